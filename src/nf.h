@@ -1,0 +1,309 @@
+/* Internal interfaces shared by the stages of newsfacts.
+ *
+ * The pipeline, one file per stage:
+ *   loader.c     dump -> nf_article (raw text of one article, with its input lines)
+ *   normalize.c  nf_article -> nf_doc (clean paragraphs, line map, metadata);
+ *                boilerplate.c and html.c are its helpers
+ *   sentences.c  nf_doc -> tokens and sentences
+ *   dates.c      sentences -> nf_timex (date rows, each sentence's date)
+ *   actors.c     sentences -> nf_mention (actor rows, canonical names)
+ *   figures.c    sentences + mentions -> figure rows
+ *   claims.c     sentences + mentions + timexes -> claim rows
+ *   table.c      rows -> sorted, one of write_tsv.c / write_csv.c / write_jsonl.c / write_xml.c
+ *   pipeline.c   reader thread, worker threads, ordered writer
+ *
+ * Every offset is a byte offset into nf_doc.text. Every stage of one article runs in one
+ * thread on its own nf_ana; shared state (nf_engine) is read-only after nf_engine_new. */
+#ifndef NF_H
+#define NF_H
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "newsfacts.h"
+
+#define NF_UNUSED(x) ((void)(x))
+
+/* ---- util.c: buffers, arena, string hash map, UTF-8, diagnostics ---- */
+
+typedef struct { char *p; size_t len, cap; } nf_buf;
+void nf_buf_reserve(nf_buf *b, size_t extra);
+void nf_buf_put(nf_buf *b, const void *s, size_t n);
+void nf_buf_puts(nf_buf *b, const char *s);
+void nf_buf_putc(nf_buf *b, char c);
+void nf_buf_printf(nf_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void nf_buf_free(nf_buf *b);
+
+/* Bump allocator: everything of one article, freed at once. */
+typedef struct nf_arena_blk nf_arena_blk;
+typedef struct { nf_arena_blk *head; } nf_arena;
+void *nf_arena_alloc(nf_arena *a, size_t n);
+char *nf_arena_strndup(nf_arena *a, const char *s, size_t n);
+char *nf_arena_printf(nf_arena *a, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void nf_arena_reset(nf_arena *a); /* keeps the first block */
+void nf_arena_free(nf_arena *a);
+
+/* Open-addressing map from byte strings to a pointer-sized value. Keys are copied.
+ * Not thread-safe for writing; built at start-up, read by every thread. */
+typedef struct nf_map nf_map;
+nf_map *nf_map_new(void);
+void nf_map_free(nf_map *m);
+/* Sets key -> val (replacing). Returns the stored key copy. */
+const char *nf_map_put(nf_map *m, const char *key, size_t klen, void *val);
+void *nf_map_get(const nf_map *m, const char *key, size_t klen); /* NULL if absent */
+int nf_map_has(const nf_map *m, const char *key, size_t klen);
+size_t nf_map_count(const nf_map *m);
+uint64_t nf_hash(const char *s, size_t n);
+
+/* Decodes one UTF-8 code point at s (n bytes available). Returns its length (1..4) and
+ * the code point in *cp; on an invalid sequence returns 1 and *cp = 0xFFFD. */
+int nf_utf8_decode(const unsigned char *s, size_t n, uint32_t *cp);
+int nf_utf8_encode(uint32_t cp, char out[4]);
+/* ASCII-only helpers (the text is UTF-8; non-ASCII letters count as lower case letters). */
+static inline int nf_isupper(int c) { return c >= 'A' && c <= 'Z'; }
+static inline int nf_islower(int c) { return c >= 'a' && c <= 'z'; }
+static inline int nf_isdigit(int c) { return c >= '0' && c <= '9'; }
+static inline int nf_isalpha(int c) { return nf_isupper(c) || nf_islower(c) || (c & 0x80); }
+static inline int nf_isspace(int c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+static inline int nf_tolower(int c) { return nf_isupper(c) ? c + 32 : c; }
+/* Lower-cases ASCII letters of s[0..n) into out (n bytes). */
+void nf_lower(const char *s, size_t n, char *out);
+int nf_strncaseeq(const char *a, size_t an, const char *b); /* a[0..an) equals b, ASCII case-insensitive */
+
+/* Diagnostics: "newsfacts: FILE:LINE: message" on stderr. Warnings are counted (for
+ * --strict) and silenced by -q; errors always print and make the exit status 1. */
+void nf_diag_setup(int quiet);
+void nf_warn(const char *file, long line, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+void nf_error(const char *file, long line, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+long nf_diag_warnings(void);
+long nf_diag_errors(void);
+
+/* ---- data.c: the compiled-in data files (data/), overridable with --data DIR ---- */
+
+/* Returns the text of data file NAME ("countries.tsv"): the embedded copy, with the lines
+ * of DIR/NAME appended when --data DIR has that file (a first line "#!replace" replaces the
+ * embedded copy instead). *len gets its length. NULL if there is no such file anywhere.
+ * The result lives as long as the engine. */
+const char *nf_data_get(const nf_engine *e, const char *name, size_t *len);
+
+/* Iterates over the lines of a data file, skipping blank lines and '#' comments.
+ * Fills fields[] with up to maxf TAB-separated fields (pointers into a private copy,
+ * NUL-terminated) and returns how many, or -1 at the end. */
+typedef struct { const char *p, *end; char *line; size_t cap; long lineno; } nf_lines;
+void nf_lines_init(nf_lines *it, const char *text, size_t len);
+int nf_lines_next(nf_lines *it, char **fields, int maxf);
+void nf_lines_free(nf_lines *it);
+
+/* ---- regex.c: PCRE2 with JIT, match limits, per-thread match data ---- */
+
+typedef struct nf_re nf_re;
+typedef struct nf_worker nf_worker;
+/* Compiles a pattern (UTF mode, JIT when available, with match and depth limits).
+ * Returns NULL and a message in err on failure. */
+nf_re *nf_re_compile(const char *pattern, uint32_t flags, char *err, size_t errlen);
+void nf_re_free(nf_re *re);
+/* Matches at or after start. Returns 1 and fills ov[0..2*nov) with offsets, 0 on no match,
+ * -1 when the match or depth limit was hit (treat as no match; counted). */
+int nf_re_match(const nf_re *re, nf_worker *w, const char *s, size_t len, size_t start,
+                size_t *ov, int nov);
+
+/* ---- the engine: everything built once at start-up, shared read-only ---- */
+
+typedef struct nf_blob { const char *name; const unsigned char *data; size_t len; } nf_blob;
+extern const nf_blob nf_blobs[];  /* generated from data/ by tools/embed.c */
+extern const size_t nf_nblobs;
+
+struct nf_tagger;
+struct nf_engine {
+    nf_options opt;
+    int anchor_y, anchor_m, anchor_d; /* --date, or 0 */
+    struct { char *name; char *text; size_t len; } *files; /* data files as read */
+    size_t nfiles;
+    void *norm, *sents, *dates, *actors, *figures, *claims; /* each stage's compiled state */
+    struct nf_tagger *tagger;
+};
+
+/* Per-thread scratch: PCRE2 match data and the like. */
+nf_worker *nf_worker_new(void);
+void nf_worker_free(nf_worker *w);
+
+/* ---- loader.c ---- */
+
+typedef struct nf_article {
+    const char *file;   /* the path as given ("-" for standard input) */
+    char *name;         /* the article's name */
+    long index;         /* its count among the file's markers (0: preamble or no marker) */
+    long marker_line;   /* line of its marker; 0 when it has none */
+    int piece;          /* 0 for the first piece of an article, 1, 2... for the rest */
+    char *text;         /* UTF-8 (invalid bytes replaced), LF line ends, NUL-terminated */
+    size_t len;
+    long first_line;    /* input line of text[0] */
+    long first_col;     /* byte column of text[0] in that line (non-zero after a cut) */
+    long line_base;     /* subtracted from every line number printed (--lines article) */
+    long seq;           /* position of this piece in the whole input, for ordering */
+} nf_article;
+
+typedef struct nf_loader nf_loader;
+/* Opens PATH ("-" = standard input). NULL (with an error printed) if it can't be read. */
+nf_loader *nf_loader_open(const char *path, const nf_options *o);
+/* Reads the next article piece into *a (which it owns until the next call or free).
+ * Returns 1, 0 at the end, -1 on a read error (printed; what was read is returned first). */
+int nf_loader_next(nf_loader *l, nf_article *a);
+void nf_loader_close(nf_loader *l);
+void nf_article_free(nf_article *a);
+/* Bytes consumed so far (for --progress). */
+size_t nf_loader_bytes(const nf_loader *l);
+
+/* ---- normalize.c: the article body and its metadata ---- */
+
+enum { NF_PARA_BODY, NF_PARA_HEADING };
+
+typedef struct { uint32_t off; long line; long col; } nf_seg; /* text[off..] starts at input line:col */
+typedef struct { uint32_t start, end; uint8_t kind; } nf_para;
+
+typedef struct nf_doc {
+    char *text;          /* body paragraphs, each ending in '\n'; NUL-terminated (arena) */
+    uint32_t len;
+    nf_seg *seg; size_t nseg;      /* sorted by off */
+    nf_para *para; size_t npara;
+    char date[11];       /* YYYY-MM-DD, "" when unknown */
+    const char *source, *title, *url; /* NULL when unknown */
+    char lang[4];        /* "" for English, else ISO 639-1 or "und" */
+} nf_doc;
+
+/* ---- sentences.c: tokens and sentences ---- */
+
+enum {
+    NF_T_WORD = 1 << 0,    /* letters (may hold digits, hyphens, dots: U.S., Russia-backed) */
+    NF_T_NUM = 1 << 1,     /* starts with a digit: 70,000 1.5 2014 26.01.2022 */
+    NF_T_PUNCT = 1 << 2,   /* anything else, one token per mark */
+    NF_T_CAP = 1 << 3,     /* first letter upper case */
+    NF_T_UPPER = 1 << 4,   /* all letters upper case, 2 or more */
+    NF_T_QUOTE = 1 << 5,   /* a quote mark: " “ ” `` '' ' ‘ ’ */
+    NF_T_OPEN = 1 << 6,    /* with NF_T_QUOTE: opens a quote */
+    NF_T_SENT0 = 1 << 7,   /* first word of its sentence (after opening quotes) */
+    NF_T_POSS = 1 << 8,    /* possessive clitic 's or ’s or ' as its own token */
+};
+
+typedef struct { uint32_t start, end; uint16_t flags; } nf_tok;
+
+typedef struct {
+    uint32_t start, end;      /* text offsets */
+    uint32_t tok0, ntok;      /* its tokens: ana->tok[tok0 .. tok0+ntok) */
+    uint32_t para;
+    uint8_t heading;          /* from a heading paragraph: never a claim */
+    uint8_t in_quote;         /* starts inside a quote opened by an earlier sentence */
+    int32_t date_tx;          /* index in ana->tx of the sentence's date, -1: the article's */
+} nf_sent;
+
+/* ---- dates.c ---- */
+
+enum { NF_TX_DATE, NF_TX_TIME, NF_TX_DURATION, NF_TX_SET };
+
+typedef struct {
+    uint32_t start, end, sent;
+    uint8_t type;             /* NF_TX_* */
+    char value[32];           /* TIMEX3 value, "" when it can't be resolved */
+} nf_timex;
+
+/* ---- actors.c ---- */
+
+enum { NF_ACT_PERSON, NF_ACT_ORG, NF_ACT_COUNTRY, NF_ACT_PLACE, NF_ACT_GROUP };
+enum {
+    NF_M_ROW = 1 << 0,        /* prints an actor row */
+    NF_M_DEMONYM = 1 << 1,    /* Russian, Americans: no row, gives an affiliation */
+    NF_M_DESCRIPTION = 1 << 2,/* "the NATO chief", "U.S. officials": stands for canon */
+    NF_M_SUBJECT = 1 << 3,    /* looks like the subject of its clause */
+};
+
+typedef struct {
+    uint32_t start, end, sent;
+    const char *canon;        /* canonical name (engine- or arena-owned) */
+    const char *role;         /* role or title seen, NULL if none */
+    uint8_t type;             /* NF_ACT_* */
+    uint8_t flags;            /* NF_M_* */
+} nf_mention;
+
+/* ---- rows and the per-article analysis ---- */
+
+typedef struct {
+    uint8_t kind;             /* NF_KIND_* */
+    long line, col;           /* where the mention starts (col: byte in that line) */
+    uint32_t order;           /* emission order, the last sort key */
+    const char *f[NF_NCOLS];  /* column values (NULL = empty); FILE, ARTICLE, LINE, KIND are filled by the table */
+} nf_row;
+
+typedef struct nf_ana {
+    const nf_engine *eng;
+    nf_worker *w;
+    const nf_article *art;
+    nf_arena arena;
+    nf_doc doc;
+    int anchor_y, anchor_m, anchor_d; /* the article's date, else --date, else 0 */
+    nf_tok *tok; size_t ntok, captok;
+    nf_sent *sent; size_t nsent, capsent;
+    nf_timex *tx; size_t ntx, captx;
+    nf_mention *men; size_t nmen, capmen;
+    nf_row *row; size_t nrow, caprow;
+} nf_ana;
+
+/* Grows an array (*p, *cap) to hold at least need elements of size sz. */
+void nf_grow(void **p, size_t *cap, size_t need, size_t sz);
+#define NF_PUSH(arr, n, cap) (nf_grow((void **)&(arr), &(cap), (n) + 1, sizeof *(arr)), &(arr)[(n)++])
+
+/* Adds a row of kind whose mention starts at text offset off; its line and col come from
+ * the line map. Fields are set with nf_row_set (copied into the arena) or by pointing at
+ * strings that live as long as the analysis. The pointer is valid until the next add. */
+nf_row *nf_row_add(nf_ana *a, int kind, uint32_t off);
+void nf_row_set(nf_ana *a, nf_row *r, int col, const char *s, size_t n);
+void nf_row_setz(nf_ana *a, nf_row *r, int col, const char *s);
+/* The whole sentence, whitespace collapsed (arena). */
+const char *nf_sent_text(nf_ana *a, const nf_sent *s);
+/* The sentence's date value: its date expression's, else the article's (may be ""). */
+const char *nf_sent_date(const nf_ana *a, const nf_sent *s);
+/* Input line and column of a text offset. */
+void nf_doc_pos(const nf_doc *d, uint32_t off, long *line, long *col);
+/* Index of the sentence holding text offset off (binary search), or nsent. */
+size_t nf_sent_at(const nf_ana *a, uint32_t off);
+
+/* Stage entry points. init compiles the stage's data into the engine (returns 0, or -1
+ * with a message in err); run works on one article; fini frees the engine state. */
+#define NF_STAGE(name)                                                            \
+    int nf_##name##_init(nf_engine *e, char *err, size_t errlen);                \
+    int nf_##name##_run(nf_ana *a);                                               \
+    void nf_##name##_fini(nf_engine *e);
+NF_STAGE(normalize)
+NF_STAGE(sentences)
+NF_STAGE(dates)
+NF_STAGE(actors)
+NF_STAGE(figures)
+NF_STAGE(claims)
+#undef NF_STAGE
+
+/* ---- table.c and the writers ---- */
+
+extern const char *const nf_col_names[NF_NCOLS];
+extern const char *const nf_kind_names[NF_NKINDS];
+
+/* Sorts the article's rows and appends them, formatted, to out. */
+void nf_table_article(const nf_engine *e, nf_ana *a, nf_buf *out);
+/* The table's opening (header row, <newsfacts>) and closing. */
+void nf_table_begin(const nf_options *o, nf_buf *out);
+void nf_table_end(const nf_options *o, nf_buf *out);
+
+/* One writer per format: a row is given as NF_NCOLS strings (NULL = empty); only the
+ * columns listed in o->fields are written. */
+typedef void (*nf_row_writer)(const nf_options *o, const char *const *cols, nf_buf *out);
+void nf_write_tsv(const nf_options *o, const char *const *cols, nf_buf *out);
+void nf_write_csv(const nf_options *o, const char *const *cols, nf_buf *out);
+void nf_write_jsonl(const nf_options *o, const char *const *cols, nf_buf *out);
+void nf_write_xml(const nf_options *o, const char *const *cols, nf_buf *out);
+
+/* ---- pipeline.c ---- */
+
+/* Analyzes one article piece into out (table rows, or the --text dump). */
+void nf_process(const nf_engine *e, nf_worker *w, const nf_article *art, nf_buf *out);
+
+#endif

@@ -1,0 +1,496 @@
+/* tagger.c - greedy averaged-perceptron named-entity tagger (runtime).
+ * See tagger.h for the API and the model image format. */
+#define NF_TAGGER_INTERNAL
+#include "tagger.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* ---------------------------------------------------------------- hashing */
+
+uint32_t nf__fnv1a(const unsigned char *p, size_t n)
+{
+    uint32_t h = 2166136261u;
+    for (size_t i = 0; i < n; i++) {
+        h ^= p[i];
+        h *= 16777619u;
+    }
+    return h;
+}
+
+static uint32_t fmix(uint32_t h)
+{
+    h ^= h >> 16;
+    h *= 0x85ebca6bu;
+    h ^= h >> 13;
+    h *= 0xc2b2ae35u;
+    h ^= h >> 16;
+    return h;
+}
+
+static uint32_t nz(uint32_t h) { return h ? h : 1u; }
+
+static uint32_t F1(uint32_t tmpl, uint32_t a) { return nz(fmix(fmix(tmpl * 0x9e3779b1u + 0x7f4a7c15u) ^ a)); }
+
+static uint32_t F2(uint32_t tmpl, uint32_t a, uint32_t b)
+{
+    return nz(fmix((fmix(fmix(tmpl * 0x9e3779b1u + 0x7f4a7c15u) ^ a) + 0x632be5abu) ^ b));
+}
+
+static uint32_t F3(uint32_t tmpl, uint32_t a, uint32_t b, uint32_t c)
+{
+    return nz(fmix((F2(tmpl, a, b) * 0x27d4eb2du) ^ c));
+}
+
+/* Streaming FNV-1a. */
+typedef struct { uint32_t h; } hs;
+static void hs_init(hs *s) { s->h = 2166136261u; }
+static void hs_byte(hs *s, unsigned char c)
+{
+    s->h ^= c;
+    s->h *= 16777619u;
+}
+static uint32_t hs_end(const hs *s) { return fmix(s->h ^ 0x5bd1e995u); }
+
+/* ------------------------------------------------------- token analysis */
+
+enum { C_UPPER = 1, C_LOWER, C_DIGIT, C_OTHER };
+
+/* Decodes one "character" at w[i..len): its class, the shape symbol, and the
+ * normalized (lowercased, digit->0) bytes.  Returns the number of input
+ * bytes consumed (>= 1). */
+static size_t next_char(const unsigned char *w, size_t i, size_t len, int *cls, unsigned char *sym,
+                        unsigned char nb[4], size_t *nn)
+{
+    unsigned char c = w[i];
+    if (c < 0x80) {
+        if (c >= 'A' && c <= 'Z') {
+            *cls = C_UPPER, *sym = 'X', nb[0] = (unsigned char)(c + 32);
+        } else if (c >= 'a' && c <= 'z') {
+            *cls = C_LOWER, *sym = 'x', nb[0] = c;
+        } else if (c >= '0' && c <= '9') {
+            *cls = C_DIGIT, *sym = 'd', nb[0] = '0';
+        } else {
+            *cls = C_OTHER;
+            *sym = (c > 0x20 && c < 0x7f) ? c : '_';
+            nb[0] = c;
+        }
+        *nn = 1;
+        return 1;
+    }
+    /* Latin-1 supplement letters: U+00C0..U+00FF (except x and /). */
+    if (c == 0xC3 && i + 1 < len && (w[i + 1] & 0xC0) == 0x80) {
+        unsigned char d = w[i + 1];
+        nb[0] = 0xC3;
+        if (d <= 0x9E && d != 0x97) {
+            *cls = C_UPPER, *sym = 'X', nb[1] = (unsigned char)(d + 0x20);
+        } else if (d >= 0x9F && d != 0xB7) {
+            *cls = C_LOWER, *sym = 'x', nb[1] = d;
+        } else {
+            *cls = C_OTHER, *sym = 'o', nb[1] = d;
+        }
+        *nn = 2;
+        return 2;
+    }
+    /* Typographic quotes and dashes -> ASCII. */
+    if (c == 0xE2 && i + 2 < len && w[i + 1] == 0x80) {
+        unsigned char d = w[i + 2];
+        unsigned char a = 0;
+        if (d == 0x98 || d == 0x99)
+            a = '\'';
+        else if (d == 0x9C || d == 0x9D)
+            a = '"';
+        else if (d == 0x93 || d == 0x94)
+            a = '-';
+        if (a) {
+            *cls = C_OTHER, *sym = a, nb[0] = a, *nn = 1;
+            return 3;
+        }
+    }
+    /* Generic UTF-8 sequence: treated as a (caseless) lower-case letter;
+     * invalid bytes are single "other" characters. */
+    size_t need = 0;
+    if (c >= 0xC2 && c <= 0xDF)
+        need = 2;
+    else if (c >= 0xE0 && c <= 0xEF)
+        need = 3;
+    else if (c >= 0xF0 && c <= 0xF4)
+        need = 4;
+    if (need && i + need <= len) {
+        size_t k;
+        for (k = 1; k < need; k++)
+            if ((w[i + k] & 0xC0) != 0x80)
+                break;
+        if (k == need) {
+            *cls = C_LOWER, *sym = 'x';
+            for (k = 0; k < need; k++)
+                nb[k] = w[i + k];
+            *nn = need;
+            return need;
+        }
+    }
+    *cls = C_OTHER, *sym = '?', nb[0] = c, *nn = 1;
+    return 1;
+}
+
+void nf__tok_info(const char *word, size_t len, nf_tok *out)
+{
+    const unsigned char *w = (const unsigned char *)word;
+    hs norm, exact, lsh, ssh;
+    hs_init(&norm), hs_init(&exact), hs_init(&lsh), hs_init(&ssh);
+    unsigned char pre[16]; /* normalized bytes of the first 4 chars */
+    size_t prelen[4] = {0, 0, 0, 0}, npre = 0, pn = 0;
+    unsigned char last[4][4]; /* ring of the last 4 chars */
+    size_t lastn[4] = {0, 0, 0, 0};
+    size_t nchars = 0, nupper = 0, nlower = 0, ndigit = 0, nupper_tail = 0;
+    int first_cls = 0, hyphen = 0, period = 0;
+    unsigned char prevsym = 0;
+    size_t run = 0;
+
+    for (size_t i = 0; i < len;) {
+        int cls;
+        unsigned char sym, nb[4];
+        size_t nn;
+        size_t adv = next_char(w, i, len, &cls, &sym, nb, &nn);
+        for (size_t k = 0; k < adv; k++)
+            hs_byte(&exact, w[i + k]);
+        i += adv;
+        for (size_t k = 0; k < nn; k++)
+            hs_byte(&norm, nb[k]);
+        if (pn < 4) {
+            memcpy(pre + npre, nb, nn);
+            npre += nn;
+            prelen[pn++] = npre;
+        }
+        memcpy(last[nchars & 3], nb, nn);
+        lastn[nchars & 3] = nn;
+        if (nchars == 0)
+            first_cls = cls;
+        nchars++;
+        if (cls == C_UPPER) {
+            nupper++;
+            if (nchars > 1)
+                nupper_tail++;
+        } else if (cls == C_LOWER)
+            nlower++;
+        else if (cls == C_DIGIT)
+            ndigit++;
+        else if (sym == '-')
+            hyphen = 1;
+        else if (sym == '.')
+            period = 1;
+        if (sym == prevsym) {
+            run++;
+        } else {
+            run = 1;
+            hs_byte(&ssh, sym);
+        }
+        if (run <= 3)
+            hs_byte(&lsh, sym);
+        prevsym = sym;
+    }
+
+    out->norm = hs_end(&norm);
+    out->exact = hs_end(&exact) ^ 0x1234567u;
+    out->lshape = hs_end(&lsh) ^ 0x2345678u;
+    out->sshape = hs_end(&ssh) ^ 0x3456789u;
+    for (size_t k = 0; k < 4; k++) {
+        out->pre[k] = (k < pn) ? fmix(nf__fnv1a(pre, prelen[k]) + (uint32_t)k) : 0;
+        if (k < nchars) {
+            /* suffix of k+1 chars: chars nchars-k-1 .. nchars-1 */
+            hs s;
+            hs_init(&s);
+            for (size_t j = nchars - k - 1; j < nchars; j++)
+                for (size_t b = 0; b < lastn[j & 3]; b++)
+                    hs_byte(&s, last[j & 3][b]);
+            out->suf[k] = hs_end(&s) + (uint32_t)k * 0x9e3779b1u;
+        } else {
+            out->suf[k] = 0;
+        }
+    }
+    uint32_t f = 0;
+    size_t nalpha = nupper + nlower;
+    if (first_cls == C_UPPER)
+        f |= NF_TF_INITCAP;
+    if (nupper > 0 && nlower == 0)
+        f |= NF_TF_ALLCAPS;
+    if (ndigit)
+        f |= NF_TF_HASDIGIT;
+    if (nchars && ndigit == nchars)
+        f |= NF_TF_ALLDIGIT;
+    if (hyphen)
+        f |= NF_TF_HYPHEN;
+    if (period)
+        f |= NF_TF_PERIOD;
+    if (nupper_tail && nlower)
+        f |= NF_TF_MIXED;
+    if (nalpha + ndigit == 0)
+        f |= NF_TF_NOALNUM;
+    if (nalpha)
+        f |= NF_TF_HASALPHA;
+    if (nlower)
+        f |= NF_TF_HASLOWER;
+    if (nchars >= 8)
+        f |= NF_TF_LONG;
+    if (nchars <= 2)
+        f |= NF_TF_SHORT;
+    out->flags = f;
+}
+
+uint32_t nf__sent_flags(const char *const *words, const size_t *lens, size_t n)
+{
+    int upper = 0;
+    for (size_t i = 0; i < n; i++) {
+        const unsigned char *w = (const unsigned char *)words[i];
+        for (size_t j = 0; j < lens[i]; j++) {
+            if (w[j] >= 'a' && w[j] <= 'z')
+                return 0;
+            if (w[j] >= 'A' && w[j] <= 'Z')
+                upper = 1;
+        }
+    }
+    return upper ? NF_SF_ALLCAPS : 0;
+}
+
+/* Sentinels for positions outside the sentence. */
+static const nf_tok BOS = {0x0b05b05u, 0x0b05b06u, 0x0b05b07u, 0x0b05b08u, {0, 0, 0, 0}, {0, 0, 0, 0}, 0};
+static const nf_tok EOS = {0x0e05e05u, 0x0e05e06u, 0x0e05e07u, 0x0e05e08u, {0, 0, 0, 0}, {0, 0, 0, 0}, 0};
+
+size_t nf__static_feats(const nf_tok *const win[5], size_t i, uint32_t sflags, uint32_t *out)
+{
+    const nf_tok *m2 = win[0] ? win[0] : &BOS, *m1 = win[1] ? win[1] : &BOS, *c = win[2];
+    const nf_tok *p1 = win[3] ? win[3] : &EOS, *p2 = win[4] ? win[4] : &EOS;
+    size_t n = 0;
+    out[n++] = F1(1, 0);
+    out[n++] = F1(2, c->norm);
+    out[n++] = F1(3, c->exact);
+    out[n++] = F1(4, c->lshape);
+    out[n++] = F1(5, c->sshape);
+    for (uint32_t k = 0; k < 4; k++) {
+        if (c->pre[k])
+            out[n++] = F1(6 + k, c->pre[k]);
+        if (c->suf[k])
+            out[n++] = F1(10 + k, c->suf[k]);
+    }
+    for (uint32_t b = 0; b < 12; b++)
+        if (c->flags & (1u << b))
+            out[n++] = F1(14, b);
+    out[n++] = F1(15, m1->norm);
+    out[n++] = F1(16, m2->norm);
+    out[n++] = F1(17, p1->norm);
+    out[n++] = F1(18, p2->norm);
+    out[n++] = F1(19, m1->sshape);
+    out[n++] = F1(20, m2->sshape);
+    out[n++] = F1(21, p1->sshape);
+    out[n++] = F1(22, p2->sshape);
+    out[n++] = F2(23, m1->norm, c->norm);
+    out[n++] = F2(24, c->norm, p1->norm);
+    out[n++] = F2(25, m1->sshape, c->sshape);
+    out[n++] = F2(26, c->sshape, p1->sshape);
+    out[n++] = F3(27, m1->sshape, c->sshape, p1->sshape);
+    if (i == 0) {
+        out[n++] = F1(28, 0);
+        out[n++] = F1(29, c->flags & NF_TF_INITCAP);
+        out[n++] = F1(30, c->norm);
+    }
+    if (sflags & NF_SF_ALLCAPS) {
+        out[n++] = F1(31, c->norm);
+        out[n++] = F1(32, 0);
+        out[n++] = F1(33, c->lshape);
+    }
+    out[n++] = F2(34, m1->norm, c->sshape);
+    out[n++] = F2(35, c->sshape, p1->norm);
+    out[n++] = F2(36, m1->suf[2], c->sshape);
+    out[n++] = F2(37, m1->exact, c->exact);
+    out[n++] = F3(38, m1->norm, c->norm, p1->norm);
+    out[n++] = F2(39, c->sshape, p1->suf[2]);
+    out[n++] = F1(40, p1->suf[2]);
+    out[n++] = F1(41, m1->suf[2]);
+    return n;
+}
+
+size_t nf__dyn_feats(const nf_tok *const win[5], int p1, int p2, uint32_t *out)
+{
+    const nf_tok *c = win[2], *nx = win[3] ? win[3] : &EOS;
+    uint32_t a = (uint32_t)(p1 + 1), b = (uint32_t)(p2 + 1);
+    size_t n = 0;
+    out[n++] = F1(101, a);
+    out[n++] = F2(102, b, a);
+    out[n++] = F2(103, a, c->norm);
+    out[n++] = F2(104, a, c->sshape);
+    out[n++] = F3(105, a, c->sshape, nx->sshape);
+    out[n++] = F2(106, a, (win[1] ? win[1] : &BOS)->norm);
+    return n;
+}
+
+int nf__allowed(int prev, int tag)
+{
+    if (tag == NF_TAG_O || (tag & 1))
+        return 1; /* O and B-X always allowed */
+    return prev == tag || prev == tag - 1;
+}
+
+/* ---------------------------------------------------------------- model */
+
+struct nf_tagger {
+    uint32_t mask;   /* table size - 1 */
+    uint32_t *keys;  /* [mask+1], 0 = empty */
+    uint32_t *slot;  /* [mask+1], feature index */
+    int16_t *w;      /* [nfeat * NF_NTAGS] */
+    uint32_t nfeat;
+};
+
+static uint32_t rd32(const unsigned char *p)
+{
+    return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
+}
+
+static int rdvar(const unsigned char *p, size_t len, size_t *pos, uint32_t *v)
+{
+    uint64_t x = 0;
+    for (int k = 0; k < 5; k++) {
+        if (*pos >= len)
+            return 0;
+        unsigned char c = p[(*pos)++];
+        x |= (uint64_t)(c & 0x7f) << (7 * k);
+        if (!(c & 0x80)) {
+            if (x > 0xffffffffu)
+                return 0;
+            *v = (uint32_t)x;
+            return 1;
+        }
+    }
+    return 0;
+}
+
+void nf_tagger_free(nf_tagger *t)
+{
+    if (!t)
+        return;
+    free(t->keys);
+    free(t->slot);
+    free(t->w);
+    free(t);
+}
+
+nf_tagger *nf_tagger_load(const unsigned char *m, size_t len)
+{
+    if (!m || len < 32 || memcmp(m, NF_TAGGER_MAGIC, 8) != 0)
+        return NULL;
+    if (rd32(m + 8) != NF_TAGGER_VERSION || rd32(m + 12) != NF_NTAGS || rd32(m + 20) != NF_TAGGER_FEATSET)
+        return NULL;
+    uint32_t nfeat = rd32(m + 16);
+    uint32_t plen = rd32(m + 24);
+    if (nfeat == 0 || nfeat > NF_TAGGER_MAX_FEATS || (size_t)plen != len - 32 || plen / 3 < nfeat)
+        return NULL;
+    if (nf__fnv1a(m, len - 4) != rd32(m + len - 4))
+        return NULL;
+
+    nf_tagger *t = calloc(1, sizeof *t);
+    if (!t)
+        return NULL;
+    uint32_t size = 1;
+    while (size < 2 * nfeat)
+        size <<= 1;
+    t->mask = size - 1;
+    t->nfeat = nfeat;
+    t->keys = calloc(size, sizeof *t->keys);
+    t->slot = malloc((size_t)size * sizeof *t->slot);
+    t->w = calloc((size_t)nfeat * NF_NTAGS, sizeof *t->w);
+    if (!t->keys || !t->slot || !t->w)
+        goto bad;
+
+    const unsigned char *p = m + 28;
+    size_t pos = 0;
+    uint32_t key = 0;
+    for (uint32_t f = 0; f < nfeat; f++) {
+        uint32_t d, mask;
+        if (!rdvar(p, plen, &pos, &d) || !rdvar(p, plen, &pos, &mask))
+            goto bad;
+        if (f == 0) {
+            if (d == 0)
+                goto bad;
+            key = d;
+        } else {
+            if (d == 0 || d > 0xffffffffu - key)
+                goto bad;
+            key += d;
+        }
+        if (mask == 0 || mask >= (1u << NF_NTAGS))
+            goto bad;
+        for (int tg = 0; tg < NF_NTAGS; tg++) {
+            if (!(mask & (1u << tg)))
+                continue;
+            uint32_t z;
+            if (!rdvar(p, plen, &pos, &z) || z == 0 || z > 65534u)
+                goto bad;
+            int32_t v = (z & 1) ? -(int32_t)((z + 1) >> 1) : (int32_t)(z >> 1);
+            t->w[(size_t)f * NF_NTAGS + (size_t)tg] = (int16_t)v;
+        }
+        uint32_t h = fmix(key) & t->mask;
+        while (t->keys[h])
+            h = (h + 1) & t->mask;
+        t->keys[h] = key;
+        t->slot[h] = f;
+    }
+    if (pos != plen)
+        goto bad;
+    return t;
+bad:
+    nf_tagger_free(t);
+    return NULL;
+}
+
+static const int16_t *lookup(const nf_tagger *t, uint32_t key)
+{
+    uint32_t h = fmix(key) & t->mask;
+    for (;;) {
+        uint32_t k = t->keys[h];
+        if (k == key)
+            return t->w + (size_t)t->slot[h] * NF_NTAGS;
+        if (k == 0)
+            return NULL;
+        h = (h + 1) & t->mask;
+    }
+}
+
+void nf_tagger_tag(const nf_tagger *t, const char *const *words, const size_t *lens, size_t n, uint8_t *tags)
+{
+    if (n == 0)
+        return;
+    if (!t) {
+        memset(tags, NF_TAG_O, n);
+        return;
+    }
+    uint32_t sflags = nf__sent_flags(words, lens, n);
+    nf_tok ring[5];
+    uint32_t feats[NF_MAX_STATIC + NF_MAX_DYN];
+    for (size_t j = 0; j < 2 && j < n; j++)
+        nf__tok_info(words[j], lens[j], &ring[j % 5]);
+    int p1 = -1, p2 = -1;
+    for (size_t i = 0; i < n; i++) {
+        if (i + 2 < n)
+            nf__tok_info(words[i + 2], lens[i + 2], &ring[(i + 2) % 5]);
+        const nf_tok *win[5];
+        for (size_t k = 0; k < 5; k++) {
+            size_t pos = i + k; /* position + 2 */
+            win[k] = (pos >= 2 && pos - 2 < n) ? &ring[(pos - 2) % 5] : NULL;
+        }
+        size_t nf = nf__static_feats(win, i, sflags, feats);
+        nf += nf__dyn_feats(win, p1, p2, feats + nf);
+        int32_t sc[NF_NTAGS] = {0};
+        for (size_t k = 0; k < nf; k++) {
+            const int16_t *w = lookup(t, feats[k]);
+            if (w)
+                for (int tg = 0; tg < NF_NTAGS; tg++)
+                    sc[tg] += w[tg];
+        }
+        int best = NF_TAG_O;
+        for (int tg = 1; tg < NF_NTAGS; tg++)
+            if (nf__allowed(p1, tg) && sc[tg] > sc[best])
+                best = tg;
+        tags[i] = (uint8_t)best;
+        p2 = p1;
+        p1 = best;
+    }
+}

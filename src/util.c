@@ -1,0 +1,381 @@
+/* Small shared pieces: growable buffers, the per-article arena, a string map, UTF-8,
+ * and diagnostics. Nothing here depends on locale. */
+#include <stdatomic.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "nf.h"
+
+static void *xrealloc(void *p, size_t n)
+{
+    void *q = realloc(p, n ? n : 1);
+    if (!q) {
+        fputs("newsfacts: out of memory\n", stderr);
+        exit(1);
+    }
+    return q;
+}
+
+void nf_grow(void **p, size_t *cap, size_t need, size_t sz)
+{
+    if (need <= *cap)
+        return;
+    size_t c = *cap ? *cap : 16;
+    while (c < need)
+        c *= 2;
+    *p = xrealloc(*p, c * sz);
+    *cap = c;
+}
+
+/* ---- nf_buf ---- */
+
+void nf_buf_reserve(nf_buf *b, size_t extra)
+{
+    if (b->len + extra + 1 > b->cap) {
+        size_t c = b->cap ? b->cap : 256;
+        while (c < b->len + extra + 1)
+            c *= 2;
+        b->p = xrealloc(b->p, c);
+        b->cap = c;
+    }
+}
+
+void nf_buf_put(nf_buf *b, const void *s, size_t n)
+{
+    nf_buf_reserve(b, n);
+    if (n)
+        memcpy(b->p + b->len, s, n);
+    b->len += n;
+    b->p[b->len] = 0;
+}
+
+void nf_buf_puts(nf_buf *b, const char *s) { nf_buf_put(b, s, strlen(s)); }
+
+void nf_buf_putc(nf_buf *b, char c)
+{
+    nf_buf_reserve(b, 1);
+    b->p[b->len++] = c;
+    b->p[b->len] = 0;
+}
+
+void nf_buf_printf(nf_buf *b, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    char tmp[256];
+    int n = vsnprintf(tmp, sizeof tmp, fmt, ap);
+    va_end(ap);
+    if (n < 0)
+        return;
+    if ((size_t)n < sizeof tmp) {
+        nf_buf_put(b, tmp, (size_t)n);
+        return;
+    }
+    nf_buf_reserve(b, (size_t)n);
+    va_start(ap, fmt);
+    vsnprintf(b->p + b->len, (size_t)n + 1, fmt, ap);
+    va_end(ap);
+    b->len += (size_t)n;
+}
+
+void nf_buf_free(nf_buf *b)
+{
+    free(b->p);
+    b->p = NULL;
+    b->len = b->cap = 0;
+}
+
+/* ---- nf_arena ---- */
+
+struct nf_arena_blk {
+    nf_arena_blk *next;
+    size_t used, cap;
+    max_align_t data[];
+};
+
+void *nf_arena_alloc(nf_arena *a, size_t n)
+{
+    n = (n + 15) & ~(size_t)15;
+    nf_arena_blk *b = a->head;
+    if (!b || b->used + n > b->cap) {
+        size_t cap = 64 * 1024;
+        if (b && b->cap * 2 > cap)
+            cap = b->cap * 2 > 4 * 1024 * 1024 ? 4 * 1024 * 1024 : b->cap * 2;
+        if (n > cap)
+            cap = n;
+        nf_arena_blk *nb = xrealloc(NULL, sizeof *nb + cap);
+        nb->next = b;
+        nb->used = 0;
+        nb->cap = cap;
+        a->head = b = nb;
+    }
+    void *p = (char *)b->data + b->used;
+    b->used += n;
+    return p;
+}
+
+char *nf_arena_strndup(nf_arena *a, const char *s, size_t n)
+{
+    char *p = nf_arena_alloc(a, n + 1);
+    if (n)
+        memcpy(p, s, n);
+    p[n] = 0;
+    return p;
+}
+
+char *nf_arena_printf(nf_arena *a, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(NULL, 0, fmt, ap);
+    va_end(ap);
+    if (n < 0)
+        n = 0;
+    char *p = nf_arena_alloc(a, (size_t)n + 1);
+    va_start(ap, fmt);
+    vsnprintf(p, (size_t)n + 1, fmt, ap);
+    va_end(ap);
+    return p;
+}
+
+void nf_arena_reset(nf_arena *a)
+{
+    nf_arena_blk *b = a->head;
+    if (!b)
+        return;
+    /* keep the last (oldest, first allocated) block only if it is the small one */
+    while (b->next) {
+        nf_arena_blk *n = b->next;
+        free(b);
+        b = n;
+    }
+    b->used = 0;
+    a->head = b;
+}
+
+void nf_arena_free(nf_arena *a)
+{
+    nf_arena_blk *b = a->head;
+    while (b) {
+        nf_arena_blk *n = b->next;
+        free(b);
+        b = n;
+    }
+    a->head = NULL;
+}
+
+/* ---- nf_map ---- */
+
+typedef struct { char *key; size_t klen; uint64_t h; void *val; } nf_slot;
+struct nf_map { nf_slot *slot; size_t cap, n; };
+
+uint64_t nf_hash(const char *s, size_t n)
+{
+    uint64_t h = 1469598103934665603ULL; /* FNV-1a */
+    for (size_t i = 0; i < n; i++) {
+        h ^= (unsigned char)s[i];
+        h *= 1099511628211ULL;
+    }
+    return h ^ (h >> 29);
+}
+
+nf_map *nf_map_new(void)
+{
+    nf_map *m = xrealloc(NULL, sizeof *m);
+    m->cap = 64;
+    m->n = 0;
+    m->slot = calloc(m->cap, sizeof *m->slot);
+    if (!m->slot)
+        exit(1);
+    return m;
+}
+
+void nf_map_free(nf_map *m)
+{
+    if (!m)
+        return;
+    for (size_t i = 0; i < m->cap; i++)
+        free(m->slot[i].key);
+    free(m->slot);
+    free(m);
+}
+
+static nf_slot *map_find(const nf_map *m, const char *key, size_t klen, uint64_t h)
+{
+    size_t i = h & (m->cap - 1);
+    for (;;) {
+        nf_slot *s = &m->slot[i];
+        if (!s->key || (s->h == h && s->klen == klen && memcmp(s->key, key, klen) == 0))
+            return s;
+        i = (i + 1) & (m->cap - 1);
+    }
+}
+
+const char *nf_map_put(nf_map *m, const char *key, size_t klen, void *val)
+{
+    if ((m->n + 1) * 4 > m->cap * 3) {
+        nf_slot *old = m->slot;
+        size_t oc = m->cap;
+        m->cap *= 2;
+        m->slot = calloc(m->cap, sizeof *m->slot);
+        if (!m->slot)
+            exit(1);
+        for (size_t i = 0; i < oc; i++)
+            if (old[i].key)
+                *map_find(m, old[i].key, old[i].klen, old[i].h) = old[i];
+        free(old);
+    }
+    uint64_t h = nf_hash(key, klen);
+    nf_slot *s = map_find(m, key, klen, h);
+    if (!s->key) {
+        s->key = xrealloc(NULL, klen + 1);
+        memcpy(s->key, key, klen);
+        s->key[klen] = 0;
+        s->klen = klen;
+        s->h = h;
+        m->n++;
+    }
+    s->val = val;
+    return s->key;
+}
+
+void *nf_map_get(const nf_map *m, const char *key, size_t klen)
+{
+    if (!m)
+        return NULL;
+    nf_slot *s = map_find(m, key, klen, nf_hash(key, klen));
+    return s->key ? s->val : NULL;
+}
+
+int nf_map_has(const nf_map *m, const char *key, size_t klen)
+{
+    return m && map_find(m, key, klen, nf_hash(key, klen))->key != NULL;
+}
+
+size_t nf_map_count(const nf_map *m) { return m ? m->n : 0; }
+
+/* ---- UTF-8 ---- */
+
+int nf_utf8_decode(const unsigned char *s, size_t n, uint32_t *cp)
+{
+    unsigned c = s[0];
+    if (c < 0x80) {
+        *cp = c;
+        return 1;
+    }
+    int len;
+    uint32_t v, min;
+    if (c >= 0xC2 && c <= 0xDF) {
+        len = 2; v = c & 0x1F; min = 0x80;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+        len = 3; v = c & 0x0F; min = 0x800;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+        len = 4; v = c & 0x07; min = 0x10000;
+    } else {
+        *cp = 0xFFFD;
+        return 1;
+    }
+    if ((size_t)len > n) {
+        *cp = 0xFFFD;
+        return 1;
+    }
+    for (int i = 1; i < len; i++) {
+        if ((s[i] & 0xC0) != 0x80) {
+            *cp = 0xFFFD;
+            return 1;
+        }
+        v = (v << 6) | (s[i] & 0x3F);
+    }
+    if (v < min || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF)) {
+        *cp = 0xFFFD;
+        return 1;
+    }
+    *cp = v;
+    return len;
+}
+
+int nf_utf8_encode(uint32_t cp, char out[4])
+{
+    if (cp < 0x80) {
+        out[0] = (char)cp;
+        return 1;
+    }
+    if (cp < 0x800) {
+        out[0] = (char)(0xC0 | (cp >> 6));
+        out[1] = (char)(0x80 | (cp & 0x3F));
+        return 2;
+    }
+    if (cp >= 0xD800 && cp <= 0xDFFF)
+        cp = 0xFFFD;
+    if (cp < 0x10000) {
+        out[0] = (char)(0xE0 | (cp >> 12));
+        out[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+        out[2] = (char)(0x80 | (cp & 0x3F));
+        return 3;
+    }
+    if (cp > 0x10FFFF)
+        return nf_utf8_encode(0xFFFD, out);
+    out[0] = (char)(0xF0 | (cp >> 18));
+    out[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+    out[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
+    out[3] = (char)(0x80 | (cp & 0x3F));
+    return 4;
+}
+
+void nf_lower(const char *s, size_t n, char *out)
+{
+    for (size_t i = 0; i < n; i++)
+        out[i] = (char)nf_tolower((unsigned char)s[i]);
+}
+
+int nf_strncaseeq(const char *a, size_t an, const char *b)
+{
+    size_t i = 0;
+    for (; i < an; i++)
+        if (!b[i] || nf_tolower((unsigned char)a[i]) != nf_tolower((unsigned char)b[i]))
+            return 0;
+    return b[i] == 0;
+}
+
+/* ---- diagnostics ---- */
+
+static int diag_quiet;
+static atomic_long diag_warnings, diag_errors;
+
+void nf_diag_setup(int quiet) { diag_quiet = quiet; }
+
+static void diag(const char *file, long line, const char *fmt, va_list ap)
+{
+    char msg[1024];
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    if (file && line > 0)
+        fprintf(stderr, "newsfacts: %s:%ld: %s\n", file, line, msg);
+    else if (file)
+        fprintf(stderr, "newsfacts: %s: %s\n", file, msg);
+    else
+        fprintf(stderr, "newsfacts: %s\n", msg);
+}
+
+void nf_warn(const char *file, long line, const char *fmt, ...)
+{
+    atomic_fetch_add(&diag_warnings, 1);
+    if (diag_quiet)
+        return;
+    va_list ap;
+    va_start(ap, fmt);
+    diag(file, line, fmt, ap);
+    va_end(ap);
+}
+
+void nf_error(const char *file, long line, const char *fmt, ...)
+{
+    atomic_fetch_add(&diag_errors, 1);
+    va_list ap;
+    va_start(ap, fmt);
+    diag(file, line, fmt, ap);
+    va_end(ap);
+}
+
+long nf_diag_warnings(void) { return atomic_load(&diag_warnings); }
+long nf_diag_errors(void) { return atomic_load(&diag_errors); }
