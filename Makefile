@@ -27,7 +27,7 @@ ALL_CFLAGS = $(WARN) -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Iinclude -Isrc
 LIBS    = $(PKG_LIBS) -lpthread -lm
 
 LIB_SRC  := $(filter-out src/main.c,$(wildcard src/*.c))
-LIB_OBJ  := $(patsubst src/%.c,$(BUILD)/%.o,$(LIB_SRC)) $(BUILD)/data.o
+LIB_OBJ  := $(patsubst src/%.c,$(BUILD)/%.o,$(LIB_SRC)) $(BUILD)/embedded.o
 DATA     := $(sort $(wildcard data/*.tsv data/*.txt data/*.rules data/*.model))
 TESTS    := $(patsubst tests/%.c,$(BUILD)/%,$(wildcard tests/test_*.c))
 BIN      := $(if $(filter build,$(BUILD)),newsfacts,$(BUILD)/newsfacts)
@@ -47,11 +47,11 @@ $(BUILD)/libnewsfacts.a: $(LIB_OBJ)
 $(BUILD)/%.o: src/%.c src/nf.h include/newsfacts.h $(wildcard src/*.h) | $(BUILD)
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
-$(BUILD)/data.c: $(DATA) tools/embed.c | $(BUILD)
+$(BUILD)/embedded.c: $(DATA) tools/embed.c | $(BUILD)
 	$(CC) -O1 -o $(BUILD)/embed tools/embed.c
 	$(BUILD)/embed $@ $(DATA)
 
-$(BUILD)/data.o: $(BUILD)/data.c src/nf.h
+$(BUILD)/embedded.o: $(BUILD)/embedded.c src/nf.h
 	$(CC) $(ALL_CFLAGS) -O0 -c -o $@ $<
 
 $(BUILD)/test_%: tests/test_%.c $(BUILD)/libnewsfacts.a

@@ -92,6 +92,8 @@ const char *nf_data_get(const nf_engine *e, const char *name, size_t *len);
  * Fills fields[] with up to maxf TAB-separated fields (pointers into a private copy,
  * NUL-terminated) and returns how many, or -1 at the end. */
 typedef struct { const char *p, *end; char *line; size_t cap; long lineno; } nf_lines;
+int nf_data_load(nf_engine *e, char *err, size_t errlen); /* at engine start-up */
+void nf_data_free(nf_engine *e);
 void nf_lines_init(nf_lines *it, const char *text, size_t len);
 int nf_lines_next(nf_lines *it, char **fields, int maxf);
 void nf_lines_free(nf_lines *it);
@@ -104,6 +106,7 @@ typedef struct nf_worker nf_worker;
  * Returns NULL and a message in err on failure. */
 nf_re *nf_re_compile(const char *pattern, uint32_t flags, char *err, size_t errlen);
 void nf_re_free(nf_re *re);
+long nf_re_limit_hits(void); /* matches abandoned at a limit, process-wide */
 /* Matches at or after start. Returns 1 and fills ov[0..2*nov) with offsets, 0 on no match,
  * -1 when the match or depth limit was hit (treat as no match; counted). */
 int nf_re_match(const nf_re *re, nf_worker *w, const char *s, size_t len, size_t start,
@@ -166,8 +169,8 @@ typedef struct { uint32_t start, end; uint8_t kind; } nf_para;
 typedef struct nf_doc {
     char *text;          /* body paragraphs, each ending in '\n'; NUL-terminated (arena) */
     uint32_t len;
-    nf_seg *seg; size_t nseg;      /* sorted by off */
-    nf_para *para; size_t npara;
+    nf_seg *seg; size_t nseg, capseg;     /* sorted by off; grow with NF_PUSH (reused */
+    nf_para *para; size_t npara, cappara; /* across articles: never arena, never freed) */
     char date[11];       /* YYYY-MM-DD, "" when unknown */
     const char *source, *title, *url; /* NULL when unknown */
     char lang[4];        /* "" for English, else ISO 639-1 or "und" */
@@ -242,6 +245,7 @@ typedef struct nf_ana {
     nf_arena arena;
     nf_doc doc;
     int anchor_y, anchor_m, anchor_d; /* the article's date, else --date, else 0 */
+    char anchor[11];                  /* the same as YYYY-MM-DD, "" when unknown */
     nf_tok *tok; size_t ntok, captok;
     nf_sent *sent; size_t nsent, capsent;
     nf_timex *tx; size_t ntx, captx;
@@ -295,15 +299,25 @@ void nf_table_end(const nf_options *o, nf_buf *out);
 
 /* One writer per format: a row is given as NF_NCOLS strings (NULL = empty); only the
  * columns listed in o->fields are written. */
+int nf_table_ncols(const nf_options *o);       /* columns to write */
+int nf_table_col(const nf_options *o, int i);  /* the i-th of them, NF_COL_* */
 typedef void (*nf_row_writer)(const nf_options *o, const char *const *cols, nf_buf *out);
 void nf_write_tsv(const nf_options *o, const char *const *cols, nf_buf *out);
 void nf_write_csv(const nf_options *o, const char *const *cols, nf_buf *out);
 void nf_write_jsonl(const nf_options *o, const char *const *cols, nf_buf *out);
 void nf_write_xml(const nf_options *o, const char *const *cols, nf_buf *out);
 
+/* ---- normalize.c: --text output ---- */
+
+/* Writes the normalized article in dump format (marker, ` date` prefix, paragraphs). */
+void nf_normalize_dump(const nf_ana *a, nf_buf *out);
+
 /* ---- pipeline.c ---- */
 
+/* A per-thread analysis, reused from article to article (its arrays keep their memory). */
+void nf_ana_init(nf_ana *a, const nf_engine *e, nf_worker *w);
+void nf_ana_free(nf_ana *a);
 /* Analyzes one article piece into out (table rows, or the --text dump). */
-void nf_process(const nf_engine *e, nf_worker *w, const nf_article *art, nf_buf *out);
+void nf_process(nf_ana *a, const nf_article *art, nf_buf *out);
 
 #endif

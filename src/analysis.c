@@ -1,0 +1,88 @@
+/* analysis.c — the per-article analysis shared by the stages: rows, positions, sentence
+ * text and dates. */
+#include <string.h>
+
+#include "nf.h"
+
+void nf_doc_pos(const nf_doc *d, uint32_t off, long *line, long *col)
+{
+    if (!d->nseg) {
+        *line = 1;
+        *col = off;
+        return;
+    }
+    size_t lo = 0, hi = d->nseg; /* last seg with seg.off <= off */
+    while (hi - lo > 1) {
+        size_t mid = (lo + hi) / 2;
+        if (d->seg[mid].off <= off)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    const nf_seg *s = &d->seg[lo];
+    *line = s->line;
+    *col = s->col + (off >= s->off ? (long)(off - s->off) : 0);
+}
+
+nf_row *nf_row_add(nf_ana *a, int kind, uint32_t off)
+{
+    nf_row *r = NF_PUSH(a->row, a->nrow, a->caprow);
+    memset(r, 0, sizeof *r);
+    r->kind = (uint8_t)kind;
+    r->order = (uint32_t)(a->nrow - 1);
+    nf_doc_pos(&a->doc, off, &r->line, &r->col);
+    return r;
+}
+
+void nf_row_set(nf_ana *a, nf_row *r, int col, const char *s, size_t n)
+{
+    r->f[col] = s ? nf_arena_strndup(&a->arena, s, n) : NULL;
+}
+
+void nf_row_setz(nf_ana *a, nf_row *r, int col, const char *s)
+{
+    nf_row_set(a, r, col, s, s ? strlen(s) : 0);
+}
+
+const char *nf_sent_text(nf_ana *a, const nf_sent *s)
+{
+    size_t n = s->end > s->start ? s->end - s->start : 0;
+    char *out = nf_arena_alloc(&a->arena, n + 1);
+    const char *t = a->doc.text + s->start;
+    size_t k = 0;
+    int sp = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (nf_isspace((unsigned char)t[i])) {
+            sp = k > 0;
+            continue;
+        }
+        if (sp)
+            out[k++] = ' ';
+        sp = 0;
+        out[k++] = t[i];
+    }
+    out[k] = '\0';
+    return out;
+}
+
+const char *nf_sent_date(const nf_ana *a, const nf_sent *s)
+{
+    if (s && s->date_tx >= 0 && (size_t)s->date_tx < a->ntx && a->tx[s->date_tx].value[0])
+        return a->tx[s->date_tx].value;
+    return a->anchor;
+}
+
+size_t nf_sent_at(const nf_ana *a, uint32_t off)
+{
+    size_t lo = 0, hi = a->nsent;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (a->sent[mid].end <= off)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    if (lo < a->nsent && a->sent[lo].start <= off)
+        return lo;
+    return a->nsent;
+}

@@ -1,0 +1,461 @@
+/* pipeline.c — the engine and the run: a reader (the calling thread) feeds articles into a
+ * bounded ring, worker threads run the stages on them, a writer thread prints their rows in
+ * input order. With one thread everything happens in the calling thread. Output is the
+ * same byte for byte whatever the number of threads. */
+#include <errno.h>
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "nf.h"
+
+/* ---- the engine ---- */
+
+void nf_options_default(nf_options *o)
+{
+    memset(o, 0, sizeof *o);
+    o->format = NF_FMT_TSV;
+    o->header = 1;
+    o->threads = 1;
+    o->max_piece = (size_t)16 << 20;
+}
+
+static int parse_ymd(const char *s, int *y, int *m, int *d)
+{
+    if (!s || strlen(s) != 10 || s[4] != '-' || s[7] != '-')
+        return -1;
+    for (int i = 0; i < 10; i++)
+        if (i != 4 && i != 7 && !nf_isdigit((unsigned char)s[i]))
+            return -1;
+    *y = atoi(s);
+    *m = atoi(s + 5);
+    *d = atoi(s + 8);
+    static const int mdays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    if (*m < 1 || *m > 12 || *d < 1 || *d > mdays[*m - 1])
+        return -1;
+    int leap = (*y % 4 == 0 && *y % 100 != 0) || *y % 400 == 0;
+    if (*m == 2 && *d == 29 && !leap)
+        return -1;
+    return 0;
+}
+
+int nf_parse_date(const char *s, int *y, int *m, int *d) { return parse_ymd(s, y, m, d); }
+
+nf_engine *nf_engine_new(const nf_options *o, char *err, size_t errlen)
+{
+    nf_engine *e = calloc(1, sizeof *e);
+    if (!e) {
+        snprintf(err, errlen, "out of memory");
+        return NULL;
+    }
+    e->opt = *o;
+    if (e->opt.threads < 1)
+        e->opt.threads = 1;
+    if (!e->opt.max_piece)
+        e->opt.max_piece = (size_t)16 << 20;
+    if (o->anchor_date && parse_ymd(o->anchor_date, &e->anchor_y, &e->anchor_m, &e->anchor_d)) {
+        snprintf(err, errlen, "--date %s: not a date of the form YYYY-MM-DD", o->anchor_date);
+        free(e);
+        return NULL;
+    }
+    if (nf_data_load(e, err, errlen) || nf_normalize_init(e, err, errlen) ||
+        nf_sentences_init(e, err, errlen) || nf_dates_init(e, err, errlen) ||
+        nf_actors_init(e, err, errlen) || nf_figures_init(e, err, errlen) ||
+        nf_claims_init(e, err, errlen)) {
+        nf_engine_free(e);
+        return NULL;
+    }
+    return e;
+}
+
+void nf_engine_free(nf_engine *e)
+{
+    if (!e)
+        return;
+    nf_claims_fini(e);
+    nf_figures_fini(e);
+    nf_actors_fini(e);
+    nf_dates_fini(e);
+    nf_sentences_fini(e);
+    nf_normalize_fini(e);
+    nf_data_free(e);
+    free(e);
+}
+
+/* ---- one article ---- */
+
+void nf_ana_init(nf_ana *a, const nf_engine *e, nf_worker *w)
+{
+    memset(a, 0, sizeof *a);
+    a->eng = e;
+    a->w = w;
+}
+
+void nf_ana_free(nf_ana *a)
+{
+    nf_arena_free(&a->arena);
+    free(a->doc.seg);
+    free(a->doc.para);
+    free(a->tok);
+    free(a->sent);
+    free(a->tx);
+    free(a->men);
+    free(a->row);
+    memset(a, 0, sizeof *a);
+}
+
+static void ana_reset(nf_ana *a, const nf_article *art)
+{
+    nf_arena_reset(&a->arena);
+    nf_doc d = {0};
+    d.seg = a->doc.seg;
+    d.capseg = a->doc.capseg;
+    d.para = a->doc.para;
+    d.cappara = a->doc.cappara;
+    a->doc = d;
+    a->art = art;
+    a->ntok = a->nsent = a->ntx = a->nmen = a->nrow = 0;
+    a->anchor_y = a->anchor_m = a->anchor_d = 0;
+    a->anchor[0] = '\0';
+}
+
+void nf_process(nf_ana *a, const nf_article *art, nf_buf *out)
+{
+    const nf_engine *e = a->eng;
+    ana_reset(a, art);
+    nf_normalize_run(a);
+    int y, m, d;
+    if (a->doc.date[0] && parse_ymd(a->doc.date, &y, &m, &d) == 0) {
+        memcpy(a->anchor, a->doc.date, 11);
+        a->anchor_y = y, a->anchor_m = m, a->anchor_d = d;
+    } else if (e->anchor_y) {
+        snprintf(a->anchor, sizeof a->anchor, "%04d-%02d-%02d", e->anchor_y, e->anchor_m,
+                 e->anchor_d);
+        a->anchor_y = e->anchor_y, a->anchor_m = e->anchor_m, a->anchor_d = e->anchor_d;
+    }
+    if (e->opt.text_mode) {
+        nf_normalize_dump(a, out);
+        return;
+    }
+    if (art->piece == 0) {
+        nf_row *r = NF_PUSH(a->row, a->nrow, a->caprow);
+        memset(r, 0, sizeof *r);
+        r->kind = NF_KIND_ARTICLE;
+        r->line = art->marker_line ? art->marker_line : 1;
+        r->col = -1;
+        r->order = (uint32_t)(a->nrow - 1);
+        r->f[NF_COL_DATE] = a->doc.date[0] ? a->doc.date : NULL;
+        r->f[NF_COL_ACTOR] = a->doc.source;
+        r->f[NF_COL_VALUE] = a->doc.title;
+        r->f[NF_COL_UNIT] = a->doc.lang[0] ? a->doc.lang : NULL;
+        r->f[NF_COL_MENTION] = a->doc.url;
+    }
+    if (!a->doc.lang[0]) {
+        nf_sentences_run(a);
+        nf_dates_run(a);
+        nf_actors_run(a);
+        nf_figures_run(a);
+        nf_claims_run(a);
+    }
+    nf_table_article(e, a, out);
+}
+
+int nf_analyze_text(nf_engine *e, const char *file, const char *name, const char *text,
+                    size_t len, char **buf, size_t *len_out)
+{
+    nf_worker *w = nf_worker_new();
+    if (!w)
+        return -1;
+    nf_article art = {0};
+    art.file = file;
+    art.name = (char *)name;
+    art.text = malloc(len + 1);
+    if (!art.text) {
+        nf_worker_free(w);
+        return -1;
+    }
+    memcpy(art.text, text, len);
+    art.text[len] = '\0';
+    art.len = len;
+    art.first_line = 1;
+    nf_ana a;
+    nf_ana_init(&a, e, w);
+    nf_buf out = {0};
+    nf_process(&a, &art, &out);
+    nf_ana_free(&a);
+    nf_worker_free(w);
+    free(art.text);
+    nf_buf_putc(&out, '\0');
+    *buf = out.p;
+    *len_out = out.len - 1;
+    return 0;
+}
+
+/* ---- output ---- */
+
+typedef struct {
+    FILE *out;
+    int failed;     /* a write error other than a closed pipe */
+    int closed;     /* the reader went away (EPIPE): stop quietly */
+} sink;
+
+static void sink_write(sink *k, const nf_buf *b)
+{
+    if (k->failed || k->closed || !b->len)
+        return;
+    if (fwrite(b->p, 1, b->len, k->out) != b->len) {
+        if (errno == EPIPE)
+            k->closed = 1;
+        else
+            k->failed = errno ? errno : EIO;
+    }
+}
+
+/* ---- progress ---- */
+
+typedef struct {
+    int on;
+    double t0, last;
+    long articles;
+    size_t done_bytes, total;
+} progress;
+
+static double now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+static void progress_show(progress *p, size_t bytes, int final)
+{
+    if (!p->on)
+        return;
+    double t = now();
+    if (!final && t - p->last < 0.5)
+        return;
+    p->last = t;
+    double mb = (double)bytes / 1e6, el = t - p->t0;
+    double rate = el > 0 ? mb / el : 0;
+    char eta[32] = "";
+    if (p->total > bytes && rate > 0)
+        snprintf(eta, sizeof eta, ", ETA %.0fs", ((double)(p->total - bytes) / 1e6) / rate);
+    fprintf(stderr, "\rnewsfacts: %ld articles, %.1f MB, %.1f MB/s%s\033[K%s", p->articles, mb,
+            rate, eta, final ? "\n" : "");
+}
+
+/* ---- the threaded run ---- */
+
+enum { SLOT_EMPTY, SLOT_READY, SLOT_DONE };
+
+typedef struct {
+    nf_article art;
+    nf_buf out;
+    int state;
+} slot;
+
+typedef struct {
+    const nf_engine *e;
+    slot *slots;
+    size_t nslots;
+    pthread_mutex_t mu;
+    pthread_cond_t work, done, space;
+    size_t next_read, next_work, next_write;
+    int reader_done;
+    sink *k;
+} ring;
+
+static void *worker_main(void *arg)
+{
+    ring *r = arg;
+    nf_worker *w = nf_worker_new();
+    nf_ana a;
+    nf_ana_init(&a, r->e, w);
+    for (;;) {
+        pthread_mutex_lock(&r->mu);
+        while (r->next_work == r->next_read && !r->reader_done)
+            pthread_cond_wait(&r->work, &r->mu);
+        if (r->next_work == r->next_read) {
+            pthread_mutex_unlock(&r->mu);
+            break;
+        }
+        slot *s = &r->slots[r->next_work++ % r->nslots];
+        pthread_mutex_unlock(&r->mu);
+        s->out.len = 0;
+        if (!r->k->closed && !r->k->failed)
+            nf_process(&a, &s->art, &s->out);
+        pthread_mutex_lock(&r->mu);
+        s->state = SLOT_DONE;
+        pthread_cond_broadcast(&r->done);
+        pthread_mutex_unlock(&r->mu);
+    }
+    nf_ana_free(&a);
+    nf_worker_free(w);
+    return NULL;
+}
+
+static void *writer_main(void *arg)
+{
+    ring *r = arg;
+    for (;;) {
+        pthread_mutex_lock(&r->mu);
+        slot *s = &r->slots[r->next_write % r->nslots];
+        while (s->state != SLOT_DONE && !(r->reader_done && r->next_write == r->next_read))
+            pthread_cond_wait(&r->done, &r->mu);
+        if (s->state != SLOT_DONE) {
+            pthread_mutex_unlock(&r->mu);
+            break;
+        }
+        pthread_mutex_unlock(&r->mu);
+        sink_write(r->k, &s->out);
+        nf_article_free(&s->art);
+        pthread_mutex_lock(&r->mu);
+        s->state = SLOT_EMPTY;
+        r->next_write++;
+        pthread_cond_broadcast(&r->space);
+        pthread_mutex_unlock(&r->mu);
+    }
+    return NULL;
+}
+
+static size_t total_size(const char *const *paths, int n)
+{
+    size_t t = 0;
+    for (int i = 0; i < n; i++) {
+        struct stat st;
+        if (strcmp(paths[i], "-") == 0 ? fstat(0, &st) : stat(paths[i], &st))
+            continue;
+        if (S_ISREG(st.st_mode))
+            t += (size_t)st.st_size;
+    }
+    return t;
+}
+
+int nf_run(nf_engine *e, const char *const *paths, int npaths, FILE *out)
+{
+    static const char *const stdin_path[] = {"-"};
+    if (npaths == 0) {
+        paths = stdin_path;
+        npaths = 1;
+    }
+    sink k = {out, 0, 0};
+    nf_buf head = {0};
+    if (!e->opt.text_mode)
+        nf_table_begin(&e->opt, &head);
+    sink_write(&k, &head);
+    nf_buf_free(&head);
+
+    progress pg = {0};
+    pg.on = e->opt.progress;
+    pg.t0 = pg.last = now();
+    pg.total = pg.on ? total_size(paths, npaths) : 0;
+    size_t bytes_before = 0;
+
+    int threads = e->opt.threads;
+    ring r = {0};
+    pthread_t *tid = NULL, wtid;
+    nf_worker *w = NULL;
+    nf_ana a;
+    nf_buf obuf = {0};
+    if (threads > 1) {
+        r.e = e;
+        r.nslots = (size_t)threads * 4;
+        r.slots = calloc(r.nslots, sizeof *r.slots);
+        tid = calloc((size_t)threads, sizeof *tid);
+        r.k = &k;
+        pthread_mutex_init(&r.mu, NULL);
+        pthread_cond_init(&r.work, NULL);
+        pthread_cond_init(&r.done, NULL);
+        pthread_cond_init(&r.space, NULL);
+        for (int i = 0; i < threads; i++)
+            pthread_create(&tid[i], NULL, worker_main, &r);
+        pthread_create(&wtid, NULL, writer_main, &r);
+    } else {
+        w = nf_worker_new();
+        nf_ana_init(&a, e, w);
+    }
+
+    for (int i = 0; i < npaths && !k.closed && !k.failed; i++) {
+        nf_loader *l = nf_loader_open(paths[i], &e->opt);
+        if (!l)
+            continue;
+        nf_article art;
+        int rc;
+        while (!k.closed && !k.failed && (rc = nf_loader_next(l, &art)) == 1) {
+            if (threads > 1) {
+                pthread_mutex_lock(&r.mu);
+                slot *s = &r.slots[r.next_read % r.nslots];
+                while (s->state != SLOT_EMPTY)
+                    pthread_cond_wait(&r.space, &r.mu);
+                s->art = art;
+                s->state = SLOT_READY;
+                r.next_read++;
+                pthread_cond_signal(&r.work);
+                pthread_mutex_unlock(&r.mu);
+            } else {
+                obuf.len = 0;
+                nf_process(&a, &art, &obuf);
+                sink_write(&k, &obuf);
+                nf_article_free(&art);
+            }
+            if (art.piece == 0)
+                pg.articles++;
+            progress_show(&pg, bytes_before + nf_loader_bytes(l), 0);
+        }
+        bytes_before += nf_loader_bytes(l);
+        nf_loader_close(l);
+    }
+
+    if (threads > 1) {
+        pthread_mutex_lock(&r.mu);
+        r.reader_done = 1;
+        pthread_cond_broadcast(&r.work);
+        pthread_cond_broadcast(&r.done);
+        pthread_mutex_unlock(&r.mu);
+        for (int i = 0; i < threads; i++)
+            pthread_join(tid[i], NULL);
+        pthread_mutex_lock(&r.mu);
+        pthread_cond_broadcast(&r.done);
+        pthread_mutex_unlock(&r.mu);
+        pthread_join(wtid, NULL);
+        for (size_t i = 0; i < r.nslots; i++) {
+            nf_article_free(&r.slots[i].art);
+            nf_buf_free(&r.slots[i].out);
+        }
+        free(r.slots);
+        free(tid);
+        pthread_mutex_destroy(&r.mu);
+        pthread_cond_destroy(&r.work);
+        pthread_cond_destroy(&r.done);
+        pthread_cond_destroy(&r.space);
+    } else {
+        nf_ana_free(&a);
+        nf_worker_free(w);
+    }
+    nf_buf_free(&obuf);
+    progress_show(&pg, bytes_before, 1);
+
+    nf_buf tail = {0};
+    if (!e->opt.text_mode)
+        nf_table_end(&e->opt, &tail);
+    sink_write(&k, &tail);
+    nf_buf_free(&tail);
+    if (!k.closed && !k.failed && fflush(out) != 0) {
+        if (errno == EPIPE)
+            k.closed = 1;
+        else
+            k.failed = errno ? errno : EIO;
+    }
+    if (k.closed)
+        return 0;
+    if (k.failed) {
+        nf_error(NULL, 0, "write error: %s", strerror(k.failed));
+        return 1;
+    }
+    if (nf_diag_errors() || (e->opt.strict && nf_diag_warnings()))
+        return 1;
+    return 0;
+}
