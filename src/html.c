@@ -118,45 +118,74 @@ static int skip_elem(xmlNode *n)
         return 1;
     if (name_is(n, "body") || name_is(n, "article") || name_is(n, "main") || name_is(n, "html"))
         return 0;
-    /* class and id naming page furniture (readability's "unlikely candidates") */
-    char buf[512];
-    size_t k = 0;
+    /* class and id naming page furniture (readability's "unlikely candidates"), matched as
+     * words: "comments", "share-bar", "relatedPosts" but not "pageRow" */
     const char *c = attr(n, "class"), *id = attr(n, "id"), *role = attr(n, "role");
+    int bad = 0, good = 0, never = 0;
     for (int w = 0; w < 3; w++) {
         const char *s = w == 0 ? c : w == 1 ? id : role;
         if (!s)
             continue;
-        while (*s && k + 2 < sizeof buf)
-            buf[k++] = (char)nf_tolower((unsigned char)*s++);
-        buf[k++] = ' ';
+        size_t i = 0, n2 = strlen(s);
+        while (i < n2) {
+            /* a class name (between spaces) */
+            size_t j = i;
+            while (j < n2 && !nf_isspace((unsigned char)s[j]))
+                j++;
+            if (j > i) {
+                static const char *const hid[] = {"hidden", "sr-only", "visually-hidden",
+                                                  "screen-reader-text", "d-none", "hide"};
+                for (size_t k = 0; k < sizeof hid / sizeof *hid; k++)
+                    if (strlen(hid[k]) == j - i && nf_strncaseeq(s + i, j - i, hid[k]))
+                        never = 1;
+            }
+            /* its words: split at - _ digits and lower-to-upper case changes */
+            size_t p = i;
+            while (p < j) {
+                while (p < j && !nf_isalpha((unsigned char)s[p]))
+                    p++;
+                size_t q = p + 1;
+                while (q < j && nf_isalpha((unsigned char)s[q]) &&
+                       !(nf_isupper((unsigned char)s[q]) && nf_islower((unsigned char)s[q - 1])))
+                    q++;
+                if (p < j) {
+                    char word[32];
+                    size_t wl = q - p < sizeof word ? q - p : sizeof word - 1;
+                    nf_lower(s + p, wl, word);
+                    word[wl] = '\0';
+                    static const char *const badw[] = {
+                        "comment", "comments", "share", "sharing", "shares", "social", "related",
+                        "footer", "sidebar", "navbar", "nav", "navigation", "menu", "breadcrumb",
+                        "breadcrumbs", "cookie", "cookies", "newsletter", "subscribe",
+                        "subscription", "promo", "advert", "advertisement", "ad", "ads",
+                        "sponsor", "sponsored", "popup", "modal", "banner", "masthead", "widget",
+                        "caption", "byline", "pagination", "pager", "recommend", "recommended",
+                        "outbrain", "taboola", "disqus", "signup", "gdpr", "consent", "toolbar",
+                        "rss", "tags", "teaser", "trending", "dialog", "complementary",
+                        "contentinfo", "promotion", "overlay", "paywall", "login", "author",
+                        "bio", "skip", "print", "email", "subnav", "topbar", "header"};
+                    static const char *const neverw[] = {"comment", "comments", "share",
+                                                         "sharing", "related", "caption",
+                                                         "outbrain", "taboola", "disqus",
+                                                         "newsletter", "cookie", "gdpr"};
+                    static const char *const goodw[] = {"article", "content", "main", "story",
+                                                        "entry", "text", "body", "post"};
+                    for (size_t k = 0; k < sizeof badw / sizeof *badw; k++)
+                        if (!strcmp(word, badw[k]))
+                            bad = 1;
+                    for (size_t k = 0; k < sizeof neverw / sizeof *neverw; k++)
+                        if (!strcmp(word, neverw[k]))
+                            never = 1;
+                    for (size_t k = 0; k < sizeof goodw / sizeof *goodw; k++)
+                        if (!strcmp(word, goodw[k]))
+                            good = 1;
+                }
+                p = q;
+            }
+            i = j + 1;
+        }
     }
-    buf[k] = '\0';
-    if (!k)
-        return 0;
-    static const char *const bad[] = {"comment", "share", "social", "related", "footer",
-                                      "sidebar", "navbar", "navigation", "menu", "breadcrumb",
-                                      "cookie", "newsletter", "subscribe", "promo", "advert",
-                                      "sponsor", "popup", "modal", "banner", "masthead",
-                                      "widget", "caption", "byline", "pagination", "pager",
-                                      "recommend", "outbrain", "taboola", "disqus", "signup",
-                                      "gdpr", "consent", "toolbar", "rss", "skip-link",
-                                      "hidden", "sr-only", "visually-hidden", "author-bio",
-                                      "tags", "teaser", "more-stories", "trending", "ad-slot",
-                                      "dialog", "complementary", "contentinfo"};
-    static const char *const good[] = {"article", "content", "main", "story", "post-body",
-                                       "entry", "text", "body"};
-    int b = 0;
-    for (size_t i = 0; i < sizeof bad / sizeof *bad && !b; i++)
-        b = strstr(buf, bad[i]) != NULL;
-    if (!b)
-        return 0;
-    if (strstr(buf, "hidden") || strstr(buf, "sr-only") || strstr(buf, "comment") ||
-        strstr(buf, "share") || strstr(buf, "related") || strstr(buf, "caption"))
-        return 1; /* never content, whatever else the class says */
-    for (size_t i = 0; i < sizeof good / sizeof *good; i++)
-        if (strstr(buf, good[i]))
-            return 0;
-    return 1;
+    return never || (bad && !good);
 }
 
 static void close_block(hctx *h)
@@ -433,10 +462,13 @@ int nf_html_blocks(nf_ana *a, nf_blocks *bl, const char *s, size_t n, long line0
         if (b->tag == NF_TAG_OTHER)
             p = o; /* text right in a div: the div holds it */
         if (p && p->type == XML_ELEMENT_NODE) {
-            h.score[score_slot(&h, p)] += sc;
+            uint32_t k = score_slot(&h, p);
+            h.score[k] += sc;
             xmlNode *g = p->parent;
-            if (g && g->type == XML_ELEMENT_NODE)
-                h.score[score_slot(&h, g)] += sc / 2;
+            if (g && g->type == XML_ELEMENT_NODE) {
+                k = score_slot(&h, g);
+                h.score[k] += sc / 2;
+            }
         }
     }
     int32_t top = -1;
