@@ -357,7 +357,7 @@ static const char STOP[] =
     "Not Now Today Yesterday Tomorrow Monday Tuesday Wednesday Thursday Friday Saturday Sunday "
     "January February March April May June July August September October November December "
     "Mr Mr. Mrs Mrs. Ms Ms. Dr Dr. Sir Read Subscribe Related Watch WATCH Photo Image Video Click "
-    "Sign Share Advertisement";
+    "Sign Share Advertisement European Asian African Arab Latin West East North South Western Eastern Northern Southern";
 
 int nf_actors_init(nf_engine *e, char *err, size_t errlen)
 {
@@ -532,6 +532,31 @@ static size_t title_before(ctx *c, size_t b, int *kind)
     return b;
 }
 
+/* Longest title starting at token b and ending at or before e: its end, or b. */
+static size_t title_at(ctx *c, size_t b, size_t e, int *kind)
+{
+    const struct nf_actors_eng *x = c->x;
+    *kind = T_NONE;
+    size_t k = 0, best = b;
+    for (size_t j = b; j < e && j < b + (size_t)x->max_title; j++) {
+        if (!(c->tok[j].flags & NF_T_WORD))
+            break;
+        if (j > b)
+            c->key[k++] = ' ';
+        size_t n = tl(c, j);
+        if (k + n + 2 >= sizeof c->key)
+            break;
+        nf_lower(tx(c, j), n, c->key + k);
+        k += n;
+        long v = (long)nf_map_get(x->titles, c->key, k);
+        if (v) {
+            *kind = (int)v;
+            best = j + 1;
+        }
+    }
+    return best;
+}
+
 static const char *span_str(ctx *c, size_t b, size_t e)
 {
     /* tokens joined by one space, possessives dropped */
@@ -657,6 +682,8 @@ static const char *person_canon(ctx *c, size_t b, size_t e)
     return cn;
 }
 
+static int verbish(const ctx *c, size_t j);
+
 static void add_mention(ctx *c, size_t b, size_t e, const char *canon, int type, const char *role,
                         int flags)
 {
@@ -669,7 +696,8 @@ static void add_mention(ctx *c, size_t b, size_t e, const char *canon, int type,
     if (j < c->n && is_lower_word(c, j)) {
         const char *w = tx(c, j);
         size_t n = tl(c, j);
-        if (nf_map_has(c->x->verbs, w, n) || (n > 4 && memcmp(w + n - 2, "ed", 2) == 0))
+        NF_UNUSED(w), NF_UNUSED(n);
+        if (verbish(c, j))
             flags |= NF_M_SUBJECT;
         else if ((tok_is(c, j, "on") || tok_is(c, j, "last") || tok_is(c, j, "this")) && j + 2 < c->n &&
                  is_lower_word(c, j + 2) && nf_map_has(c->x->verbs, tx(c, j + 2), tl(c, j + 2)))
@@ -685,28 +713,66 @@ static void add_mention(ctx *c, size_t b, size_t e, const char *canon, int type,
     m->flags = (uint8_t)flags;
 }
 
-/* Does the capital at [b,e) act for its state? */
+static int verbish(const ctx *c, size_t j)
+{
+    if (!is_lower_word(c, j))
+        return 0;
+    const char *w = tx(c, j);
+    size_t n = tl(c, j);
+    if (nf_map_has(c->x->verbs, w, n))
+        return 1;
+    if (n > 4 && memcmp(w + n - 2, "ed", 2) == 0)
+        return 1;
+    if (n > 3 && (memcmp(w + n - 2, "nt", 2) == 0 || memcmp(w + n - 3, "n't", 3) == 0 ||
+                  (n > 5 && memcmp(w + n - 5, "n\xE2\x80\x99t", 5) == 0)))
+        return 1; /* doesn't, wont (apostrophe lost) */
+    return 0;
+}
+
+static int word_in(const ctx *c, size_t j, const char *const *list)
+{
+    for (int i = 0; list[i]; i++)
+        if (tok_is(c, j, list[i]))
+            return 1;
+    return 0;
+}
+
+/* Does the capital at [b,e) act for its state (`Moscow wants`, `Moscow's demands`, `talks
+ * between Washington and Moscow`) rather than name the city (`in Moscow`, `its Moscow office`,
+ * a dateline)? */
 static int capital_acts(ctx *c, size_t b, size_t e)
 {
+    static const char *const loc[] = {"in", "at", "near", "outside", "around", "across", "inside",
+                                      "into", "via", "through", "visit", "visited", "visiting",
+                                      "central", "downtown", "suburban", NULL};
+    static const char *const func[] = {"and", "or", "to", "on", "in", "for", "with", "of", "as",
+                                       "that", "than", "but", "over", "about", "against", NULL};
     if (is_poss(c, e))
         return 1;
-    if (is_lower_word(c, e)) {
-        const char *w = tx(c, e);
-        size_t n = tl(c, e);
-        if (nf_map_has(c->x->verbs, w, n))
-            return 1;
-        if ((tok_is(c, e, "and") || tok_is(c, e, "or")) && is_cap_word(c, e + 1))
-            return -1; /* decided by what follows */
+    static const char *const pre[] = {"with", "between", "against", "urged", "told", "warned",
+                                      "pressed", "by", "accused", "asked", "pressure", NULL};
+    if (b > 0 && word_in(c, b - 1, pre))
+        return 1;
+    if (b > 0 && word_in(c, b - 1, loc)) {
+        /* `from Moscow` is the state when it comes with a demand: keep it a place only
+         * when nothing acts */
+        return 0;
     }
-    if (b > 0 && is_lower_word(c, b - 1)) {
-        static const char *const pre[] = {"with", "between", "against", "urged", "told", "warned",
-                                          "accused", "pressed", "to", "by", "and", "asked",
-                                          "criticized", "blamed", "for", NULL};
-        for (int i = 0; pre[i]; i++)
-            if (tok_is(c, b - 1, pre[i]))
-                return 1;
+    if (b == 0 || (c->tok[b].flags & NF_T_SENT0)) {
+        /* a dateline: `MOSCOW (Reuters) -`, `Moscow, Russia` */
+        if (e < c->n && (c->tok[e].flags & NF_T_PUNCT) && !is_poss(c, e) &&
+            (tx(c, e)[0] == '(' || tx(c, e)[0] == '-' || tx(c, e)[0] == ','))
+            return 0;
+        if (is_cap_word(c, e))
+            return 0;
     }
-    return 0;
+    if (e >= c->n)
+        return 1;
+    if (verbish(c, e) || word_in(c, e, func))
+        return 1;
+    if (is_lower_word(c, e))
+        return 0; /* `Moscow meetings`: a modifier */
+    return 1;
 }
 
 static const char *TYPE_NAMES[] = {"person", "organization", "country", "place", "group"};
@@ -777,20 +843,20 @@ static void resolve(ctx *c, size_t b, size_t e, int tt, const dent *d, size_t de
         size_t k = ts;
         role = span_str(c, k, b);
     }
-    /* strip a leading title inside the span (`President Bill Clinton` tagged whole) */
-    while (e - b >= 2) {
+    /* a leading title inside the span (`President Bill Clinton` tagged whole) */
+    if (e - b >= 2 && tt == 1) {
         int kk;
-        size_t s2 = title_before(c, b + 1, &kk);
-        if (kk != T_NONE && s2 == b && tt != 2) {
+        size_t te = title_at(c, b, e - 1, &kk);
+        if (te > b) {
             if (kk == T_TITLE)
-                role = span_str(c, b, b + 1);
+                role = span_str(c, b, te);
+            if (tkind == T_NONE || kk == T_HONOR)
+                ts = b;
             tkind = kk;
-            b++;
+            b = te;
             d = NULL;
             de = b;
-            continue;
         }
-        break;
     }
     while (e > b && is_poss(c, e - 1))
         e--;
@@ -801,15 +867,7 @@ static void resolve(ctx *c, size_t b, size_t e, int tt, const dent *d, size_t de
         int type = d->type;
         const char *canon = d->canon;
         if (d->cap >= 0 && type == NF_ACT_PLACE) {
-            int acts = capital_acts(c, b, e);
-            if (acts < 0) { /* `Washington and Moscow` : acts when the other one does */
-                const dent *d2;
-                int l2;
-                size_t e2 = dict_match(c, e + 1, &d2, &l2);
-                acts = e2 > e + 1 && d2 && (d2->cap >= 0 || (d2->canon && d2->type == NF_ACT_COUNTRY)) &&
-                       (capital_acts(c, e + 1, e2) > 0 || (d2->canon && d2->type == NF_ACT_COUNTRY));
-            }
-            if (acts > 0) {
+            if (capital_acts(c, b, e)) {
                 canon = x->countries[d->cap].canon;
                 type = NF_ACT_COUNTRY;
             }
@@ -856,7 +914,37 @@ static void resolve(ctx *c, size_t b, size_t e, int tt, const dent *d, size_t de
             return;
         }
     }
+    /* `NATO-Russia meeting`, `U.S.-Russian talks`: compounds of names are modifiers */
+    if (e - b == 1 && memchr(tx(c, b), '-', tl(c, b))) {
+        const char *w = tx(c, b), *end = w + tl(c, b);
+        int all = 1;
+        while (w < end && all) {
+            const char *h = memchr(w, '-', (size_t)(end - w));
+            size_t n = h ? (size_t)(h - w) : (size_t)(end - w);
+            const dent *dd = dent_get(x, w, n);
+            all = dd != NULL;
+            w = h ? h + 1 : end;
+        }
+        if (all)
+            return;
+    }
+    /* `Eastern European`: a span ending in a demonym is an adjective phrase */
+    {
+        const dent *dl = dent_get(x, tx(c, e - 1), tl(c, e - 1));
+        if (dl && dl->adj >= 0 && !dl->canon)
+            return;
+    }
+    /* events and documents: `Cold War`, `INF Treaty`, `World Cup` */
+    {
+        static const char *const heads[] = {"War", "Treaty", "Agreement", "Accord", "Accords", "Act",
+                                            "Doctrine", "Plan", "Summit", "Games", "Cup", "Olympics",
+                                            "Prize", "Award", "Presence", "Initiative", "Day", NULL};
+        if (word_in(c, e - 1, heads))
+            return;
+    }
     /* one-token stop words the tagger took for names */
+    if (e - b >= 2 && nf_map_has(x->stop, tx(c, e - 1), tl(c, e - 1)))
+        return;
     if (e - b == 1 && nf_map_has(x->stop, tx(c, b), tl(c, b)))
         return;
     int type = tt == 2 ? NF_ACT_ORG : NF_ACT_PLACE;
@@ -873,6 +961,14 @@ static void run_sentence(ctx *c, const nf_sent *s, const char **words, size_t *l
         lens[i] = tl(c, i);
     }
     nf_tagger_tag(x->tagger, words, lens, c->n, tags);
+    /* a title-case heading: most longer words capitalized */
+    size_t nlong = 0, ncap = 0;
+    for (size_t k = 0; k < c->n; k++)
+        if ((c->tok[k].flags & NF_T_WORD) && tl(c, k) > 3) {
+            nlong++;
+            ncap += (c->tok[k].flags & (NF_T_CAP | NF_T_UPPER)) != 0;
+        }
+    int headline = nlong >= 3 && ncap * 10 >= nlong * 7;
     size_t i = 0;
     while (i < c->n) {
         /* a ministry pattern */
@@ -896,11 +992,48 @@ static void run_sentence(ctx *c, const nf_sent *s, const char **words, size_t *l
             i++;
             continue;
         }
+        /* photo credits: `(John Thys/AFP/Getty Images)`, `© AP Photo / Olivier Matthys` */
+        if (tt && ((i > 0 && (tok_is(c, i - 1, "/") || tok_is(c, i - 1, "\xC2\xA9"))) ||
+                   tok_is(c, te, "/"))) {
+            i = te;
+            continue;
+        }
         const dent *d;
         int lost;
         size_t de = dict_match(c, i, &d, &lost);
         if (de > i && d && !d->canon && d->adj < 0 && d->cap < 0 && d->surname < 0)
             de = i;
+        if (headline) /* title-case headings: the dictionaries only */
+            te = i;
+        if (tt && te > de && de > i) {
+            /* `NATOs European`, `Moscow Russia`: a tagger span made of names the
+             * dictionary knows separately keeps them apart */
+            const dent *d2;
+            int l2;
+            if (lost || (tt == 3 && dict_match(c, de, &d2, &l2) == te))
+                te = de;
+        }
+        /* a title the tagger took for an organization (`US President Joe Biden`) */
+        if (tt && tt != 1) {
+            int kk;
+            size_t tend = title_at(c, i, c->n, &kk);
+            if (tend > i && kk == T_TITLE && nf_isupper((unsigned char)tx(c, i)[0]) &&
+                (tend >= te || is_cap_word(c, tend))) {
+                i = tend;
+                continue;
+            }
+        }
+        /* a title inside an ORG/LOC/MISC span (`NATO Secretary-General`, `US President`) ends it */
+        if (tt && tt != 1) {
+            for (size_t p = i + 1; p < te; p++) {
+                int kk;
+                if (title_at(c, p, c->n, &kk) > p && kk == T_TITLE &&
+                    nf_isupper((unsigned char)tx(c, p)[0])) {
+                    te = p;
+                    break;
+                }
+            }
+        }
         if (de <= i && te <= i) {
             /* a name after a title or honorific the tagger missed */
             int tk;
