@@ -159,28 +159,54 @@ static void each_alias(char *s, void (*fn)(struct nf_actors_eng *, const char *,
 
 typedef struct { const char *canon; int type; int idx; } alias_arg;
 
+/* The alias as written and, for names of 4 letters or more, in capitals (`ITALY` in an
+ * upper-case heading). */
+static int alias_forms(const char *alias, char upper[256])
+{
+    size_t n = strlen(alias), nl = 0;
+    if (n < 4 || n >= 256)
+        return 1;
+    for (size_t i = 0; i <= n; i++) {
+        nl += nf_islower((unsigned char)alias[i]);
+        upper[i] = nf_islower((unsigned char)alias[i]) ? (char)(alias[i] - 32) : alias[i];
+    }
+    return nl ? 2 : 1;
+}
+
 static void add_name_alias(struct nf_actors_eng *x, const char *alias, void *arg)
 {
     alias_arg *a = arg;
-    dent *d = dent_for(x, alias);
-    if (d)
-        set_name(d, a->canon, a->type);
+    char up[256];
+    int nf = alias_forms(alias, up);
+    for (int k = 0; k < nf; k++) {
+        dent *d = dent_for(x, k ? up : alias);
+        if (d)
+            set_name(d, a->canon, a->type);
+    }
 }
 
 static void add_adj_alias(struct nf_actors_eng *x, const char *alias, void *arg)
 {
     alias_arg *a = arg;
-    dent *d = dent_for(x, alias);
-    if (d && d->adj < 0)
-        d->adj = (int16_t)a->idx;
+    char up[256];
+    int nf = alias_forms(alias, up);
+    for (int k = 0; k < nf; k++) {
+        dent *d = dent_for(x, k ? up : alias);
+        if (d && d->adj < 0)
+            d->adj = (int16_t)a->idx;
+    }
 }
 
 static void add_cap_alias(struct nf_actors_eng *x, const char *alias, void *arg)
 {
     alias_arg *a = arg;
-    dent *d = dent_for(x, alias);
-    if (d && d->cap < 0)
-        d->cap = (int16_t)a->idx;
+    char up[256];
+    int nf = alias_forms(alias, up);
+    for (int k = 0; k < nf; k++) {
+        dent *d = dent_for(x, k ? up : alias);
+        if (d && d->cap < 0)
+            d->cap = (int16_t)a->idx;
+    }
 }
 
 static void load_country(struct nf_actors_eng *x, char **f, int n)
@@ -222,11 +248,15 @@ static void load_place(struct nf_actors_eng *x, char **f, int n)
 static void add_org_alias(struct nf_actors_eng *x, const char *alias, void *arg)
 {
     alias_arg *a = arg;
-    dent *d = dent_for(x, alias);
-    if (d) {
-        set_name(d, a->canon, a->type);
-        if (d->org_country < 0)
-            d->org_country = (int16_t)a->idx;
+    char up[256];
+    int nf = alias_forms(alias, up);
+    for (int k = 0; k < nf; k++) {
+        dent *d = dent_for(x, k ? up : alias);
+        if (d) {
+            set_name(d, a->canon, a->type);
+            if (d->org_country < 0)
+                d->org_country = (int16_t)a->idx;
+        }
     }
 }
 
@@ -424,9 +454,11 @@ void nf_actors_fini(nf_engine *e)
 
 /* ---- per article ---- */
 
+enum { CR_WEAK, CR_FULL, CR_ORG }; /* a lone surname, a full name's surname, an org's word */
 typedef struct {
     const char *key; size_t klen; /* surname as written (normalized) */
     const char *canon;
+    int kind;
 } coref;
 
 typedef struct {
@@ -593,25 +625,35 @@ static const person *pick_person(const ctx *c, int32_t first)
     return y ? NULL : fallback;
 }
 
-static void coref_add(ctx *c, const char *key, size_t klen, const char *canon)
+static void coref_add(ctx *c, const char *key, size_t klen, const char *canon, int kind)
 {
     for (size_t i = 0; i < c->ncr; i++)
         if (c->cr[i].klen == klen && memcmp(c->cr[i].key, key, klen) == 0) {
-            c->cr[i].canon = canon; /* the most recent wins */
+            if (kind >= c->cr[i].kind || c->cr[i].kind == CR_ORG) {
+                c->cr[i].canon = canon; /* the most recent wins */
+                c->cr[i].kind = kind;
+            }
             return;
         }
     coref *r = NF_PUSH(c->cr, c->ncr, c->capcr);
     r->key = nf_arena_strndup(&c->a->arena, key, klen);
     r->klen = klen;
     r->canon = canon;
+    r->kind = kind;
+}
+
+static const coref *coref_find(const ctx *c, const char *key, size_t klen)
+{
+    for (size_t i = 0; i < c->ncr; i++)
+        if (c->cr[i].klen == klen && memcmp(c->cr[i].key, key, klen) == 0)
+            return &c->cr[i];
+    return NULL;
 }
 
 static const char *coref_get(const ctx *c, const char *key, size_t klen)
 {
-    for (size_t i = 0; i < c->ncr; i++)
-        if (c->cr[i].klen == klen && memcmp(c->cr[i].key, key, klen) == 0)
-            return c->cr[i].canon;
-    return NULL;
+    const coref *r = coref_find(c, key, klen);
+    return r && r->kind != CR_ORG ? r->canon : NULL;
 }
 
 static int is_initial(const ctx *c, size_t i)
@@ -649,7 +691,7 @@ static const char *person_canon(ctx *c, size_t b, size_t e)
         }
         if (!cn)
             cn = span_str(c, b, e);
-        coref_add(c, k1, sk, cn);
+        coref_add(c, k1, sk, cn, CR_WEAK);
         return cn;
     }
     /* a full name: the dictionary, else the words without middle initials */
@@ -678,7 +720,7 @@ static const char *person_canon(ctx *c, size_t b, size_t e)
         cn = out;
         /* the same name written shorter earlier (a surname alone) keeps the full form */
     }
-    coref_add(c, k1, sk, cn);
+    coref_add(c, k1, sk, cn, CR_FULL);
     return cn;
 }
 
@@ -863,6 +905,34 @@ static void resolve(ctx *c, size_t b, size_t e, int tt, const dent *d, size_t de
     if (e <= b)
         return;
     int whole = d && de == e;
+    /* a single word the article has used for someone (`Washington` after `MaliVai
+     * Washington`) or for an organization (`Eagles` after `Philadelphia Eagles`) */
+    if (e - b == 1 && tkind == T_NONE) {
+        char k1[256];
+        size_t sk = keynorm(tx(c, b), tl(c, b), k1, sizeof k1);
+        const coref *r = coref_find(c, k1, sk);
+        if (r && (!whole || !d->canon || d->type == NF_ACT_PLACE)) {
+            if (r->kind == CR_FULL || (r->kind == CR_WEAK && tt == 1)) {
+                add_mention(c, b, e, r->canon, NF_ACT_PERSON, NULL, NF_M_ROW);
+                return;
+            }
+            if (r->kind == CR_ORG && tt && tt != 3) {
+                add_mention(c, b, e, r->canon, NF_ACT_ORG, NULL, NF_M_ROW);
+                return;
+            }
+        }
+    }
+    /* the tagger's organization over a place name: a club or a company (`Kent`, `Milan`) */
+    if (whole && tt == 2 && d->canon && d->type == NF_ACT_PLACE && tkind == T_NONE) {
+        add_mention(c, b, e, span_str(c, b, e), NF_ACT_ORG, NULL, NF_M_ROW);
+        return;
+    }
+    /* `Seven Iraqis`, `Eastern European`: a span ending in a demonym is no name */
+    if (!whole && e - b >= 2) {
+        const dent *dl = dent_get(x, tx(c, e - 1), tl(c, e - 1));
+        if (dl && dl->adj >= 0 && !dl->canon)
+            return;
+    }
     if (whole && d->canon && d->type != NF_ACT_PERSON && tkind == T_NONE) {
         int type = d->type;
         const char *canon = d->canon;
@@ -885,12 +955,6 @@ static void resolve(ctx *c, size_t b, size_t e, int tt, const dent *d, size_t de
     }
     /* persons: tagged PER, a title or honorific before, a known person, or a surname seen */
     int is_person = tt == 1 || tkind != T_NONE || (whole && ((d->canon && d->type == NF_ACT_PERSON) || d->surname >= 0));
-    if (!is_person && e - b == 1) {
-        char k1[256];
-        size_t sk = keynorm(tx(c, b), tl(c, b), k1, sizeof k1);
-        if (coref_get(c, k1, sk))
-            is_person = 1;
-    }
     if (is_person) {
         /* an honorific alone before a word that is no name (`Mr. President`) */
         const char *cn = person_canon(c, b, e);
@@ -948,7 +1012,20 @@ static void resolve(ctx *c, size_t b, size_t e, int tt, const dent *d, size_t de
     if (e - b == 1 && nf_map_has(x->stop, tx(c, b), tl(c, b)))
         return;
     int type = tt == 2 ? NF_ACT_ORG : NF_ACT_PLACE;
-    add_mention(c, b, e, span_str(c, b, e), type, NULL, NF_M_ROW);
+    const char *cn = span_str(c, b, e);
+    if (type == NF_ACT_ORG && e - b >= 2) {
+        /* `Rotor Volgograd` ... `Rotor`; `Philadelphia Eagles` ... `Eagles` */
+        size_t ends[2] = {b, e - 1};
+        for (int k = 0; k < 2; k++) {
+            size_t w = ends[k];
+            if (!is_cap_word(c, w) || dent_get(x, tx(c, w), tl(c, w)) || nf_map_has(x->stop, tx(c, w), tl(c, w)))
+                continue;
+            char k1[256];
+            size_t sk = keynorm(tx(c, w), tl(c, w), k1, sizeof k1);
+            coref_add(c, k1, sk, cn, CR_ORG);
+        }
+    }
+    add_mention(c, b, e, cn, type, NULL, NF_M_ROW);
 }
 
 static void run_sentence(ctx *c, const nf_sent *s, const char **words, size_t *lens, uint8_t *tags)
@@ -1012,6 +1089,20 @@ static void run_sentence(ctx *c, const nf_sent *s, const char **words, size_t *l
             int l2;
             if (lost || (tt == 3 && dict_match(c, de, &d2, &l2) == te))
                 te = de;
+        }
+        /* `Lebed Chechnya`: a person span ending in a country or place name */
+        if (tt == 1 && te - i >= 2) {
+            for (size_t p = i + 1; p < te; p++) {
+                const dent *d2;
+                int l2;
+                const dent *h = p == i + 1 ? dent_get(x, tx(c, i), tl(c, i)) : NULL;
+                if (dict_match(c, p, &d2, &l2) == te && d2 && d2->canon &&
+                    (d2->type == NF_ACT_COUNTRY ||
+                     (d2->type == NF_ACT_PLACE && ((h && h->surname >= 0) || p + 1 < te)))) {
+                    te = p;
+                    break;
+                }
+            }
         }
         /* a title the tagger took for an organization (`US President Joe Biden`) */
         if (tt && tt != 1) {
