@@ -387,7 +387,7 @@ static const char STOP[] =
     "Not Now Today Yesterday Tomorrow Monday Tuesday Wednesday Thursday Friday Saturday Sunday "
     "January February March April May June July August September October November December "
     "Mr Mr. Mrs Mrs. Ms Ms. Dr Dr. Sir Read Subscribe Related Watch WATCH Photo Image Video Click "
-    "Sign Share Advertisement European Asian African Arab Latin West East North South Western Eastern Northern Southern";
+    "Sign Share Advertisement According Reporting Editing Writing Additional European Asian African Arab Latin West East North South Western Eastern Northern Southern";
 
 int nf_actors_init(nf_engine *e, char *err, size_t errlen)
 {
@@ -1045,7 +1045,11 @@ static void run_sentence(ctx *c, const nf_sent *s, const char **words, size_t *l
             nlong++;
             ncap += (c->tok[k].flags & (NF_T_CAP | NF_T_UPPER)) != 0;
         }
-    int headline = nlong >= 3 && ncap * 10 >= nlong * 7;
+    size_t nword = 0;
+    for (size_t k = 0; k < c->n; k++)
+        nword += (c->tok[k].flags & (NF_T_WORD | NF_T_NUM)) != 0;
+    /* and fragments of one or two words (`Newsfeed`, page furniture): the dictionaries only */
+    int headline = (nlong >= 3 && ncap * 10 >= nlong * 7) || nword <= 2;
     size_t i = 0;
     while (i < c->n) {
         /* a ministry pattern */
@@ -1064,8 +1068,10 @@ static void run_sentence(ctx *c, const nf_sent *s, const char **words, size_t *l
             while (te < c->n && tag_type(tags[te]) == tt && !(tags[te] & 1))
                 te++;
         }
-        /* `The White House`: no article in the span */
-        if (tt && te - i >= 2 && (tok_is(c, i, "The") || tok_is(c, i, "the"))) {
+        /* `The White House`: no article in the span; no `Subscribe According` */
+        if (tt && te - i >= 2 && (tok_is(c, i, "The") || tok_is(c, i, "the") ||
+                                  (nf_map_has(x->stop, tx(c, i), tl(c, i)) &&
+                                   !nf_map_has(x->prefix, tx(c, i), tl(c, i))))) {
             i++;
             continue;
         }
