@@ -665,13 +665,25 @@ static int is_initial(const ctx *c, size_t i)
 }
 
 /* Canonical name of a person written as tokens [b,e) (titles already stripped). */
-static const char *person_canon(ctx *c, size_t b, size_t e)
+static const char *person_canon(ctx *c, size_t ts, size_t b, size_t e)
 {
     const struct nf_actors_eng *x = c->x;
     while (e > b && (is_poss(c, e - 1) || (c->tok[e - 1].flags & NF_T_PUNCT)))
         e--;
     if (e <= b)
         return NULL;
+    if (ts < b) { /* a title that is part of the name: `King Hussein`, `Pope Francis` */
+        size_t k = 0;
+        for (size_t i = ts; i < e; i++)
+            k += keynorm(tx(c, i), tl(c, i), c->key + k, sizeof c->key - k);
+        const dent *d = dent_get(x, c->key, k);
+        if (d && d->canon && d->type == NF_ACT_PERSON) {
+            char k1[256];
+            size_t sk = keynorm(tx(c, e - 1), tl(c, e - 1), k1, sizeof k1);
+            coref_add(c, k1, sk, d->canon, CR_FULL);
+            return d->canon;
+        }
+    }
     size_t last = e - 1;
     if (e - b >= 2 && (tok_is(c, last, "Jr.") || tok_is(c, last, "Jr") || tok_is(c, last, "Sr.")))
         last--;
@@ -957,7 +969,7 @@ static void resolve(ctx *c, size_t b, size_t e, int tt, const dent *d, size_t de
     int is_person = tt == 1 || tkind != T_NONE || (whole && ((d->canon && d->type == NF_ACT_PERSON) || d->surname >= 0));
     if (is_person) {
         /* an honorific alone before a word that is no name (`Mr. President`) */
-        const char *cn = person_canon(c, b, e);
+        const char *cn = person_canon(c, tkind == T_TITLE ? ts : b, b, e);
         add_mention(c, tkind == T_HONOR ? ts : b, e, cn, NF_ACT_PERSON, role, NF_M_ROW);
         return;
     }
