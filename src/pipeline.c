@@ -160,7 +160,10 @@ void nf_process(nf_ana *a, const nf_article *art, nf_buf *out)
         nf_figures_run(a);
         nf_claims_run(a);
     }
-    nf_table_article(e, a, out);
+    if (e->opt.corroborate)
+        nf_corr_serialize(e, a, out);
+    else
+        nf_table_article(e, a, out);
 }
 
 int nf_analyze_text(nf_engine *e, const char *file, const char *name, const char *text,
@@ -347,6 +350,11 @@ int nf_run(nf_engine *e, const char *const *paths, int npaths, FILE *out)
         nf_table_begin(&e->opt, &head);
     sink_write(&k, &head);
     nf_buf_free(&head);
+    FILE *corr = NULL; /* --corroborate: the rows wait here for the end of the input */
+    if (e->opt.corroborate && !(k.out = corr = tmpfile())) {
+        nf_error(NULL, 0, "--corroborate: cannot make a temporary file: %s", strerror(errno));
+        return 1;
+    }
 
     progress pg = {0};
     pg.on = e->opt.progress;
@@ -438,6 +446,16 @@ int nf_run(nf_engine *e, const char *const *paths, int npaths, FILE *out)
     nf_buf_free(&obuf);
     progress_show(&pg, bytes_before, 1);
 
+    if (corr) {
+        if (!k.closed && !k.failed && (fflush(corr) != 0 || nf_corr_finish(e, corr, out) != 0)) {
+            if (errno == EPIPE)
+                k.closed = 1;
+            else
+                k.failed = errno ? errno : EIO;
+        }
+        fclose(corr);
+        k.out = out;
+    }
     nf_buf tail = {0};
     if (!e->opt.text_mode)
         nf_table_end(&e->opt, &tail);
