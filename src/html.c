@@ -450,14 +450,10 @@ static double content_walk(hctx *h, xmlNode *root, int noclass)
         xmlNode *p = o->parent;
         if (b->tag == NF_TAG_OTHER)
             p = o; /* text right in a div: the div holds it */
-        if (p && p->type == XML_ELEMENT_NODE) {
+        /* the parent gets it all, the grandparent half, older ancestors less (readability) */
+        for (int lvl = 0; p && p->type == XML_ELEMENT_NODE && lvl < 5; lvl++, p = p->parent) {
             uint32_t k = score_slot(h, p);
-            h->score[k] += sc;
-            xmlNode *g = p->parent;
-            if (g && g->type == XML_ELEMENT_NODE) {
-                k = score_slot(h, g);
-                h->score[k] += sc / 2;
-            }
+            h->score[k] += lvl == 0 ? sc : lvl == 1 ? sc / 2 : sc / (lvl * 3);
         }
     }
     double top = 0;
