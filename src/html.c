@@ -103,7 +103,7 @@ static int skip_elem(xmlNode *n, int noclass)
                                        "footer", "aside", "form", "iframe", "svg", "button",
                                        "select", "option", "textarea", "input", "label",
                                        "figure", "figcaption", "menu", "dialog", "object",
-                                       "embed", "canvas", "video", "audio", "map", "head",
+                                       "embed", "canvas", "video", "audio", "map",
                                        "title", "meta", "link", "math", "picture", "source"};
     for (size_t k = 0; k < sizeof skip / sizeof *skip; k++)
         if (name_is(n, skip[k]))
