@@ -23,11 +23,11 @@
 
 enum {
     C_NONE, C_MONTH, C_WDAY, C_NUMW, C_ORD, C_UNIT, C_UNITS, C_SEASON, C_POD, C_REL, C_MOD,
-    C_HOLIDAY, C_FUTURE, C_PAST, C_REPORT, C_QTY, C_COUNTNOUN, C_PREP, C_NCLASS
+    C_HOLIDAY, C_FUTURE, C_PAST, C_REPORT, C_QTY, C_COUNTNOUN, C_PREP, C_UNITX, C_NCLASS
 };
 static const char *const class_names[C_NCLASS] = {
     "", "MONTH", "WDAY", "NUMW", "ORD", "UNIT", "UNITS", "SEASON", "POD", "REL", "MOD",
-    "HOLIDAY", "FUTURE", "PAST", "REPORT", "QTY", "COUNTNOUN", "PREP"};
+    "HOLIDAY", "FUTURE", "PAST", "REPORT", "QTY", "COUNTNOUN", "PREP", "UNITX"};
 
 enum { LF_CAP = 1 };
 
@@ -75,12 +75,12 @@ typedef struct {
 enum {
     F_DATE, F_MONTH, F_YEAR, F_DECADE, F_CENTURY, F_WDAY, F_WDAYREL, F_WDAYPOD, F_DAYPOD, F_DAY,
     F_REL, F_AGO, F_LATER, F_DUR, F_DURX, F_SET, F_VAL, F_SEASON, F_SEASONY, F_QUARTER,
-    F_QUARTERY, F_CLOCK, F_CLOCKW, F_DMY, F_MDY, F_HOLIDAY, F_HOLIDAYY, F_MONTHREL, F_MONTHR, F_NFN
+    F_QUARTERY, F_CLOCK, F_CLOCKW, F_DMY, F_MDY, F_HOLIDAY, F_HOLIDAYY, F_MONTHREL, F_MONTHR, F_NONE, F_NFN
 };
 static const char *const fn_names[F_NFN] = {
     "date", "month", "year", "decade", "century", "wday", "wdayrel", "wdaypod", "daypod", "day",
     "rel", "ago", "later", "dur", "durx", "set", "val", "season", "seasony", "quarter",
-    "quartery", "clock", "clockw", "dmy", "mdy", "holiday", "holidayy", "monthrel", "monthr"};
+    "quartery", "clock", "clockw", "dmy", "mdy", "holiday", "holidayy", "monthrel", "monthr", "none"};
 
 typedef struct {
     pel el[MAXEL];
@@ -698,7 +698,8 @@ static int tense_at(const ctx *c, size_t i0, size_t i1)
     }
     for (size_t k = i1; k < c->n && k < i1 + 10; k++) {
         const dtok *t = &c->t[k];
-        if (lex_has(t, C_FUTURE))
+        const lexent *f = lex_has(t, C_FUTURE);
+        if (f && f->ival >= 2) /* after the expression only auxiliaries count */
             return 1;
         if (lex_has(t, C_PAST) || lex_has(t, C_REPORT))
             return -1;
@@ -766,42 +767,42 @@ static void fmt_unit(char *out, size_t n, const char *u, long num, int x)
         snprintf(out, n, "P%s%s", nb, u);
 }
 
-/* Year for a month/day without one: nearest to the anchor, in the tense. */
+/* Year for a month (d <= 0) or a month and day without one: in the past tense the last
+ * occurrence unless the next one is close (reported plans: "would be held Jan. 14"), in the
+ * future the next one unless the last one is very close, else the nearest. */
 static int infer_year(const ctx *c, int m, int d)
 {
     int y = c->ay;
+    long a, back, fwd;
     if (d <= 0) {
-        int diff = m - c->am; /* months */
-        if (c->tense < 0) {
-            if (diff > 0)
-                y--;
-        } else if (c->tense > 0) {
-            if (diff < 0)
-                y++;
-        } else {
-            if (diff > 6)
-                y--;
-            else if (diff < -6)
-                y++;
-        }
-        return y;
+        a = (long)c->ay * 12 + c->am - 1;
+        long x = (long)c->ay * 12 + m - 1;
+        back = x <= a ? x : x - 12;
+        fwd = x >= a ? x : x + 12;
+        long db = a - back, df = fwd - a;
+        long pick;
+        if (c->tense < 0)
+            pick = df <= 2 && db > 0 ? fwd : back;
+        else if (c->tense > 0)
+            pick = db == 0 ? back : fwd;
+        else
+            pick = df < db ? fwd : back;
+        return (int)(pick / 12);
     }
-    long a = c->aday;
+    a = c->aday;
     int dd = d > days_in_month(y, m) ? days_in_month(y, m) : d;
     long x = days_from_civil(y, m, dd);
-    if (c->tense < 0) {
-        if (x > a + 2)
-            y--;
-    } else if (c->tense > 0) {
-        if (x < a - 2)
-            y++;
-    } else {
-        if (x - a > 183)
-            y--;
-        else if (a - x > 183)
-            y++;
-    }
-    return y;
+    int yb = x <= a ? y : y - 1, yf = x >= a ? y : y + 1;
+    int db2 = d > days_in_month(yb, m) ? days_in_month(yb, m) : d;
+    int df2 = d > days_in_month(yf, m) ? days_in_month(yf, m) : d;
+    back = days_from_civil(yb, m, db2);
+    fwd = days_from_civil(yf, m, df2);
+    long db = a - back, df = fwd - a;
+    if (c->tense < 0)
+        return df <= 60 && db > 0 ? yf : yb;
+    if (c->tense > 0)
+        return db <= 3 ? yb : yf;
+    return df < db ? yf : yb;
 }
 
 static long wday_resolve(const ctx *c, int w, int rel)
@@ -965,11 +966,6 @@ static int normalize(ctx *c, const rule *r, const cap *caps, size_t i0, size_t i
             const dtok *nx = &c->t[i1];
             if (lex_has(nx, C_COUNTNOUN) || lex_has(nx, C_UNIT) || lex_has(nx, C_UNITS))
                 return 0;
-            if ((nx->flags & NF_T_WORD) && !(nx->flags & NF_T_CAP) && nx->len > 2 &&
-                nx->low[nx->len - 1] == 's' && nx->low[nx->len - 2] != 's' &&
-                !lex_has(nx, C_PREP) && strncmp(nx->low, "was", nx->len) &&
-                strncmp(nx->low, "has", nx->len) && strncmp(nx->low, "is", nx->len))
-                return 0;
             if (nx->len == 1 && (nx->low[0] == '%' || nx->low[0] == '-') && i1 + 1 < c->n &&
                 nx->low[0] == '%')
                 return 0;
@@ -1101,6 +1097,8 @@ static int normalize(ctx *c, const rule *r, const cap *caps, size_t i0, size_t i
         fmt_unit(out, n, u, k ? k : 1, 0);
         return 1;
     }
+    case F_NONE:
+        return 1;
     case F_VAL:
         snprintf(out, n, "%s", args(r, caps, 0));
         return 1;
@@ -1368,6 +1366,10 @@ int nf_dates_run(nf_ana *a)
                 continue;
             }
             const rule *r = &de->rules[best_rule];
+            if (r->fn == F_NONE) { /* a negative rule: these words are no date */
+                i = best_end;
+                continue;
+            }
             nf_timex *x = NF_PUSH(a->tx, a->ntx, a->captx);
             x->start = c.t[best_s].start;
             x->end = c.t[best_e - 1].end;
