@@ -683,6 +683,19 @@ static size_t match_rule(const ctx *c, const rule *r, int k, size_t i, cap *caps
 
 /* ---- tense ---- */
 
+static int is_pastword(const dtok *t)
+{
+    if (lex_has(t, C_PAST) || lex_has(t, C_REPORT))
+        return 1;
+    return t->len > 3 && t->low[t->len - 1] == 'd' && t->low[t->len - 2] == 'e' &&
+           !(t->flags & NF_T_CAP) && !lex_has(t, C_FUTURE);
+}
+
+static int is_be(const dtok *t)
+{
+    return (t->len == 2 && !memcmp(t->low, "be", 2)) || (t->len == 5 && !memcmp(t->low, "being", 5));
+}
+
 static int tense_at(const ctx *c, size_t i0, size_t i1)
 {
     /* nearest cue before the expression, else after it */
@@ -690,21 +703,19 @@ static int tense_at(const ctx *c, size_t i0, size_t i1)
         const dtok *t = &c->t[k];
         if (lex_has(t, C_FUTURE))
             return 1;
-        if (lex_has(t, C_PAST) || lex_has(t, C_REPORT))
+        if (is_pastword(t)) {
+            /* a passive infinitive (would be held) is no past */
+            if ((k >= 1 && is_be(&c->t[k - 1])) || (k >= 2 && is_be(&c->t[k - 2])))
+                continue;
             return -1;
-        if (t->len > 3 && t->low[t->len - 1] == 'd' && t->low[t->len - 2] == 'e' &&
-            !(t->flags & NF_T_CAP))
-            return -1;
+        }
     }
     for (size_t k = i1; k < c->n && k < i1 + 10; k++) {
         const dtok *t = &c->t[k];
         const lexent *f = lex_has(t, C_FUTURE);
-        if (f && f->ival >= 2) /* after the expression only auxiliaries count */
+        if (f && f->ival >= 2) /* after the expression only strong cues count */
             return 1;
-        if (lex_has(t, C_PAST) || lex_has(t, C_REPORT))
-            return -1;
-        if (t->len > 3 && t->low[t->len - 1] == 'd' && t->low[t->len - 2] == 'e' &&
-            !(t->flags & NF_T_CAP))
+        if (is_pastword(t))
             return -1;
     }
     return 0;
@@ -786,7 +797,7 @@ static int infer_year(const ctx *c, int m, int d)
         else if (c->tense > 0)
             pick = db == 0 ? back : fwd;
         else
-            pick = df < db ? fwd : back;
+            pick = df <= 2 && df < db ? fwd : back;
         return (int)(pick / 12);
     }
     a = c->aday;
@@ -801,8 +812,8 @@ static int infer_year(const ctx *c, int m, int d)
     if (c->tense < 0)
         return df <= 60 && db > 0 ? yf : yb;
     if (c->tense > 0)
-        return db <= 3 ? yb : yf;
-    return df < db ? yf : yb;
+        return db <= 30 ? yb : yf;
+    return df <= 90 && df < db ? yf : yb;
 }
 
 static long wday_resolve(const ctx *c, int w, int rel)
