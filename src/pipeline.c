@@ -128,7 +128,8 @@ void nf_process(nf_ana *a, const nf_article *art, nf_buf *out)
     ana_reset(a, art);
     nf_normalize_run(a);
     int y, m, d;
-    if (a->doc.date[0] && parse_ymd(a->doc.date, &y, &m, &d) == 0) {
+    int dated = a->doc.date[0] && parse_ymd(a->doc.date, &y, &m, &d) == 0;
+    if (dated) {
         memcpy(a->anchor, a->doc.date, 11);
         a->anchor_y = y, a->anchor_m = m, a->anchor_d = d;
     } else if (e->anchor_y) {
@@ -147,7 +148,7 @@ void nf_process(nf_ana *a, const nf_article *art, nf_buf *out)
         r->line = art->marker_line ? art->marker_line : 1;
         r->col = -1;
         r->order = (uint32_t)(a->nrow - 1);
-        r->f[NF_COL_DATE] = a->doc.date[0] ? a->doc.date : NULL;
+        r->f[NF_COL_DATE] = dated ? a->doc.date : NULL; /* a real date only */
         r->f[NF_COL_ACTOR] = a->doc.source;
         r->f[NF_COL_VALUE] = a->doc.title;
         r->f[NF_COL_UNIT] = a->doc.lang[0] ? a->doc.lang : NULL;
