@@ -172,14 +172,30 @@ int nf_analyze_text(nf_engine *e, const char *file, const char *name, const char
     nf_article art = {0};
     art.file = file;
     art.name = (char *)name;
-    art.text = malloc(len + 1);
-    if (!art.text) {
-        nf_worker_free(w);
-        return -1;
+    /* the stages get what the loader gives them: valid UTF-8 without NUL, LF line ends */
+    nf_buf t = {0};
+    const unsigned char *s = (const unsigned char *)text;
+    size_t i = len >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+    nf_buf_reserve(&t, len + 16);
+    while (i < len) {
+        size_t j = i;
+        while (j < len && s[j] < 0x80 && s[j] != 0 && s[j] != '\r')
+            j++;
+        nf_buf_put(&t, s + i, j - i);
+        if ((i = j) >= len)
+            break;
+        uint32_t cp;
+        int k = s[i] ? nf_utf8_decode(s + i, len - i, &cp) : (cp = 0xFFFD, 1);
+        if (s[i] == '\r' && i + 1 < len && s[i + 1] == '\n')
+            ; /* CR of CRLF */
+        else if (cp == 0xFFFD && !(k == 3 && s[i] == 0xEF))
+            nf_buf_put(&t, "\xEF\xBF\xBD", 3);
+        else
+            nf_buf_put(&t, s + i, (size_t)k);
+        i += (size_t)k;
     }
-    memcpy(art.text, text, len);
-    art.text[len] = '\0';
-    art.len = len;
+    art.text = t.p;
+    art.len = t.len;
     art.first_line = 1;
     nf_ana a;
     nf_ana_init(&a, e, w);
