@@ -72,8 +72,8 @@ static void load(const char *path, size_t block, size_t max, int lines_article, 
 /* Lines opening with "<<<" longer than n bytes (markers are recognized in their first block). */
 static int long_marker_line(const uint8_t *d, size_t len, size_t n)
 {
-    size_t start = 0;
-    for (size_t i = 0; i <= len; i++) {
+    size_t start = len >= 3 && memcmp(d, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0; /* BOM */
+    for (size_t i = start; i <= len; i++) {
         if (i == len || d[i] == '\n') {
             if (i - start >= 3 && memcmp(d + start, "<<<", 3) == 0 && i - start + 1 > n)
                 return 1;
