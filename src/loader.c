@@ -179,8 +179,8 @@ static int next_chunk(nf_loader *l, size_t *s, size_t *n, int *complete)
                     take = k - 1;
                 if (take == 0)
                     take = avail;
-                if (take > 1 && p[take - 1] == '\r')
-                    take--; /* keep a CR with its LF: CRLF split across blocks */
+                if (take > 1 && p[take - 1] == '\r') /* keep CR with its LF */
+                    take--;
             }
             *s = l->rpos;
             *n = take;
