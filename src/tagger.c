@@ -230,6 +230,8 @@ void nf__tok_info(const char *word, size_t len, nf_tok *out)
         f |= NF_TF_HASALPHA;
     if (nlower)
         f |= NF_TF_HASLOWER;
+    if (nupper)
+        f |= NF_TF_UPPER;
     if (nchars >= 8)
         f |= NF_TF_LONG;
     if (nchars <= 2)
@@ -471,6 +473,12 @@ void nf_tagger_tag(const nf_tagger *t, const char *const *words, const size_t *l
     for (size_t i = 0; i < n; i++) {
         if (i + 2 < n)
             nf__tok_info(words[i + 2], lens[i + 2], &ring[(i + 2) % 5]);
+        if (nf__skip(&ring[i % 5], p1)) {
+            tags[i] = NF_TAG_O;
+            p2 = p1;
+            p1 = NF_TAG_O;
+            continue;
+        }
         const nf_tok *win[5];
         for (size_t k = 0; k < 5; k++) {
             size_t pos = i + k; /* position + 2 */

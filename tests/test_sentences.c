@@ -1,0 +1,176 @@
+/* Unit tests for sentences.c: tokens and sentence boundaries. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "nf.h"
+
+static nf_engine *eng;
+
+static int setup(void **st)
+{
+    (void)st;
+    nf_options o;
+    nf_options_default(&o);
+    char err[256];
+    eng = nf_engine_new(&o, err, sizeof err);
+    return eng ? 0 : -1;
+}
+
+static int teardown(void **st)
+{
+    (void)st;
+    nf_engine_free(eng);
+    return 0;
+}
+
+static nf_ana A;
+
+/* Runs the splitter over text (paragraphs split at '\n') into A. */
+static void run(const char *text)
+{
+    free(A.tok);
+    free(A.sent);
+    memset(&A, 0, sizeof A);
+    A.eng = eng;
+    A.doc.text = (char *)text;
+    A.doc.len = (uint32_t)strlen(text);
+    nf_sentences_run(&A);
+}
+
+static char buf[4096];
+static const char *sent_str(size_t i)
+{
+    size_t n = A.sent[i].end - A.sent[i].start;
+    if (n >= sizeof buf)
+        n = sizeof buf - 1;
+    memcpy(buf, A.doc.text + A.sent[i].start, n);
+    buf[n] = 0;
+    return buf;
+}
+
+static const char *tok_str(size_t i)
+{
+    size_t n = A.tok[i].end - A.tok[i].start;
+    if (n >= sizeof buf)
+        n = sizeof buf - 1;
+    memcpy(buf, A.doc.text + A.tok[i].start, n);
+    buf[n] = 0;
+    return buf;
+}
+
+static void test_abbrev(void **st)
+{
+    (void)st;
+    run("Mr. Putin met Gen. Milley in the U.S. capital on Feb. 3. He left.\n");
+    assert_int_equal(A.nsent, 2);
+    assert_string_equal(sent_str(0), "Mr. Putin met Gen. Milley in the U.S. capital on Feb. 3.");
+    run("Troops were sent to the U.S. The move angered Moscow.\n");
+    assert_int_equal(A.nsent, 2);
+    run("Vladimir V. Putin spoke at 10 p.m. Police said nothing. No. 10 Downing St. agreed.\n");
+    assert_int_equal(A.nsent, 3);
+    assert_string_equal(sent_str(0), "Vladimir V. Putin spoke at 10 p.m.");
+    run("Acme Inc. said so. It rose.\n");
+    assert_int_equal(A.nsent, 2);
+}
+
+static void test_numbers(void **st)
+{
+    (void)st;
+    run("About 70,000 troops, 1.5 percent of 26.01.2022 forces, moved.\n");
+    assert_int_equal(A.nsent, 1);
+    assert_string_equal(tok_str(1), "70,000");
+    assert_true(A.tok[1].flags & NF_T_NUM);
+    assert_string_equal(tok_str(4), "1.5");
+    assert_string_equal(tok_str(7), "26.01.2022");
+    run("It was 2014. Then 2015 came.\n");
+    assert_int_equal(A.nsent, 2);
+}
+
+static void test_words(void **st)
+{
+    (void)st;
+    run("Russia's Russia-backed separatists and the countries' leaders don't agree.\n");
+    assert_string_equal(tok_str(0), "Russia");
+    assert_string_equal(tok_str(1), "'s");
+    assert_true(A.tok[1].flags & NF_T_POSS);
+    assert_string_equal(tok_str(2), "Russia-backed");
+    assert_true(A.tok[2].flags & NF_T_CAP);
+    assert_string_equal(tok_str(6), "countries");
+    assert_true(A.tok[7].flags & NF_T_POSS);
+    assert_string_equal(tok_str(9), "don't");
+    run("NATO\xE2\x80\x99s chief\n");
+    assert_string_equal(tok_str(0), "NATO");
+    assert_true(A.tok[0].flags & NF_T_UPPER);
+    assert_true(A.tok[1].flags & NF_T_POSS);
+}
+
+static void test_quotes(void **st)
+{
+    (void)st;
+    run("\"We will not go. We will stay,\" Psaki said. \"Why?\" he asked.\n");
+    assert_int_equal(A.nsent, 3);
+    assert_string_equal(sent_str(0), "\"We will not go.");
+    assert_int_equal(A.sent[0].in_quote, 0);
+    assert_int_equal(A.sent[1].in_quote, 1);
+    assert_string_equal(sent_str(1), "We will stay,\" Psaki said.");
+    assert_int_equal(A.sent[2].in_quote, 0);
+    assert_string_equal(sent_str(2), "\"Why?\" he asked.");
+    assert_true(A.tok[0].flags & NF_T_OPEN);
+    run("He said: \xE2\x80\x9CIt is over.\xE2\x80\x9D Then he left.\n");
+    assert_int_equal(A.nsent, 2);
+    assert_string_equal(sent_str(0), "He said: \xE2\x80\x9CIt is over.\xE2\x80\x9D");
+    run("``It ends,'' he said. ``Now.''\n");
+    assert_int_equal(A.nsent, 2);
+    assert_true(A.tok[0].flags & NF_T_QUOTE);
+    assert_true(A.tok[0].flags & NF_T_OPEN);
+    /* a quote running over paragraphs */
+    run("\"First part. Still quoted.\n\"Second part.\"\nNot quoted. Really.\n");
+    assert_int_equal(A.nsent, 5);
+    assert_int_equal(A.sent[1].in_quote, 1);
+    assert_int_equal(A.sent[3].in_quote, 0);
+    assert_int_equal(A.sent[4].in_quote, 0);
+}
+
+static void test_robust(void **st)
+{
+    (void)st;
+    run("");
+    assert_int_equal(A.nsent, 0);
+    run("no newline at all");
+    assert_int_equal(A.nsent, 1);
+    assert_true(A.tok[0].flags & NF_T_SENT0);
+    run("\n\n\n");
+    assert_int_equal(A.nsent, 0);
+    run("'\"``''..\xE2\x80\x99s'. \xFF\xFE. U.S.. U. S. A.\n");
+    size_t n = 200000;
+    char *big = malloc(n + 1);
+    for (size_t i = 0; i < n; i++)
+        big[i] = "ab. c,D 1.2 \"'"[i % 14];
+    big[n] = 0;
+    run(big);
+    assert_true(A.nsent > 0);
+    for (size_t i = 0; i < A.nsent; i++)
+        assert_true(A.sent[i].ntok <= 600);
+    free(big);
+    free(A.tok);
+    free(A.sent);
+    memset(&A, 0, sizeof A);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_abbrev),
+        cmocka_unit_test(test_numbers),
+        cmocka_unit_test(test_words),
+        cmocka_unit_test(test_quotes),
+        cmocka_unit_test(test_robust),
+    };
+    return cmocka_run_group_tests_name("sentences", tests, setup, teardown);
+}
