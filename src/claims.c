@@ -471,7 +471,7 @@ static size_t np_fwd(ctx *c, size_t i, size_t lim)
         }
         if (!is_word(c, e) || tok_in(c, e, NP_STOP) || c->tx_cover[e] >= 0)
             break;
-        if (e > i && is(c, e, "of") == 0 && cls_at(c, e) != C_NONE)
+        if (e > i && is_lower(c, e) && cls_at(c, e) != C_NONE)
             break;
         e++;
         count++;
@@ -500,6 +500,10 @@ static size_t skip_back(ctx *c, size_t j, size_t s0, int32_t *tx, int *comma)
         }
         if (cls_at(c, j) == C_ADV) {
             j--;
+            continue;
+        }
+        if (j > s0 && is(c, j - 1, "in") && tok_in(c, j, (const char *const[]){"particular", "turn", "addition", "response", "reply", "return", NULL})) {
+            j -= 2;
             continue;
         }
         if (is(c, j, "to") && j > s0) { /* `declined to say` */
@@ -583,6 +587,20 @@ static void cue_add(ctx *c, const cue *q)
     *n = *q;
 }
 
+/* Nothing but a date, `on`, the end of the sentence or a continuing cue from token k on. */
+static int rest_empty(ctx *c, size_t k, size_t s1)
+{
+    while (k < s1 && (c->tx_cover[k] >= 0 || tok_in(c, k, (const char *const[]){"on", "late", "early", "in", "at", NULL})))
+        k++;
+    if (k >= s1 || is_punct(c, k, '.') || is_punct(c, k, '!') || is_punct(c, k, ';') || is_dquote(c, k))
+        return 1;
+    if (is_punct(c, k, ',') && k + 1 < s1 && ((is_lower(c, k + 1) && is_ing(c, k + 1)) || cls_at(c, k + 1) != C_NONE))
+        return 1;
+    if (c->tx_start[k] < 0 && is_word(c, k) && k + 1 < s1 && is_punct(c, k + 1, '.') && k + 2 >= s1)
+        return 1; /* `..., X said Saturday.` with the date unresolved */
+    return 0;
+}
+
 /* Pass 1 over one sentence: its cues. */
 static void find_cues(ctx *c, size_t s)
 {
@@ -629,7 +647,7 @@ static void find_cues(ctx *c, size_t s)
             q.np1 = (uint32_t)e;
             q.inverted = 1;
             /* `C, according to X.`: claim before */
-            q.before = i > s0 && is_punct(c, i - 1, ',');
+            q.before = i > s0 && is_punct(c, i - 1, ',') && rest_empty(c, e, s1);
             cue_add(c, &q);
             i = e - 1;
             continue;
@@ -659,8 +677,24 @@ static void find_cues(ctx *c, size_t s)
         if (j != (size_t)-1 && j >= s0 && is_word(c, j) && !tok_in(c, j, NP_STOP) &&
             !(is_lower(c, j) && cls_at(c, j) != C_NONE)) {
             size_t b = np_back(c, j, s0);
+            if (b <= j && is_lower(c, j) && c->men_end[j] < 0 && !tok_in(c, j, PRONOUNS)) {
+                /* a common noun as speaker: only with the plainest verbs (`witnesses said`,
+                 * `the report says`); else `a video call`, `the proposals call for` */
+                size_t hn;
+                const char *hw = lower_tok(c, j, &hn);
+                if (!nf_map_has(c->x->desc, hw, hn) &&
+                    strcmp(le->lemma, "say") && strcmp(le->lemma, "tell") && strcmp(le->lemma, "report") &&
+                    strcmp(le->lemma, "announce") && strcmp(le->lemma, "add"))
+                    continue;
+            }
+            if (b <= j && c->men_end[j] >= 0 && men_is_name(c, c->men_end[j]) && j + 1 == i) {
+                /* `that NATO deny membership`: a bare verb after a singular name */
+                size_t vn;
+                const char *vw = lower_tok(c, i, &vn);
+                if (!strcmp(vw, le->lemma))
+                    continue;
+            }
             if (b <= j) {
-                /* a lower-case verb-like head is no subject (`troops massed said`) */
                 q.np0 = (uint32_t)b;
                 q.np1 = (uint32_t)(j + 1);
                 has_subj = 1;
@@ -671,13 +705,19 @@ static void find_cues(ctx *c, size_t s)
         if (!has_subj) {
             /* continuation: `, noting`, `and accused`, `but said`, `by emphasizing` */
             size_t p = i;
-            while (p > s0 && cls_at(c, p - 1) == C_ADV)
-                p--;
+            for (;;) {
+                if (p > s0 && cls_at(c, p - 1) == C_ADV)
+                    p--;
+                else if (p > s0 + 1 && is(c, p - 2, "in") && tok_in(c, p - 1, (const char *const[]){"particular", "turn", "addition", "response", "reply", "return", NULL}))
+                    p -= 2;
+                else
+                    break;
+            }
             int conj = p > s0 && tok_in(c, p - 1, (const char *const[]){"and", "but", "by", "while", "before", "after", "then", "also", NULL});
             int ing = is_ing(c, i);
             if (le->cls == C_CITE && first < c->ncue) {
                 q.join = (int32_t)(c->ncue - 1);
-            } else if ((conj || (ing && p > s0 && is_punct(c, p - 1, ','))) && first < c->ncue) {
+            } else if ((conj || (ing && p > s0 && (is_punct(c, p - 1, ',') || (p > s0 + 1 && is_close(c, p - 1) && is_punct(c, p - 2, ','))))) && first < c->ncue) {
                 /* join the latest live cue of the sentence */
                 size_t lastc = c->ncue - 1;
                 while (c->cues[lastc].join >= 0)
@@ -731,7 +771,9 @@ static void find_cues(ctx *c, size_t s)
         size_t np0 = q.np1 > q.np0 && !q.inverted ? q.np0 : i;
         if (np0 > s0 && q.join == -1) {
             size_t p = np0 - 1;
-            if (is_punct(c, p, ',') || is_close(c, p))
+            if (is_close(c, p) || (is_punct(c, p, ',') && p > s0 && is_close(c, p - 1)))
+                q.before = 1;
+            else if (is_punct(c, p, ',') && rest_empty(c, q.inverted ? q.np1 : ve, s1))
                 q.before = 1;
         }
         /* a date with the cue: after it (`said on Friday`, `told reporters Wednesday`) */
