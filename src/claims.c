@@ -251,6 +251,11 @@ typedef struct {
     uint8_t inverted;    /* speaker after the verb */
     uint8_t before;      /* claim before the attribution (quote or clause then comma) */
     uint8_t dead;        /* dropped */
+    uint8_t passive;     /* `was announced`: no speaker to name */
+    uint8_t nested;      /* inside a quote, spoken by the quote's speaker (`"I can confirm..."`) */
+    uint8_t nr;          /* claim token ranges, once computed */
+    uint32_t rb[4], re[4];
+    const char *value;
     const char *speaker; /* resolved */
     uint8_t sptype;      /* NF_ACT_* of the speaker, 255: unknown */
 } cue;
@@ -268,9 +273,11 @@ typedef struct {
     uint32_t *tsent;     /* token -> sentence */
     uint8_t *caption;    /* sentence -> looks like a photo caption */
     uint8_t *hascue;     /* sentence -> holds a cue */
+    uint8_t *sentlike;   /* sentence -> ends like a sentence (a `heading` that is none) */
     cue *cues;
     size_t ncue, capcue;
     char low[128];       /* scratch */
+    cue *rec;            /* put_text records its ranges here */
 } ctx;
 
 static inline const char *tt(const ctx *c, size_t i) { return c->t + c->tok[i].start; }
@@ -325,8 +332,26 @@ static int is_dquote(const ctx *c, size_t i)
         return (unsigned char)s[2] == 0x9C || (unsigned char)s[2] == 0x9D;
     return 0;
 }
-static int is_open(const ctx *c, size_t i) { return is_dquote(c, i) && (c->tok[i].flags & NF_T_OPEN); }
-static int is_close(const ctx *c, size_t i) { return is_dquote(c, i) && !(c->tok[i].flags & NF_T_OPEN); }
+/* Opening or closing: by the glyph (“ ``), else a straight quote by its neighbours: one that
+ * follows a word or punctuation mark with no space between closes. */
+static int quote_opens(const ctx *c, size_t i)
+{
+    const char *s = tt(c, i);
+    size_t n = tl(c, i);
+    if (n == 2)
+        return s[0] == '`';
+    if (n == 3)
+        return (unsigned char)s[2] == 0x9C;
+    uint32_t st = c->tok[i].start;
+    if (st == 0)
+        return 1;
+    unsigned char pc = (unsigned char)c->t[st - 1];
+    if (nf_isspace(pc) || pc == '(' || pc == '[' || pc == '-')
+        return 1;
+    return 0;
+}
+static int is_open(const ctx *c, size_t i) { return is_dquote(c, i) && quote_opens(c, i); }
+static int is_close(const ctx *c, size_t i) { return is_dquote(c, i) && !quote_opens(c, i); }
 static int is_punct(const ctx *c, size_t i, char ch)
 {
     return (c->tok[i].flags & NF_T_PUNCT) && tl(c, i) == 1 && tt(c, i)[0] == ch;
@@ -383,6 +408,8 @@ static const char *const NP_STOP[] = {"that", "and", "but", "or", "because", "as
                                       "been", "has", "have", "had", "will", "would", "this",
                                       "there", "here", "during", "amid", "despite", "without",
                                       "through", "until", "nor", NULL};
+static const char *const PREPS[] = {"of", "in", "from", "for", "at", NULL};
+static const char *const BE[] = {"is", "are", "was", "were", "am", "'s", "'re", NULL};
 static const char *const DETS[] = {"the", "a", "an", "its", "his", "her", "their", "our", "some",
                                    "several", "two", "three", "many", "other", "one", "another",
                                    "senior", "top", "both", "all", NULL};
@@ -401,7 +428,7 @@ static int men_is_name(const ctx *c, int32_t m)
 /* Is token i inside a sentence that is a caption or a heading? */
 static int sent_skipped(const ctx *c, size_t s)
 {
-    return c->a->sent[s].heading || c->caption[s];
+    return c->caption[s] || (c->a->sent[s].heading && !c->sentlike[s]);
 }
 
 /* Collect the speaker phrase ending at token j (inclusive), going back at most to s0.
@@ -429,7 +456,13 @@ static size_t np_back(ctx *c, size_t j, size_t s0)
         }
         if (!is_word(c, p))
             break;
-        if (tok_in(c, p, NP_STOP) || cls_at(c, p) != C_NONE)
+        /* `a spokesman for the ministry`, `Cuban exiles in Miami`, `the head of NATO` */
+        if (tok_in(c, p, PREPS) && p > s0 && b <= j && (c->men_start[b] >= 0 || tok_in(c, b, DETS)) &&
+            is_word(c, p - 1) && !tok_in(c, p - 1, NP_STOP) && cls_at(c, p - 1) == C_NONE) {
+            b = p;
+            continue;
+        }
+        if (tok_in(c, p, NP_STOP) || (is_lower(c, p) && cls_at(c, p) != C_NONE))
             break;
         if (is_lower(c, p) && is_ing(c, p))
             break;
@@ -506,6 +539,10 @@ static size_t skip_back(ctx *c, size_t j, size_t s0, int32_t *tx, int *comma)
             j -= 2;
             continue;
         }
+        if (tok_in(c, j, BE)) { /* `are not saying` */
+            j--;
+            continue;
+        }
         if (is(c, j, "to") && j > s0) { /* `declined to say` */
             j--;
             if (is_lower(c, j) && j > s0)
@@ -523,6 +560,14 @@ static size_t skip_back(ctx *c, size_t j, size_t s0, int32_t *tx, int *comma)
                 /* the parenthesis must look like one: who/which/citing/the/a... or a date */
                 int ok = open == '(' || tok_in(c, k, (const char *const[]){"who", "which", "citing", "quoting", "the", "a", "an", "speaking", "in", "at", "on", "according", "however", "meanwhile", "though", "too", "also", "for", "his", "her", "whose", NULL}) ||
                          c->tx_cover[k] >= 0;
+                /* `Rep. Dan Burton, R-Ind., said`; `X, president of Y, told`; `One of them,
+                 * Marisleysis Gonzalez, told`: a short or lower-case apposition after a name */
+                int named = c->men_end[k - 2] >= 0 || (c->tok[k - 2].flags & NF_T_CAP);
+                if (!ok && named && (j - k <= 3 || (is_lower(c, k) && cls_at(c, k) == C_NONE)))
+                    ok = 1;
+                for (size_t g = k; g < j && ok && open == ','; g++)
+                    if (is_lower(c, g) && cls_at(c, g) != C_NONE && cls_at(c, g) != C_ADV && cls_at(c, g) != C_CITE)
+                        ok = 0;
                 if (ok && (c->men_end[k - 2] >= 0 || is_word(c, k - 2))) {
                     j = k - 2;
                     *comma = 1;
@@ -548,7 +593,7 @@ static int other_sense(ctx *c, size_t i, const lexent *le, size_t s0, size_t s1)
     if (i + 1 < s1 && is_punct(c, i + 1, '-'))
         return 1; /* `said-to-be` compounds */
     /* passive: `is said to`, `was called`, `has been described as` */
-    if (i > s0 && tok_in(c, i - 1, (const char *const[]){"is", "are", "was", "were", "be", "been", "being", "'s", "am", NULL})) {
+    if (i > s0 && !is_ing(c, i) && tok_in(c, i - 1, (const char *const[]){"is", "are", "was", "were", "be", "been", "being", "'s", "am", NULL})) {
         if (!strcmp(lem, "say") || !strcmp(lem, "call") || !strcmp(lem, "describe") ||
             !strcmp(lem, "label") || !strcmp(lem, "claim") || !strcmp(lem, "quote") ||
             !strcmp(lem, "cite") || !strcmp(lem, "allege") || !strcmp(lem, "report") ||
@@ -606,6 +651,13 @@ static void find_cues(ctx *c, size_t s)
 {
     const nf_sent *se = &c->a->sent[s];
     size_t s0 = se->tok0, s1 = se->tok0 + se->ntok;
+#ifdef CLAIMS_DEBUG
+    {
+        long ln, col;
+        nf_doc_pos(&c->a->doc, se->start, &ln, &col);
+        fprintf(stderr, "S%zu line %ld head %d cap %d inq %d: %.*s\n", s, ln, se->heading, c->caption[s], se->in_quote, (int)(se->end - se->start), c->t + se->start);
+    }
+#endif
     if (sent_skipped(c, s))
         return;
     /* a question put to someone (outside quotes) is no claim */
@@ -669,11 +721,41 @@ static void find_cues(ctx *c, size_t s)
         size_t ext = ve < s1 ? phrase_at(c, ve, s1, C_EXT) : 0;
         ve += ext;
         q.ve = (uint32_t)ve;
+        /* a passive: `the decision was announced Wednesday`, `he was declared dead` */
+        if (!is_ing(c, i)) {
+            size_t p = i;
+            while (p > s0 && cls_at(c, p - 1) == C_ADV && !is(c, p - 1, "been"))
+                p--;
+            if (p > s0 && (tok_in(c, p - 1, BE) || is(c, p - 1, "been") || is(c, p - 1, "be") || is(c, p - 1, "being"))) {
+                if (strcmp(le->lemma, "announce") && strcmp(le->lemma, "report") &&
+                    strcmp(le->lemma, "declare") && strcmp(le->lemma, "confirm"))
+                    continue;
+                q.passive = 1;
+                cue_add(c, &q);
+                c->hascue[s] = 1;
+                continue;
+            }
+        }
         /* the speaker: subject before, else inverted after */
         int32_t tx = -1;
         int comma = 0;
         size_t j = i > s0 ? skip_back(c, i - 1, s0, &tx, &comma) : (size_t)-1;
         int has_subj = 0;
+        /* a relative clause: `a banner that said`, `residents who said`, `the West, which said` */
+        if (j != (size_t)-1 && j > s0 && tok_in(c, j, (const char *const[]){"who", "which", "that", NULL})) {
+            size_t r = j - 1;
+            if (is_punct(c, r, ',') && r > s0)
+                r--;
+            int okr = is_word(c, r) && cls_at(c, r) == C_NONE && !tok_in(c, r, NP_STOP);
+            if (okr && is(c, j, "that") && is_lower(c, r)) {
+                size_t rn = tl(c, r);
+                const char *rw = tt(c, r);
+                if (rn > 3 && (!memcmp(rw + rn - 2, "ed", 2) || !memcmp(rw + rn - 2, "ly", 2)))
+                    okr = 0;
+            }
+            if (okr)
+                j = r;
+        }
         if (j != (size_t)-1 && j >= s0 && is_word(c, j) && !tok_in(c, j, NP_STOP) &&
             !(is_lower(c, j) && cls_at(c, j) != C_NONE)) {
             size_t b = np_back(c, j, s0);
@@ -682,10 +764,17 @@ static void find_cues(ctx *c, size_t s)
                  * `the report says`); else `a video call`, `the proposals call for` */
                 size_t hn;
                 const char *hw = lower_tok(c, j, &hn);
-                if (!nf_map_has(c->x->desc, hw, hn) &&
-                    strcmp(le->lemma, "say") && strcmp(le->lemma, "tell") && strcmp(le->lemma, "report") &&
-                    strcmp(le->lemma, "announce") && strcmp(le->lemma, "add"))
-                    continue;
+                int plain = !strcmp(le->lemma, "say") || !strcmp(le->lemma, "tell") || !strcmp(le->lemma, "report") ||
+                            !strcmp(le->lemma, "announce") || !strcmp(le->lemma, "add");
+                if (!plain && !nf_map_has(c->x->desc, hw, hn)) {
+                    /* ... unless what follows is a reported statement */
+                    size_t a1 = ve;
+                    int ok = a1 < s1 && is(c, i, "called") && tok_in(c, a1, (const char *const[]){"for", "on", NULL});
+                    for (size_t k2 = a1; k2 < s1 && k2 < a1 + 6 && !ok; k2++)
+                        ok = is_open(c, k2);
+                    if (!ok)
+                        continue;
+                }
             }
             if (b <= j && c->men_end[j] >= 0 && men_is_name(c, c->men_end[j]) && j + 1 == i) {
                 /* `that NATO deny membership`: a bare verb after a singular name */
@@ -714,6 +803,8 @@ static void find_cues(ctx *c, size_t s)
                     break;
             }
             int conj = p > s0 && tok_in(c, p - 1, (const char *const[]){"and", "but", "by", "while", "before", "after", "then", "also", NULL});
+            if (p > s0 && is(c, p - 1, "as") && is_ing(c, i) && first < c->ncue)
+                conj = 1; /* `quoted X as saying` */
             int ing = is_ing(c, i);
             if (le->cls == C_CITE && first < c->ncue) {
                 q.join = (int32_t)(c->ncue - 1);
@@ -745,13 +836,17 @@ static void find_cues(ctx *c, size_t s)
             }
         }
         /* a weak verb needs that, a quote, a colon, or the claim before it */
-        if (le->cls == C_WEAK && !q.inverted && q.join == -1) {
+        if (le->cls == C_WEAK && !q.inverted && q.join < 0) {
             size_t a1 = ve;
             while (a1 < s1 && cls_at(c, a1) == C_ADV)
                 a1++;
             int ok = a1 < s1 && (is(c, a1, "that") || is_open(c, a1) || is_punct(c, a1, ':'));
             if (!ok && a1 + 1 < s1 && is_punct(c, a1, ',') && is_open(c, a1 + 1))
                 ok = 1;
+            if (!ok) {
+                size_t e0 = q.np1 > q.np0 ? q.np0 : i;
+                ok = e0 > s0 && (is_close(c, e0 - 1) || (e0 > s0 + 1 && is_punct(c, e0 - 1, ',') && is_close(c, e0 - 2)));
+            }
             if (!ok) {
                 /* `C, X suggested.` */
                 size_t e = q.np0 ? q.np0 : i;
@@ -995,7 +1090,12 @@ static void resolve(ctx *c, size_t qi)
     size_t b = q->np0, e = q->np1;
     /* a name in the phrase: the last person, else the last non-demonym mention */
     int32_t best = -1, body = -1, demo = -1;
-    size_t head = q->inverted ? e - 1 : e - 1;
+    size_t head = e - 1;
+    for (size_t k = b + 1; k < e; k++)
+        if (tok_in(c, k, PREPS) && c->men_end[k - 1] < 0) {
+            head = k - 1;
+            break;
+        }
     for (size_t k = b; k < e; k++) {
         int32_t m = c->men_start[k];
         if (m < 0)
@@ -1003,9 +1103,9 @@ static void resolve(ctx *c, size_t qi)
         const nf_mention *mn = &c->a->men[m];
         if (mn->flags & NF_M_DEMONYM)
             demo = m;
-        else if (mn->type == NF_ACT_PERSON)
+        else if (mn->type == NF_ACT_PERSON && k <= head)
             best = m;
-        else
+        else if (body < 0 || k <= head)
             body = m;
     }
     size_t n;
@@ -1184,6 +1284,10 @@ static void put_text(ctx *c, nf_buf *buf, size_t b, size_t e)
         e--;
     if (e <= b)
         return;
+    if (c->rec && c->rec->nr < 4) {
+        c->rec->rb[c->rec->nr] = (uint32_t)b;
+        c->rec->re[c->rec->nr++] = (uint32_t)e;
+    }
     if (buf->len)
         nf_buf_puts(buf, " ");
     uint32_t last = 0;
@@ -1236,7 +1340,7 @@ static void content(ctx *c, size_t qi, nf_buf *buf)
         /* an earlier attribution in the same sentence bounds the claim */
         for (size_t o = 0; o < qi; o++) {
             const cue *oc = &c->cues[o];
-            if (oc->s == q->s && oc->join < 0 && oc->ve > b && oc->ve <= p)
+            if (oc->s == q->s && oc->join < 0 && !oc->nested && oc->ve > b && oc->ve <= p)
                 b = oc->ve;
         }
         put_text(c, buf, b, p);
@@ -1302,6 +1406,8 @@ static void content(ctx *c, size_t qi, nf_buf *buf)
         const cue *oc = &c->cues[o];
         if (oc->s != q->s)
             break;
+        if (oc->nested)
+            continue;
         size_t st = oc->join >= 0 || oc->inverted ? oc->v : oc->np0;
         if (oc->join < 0 && oc->before)
             continue; /* `X said C, he added`?: the later cue claims before; stop at its np */
@@ -1325,6 +1431,21 @@ static void content(ctx *c, size_t qi, nf_buf *buf)
             e = (size_t)cl + 1;
     }
     put_text(c, buf, b, e);
+}
+
+/* Is token v inside a double quote (opened before it in its paragraph, or earlier)? */
+static int inside_quote(ctx *c, size_t v)
+{
+    size_t para = c->a->sent[c->tsent[v]].para;
+    for (size_t k = v; k-- > 0 && v - k < 600;) {
+        if (c->a->sent[c->tsent[k]].para != para)
+            return c->a->sent[c->tsent[v]].in_quote && c->a->sent[c->tsent[v]].tok0 > k;
+        if (is_open(c, k))
+            return 1;
+        if (is_close(c, k))
+            return 0;
+    }
+    return 0;
 }
 
 static int caption_like(ctx *c, size_t s)
@@ -1368,6 +1489,7 @@ int nf_claims_run(nf_ana *a)
     c->tsent = nf_arena_alloc(&a->arena, nt * sizeof(uint32_t));
     c->caption = nf_arena_alloc(&a->arena, a->nsent);
     c->hascue = nf_arena_alloc(&a->arena, a->nsent);
+    c->sentlike = nf_arena_alloc(&a->arena, a->nsent);
     for (size_t i = 0; i < nt; i++)
         c->men_end[i] = c->men_start[i] = c->tx_start[i] = c->tx_cover[i] = -1;
     memset(c->hascue, 0, a->nsent);
@@ -1395,8 +1517,17 @@ int nf_claims_run(nf_ana *a)
         for (size_t k = b; k < e && k < nt; k++)
             c->tx_cover[k] = (int32_t)x;
     }
-    for (size_t s = 0; s < a->nsent; s++)
+    for (size_t s = 0; s < a->nsent; s++) {
         c->caption[s] = (uint8_t)caption_like(c, s);
+        /* a short paragraph taken for a heading that ends like a sentence: `"...," X said.` */
+        const nf_sent *se = &a->sent[s];
+        size_t e = se->tok0 + se->ntok;
+        while (e > se->tok0 && (is_dquote(c, e - 1) || is_punct(c, e - 1, ')')))
+            e--;
+        c->sentlike[s] = (uint8_t)(se->ntok >= 4 && e > se->tok0 &&
+                                   (is_punct(c, e - 1, '.') || is_punct(c, e - 1, ',') ||
+                                    is_punct(c, e - 1, '!') || is_punct(c, e - 1, '?')));
+    }
     for (size_t s = 0; s < a->nsent; s++)
         find_cues(c, s);
     /* resolve speakers in order (pronouns look at earlier cues) */
@@ -1426,28 +1557,75 @@ int nf_claims_run(nf_ana *a)
             continue;
         resolve(c, q);
     }
-    /* rows */
+    /* cues inside a quote with no speaker of their own belong to the quote's attribution */
+    for (size_t q = 0; q < c->ncue; q++) {
+        cue *cu = &c->cues[q];
+        if (cu->join >= 0 || cu->dead || cu->passive)
+            continue;
+        int own = cu->speaker && !(cu->np1 == cu->np0 + 1 && tok_in(c, cu->np0, PRONOUNS));
+        if (own && cu->speaker && !(cu->np1 > cu->np0 && tok_in(c, cu->np0, (const char *const[]){"i", "we", "you", "us", "me", NULL})))
+            continue;
+        if (inside_quote(c, cu->v))
+            cu->nested = 1;
+    }
+    /* the claims */
     nf_buf vb = {0}, ub = {0}, mb = {0};
     for (size_t q = 0; q < c->ncue; q++) {
         cue *cu = &c->cues[q];
-        if (cu->join >= 0 || cu->dead)
+        if (cu->join >= 0 || cu->dead || cu->nested)
             continue;
-        if (!cu->speaker)
-            continue;
-        vb.len = ub.len = mb.len = 0;
+#ifdef CLAIMS_DEBUG
+        fprintf(stderr, "CUE %zu v=%.*s np=%.*s before=%d inv=%d join=%d s=%u np0prev=%.*s\n", q, (int)tl(c, cu->v), tt(c, cu->v),
+                cu->np1 > cu->np0 ? (int)(c->tok[cu->np1 - 1].end - c->tok[cu->np0].start) : 0, cu->np1 > cu->np0 ? tt(c, cu->np0) : "",
+                cu->before, cu->inverted, cu->join, cu->s, cu->np0 > 0 ? (int)tl(c, cu->np0 - 1) : 0, cu->np0 > 0 ? tt(c, cu->np0 - 1) : "");
+#endif
+        vb.len = 0;
+        c->rec = cu;
         content(c, q, &vb);
+        c->rec = NULL;
+        cu->value = nf_arena_strndup(&a->arena, vb.p ? vb.p : "", vb.len);
+    }
+    for (size_t q = 0; q < c->ncue; q++) {
+        cue *cu = &c->cues[q];
+        if (!cu->nested)
+            continue;
+        cu->dead = 1;
+        for (size_t o = 0; o < c->ncue && cu->dead; o++) {
+            const cue *oc = &c->cues[o];
+            if (oc->nested || oc->join >= 0 || oc->dead || !oc->speaker)
+                continue;
+            for (int r = 0; r < oc->nr; r++)
+                if (cu->v >= oc->rb[r] && cu->v < oc->re[r]) {
+                    cu->join = (int32_t)o;
+                    cu->dead = 0;
+                    break;
+                }
+        }
+    }
+    /* rows */
+    for (size_t q = 0; q < c->ncue; q++) {
+        cue *cu = &c->cues[q];
+        if (cu->join >= 0 || cu->dead || cu->nested)
+            continue;
+        if (!cu->speaker && !cu->passive) {
+            if (cu->np1 <= cu->np0)
+                continue;
+            np_text(c, cu->np0, cu->np1, &cu->speaker);
+        }
+        vb.len = ub.len = mb.len = 0;
+        nf_buf_puts(&vb, cu->value ? cu->value : "");
         /* the cue and the cues that continue it */
         nf_buf_put(&ub, tt(c, cu->v), c->tok[cu->ve - 1].end - c->tok[cu->v].start);
         nf_buf_put(&mb, tt(c, cu->v), c->tok[cu->ve - 1].end - c->tok[cu->v].start);
         int32_t tx = cu->tx;
-        for (size_t o = q + 1; o < c->ncue; o++) {
+        for (size_t o = 0; o < c->ncue; o++) {
             cue *oc = &c->cues[o];
-            if (oc->s != cu->s)
-                break;
             if (oc->join != (int32_t)q)
                 continue;
             nf_buf_puts(&ub, ", ");
             nf_buf_put(&ub, tt(c, oc->v), c->tok[oc->ve - 1].end - c->tok[oc->v].start);
+            if (oc->nested)
+                continue;
             if (tx < 0)
                 tx = oc->tx;
             nf_buf v2 = {0};
