@@ -260,7 +260,7 @@ typedef struct {
     uint8_t sptype;      /* NF_ACT_* of the speaker, 255: unknown */
 } cue;
 
-typedef struct {
+typedef struct ctx_s {
     nf_ana *a;
     const struct nf_claims_eng *x;
     const char *t;
@@ -280,6 +280,7 @@ typedef struct {
     cue *rec;            /* put_text records its ranges here */
 } ctx;
 
+static size_t tok_at(const struct ctx_s *c, uint32_t off);
 static inline const char *tt(const ctx *c, size_t i) { return c->t + c->tok[i].start; }
 static inline size_t tl(const ctx *c, size_t i) { return c->tok[i].end - c->tok[i].start; }
 
@@ -502,9 +503,12 @@ static size_t np_fwd(ctx *c, size_t i, size_t lim)
             e++;
             continue;
         }
-        if (!is_word(c, e) || tok_in(c, e, NP_STOP) || c->tx_cover[e] >= 0)
+        if (!is_word(c, e) || tok_in(c, e, NP_STOP) || c->tx_cover[e] >= 0 ||
+            tok_in(c, e, (const char *const[]){"would", "could", "can", "cannot", "will", "may", "might", "should", "must", "did", "do", "does", NULL}))
             break;
         if (e > i && is_lower(c, e) && cls_at(c, e) != C_NONE)
+            break;
+        if (e > i && is_lower(c, e) && tl(c, e) > 4 && !memcmp(tt(c, e) + tl(c, e) - 2, "ed", 2))
             break;
         e++;
         count++;
@@ -563,9 +567,11 @@ static size_t skip_back(ctx *c, size_t j, size_t s0, int32_t *tx, int *comma)
                 /* `Rep. Dan Burton, R-Ind., said`; `X, president of Y, told`; `One of them,
                  * Marisleysis Gonzalez, told`: a short or lower-case apposition after a name */
                 int named = c->men_end[k - 2] >= 0 || (c->tok[k - 2].flags & NF_T_CAP);
-                if (!ok && named && (j - k <= 3 || (is_lower(c, k) && cls_at(c, k) == C_NONE)))
-                    ok = 1;
-                for (size_t g = k; g < j && ok && open == ','; g++)
+                int relaxed = 0;
+                if (!ok && ((named && (j - k <= 3 || (is_lower(c, k) && cls_at(c, k) == C_NONE))) ||
+                            (j - k <= 3 && (c->tok[k].flags & NF_T_CAP))))
+                    ok = relaxed = 1;
+                for (size_t g = relaxed ? k : k + 1; g < j && ok && open == ','; g++)
                     if (is_lower(c, g) && cls_at(c, g) != C_NONE && cls_at(c, g) != C_ADV && cls_at(c, g) != C_CITE)
                         ok = 0;
                 if (ok && (c->men_end[k - 2] >= 0 || is_word(c, k - 2))) {
@@ -596,7 +602,7 @@ static int other_sense(ctx *c, size_t i, const lexent *le, size_t s0, size_t s1)
     if (i > s0 && !is_ing(c, i) && tok_in(c, i - 1, (const char *const[]){"is", "are", "was", "were", "be", "been", "being", "'s", "am", NULL})) {
         if (!strcmp(lem, "say") || !strcmp(lem, "call") || !strcmp(lem, "describe") ||
             !strcmp(lem, "label") || !strcmp(lem, "claim") || !strcmp(lem, "quote") ||
-            !strcmp(lem, "cite") || !strcmp(lem, "allege") || !strcmp(lem, "report") ||
+            !strcmp(lem, "cite") || !strcmp(lem, "allege") ||
             !strcmp(lem, "estimate") || !strcmp(lem, "tell") || !strcmp(lem, "state"))
             return 1;
     }
@@ -708,6 +714,10 @@ static void find_cues(ctx *c, size_t s)
             continue;
         if (c->tok[i].flags & NF_T_CAP && !(c->tok[i].flags & NF_T_SENT0))
             continue; /* `Tell`, `Say` inside a name */
+        if ((c->tok[i].flags & NF_T_CAP) && n > 1 && (w[n - 1] == 's' || !strcmp(w, le->lemma)))
+            continue; /* `Reports reaching here said`, `Claims that...` */
+        if (n > 2 && w[n - 1] == 's' && i + 1 < s1 && is(c, i + 1, "of"))
+            continue; /* `reports of`, `claims of` */
         if (other_sense(c, i, le, s0, s1))
             continue;
         q.le = le;
@@ -726,7 +736,23 @@ static void find_cues(ctx *c, size_t s)
             size_t p = i;
             while (p > s0 && cls_at(c, p - 1) == C_ADV && !is(c, p - 1, "been"))
                 p--;
-            if (p > s0 && (tok_in(c, p - 1, BE) || is(c, p - 1, "been") || is(c, p - 1, "be") || is(c, p - 1, "being"))) {
+            if (p > s0 && ((tok_in(c, p - 1, BE) && !is(c, p - 1, "'s")) || is(c, p - 1, "been") || is(c, p - 1, "be") || is(c, p - 1, "being"))) {
+                /* `was told by U.S. officials that`: the agent speaks */
+                size_t by = ve;
+                while (by < s1 && c->tx_cover[by] >= 0)
+                    by++;
+                if (by + 1 < s1 && is(c, by, "by") && (le->cls == C_V || le->cls == C_TELL)) {
+                    size_t e = np_fwd(c, by + 1, s1);
+                    if (e > by + 1) {
+                        q.np0 = (uint32_t)(by + 1);
+                        q.np1 = (uint32_t)e;
+                        q.inverted = 1;
+                        q.ve = (uint32_t)ve;
+                        cue_add(c, &q);
+                        c->hascue[s] = 1;
+                        continue;
+                    }
+                }
                 if (strcmp(le->lemma, "announce") && strcmp(le->lemma, "report") &&
                     strcmp(le->lemma, "declare") && strcmp(le->lemma, "confirm"))
                     continue;
@@ -776,7 +802,8 @@ static void find_cues(ctx *c, size_t s)
                         continue;
                 }
             }
-            if (b <= j && c->men_end[j] >= 0 && men_is_name(c, c->men_end[j]) && j + 1 == i) {
+            if (b <= j && c->men_end[j] >= 0 && men_is_name(c, c->men_end[j]) && j + 1 == i &&
+                tok_at(c, c->a->men[c->men_end[j]].start) <= b + 1) {
                 /* `that NATO deny membership`: a bare verb after a singular name */
                 size_t vn;
                 const char *vw = lower_tok(c, i, &vn);
@@ -1533,6 +1560,11 @@ int nf_claims_run(nf_ana *a)
     /* resolve speakers in order (pronouns look at earlier cues) */
     for (size_t q = 0; q < c->ncue; q++) {
         cue *cu = &c->cues[q];
+        if (cu->join == -2 && inside_quote(c, cu->v)) {
+            cu->join = -1;
+            cu->nested = 1;
+            continue;
+        }
         if (cu->join == -2) {
             /* the sentence's subject: its first subject mention */
             const nf_sent *se = &a->sent[cu->s];
@@ -1546,7 +1578,33 @@ int nf_claims_run(nf_ana *a)
                 cu->np1 = (uint32_t)tok_at(c, mn->end);
                 break;
             }
-            NF_UNUSED(se);
+            if (cu->np1 <= cu->np0) {
+                /* else the words that open it (`Investigators would not divulge ... but said`,
+                 * `Earlier Friday, Cuba's communist government celebrated ..., calling`) */
+                size_t k = se->tok0, s1 = se->tok0 + se->ntok;
+                while (k < cu->v && tok_in(c, k, (const char *const[]){"but", "and", "however", "yet", "so", NULL}))
+                    k++;
+                if (k < cu->v && (c->tx_cover[k] >= 0 || tok_in(c, k, PREPS) || tok_in(c, k, (const char *const[]){"late", "earlier", "later", "after", "before", "on", "with", "when", "while", "as", NULL}))) {
+                    size_t cm = k;
+                    while (cm < cu->v && cm < k + 10 && !is_punct(c, cm, ','))
+                        cm++;
+                    if (cm < cu->v && is_punct(c, cm, ','))
+                        k = cm + 1;
+                }
+                size_t e = np_fwd(c, k, cu->v < s1 ? cu->v : s1);
+                /* only a name, a pronoun or a description speaks (not `The proposal`) */
+                int speaks = 0;
+                for (size_t g = k; g < e && !speaks; g++) {
+                    size_t gn;
+                    const char *gw = lower_tok(c, g, &gn);
+                    speaks = men_is_name(c, c->men_start[g]) || nf_map_has(c->x->desc, gw, gn) ||
+                             (g == k && tok_in(c, g, PRONOUNS));
+                }
+                if (e > k && speaks) {
+                    cu->np0 = (uint32_t)k;
+                    cu->np1 = (uint32_t)e;
+                }
+            }
             cu->join = -1;
             if (cu->np1 <= cu->np0) {
                 cu->dead = 1;
@@ -1585,9 +1643,29 @@ int nf_claims_run(nf_ana *a)
         c->rec = NULL;
         cu->value = nf_arena_strndup(&a->arena, vb.p ? vb.p : "", vb.len);
     }
+    /* `Satcher said he will report to Congress`: a cue inside another's claim, with the same
+     * speaker, is part of that statement */
     for (size_t q = 0; q < c->ncue; q++) {
         cue *cu = &c->cues[q];
-        if (!cu->nested)
+        if (cu->nested || cu->join >= 0 || cu->dead || !cu->speaker || cu->passive)
+            continue;
+        for (size_t o = 0; o < c->ncue; o++) {
+            cue *oc = &c->cues[o];
+            if (o == q || oc->nested || oc->join >= 0 || oc->dead || !oc->speaker || strcmp(oc->speaker, cu->speaker))
+                continue;
+            int in = 0;
+            for (int r = 0; r < oc->nr; r++)
+                in |= cu->v >= oc->rb[r] && cu->v < oc->re[r];
+            if (in) {
+                cu->join = (int32_t)o;
+                cu->nested = 1;
+                break;
+            }
+        }
+    }
+    for (size_t q = 0; q < c->ncue; q++) {
+        cue *cu = &c->cues[q];
+        if (!cu->nested || cu->join >= 0)
             continue;
         cu->dead = 1;
         for (size_t o = 0; o < c->ncue && cu->dead; o++) {
