@@ -1438,7 +1438,12 @@ static void content(ctx *c, size_t qi, nf_buf *buf)
         size_t st = oc->join >= 0 || oc->inverted ? oc->v : oc->np0;
         if (oc->join < 0 && oc->before)
             continue; /* `X said C, he added`?: the later cue claims before; stop at its np */
-        if (st > b && st < e) {
+        /* only a cue that opens a clause of its own ends the claim; one inside it (`what US
+         * officials have said`, `actions that he said undermined`) is part of it */
+        int boundary = st > 0 && (is_punct(c, st - 1, ',') || is_punct(c, st - 1, ';') || is_punct(c, st - 1, ':') ||
+                                  is_close(c, st - 1) ||
+                                  tok_in(c, st - 1, (const char *const[]){"and", "but", "while", "whereas", "by", "as", NULL}));
+        if (st > b && st < e && boundary) {
             e = st;
             while (e > b && (tok_in(c, e - 1, (const char *const[]){"and", "but", "by", "while", NULL}) || is_punct(c, e - 1, ',')))
                 e--;
