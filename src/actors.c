@@ -469,6 +469,7 @@ typedef struct {
     size_t n;               /* their count */
     uint32_t si;            /* sentence index */
     coref *cr; size_t ncr, capcr;
+    uint32_t *dm_end; const dent **dm_d; uint8_t *dm_lost, *dm_done; /* dict_match cache */
     char key[1024];
 } ctx;
 
@@ -494,7 +495,30 @@ static int is_cap_word(const ctx *c, size_t i)
 }
 
 /* Longest dictionary match starting at token i: returns its end (exclusive) or i. */
+static size_t dict_match_raw(ctx *c, size_t i, const dent **out, int *lost_s);
+
+/* The same, computed once per token of the sentence. */
 static size_t dict_match(ctx *c, size_t i, const dent **out, int *lost_s)
+{
+    if (i >= c->n) {
+        *out = NULL;
+        *lost_s = 0;
+        return i;
+    }
+    if (!c->dm_done[i]) {
+        const dent *d;
+        int l;
+        c->dm_end[i] = (uint32_t)dict_match_raw(c, i, &d, &l);
+        c->dm_d[i] = d;
+        c->dm_lost[i] = (uint8_t)l;
+        c->dm_done[i] = 1;
+    }
+    *out = c->dm_d[i];
+    *lost_s = c->dm_lost[i];
+    return c->dm_end[i];
+}
+
+static size_t dict_match_raw(ctx *c, size_t i, const dent **out, int *lost_s)
 {
     const struct nf_actors_eng *x = c->x;
     size_t best = i, k = 0;
@@ -665,13 +689,25 @@ static int is_initial(const ctx *c, size_t i)
 }
 
 /* Canonical name of a person written as tokens [b,e) (titles already stripped). */
-static const char *person_canon(ctx *c, size_t b, size_t e)
+static const char *person_canon(ctx *c, size_t ts, size_t b, size_t e)
 {
     const struct nf_actors_eng *x = c->x;
     while (e > b && (is_poss(c, e - 1) || (c->tok[e - 1].flags & NF_T_PUNCT)))
         e--;
     if (e <= b)
         return NULL;
+    if (ts < b) { /* a title that is part of the name: `King Hussein`, `Pope Francis` */
+        size_t k = 0;
+        for (size_t i = ts; i < e; i++)
+            k += keynorm(tx(c, i), tl(c, i), c->key + k, sizeof c->key - k);
+        const dent *d = dent_get(x, c->key, k);
+        if (d && d->canon && d->type == NF_ACT_PERSON) {
+            char k1[256];
+            size_t sk = keynorm(tx(c, e - 1), tl(c, e - 1), k1, sizeof k1);
+            coref_add(c, k1, sk, d->canon, CR_FULL);
+            return d->canon;
+        }
+    }
     size_t last = e - 1;
     if (e - b >= 2 && (tok_is(c, last, "Jr.") || tok_is(c, last, "Jr") || tok_is(c, last, "Sr.")))
         last--;
@@ -957,7 +993,7 @@ static void resolve(ctx *c, size_t b, size_t e, int tt, const dent *d, size_t de
     int is_person = tt == 1 || tkind != T_NONE || (whole && ((d->canon && d->type == NF_ACT_PERSON) || d->surname >= 0));
     if (is_person) {
         /* an honorific alone before a word that is no name (`Mr. President`) */
-        const char *cn = person_canon(c, b, e);
+        const char *cn = person_canon(c, tkind == T_TITLE ? ts : b, b, e);
         add_mention(c, tkind == T_HONOR ? ts : b, e, cn, NF_ACT_PERSON, role, NF_M_ROW);
         return;
     }
@@ -1033,6 +1069,7 @@ static void run_sentence(ctx *c, const nf_sent *s, const char **words, size_t *l
     const struct nf_actors_eng *x = c->x;
     c->tok = c->a->tok + s->tok0;
     c->n = s->ntok;
+    memset(c->dm_done, 0, c->n);
     for (size_t i = 0; i < c->n; i++) {
         words[i] = tx(c, i);
         lens[i] = tl(c, i);
@@ -1178,6 +1215,10 @@ int nf_actors_run(nf_ana *a)
     const char **words = nf_arena_alloc(&a->arena, maxn * sizeof *words);
     size_t *lens = nf_arena_alloc(&a->arena, maxn * sizeof *lens);
     uint8_t *tags = nf_arena_alloc(&a->arena, maxn);
+    c.dm_end = nf_arena_alloc(&a->arena, maxn * sizeof *c.dm_end);
+    c.dm_d = nf_arena_alloc(&a->arena, maxn * sizeof *c.dm_d);
+    c.dm_lost = nf_arena_alloc(&a->arena, maxn);
+    c.dm_done = nf_arena_alloc(&a->arena, maxn);
     size_t m0 = a->nmen;
     for (size_t s = 0; s < a->nsent; s++) {
         c.si = (uint32_t)s;

@@ -59,6 +59,7 @@ typedef struct {
     double *score; xmlNode **snode; uint32_t nscore, capscore;
     xmlNode **owners; uint32_t capown; /* owner element of each block */
     const char *title;   /* <title> */
+    int noclass;         /* do not skip elements by class or id */
 } hctx;
 
 static int name_is(const xmlNode *n, const char *s)
@@ -96,13 +97,13 @@ static int tag_of(const xmlNode *n)
     return -1; /* inline */
 }
 
-static int skip_elem(xmlNode *n)
+static int skip_elem(xmlNode *n, int noclass)
 {
     static const char *const skip[] = {"script", "style", "noscript", "template", "nav", "header",
                                        "footer", "aside", "form", "iframe", "svg", "button",
                                        "select", "option", "textarea", "input", "label",
                                        "figure", "figcaption", "menu", "dialog", "object",
-                                       "embed", "canvas", "video", "audio", "map", "head",
+                                       "embed", "canvas", "video", "audio", "map",
                                        "title", "meta", "link", "math", "picture", "source"};
     for (size_t k = 0; k < sizeof skip / sizeof *skip; k++)
         if (name_is(n, skip[k]))
@@ -116,47 +117,77 @@ static int skip_elem(xmlNode *n)
     if (v && (strstr(v, "display:none") || strstr(v, "display: none") ||
               strstr(v, "visibility:hidden") || strstr(v, "visibility: hidden")))
         return 1;
-    if (name_is(n, "body") || name_is(n, "article") || name_is(n, "main") || name_is(n, "html"))
+    if (noclass || name_is(n, "body") || name_is(n, "article") || name_is(n, "main") ||
+        name_is(n, "html"))
         return 0;
-    /* class and id naming page furniture (readability's "unlikely candidates") */
-    char buf[512];
-    size_t k = 0;
+    /* class and id naming page furniture (readability's "unlikely candidates"), matched as
+     * words: "comments", "share-bar", "relatedPosts" but not "pageRow" */
     const char *c = attr(n, "class"), *id = attr(n, "id"), *role = attr(n, "role");
+    int bad = 0, good = 0, never = 0;
     for (int w = 0; w < 3; w++) {
         const char *s = w == 0 ? c : w == 1 ? id : role;
         if (!s)
             continue;
-        while (*s && k + 2 < sizeof buf)
-            buf[k++] = (char)nf_tolower((unsigned char)*s++);
-        buf[k++] = ' ';
+        size_t i = 0, n2 = strlen(s);
+        while (i < n2) {
+            /* a class name (between spaces) */
+            size_t j = i;
+            while (j < n2 && !nf_isspace((unsigned char)s[j]))
+                j++;
+            if (j > i) {
+                static const char *const hid[] = {"hidden", "sr-only", "visually-hidden",
+                                                  "screen-reader-text", "d-none", "hide"};
+                for (size_t k = 0; k < sizeof hid / sizeof *hid; k++)
+                    if (strlen(hid[k]) == j - i && nf_strncaseeq(s + i, j - i, hid[k]))
+                        never = 1;
+            }
+            /* its words: split at - _ digits and lower-to-upper case changes */
+            size_t p = i;
+            while (p < j) {
+                while (p < j && !nf_isalpha((unsigned char)s[p]))
+                    p++;
+                size_t q = p + 1;
+                while (q < j && nf_isalpha((unsigned char)s[q]) &&
+                       !(nf_isupper((unsigned char)s[q]) && nf_islower((unsigned char)s[q - 1])))
+                    q++;
+                if (p < j) {
+                    char word[32];
+                    size_t wl = q - p < sizeof word ? q - p : sizeof word - 1;
+                    nf_lower(s + p, wl, word);
+                    word[wl] = '\0';
+                    static const char *const badw[] = {
+                        "comment", "comments", "share", "sharing", "shares", "social", "related",
+                        "footer", "sidebar", "navbar", "nav", "navigation", "menu", "breadcrumb",
+                        "breadcrumbs", "cookie", "cookies", "newsletter", "subscribe",
+                        "subscription", "promo", "advert", "advertisement", "ad", "ads",
+                        "sponsor", "sponsored", "popup", "modal", "banner", "masthead", "widget",
+                        "caption", "byline", "pagination", "pager", "recommend", "recommended",
+                        "outbrain", "taboola", "disqus", "signup", "gdpr", "consent", "toolbar",
+                        "rss", "tags", "teaser", "trending", "dialog", "complementary",
+                        "contentinfo", "promotion", "overlay", "paywall", "login", "author",
+                        "bio", "skip", "print", "email", "subnav", "topbar", "header"};
+                    static const char *const neverw[] = {"comment", "comments", "share",
+                                                         "sharing", "related", "caption",
+                                                         "outbrain", "taboola", "disqus",
+                                                         "newsletter", "cookie", "gdpr"};
+                    static const char *const goodw[] = {"article", "content", "main", "story",
+                                                        "entry", "text", "body", "post"};
+                    for (size_t k = 0; k < sizeof badw / sizeof *badw; k++)
+                        if (!strcmp(word, badw[k]))
+                            bad = 1;
+                    for (size_t k = 0; k < sizeof neverw / sizeof *neverw; k++)
+                        if (!strcmp(word, neverw[k]))
+                            never = 1;
+                    for (size_t k = 0; k < sizeof goodw / sizeof *goodw; k++)
+                        if (!strcmp(word, goodw[k]))
+                            good = 1;
+                }
+                p = q;
+            }
+            i = j + 1;
+        }
     }
-    buf[k] = '\0';
-    if (!k)
-        return 0;
-    static const char *const bad[] = {"comment", "share", "social", "related", "footer",
-                                      "sidebar", "navbar", "navigation", "menu", "breadcrumb",
-                                      "cookie", "newsletter", "subscribe", "promo", "advert",
-                                      "sponsor", "popup", "modal", "banner", "masthead",
-                                      "widget", "caption", "byline", "pagination", "pager",
-                                      "recommend", "outbrain", "taboola", "disqus", "signup",
-                                      "gdpr", "consent", "toolbar", "rss", "skip-link",
-                                      "hidden", "sr-only", "visually-hidden", "author-bio",
-                                      "tags", "teaser", "more-stories", "trending", "ad-slot",
-                                      "dialog", "complementary", "contentinfo"};
-    static const char *const good[] = {"article", "content", "main", "story", "post-body",
-                                       "entry", "text", "body"};
-    int b = 0;
-    for (size_t i = 0; i < sizeof bad / sizeof *bad && !b; i++)
-        b = strstr(buf, bad[i]) != NULL;
-    if (!b)
-        return 0;
-    if (strstr(buf, "hidden") || strstr(buf, "sr-only") || strstr(buf, "comment") ||
-        strstr(buf, "share") || strstr(buf, "related") || strstr(buf, "caption"))
-        return 1; /* never content, whatever else the class says */
-    for (size_t i = 0; i < sizeof good / sizeof *good; i++)
-        if (strstr(buf, good[i]))
-            return 0;
-    return 1;
+    return never || (bad && !good);
 }
 
 static void close_block(hctx *h)
@@ -305,7 +336,7 @@ static void walk(hctx *h, xmlNode *n, int depth)
             }
             continue;
         }
-        if (depth > 200 || skip_elem(n))
+        if (depth > 200 || skip_elem(n, h->noclass))
             continue;
         int t = tag_of(n);
         if (name_is(n, "br")) {
@@ -387,6 +418,51 @@ static const char *clean_title(nf_arena *ar, const char *t)
     return o;
 }
 
+/* Walks the tree into blocks and scores the content candidates; returns the best score. */
+static double content_walk(hctx *h, xmlNode *root, int noclass)
+{
+    nf_blocks *bl = h->bl;
+    clear_private(root);
+    bl->len = bl->nseg = bl->nb = 0;
+    h->nscore = 0;
+    h->open = 0;
+    h->space = 1;
+    h->in_a = 0;
+    h->owner = NULL;
+    h->tag = 0;
+    h->noclass = noclass;
+    walk(h, root, 0);
+    close_block(h);
+    /* readability's content score */
+    for (uint32_t i = 0; i < bl->nb; i++) {
+        nf_block *b = &bl->b[i];
+        xmlNode *o = h->owners[i];
+        if (!o || b->chars < 25 || (b->tag != NF_TAG_P && b->tag != NF_TAG_PRE &&
+                                    b->tag != NF_TAG_OTHER && b->tag != NF_TAG_TD &&
+                                    b->tag != NF_TAG_QUOTE))
+            continue;
+        if (b->link_chars * 2 > b->chars)
+            continue;
+        double sc = 1;
+        for (uint32_t k = b->start; k < b->end; k++)
+            sc += bl->buf[k] == ',';
+        sc += b->chars / 100 > 3 ? 3 : b->chars / 100;
+        xmlNode *p = o->parent;
+        if (b->tag == NF_TAG_OTHER)
+            p = o; /* text right in a div: the div holds it */
+        /* the parent gets it all, the grandparent half, older ancestors less (readability) */
+        for (int lvl = 0; p && p->type == XML_ELEMENT_NODE && lvl < 5; lvl++, p = p->parent) {
+            uint32_t k = score_slot(h, p);
+            h->score[k] += lvl == 0 ? sc : lvl == 1 ? sc / 2 : sc / (lvl * 3);
+        }
+    }
+    double top = 0;
+    for (uint32_t i = 0; i < h->nscore; i++)
+        if (h->score[i] > top)
+            top = h->score[i];
+    return top;
+}
+
 int nf_html_blocks(nf_ana *a, nf_blocks *bl, const char *s, size_t n, long line0)
 {
     if (n > 0x7fffffff)
@@ -406,39 +482,19 @@ int nf_html_blocks(nf_ana *a, nf_blocks *bl, const char *s, size_t n, long line0
     h.a = a;
     h.bl = bl;
     h.line0 = line0;
-    h.space = 1;
-    /* the head first (metadata), then the whole tree */
-    walk(&h, root, 0);
-    close_block(&h);
+    /* Skipping elements by class or id can lose the article when a theme wraps it in a
+     * "sidebar" layout div: measure the best content score with and without that rule and
+     * drop the rule when it costs more than half the score. */
+    double top_all = content_walk(&h, root, 1);
+    double top_f = content_walk(&h, root, 0);
+    if (top_f < 0.5 * top_all)
+        content_walk(&h, root, 1);
     if (!bl->h_title && h.title)
         bl->h_title = h.title;
     if (bl->h_title)
         bl->h_title = clean_title(&a->arena, bl->h_title);
     if (bl->h_site)
         bl->h_site = clean_title(&a->arena, bl->h_site);
-    /* readability's content score */
-    for (uint32_t i = 0; i < bl->nb; i++) {
-        nf_block *b = &bl->b[i];
-        xmlNode *o = h.owners[i];
-        if (!o || b->chars < 25 || (b->tag != NF_TAG_P && b->tag != NF_TAG_PRE &&
-                                    b->tag != NF_TAG_OTHER && b->tag != NF_TAG_TD && b->tag != NF_TAG_QUOTE))
-            continue;
-        if (b->link_chars * 2 > b->chars)
-            continue;
-        double sc = 1;
-        for (uint32_t k = b->start; k < b->end; k++)
-            sc += bl->buf[k] == ',';
-        sc += b->chars / 100 > 3 ? 3 : b->chars / 100;
-        xmlNode *p = o->parent;
-        if (b->tag == NF_TAG_OTHER)
-            p = o; /* text right in a div: the div holds it */
-        if (p && p->type == XML_ELEMENT_NODE) {
-            h.score[score_slot(&h, p)] += sc;
-            xmlNode *g = p->parent;
-            if (g && g->type == XML_ELEMENT_NODE)
-                h.score[score_slot(&h, g)] += sc / 2;
-        }
-    }
     int32_t top = -1;
     for (uint32_t i = 0; i < h.nscore; i++)
         if (top < 0 || h.score[i] > h.score[top])

@@ -647,7 +647,7 @@ static void detect_lang(nf_ana *a)
     const nf_norm *st = a->eng->norm;
     nf_doc *d = &a->doc;
     const unsigned char *s = (const unsigned char *)d->text;
-    size_t n = d->len > 20000 ? 20000 : d->len;
+    size_t n = d->len > 4000 ? 4000 : d->len; /* a sample is enough */
     size_t latin = 0, other = 0, i = 0;
     size_t cyr = 0, ukr = 0, kana = 0, hangul = 0, han = 0, arab = 0, greek = 0, hebrew = 0,
            thai = 0, deva = 0;
@@ -836,6 +836,14 @@ int nf_normalize_run(nf_ana *a)
         text_blocks(a, &bl, t + i, n - i, art->first_line, col);
     }
     nf_bp_classify(a, &bl);
+#ifdef NF_NORM_DEBUG
+    for (uint32_t k = 0; k < bl.nb; k++)
+        fprintf(stderr, "%s %ld %c%c cls=%d cand=%d tag=%d ch=%u ln=%u | %.*s\n", art->name,
+                bl.b[k].line, bl.b[k].keep ? 'K' : ' ', bl.b[k].heading ? 'H' : ' ', bl.b[k].cls,
+                bl.b[k].cand, bl.b[k].tag, bl.b[k].chars, bl.b[k].link_chars,
+                (int)(bl.b[k].end - bl.b[k].start > 120 ? 120 : bl.b[k].end - bl.b[k].start),
+                bl.buf + bl.b[k].start);
+#endif
     if (art->piece == 0)
         read_metadata(a, &bl);
     /* the body */
