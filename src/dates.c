@@ -29,7 +29,7 @@ static const char *const class_names[C_NCLASS] = {
     "", "MONTH", "WDAY", "NUMW", "ORD", "UNIT", "UNITS", "SEASON", "POD", "REL", "MOD",
     "HOLIDAY", "FUTURE", "PAST", "REPORT", "QTY", "COUNTNOUN", "PREP", "UNITX"};
 
-enum { LF_CAP = 1 };
+enum { LF_CAP = 1, LF_ABBR = 2 };
 
 typedef struct {
     uint8_t cls, flags;
@@ -174,6 +174,8 @@ static int load_lex(nf_engine *e, date_engine *de, char *err, size_t errlen)
         snprintf(le->sval, sizeof le->sval, "%s", v);
         if (n >= 4 && strstr(f[3], "cap"))
             le->flags |= LF_CAP;
+        if (n >= 4 && strstr(f[3], "abbr"))
+            le->flags |= LF_ABBR;
     }
     nf_lines_free(&it);
     return 0;
@@ -649,6 +651,9 @@ static int match_el(const ctx *c, const pel *p, size_t i, cap *cp)
             return 0;
         if ((le->flags & LF_CAP) && !(t->flags & NF_T_CAP))
             return 0;
+        if ((le->flags & LF_ABBR) && t->len == t->end - t->start &&
+            !(i + 1 < c->n && (c->t[i + 1].flags & NF_T_NUM)))
+            return 0;
         cp->has = 1;
         cp->ival = le->ival;
         cp->s = le->sval;
@@ -876,6 +881,13 @@ static int holiday_day(const char *h, int y, int *m, int *d)
 {
     /* MM-DD fixed, or NTH-WDAY-MONTH like 4-4-11 (4th Thursday of November) */
     int a, b, cc;
+    if (!strcmp(h, "ELECTION")) { /* the Tuesday after the first Monday of November */
+        long first = days_from_civil(y, 11, 2);
+        long day = first + ((2 - weekday(first) + 7) % 7);
+        int yy;
+        civil_from_days(day, &yy, m, d);
+        return 1;
+    }
     if (sscanf(h, "%d-%d-%d", &a, &b, &cc) == 3) {
         long first = days_from_civil(y, cc, 1);
         int wd = weekday(first);
