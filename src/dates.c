@@ -23,11 +23,11 @@
 
 enum {
     C_NONE, C_MONTH, C_WDAY, C_NUMW, C_ORD, C_UNIT, C_UNITS, C_SEASON, C_POD, C_REL, C_MOD,
-    C_HOLIDAY, C_FUTURE, C_PAST, C_REPORT, C_QTY, C_COUNTNOUN, C_PREP, C_UNITX, C_NCLASS
+    C_HOLIDAY, C_FUTURE, C_PAST, C_REPORT, C_QTY, C_COUNTNOUN, C_PREP, C_UNITX, C_RGAP, C_NCLASS
 };
 static const char *const class_names[C_NCLASS] = {
     "", "MONTH", "WDAY", "NUMW", "ORD", "UNIT", "UNITS", "SEASON", "POD", "REL", "MOD",
-    "HOLIDAY", "FUTURE", "PAST", "REPORT", "QTY", "COUNTNOUN", "PREP", "UNITX"};
+    "HOLIDAY", "FUTURE", "PAST", "REPORT", "QTY", "COUNTNOUN", "PREP", "UNITX", "RGAP"};
 
 enum { LF_CAP = 1, LF_ABBR = 2 };
 
@@ -1319,7 +1319,7 @@ int nf_dates_run(nf_ana *a)
                 l = 60;
             d->len = (uint16_t)l;
             /* curly apostrophe in 's */
-            d->lw = (d->flags & (NF_T_WORD)) ? nf_map_get(de->lex, d->low, l) : NULL;
+            d->lw = (d->flags & (NF_T_WORD | NF_T_NUM | NF_T_POSS)) ? nf_map_get(de->lex, d->low, l) : NULL;
             if (!d->lw && (d->flags & NF_T_POSS) && l == 4)
                 d->lw = NULL;
         }
@@ -1434,8 +1434,7 @@ int nf_dates_run(nf_ana *a)
                     int near = hi >= lo && hi - lo <= 5;
                     for (size_t k = lo; near && k < hi; k++) {
                         const dtok *d = &c.t[k];
-                        if ((d->flags & NF_T_QUOTE) || (d->len == 4 && !memcmp(d->low, "that", 4)) ||
-                            (d->len == 1 && (d->low[0] == ',' || d->low[0] == ':')))
+                        if (!lex_has(d, C_RGAP) && !((d->flags & NF_T_WORD) && (d->flags & NF_T_CAP)))
                             near = 0;
                     }
                     if (best_s < vk) {
