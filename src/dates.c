@@ -38,9 +38,11 @@ typedef struct {
 } lexent;
 
 #define MAXLEX 4
+typedef struct rlist rlist;
 typedef struct {
     lexent e[MAXLEX];
     int n;
+    const rlist *trig;  /* rules whose first element is this literal word */
 } lexword;
 
 /* ---- rules ---- */
@@ -92,15 +94,15 @@ typedef struct {
     int order;
 } rule;
 
-typedef struct {
+struct rlist {
     int *idx;
     size_t n, cap;
-} rlist;
+};
 
 typedef struct {
     nf_map *lex;            /* lower-case word -> lexword* */
     lexword *lexpool;
-    size_t nlex;
+    size_t nlex, caplex;
     rule *rules;
     size_t nrules;
     nf_map *trig;           /* literal first word -> rlist* */
@@ -143,7 +145,8 @@ static int load_lex(nf_engine *e, date_engine *de, char *err, size_t errlen)
     while (nf_lines_next(&it, f, 4) >= 0)
         cap++;
     nf_lines_free(&it);
-    de->lexpool = calloc(cap + 1, sizeof *de->lexpool);
+    de->caplex = cap + 4096; /* room for the rules' literal words */
+    de->lexpool = calloc(de->caplex, sizeof *de->lexpool);
     de->lex = nf_map_new();
     nf_lines_init(&it, txt, len);
     while ((n = nf_lines_next(&it, f, 4)) >= 0) {
@@ -327,6 +330,17 @@ static int load_rules(nf_engine *e, date_engine *de, char *err, size_t errlen)
                     if (!l) {
                         l = &de->trigpool[de->ntrig++];
                         nf_map_put(de->trig, p->alt[a], p->altlen[a], l);
+                        lexword *w = nf_map_get(de->lex, p->alt[a], p->altlen[a]);
+                        if (!w) {
+                            if (de->nlex >= de->caplex) {
+                                snprintf(err, errlen, "dates.rules: too many words");
+                                nf_lines_free(&it);
+                                return -1;
+                            }
+                            w = &de->lexpool[de->nlex++];
+                            nf_map_put(de->lex, p->alt[a], p->altlen[a], w);
+                        }
+                        w->trig = l;
                     }
                     if (!l->n || l->idx[l->n - 1] != ri)
                         rlist_add(l, ri);
@@ -1319,7 +1333,7 @@ int nf_dates_run(nf_ana *a)
                 l = 60;
             d->len = (uint16_t)l;
             /* curly apostrophe in 's */
-            d->lw = (d->flags & (NF_T_WORD | NF_T_NUM | NF_T_POSS)) ? nf_map_get(de->lex, d->low, l) : NULL;
+            d->lw = l <= 40 ? nf_map_get(de->lex, d->low, l) : NULL;
             if (!d->lw && (d->flags & NF_T_POSS) && l == 4)
                 d->lw = NULL;
         }
@@ -1335,11 +1349,8 @@ int nf_dates_run(nf_ana *a)
             /* candidate rules */
             const rlist *lists[8];
             int nl = 0;
-            if (t->len <= 40) {
-                const rlist *l = nf_map_get(de->trig, t->low, t->len);
-                if (l)
-                    lists[nl++] = l;
-            }
+            if (t->lw && t->lw->trig)
+                lists[nl++] = t->lw->trig;
             if (t->lw)
                 for (int e = 0; e < t->lw->n && nl < 7; e++)
                     if (de->bycls[t->lw->e[e].cls].n)
