@@ -92,6 +92,7 @@ typedef struct {
     parg arg[MAXARG];
     int narg;
     int order;
+    uint8_t need2; /* the token after the first must be: 1 a known word, 2 a number */
 } rule;
 
 struct rlist {
@@ -321,6 +322,22 @@ static int load_rules(nf_engine *e, date_engine *de, char *err, size_t errlen)
         }
         r->order = (int)de->nrules;
         int ri = (int)de->nrules++;
+        if (!r->el[0].opt && r->nel > 1 && !r->el[1].opt)
+            r->need2 = r->el[1].kind == EL_SHAPE ? 2 : 1;
+        for (int k = 0; k < r->nel; k++) {
+            const pel *p = &r->el[k];
+            for (int a = 0; p->kind == EL_LIT && a < p->nalt; a++) {
+                if (nf_map_get(de->lex, p->alt[a], p->altlen[a]))
+                    continue;
+                if (de->nlex >= de->caplex) {
+                    snprintf(err, errlen, "dates.rules: too many words");
+                    nf_lines_free(&it);
+                    return -1;
+                }
+                lexword *w = &de->lexpool[de->nlex++];
+                nf_map_put(de->lex, p->alt[a], p->altlen[a], w);
+            }
+        }
         /* index by its first element (and the next, when the first is optional) */
         for (int k = 0; k < r->nel; k++) {
             const pel *p = &r->el[k];
@@ -331,15 +348,6 @@ static int load_rules(nf_engine *e, date_engine *de, char *err, size_t errlen)
                         l = &de->trigpool[de->ntrig++];
                         nf_map_put(de->trig, p->alt[a], p->altlen[a], l);
                         lexword *w = nf_map_get(de->lex, p->alt[a], p->altlen[a]);
-                        if (!w) {
-                            if (de->nlex >= de->caplex) {
-                                snprintf(err, errlen, "dates.rules: too many words");
-                                nf_lines_free(&it);
-                                return -1;
-                            }
-                            w = &de->lexpool[de->nlex++];
-                            nf_map_put(de->lex, p->alt[a], p->altlen[a], w);
-                        }
                         w->trig = l;
                     }
                     if (!l->n || l->idx[l->n - 1] != ri)
@@ -1365,6 +1373,9 @@ int nf_dates_run(nf_ana *a)
                 for (size_t q = 0; q < lists[li]->n; q++) {
                     int ri = lists[li]->idx[q];
                     const rule *r = &de->rules[ri];
+                    if (r->need2 && (i + 1 >= c.n || (r->need2 == 1 ? !c.t[i + 1].lw
+                                                                    : !(c.t[i + 1].flags & NF_T_NUM))))
+                        continue;
                     cap caps[MAXEL];
                     size_t e = match_rule(&c, r, 0, i, caps);
                     if (!e || e < best_end || (e == best_end && ri > best_rule))
