@@ -338,6 +338,7 @@ static int load_rules(nf_engine *e, date_engine *de, char *err, size_t errlen)
                 nf_map_put(de->lex, p->alt[a], p->altlen[a], w);
             }
         }
+        int code = ri | (r->need2 << 24);
         /* index by its first element (and the next, when the first is optional) */
         for (int k = 0; k < r->nel; k++) {
             const pel *p = &r->el[k];
@@ -350,13 +351,13 @@ static int load_rules(nf_engine *e, date_engine *de, char *err, size_t errlen)
                         lexword *w = nf_map_get(de->lex, p->alt[a], p->altlen[a]);
                         w->trig = l;
                     }
-                    if (!l->n || l->idx[l->n - 1] != ri)
-                        rlist_add(l, ri);
+                    if (!l->n || l->idx[l->n - 1] != code)
+                        rlist_add(l, code);
                 }
             } else if (p->kind == EL_CLASS) {
-                rlist_add(&de->bycls[p->cls], ri);
+                rlist_add(&de->bycls[p->cls], code);
             } else {
-                rlist_add(&de->byshape, ri);
+                rlist_add(&de->byshape, code);
             }
             if (!p->opt)
                 break;
@@ -1365,17 +1366,22 @@ int nf_dates_run(nf_ana *a)
                         lists[nl++] = &de->bycls[t->lw->e[e].cls];
             if ((t->flags & NF_T_NUM) && de->byshape.n && nl < 8)
                 lists[nl++] = &de->byshape;
+            if (!nl) {
+                i++;
+                continue;
+            }
             size_t best_end = 0;
             int best_rule = -1;
             char best_val[32] = "";
             size_t best_s = 0, best_e = 0;
             for (int li = 0; li < nl; li++) {
                 for (size_t q = 0; q < lists[li]->n; q++) {
-                    int ri = lists[li]->idx[q];
-                    const rule *r = &de->rules[ri];
-                    if (r->need2 && (i + 1 >= c.n || (r->need2 == 1 ? !c.t[i + 1].lw
-                                                                    : !(c.t[i + 1].flags & NF_T_NUM))))
+                    int code = lists[li]->idx[q];
+                    int ri = code & 0xFFFFFF, need2 = code >> 24;
+                    if (need2 && (i + 1 >= c.n || (need2 == 1 ? !c.t[i + 1].lw
+                                                              : !(c.t[i + 1].flags & NF_T_NUM))))
                         continue;
+                    const rule *r = &de->rules[ri];
                     cap caps[MAXEL];
                     size_t e = match_rule(&c, r, 0, i, caps);
                     if (!e || e < best_end || (e == best_end && ri > best_rule))
