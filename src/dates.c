@@ -77,12 +77,12 @@ typedef struct {
 enum {
     F_DATE, F_MONTH, F_YEAR, F_DECADE, F_CENTURY, F_WDAY, F_WDAYREL, F_WDAYPOD, F_DAYPOD, F_DAY,
     F_REL, F_AGO, F_LATER, F_DUR, F_DURX, F_SET, F_VAL, F_SEASON, F_SEASONY, F_QUARTER,
-    F_QUARTERY, F_CLOCK, F_CLOCKW, F_DMY, F_MDY, F_HOLIDAY, F_HOLIDAYY, F_MONTHREL, F_MONTHR, F_NONE, F_NFN
+    F_QUARTERY, F_CLOCK, F_CLOCKW, F_DMY, F_MDY, F_HOLIDAY, F_HOLIDAYY, F_MONTHREL, F_MONTHR, F_NONE, F_HALF, F_HALFY, F_NFN
 };
 static const char *const fn_names[F_NFN] = {
     "date", "month", "year", "decade", "century", "wday", "wdayrel", "wdaypod", "daypod", "day",
     "rel", "ago", "later", "dur", "durx", "set", "val", "season", "seasony", "quarter",
-    "quartery", "clock", "clockw", "dmy", "mdy", "holiday", "holidayy", "monthrel", "monthr", "none"};
+    "quartery", "clock", "clockw", "dmy", "mdy", "holiday", "holidayy", "monthrel", "monthr", "none", "half", "halfy"};
 
 typedef struct {
     pel el[MAXEL];
@@ -1187,13 +1187,25 @@ static int normalize(ctx *c, const rule *r, const cap *caps, size_t i0, size_t i
         snprintf(out, n, "%04ld-%s", y, s);
         return 1;
     }
-    case F_QUARTER: { /* $1 quarter number, $2 year offset */
+    case F_QUARTER: /* $1 quarter number, $2 year offset, or T: by tense */
+    case F_HALF: {
         long q = argi(r, caps, 0, &h1), k = argi(r, caps, 1, NULL);
-        if (!h1 || q < 1 || q > 4)
+        int nq = r->fn == F_QUARTER ? 4 : 2;
+        if (!h1 || q < 1 || q > nq)
             return 0;
         if (!c->ay)
             return 1;
-        snprintf(out, n, "%04ld-Q%ld", c->ay + k, q);
+        int cq = r->fn == F_QUARTER ? (c->am - 1) / 3 + 1 : (c->am - 1) / 6 + 1;
+        if (!r->arg[1].isref && r->arg[1].sval && !strcmp(r->arg[1].sval, "T"))
+            k = (q > cq && c->tense <= 0) ? -1 : 0;
+        snprintf(out, n, "%04ld-%c%ld", c->ay + k, r->fn == F_QUARTER ? 'Q' : 'H', q);
+        return 1;
+    }
+    case F_HALFY: {
+        long q = argi(r, caps, 0, &h1), y = argi(r, caps, 1, &h2);
+        if (!h1 || !h2 || q < 1 || q > 2)
+            return 0;
+        snprintf(out, n, "%04ld-H%ld", y, q);
         return 1;
     }
     case F_QUARTERY: {

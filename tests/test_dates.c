@@ -140,7 +140,9 @@ static void test_relative(void **st)
            "next year=2023/DATE;last month=2021-12/DATE;this year=2022/DATE;");
     EXPECT("2022-01-12", "He left two years ago, a decade ago.",
            "two years ago=2020/DATE;a decade ago=2012/DATE;");
-    EXPECT("2022-01-12", "Prices rose in the third quarter.", "the third quarter=2022-Q3/DATE;");
+    EXPECT("2022-01-12", "Prices rose in the third quarter.", "the third quarter=2021-Q3/DATE;");
+    EXPECT("2022-01-12", "Prices will rise in the third quarter.", "the third quarter=2022-Q3/DATE;");
+    EXPECT("2022-01-12", "It passed Resolution 1973.", "");
     EXPECT("2022-01-12", "It was hot last summer.", "last summer=2021-SU/DATE;");
     EXPECT("1998-12-05", "It began last fall.", "last fall=1998-FA/DATE;");
     EXPECT("1998-08-07", "The blast came at about 10:35 a.m. (0735 GMT) Friday.",
