@@ -23,11 +23,11 @@
 
 enum {
     C_NONE, C_MONTH, C_WDAY, C_NUMW, C_ORD, C_UNIT, C_UNITS, C_SEASON, C_POD, C_REL, C_MOD,
-    C_HOLIDAY, C_FUTURE, C_PAST, C_REPORT, C_QTY, C_COUNTNOUN, C_PREP, C_UNITX, C_RGAP, C_NCLASS
+    C_HOLIDAY, C_FUTURE, C_PAST, C_REPORT, C_QTY, C_COUNTNOUN, C_PREP, C_UNITX, C_RGAP, C_RATE, C_REFNEXT, C_NCLASS
 };
 static const char *const class_names[C_NCLASS] = {
     "", "MONTH", "WDAY", "NUMW", "ORD", "UNIT", "UNITS", "SEASON", "POD", "REL", "MOD",
-    "HOLIDAY", "FUTURE", "PAST", "REPORT", "QTY", "COUNTNOUN", "PREP", "UNITX", "RGAP"};
+    "HOLIDAY", "FUTURE", "PAST", "REPORT", "QTY", "COUNTNOUN", "PREP", "UNITX", "RGAP", "RATE", "REFNEXT"};
 
 enum { LF_CAP = 1, LF_ABBR = 2 };
 
@@ -484,6 +484,7 @@ typedef struct {
     int ay, am, ad;   /* anchor */
     long aday;        /* anchor as days */
     int tense;        /* of the current match: -1 past, 1 future, 0 unknown */
+    int type_ovr;     /* set by normalize: the match's type differs from its rule's (-1: no) */
 } ctx;
 
 static const lexent *lex_has(const dtok *t, int cls)
@@ -1126,6 +1127,17 @@ static int normalize(ctx *c, const rule *r, const cap *caps, size_t i0, size_t i
         if (!h1 || !u[0] || k > 100000)
             return 0;
         fmt_unit(out, n, u, k, !strcmp(args(r, caps, 0), "X"));
+        /* "50 million copies a year", "10% a year": a rate, that is a set */
+        if (k == 1 && i0 < c->n && (c->t[i0].len == 1 || c->t[i0].len == 2) &&
+            (c->t[i0].low[0] == 'a' || c->t[i0].low[0] == 'p')) {
+            for (size_t q = i0; q-- > 0 && q + 4 > i0;) {
+                const dtok *pv = &c->t[q];
+                if ((pv->flags & NF_T_NUM) || lex_has(pv, C_RATE)) {
+                    c->type_ovr = NF_TX_SET;
+                    break;
+                }
+            }
+        }
         return 1;
     }
     case F_DURX: {
@@ -1145,9 +1157,19 @@ static int normalize(ctx *c, const rule *r, const cap *caps, size_t i0, size_t i
     }
     case F_NONE:
         return 1;
-    case F_VAL:
-        snprintf(out, n, "%s", args(r, caps, 0));
+    case F_VAL: {
+        const char *v = args(r, caps, 0);
+        if (!strcmp(v, "FUTURE_REF") || !strcmp(v, "PAST_REF")) {
+            /* the future of the party, the future leadership: no time */
+            if (i1 < c->n && (c->t[i1].flags & NF_T_WORD) && !lex_has(&c->t[i1], C_REFNEXT))
+                return 0;
+        }
+        if (r->type == NF_TX_SET && i0 < c->n && (c->t[i0].flags & NF_T_CAP) &&
+            !(c->t[i0].flags & NF_T_SENT0))
+            return 0; /* the Daily Mail */
+        snprintf(out, n, "%s", v);
         return 1;
+    }
     case F_SEASON: { /* $1 season, $2 -1 last / 0 this / 1 next, or T: by tense */
         const char *sn = args(r, caps, 0);
         long k = argi(r, caps, 1, NULL);
@@ -1386,6 +1408,7 @@ int nf_dates_run(nf_ana *a)
             int best_rule = -1;
             char best_val[32] = "";
             size_t best_s = 0, best_e = 0;
+            int best_type = 0;
             for (int li = 0; li < nl; li++) {
                 for (size_t q = 0; q < lists[li]->n; q++) {
                     int code = lists[li]->idx[q];
@@ -1415,12 +1438,14 @@ int nf_dates_run(nf_ana *a)
                     if (!seen)
                         continue;
                     c.tense = tense_at(&c, ms, me);
+                    c.type_ovr = -1;
                     char val[32];
                     if (!normalize(&c, r, caps, ms, me, val, sizeof val))
                         continue;
                     best_end = e;
                     best_rule = ri;
                     memcpy(best_val, val, sizeof val);
+                    best_type = c.type_ovr >= 0 ? c.type_ovr : r->type;
                     best_s = ms, best_e = me;
                 }
             }
@@ -1437,7 +1462,7 @@ int nf_dates_run(nf_ana *a)
             x->start = c.t[best_s].start;
             x->end = c.t[best_e - 1].end;
             x->sent = (uint32_t)s;
-            x->type = r->type;
+            x->type = (uint8_t)best_type;
             memcpy(x->value, best_val, sizeof x->value);
             x->value[sizeof x->value - 1] = 0;
             static const char *const tnames[] = {"DATE", "TIME", "DURATION", "SET"};

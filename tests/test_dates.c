@@ -32,44 +32,48 @@ static int teardown(void **st)
     return 0;
 }
 
-/* Runs text with anchor date (or none) and returns the date rows as
- * "mention=value/TYPE;" in order, in a static buffer. */
+/* Runs the sentence and date stages over text (one paragraph per line) with the anchor
+ * date (or none) and returns the date expressions as "mention=value/TYPE;" in order. */
 static char got[8192];
+static nf_ana A;
+
+static void run(const char *anchor, const char *text)
+{
+    free(A.tok);
+    free(A.sent);
+    free(A.tx);
+    free(A.row);
+    nf_arena_free(&A.arena);
+    memset(&A, 0, sizeof A);
+    A.eng = eng;
+    A.doc.text = (char *)text;
+    A.doc.len = (uint32_t)strlen(text);
+    if (anchor) {
+        snprintf(A.anchor, sizeof A.anchor, "%s", anchor);
+        A.anchor_y = atoi(anchor);
+        A.anchor_m = atoi(anchor + 5);
+        A.anchor_d = atoi(anchor + 8);
+    }
+    nf_sentences_run(&A);
+    nf_dates_run(&A);
+}
+
 static const char *tag(const char *anchor, const char *text)
 {
-    char in[4096];
-    if (anchor)
-        snprintf(in, sizeof in, " date %s %s\n", anchor, text);
-    else
-        snprintf(in, sizeof in, "%s\n", text);
-    char *out = NULL;
-    size_t len = 0;
-    got[0] = 0;
-    if (nf_analyze_text(eng, "t", "t", in, strlen(in), &out, &len) != 0)
-        return got;
+    run(anchor, text);
+    static const char *const tn[] = {"DATE", "TIME", "DURATION", "SET"};
     size_t k = 0;
-    for (char *line = out; line && line < out + len;) {
-        char *nl = memchr(line, '\n', (size_t)(out + len - line));
-        if (nl)
-            *nl = 0;
-        char *f[NF_NCOLS] = {0};
-        int nf = 0;
-        for (char *p = line; nf < NF_NCOLS;) {
-            f[nf++] = p;
-            char *t = strchr(p, '\t');
-            if (!t)
-                break;
-            *t = 0;
-            p = t + 1;
-        }
-        if (nf > NF_COL_MENTION && !strcmp(f[NF_COL_KIND], "date"))
-            k += (size_t)snprintf(got + k, sizeof got - k, "%s=%s/%s;", f[NF_COL_MENTION],
-                                  f[NF_COL_DATE], f[NF_COL_UNIT]);
-        if (k >= sizeof got)
-            break;
-        line = nl ? nl + 1 : NULL;
+    got[0] = 0;
+    for (size_t i = 0; i < A.ntx && k < sizeof got; i++) {
+        const nf_timex *x = &A.tx[i];
+        k += (size_t)snprintf(got + k, sizeof got - k, "%.*s=%s/%s;", (int)(x->end - x->start),
+                              A.doc.text + x->start, x->value, tn[x->type]);
     }
-    free(out);
+    /* every expression has its date row */
+    size_t nrows = 0;
+    for (size_t i = 0; i < A.nrow; i++)
+        nrows += A.row[i].kind == NF_KIND_DATE;
+    assert_int_equal(nrows, A.ntx);
     return got;
 }
 
@@ -158,6 +162,8 @@ static void test_vague(void **st)
     EXPECT("2021-12-17", "In the past, and in the future.",
            "the past=PAST_REF/DATE;the future=FUTURE_REF/DATE;");
     EXPECT("2021-12-17", "They decide their future.", "");
+    EXPECT("2021-12-17", "He spoke of the future leadership.", "");
+    EXPECT("2021-12-17", "The Daily Mail said so.", "");
 }
 
 static void test_durations_sets(void **st)
@@ -170,45 +176,29 @@ static void test_durations_sets(void **st)
     EXPECT("2021-12-17", "They meet every week and report daily.",
            "every week=P1W/SET;daily=P1D/SET;");
     EXPECT("2021-12-17", "Watch: Duration 2:05 of the video.", "");
+    EXPECT("2021-12-17", "It sold 50 million copies a year.", "a year=P1Y/SET;");
+    EXPECT("2021-12-17", "It took a year.", "a year=P1Y/DURATION;");
     EXPECT("2021-12-17", "A 44-year-old man.", "");
 }
 
 static void test_sentence_date(void **st)
 {
     (void)st;
-    const char *t = " date 2021-12-17 Russia's Foreign Ministry said in a statement last week "
-                    "that Moscow wants talks early next year. U.S. officials say Russia is "
-                    "preparing an invasion early next year.\n";
-    char *out = NULL;
-    size_t len = 0;
-    assert_int_equal(nf_analyze_text(eng, "t", "t", t, strlen(t), &out, &len), 0);
-    free(out);
-    /* run the stages by hand to see date_tx */
-    nf_article art = {0};
-    art.file = "t";
-    art.name = (char *)"t";
-    art.text = (char *)t;
-    art.len = strlen(t);
-    art.first_line = 1;
-    nf_ana a;
-    memset(&a, 0, sizeof a);
-    a.eng = eng;
-    a.art = &art;
-    nf_normalize_run(&a);
-    a.anchor_y = 2021, a.anchor_m = 12, a.anchor_d = 17;
-    memcpy(a.anchor, "2021-12-17", 11);
-    nf_sentences_run(&a);
-    nf_dates_run(&a);
-    assert_int_equal(a.nsent, 2);
-    assert_string_equal(nf_sent_date(&a, &a.sent[0]), "2021-W49");
-    assert_string_equal(nf_sent_date(&a, &a.sent[1]), "2021-12-17");
-    free(a.tok);
-    free(a.sent);
-    free(a.tx);
-    free(a.row);
-    free(a.doc.seg);
-    free(a.doc.para);
-    nf_arena_free(&a.arena);
+    run("2021-12-17", "Russia's Foreign Ministry said in a statement last week that Moscow wants "
+                      "talks early next year. U.S. officials say Russia is preparing an invasion "
+                      "early next year. The chief met him on Thursday.\n");
+    assert_int_equal(A.nsent, 3);
+    assert_string_equal(nf_sent_date(&A, &A.sent[0]), "2021-W49");
+    assert_string_equal(nf_sent_date(&A, &A.sent[1]), "2021-12-17");
+    assert_string_equal(nf_sent_date(&A, &A.sent[2]), "2021-12-16");
+    run("2022-01-26", "\"We will talk in March,\" Stoltenberg told reporters on Wednesday evening.\n");
+    assert_string_equal(nf_sent_date(&A, &A.sent[0]), "2022-01-26TEV");
+    free(A.tok);
+    free(A.sent);
+    free(A.tx);
+    free(A.row);
+    nf_arena_free(&A.arena);
+    memset(&A, 0, sizeof A);
 }
 
 int main(void)
