@@ -860,6 +860,8 @@ static const char *TYPE_NAMES[] = {"person", "organization", "country", "place",
 static size_t ministry(ctx *c, size_t b, const char **canon)
 {
     const struct nf_actors_eng *x = c->x;
+    if (!(c->tok[b].flags & NF_T_CAP))
+        return b;
     size_t i = b;
     int ci = -1;
     const dent *d;
