@@ -928,10 +928,15 @@ static void resolve(ctx *c, size_t b, size_t e, int tt, const dent *d, size_t de
         int kk;
         size_t te = title_at(c, b, e - 1, &kk);
         if (te > b) {
-            if (kk == T_TITLE)
+            /* the title may begin before the span (`Secretary` + `General Jens Stoltenberg`) */
+            int k2;
+            size_t s2 = title_before(c, te, &k2);
+            if (k2 == T_TITLE && s2 < b)
+                role = span_str(c, s2, te);
+            else if (kk == T_TITLE)
                 role = span_str(c, b, te);
             if (tkind == T_NONE || kk == T_HONOR)
-                ts = b;
+                ts = k2 == T_TITLE && s2 < b ? s2 : b;
             tkind = kk;
             b = te;
             d = NULL;
@@ -961,7 +966,7 @@ static void resolve(ctx *c, size_t b, size_t e, int tt, const dent *d, size_t de
         }
     }
     /* the tagger's organization over a place name: a club or a company (`Kent`, `Milan`) */
-    if (whole && tt == 2 && d->canon && d->type == NF_ACT_PLACE && tkind == T_NONE) {
+    if (whole && e - b == 1 && tt == 2 && d->canon && d->type == NF_ACT_PLACE && tkind == T_NONE) {
         add_mention(c, b, e, span_str(c, b, e), NF_ACT_ORG, NULL, NF_M_ROW);
         return;
     }
@@ -1044,6 +1049,37 @@ static void resolve(ctx *c, size_t b, size_t e, int tt, const dent *d, size_t de
         if (word_in(c, e - 1, heads))
             return;
     }
+    /* `Central and Eastern Europe`, `North and South Korea`: two names */
+    if (e - b == 4 && tok_is(c, b + 1, "and")) {
+        char k2[256];
+        size_t n1 = keynorm(tx(c, b), tl(c, b), k2, sizeof k2);
+        n1 += keynorm(tx(c, e - 1), tl(c, e - 1), k2 + n1, sizeof k2 - n1);
+        const dent *d1 = dent_get(x, k2, n1);
+        size_t n2 = keynorm(tx(c, b + 2), tl(c, b + 2), k2, sizeof k2);
+        n2 += keynorm(tx(c, e - 1), tl(c, e - 1), k2 + n2, sizeof k2 - n2);
+        const dent *d2 = dent_get(x, k2, n2);
+        if (d1 && d1->canon && d2 && d2->canon && d1->type != NF_ACT_PERSON && d2->type != NF_ACT_PERSON) {
+            add_mention(c, b, b + 1, d1->canon, d1->type, NULL, NF_M_ROW);
+            add_mention(c, b + 2, e, d2->canon, d2->type, NULL, NF_M_ROW);
+            return;
+        }
+    }
+    /* `Central and Eastern Europe` tagged as two: `Central` stands for `Central Europe` */
+    if (e - b == 1 && tok_is(c, e, "and")) {
+        const dent *d2;
+        int l2;
+        size_t q = dict_match(c, e + 1, &d2, &l2);
+        if (q >= e + 3 && d2 && d2->canon) {
+            char k2[256];
+            size_t n1 = keynorm(tx(c, b), tl(c, b), k2, sizeof k2);
+            n1 += keynorm(tx(c, q - 1), tl(c, q - 1), k2 + n1, sizeof k2 - n1);
+            const dent *d1 = dent_get(x, k2, n1);
+            if (d1 && d1->canon && d1->type == d2->type) {
+                add_mention(c, b, e, d1->canon, d1->type, NULL, NF_M_ROW);
+                return;
+            }
+        }
+    }
     /* one-token stop words the tagger took for names */
     if (e - b >= 2 && nf_map_has(x->stop, tx(c, e - 1), tl(c, e - 1)))
         return;
@@ -1106,6 +1142,23 @@ static void run_sentence(ctx *c, const nf_sent *s, const char **words, size_t *l
             te = i + 1;
             while (te < c->n && tag_type(tags[te]) == tt && !(tags[te] & 1))
                 te++;
+        }
+        /* no lower-case words at a span's end (`European partners`), no capitalized
+         * function word inside it (`Russia The latest`) */
+        if (tt) {
+            for (size_t p = i + 1; p < te; p++)
+                if ((c->tok[p].flags & NF_T_CAP) && nf_map_has(x->stop, tx(c, p), tl(c, p)) &&
+                    !nf_map_has(x->prefix, tx(c, p), tl(c, p))) {
+                    te = p;
+                    break;
+                }
+            while (te > i + 1 && is_lower_word(c, te - 1))
+                te--;
+        }
+        /* the rest of a span cut short above: no name starts with a lower-case word */
+        if (tt && is_lower_word(c, i)) {
+            i++;
+            continue;
         }
         /* `The White House`: no article in the span; no `Subscribe According` */
         if (tt && te - i >= 2 && (tok_is(c, i, "The") || tok_is(c, i, "the") ||
