@@ -547,10 +547,18 @@ static size_t skip_back(ctx *c, size_t j, size_t s0, int32_t *tx, int *comma)
             j--;
             continue;
         }
-        if (is(c, j, "to") && j > s0) { /* `declined to say` */
+        if (is(c, j, "to") && j > s0) { /* `declined to say`; `enable officials to declare` */
             j--;
+            size_t wn;
+            const char *ww = lower_tok(c, j, &wn);
+            if (c->men_end[j] >= 0 || nf_map_has(c->x->desc, ww, wn))
+                return j;
             if (is_lower(c, j) && j > s0)
                 j--;
+            continue;
+        }
+        if ((c->tok[j].flags & NF_T_POSS) && j > s0 && (is(c, j, "'s"))) { /* `He's told me` */
+            j--;
             continue;
         }
         if (is_punct(c, j, ',') || is_punct(c, j, ')')) {
@@ -587,6 +595,22 @@ static size_t skip_back(ctx *c, size_t j, size_t s0, int32_t *tx, int *comma)
     return (size_t)-1;
 }
 
+/* Does the phrase [b, e) name someone: a name, a description (`a U.S. official`), a pronoun
+ * or a capitalized word? */
+static int np_speaks(ctx *c, size_t b, size_t e)
+{
+    for (size_t g = b; g < e; g++) {
+        size_t gn;
+        const char *gw = lower_tok(c, g, &gn);
+        if (men_is_name(c, c->men_start[g]) || nf_map_has(c->x->desc, gw, gn) ||
+            (g == b && tok_in(c, g, PRONOUNS)))
+            return 1;
+        if ((c->tok[g].flags & NF_T_CAP) && !tok_in(c, g, DETS))
+            return 1;
+    }
+    return 0;
+}
+
 /* Other senses of a reporting word at i (cls, lemma known). */
 static int other_sense(ctx *c, size_t i, const lexent *le, size_t s0, size_t s1)
 {
@@ -603,7 +627,7 @@ static int other_sense(ctx *c, size_t i, const lexent *le, size_t s0, size_t s1)
         if (!strcmp(lem, "say") || !strcmp(lem, "call") || !strcmp(lem, "describe") ||
             !strcmp(lem, "label") || !strcmp(lem, "claim") || !strcmp(lem, "quote") ||
             !strcmp(lem, "cite") || !strcmp(lem, "allege") ||
-            !strcmp(lem, "estimate") || !strcmp(lem, "tell") || !strcmp(lem, "state"))
+            !strcmp(lem, "estimate") || !strcmp(lem, "state"))
             return 1;
     }
     if (!strcmp(lem, "claim") && i + 1 < s1) {
@@ -616,9 +640,13 @@ static int other_sense(ctx *c, size_t i, const lexent *le, size_t s0, size_t s1)
         }
     }
     if (!strcmp(lem, "call") && i + 1 < s1 &&
-        tok_in(c, i + 1, (const char *const[]){"off", "up", "in", "back", "out", "it", "home", "him", "her", "them", "me", "us", "you", NULL}))
+        tok_in(c, i + 1, (const char *const[]){"off", "up", "in", "back", "out", "home", NULL}))
         return 1;
-    if (!strcmp(lem, "report") && i + 1 < s1 && tok_in(c, i + 1, (const char *const[]){"to", "for", "back", NULL}))
+    if (!strcmp(lem, "call") && i + 1 < s1 &&
+        tok_in(c, i + 1, (const char *const[]){"it", "him", "her", "them", "me", "us", "you", NULL}) &&
+        (i + 2 >= s1 || !is_word(c, i + 2) || tok_in(c, i + 2, PREPS) || tok_in(c, i + 2, (const char *const[]){"on", "to", "and", "after", "before", NULL})))
+        return 1; /* `called him on Friday`: a telephone call */
+    if (!strcmp(lem, "report") && i + 1 < s1 && tok_in(c, i + 1, (const char *const[]){"for", "back", NULL}))
         return 1;
     if (!strcmp(lem, "state") && !(i + 1 < s1 && is(c, i + 1, "that")))
         return 1;
@@ -792,7 +820,7 @@ static void find_cues(ctx *c, size_t s)
                 const char *hw = lower_tok(c, j, &hn);
                 int plain = !strcmp(le->lemma, "say") || !strcmp(le->lemma, "tell") || !strcmp(le->lemma, "report") ||
                             !strcmp(le->lemma, "announce") || !strcmp(le->lemma, "add");
-                if (!plain && !nf_map_has(c->x->desc, hw, hn)) {
+                if (!plain && !nf_map_has(c->x->desc, hw, hn) && !(is_ing(c, i) && j + 1 == i)) {
                     /* ... unless what follows is a reported statement */
                     size_t a1 = ve;
                     int ok = a1 < s1 && is(c, i, "called") && tok_in(c, a1, (const char *const[]){"for", "on", NULL});
@@ -844,7 +872,9 @@ static void find_cues(ctx *c, size_t s)
             } else if (prev_sep || i == s0 || (i > s0 && is_open(c, i - 1))) {
                 /* inverted: `"...," said X`; `Replied X, "..."` */
                 size_t st = ve;
-                size_t e = np_fwd(c, st, s1);
+                size_t e = le->cls == C_NP ? st : np_fwd(c, st, s1);
+                if (e > st && strcmp(le->lemma, "say") && !np_speaks(c, st, e))
+                    e = st; /* `"...," said a message read on television` is fine */
                 if (e > st) {
                     q.np0 = (uint32_t)st;
                     q.np1 = (uint32_t)e;
