@@ -790,6 +790,37 @@ static void find_cues(ctx *c, size_t s)
                 continue;
             }
         }
+        /* `X quoted Y as saying C`, `Y was quoted Friday by local media as saying C`: Y speaks */
+        if (is_ing(c, i) && i > s0 + 2 && is(c, i - 1, "as")) {
+            size_t qv = i - 2;
+            while (qv > s0 && qv + 10 > i && !(is_lower(c, qv) && lex_at(c, qv) && !strcmp(lex_at(c, qv)->lemma, "quote")))
+                qv--;
+            if (is_lower(c, qv) && lex_at(c, qv) && !strcmp(lex_at(c, qv)->lemma, "quote")) {
+                size_t b = qv + 1, e = i - 1;
+                while (b < e && c->tx_cover[b] >= 0)
+                    b++;
+                if (b < e && !is(c, b, "by")) {
+                    q.np0 = (uint32_t)b;
+                    q.np1 = (uint32_t)np_fwd(c, b, e);
+                } else {
+                    int32_t tx0 = -1;
+                    int cm = 0;
+                    size_t j = qv > s0 ? skip_back(c, qv - 1, s0, &tx0, &cm) : (size_t)-1;
+                    if (j != (size_t)-1 && j >= s0 && is_word(c, j) && !tok_in(c, j, NP_STOP)) {
+                        q.np0 = (uint32_t)np_back(c, j, s0);
+                        q.np1 = (uint32_t)(j + 1);
+                    }
+                }
+                if (q.np1 > q.np0) {
+                    for (size_t o = first; o < c->ncue; o++)
+                        if (c->cues[o].v == qv) {
+                            c->cues[o].join = (int32_t)c->ncue;
+                            c->cues[o].nested = 1; /* its words are this cue's speaker */
+                        }
+                    goto have_speaker;
+                }
+            }
+        }
         /* the speaker: subject before, else inverted after */
         int32_t tx = -1;
         int comma = 0;
@@ -892,6 +923,7 @@ static void find_cues(ctx *c, size_t s)
                 continue;
             }
         }
+    have_speaker:
         /* a weak verb needs that, a quote, a colon, or the claim before it */
         if (le->cls == C_WEAK && !q.inverted && q.join < 0) {
             size_t a1 = ve;
@@ -965,6 +997,29 @@ static void find_cues(ctx *c, size_t s)
                     e++;
                 if (e == q.np0 - 1)
                     q.tx = x;
+            }
+        }
+        /* `During the conversation, Biden warned`, `After the call, Mr Biden said`: the
+         * event named in the sentence before, with its date */
+        if (q.tx < 0 && s > 0 && se->ntok > 4 &&
+            tok_in(c, s0, (const char *const[]){"during", "after", "at", "following", "in", NULL}) &&
+            tok_in(c, s0 + 1, (const char *const[]){"the", "that", "this", "their", "his", "her", NULL})) {
+            size_t cm = s0 + 2;
+            while (cm < s0 + 6 && cm < i && is_word(c, cm) && c->tx_cover[cm] < 0)
+                cm++;
+            if (cm < i && is_punct(c, cm, ',')) {
+                const nf_sent *pv = &c->a->sent[s - 1];
+                for (size_t k = pv->tok0 + pv->ntok; k-- > pv->tok0;) {
+                    int32_t x = c->tx_start[k];
+                    if (x < 0 || !c->a->tx[x].value[0] || !nf_isdigit((unsigned char)c->a->tx[x].value[0]))
+                        continue;
+                    int said = 0; /* the date of an earlier saying is not this event's */
+                    for (size_t o = 0; o < c->ncue; o++)
+                        said |= c->cues[o].tx == x;
+                    if (!said)
+                        q.tx = x;
+                    break;
+                }
             }
         }
         cue_add(c, &q);
@@ -1655,7 +1710,8 @@ int nf_claims_run(nf_ana *a)
         cue *cu = &c->cues[q];
         if (cu->join >= 0 || cu->dead || cu->passive)
             continue;
-        int own = cu->speaker && !(cu->np1 == cu->np0 + 1 && tok_in(c, cu->np0, PRONOUNS));
+        int own = cu->speaker && !(cu->np1 == cu->np0 + 1 && tok_in(c, cu->np0, PRONOUNS)) &&
+                  (cu->np1 <= cu->np0 || np_speaks(c, cu->np0, cu->np1));
         if (own && cu->speaker && !(cu->np1 > cu->np0 && tok_in(c, cu->np0, (const char *const[]){"i", "we", "you", "us", "me", NULL})))
             continue;
         if (inside_quote(c, cu->v))
