@@ -825,6 +825,7 @@ static void find_cues(ctx *c, size_t s)
         int32_t tx = -1;
         int comma = 0;
         size_t j = i > s0 ? skip_back(c, i - 1, s0, &tx, &comma) : (size_t)-1;
+        q.tx = tx; /* `having earlier this week described`: the date goes with the verb */
         int has_subj = 0;
         /* a relative clause: `a banner that said`, `residents who said`, `the West, which said` */
         if (j != (size_t)-1 && j > s0 && tok_in(c, j, (const char *const[]){"who", "which", "that", NULL})) {
@@ -880,8 +881,11 @@ static void find_cues(ctx *c, size_t s)
         if (!has_subj) {
             /* continuation: `, noting`, `and accused`, `but said`, `by emphasizing` */
             size_t p = i;
+            int having = 0;
             for (;;) {
-                if (p > s0 && cls_at(c, p - 1) == C_ADV)
+                if (p > s0 && is(c, p - 1, "having"))
+                    having = 1;
+                if (p > s0 && (cls_at(c, p - 1) == C_ADV || c->tx_cover[p - 1] >= 0))
                     p--;
                 else if (p > s0 + 1 && is(c, p - 2, "in") && tok_in(c, p - 1, (const char *const[]){"particular", "turn", "addition", "response", "reply", "return", NULL}))
                     p -= 2;
@@ -891,7 +895,7 @@ static void find_cues(ctx *c, size_t s)
             int conj = p > s0 && tok_in(c, p - 1, (const char *const[]){"and", "but", "by", "while", "before", "after", "then", "also", NULL});
             if (p > s0 && is(c, p - 1, "as") && is_ing(c, i) && first < c->ncue)
                 conj = 1; /* `quoted X as saying` */
-            int ing = is_ing(c, i);
+            int ing = is_ing(c, i) || having;
             if (le->cls == C_CITE && first < c->ncue) {
                 q.join = (int32_t)(c->ncue - 1);
             } else if ((conj || (ing && p > s0 && (is_punct(c, p - 1, ',') || (p > s0 + 1 && is_close(c, p - 1) && is_punct(c, p - 2, ','))))) && first < c->ncue) {
