@@ -1477,6 +1477,9 @@ static void content(ctx *c, size_t qi, nf_buf *buf)
                 size_t last = nx->tok0 + nx->ntok;
                 if (cl >= 0 && (size_t)cl + 2 < last)
                     break;
+                /* the running quote: its parts joined as sentences */
+                if (buf->len && !strchr(".!?", buf->p[buf->len - 1]))
+                    nf_buf_putc(buf, '.');
                 put_text(c, buf, nx->tok0, end);
                 size_t es = c->tsent[end < c->ntok ? end : c->ntok - 1];
                 ns = es + 1;
@@ -1525,6 +1528,15 @@ static void content(ctx *c, size_t qi, nf_buf *buf)
         if (oc->nested)
             continue;
         size_t st = oc->join >= 0 || oc->inverted ? oc->v : oc->np0;
+        if (oc->join >= 0) /* `, and in particular added` */
+            for (;;) {
+                if (st > b && cls_at(c, st - 1) == C_ADV)
+                    st--;
+                else if (st > b + 1 && is(c, st - 2, "in") && tok_in(c, st - 1, (const char *const[]){"particular", "turn", "addition", NULL}))
+                    st -= 2;
+                else
+                    break;
+            }
         if (oc->join < 0 && oc->before)
             continue; /* `X said C, he added`?: the later cue claims before; stop at its np */
         /* only a cue that opens a clause of its own ends the claim; one inside it (`what US
