@@ -1361,8 +1361,21 @@ static void resolve(ctx *c, size_t qi)
 static long open_for(ctx *c, size_t qc, size_t lim)
 {
     for (size_t k = qc; k-- > 0 && qc - k < lim;) {
-        if (is_open(c, k))
+        if (is_open(c, k)) {
+            /* a paragraph that reopens a quote left open by the one before: go on back */
+            size_t s = c->tsent[k];
+            if (k == c->a->sent[s].tok0 && s > 0) {
+                uint32_t para = c->a->sent[s].para;
+                size_t j = k;
+                while (j-- > 0 && qc - j < lim && !is_dquote(c, j))
+                    ;
+                if (j != (size_t)-1 && j < k && is_open(c, j) && c->a->sent[c->tsent[j]].para + 1 == para) {
+                    k = j + 1;
+                    continue;
+                }
+            }
             return (long)k;
+        }
         if (is_close(c, k))
             return -1;
     }
