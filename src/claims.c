@@ -256,6 +256,7 @@ typedef struct {
     uint8_t nr;          /* claim token ranges, once computed */
     uint32_t rb[4], re[4];
     const char *value;
+    int32_t first_join, next_join; /* the cues that joined this one */
     const char *speaker; /* resolved */
     uint8_t sptype;      /* NF_ACT_* of the speaker, 255: unknown */
 } cue;
@@ -278,6 +279,9 @@ typedef struct ctx_s {
     size_t ncue, capcue;
     char low[128];       /* scratch */
     cue *rec;            /* put_text records its ranges here */
+    uint8_t *spoke;      /* token -> inside the speaker phrase of a cue */
+    uint32_t *sm0;       /* sentence -> first of its mentions in smen (nsent + 1 entries) */
+    uint32_t *smen;      /* mention indexes, by sentence, in text order */
 } ctx;
 
 static size_t tok_at(const struct ctx_s *c, uint32_t off);
@@ -1018,7 +1022,7 @@ static void find_cues(ctx *c, size_t s)
                     if (x < 0 || !c->a->tx[x].value[0] || !nf_isdigit((unsigned char)c->a->tx[x].value[0]))
                         continue;
                     int said = 0; /* the date of an earlier saying is not this event's */
-                    for (size_t o = 0; o < c->ncue; o++)
+                    for (size_t o = c->ncue; o-- > 0 && c->cues[o].s + 1 >= s;)
                         said |= c->cues[o].tx == x;
                     if (!said)
                         q.tx = x;
@@ -1051,9 +1055,7 @@ static int person_role_match(ctx *c, int32_t m, const descent *d, const char *af
     }
     /* words before the mention within its sentence */
     size_t ms = c->a->sent[mn->sent].tok0;
-    size_t k = 0;
-    while (k < c->ntok && c->tok[k].start < mn->start)
-        k++; /* replaced below by a binary search when called often */
+    size_t k = tok_at(c, mn->start);
     NF_UNUSED(ms);
     const char *maff = NULL;
     size_t b = k;
@@ -1074,9 +1076,7 @@ static int person_role_match(ctx *c, int32_t m, const descent *d, const char *af
         o += len;
     }
     /* apposition after: `Karen Donfried, the State Department's deputy secretary` */
-    size_t e = k;
-    while (e < c->ntok && c->tok[e].start < mn->end)
-        e++;
+    size_t e = tok_at(c, mn->end);
     if (e + 1 < c->ntok && is_punct(c, e, ',') && tok_in(c, e + 1, (const char *const[]){"the", "a", NULL})) {
         size_t f = e + 1;
         size_t se = c->a->sent[mn->sent].tok0 + c->a->sent[mn->sent].ntok;
@@ -1125,6 +1125,9 @@ typedef struct {
     uint8_t type;
 } who;
 
+/* How far (in cues) a cue looks for the claim it lies in. */
+#define CUE_WINDOW 40
+
 /* The most recent actor before token i (going back up to maxs sentences) of a fitting kind.
  * want: 0 person, 1 body (org/country/group). */
 static who recent(ctx *c, size_t i, int want, size_t maxs)
@@ -1135,12 +1138,12 @@ static who recent(ctx *c, size_t i, int want, size_t maxs)
     const char *fallback = NULL;
     uint8_t ftype = 255;
     /* spoke last: a cue's speaker counts as a subject */
-    for (size_t m = c->a->nmen; m-- > 0;) {
+    size_t lo = c->sm0[s > maxs ? s - maxs : 0];
+    for (size_t mi = c->sm0[s + 1]; mi-- > lo;) {
+        size_t m = c->smen[mi];
         const nf_mention *mn = &c->a->men[m];
         if (mn->start >= off)
             continue;
-        if (mn->sent + maxs < s)
-            break;
         if (sent_skipped(c, mn->sent))
             continue;
         if (mn->flags & NF_M_DEMONYM)
@@ -1156,13 +1159,10 @@ static who recent(ctx *c, size_t i, int want, size_t maxs)
         }
         /* a speaker of an earlier cue */
         size_t tk = tok_at(c, mn->start);
-        for (size_t q = 0; q < c->ncue; q++) {
-            const cue *cu = &c->cues[q];
-            if (cu->np1 > cu->np0 && tk >= cu->np0 && tk < cu->np1 && cu->s <= s) {
-                w.canon = mn->canon;
-                w.type = mn->type;
-                return w;
-            }
+        if (tk < c->ntok && c->spoke[tk]) {
+            w.canon = mn->canon;
+            w.type = mn->type;
+            return w;
         }
         if (!fallback) {
             fallback = mn->canon;
@@ -1280,7 +1280,9 @@ static void resolve(ctx *c, size_t qi)
         int32_t pick = -1;
         int pscore = 0;
         uint32_t off = c->tok[b].start;
-        for (size_t m = 0; m < c->a->nmen; m++) {
+        size_t slo = q->s > 300 ? q->s - 300 : 0, shi = q->s + 100 < c->a->nsent ? q->s + 100 : c->a->nsent;
+        for (uint32_t mi = c->sm0[slo]; mi < c->sm0[shi]; mi++) {
+            size_t m = c->smen[mi];
             const nf_mention *mn = &c->a->men[m];
             if (mn->type != NF_ACT_PERSON || (mn->flags & NF_M_DEMONYM))
                 continue;
@@ -1332,6 +1334,8 @@ static void resolve(ctx *c, size_t qi)
             const nf_mention *mn = &c->a->men[m];
             if (mn->start >= off || (mn->flags & NF_M_DEMONYM))
                 continue;
+            if (mn->sent + 60 < q->s)
+                break;
             for (int r = 0; r < d->nroles; r++)
                 if (!strcmp(mn->canon, d->roles[r])) {
                     q->speaker = mn->canon;
@@ -1467,7 +1471,7 @@ static void content(ctx *c, size_t qi, nf_buf *buf)
                 }
         }
         /* an earlier attribution in the same sentence bounds the claim */
-        for (size_t o = 0; o < qi; o++) {
+        for (size_t o = qi; o-- > 0 && c->cues[o].s == q->s;) {
             const cue *oc = &c->cues[o];
             if (oc->s == q->s && oc->join < 0 && !oc->nested && oc->ve > b && oc->ve <= p)
                 b = oc->ve;
@@ -1636,6 +1640,23 @@ int nf_claims_run(nf_ana *a)
     c->caption = nf_arena_alloc(&a->arena, a->nsent);
     c->hascue = nf_arena_alloc(&a->arena, a->nsent);
     c->sentlike = nf_arena_alloc(&a->arena, a->nsent);
+    c->spoke = nf_arena_alloc(&a->arena, nt);
+    c->sm0 = nf_arena_alloc(&a->arena, (a->nsent + 1) * sizeof(uint32_t));
+    c->smen = nf_arena_alloc(&a->arena, (a->nmen + 1) * sizeof(uint32_t));
+    memset(c->sm0, 0, (a->nsent + 1) * sizeof(uint32_t));
+    for (size_t m = 0; m < a->nmen; m++)
+        if (a->men[m].sent < a->nsent)
+            c->sm0[a->men[m].sent + 1]++;
+    for (size_t s = 0; s < a->nsent; s++)
+        c->sm0[s + 1] += c->sm0[s];
+    {
+        uint32_t *fill = nf_arena_alloc(&a->arena, (a->nsent + 1) * sizeof(uint32_t));
+        memcpy(fill, c->sm0, (a->nsent + 1) * sizeof(uint32_t));
+        for (size_t m = 0; m < a->nmen; m++)
+            if (a->men[m].sent < a->nsent)
+                c->smen[fill[a->men[m].sent]++] = (uint32_t)m;
+    }
+    memset(c->spoke, 0, nt);
     for (size_t i = 0; i < nt; i++)
         c->men_end[i] = c->men_start[i] = c->tx_start[i] = c->tx_cover[i] = -1;
     memset(c->hascue, 0, a->nsent);
@@ -1676,6 +1697,9 @@ int nf_claims_run(nf_ana *a)
     }
     for (size_t s = 0; s < a->nsent; s++)
         find_cues(c, s);
+    for (size_t q = 0; q < c->ncue; q++)
+        for (size_t k = c->cues[q].np0; k < c->cues[q].np1 && k < nt; k++)
+            c->spoke[k] = 1;
     /* resolve speakers in order (pronouns look at earlier cues) */
     for (size_t q = 0; q < c->ncue; q++) {
         cue *cu = &c->cues[q];
@@ -1687,9 +1711,10 @@ int nf_claims_run(nf_ana *a)
         if (cu->join == -2) {
             /* the sentence's subject: its first subject mention */
             const nf_sent *se = &a->sent[cu->s];
-            for (size_t m = 0; m < a->nmen; m++) {
+            for (uint32_t mi = c->sm0[cu->s]; mi < c->sm0[cu->s + 1]; mi++) {
+                size_t m = c->smen[mi];
                 const nf_mention *mn = &a->men[m];
-                if (mn->sent != cu->s || mn->start >= c->tok[cu->v].start)
+                if (mn->start >= c->tok[cu->v].start)
                     continue;
                 if (!(mn->flags & NF_M_SUBJECT) || (mn->flags & NF_M_DEMONYM))
                     continue;
@@ -1769,7 +1794,8 @@ int nf_claims_run(nf_ana *a)
         cue *cu = &c->cues[q];
         if (cu->nested || cu->join >= 0 || cu->dead || !cu->speaker || cu->passive)
             continue;
-        for (size_t o = 0; o < c->ncue; o++) {
+        size_t o0 = q > CUE_WINDOW ? q - CUE_WINDOW : 0;
+        for (size_t o = o0; o < c->ncue && o < q + CUE_WINDOW; o++) {
             cue *oc = &c->cues[o];
             if (o == q || oc->nested || oc->join >= 0 || oc->dead || !oc->speaker || strcmp(oc->speaker, cu->speaker))
                 continue;
@@ -1788,7 +1814,8 @@ int nf_claims_run(nf_ana *a)
         if (!cu->nested || cu->join >= 0)
             continue;
         cu->dead = 1;
-        for (size_t o = 0; o < c->ncue && cu->dead; o++) {
+        size_t o0 = q > CUE_WINDOW ? q - CUE_WINDOW : 0;
+        for (size_t o = o0; o < c->ncue && o < q + CUE_WINDOW && cu->dead; o++) {
             const cue *oc = &c->cues[o];
             if (oc->nested || oc->join >= 0 || oc->dead || !oc->speaker)
                 continue;
@@ -1800,7 +1827,17 @@ int nf_claims_run(nf_ana *a)
                 }
         }
     }
-    /* rows */
+    /* rows: each with the cues that joined it, in text order */
+    for (size_t q = 0; q < c->ncue; q++)
+        c->cues[q].first_join = c->cues[q].next_join = -1;
+    for (size_t q = c->ncue; q-- > 0;) {
+        cue *cu = &c->cues[q];
+        if (cu->join < 0 || cu->dead || (size_t)cu->join >= c->ncue)
+            continue;
+        cue *t = &c->cues[cu->join];
+        cu->next_join = t->first_join;
+        t->first_join = (int32_t)q;
+    }
     for (size_t q = 0; q < c->ncue; q++) {
         cue *cu = &c->cues[q];
         if (cu->join >= 0 || cu->dead || cu->nested)
@@ -1816,10 +1853,8 @@ int nf_claims_run(nf_ana *a)
         nf_buf_put(&ub, tt(c, cu->v), c->tok[cu->ve - 1].end - c->tok[cu->v].start);
         nf_buf_put(&mb, tt(c, cu->v), c->tok[cu->ve - 1].end - c->tok[cu->v].start);
         int32_t tx = cu->tx;
-        for (size_t o = 0; o < c->ncue; o++) {
+        for (int32_t o = cu->first_join; o >= 0; o = c->cues[o].next_join) {
             cue *oc = &c->cues[o];
-            if (oc->join != (int32_t)q)
-                continue;
             nf_buf_puts(&ub, ", ");
             nf_buf_put(&ub, tt(c, oc->v), c->tok[oc->ve - 1].end - c->tok[oc->v].start);
             if (oc->nested)
