@@ -296,7 +296,7 @@ static const char *lower_tok(ctx *c, size_t i, size_t *n)
     nf_lower(tt(c, i), l, c->low);
     c->low[l] = 0;
     /* curly apostrophe -> ' (n’t) */
-    char *q = strstr(c->low, "\xE2\x80\x99");
+    char *q = memchr(c->low, 0xE2, l) ? strstr(c->low, "\xE2\x80\x99") : NULL;
     if (q) {
         *q = '\'';
         memmove(q + 1, q + 3, strlen(q + 3) + 1);
@@ -309,6 +309,9 @@ static const char *lower_tok(ctx *c, size_t i, size_t *n)
 static int is(ctx *c, size_t i, const char *w)
 {
     if (i >= c->ntok)
+        return 0;
+    size_t wl = strlen(w), l = tl(c, i);
+    if ((l != wl && l != wl + 2) || nf_tolower((unsigned char)tt(c, i)[0]) != (unsigned char)w[0])
         return 0;
     size_t n;
     const char *s = lower_tok(c, i, &n);
