@@ -586,7 +586,7 @@ static size_t skip_back(ctx *c, size_t j, size_t s0, int32_t *tx, int *comma)
                 if (!ok && ((named && (j - k <= 3 || (is_lower(c, k) && cls_at(c, k) == C_NONE))) ||
                             (j - k <= 3 && (c->tok[k].flags & NF_T_CAP))))
                     ok = relaxed = 1;
-                for (size_t g = relaxed ? k : k + 1; g < j && ok && open == ','; g++)
+                for (size_t g = k; g < j && ok && relaxed && open == ','; g++)
                     if (is_lower(c, g) && cls_at(c, g) != C_NONE && cls_at(c, g) != C_ADV && cls_at(c, g) != C_CITE)
                         ok = 0;
                 if (ok && (c->men_end[k - 2] >= 0 || is_word(c, k - 2))) {
@@ -657,6 +657,10 @@ static int other_sense(ctx *c, size_t i, const lexent *le, size_t s0, size_t s1)
         return 1;
     if (!strcmp(lem, "state") && !(i + 1 < s1 && is(c, i + 1, "that")))
         return 1;
+    if ((!strcmp(lem, "maintain") || !strcmp(lem, "express") || !strcmp(lem, "indicate")) && i + 1 < s1 &&
+        tok_in(c, i + 1, (const char *const[]){"the", "a", "an", "its", "his", "her", "their", "our", "some", NULL}) &&
+        strcmp(lem, "express"))
+        return 1; /* `has maintained the site` */
     /* a noun, not a verb: `the claims`, `his comments`, `the report`, `a note` */
     if (i > s0 && tok_in(c, i - 1, DETS) && !is(c, i - 1, "senior") && !is(c, i - 1, "top"))
         return 1;
@@ -684,6 +688,20 @@ static int rest_empty(ctx *c, size_t k, size_t s1)
         return 1;
     if (c->tx_start[k] < 0 && is_word(c, k) && k + 1 < s1 && is_punct(c, k + 1, '.') && k + 2 >= s1)
         return 1; /* `..., X said Saturday.` with the date unresolved */
+    if (is_punct(c, k, ',') && k + 1 < s1 && tok_in(c, k + 1, (const char *const[]){"and", "but", "while", "although", NULL}))
+        return 1; /* `C, according to X, and ...` */
+    if (tok_in(c, k, (const char *const[]){"at", "in", "on", "during", "after", "before", "from", "to", "while", NULL})) {
+        /* `..., the company said at the Detroit Motor Show.`: a place or occasion */
+        size_t g = k + 1;
+        while (g < s1 && !is(c, g, "that") && !is_dquote(c, g) && !is_punct(c, g, ',') && !is_punct(c, g, ':') &&
+               !(is_lower(c, g) && cls_at(c, g) != C_NONE && cls_at(c, g) != C_ADV))
+            g++;
+        if (g >= s1 || (is_punct(c, g, ',') && g + 1 < s1 && is_lower(c, g + 1) && is_ing(c, g + 1)))
+            return 1;
+        while (g < s1 && (is_punct(c, g, '.') || is_punct(c, g, '!')))
+            g++;
+        return g >= s1;
+    }
     return 0;
 }
 
@@ -914,7 +932,9 @@ static void find_cues(ctx *c, size_t s)
             } else if (prev_sep || i == s0 || (i > s0 && is_open(c, i - 1))) {
                 /* inverted: `"...," said X`; `Replied X, "..."` */
                 size_t st = ve;
-                size_t e = le->cls == C_NP ? st : np_fwd(c, st, s1);
+                size_t e = le->cls == C_NP || is_ing(c, i) ? st : np_fwd(c, st, s1);
+                if (e > st && e == st + 1 && tok_in(c, st, (const char *const[]){"it", "they", "we", "i", "you", "them", "him", "her", "us", "me", NULL}))
+                    e = st;
                 if (e > st && strcmp(le->lemma, "say") && !np_speaks(c, st, e))
                     e = st; /* `"...," said a message read on television` is fine */
                 if (e > st) {
@@ -926,7 +946,16 @@ static void find_cues(ctx *c, size_t s)
                      * statement, saying`) */
                     q.join = -2;
                 } else {
-                    continue;
+                    /* `the decision, announced Wednesday by INS Commissioner Doris Meissner` */
+                    size_t by = ve;
+                    while (by < s1 && c->tx_cover[by] >= 0)
+                        by++;
+                    size_t e2 = by + 1 < s1 && is(c, by, "by") ? np_fwd(c, by + 1, s1) : by;
+                    if (e2 <= by + 1 || !np_speaks(c, by + 1, e2))
+                        continue;
+                    q.np0 = (uint32_t)(by + 1);
+                    q.np1 = (uint32_t)e2;
+                    q.inverted = 1;
                 }
             } else if (conj || ing) {
                 q.join = -2;
