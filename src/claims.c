@@ -462,6 +462,10 @@ static size_t np_back(ctx *c, size_t j, size_t s0)
             b = p;
             continue;
         }
+        if (is_punct(c, p, '-') && p > s0 && c->tok[p - 1].end == c->tok[p].start && c->tok[p].end == c->tok[b].start) {
+            b = p; /* `the 21-year-old` */
+            continue;
+        }
         if (!is_word(c, p))
             break;
         /* `a spokesman for the ministry`, `Cuban exiles in Miami`, `the head of NATO` */
@@ -508,6 +512,12 @@ static size_t np_fwd(ctx *c, size_t i, size_t lim)
         }
         if (c->tok[e].flags & NF_T_POSS) {
             e++;
+            continue;
+        }
+        if (e > i && tok_in(c, e, (const char *const[]){"from", "of", "at", "for", NULL}) && e + 1 < lim &&
+            (c->men_start[e + 1] >= 0 || (e + 2 < lim && is(c, e + 1, "the") && c->men_start[e + 2] >= 0) ||
+             (e + 2 < lim && is(c, e + 1, "the") && (c->tok[e + 2].flags & NF_T_CAP)))) {
+            e++; /* `figures from the Office for National Statistics` */
             continue;
         }
         if (!is_word(c, e) || tok_in(c, e, NP_STOP) || c->tx_cover[e] >= 0 ||
@@ -589,6 +599,10 @@ static size_t skip_back(ctx *c, size_t j, size_t s0, int32_t *tx, int *comma)
                 for (size_t g = k; g < j && ok && relaxed && open == ','; g++)
                     if (is_lower(c, g) && cls_at(c, g) != C_NONE && cls_at(c, g) != C_ADV && cls_at(c, g) != C_CITE)
                         ok = 0;
+                /* `His assistant, Alice Marchak, said`: the name in the apposition speaks */
+                if (ok && open == ',' && c->men_start[k] >= 0 && c->a->men[c->men_start[k]].type == NF_ACT_PERSON &&
+                    tok_at(c, c->a->men[c->men_start[k]].end) == j && c->men_end[k - 2] < 0)
+                    return j - 1;
                 if (ok && (c->men_end[k - 2] >= 0 || is_word(c, k - 2))) {
                     j = k - 2;
                     *comma = 1;
@@ -1000,6 +1014,10 @@ static void find_cues(ctx *c, size_t s)
             else if (is_punct(c, p, ',') && rest_empty(c, q.inverted ? q.np1 : ve, s1))
                 q.before = 1;
         }
+        if (!q.before && np0 > s0 && q.join == -1 && le->cls == C_TELL && !q.inverted && is_close(c, np0 - 1)) {
+            /* `"...," the 21-year-old told Cadena Cope.` */
+            q.before = 1;
+        }
         /* a date with the cue: after it (`said on Friday`, `told reporters Wednesday`) */
         if (q.tx < 0) {
             size_t a1 = q.inverted ? q.np1 : ve;
@@ -1266,6 +1284,21 @@ static void resolve(ctx *c, size_t qi)
     hbuf[n] = 0;
     const descent *d = nf_map_get(c->x->desc, hbuf, n);
     int32_t hm = c->men_end[head];
+    if (!d && hm < 0 && is_lower(c, head) && !tok_in(c, head, PRONOUNS)) {
+        /* a common noun that names no role: `Europe's biggest drugmaker`, `Elian's great-uncle`
+         * stay as written; `figures from the Office for National Statistics` are the office's */
+        for (size_t k = head + 1; k < e; k++) {
+            int32_t m = c->men_start[k];
+            if (m >= 0 && !(c->a->men[m].flags & NF_M_DEMONYM) &&
+                (c->a->men[m].type == NF_ACT_ORG || c->a->men[m].type == NF_ACT_COUNTRY || c->a->men[m].type == NF_ACT_GROUP)) {
+                q->speaker = c->a->men[m].canon;
+                q->sptype = c->a->men[m].type;
+                return;
+            }
+        }
+        np_text(c, b, e, &q->speaker);
+        return;
+    }
     if (best >= 0 && (!d || c->men_end[head] >= 0 || d->kind == D_PERSON)) {
         q->speaker = c->a->men[best].canon;
         q->sptype = NF_ACT_PERSON;
@@ -1796,10 +1829,7 @@ int nf_claims_run(nf_ana *a)
         cue *cu = &c->cues[q];
         if (cu->join >= 0 || cu->dead || cu->passive)
             continue;
-        int own = cu->speaker && !(cu->np1 == cu->np0 + 1 && tok_in(c, cu->np0, PRONOUNS)) &&
-                  (cu->np1 <= cu->np0 || np_speaks(c, cu->np0, cu->np1));
-        if (own && cu->speaker && !(cu->np1 > cu->np0 && tok_in(c, cu->np0, (const char *const[]){"i", "we", "you", "us", "me", NULL})))
-            continue;
+        /* reported speech inside someone's quote is part of that quote */
         if (inside_quote(c, cu->v))
             cu->nested = 1;
     }
