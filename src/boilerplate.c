@@ -276,6 +276,9 @@ void nf_bp_classify(nf_ana *a, nf_blocks *bl)
             top = v;
         if (v < top * RUN_SHARE)
             continue;
+        /* a lede without its full stop just before the run belongs to it */
+        while (bs > lo && bl->b[bs - 1].cls == NF_B_SHORT && bl->b[bs - 1].chars >= GOOD_LEN)
+            bs--;
         for (uint32_t i = bs; i < be; i++)
             in[i] = 1;
         if (sp + 4 <= 2 * nb + 2) {
