@@ -254,6 +254,38 @@ void nf_bp_classify(nf_ana *a, nf_blocks *bl)
         }
         return;
     }
+    /* A clean article (a wire story, a dump of bodies): hardly any furniture-shaped block
+     * besides a title line. Then every block that no rule drops is body: short sentences and
+     * sports results lists too. */
+    {
+        uint32_t nbad = 0, ndrop = 0;
+        uint64_t good = 0, total = 0;
+        for (uint32_t i = 0; i < nb; i++) {
+            const nf_block *b = &bl->b[i];
+            total += b->chars;
+            if (b->cls == NF_B_GOOD)
+                good += b->chars;
+            else if (b->cls == NF_B_BAD && i > 0)
+                nbad++;
+            else if (b->cls == NF_B_DROP)
+                ndrop++;
+        }
+        if (!bl->html && nbad <= nb / 12 && ndrop <= 1 + nb / 12 && good * 10 >= total * 7) {
+            for (uint32_t i = 0; i < nb; i++) {
+                nf_block *b = &bl->b[i];
+                const char *s = bl->buf + b->start;
+                size_t n = b->end - b->start;
+                if (b->cls == NF_B_DROP || b->cls == NF_B_META)
+                    continue;
+                if (i == 0 && nb > 1 && b->cls != NF_B_GOOD && !b->end_punct)
+                    continue; /* the title line */
+                b->keep = 1;
+                b->heading = b->cls != NF_B_GOOD && b->words <= 20 &&
+                             (!b->end_punct || ends_abbrev(s, n) || title_case(s, n));
+            }
+            return;
+        }
+    }
     int32_t *sc = nf_arena_alloc(&a->arena, nb * sizeof *sc);
     uint8_t *in = nf_arena_alloc(&a->arena, nb);
     for (uint32_t i = 0; i < nb; i++) {
@@ -279,6 +311,9 @@ void nf_bp_classify(nf_ana *a, nf_blocks *bl)
         /* a lede without its full stop just before the run belongs to it */
         while (bs > lo && bl->b[bs - 1].cls == NF_B_SHORT && bl->b[bs - 1].chars >= GOOD_LEN)
             bs--;
+        /* short sentences right after the run end the article */
+        while (be < hi && bl->b[be].cls == NF_B_SHORT && bl->b[be].end_punct)
+            be++;
         for (uint32_t i = bs; i < be; i++)
             in[i] = 1;
         if (sp + 4 <= 2 * nb + 2) {
