@@ -122,8 +122,9 @@ int nf_is_url(const char *s, size_t n)
     return !strncmp(s, "http://", 7) || !strncmp(s, "https://", 8) || !strncmp(s, "www.", 4);
 }
 
-/* Title Case: three or more significant words, three in four capitalized. */
-static int title_case(const char *s, size_t n)
+/* Title Case: three or more significant words, three in four capitalized (all of them
+ * when strict). */
+static int title_case_x(const char *s, size_t n, int strict)
 {
     int sig = 0, caps = 0;
     size_t i = 0;
@@ -149,7 +150,39 @@ static int title_case(const char *s, size_t n)
         }
         i = j;
     }
-    return sig >= 3 && caps * 4 >= sig * 3;
+    return sig >= 3 && (strict ? caps == sig : caps * 4 >= sig * 3);
+}
+
+static int title_case(const char *s, size_t n) { return title_case_x(s, n, 0); }
+
+/* A teaser from a list of links, scraped with the headline glued to its blurb:
+ * "Customers Leave Without Paying $690 Bill At Troy SteakhouseA party of six left...".
+ * The headline part is Title Case (four words or more) and ends where a word runs straight
+ * into a capitalized one; the blurb after it is prose. */
+static int glued_teaser(const char *s, size_t n)
+{
+    size_t lim = n < 200 ? n : 200;
+    for (size_t i = 3; i + 2 < lim; i++) {
+        unsigned char p = (unsigned char)s[i - 1], c = (unsigned char)s[i], d = (unsigned char)s[i + 1];
+        if (!nf_isupper(c) || (!nf_islower(d) && d != ' '))
+            continue;
+        if (!(nf_islower(p) || nf_isdigit(p) || p == '?' || p == '!' || p == ')' || p == '\'' ||
+              (p == 0x99 && i >= 3 && (unsigned char)s[i - 2] == 0x80)))
+            continue;
+        /* the word before the glue: three letters or more (not McDonald, iPhone) */
+        size_t w = i;
+        while (w > 0 && s[w - 1] != ' ')
+            w--;
+        if (i - w < 3 || (!nf_isupper((unsigned char)s[w]) && !nf_isdigit((unsigned char)s[w])))
+            continue;
+        size_t words = 0;
+        for (size_t k = 0; k < w; k++)
+            words += s[k] == ' ';
+        if (words + 1 < 4 || !title_case_x(s, w ? w - 1 : 0, 1) || n - i < 40)
+            continue;
+        return 1;
+    }
+    return 0;
 }
 
 /* Ends with an abbreviation like U.S. rather than a full stop? */
@@ -223,6 +256,8 @@ void nf_bp_classify(nf_ana *a, nf_blocks *bl)
                 bl->b[i + 1].after_label = 1;
         } else if (nf_is_url(s, n)) {
             b->cls = NF_B_META;
+        } else if (!bl->html && glued_teaser(s, n)) {
+            b->cls = NF_B_DROP;
         } else if (bl->html && b->cand < 0) {
             b->cls = NF_B_DROP;
         } else if (bl->html && b->link_chars * 2 > b->chars) {
