@@ -166,7 +166,7 @@ static int glued_teaser(const char *s, size_t n)
         unsigned char p = (unsigned char)s[i - 1], c = (unsigned char)s[i], d = (unsigned char)s[i + 1];
         if (!nf_isupper(c) || (!nf_islower(d) && d != ' '))
             continue;
-        if (!(nf_islower(p) || nf_isdigit(p) || p == '?' || p == '!' || p == ')' || p == '\'' ||
+        if (!(nf_islower(p) || nf_isdigit(p) || p == '?' || p == '!' || p == '\'' ||
               (p == 0x99 && i >= 3 && (unsigned char)s[i - 2] == 0x80)))
             continue;
         /* the word before the glue: three letters or more (not McDonald, iPhone) */
@@ -241,7 +241,7 @@ void nf_bp_classify(nf_ana *a, nf_blocks *bl)
             }
         }
         if (act == NF_R_STOP) {
-            if (seen >= STOP_AFTER && b->chars < 60) {
+            if (seen >= STOP_AFTER && b->chars < 120) {
                 stopped = 1;
                 b->cls = NF_B_DROP;
                 continue;
