@@ -571,6 +571,81 @@ static int url_rank(const char *u, size_t n)
     return r;
 }
 
+/* Month number of the word at s (Jan, Jan., January, Sept), 0 if none; *len its length. */
+static int month_at(const char *s, size_t n, size_t *len)
+{
+    static const char *const full[] = {"january", "february", "march", "april", "may", "june",
+                                       "july", "august", "september", "october", "november",
+                                       "december"};
+    size_t w = 0;
+    while (w < n && nf_isalpha((unsigned char)s[w]) && !((unsigned char)s[w] & 0x80))
+        w++;
+    if (w < 3 || w > 9)
+        return 0;
+    for (int m = 0; m < 12; m++) {
+        size_t fl = strlen(full[m]);
+        int ok = 1;
+        for (size_t k = 0; k < w && ok; k++)
+            ok = k < fl && nf_tolower((unsigned char)s[k]) == full[m][k];
+        if (ok && (w == fl || w == 3 || (m == 8 && w == 4))) {
+            *len = w + (w < fl && w < n && s[w] == '.');
+            return m + 1;
+        }
+    }
+    return 0;
+}
+
+/* A written date in a short line: "Nov. 19, 2019", "November 19, 2019", "19 November 2019". */
+static int written_date(const char *s, size_t n, char out[11])
+{
+    for (size_t i = 0; i < n; i++) {
+        if (i && nf_isalpha((unsigned char)s[i - 1]))
+            continue;
+        size_t ml;
+        int m = month_at(s + i, n - i, &ml);
+        if (!m)
+            continue;
+        /* Month D, YYYY */
+        size_t j = i + ml;
+        while (j < n && s[j] == ' ')
+            j++;
+        size_t d0 = j;
+        while (j < n && nf_isdigit((unsigned char)s[j]) && j - d0 < 2)
+            j++;
+        if (j > d0 && (j == n || !nf_isdigit((unsigned char)s[j]))) {
+            int d = num(s + d0, (int)(j - d0));
+            if (j + 1 < n && (!strncmp(s + j, "st", 2) || !strncmp(s + j, "nd", 2) ||
+                              !strncmp(s + j, "rd", 2) || !strncmp(s + j, "th", 2)))
+                j += 2;
+            if (j < n && s[j] == ',')
+                j++;
+            while (j < n && s[j] == ' ')
+                j++;
+            if (j + 4 <= n && num(s + j, 4) > 0 && (j + 4 == n || !nf_isdigit((unsigned char)s[j + 4])) &&
+                set_date(out, num(s + j, 4), m, d))
+                return 1;
+        }
+        /* D Month YYYY */
+        size_t k = i;
+        while (k > 0 && s[k - 1] == ' ')
+            k--;
+        size_t e = k;
+        while (k > 0 && nf_isdigit((unsigned char)s[k - 1]) && e - k < 2)
+            k--;
+        if (k < e && (k == 0 || !nf_isdigit((unsigned char)s[k - 1]))) {
+            j = i + ml;
+            if (j < n && s[j] == ',')
+                j++;
+            while (j < n && s[j] == ' ')
+                j++;
+            if (j + 4 <= n && num(s + j, 4) > 0 && (j + 4 == n || !nf_isdigit((unsigned char)s[j + 4])) &&
+                set_date(out, num(s + j, 4), m, num(s + k, (int)(e - k))))
+                return 1;
+        }
+    }
+    return 0;
+}
+
 static void read_metadata(nf_ana *a, nf_blocks *bl)
 {
     const nf_norm *st = a->eng->norm;
@@ -580,7 +655,7 @@ static void read_metadata(nf_ana *a, nf_blocks *bl)
     if (bl->h_date)
         iso_date(bl->h_date, strlen(bl->h_date), date);
     int best_url = url ? 100 : 0, title_words = 0;
-    char dmy[11] = "", ymd8[11] = "";
+    char dmy[11] = "", ymd8[11] = "", wd[11] = "";
     uint32_t first_keep = bl->nb;
     for (uint32_t i = 0; i < bl->nb; i++)
         if (bl->b[i].keep) {
@@ -609,6 +684,9 @@ static void read_metadata(nf_ana *a, nf_blocks *bl)
             if (q[2] == '.' && q[5] == '.' && (n == 10 || q[-1] == ' ' || q[-1] == ','))
                 set_date(dmy, num(q + 6, 4), num(q + 3, 2), num(q, 2));
         }
+        /* a dateline near the top: "Nov. 19, 2019 8:03 am ET" */
+        if (!wd[0] && n <= 80 && i < first_keep + 3 && b->cls != NF_B_GOOD)
+            written_date(s, n, wd);
         if (!source && !b->keep && i < first_keep + 3 && n < 60)
             source = site_by_name(st, s, n);
         /* the title: before the body, the longest heading-like line */
@@ -627,6 +705,8 @@ static void read_metadata(nf_ana *a, nf_blocks *bl)
             ;
         else if (dmy[0])
             memcpy(date, dmy, 11);
+        else if (wd[0])
+            memcpy(date, wd, 11);
     }
     if (!d->date[0] && date[0])
         memcpy(d->date, date, 11);
