@@ -689,11 +689,23 @@ static void read_metadata(nf_ana *a, nf_blocks *bl)
             written_date(s, n, wd);
         if (!source && !b->keep && i < first_keep + 3 && n < 60)
             source = site_by_name(st, s, n);
-        /* the title: before the body, the longest heading-like line */
+        /* the title: a heading-like line before the body, long, close to the body, not a
+         * menu ("a | b") or a byline */
         if (!bl->html && i < first_keep && !b->keep && b->cls != NF_B_DROP && b->cls != NF_B_META &&
-            b->words >= 3 && b->words <= 30 && n <= 250 && !(b->end_punct && s[n - 1] == '.')) {
-            if ((int)b->words > title_words && !site_by_name(st, s, n)) {
-                title_words = (int)b->words;
+            b->words >= 3 && b->words <= 30 && n <= 250 && !(b->end_punct && s[n - 1] == '.') &&
+            !site_by_name(st, s, n)) {
+            int sc = b->words > 14 ? 14 : (int)b->words;
+            if (first_keep - i <= 8)
+                sc += 6;
+            if (memchr(s, '|', n) || memchr(s, '@', n))
+                sc -= 12;
+            if (n >= 3 && (nf_strncaseeq(s, 3, "by ") || nf_strncaseeq(s, 3, "von")))
+                sc -= 12;
+            char tmp[11];
+            if (written_date(s, n, tmp))
+                sc -= 6;
+            if (sc >= title_words) {
+                title_words = sc;
                 title = nf_arena_strndup(&a->arena, s, n);
             }
         }
