@@ -501,8 +501,60 @@ int nf_html_blocks(nf_ana *a, nf_blocks *bl, const char *s, size_t n, long line0
             top = (int32_t)i;
     if (top >= 0) {
         /* mark the chosen elements: the top one and its strong siblings */
-        double th = h.score[top] * 0.2 > 10 ? h.score[top] * 0.2 : 10;
         xmlNode *tn = h.snode[top];
+        /* readability: when three of the next best candidates scoring 3/4 of the top share
+         * an ancestor with it, the ancestor is the content (an article split in columns) */
+        int32_t alt[4];
+        int nalt = 0;
+        for (int r = 0; r < 4; r++) {
+            int32_t best = -1;
+            for (uint32_t i = 0; i < h.nscore; i++) {
+                if ((int32_t)i == top || h.score[i] < 0.75 * h.score[top])
+                    continue;
+                int dup = 0;
+                for (int k = 0; k < nalt; k++)
+                    dup |= alt[k] == (int32_t)i;
+                if (!dup && (best < 0 || h.score[i] > h.score[best]))
+                    best = (int32_t)i;
+            }
+            if (best < 0)
+                break;
+            alt[nalt++] = best;
+        }
+        if (nalt >= 3) {
+            for (xmlNode *p = tn->parent; p && p->type == XML_ELEMENT_NODE && !name_is(p, "body");
+                 p = p->parent) {
+                int cnt = 0;
+                for (int k = 0; k < nalt; k++)
+                    for (xmlNode *q = h.snode[alt[k]]; q; q = q->parent)
+                        if (q == p) {
+                            cnt++;
+                            break;
+                        }
+                if (cnt >= 3) {
+                    tn = p;
+                    break;
+                }
+            }
+        } else {
+            /* climb while the parent scores better (it holds more of the prose) */
+            double last = h.score[top], th3 = last / 3;
+            for (xmlNode *p = tn->parent; p && p->type == XML_ELEMENT_NODE && !name_is(p, "body");
+                 p = p->parent) {
+                if (!p->_private)
+                    continue;
+                double ps = h.score[(uintptr_t)p->_private - 1];
+                if (ps < th3)
+                    break;
+                if (ps > last) {
+                    tn = p;
+                    break;
+                }
+                last = ps;
+            }
+        }
+        top = tn->_private ? (int32_t)((uintptr_t)tn->_private - 1) : (int32_t)score_slot(&h, tn);
+        double th = h.score[top] * 0.2 > 10 ? h.score[top] * 0.2 : 10;
         uint8_t *chosen = nf_arena_alloc(&a->arena, h.nscore);
         memset(chosen, 0, h.nscore);
         chosen[top] = 1;
