@@ -17,6 +17,13 @@
 
 #include "normalize.h"
 
+#ifndef CLIMB
+#define CLIMB 3
+#endif
+#ifndef PROSE_SHARE
+#define PROSE_SHARE 0.75
+#endif
+
 int nf_html_detect(const char *s, size_t n)
 {
     size_t i = 0, lim = n < 65536 ? n : 65536;
@@ -551,6 +558,35 @@ int nf_html_blocks(nf_ana *a, nf_blocks *bl, const char *s, size_t n, long line0
                     break;
                 }
                 last = ps;
+            }
+        }
+        /* Climb until the candidate holds most of the page's prose (paragraphs of 80
+         * characters or more, few links): an article split over sections or columns. */
+        {
+            double total = 0, mine = 0;
+            for (uint32_t i = 0; i < bl->nb; i++) {
+                nf_block *b = &bl->b[i];
+                if (b->chars < 80 || b->tag != NF_TAG_P || b->link_chars * 4 > b->chars || !h.owners[i])
+                    continue;
+                total += b->chars;
+            }
+            for (int guard = 0; guard <= CLIMB; guard++) {
+                mine = 0;
+                for (uint32_t i = 0; i < bl->nb; i++) {
+                    nf_block *b = &bl->b[i];
+                    if (b->chars < 80 || b->tag != NF_TAG_P || b->link_chars * 4 > b->chars ||
+                        !h.owners[i])
+                        continue;
+                    for (xmlNode *q = h.owners[i]; q; q = q->parent)
+                        if (q == tn) {
+                            mine += b->chars;
+                            break;
+                        }
+                }
+                if (mine >= PROSE_SHARE * total || guard == CLIMB || !tn->parent ||
+                    tn->parent->type != XML_ELEMENT_NODE || name_is(tn, "body"))
+                    break;
+                tn = tn->parent;
             }
         }
         top = tn->_private ? (int32_t)((uintptr_t)tn->_private - 1) : (int32_t)score_slot(&h, tn);
