@@ -17,6 +17,8 @@
 
 #include "normalize.h"
 
+#include <libxml/parser.h>
+
 /* ------------------------------------------------------------------ work buffer */
 
 /* memmem, portably. */
@@ -824,6 +826,7 @@ int nf_normalize_init(nf_engine *e, char *err, size_t errlen)
         return -1;
     }
     e->norm = st;
+    xmlInitParser(); /* once, before any thread parses HTML */
     st->sites = nf_map_new();
     st->stop = nf_map_new();
     size_t len;
@@ -936,8 +939,20 @@ int nf_normalize_run(nf_ana *a)
                 (int)(bl.b[k].end - bl.b[k].start > 120 ? 120 : bl.b[k].end - bl.b[k].start),
                 bl.buf + bl.b[k].start);
 #endif
-    if (art->piece == 0)
+    if (art->piece == 0) {
         read_metadata(a, &bl);
+        /* the title repeated as the body's first heading is metadata, not body */
+        size_t tl = d->title && bl.html ? strlen(d->title) : 0;
+        for (uint32_t k = 0; tl && k < bl.nb && k < 64; k++) {
+            nf_block *b = &bl.b[k];
+            if (!b->keep)
+                continue;
+            if (b->heading && b->end - b->start == tl && !memcmp(bl.buf + b->start, d->title, tl))
+                b->keep = 0;
+            if (b->cls == NF_B_GOOD)
+                break;
+        }
+    }
     /* the body */
     size_t total = 0;
     for (uint32_t k = 0; k < bl.nb; k++)
