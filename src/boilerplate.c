@@ -305,7 +305,7 @@ void nf_bp_classify(nf_ana *a, nf_blocks *bl)
             else if (b->cls == NF_B_DROP)
                 ndrop++;
         }
-        if (!bl->html && nbad <= nb / 12 && ndrop <= 1 + nb / 12 && good * 10 >= total * 7) {
+        if (!bl->html && nbad <= 1 + nb / 12 && ndrop <= 1 + nb / 12 && good * 10 >= total * 7) {
             for (uint32_t i = 0; i < nb; i++) {
                 nf_block *b = &bl->b[i];
                 const char *s = bl->buf + b->start;
