@@ -741,7 +741,7 @@ static void detect_lang(nf_ana *a)
     const nf_norm *st = a->eng->norm;
     nf_doc *d = &a->doc;
     const unsigned char *s = (const unsigned char *)d->text;
-    size_t n = d->len > 4000 ? 4000 : d->len; /* a sample is enough */
+    size_t n = d->len > 2500 ? 2500 : d->len; /* a sample is enough */
     size_t latin = 0, other = 0, i = 0;
     size_t cyr = 0, ukr = 0, kana = 0, hangul = 0, han = 0, arab = 0, greek = 0, hebrew = 0,
            thai = 0, deva = 0;
@@ -755,7 +755,7 @@ static void detect_lang(nf_ana *a)
                 /* a word (ASCII part): look it up */
                 char w[24];
                 size_t wl = j - i;
-                if (wl < sizeof w && (j >= n || s[j] < 0x80)) {
+                if (wl >= 2 && wl <= 8 && (j >= n || s[j] < 0x80)) {
                     nf_lower((const char *)s + i, wl, w);
                     uintptr_t bits = (uintptr_t)nf_map_get(st->stop, w, wl);
                     for (int l = 0; bits; l++, bits >>= 1)
