@@ -231,6 +231,8 @@ static void put_text(hctx *h, const char *s, long line)
         int ws = 0;
         while (j < n) {
             if (nf_isspace((unsigned char)s[j])) {
+                if (s[j] == '\n')
+                    line++; /* the text node's own line breaks */
                 j++, ws = 1;
             } else if ((unsigned char)s[j] == 0xC2 && j + 1 < n && (unsigned char)s[j + 1] == 0xA0) {
                 j += 2, ws = 1;
@@ -305,8 +307,14 @@ static void walk(hctx *h, xmlNode *n, int depth)
 {
     for (; n; n = n->next) {
         if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
-            if (n->content)
-                put_text(h, (const char *)n->content, h->line0 + (long)xmlGetLineNo(n) - 1);
+            if (n->content) {
+                /* libxml2's HTML parser gives a text node the line where it ends */
+                long nl = 0;
+                for (const char *c = (const char *)n->content; (c = strchr(c, '\n')); c++)
+                    nl++;
+                long ln = (long)xmlGetLineNo(n) - nl;
+                put_text(h, (const char *)n->content, h->line0 + (ln > 1 ? ln : 1) - 1);
+            }
             continue;
         }
         if (n->type != XML_ELEMENT_NODE)
