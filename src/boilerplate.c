@@ -312,7 +312,7 @@ void nf_bp_classify(nf_ana *a, nf_blocks *bl)
                 size_t n = b->end - b->start;
                 if (b->cls == NF_B_DROP || b->cls == NF_B_META)
                     continue;
-                if (i == 0 && nb > 1 && b->cls != NF_B_GOOD && !b->end_punct)
+                if (i == 0 && nb > 1 && b->cls == NF_B_BAD && !b->end_punct)
                     continue; /* the title line */
                 b->keep = 1;
                 b->heading = b->cls != NF_B_GOOD && b->words <= 20 &&
