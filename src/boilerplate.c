@@ -21,9 +21,15 @@
 
 #include "normalize.h"
 
+#ifndef GOOD_LEN
 #define GOOD_LEN 80    /* a block this long that ends like a sentence is prose */
+#endif
+#ifndef PENALTY
 #define PENALTY 100    /* what a furniture block costs a run of prose */
+#endif
+#ifndef RUN_SHARE
 #define RUN_SHARE 0.3  /* further runs must be this strong relative to the best */
+#endif
 #define STOP_AFTER 400 /* characters of prose before a comment section can start */
 
 static int add_rules(nf_norm *st, const char *txt, size_t len, const char *src, char *err,

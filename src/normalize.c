@@ -343,7 +343,7 @@ static void text_blocks(nf_ana *a, nf_blocks *bl, const char *t, size_t n, long 
     }
     nl = k;
     /* Hard wrap: most lines that run on into another line are of about the same width. */
-    uint32_t hist[16] = {0}, nrun = 0, maxw = 0;
+    uint32_t hist[16] = {0}, nrun = 0;
     for (k = 0; k + 1 < nl; k++) {
         uint32_t len = L[k].e - L[k].s;
         if (!len || L[k + 1].e == L[k + 1].s)
@@ -366,8 +366,6 @@ static void text_blocks(nf_ana *a, nf_blocks *bl, const char *t, size_t n, long 
                 uint32_t len = L[k].e - L[k].s;
                 if (len && L[k + 1].e > L[k + 1].s && len + 25 >= W && len <= W + 5)
                     near++;
-                if (len > maxw)
-                    maxw = len;
             }
             wrapped = near * 2 >= nrun && hist[15] * 10 <= nrun;
         }
@@ -412,7 +410,10 @@ static void text_blocks(nf_ana *a, nf_blocks *bl, const char *t, size_t n, long 
                 if (wl < sizeof w) {
                     memcpy(w, ps + a0, plen - 1 - a0);
                     memcpy(w + (plen - 1 - a0), s, b1);
-                    if (word_in(t, n, w, wl)) {
+                    /* look around the split only (64 KB each way): linear time */
+                    size_t at = L[k].s, lo = at > 65536 ? at - 65536 : 0,
+                           hi = n - at > 65536 ? at + 65536 : n;
+                    if (word_in(t + lo, hi - lo, w, wl)) {
                         bl->len--; /* the hyphen was the last byte put */
                     }
                 }
