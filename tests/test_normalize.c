@@ -412,6 +412,67 @@ static void test_rules_file(void **st)
     unlink(path);
 }
 
+/* Every rule family: a furniture line inside an article is dropped, prose that merely
+ * shares a word with a rule is kept. */
+static void test_rule_families(void **st)
+{
+    (void)st;
+    static const char *const furniture[] = {
+        "\u00a9 2019 Associated Press. All Rights Reserved.",
+        "Copyright 2021 Example Media Group",
+        "We use cookies to improve your experience on our website. By browsing this website, you agree to our use of cookies.",
+        "Sign up for our newsletter",
+        "Share this article",
+        "Related stories: Russia Issues Demands to Limit NATO Influence",
+        "Read more: Biden warns Putin of sanctions",
+        "Protesters have worn masks to protect their identities (Image: GETTY )",
+        "A reference habitation module for a crewed Mars mission. Credit: ESA",
+        "Plane passengers quarantined after BUBONIC PLAGUE outbreak [NEWS]",
+        "By Jane Doe",
+        "Updated 12:30 pm",
+        "3 min read",
+        "Advertisement",
+        "Tags: NATO, Russia, Ukraine",
+        "Home > World > Europe",
+        "Image 3 of 10",
+        "Citation: Hibernating astronauts would need smaller spacecraft (2019, November 18)",
+        "Explore further",
+        "August 8, 2018 at 3:17 pm",
+    };
+    static const char *const prose[] = {
+        "Shares in Cairn Energy have jumped 6% after the firm said an Indian oilfield was larger than thought.",
+        "Japan's Honda has won a copyright case in Beijing, further evidence that China is taking a tougher line.",
+        "The Kremlin declined to comment on the report, which cited three people familiar with the talks.",
+        "He refused to share details of the plan, saying only that the allies would be consulted first.",
+    };
+    for (size_t i = 0; i < sizeof furniture / sizeof *furniture; i++) {
+        char text[2048];
+        snprintf(text, sizeof text,
+                 "NATO allies rejected Russia's demand for a new security settlement in Europe on Wednesday, officials said.\n\n"
+                 "%s\n\n"
+                 "Meeting senior Kremlin envoys in Brussels, the members said Moscow would have no veto on Ukraine joining.\n\n"
+                 "Russia's massive troop build-up on Ukraine's borders has forced Washington to engage diplomatically.\n",
+                 furniture[i]);
+        run(text);
+        if (has(furniture[i]))
+            print_message("kept: %s\n", furniture[i]);
+        assert_false(has(furniture[i]));
+        assert_true(has("Meeting senior Kremlin envoys"));
+    }
+    for (size_t i = 0; i < sizeof prose / sizeof *prose; i++) {
+        char text[2048];
+        snprintf(text, sizeof text,
+                 "NATO allies rejected Russia's demand for a new security settlement in Europe on Wednesday, officials said.\n\n"
+                 "%s\n\n"
+                 "Russia's massive troop build-up on Ukraine's borders has forced Washington to engage diplomatically.\n",
+                 prose[i]);
+        run(text);
+        if (!has(prose[i]))
+            print_message("lost: %s\n", prose[i]);
+        assert_true(has(prose[i]));
+    }
+}
+
 /* ---- the --text dump ---- */
 
 static void test_dump(void **st)
@@ -561,6 +622,7 @@ int main(void)
         cmocka_unit_test(test_headings),
         cmocka_unit_test(test_html),
         cmocka_unit_test(test_language),
+        cmocka_unit_test(test_rule_families),
         cmocka_unit_test(test_glued_teasers),
         cmocka_unit_test(test_written_dateline),
         cmocka_unit_test(test_clean_article_keeps_short_lines),
