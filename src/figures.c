@@ -226,6 +226,7 @@ typedef struct {
     wtok *w;
     size_t nw;
     size_t si;               /* sentence index */
+    const nf_sent *sent;
     /* mentions sorted by start */
     const nf_mention **men;
     size_t nmen;
@@ -512,18 +513,31 @@ static int find_unit(const fctx *c, size_t k, int allow_of, int value_one, unitr
         const wclass *wc = nf_map_get(c->f->words, b, n);
         const wclass *nc = noun_lookup(c, b, n);
         int cap = nf_isupper((unsigned char)c->t[w->s]);
-        if (!nc && wc && wc->cls == C_NONFIG)
-            return hs < 0 ? -1 : 1;
+        if (!nc && wc && wc->cls == C_NONFIG) {
+            if (hs < 0)
+                return -1;
+            break;
+        }
         if (!nc && wc && (wc->cls == C_STOP || wc->cls == C_MONTH))
             break;
         if (wc && wc->cls == C_MONTH && cap)
             break;
-        int noun = nc != NULL || (!cap && plural_like(b, n));
-        /* a plural capitalised word (Americans) counts too when nothing else came */
-        if (!noun && cap && plural_like(b, n) && hs < 0 && i + 1 < c->nw &&
-            !(c->w[i + 1].kind == 'w' && noun_lookup(c, b, n)))
-            noun = 0;
+        int noun = nc != NULL || plural_like(b, n);
+        if (cap && noun && c->w[i].s != c->sent->start) {
+            /* a capitalised word is a name (50 Cent, 7 Series) unless an acronym (MPs) */
+            int ups = 0;
+            for (uint32_t x = w->s; x < w->e; x++)
+                ups += nf_isupper((unsigned char)c->t[x]);
+            if (!(nc && ups >= 2))
+                noun = 0;
+        }
         int possessive = n != w->e - w->s;
+        if (possessive) {
+            /* a third of the company's profits: the possessive is a modifier */
+            hs = -1;
+            mods++;
+            continue;
+        }
         if (noun) {
             if (hs < 0)
                 hs = (long)i;
@@ -712,6 +726,10 @@ static size_t try_figure(fctx *c, const nf_sent *s, size_t k, size_t kfirst)
         if (plain && dl == 4 && (d[0] == '1' || d[0] == '2'))
             return kend;
     }
+    /* 2004 to 4.25%, 2004-05: a year starts it */
+    if ((n.flags & NF_NUM_PLAIN4) && (n.flags & (NF_NUM_RANGE | NF_NUM_CHANGE)) &&
+        (c->t[n.nstart] == '1' || c->t[n.nstart] == '2'))
+        return kend;
     if (in_url(c, w->s, s))
         return kend > k ? kend : k + 1;
     if (overlaps_timex(a, (uint32_t)n.nstart, (uint32_t)n.nend))
@@ -754,6 +772,8 @@ static size_t try_figure(fctx *c, const nf_sent *s, size_t k, size_t kfirst)
         const wclass *nc = noun_lookup(c, hb, hl);
         if (!nc && wc && (wc->cls == C_NONFIG || wc->cls == C_STOP))
             return kend;
+        if (n.flags & NF_NUM_FRACTION)
+            return kend; /* half-point, quarter-final */
         if (!strcmp(hb, "strong") || !strcmp(hb, "odd") || !strcmp(hb, "plus") || !strcmp(hb, "some")) {
             if (strcmp(hb, "strong"))
                 qual = span_lower(a, c->t + n.nstart, n.hyph_end - n.nstart);
@@ -791,6 +811,9 @@ static size_t try_figure(fctx *c, const nf_sent *s, size_t k, size_t kfirst)
         if (r < 0)
             return kend;
         have_unit = r > 0;
+        /* one: only a person or a soldier (one man died), not an idiom (at one point) */
+        if (have_unit && one && (u.cat != C_PEOPLE && u.cat != C_MILITARY && u.cat != C_CASUALTIES))
+            have_unit = 0;
         if (have_unit && (n.flags & NF_NUM_FRACTION)) {
             /* half of the population: only with "of" */
             if (!(unit_from < c->nw && word_eq(c, &c->w[unit_from], "of")))
@@ -882,7 +905,7 @@ static size_t try_figure(fctx *c, const nf_sent *s, size_t k, size_t kfirst)
         owner = c->member_owner;
     if (!owner && cat != C_CASUALTIES) {
         owner = men_subject(c, s->start, ms);
-        if (!owner && c->si > 0) {
+        if (!owner && c->si > 0 && (cat == C_MILITARY || cat == C_PEOPLE || cat == C_COUNT)) {
             const nf_sent *ps = &a->sent[c->si - 1];
             owner = men_subject(c, ps->start, ps->end);
         }
@@ -936,6 +959,7 @@ int nf_figures_run(nf_ana *a)
     for (size_t si = 0; si < a->nsent; si++) {
         const nf_sent *s = &a->sent[si];
         c.si = si;
+        c.sent = s;
         size_t k = tok_at(&c, s->start), kfirst = k;
         while (k < c.nw && c.w[k].s < s->end) {
             const wtok *w = &c.w[k];

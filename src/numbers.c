@@ -857,8 +857,10 @@ int nf_num_parse(const nf_numtab *t, const char *s, size_t len, size_t pos, nf_n
                 two = 1;
         } else if (mode == 0 && word_is(c, ws, we2, "to") && ws > r) {
             size_t bs = skip_sp(c, we2);
+            /* 15 to 20 percent; not 7.8% to 830bn rupees */
             if (parse_qty(c, bs, &b) && !(b.flags & NF_NUM_VAGUE) &&
-                ((a.flags & NF_NUM_DIGITS) == (b.flags & NF_NUM_DIGITS)))
+                ((a.flags & NF_NUM_DIGITS) == (b.flags & NF_NUM_DIGITS)) &&
+                (!a.unit || (b.unit && !strcmp(a.unit, b.unit))))
                 two = 1;
         }
     }
