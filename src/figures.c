@@ -30,7 +30,99 @@ typedef struct {
     nf_map *cues;   /* casualty words */
     nf_map *quals;  /* qualifier phrases */
     wclass cls[16][2];
+    nf_map *demonyms;       /* lower-case plural demonym (americans) -> country canon */
+    nf_map *person_country; /* person canon -> country canon (people.tsv sections) */
+    nf_map *org_country;    /* national organization canon -> country canon (orgs.tsv) */
+    char **strs; size_t nstrs, capstrs;
 } figeng;
+
+static const char *keep(figeng *f, const char *s)
+{
+    char *d = strdup(s);
+    if (!d)
+        return "";
+    char **slot = NF_PUSH(f->strs, f->nstrs, f->capstrs);
+    *slot = d;
+    return d;
+}
+
+/* Countries and their demonyms (countries.tsv); people by the country section they are listed
+ * under and national organizations by their country (people.tsv, orgs.tsv, when present). */
+static void load_affiliations(nf_engine *e, figeng *f)
+{
+    f->demonyms = nf_map_new();
+    f->person_country = nf_map_new();
+    f->org_country = nf_map_new();
+    nf_map *countries = nf_map_new();
+    size_t len;
+    const char *txt = nf_data_get(e, "countries.tsv", &len);
+    nf_lines it;
+    char *fl[6];
+    int n;
+    if (txt) {
+        nf_lines_init(&it, txt, len);
+        while ((n = nf_lines_next(&it, fl, 6)) >= 0) {
+            if (n < 1 || !fl[0][0])
+                continue;
+            const char *canon = keep(f, fl[0]);
+            nf_map_put(countries, canon, strlen(canon), (void *)canon);
+            if (n < 3)
+                continue;
+            for (char *p = fl[2]; p && *p;) {
+                char *bar = strchr(p, '|');
+                size_t l = bar ? (size_t)(bar - p) : strlen(p);
+                char low[64];
+                if (l > 3 && l < sizeof low && p[l - 1] == 's') {
+                    nf_lower(p, l, low);
+                    nf_map_put(f->demonyms, low, l, (void *)canon);
+                }
+                p = bar ? bar + 1 : NULL;
+            }
+        }
+        nf_lines_free(&it);
+    }
+    txt = nf_data_get(e, "people.tsv", &len);
+    if (txt) {
+        /* sections "# --- Country" (or "# --- Country and ...") */
+        const char *p = txt, *end = txt + len, *country = NULL;
+        while (p < end) {
+            const char *nl = memchr(p, '\n', (size_t)(end - p));
+            const char *le = nl ? nl : end;
+            if (le - p > 6 && !memcmp(p, "# --- ", 6)) {
+                const char *h = p + 6, *he = le;
+                const char *cut = NULL;
+                for (const char *q = h; q + 5 <= he; q++)
+                    if (!memcmp(q, " and ", 5) || *q == ',') {
+                        cut = q;
+                        break;
+                    }
+                if (cut)
+                    he = cut;
+                while (he > h && nf_isspace((unsigned char)he[-1]))
+                    he--;
+                country = nf_map_get(countries, h, (size_t)(he - h));
+            } else if (le > p && *p != '#' && country) {
+                const char *tab = memchr(p, '\t', (size_t)(le - p));
+                if (tab)
+                    nf_map_put(f->person_country, p, (size_t)(tab - p), (void *)country);
+            }
+            p = nl ? nl + 1 : end;
+        }
+    }
+    txt = nf_data_get(e, "orgs.tsv", &len);
+    if (txt) {
+        nf_lines_init(&it, txt, len);
+        while ((n = nf_lines_next(&it, fl, 6)) >= 0) {
+            if (n < 4 || !fl[3][0])
+                continue;
+            const char *country = nf_map_get(countries, fl[3], strlen(fl[3]));
+            if (country)
+                nf_map_put(f->org_country, fl[0], strlen(fl[0]), (void *)country);
+        }
+        nf_lines_free(&it);
+    }
+    nf_map_free(countries);
+}
 
 static const char *CLASS_NAME[] = {"", "military", "casualties", "people", "money", "share", "count",
                                    "stop", "skip", "nonfig", "month"};
@@ -100,6 +192,7 @@ int nf_figures_init(nf_engine *e, char *err, size_t errlen)
             nf_map_put(f->nouns, low, wl, &f->cls[c][member]);
     }
     nf_lines_free(&it);
+    load_affiliations(e, f);
     txt = nf_data_get(e, "qualifiers.tsv", &len);
     if (txt) {
         nf_lines_init(&it, txt, len);
@@ -126,6 +219,12 @@ void nf_figures_fini(nf_engine *e)
     nf_map_free(f->words);
     nf_map_free(f->cues);
     nf_map_free(f->quals);
+    nf_map_free(f->demonyms);
+    nf_map_free(f->person_country);
+    nf_map_free(f->org_country);
+    for (size_t i = 0; i < f->nstrs; i++)
+        free(f->strs[i]);
+    free(f->strs);
     free(f);
     e->figures = NULL;
 }
@@ -231,6 +330,7 @@ typedef struct {
     const nf_mention **men;
     size_t nmen;
     const char *member_owner; /* the article's organization (most mentioned) */
+    const char *dem_owner;    /* the country of a demonym unit (Americans) */
 } fctx;
 
 /* Lower-cases a word into buf (possessive 's / ’s stripped), returns its length (0 if too long). */
@@ -416,11 +516,16 @@ static const char *men_subject(const fctx *c, uint32_t lo, uint32_t off)
         const nf_mention *m = c->men[--i];
         if (m->start < lo)
             break;
-        if (m->end > off || !owner_type(m))
+        if (m->end > off)
             continue;
-        if (governed(c, m, lo))
+        const char *canon = m->canon;
+        if (m->type == NF_ACT_PERSON && canon)
+            canon = nf_map_get(c->f->person_country, canon, strlen(canon));
+        else if (!owner_type(m))
             continue;
-        return m->canon;
+        if (!canon || governed(c, m, lo))
+            continue;
+        return canon;
     }
     return NULL;
 }
@@ -477,7 +582,7 @@ typedef struct {
 
 /* Finds the counted noun starting at token k. Returns 1 (unit found), 0 (none), -1 (the
  * number is not a figure: a duration, a multiplier...). */
-static int find_unit(const fctx *c, size_t k, int allow_of, int value_one, unitres *u)
+static int find_unit(fctx *c, size_t k, int allow_of, int value_one, unitres *u)
 {
     size_t i = k;
     int mods = 0;
@@ -523,12 +628,19 @@ static int find_unit(const fctx *c, size_t k, int allow_of, int value_one, unitr
         if (wc && wc->cls == C_MONTH && cap)
             break;
         int noun = nc != NULL || plural_like(b, n);
-        if (cap && noun && c->w[i].s != c->sent->start) {
-            /* a capitalised word is a name (50 Cent, 7 Series) unless an acronym (MPs) */
+        const char *dem = cap ? nf_map_get(c->f->demonyms, b, n) : NULL;
+        if (dem) {
+            /* 1,500 Americans: people, and whose */
+            noun = 1;
+            nc = &c->f->cls[C_PEOPLE][0];
+            c->dem_owner = dem;
+        } else if (cap && noun && c->w[i].s != c->sent->start) {
+            /* a capitalised word is a name (50 Cent, 7 Series) unless an acronym (MPs) or a
+             * kind of people or forces (Marines) */
             int ups = 0;
             for (uint32_t x = w->s; x < w->e; x++)
                 ups += nf_isupper((unsigned char)c->t[x]);
-            if (!(nc && ups >= 2))
+            if (!(nc && (ups >= 2 || nc->cls == C_MILITARY || nc->cls == C_PEOPLE)))
                 noun = 0;
         }
         int possessive = n != w->e - w->s;
@@ -541,6 +653,9 @@ static int find_unit(const fctx *c, size_t k, int allow_of, int value_one, unitr
         if (noun) {
             if (hs < 0)
                 hs = (long)i;
+            else if (plural_like(c->t + c->w[he].s, c->w[he].e - c->w[he].s) &&
+                     !(nf_map_get(c->f->nouns, b, n)))
+                break; /* three democracies helps: a plural head ends the phrase */
             he = (long)i;
             if (possessive)
                 break;
@@ -590,6 +705,8 @@ static int find_unit(const fctx *c, size_t k, int allow_of, int value_one, unitr
     u->us = s;
     u->ue = e;
     u->unit = span_lower(c->a, c->t + s, e - s);
+    if (!cls && c->dem_owner)
+        cls = &c->f->cls[C_PEOPLE][0];
     u->cat = cls ? cls->cls : C_COUNT;
     u->member = cls ? cls->member : 0;
     u->after = 1;
@@ -737,6 +854,8 @@ static size_t try_figure(fctx *c, const nf_sent *s, size_t k, size_t kfirst)
     /* next to a month name: a date */
     if (k > kfirst && is_month(c, &c->w[k - 1]))
         return kend;
+    if (k > kfirst + 1 && c->w[k - 1].kind == 'p' && c->t[c->w[k - 1].s] == '.' && is_month(c, &c->w[k - 2]))
+        return kend; /* Aug. 7 */
     if (kend < c->nw && is_month(c, &c->w[kend]))
         return kend;
     if (k > kfirst + 1 && c->w[k - 1].kind == 'p' && c->t[c->w[k - 1].s] == ',' && is_month(c, &c->w[k - 2]))
@@ -805,6 +924,11 @@ static size_t try_figure(fctx *c, const nf_sent *s, size_t k, size_t kfirst)
         have_unit = 1;
     }
     int vague = (n.flags & NF_NUM_VAGUE) != 0;
+    c->dem_owner = NULL;
+    /* one in five loans, six out of every 10 planes: a proportion's base */
+    if (k >= kfirst + 2 && (word_eq(c, &c->w[k - 1], "in") || word_eq(c, &c->w[k - 1], "every")) &&
+        (has_digit(c, &c->w[k - 2]) || word_eq(c, &c->w[k - 2], "one") || word_eq(c, &c->w[k - 2], "of")))
+        return kend;
     if (!have_unit) {
         int one = !strcmp(n.value, "1") && !vague;
         int r = find_unit(c, unit_from, 1, one, &u);
@@ -871,6 +995,8 @@ static size_t try_figure(fctx *c, const nf_sent *s, size_t k, size_t kfirst)
     const char *owner = NULL;
     if (u.after && u.ue > n.end)
         owner = men_inside(c, (uint32_t)n.end, u.ue);
+    if (!owner && c->dem_owner)
+        owner = c->dem_owner;
     if (!owner) {
         /* NATO's 5,000-strong force; the US 8,500 */
         size_t i = men_at(c, (uint32_t)(ms + 1));
@@ -905,10 +1031,16 @@ static size_t try_figure(fctx *c, const nf_sent *s, size_t k, size_t kfirst)
         owner = c->member_owner;
     if (!owner && cat != C_CASUALTIES) {
         owner = men_subject(c, s->start, ms);
-        if (!owner && c->si > 0 && (cat == C_MILITARY || cat == C_PEOPLE || cat == C_COUNT)) {
+        if (!owner && c->si > 0 && cat == C_MILITARY) {
             const nf_sent *ps = &a->sent[c->si - 1];
             owner = men_subject(c, ps->start, ps->end);
         }
+    }
+    /* the forces of a national body are its country's (Pentagon -> United States) */
+    if (owner && cat == C_MILITARY) {
+        const char *oc = nf_map_get(c->f->org_country, owner, strlen(owner));
+        if (oc)
+            owner = oc;
     }
     /* rows */
     if (n.flags & NF_NUM_CHANGE) {
@@ -916,6 +1048,23 @@ static size_t try_figure(fctx *c, const nf_sent *s, size_t k, size_t kfirst)
         add_row(c, s, (uint32_t)n.n2start, n.value2, &u, owner, qual, (uint32_t)n.n2start, me, CAT_NAME[cat]);
     } else {
         add_row(c, s, ms, n.value, &u, owner, qual, ms, me, CAT_NAME[cat]);
+        /* from 16 members to 19: the new value takes the unit */
+        size_t tk = tok_at(c, me);
+        if (k > kfirst && word_eq(c, &c->w[k - 1], "from") && u.after && tk + 1 < c->nw &&
+            word_eq(c, &c->w[tk], "to") && c->w[tk + 1].s < s->end) {
+            nf_num n2;
+            if (nf_num_parse(c->f->num, c->t, s->end, c->w[tk + 1].s, &n2) && !(n2.flags & NF_NUM_VAGUE) &&
+                !(n2.flags & NF_NUM_PLAIN4) && (!n2.unit || (u.unit && !strcmp(n2.unit, u.unit)))) {
+                size_t k2 = tok_at(c, (uint32_t)n2.end);
+                unitres u2;
+                memset(&u2, 0, sizeof u2);
+                if (n2.unit || find_unit(c, k2, 0, 0, &u2) == 0) {
+                    add_row(c, s, c->w[tk + 1].s, n2.value, &u, owner, NULL, c->w[tk + 1].s, (uint32_t)n2.end,
+                            CAT_NAME[cat]);
+                    me = (uint32_t)n2.end;
+                }
+            }
+        }
     }
     size_t next = tok_at(c, me);
     return next > k ? next : k + 1;
