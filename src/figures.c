@@ -33,6 +33,7 @@ typedef struct {
     nf_map *demonyms;       /* lower-case plural demonym (americans) -> country canon */
     nf_map *person_country; /* person canon -> country canon (people.tsv sections) */
     nf_map *org_country;    /* national organization canon -> country canon (orgs.tsv) */
+    nf_map *country_word;   /* country name or demonym as written (U.S., Russian) -> canon */
     char **strs; size_t nstrs, capstrs;
 } figeng;
 
@@ -53,6 +54,7 @@ static void load_affiliations(nf_engine *e, figeng *f)
     f->demonyms = nf_map_new();
     f->person_country = nf_map_new();
     f->org_country = nf_map_new();
+    f->country_word = nf_map_new();
     nf_map *countries = nf_map_new();
     size_t len;
     const char *txt = nf_data_get(e, "countries.tsv", &len);
@@ -72,10 +74,18 @@ static void load_affiliations(nf_engine *e, figeng *f)
                 char *bar = strchr(p, '|');
                 size_t l = bar ? (size_t)(bar - p) : strlen(p);
                 char low[64];
-                if (l > 3 && l < sizeof low && p[l - 1] == 's') {
+                if (l > 3 && l < sizeof low && nf_islower((unsigned char)p[l - 1])) {
+                    /* Americans, Japanese (not U.S.) */
                     nf_lower(p, l, low);
                     nf_map_put(f->demonyms, low, l, (void *)canon);
                 }
+                nf_map_put(f->country_word, p, l, (void *)canon);
+                p = bar ? bar + 1 : NULL;
+            }
+            for (char *p = fl[1]; p && *p;) {
+                char *bar = strchr(p, '|');
+                size_t l = bar ? (size_t)(bar - p) : strlen(p);
+                nf_map_put(f->country_word, p, l, (void *)canon);
                 p = bar ? bar + 1 : NULL;
             }
         }
@@ -222,6 +232,7 @@ void nf_figures_fini(nf_engine *e)
     nf_map_free(f->demonyms);
     nf_map_free(f->person_country);
     nf_map_free(f->org_country);
+    nf_map_free(f->country_word);
     for (size_t i = 0; i < f->nstrs; i++)
         free(f->strs[i]);
     free(f->strs);
@@ -629,6 +640,13 @@ static int find_unit(fctx *c, size_t k, int allow_of, int value_one, unitres *u)
             break;
         int noun = nc != NULL || plural_like(b, n);
         const char *dem = cap ? nf_map_get(c->f->demonyms, b, n) : NULL;
+        if (dem && b[n - 1] != 's' && i + 1 < c->nw && c->w[i + 1].kind == 'w') {
+            /* 500 Japanese were trapped, but 500 Japanese troops */
+            char nb[64];
+            size_t nl = lowword(c, &c->w[i + 1], nb, sizeof nb);
+            if (nl && (noun_lookup(c, nb, nl) || plural_like(nb, nl)))
+                dem = NULL;
+        }
         if (dem) {
             /* 1,500 Americans: people, and whose */
             noun = 1;
@@ -997,6 +1015,28 @@ static size_t try_figure(fctx *c, const nf_sent *s, size_t k, size_t kfirst)
         owner = men_inside(c, (uint32_t)n.end, u.ue);
     if (!owner && c->dem_owner)
         owner = c->dem_owner;
+    if (!owner && (n.flags & NF_NUM_HYPHEN) && u.ue == n.hyph_end) {
+        /* the 12-nation European Community */
+        size_t j = tok_at(c, u.ue);
+        if (j < c->nw) {
+            size_t mi = men_at(c, c->w[j].s);
+            if (mi < c->nmen && c->men[mi]->start == c->w[j].s && owner_type(c->men[mi]))
+                owner = c->men[mi]->canon;
+        }
+    }
+    if (!owner && u.after && u.ue >= n.end) {
+        /* the 17 million residents of Iraq */
+        size_t j = tok_at(c, u.ue);
+        if (j + 1 < c->nw && word_eq(c, &c->w[j], "of")) {
+            size_t e2 = j + 1;
+            if (word_eq(c, &c->w[e2], "the") && e2 + 1 < c->nw)
+                e2++;
+            size_t mi = men_at(c, c->w[e2].s);
+            if (mi < c->nmen && c->men[mi]->start == c->w[e2].s && owner_type(c->men[mi]) &&
+                !(c->men[mi]->flags & NF_M_DEMONYM))
+                owner = c->men[mi]->canon;
+        }
+    }
     if (!owner) {
         /* NATO's 5,000-strong force; the US 8,500 */
         size_t i = men_at(c, (uint32_t)(ms + 1));
@@ -1039,6 +1079,12 @@ static size_t try_figure(fctx *c, const nf_sent *s, size_t k, size_t kfirst)
     /* the forces of a national body are its country's (Pentagon -> United States) */
     if (owner && cat == C_MILITARY) {
         const char *oc = nf_map_get(c->f->org_country, owner, strlen(owner));
+        if (!oc) {
+            /* U.S. Navy, Russian army, Iraqi Republican Guard */
+            const char *sp = strchr(owner, ' ');
+            if (sp)
+                oc = nf_map_get(c->f->country_word, owner, (size_t)(sp - owner));
+        }
         if (oc)
             owner = oc;
     }
