@@ -640,12 +640,25 @@ static int find_unit(fctx *c, size_t k, int allow_of, int value_one, unitres *u)
             break;
         int noun = nc != NULL || plural_like(b, n);
         const char *dem = cap ? nf_map_get(c->f->demonyms, b, n) : NULL;
-        if (dem && b[n - 1] != 's' && i + 1 < c->nw && c->w[i + 1].kind == 'w') {
-            /* 500 Japanese were trapped, but 500 Japanese troops */
-            char nb[64];
-            size_t nl = lowword(c, &c->w[i + 1], nb, sizeof nb);
-            if (nl && (noun_lookup(c, nb, nl) || plural_like(nb, nl)))
-                dem = NULL;
+        if (dem && b[n - 1] != 's') {
+            /* 500 Japanese were trapped; but 500 Japanese troops, two Indian cement firms,
+             * the Australian Open */
+            for (size_t j = i + 1; j < c->nw && j <= i + 3 && dem; j++) {
+                const wtok *nw = &c->w[j];
+                if (nw->kind != 'w')
+                    break;
+                if (nf_isupper((unsigned char)c->t[nw->s])) {
+                    dem = NULL;
+                    break;
+                }
+                char nb[64];
+                size_t nl = lowword(c, nw, nb, sizeof nb);
+                const wclass *sc = nl ? nf_map_get(c->f->words, nb, nl) : NULL;
+                if (sc && sc->cls == C_STOP)
+                    break;
+                if (nl && (noun_lookup(c, nb, nl) || plural_like(nb, nl)))
+                    dem = NULL;
+            }
         }
         if (dem) {
             /* 1,500 Americans: people, and whose */
@@ -911,16 +924,19 @@ static size_t try_figure(fctx *c, const nf_sent *s, size_t k, size_t kfirst)
             return kend;
         if (n.flags & NF_NUM_FRACTION)
             return kend; /* half-point, quarter-final */
-        if (!strcmp(hb, "strong") || !strcmp(hb, "odd") || !strcmp(hb, "plus") || !strcmp(hb, "some")) {
-            if (strcmp(hb, "strong"))
+        if ((n.flags & NF_NUM_WORDS) && !strcmp(n.value, "1"))
+            return kend; /* one-stop, one-off, one-way: adjectives */
+        nf_num hn;
+        if (nf_num_parse(c->f->num, c->t, s->end, n.hyph_start, &hn))
+            return kend; /* one-two */
+        int ed = hl > 3 && hb[hl - 2] == 'e' && hb[hl - 1] == 'd' && !noun_lookup(c, hb, hl);
+        if (ed || !strcmp(hb, "strong") || !strcmp(hb, "odd") || !strcmp(hb, "plus") || !strcmp(hb, "some")) {
+            /* the unit comes after: 5,000-strong force, two-legged robots; 50-odd people
+             * keeps its words as the qualifier */
+            if (!ed && strcmp(hb, "strong"))
                 qual = span_lower(a, c->t + n.nstart, n.hyph_end - n.nstart);
-            /* the unit comes after: 5,000-strong force */
         } else if (!money && !pct) {
             /* 1,200-mile border, 30-nation alliance: the number counts the hyphen word */
-            if (!nc && !noun_lookup(c, hb, hl)) {
-                /* an unknown modifier (a 10-point plan): keep it as the unit only when a
-                 * noun follows */
-            }
             u.us = (uint32_t)n.hyph_start;
             u.ue = (uint32_t)n.hyph_end;
             u.unit = span_lower(a, c->t + n.hyph_start, hl);

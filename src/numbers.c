@@ -58,6 +58,20 @@ static dec dec_add(dec a, dec b)
     return dec_norm(r);
 }
 
+/* -1, 0, 1 as a < = > b (both valid). */
+static int dec_cmp(dec a, dec b)
+{
+    a = dec_norm(a);
+    b = dec_norm(b);
+    int e = a.e < b.e ? a.e : b.e;
+    u128 am = a.m, bm = b.m;
+    if (!mul10(&am, a.e - e))
+        return 1;
+    if (!mul10(&bm, b.e - e))
+        return -1;
+    return am < bm ? -1 : am > bm;
+}
+
 static dec dec_mul(dec a, dec b)
 {
     dec r = {0, 0, 0};
@@ -756,9 +770,17 @@ static int parse_qty(const ctx *c, size_t i, qty *q)
             return 1;
         }
     }
-    /* -word: 5,000-strong, 1,200-mile, one-time */
+    /* -word: 5,000-strong, 1,200-mile, one-time; 17-million is a scale */
     if (r < c->len && c->s[r] == '-' && is_letter(c, r + 1)) {
         size_t he = word_end(c, r + 1);
+        const wentry *sc = lookup(c, r + 1, he);
+        if (sc && sc->kind == W_SCALE && !q->has_scale && !is_alnum(c, he)) {
+            q->v = dec_mul(q->v, dec_int(sc->v));
+            q->flags |= NF_NUM_SCALED;
+            q->has_scale = 1;
+            q->end = q->nend = he;
+            return 1;
+        }
         if (he > r + 1) {
             q->flags |= NF_NUM_HYPHEN;
             q->hs = r + 1;
@@ -873,6 +895,14 @@ int nf_num_parse(const nf_numtab *t, const char *s, size_t len, size_t pos, nf_n
             a.has_scale = 1;
             a.flags |= NF_NUM_SCALED;
         }
+        /* a range goes up: 3-2 and 6-4 are scores, not ranges */
+        if (mode == 0 && dec_cmp(a.v, b.v) >= 0) {
+            if (mode)
+                return 0;
+            two = 0;
+        }
+    }
+    if (two) {
         share(&a, &b);
         out->flags = a.flags | (b.flags & (NF_NUM_HYPHEN));
         out->flags |= mode == 1 ? NF_NUM_CHANGE : NF_NUM_RANGE;
