@@ -244,11 +244,11 @@ void nf_figures_fini(nf_engine *e)
 
 typedef struct { uint32_t s, e; uint8_t kind; } wtok; /* kind: 'w' word, 'p' mark */
 
-static int is_wordbyte(const unsigned char *t, uint32_t i, uint32_t end)
+static inline int is_wordbyte(const unsigned char *t, uint32_t i, uint32_t end)
 {
     unsigned char c = t[i];
     if (c < 0x80)
-        return nf_isalpha(c) || nf_isdigit(c);
+        return (unsigned)((c | 0x20) - 'a') < 26u || (unsigned)(c - '0') < 10u;
     /* U+2000..U+206F (quotes, dashes) and U+00A0 are marks, other non-ASCII letters */
     if (c == 0xE2 && i + 1 < end && t[i + 1] == 0x80)
         return 0;
@@ -341,6 +341,7 @@ typedef struct {
     const nf_mention **men;
     size_t nmen;
     const char *member_owner; /* the article's organization (most mentioned) */
+    int member_done;
     const char *dem_owner;    /* the country of a demonym unit (Americans) */
 } fctx;
 
@@ -539,6 +540,30 @@ static const char *men_subject(const fctx *c, uint32_t lo, uint32_t off)
         return canon;
     }
     return NULL;
+}
+
+/* The article's organization, the one it names most (for member states, allies). */
+static const char *member_owner(fctx *c)
+{
+    if (c->member_done)
+        return c->member_owner;
+    c->member_done = 1;
+    size_t best = 0, seen = 0;
+    for (size_t i = 0; i < c->nmen && seen < 64; i++) {
+        const nf_mention *m = c->men[i];
+        if (m->type != NF_ACT_ORG || !m->canon)
+            continue;
+        seen++;
+        size_t cnt = 0;
+        for (size_t j = 0; j < c->nmen && j < 4096; j++)
+            if (c->men[j]->type == NF_ACT_ORG && c->men[j]->canon && !strcmp(c->men[j]->canon, m->canon))
+                cnt++;
+        if (cnt > best) {
+            best = cnt;
+            c->member_owner = m->canon;
+        }
+    }
+    return c->member_owner;
 }
 
 /* ---- one figure ---- */
@@ -1084,7 +1109,7 @@ static size_t try_figure(fctx *c, const nf_sent *s, size_t k, size_t kfirst)
         owner = men_inside(c, c->w[j].s, c->w[qk - 2].e);
     }
     if (!owner && u.member)
-        owner = c->member_owner;
+        owner = member_owner(c);
     if (!owner && cat != C_CASUALTIES) {
         owner = men_subject(c, s->start, ms);
         if (!owner && c->si > 0 && cat == C_MILITARY) {
@@ -1147,24 +1172,7 @@ int nf_figures_run(nf_ana *a)
     for (size_t i = 0; i < a->nmen; i++)
         c.men[c.nmen++] = &a->men[i];
     qsort(c.men, c.nmen, sizeof *c.men, men_cmp);
-    {
-        size_t best = 0;
-        for (size_t i = 0; i < c.nmen; i++) {
-            const nf_mention *m = c.men[i];
-            if (m->type != NF_ACT_ORG || !m->canon)
-                continue;
-            size_t cnt = 0;
-            for (size_t j = 0; j < c.nmen && j < 4096; j++)
-                if (c.men[j]->type == NF_ACT_ORG && c.men[j]->canon && !strcmp(c.men[j]->canon, m->canon))
-                    cnt++;
-            if (cnt > best) {
-                best = cnt;
-                c.member_owner = m->canon;
-            }
-            if (i > 256)
-                break;
-        }
-    }
+
     /* tokens of the whole text, once */
     c.nw = tokenize(a, 0, a->doc.len, &c.w);
     for (size_t si = 0; si < a->nsent; si++) {

@@ -1,5 +1,6 @@
 /* numbers.c — the number grammar (see numbers.h). Exact decimal arithmetic on a 128-bit
  * mantissa and a power of ten; no floating point. */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -205,7 +206,28 @@ struct nf_numtab {
     wentry *ent; size_t nent;
     currency cur[64]; size_t ncur;
     char *strings;            /* unit names */
+    /* quick rejection: bit (len-1) of start[first][second] is set when some word that can
+     * start a number has those first two letters and that length; curfirst marks the
+     * first bytes of currency signs */
+    uint32_t start[27][27];
+    unsigned char curfirst[256];
 };
+
+static int letter_index(unsigned char ch)
+{
+    ch = (unsigned char)nf_tolower(ch);
+    return ch >= 'a' && ch <= 'z' ? ch - 'a' + 1 : -1;
+}
+
+static void mark_start(nf_numtab *t, const char *w, size_t n)
+{
+    if (n == 0 || n > 32)
+        return;
+    int a = letter_index((unsigned char)w[0]), b = n > 1 ? letter_index((unsigned char)w[1]) : 0;
+    if (a < 0 || b < 0)
+        return;
+    t->start[a][b] |= 1u << (n - 1);
+}
 
 static const char *KINDS[] = {"", "unit", "tens", "hundred", "scale", "suffix", "dozen", "frac",
                               "vague", "vaguepre", "currency", "curword", "percent", "points"};
@@ -259,6 +281,7 @@ nf_numtab *nf_numtab_new(const char *text, size_t len, char *err, size_t errlen)
                 c->sym = strdup(f[0]);
                 c->unit = unit;
                 c->alpha = nf_isalpha((unsigned char)f[0][0]) && !(f[0][0] & 0x80);
+                t->curfirst[(unsigned char)f[0][0]] = 1;
             }
             continue;
         }
@@ -279,8 +302,14 @@ nf_numtab *nf_numtab_new(const char *text, size_t len, char *err, size_t errlen)
             continue;
         nf_lower(f[0], wl, low);
         nf_map_put(t->words, low, wl, e);
+        if (kind == W_UNIT || kind == W_TENS || kind == W_FRAC || kind == W_VAGUE || kind == W_VAGUEPRE)
+            mark_start(t, low, wl);
     }
     nf_lines_free(&it);
+    mark_start(t, "a", 1);
+    mark_start(t, "an", 2);
+    mark_start(t, "from", 4);
+    mark_start(t, "between", 7);
     /* longest currency signs first ("US$" before "$") */
     for (size_t i = 1; i < t->ncur; i++)
         for (size_t j = i; j > 0 && t->cur[j].len > t->cur[j - 1].len; j--) {
@@ -613,9 +642,9 @@ static int parse_qty(const ctx *c, size_t i, qty *q)
     q->start = i;
     size_t p = i;
     /* currency sign or code */
-    for (size_t k = 0; k < c->t->ncur; k++) {
+    for (size_t k = 0; p < c->len && c->t->curfirst[(unsigned char)c->s[p]] && k < c->t->ncur; k++) {
         const currency *cu = &c->t->cur[k];
-        if (p + cu->len <= c->len && !memcmp(c->s + p, cu->sym, cu->len)) {
+        if (cu->sym[0] == c->s[p] && p + cu->len <= c->len && !memcmp(c->s + p, cu->sym, cu->len)) {
             size_t r = p + cu->len;
             if (cu->alpha) {
                 r = skip_sp(c, r);
@@ -834,9 +863,23 @@ static unsigned long long scale_of(const ctx *c, const qty *q)
 int nf_num_parse(const nf_numtab *t, const char *s, size_t len, size_t pos, nf_num *out)
 {
     ctx C = {t, s, len}, *c = &C;
-    memset(out, 0, sizeof *out);
     if (pos >= len)
         return 0;
+    unsigned char c0 = (unsigned char)s[pos];
+    if (!nf_isdigit(c0) && !t->curfirst[c0]) {
+        /* a word: only those that can start a number */
+        int a = letter_index(c0);
+        if (a < 0)
+            return 0;
+        size_t j = pos + 1;
+        while (j < len && letter_index((unsigned char)s[j]) >= 0)
+            j++;
+        size_t n = j - pos;
+        int b = n > 1 ? letter_index((unsigned char)s[pos + 1]) : 0;
+        if (n > 32 || !(t->start[a][b] & (1u << (n - 1))))
+            return 0;
+    }
+    memset(out, 0, sizeof *out);
     int mode = 0; /* 1 from..to, 2 between..and */
     size_t p = pos;
     size_t we = word_end(c, pos);
