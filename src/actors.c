@@ -1,16 +1,1248 @@
-/* actors stage — placeholder until its implementation lands. */
+/* actors stage: named actors, one canonical name each.
+ *
+ * Per sentence: the NER tagger (tagger.c, trained on CoNLL-2003) proposes person,
+ * organization and place spans; the dictionaries (countries.tsv, places.tsv, orgs.tsv,
+ * people.tsv, titles.txt) match names by longest match over tokens; patterns join
+ * `<country>['s] <field> Ministry`. Leftmost-longest spans win. Each span is then typed and
+ * canonicalized: countries and organizations by dictionary, capitals acting for their state
+ * as the state, demonyms as affiliations without a row, persons by title/honorific cues,
+ * dictionary full names and within-article coreference (surname, `Mr. X` -> the full name
+ * seen earlier; else a known newsmaker of that surname in office at the article's date). */
+#include <stdlib.h>
+#include <string.h>
+
+#include "actors.h"
 #include "nf.h"
+#include "tagger.h"
+
+/* ---- engine state ---- */
+
+enum { T_NONE, T_TITLE, T_HONOR };
+
+typedef struct {
+    const char *canon; /* as a name (country, org, place, person), NULL if none */
+    uint8_t type;      /* NF_ACT_* of canon */
+    int16_t adj;       /* country index whose adjective/demonym this is, -1 */
+    int16_t cap;       /* country index whose capital this is, -1 */
+    int16_t org_country; /* for orgs: the country index, -1 */
+    int32_t surname;   /* first person index of a lone-surname alias chain, -1 */
+} dent;
+
+typedef struct {
+    const char *canon;
+    int y0, y1;       /* years; 0 = open */
+    int32_t next;     /* next person with the same surname alias, -1 */
+} person;
+
+typedef struct {
+    const char *canon;    /* United States */
+    const char *adj;      /* American (first adjective), or canon */
+} country;
+
+struct nf_actors_eng {
+    nf_map *dict;    /* name key (token texts concatenated, ’ -> ') -> dent* */
+    nf_map *prefix;  /* every byte prefix of a dict key -> (void *)1 */
+    nf_map *titles;  /* lower-cased title, tokens joined by ' ' -> (void *)T_TITLE / T_HONOR */
+    nf_map *verbs;   /* lower-case words that show the preceding name acts */
+    nf_map *fields;  /* ministry fields: Foreign, Defence ... */
+    nf_map *stop;    /* capitalized words that never start a name on their own */
+    int max_title;   /* longest title in tokens */
+    dent *dents; size_t ndent, capdent;
+    person *people; size_t npeople, cappeople;
+    country *countries; size_t ncountry, capcountry;
+    char **strs; size_t nstr, capstr; /* owned strings */
+    const nf_tagger *tagger;
+};
+
+static const char *own(struct nf_actors_eng *x, const char *s)
+{
+    char *p = strdup(s);
+    *NF_PUSH(x->strs, x->nstr, x->capstr) = p;
+    return p;
+}
+
+/* Normalizes a name piece into out: ’ -> ', whitespace dropped. Returns the length. */
+static size_t keynorm(const char *s, size_t n, char *out, size_t cap)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < n && k + 1 < cap; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c == 0xE2 && i + 2 < n && (unsigned char)s[i + 1] == 0x80 &&
+            ((unsigned char)s[i + 2] == 0x99 || (unsigned char)s[i + 2] == 0x98)) {
+            out[k++] = '\'';
+            i += 2;
+        } else if (!nf_isspace(c)) {
+            out[k++] = (char)c;
+        }
+    }
+    return k;
+}
+
+static dent *dent_for(struct nf_actors_eng *x, const char *alias)
+{
+    char key[512];
+    size_t k = keynorm(alias, strlen(alias), key, sizeof key);
+    if (!k)
+        return NULL;
+    size_t idx = (size_t)nf_map_get(x->dict, key, k);
+    if (idx)
+        return &x->dents[idx - 1];
+    dent *d = NF_PUSH(x->dents, x->ndent, x->capdent);
+    d->canon = NULL;
+    d->type = 0;
+    d->adj = d->cap = d->org_country = -1;
+    d->surname = -1;
+    nf_map_put(x->dict, key, k, (void *)(x->ndent));
+    for (size_t i = 1; i <= k; i++)
+        nf_map_put(x->prefix, key, i, (void *)1);
+    return d;
+}
+
+/* Dents are stored by index (+1) since the array grows. */
+static dent *dent_get(const struct nf_actors_eng *x, const char *key, size_t k)
+{
+    size_t idx = (size_t)nf_map_get(x->dict, key, k);
+    return idx ? &x->dents[idx - 1] : NULL;
+}
+
+static void set_name(dent *d, const char *canon, int type)
+{
+    if (!d->canon) {
+        d->canon = canon;
+        d->type = (uint8_t)type;
+    }
+}
+
+static int country_index(const struct nf_actors_eng *x, const char *name)
+{
+    for (size_t i = 0; i < x->ncountry; i++)
+        if (strcmp(x->countries[i].canon, name) == 0)
+            return (int)i;
+    return -1;
+}
+
+typedef void (*field_fn)(struct nf_actors_eng *x, char **f, int n);
+
+static void each_line(const nf_engine *e, struct nf_actors_eng *x, const char *name, field_fn fn)
+{
+    size_t len;
+    const char *text = nf_data_get(e, name, &len);
+    if (!text)
+        return;
+    nf_lines it;
+    nf_lines_init(&it, text, len);
+    char *f[8];
+    int n;
+    while ((n = nf_lines_next(&it, f, 8)) >= 0)
+        fn(x, f, n);
+    nf_lines_free(&it);
+}
+
+/* Calls fn for each |-separated alias of s. */
+static void each_alias(char *s, void (*fn)(struct nf_actors_eng *, const char *, void *),
+                       struct nf_actors_eng *x, void *arg)
+{
+    if (!s)
+        return;
+    char *p = s;
+    while (*p) {
+        char *bar = strchr(p, '|');
+        if (bar)
+            *bar = '\0';
+        if (*p)
+            fn(x, p, arg);
+        if (!bar)
+            break;
+        p = bar + 1;
+    }
+}
+
+typedef struct { const char *canon; int type; int idx; } alias_arg;
+
+/* The alias as written and, for names of 4 letters or more, in capitals (`ITALY` in an
+ * upper-case heading). */
+static int alias_forms(const char *alias, char upper[256])
+{
+    size_t n = strlen(alias), nl = 0;
+    if (n < 4 || n >= 256)
+        return 1;
+    for (size_t i = 0; i <= n; i++) {
+        nl += nf_islower((unsigned char)alias[i]);
+        upper[i] = nf_islower((unsigned char)alias[i]) ? (char)(alias[i] - 32) : alias[i];
+    }
+    return nl ? 2 : 1;
+}
+
+static void add_name_alias(struct nf_actors_eng *x, const char *alias, void *arg)
+{
+    alias_arg *a = arg;
+    char up[256];
+    int nf = alias_forms(alias, up);
+    for (int k = 0; k < nf; k++) {
+        dent *d = dent_for(x, k ? up : alias);
+        if (d)
+            set_name(d, a->canon, a->type);
+    }
+}
+
+static void add_adj_alias(struct nf_actors_eng *x, const char *alias, void *arg)
+{
+    alias_arg *a = arg;
+    char up[256];
+    int nf = alias_forms(alias, up);
+    for (int k = 0; k < nf; k++) {
+        dent *d = dent_for(x, k ? up : alias);
+        if (d && d->adj < 0)
+            d->adj = (int16_t)a->idx;
+    }
+}
+
+static void add_cap_alias(struct nf_actors_eng *x, const char *alias, void *arg)
+{
+    alias_arg *a = arg;
+    char up[256];
+    int nf = alias_forms(alias, up);
+    for (int k = 0; k < nf; k++) {
+        dent *d = dent_for(x, k ? up : alias);
+        if (d && d->cap < 0)
+            d->cap = (int16_t)a->idx;
+    }
+}
+
+static void load_country(struct nf_actors_eng *x, char **f, int n)
+{
+    if (n < 1 || !f[0][0])
+        return;
+    country *c = NF_PUSH(x->countries, x->ncountry, x->capcountry);
+    c->canon = own(x, f[0]);
+    c->adj = c->canon;
+    if (n >= 3 && f[2] && f[2][0]) {
+        char tmp[128];
+        size_t k = strcspn(f[2], "|");
+        if (k < sizeof tmp) {
+            memcpy(tmp, f[2], k);
+            tmp[k] = '\0';
+            c->adj = own(x, tmp);
+        }
+    }
+    alias_arg a = {c->canon, NF_ACT_COUNTRY, (int)(x->ncountry - 1)};
+    add_name_alias(x, c->canon, &a);
+    if (n >= 2)
+        each_alias(f[1], add_name_alias, x, &a);
+    if (n >= 3)
+        each_alias(f[2], add_adj_alias, x, &a);
+    if (n >= 4)
+        each_alias(f[3], add_cap_alias, x, &a);
+}
+
+static void load_place(struct nf_actors_eng *x, char **f, int n)
+{
+    if (n < 1 || !f[0][0])
+        return;
+    alias_arg a = {own(x, f[0]), NF_ACT_PLACE, -1};
+    add_name_alias(x, a.canon, &a);
+    if (n >= 3)
+        each_alias(f[2], add_name_alias, x, &a);
+}
+
+static void add_org_alias(struct nf_actors_eng *x, const char *alias, void *arg)
+{
+    alias_arg *a = arg;
+    char up[256];
+    int nf = alias_forms(alias, up);
+    for (int k = 0; k < nf; k++) {
+        dent *d = dent_for(x, k ? up : alias);
+        if (d) {
+            set_name(d, a->canon, a->type);
+            if (d->org_country < 0)
+                d->org_country = (int16_t)a->idx;
+        }
+    }
+}
+
+static void load_org(struct nf_actors_eng *x, char **f, int n)
+{
+    if (n < 1 || !f[0][0])
+        return;
+    int type = n >= 2 && f[1] && strcmp(f[1], "group") == 0 ? NF_ACT_GROUP : NF_ACT_ORG;
+    int ci = n >= 4 && f[3] && f[3][0] ? country_index(x, f[3]) : -1;
+    alias_arg a = {own(x, f[0]), type, ci};
+    add_org_alias(x, a.canon, &a);
+    if (n >= 3)
+        each_alias(f[2], add_org_alias, x, &a);
+}
+
+static void add_person_alias(struct nf_actors_eng *x, const char *alias, void *arg)
+{
+    alias_arg *a = arg;
+    dent *d = dent_for(x, alias);
+    if (!d)
+        return;
+    if (strchr(alias, ' ')) {
+        set_name(d, a->canon, NF_ACT_PERSON);
+        return;
+    }
+    /* a lone surname: chain the people */
+    if (d->surname < 0) {
+        d->surname = a->idx;
+    } else {
+        int32_t i = d->surname;
+        while (x->people[i].next >= 0) {
+            if (i == a->idx)
+                return;
+            i = x->people[i].next;
+        }
+        if (i != a->idx)
+            x->people[i].next = a->idx;
+    }
+}
+
+static void load_person(struct nf_actors_eng *x, char **f, int n)
+{
+    if (n < 1 || !f[0][0])
+        return;
+    person *p = NF_PUSH(x->people, x->npeople, x->cappeople);
+    p->canon = own(x, f[0]);
+    p->y0 = p->y1 = 0;
+    p->next = -1;
+    if (n >= 3 && f[2]) {
+        p->y0 = atoi(f[2]);
+        const char *dash = strchr(f[2], '-');
+        if (dash)
+            p->y1 = atoi(dash + 1);
+    }
+    alias_arg a = {p->canon, NF_ACT_PERSON, (int)(x->npeople - 1)};
+    add_person_alias(x, p->canon, &a);
+    if (n >= 2)
+        each_alias(f[1], add_person_alias, x, &a);
+}
+
+static void title_key(const char *s, char *out, size_t cap, int *ntok)
+{
+    size_t k = 0;
+    int toks = 1;
+    for (size_t i = 0; s[i] && k + 1 < cap; i++) {
+        if (s[i] == ' ') {
+            toks++;
+            out[k++] = ' ';
+        } else {
+            out[k++] = (char)nf_tolower((unsigned char)s[i]);
+        }
+    }
+    out[k] = '\0';
+    *ntok = toks;
+}
+
+static void load_title(struct nf_actors_eng *x, char **f, int n)
+{
+    if (n < 1 || !f[0][0])
+        return;
+    char key[128];
+    int nt;
+    title_key(f[0], key, sizeof key, &nt);
+    long kind = n >= 2 && f[1] && strcmp(f[1], "honorific") == 0 ? T_HONOR : T_TITLE;
+    nf_map_put(x->titles, key, strlen(key), (void *)kind);
+    if (nt > x->max_title)
+        x->max_title = nt;
+}
+
+static void put_words(nf_map *m, const char *words)
+{
+    const char *p = words;
+    while (*p) {
+        while (*p == ' ')
+            p++;
+        const char *s = p;
+        while (*p && *p != ' ')
+            p++;
+        if (p > s)
+            nf_map_put(m, s, (size_t)(p - s), (void *)1);
+    }
+}
+
+static const char VERBS[] =
+    "said says say told tells has have had is are was were will would wants wanted want could "
+    "can cannot should must may might did does do sees saw insists insisted accused accuses "
+    "rejected rejects denied denies warned warns demanded demands responded respond sent sends "
+    "announced announces hopes hoped fears feared believes believed considers considered refused "
+    "refuses agreed agrees claimed claims argued argues called calls urged urges expects expected "
+    "plans planned seeks sought published proposed proposes offered offers asked asks added adds "
+    "noted notes stressed stresses insisted threatened threatens continues continued remains "
+    "needs needed tried tries appears appeared launched invaded attacked signed opposes opposed "
+    "supports supported made makes took takes gave gives announced reiterated confirmed confirms "
+    "insist criticized criticised condemned condemns welcomed welcomes imposed imposes pledged "
+    "pledges promised promises suggested suggests moved moves deployed deploys reported reports "
+    "also already still now recently";
+
+static const char FIELDS[] =
+    "Foreign Defence Defense Interior Finance Economy Economic Energy Justice Health Emergencies "
+    "Emergency Trade Agriculture Education Culture Information Transport Labour Labor Environment "
+    "Industry Communications Home Security Intelligence War Digital";
+
+static const char STOP[] =
+    "The A An This That These Those It Its He She They We I You Our Their His Her My Your But And "
+    "Or If When While As At In On Of For From To By With After Before Since Until During Under "
+    "Over About Among Between Into Through Despite However Meanwhile Also Still Yet So Then There "
+    "Here What Who Why How Which Where Some Many Most More Other Such Both Each Every All Any No "
+    "Not Now Today Yesterday Tomorrow Monday Tuesday Wednesday Thursday Friday Saturday Sunday "
+    "January February March April May June July August September October November December "
+    "Mr Mr. Mrs Mrs. Ms Ms. Dr Dr. Sir Read Subscribe Related Watch WATCH Photo Image Video Click "
+    "Sign Share Advertisement According Reporting Editing Writing Additional European Asian African Arab Latin West East North South Western Eastern Northern Southern";
 
 int nf_actors_init(nf_engine *e, char *err, size_t errlen)
 {
-    NF_UNUSED(e); NF_UNUSED(err); NF_UNUSED(errlen);
+    struct nf_actors_eng *x = calloc(1, sizeof *x);
+    if (!x) {
+        snprintf(err, errlen, "out of memory");
+        return -1;
+    }
+    x->dict = nf_map_new();
+    x->prefix = nf_map_new();
+    x->titles = nf_map_new();
+    x->verbs = nf_map_new();
+    x->fields = nf_map_new();
+    x->stop = nf_map_new();
+    e->actors = x;
+    if (!x->dict || !x->prefix || !x->titles || !x->verbs || !x->fields || !x->stop) {
+        snprintf(err, errlen, "out of memory");
+        return -1;
+    }
+    /* order matters: the first name given to a key wins */
+    each_line(e, x, "countries.tsv", load_country);
+    each_line(e, x, "orgs.tsv", load_org);
+    each_line(e, x, "people.tsv", load_person);
+    each_line(e, x, "places.tsv", load_place);
+    each_line(e, x, "titles.txt", load_title);
+    put_words(x->verbs, VERBS);
+    put_words(x->fields, FIELDS);
+    put_words(x->stop, STOP);
+    size_t mlen;
+    const char *model = nf_data_get(e, "tagger.model", &mlen);
+    if (model && !e->tagger) {
+        e->tagger = nf_tagger_load((const unsigned char *)model, mlen);
+        if (!e->tagger) {
+            snprintf(err, errlen, "tagger.model: not a valid tagger model");
+            return -1;
+        }
+    }
+    x->tagger = e->tagger;
     return 0;
+}
+
+void nf_actors_fini(nf_engine *e)
+{
+    struct nf_actors_eng *x = e->actors;
+    if (x) {
+        nf_map_free(x->dict);
+        nf_map_free(x->prefix);
+        nf_map_free(x->titles);
+        nf_map_free(x->verbs);
+        nf_map_free(x->fields);
+        nf_map_free(x->stop);
+        for (size_t i = 0; i < x->nstr; i++)
+            free(x->strs[i]);
+        free(x->strs);
+        free(x->dents);
+        free(x->people);
+        free(x->countries);
+        free(x);
+        e->actors = NULL;
+    }
+    nf_tagger_free(e->tagger);
+    e->tagger = NULL;
+}
+
+/* ---- per article ---- */
+
+enum { CR_WEAK, CR_FULL, CR_ORG }; /* a lone surname, a full name's surname, an org's word */
+typedef struct {
+    const char *key; size_t klen; /* surname as written (normalized) */
+    const char *canon;
+    int kind;
+} coref;
+
+typedef struct {
+    nf_ana *a;
+    const struct nf_actors_eng *x;
+    const char *t;          /* doc text */
+    const nf_tok *tok;      /* the sentence's tokens */
+    size_t n;               /* their count */
+    uint32_t si;            /* sentence index */
+    coref *cr; size_t ncr, capcr;
+    uint32_t *dm_end; const dent **dm_d; uint8_t *dm_lost, *dm_done; /* dict_match cache */
+    char key[1024];
+} ctx;
+
+static const char *tx(const ctx *c, size_t i) { return c->t + c->tok[i].start; }
+static size_t tl(const ctx *c, size_t i) { return c->tok[i].end - c->tok[i].start; }
+
+static int tok_is(const ctx *c, size_t i, const char *w)
+{
+    size_t n = strlen(w);
+    return i < c->n && tl(c, i) == n && memcmp(tx(c, i), w, n) == 0;
+}
+
+static int is_poss(const ctx *c, size_t i) { return i < c->n && (c->tok[i].flags & NF_T_POSS); }
+
+static int is_lower_word(const ctx *c, size_t i)
+{
+    return i < c->n && (c->tok[i].flags & NF_T_WORD) && nf_islower((unsigned char)tx(c, i)[0]);
+}
+
+static int is_cap_word(const ctx *c, size_t i)
+{
+    return i < c->n && (c->tok[i].flags & NF_T_WORD) && (c->tok[i].flags & (NF_T_CAP | NF_T_UPPER));
+}
+
+/* Longest dictionary match starting at token i: returns its end (exclusive) or i. */
+static size_t dict_match_raw(ctx *c, size_t i, const dent **out, int *lost_s);
+
+/* The same, computed once per token of the sentence. */
+static size_t dict_match(ctx *c, size_t i, const dent **out, int *lost_s)
+{
+    if (i >= c->n) {
+        *out = NULL;
+        *lost_s = 0;
+        return i;
+    }
+    if (!c->dm_done[i]) {
+        const dent *d;
+        int l;
+        c->dm_end[i] = (uint32_t)dict_match_raw(c, i, &d, &l);
+        c->dm_d[i] = d;
+        c->dm_lost[i] = (uint8_t)l;
+        c->dm_done[i] = 1;
+    }
+    *out = c->dm_d[i];
+    *lost_s = c->dm_lost[i];
+    return c->dm_end[i];
+}
+
+static size_t dict_match_raw(ctx *c, size_t i, const dent **out, int *lost_s)
+{
+    const struct nf_actors_eng *x = c->x;
+    size_t best = i, k = 0;
+    *out = NULL;
+    *lost_s = 0;
+    if (!(c->tok[i].flags & (NF_T_CAP | NF_T_UPPER)) && !(c->tok[i].flags & NF_T_NUM))
+        return i;
+    for (size_t j = i; j < c->n && j < i + 12; j++) {
+        if (j > i && (c->tok[j].flags & NF_T_POSS))
+            break;
+        size_t add = keynorm(tx(c, j), tl(c, j), c->key + k, sizeof c->key - k);
+        k += add;
+        if (!nf_map_has(x->prefix, c->key, k)) {
+            /* lost apostrophe: NATOs, Russias */
+            if (j == i && k > 3 && c->key[k - 1] == 's') {
+                const dent *d = dent_get(x, c->key, k - 1);
+                if (d && d->canon && (d->type == NF_ACT_COUNTRY || d->type == NF_ACT_ORG || d->type == NF_ACT_GROUP)) {
+                    *out = d;
+                    *lost_s = 1;
+                    return i + 1;
+                }
+            }
+            break;
+        }
+        const dent *d = dent_get(x, c->key, k);
+        if (d) {
+            best = j + 1;
+            *out = d;
+        }
+    }
+    return best;
+}
+
+/* Title ending just before token b: returns its start (or b) and kind. */
+static size_t title_before(ctx *c, size_t b, int *kind)
+{
+    const struct nf_actors_eng *x = c->x;
+    *kind = T_NONE;
+    for (int L = x->max_title; L >= 1; L--) {
+        if ((size_t)L > b)
+            continue;
+        size_t s = b - (size_t)L, k = 0;
+        int ok = 1;
+        for (size_t j = s; j < b && ok; j++) {
+            if (!(c->tok[j].flags & NF_T_WORD)) {
+                ok = 0;
+                break;
+            }
+            if (j > s)
+                c->key[k++] = ' ';
+            size_t n = tl(c, j);
+            if (k + n + 2 >= sizeof c->key) {
+                ok = 0;
+                break;
+            }
+            nf_lower(tx(c, j), n, c->key + k);
+            k += n;
+        }
+        if (!ok)
+            continue;
+        long v = (long)nf_map_get(x->titles, c->key, k);
+        if (v) {
+            *kind = (int)v;
+            return s;
+        }
+    }
+    return b;
+}
+
+/* Longest title starting at token b and ending at or before e: its end, or b. */
+static size_t title_at(ctx *c, size_t b, size_t e, int *kind)
+{
+    const struct nf_actors_eng *x = c->x;
+    *kind = T_NONE;
+    size_t k = 0, best = b;
+    for (size_t j = b; j < e && j < b + (size_t)x->max_title; j++) {
+        if (!(c->tok[j].flags & NF_T_WORD))
+            break;
+        if (j > b)
+            c->key[k++] = ' ';
+        size_t n = tl(c, j);
+        if (k + n + 2 >= sizeof c->key)
+            break;
+        nf_lower(tx(c, j), n, c->key + k);
+        k += n;
+        long v = (long)nf_map_get(x->titles, c->key, k);
+        if (v) {
+            *kind = (int)v;
+            best = j + 1;
+        }
+    }
+    return best;
+}
+
+static const char *span_str(ctx *c, size_t b, size_t e)
+{
+    /* tokens joined by one space, possessives dropped */
+    size_t cap = 1;
+    for (size_t i = b; i < e; i++)
+        cap += tl(c, i) + 1;
+    char *out = nf_arena_alloc(&c->a->arena, cap);
+    size_t k = 0;
+    for (size_t i = b; i < e; i++) {
+        if (is_poss(c, i))
+            continue;
+        if (k && !(c->tok[i].flags & NF_T_PUNCT && (tx(c, i)[0] == ',' || tx(c, i)[0] == '.')) &&
+            c->tok[i].start > c->tok[i - 1].end)
+            out[k++] = ' ';
+        memcpy(out + k, tx(c, i), tl(c, i));
+        k += tl(c, i);
+    }
+    out[k] = '\0';
+    return out;
+}
+
+static const person *pick_person(const ctx *c, int32_t first)
+{
+    const struct nf_actors_eng *x = c->x;
+    int y = c->a->anchor_y;
+    const person *fallback = NULL;
+    for (int32_t i = first; i >= 0; i = x->people[i].next) {
+        const person *p = &x->people[i];
+        if (!fallback)
+            fallback = p;
+        if (y && p->y0 <= y && (p->y1 == 0 || y <= p->y1))
+            return p;
+    }
+    return y ? NULL : fallback;
+}
+
+static void coref_add(ctx *c, const char *key, size_t klen, const char *canon, int kind)
+{
+    for (size_t i = 0; i < c->ncr; i++)
+        if (c->cr[i].klen == klen && memcmp(c->cr[i].key, key, klen) == 0) {
+            if (kind >= c->cr[i].kind || c->cr[i].kind == CR_ORG) {
+                c->cr[i].canon = canon; /* the most recent wins */
+                c->cr[i].kind = kind;
+            }
+            return;
+        }
+    coref *r = NF_PUSH(c->cr, c->ncr, c->capcr);
+    r->key = nf_arena_strndup(&c->a->arena, key, klen);
+    r->klen = klen;
+    r->canon = canon;
+    r->kind = kind;
+}
+
+static const coref *coref_find(const ctx *c, const char *key, size_t klen)
+{
+    for (size_t i = 0; i < c->ncr; i++)
+        if (c->cr[i].klen == klen && memcmp(c->cr[i].key, key, klen) == 0)
+            return &c->cr[i];
+    return NULL;
+}
+
+static const char *coref_get(const ctx *c, const char *key, size_t klen)
+{
+    const coref *r = coref_find(c, key, klen);
+    return r && r->kind != CR_ORG ? r->canon : NULL;
+}
+
+static int is_initial(const ctx *c, size_t i)
+{
+    const char *s = tx(c, i);
+    size_t n = tl(c, i);
+    return (n == 2 && nf_isupper((unsigned char)s[0]) && s[1] == '.') ||
+           (n == 4 && nf_isupper((unsigned char)s[0]) && s[1] == '.' && nf_isupper((unsigned char)s[2]) && s[3] == '.');
+}
+
+/* Canonical name of a person written as tokens [b,e) (titles already stripped). */
+static const char *person_canon(ctx *c, size_t ts, size_t b, size_t e)
+{
+    const struct nf_actors_eng *x = c->x;
+    while (e > b && (is_poss(c, e - 1) || (c->tok[e - 1].flags & NF_T_PUNCT)))
+        e--;
+    if (e <= b)
+        return NULL;
+    if (ts < b) { /* a title that is part of the name: `King Hussein`, `Pope Francis` */
+        size_t k = 0;
+        for (size_t i = ts; i < e; i++)
+            k += keynorm(tx(c, i), tl(c, i), c->key + k, sizeof c->key - k);
+        const dent *d = dent_get(x, c->key, k);
+        if (d && d->canon && d->type == NF_ACT_PERSON) {
+            char k1[256];
+            size_t sk = keynorm(tx(c, e - 1), tl(c, e - 1), k1, sizeof k1);
+            coref_add(c, k1, sk, d->canon, CR_FULL);
+            return d->canon;
+        }
+    }
+    size_t last = e - 1;
+    if (e - b >= 2 && (tok_is(c, last, "Jr.") || tok_is(c, last, "Jr") || tok_is(c, last, "Sr.")))
+        last--;
+    char k1[256];
+    size_t sk = keynorm(tx(c, last), tl(c, last), k1, sizeof k1);
+    if (last == b) { /* a lone surname */
+        const char *cn = coref_get(c, k1, sk);
+        if (cn)
+            return cn;
+        const dent *d = dent_get(x, k1, sk);
+        if (d && d->canon && d->type == NF_ACT_PERSON)
+            cn = d->canon;
+        else if (d && d->surname >= 0) {
+            const person *p = pick_person(c, d->surname);
+            if (p)
+                cn = p->canon;
+        }
+        if (!cn)
+            cn = span_str(c, b, e);
+        coref_add(c, k1, sk, cn, CR_WEAK);
+        return cn;
+    }
+    /* a full name: the dictionary, else the words without middle initials */
+    size_t k = 0;
+    for (size_t i = b; i < e; i++)
+        k += keynorm(tx(c, i), tl(c, i), c->key + k, sizeof c->key - k);
+    const dent *d = dent_get(x, c->key, k);
+    const char *cn;
+    if (d && d->canon && d->type == NF_ACT_PERSON) {
+        cn = d->canon;
+    } else {
+        size_t cap = 1;
+        for (size_t i = b; i < e; i++)
+            cap += tl(c, i) + 1;
+        char *out = nf_arena_alloc(&c->a->arena, cap);
+        size_t o = 0;
+        for (size_t i = b; i < e; i++) {
+            if (i > b && i < e - 1 && is_initial(c, i))
+                continue;
+            if (o)
+                out[o++] = ' ';
+            memcpy(out + o, tx(c, i), tl(c, i));
+            o += tl(c, i);
+        }
+        out[o] = '\0';
+        cn = out;
+        /* the same name written shorter earlier (a surname alone) keeps the full form */
+    }
+    coref_add(c, k1, sk, cn, CR_FULL);
+    return cn;
+}
+
+static int verbish(const ctx *c, size_t j);
+
+static void add_mention(ctx *c, size_t b, size_t e, const char *canon, int type, const char *role,
+                        int flags)
+{
+    if (!canon || e <= b)
+        return;
+    /* SUBJECT: the next word acts (`Russia on Friday published` too) */
+    size_t j = e;
+    while (j < c->n && is_poss(c, j))
+        j++;
+    if (j < c->n && is_lower_word(c, j)) {
+        const char *w = tx(c, j);
+        size_t n = tl(c, j);
+        NF_UNUSED(w), NF_UNUSED(n);
+        if (verbish(c, j))
+            flags |= NF_M_SUBJECT;
+        else if ((tok_is(c, j, "on") || tok_is(c, j, "last") || tok_is(c, j, "this")) && j + 2 < c->n &&
+                 is_lower_word(c, j + 2) && nf_map_has(c->x->verbs, tx(c, j + 2), tl(c, j + 2)))
+            flags |= NF_M_SUBJECT;
+    }
+    nf_mention *m = NF_PUSH(c->a->men, c->a->nmen, c->a->capmen);
+    m->start = c->tok[b].start;
+    m->end = c->tok[e - 1].end;
+    m->sent = c->si;
+    m->canon = canon;
+    m->role = role;
+    m->type = (uint8_t)type;
+    m->flags = (uint8_t)flags;
+}
+
+static int verbish(const ctx *c, size_t j)
+{
+    if (!is_lower_word(c, j))
+        return 0;
+    const char *w = tx(c, j);
+    size_t n = tl(c, j);
+    if (nf_map_has(c->x->verbs, w, n))
+        return 1;
+    if (n > 4 && memcmp(w + n - 2, "ed", 2) == 0)
+        return 1;
+    if (n > 3 && (memcmp(w + n - 2, "nt", 2) == 0 || memcmp(w + n - 3, "n't", 3) == 0 ||
+                  (n > 5 && memcmp(w + n - 5, "n\xE2\x80\x99t", 5) == 0)))
+        return 1; /* doesn't, wont (apostrophe lost) */
+    return 0;
+}
+
+static int word_in(const ctx *c, size_t j, const char *const *list)
+{
+    for (int i = 0; list[i]; i++)
+        if (tok_is(c, j, list[i]))
+            return 1;
+    return 0;
+}
+
+/* Does the capital at [b,e) act for its state (`Moscow wants`, `Moscow's demands`, `talks
+ * between Washington and Moscow`) rather than name the city (`in Moscow`, `its Moscow office`,
+ * a dateline)? */
+static int capital_acts(ctx *c, size_t b, size_t e)
+{
+    static const char *const loc[] = {"in", "at", "near", "outside", "around", "across", "inside",
+                                      "into", "via", "through", "visit", "visited", "visiting",
+                                      "central", "downtown", "suburban", NULL};
+    static const char *const func[] = {"and", "or", "to", "on", "in", "for", "with", "of", "as",
+                                       "that", "than", "but", "over", "about", "against", NULL};
+    if (is_poss(c, e))
+        return 1;
+    static const char *const pre[] = {"with", "between", "against", "urged", "told", "warned",
+                                      "pressed", "by", "accused", "asked", "pressure", NULL};
+    if (b > 0 && word_in(c, b - 1, pre))
+        return 1;
+    if (b > 0 && word_in(c, b - 1, loc)) {
+        /* `from Moscow` is the state when it comes with a demand: keep it a place only
+         * when nothing acts */
+        return 0;
+    }
+    if (b == 0 || (c->tok[b].flags & NF_T_SENT0)) {
+        /* a dateline: `MOSCOW (Reuters) -`, `Moscow, Russia` */
+        if (e < c->n && (c->tok[e].flags & NF_T_PUNCT) && !is_poss(c, e) &&
+            (tx(c, e)[0] == '(' || tx(c, e)[0] == '-' || tx(c, e)[0] == ','))
+            return 0;
+        if (is_cap_word(c, e))
+            return 0;
+    }
+    if (e >= c->n)
+        return 1;
+    if (verbish(c, e) || word_in(c, e, func))
+        return 1;
+    if (is_lower_word(c, e))
+        return 0; /* `Moscow meetings`: a modifier */
+    return 1;
+}
+
+static const char *TYPE_NAMES[] = {"person", "organization", "country", "place", "group"};
+
+/* `<country|demonym>['s] <Field> Ministry`, `Ministry of <Field> [Affairs]`: returns the end
+ * of the span starting at b, or b. */
+static size_t ministry(ctx *c, size_t b, const char **canon)
+{
+    const struct nf_actors_eng *x = c->x;
+    size_t i = b;
+    int ci = -1;
+    const dent *d;
+    int lost;
+    size_t de = dict_match(c, i, &d, &lost);
+    if (de > i && d) {
+        if (d->adj >= 0 && (!d->canon || d->type != NF_ACT_COUNTRY || !is_poss(c, de)))
+            ci = d->adj;
+        else if (d->canon && d->type == NF_ACT_COUNTRY)
+            ci = country_index(x, d->canon);
+        if (ci >= 0) {
+            i = de;
+            if (is_poss(c, i))
+                i++;
+        }
+    }
+    /* <Field> Ministry */
+    if (i + 1 < c->n && nf_map_has(x->fields, tx(c, i), tl(c, i)) &&
+        (tok_is(c, i + 1, "Ministry") || tok_is(c, i + 1, "Office") || tok_is(c, i + 1, "Department"))) {
+        if (tok_is(c, i + 1, "Department") && ci < 0)
+            return b; /* `State Department` and kin are in orgs.tsv */
+        const char *adj = ci >= 0 ? c->x->countries[ci].adj : NULL;
+        *canon = nf_arena_printf(&c->a->arena, "%s%s%.*s %.*s", adj ? adj : "", adj ? " " : "",
+                                 (int)tl(c, i), tx(c, i), (int)tl(c, i + 1), tx(c, i + 1));
+        return i + 2;
+    }
+    /* Ministry of <Field> [Affairs] [of <country>] */
+    if (tok_is(c, i, "Ministry") && tok_is(c, i + 1, "of") && i + 2 < c->n &&
+        nf_map_has(x->fields, tx(c, i + 2), tl(c, i + 2))) {
+        size_t e = i + 3;
+        if (tok_is(c, e, "Affairs"))
+            e++;
+        if (ci < 0 && tok_is(c, e, "of") && e + 1 < c->n) {
+            de = dict_match(c, e + 1, &d, &lost);
+            if (de > e + 1 && d && d->canon && d->type == NF_ACT_COUNTRY) {
+                ci = country_index(x, d->canon);
+                e = de;
+            }
+        }
+        const char *adj = ci >= 0 ? c->x->countries[ci].adj : NULL;
+        *canon = nf_arena_printf(&c->a->arena, "%s%s%.*s Ministry", adj ? adj : "", adj ? " " : "",
+                                 (int)tl(c, i + 2), tx(c, i + 2));
+        return e;
+    }
+    return b;
+}
+
+static int tag_type(uint8_t t) { return t == NF_TAG_O ? 0 : (t + 1) / 2; } /* 1 PER 2 ORG 3 LOC 4 MISC */
+
+/* Types one span [b,e) of tagger type tt (0: none) with dictionary entry d covering [b,de). */
+static void resolve(ctx *c, size_t b, size_t e, int tt, const dent *d, size_t de)
+{
+    const struct nf_actors_eng *x = c->x;
+    /* titles and honorifics before the span */
+    int tkind;
+    size_t ts = title_before(c, b, &tkind);
+    const char *role = NULL;
+    if (tkind == T_TITLE) {
+        size_t k = ts;
+        role = span_str(c, k, b);
+    }
+    /* a leading title inside the span (`President Bill Clinton` tagged whole) */
+    if (e - b >= 2 && tt == 1) {
+        int kk;
+        size_t te = title_at(c, b, e - 1, &kk);
+        if (te > b) {
+            if (kk == T_TITLE)
+                role = span_str(c, b, te);
+            if (tkind == T_NONE || kk == T_HONOR)
+                ts = b;
+            tkind = kk;
+            b = te;
+            d = NULL;
+            de = b;
+        }
+    }
+    while (e > b && is_poss(c, e - 1))
+        e--;
+    if (e <= b)
+        return;
+    int whole = d && de == e;
+    /* a single word the article has used for someone (`Washington` after `MaliVai
+     * Washington`) or for an organization (`Eagles` after `Philadelphia Eagles`) */
+    if (e - b == 1 && tkind == T_NONE) {
+        char k1[256];
+        size_t sk = keynorm(tx(c, b), tl(c, b), k1, sizeof k1);
+        const coref *r = coref_find(c, k1, sk);
+        if (r && (!whole || !d->canon || d->type == NF_ACT_PLACE)) {
+            if (r->kind == CR_FULL || (r->kind == CR_WEAK && tt == 1)) {
+                add_mention(c, b, e, r->canon, NF_ACT_PERSON, NULL, NF_M_ROW);
+                return;
+            }
+            if (r->kind == CR_ORG && tt && tt != 3) {
+                add_mention(c, b, e, r->canon, NF_ACT_ORG, NULL, NF_M_ROW);
+                return;
+            }
+        }
+    }
+    /* the tagger's organization over a place name: a club or a company (`Kent`, `Milan`) */
+    if (whole && tt == 2 && d->canon && d->type == NF_ACT_PLACE && tkind == T_NONE) {
+        add_mention(c, b, e, span_str(c, b, e), NF_ACT_ORG, NULL, NF_M_ROW);
+        return;
+    }
+    /* `Seven Iraqis`, `Eastern European`: a span ending in a demonym is no name */
+    if (!whole && e - b >= 2) {
+        const dent *dl = dent_get(x, tx(c, e - 1), tl(c, e - 1));
+        if (dl && dl->adj >= 0 && !dl->canon)
+            return;
+    }
+    if (whole && d->canon && d->type != NF_ACT_PERSON && tkind == T_NONE) {
+        int type = d->type;
+        const char *canon = d->canon;
+        if (d->cap >= 0 && type == NF_ACT_PLACE) {
+            if (capital_acts(c, b, e)) {
+                canon = x->countries[d->cap].canon;
+                type = NF_ACT_COUNTRY;
+            }
+        }
+        add_mention(c, b, e, canon, type, NULL, NF_M_ROW);
+        return;
+    }
+    if (whole && !d->canon && d->cap >= 0 && tkind == T_NONE) {
+        add_mention(c, b, e, x->countries[d->cap].canon, NF_ACT_COUNTRY, NULL, NF_M_ROW);
+        return;
+    }
+    if (whole && d->adj >= 0 && !d->canon && tkind == T_NONE) {
+        add_mention(c, b, e, x->countries[d->adj].canon, NF_ACT_COUNTRY, NULL, NF_M_DEMONYM);
+        return;
+    }
+    /* persons: tagged PER, a title or honorific before, a known person, or a surname seen */
+    int is_person = tt == 1 || tkind != T_NONE || (whole && ((d->canon && d->type == NF_ACT_PERSON) || d->surname >= 0));
+    if (is_person) {
+        /* an honorific alone before a word that is no name (`Mr. President`) */
+        const char *cn = person_canon(c, tkind == T_TITLE ? ts : b, b, e);
+        add_mention(c, tkind == T_HONOR ? ts : b, e, cn, NF_ACT_PERSON, role, NF_M_ROW);
+        return;
+    }
+    if (tt == 4 || tt == 0)
+        return; /* MISC (events, nationalities) make no actor */
+    /* ORG / LOC not in the dictionary as a whole: drop a leading country (`U.S. State
+     * Department`), else take the words as written */
+    if (d && de < e && d->canon && d->type == NF_ACT_COUNTRY) {
+        size_t k = 0, s = de;
+        if (is_poss(c, s))
+            s++;
+        for (size_t i = s; i < e; i++)
+            k += keynorm(tx(c, i), tl(c, i), c->key + k, sizeof c->key - k);
+        const dent *d2 = k ? dent_get(x, c->key, k) : NULL;
+        if (d2 && d2->canon && d2->type != NF_ACT_PERSON && d2->type != NF_ACT_COUNTRY) {
+            add_mention(c, b, de, d->canon, NF_ACT_COUNTRY, NULL, NF_M_ROW);
+            add_mention(c, s, e, d2->canon, d2->type, NULL, NF_M_ROW);
+            return;
+        }
+    }
+    /* `NATO-Russia meeting`, `U.S.-Russian talks`: compounds of names are modifiers */
+    if (e - b == 1 && memchr(tx(c, b), '-', tl(c, b))) {
+        const char *w = tx(c, b), *end = w + tl(c, b);
+        int all = 1;
+        while (w < end && all) {
+            const char *h = memchr(w, '-', (size_t)(end - w));
+            size_t n = h ? (size_t)(h - w) : (size_t)(end - w);
+            const dent *dd = dent_get(x, w, n);
+            all = dd != NULL;
+            w = h ? h + 1 : end;
+        }
+        if (all)
+            return;
+    }
+    /* `Eastern European`: a span ending in a demonym is an adjective phrase */
+    {
+        const dent *dl = dent_get(x, tx(c, e - 1), tl(c, e - 1));
+        if (dl && dl->adj >= 0 && !dl->canon)
+            return;
+    }
+    /* events and documents: `Cold War`, `INF Treaty`, `World Cup` */
+    {
+        static const char *const heads[] = {"War", "Treaty", "Agreement", "Accord", "Accords", "Act",
+                                            "Doctrine", "Plan", "Summit", "Games", "Cup", "Olympics",
+                                            "Prize", "Award", "Presence", "Initiative", "Day", NULL};
+        if (word_in(c, e - 1, heads))
+            return;
+    }
+    /* one-token stop words the tagger took for names */
+    if (e - b >= 2 && nf_map_has(x->stop, tx(c, e - 1), tl(c, e - 1)))
+        return;
+    if (e - b == 1 && nf_map_has(x->stop, tx(c, b), tl(c, b)))
+        return;
+    int type = tt == 2 ? NF_ACT_ORG : NF_ACT_PLACE;
+    const char *cn = span_str(c, b, e);
+    if (type == NF_ACT_ORG && e - b >= 2) {
+        /* `Rotor Volgograd` ... `Rotor`; `Philadelphia Eagles` ... `Eagles` */
+        size_t ends[2] = {b, e - 1};
+        for (int k = 0; k < 2; k++) {
+            size_t w = ends[k];
+            if (!is_cap_word(c, w) || dent_get(x, tx(c, w), tl(c, w)) || nf_map_has(x->stop, tx(c, w), tl(c, w)))
+                continue;
+            char k1[256];
+            size_t sk = keynorm(tx(c, w), tl(c, w), k1, sizeof k1);
+            coref_add(c, k1, sk, cn, CR_ORG);
+        }
+    }
+    add_mention(c, b, e, cn, type, NULL, NF_M_ROW);
+}
+
+static void run_sentence(ctx *c, const nf_sent *s, const char **words, size_t *lens, uint8_t *tags)
+{
+    const struct nf_actors_eng *x = c->x;
+    c->tok = c->a->tok + s->tok0;
+    c->n = s->ntok;
+    memset(c->dm_done, 0, c->n);
+    for (size_t i = 0; i < c->n; i++) {
+        words[i] = tx(c, i);
+        lens[i] = tl(c, i);
+    }
+    nf_tagger_tag(x->tagger, words, lens, c->n, tags);
+    /* a title-case heading: most longer words capitalized */
+    size_t nlong = 0, ncap = 0;
+    for (size_t k = 0; k < c->n; k++)
+        if ((c->tok[k].flags & NF_T_WORD) && tl(c, k) > 3) {
+            nlong++;
+            ncap += (c->tok[k].flags & (NF_T_CAP | NF_T_UPPER)) != 0;
+        }
+    size_t nword = 0;
+    for (size_t k = 0; k < c->n; k++)
+        nword += (c->tok[k].flags & (NF_T_WORD | NF_T_NUM)) != 0;
+    /* and fragments of one or two words (`Newsfeed`, page furniture): the dictionaries only */
+    int headline = (nlong >= 3 && ncap * 10 >= nlong * 7) || nword <= 2;
+    size_t i = 0;
+    while (i < c->n) {
+        /* a ministry pattern */
+        const char *mcanon = NULL;
+        size_t me = ministry(c, i, &mcanon);
+        if (me > i) {
+            add_mention(c, i, me, mcanon, NF_ACT_ORG, NULL, NF_M_ROW);
+            i = me;
+            continue;
+        }
+        /* the tagger's span */
+        int tt = tag_type(tags[i]);
+        size_t te = i;
+        if (tt) {
+            te = i + 1;
+            while (te < c->n && tag_type(tags[te]) == tt && !(tags[te] & 1))
+                te++;
+        }
+        /* `The White House`: no article in the span; no `Subscribe According` */
+        if (tt && te - i >= 2 && (tok_is(c, i, "The") || tok_is(c, i, "the") ||
+                                  (nf_map_has(x->stop, tx(c, i), tl(c, i)) &&
+                                   !nf_map_has(x->prefix, tx(c, i), tl(c, i))))) {
+            i++;
+            continue;
+        }
+        /* photo credits: `(John Thys/AFP/Getty Images)`, `© AP Photo / Olivier Matthys` */
+        if (tt && ((i > 0 && (tok_is(c, i - 1, "/") || tok_is(c, i - 1, "\xC2\xA9"))) ||
+                   tok_is(c, te, "/"))) {
+            i = te;
+            continue;
+        }
+        const dent *d;
+        int lost;
+        size_t de = dict_match(c, i, &d, &lost);
+        if (de > i && d && !d->canon && d->adj < 0 && d->cap < 0 && d->surname < 0)
+            de = i;
+        if (headline) /* title-case headings: the dictionaries only */
+            te = i;
+        if (tt && te > de && de > i) {
+            /* `NATOs European`, `Moscow Russia`: a tagger span made of names the
+             * dictionary knows separately keeps them apart */
+            const dent *d2;
+            int l2;
+            if (lost || (tt == 3 && dict_match(c, de, &d2, &l2) == te))
+                te = de;
+        }
+        /* `Lebed Chechnya`: a person span ending in a country or place name */
+        if (tt == 1 && te - i >= 2) {
+            for (size_t p = i + 1; p < te; p++) {
+                const dent *d2;
+                int l2;
+                const dent *h = p == i + 1 ? dent_get(x, tx(c, i), tl(c, i)) : NULL;
+                if (dict_match(c, p, &d2, &l2) == te && d2 && d2->canon &&
+                    (d2->type == NF_ACT_COUNTRY ||
+                     (d2->type == NF_ACT_PLACE && ((h && h->surname >= 0) || p + 1 < te)))) {
+                    te = p;
+                    break;
+                }
+            }
+        }
+        /* a title the tagger took for an organization (`US President Joe Biden`) */
+        if (tt && tt != 1) {
+            int kk;
+            size_t tend = title_at(c, i, c->n, &kk);
+            if (tend > i && kk == T_TITLE && nf_isupper((unsigned char)tx(c, i)[0]) &&
+                (tend >= te || is_cap_word(c, tend))) {
+                i = tend;
+                continue;
+            }
+        }
+        /* a title inside an ORG/LOC/MISC span (`NATO Secretary-General`, `US President`) ends it */
+        if (tt && tt != 1) {
+            for (size_t p = i + 1; p < te; p++) {
+                int kk;
+                if (title_at(c, p, c->n, &kk) > p && kk == T_TITLE &&
+                    nf_isupper((unsigned char)tx(c, p)[0])) {
+                    te = p;
+                    break;
+                }
+            }
+        }
+        if (de <= i && te <= i) {
+            /* a name after a title or honorific the tagger missed */
+            int tk;
+            if (is_cap_word(c, i) && !(c->tok[i].flags & NF_T_SENT0) &&
+                !nf_map_has(x->stop, tx(c, i), tl(c, i)) && title_before(c, i, &tk) < i && tk != T_NONE) {
+                size_t e = i + 1;
+                while (e < c->n && e < i + 4 && is_cap_word(c, e))
+                    e++;
+                resolve(c, i, e, 1, NULL, i);
+                i = e;
+                continue;
+            }
+            i++;
+            continue;
+        }
+        if (de >= te) {
+            /* the dictionary's span is the longer (or the same): its type, the tagger's only
+             * when it says person for a word the dictionary knows as no person */
+            int t2 = (de == te) ? tt : 0;
+            resolve(c, i, de, t2 == 1 && d->canon && d->type == NF_ACT_COUNTRY ? 0 : t2, d, de);
+            i = de;
+        } else {
+            resolve(c, i, te, tt, de > i ? d : NULL, de);
+            i = te;
+        }
+    }
 }
 
 int nf_actors_run(nf_ana *a)
 {
-    NF_UNUSED(a);
+    const struct nf_actors_eng *x = a->eng->actors;
+    if (!x)
+        return 0;
+    ctx c;
+    memset(&c, 0, sizeof c);
+    c.a = a;
+    c.x = x;
+    c.t = a->doc.text;
+    size_t maxn = 0;
+    for (size_t s = 0; s < a->nsent; s++)
+        if (a->sent[s].ntok > maxn)
+            maxn = a->sent[s].ntok;
+    if (!maxn)
+        return 0;
+    const char **words = nf_arena_alloc(&a->arena, maxn * sizeof *words);
+    size_t *lens = nf_arena_alloc(&a->arena, maxn * sizeof *lens);
+    uint8_t *tags = nf_arena_alloc(&a->arena, maxn);
+    c.dm_end = nf_arena_alloc(&a->arena, maxn * sizeof *c.dm_end);
+    c.dm_d = nf_arena_alloc(&a->arena, maxn * sizeof *c.dm_d);
+    c.dm_lost = nf_arena_alloc(&a->arena, maxn);
+    c.dm_done = nf_arena_alloc(&a->arena, maxn);
+    size_t m0 = a->nmen;
+    for (size_t s = 0; s < a->nsent; s++) {
+        c.si = (uint32_t)s;
+        size_t before = a->nmen;
+        run_sentence(&c, &a->sent[s], words, lens, tags);
+        if (a->nmen == before)
+            continue;
+        const char *text = NULL;
+        for (size_t m = before; m < a->nmen; m++) {
+            const nf_mention *mn = &a->men[m];
+            if (!(mn->flags & NF_M_ROW))
+                continue;
+            if (!text)
+                text = nf_sent_text(a, &a->sent[s]);
+            nf_row *r = nf_row_add(a, NF_KIND_ACTOR, mn->start);
+            r->f[NF_COL_ACTOR] = mn->canon;
+            r->f[NF_COL_VALUE] = TYPE_NAMES[mn->type];
+            r->f[NF_COL_UNIT] = mn->role;
+            nf_row_set(a, r, NF_COL_MENTION, a->doc.text + mn->start, mn->end - mn->start);
+            r->f[NF_COL_DATE] = nf_sent_date(a, &a->sent[s]);
+            r->f[NF_COL_TEXT] = text;
+        }
+    }
+    NF_UNUSED(m0);
+    free(c.cr);
     return 0;
 }
-
-void nf_actors_fini(nf_engine *e) { NF_UNUSED(e); }

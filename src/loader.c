@@ -14,7 +14,9 @@
 
 #include "nf.h"
 
-#define BLOCK (256 * 1024)
+/* Read block size. A variable so that the fuzzer can shrink it and check that block
+ * boundaries never change the result (tests/fuzz/fuzz_loader.c); not in nf.h on purpose. */
+size_t nf_loader_block = 256 * 1024;
 
 enum { ST_PREAMBLE, ST_ARTICLE, ST_AFTER_END };
 
@@ -22,7 +24,8 @@ struct nf_loader {
     const char *path;
     int fd, own_fd;
     const nf_options *opt;
-    unsigned char *rb;  /* read block */
+    unsigned char *rb;  /* read block, block bytes */
+    size_t block;
     size_t rpos, rlen;
     int eof, rerr;      /* rerr: errno of a read error, reported once */
     size_t consumed;
@@ -40,6 +43,7 @@ struct nf_loader {
     int piece_warned;
     int done;
     int mid_line;   /* the last chunk did not end its line */
+    int open_line;  /* ...and went into the article text */
     int skip_rest;  /* skipping the rest of an over-long marker line */
 };
 
@@ -77,7 +81,8 @@ nf_loader *nf_loader_open(const char *path, const nf_options *o)
         return NULL;
     }
     nf_loader *l = calloc(1, sizeof *l);
-    unsigned char *rb = malloc(BLOCK);
+    size_t block = nf_loader_block < 16 ? 16 : nf_loader_block;
+    unsigned char *rb = malloc(block);
     if (!l || !rb) {
         free(l);
         free(rb);
@@ -91,6 +96,7 @@ nf_loader *nf_loader_open(const char *path, const nf_options *o)
     l->own_fd = own;
     l->opt = o;
     l->rb = rb;
+    l->block = block;
     l->line = 1;
     l->state = ST_PREAMBLE;
     l->first_line = 1;
@@ -128,8 +134,8 @@ static int fill(nf_loader *l)
         l->rlen -= l->rpos;
         l->rpos = 0;
     }
-    while (l->rlen < BLOCK) {
-        ssize_t n = read(l->fd, l->rb + l->rlen, BLOCK - l->rlen);
+    while (l->rlen < l->block) {
+        ssize_t n = read(l->fd, l->rb + l->rlen, l->block - l->rlen);
         if (n < 0) {
             if (errno == EINTR)
                 continue;
@@ -163,7 +169,7 @@ static int next_chunk(nf_loader *l, size_t *s, size_t *n, int *complete)
             l->consumed += *n + 1;
             return 1;
         }
-        if (avail == BLOCK || (l->eof && avail)) {
+        if (avail == l->block || (l->eof && avail)) {
             size_t take = avail;
             if (!l->eof) { /* don't split a UTF-8 sequence */
                 size_t k = take;
@@ -173,6 +179,8 @@ static int next_chunk(nf_loader *l, size_t *s, size_t *n, int *complete)
                     take = k - 1;
                 if (take == 0)
                     take = avail;
+                if (take > 1 && p[take - 1] == '\r') /* keep CR with its LF */
+                    take--;
             }
             *s = l->rpos;
             *n = take;
@@ -301,7 +309,8 @@ static void emit(nf_loader *l, nf_article *a, size_t cut)
         }
     l->first_line += nl;
     l->first_col = last == (size_t)-1 ? l->first_col + (long)cut : (long)(cut - last - 1);
-    memmove(l->cur.p, l->cur.p + cut, l->cur.len - cut);
+    if (cut < l->cur.len)
+        memmove(l->cur.p, l->cur.p + cut, l->cur.len - cut);
     l->cur.len -= cut;
     l->piece++;
 }
@@ -399,6 +408,11 @@ int nf_loader_next(nf_loader *l, nf_article *a)
         int complete;
         int at_line_start = !l->mid_line;
         if (!next_chunk(l, &s, &n, &complete)) {
+            if (l->open_line) { /* the last line had no LF and ended with a block */
+                nf_buf_putc(&l->cur, '\n');
+                l->line++;
+                l->open_line = 0;
+            }
             if (l->rerr)
                 nf_error(l->path, l->line, "read error: %s", strerror(l->rerr));
             if (l->skip_line) {
@@ -486,10 +500,29 @@ int nf_loader_next(nf_loader *l, nf_article *a)
             if (complete) { /* blank lines before anything are not text */
                 l->line++;
                 l->first_line = l->line;
+                l->first_col = 0;
+            } else { /* the blank start of a line longer than a block */
+                l->first_col += (long)n;
             }
             continue;
         }
+        /* Take no more than can make a piece: the rest of the line is read again. */
+        size_t room = (max - l->cur.len) / 3 + 4;
+        if (n > room) {
+            size_t k = room;
+            while (k > 0 && (p[k] & 0xC0) == 0x80)
+                k--;
+            if (k == 0)
+                k = room;
+            size_t back = l->rpos - (size_t)(p + k - l->rb);
+            l->rpos -= back;
+            l->consumed -= back;
+            l->mid_line = 1;
+            complete = 0;
+            n = k;
+        }
         append_text(l, p, n);
+        l->open_line = !complete;
         if (complete) {
             nf_buf_putc(&l->cur, '\n');
             l->line++;
@@ -498,8 +531,8 @@ int nf_loader_next(nf_loader *l, nf_article *a)
             if (l->state == ST_PREAMBLE && !l->name) /* so long before any marker: the file */
                 name_preamble(l, path_name(l, ""));
             if (!l->piece_warned) {
-                nf_warn(l->path, l->first_line, "article %s larger than %zu MB: processed in pieces",
-                        l->name, max >> 20);
+                nf_warn(l->path, l->first_line, "article %s larger than %zu %s: processed in pieces",
+                        l->name, max >= 1 << 20 ? max >> 20 : max, max >= 1 << 20 ? "MB" : "bytes");
                 l->piece_warned = 1;
             }
             emit(l, a, cut_point(l->cur.p, l->cur.len, max));

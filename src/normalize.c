@@ -1,23 +1,819 @@
-/* normalize stage — minimal version: the ` date YYYY-MM-DD` prefix, paragraphs at blank
- * lines, one line-map entry per input line. (Boilerplate, reflow, HTML and metadata come
- * with issue 3.) */
+/* normalize stage: raw article -> clean body paragraphs with their input lines, plus the
+ * article's metadata (date, source, title, url) and language.
+ *
+ *   1. a ` date YYYY-MM-DD` prefix on the first line is metadata;
+ *   2. the article is cut into blocks: HTML pages through html.c (libxml2), text by reflow:
+ *      a paragraph ends at a blank line or where the next line could not continue the
+ *      sentence; hard-wrapped lines are re-joined with a space, a url broken over two lines
+ *      without one, a word hyphenated at a line end keeps its hyphen unless the article
+ *      elsewhere spells it whole; HTML entities are decoded;
+ *   3. boilerplate.c classifies the blocks and chooses the body;
+ *   4. metadata is read from the blocks left out (title, url, dates, site name) and from the
+ *      HTML head;
+ *   5. the kept blocks become doc.text, one paragraph each, with the line map.
+ * Every byte of doc.text maps back to its input line and column through doc.seg. */
+#include <stdlib.h>
 #include <string.h>
 
-#include "nf.h"
+#include "normalize.h"
 
-int nf_normalize_init(nf_engine *e, char *err, size_t errlen)
+/* ------------------------------------------------------------------ work buffer */
+
+/* memmem, portably. */
+static const char *find(const char *h, size_t hn, const char *nd, size_t nn)
 {
-    NF_UNUSED(e); NF_UNUSED(err); NF_UNUSED(errlen);
+    if (!nn)
+        return h;
+    while (hn >= nn) {
+        const char *p = memchr(h, nd[0], hn - nn + 1);
+        if (!p)
+            return NULL;
+        if (!memcmp(p, nd, nn))
+            return p;
+        hn -= (size_t)(p + 1 - h);
+        h = p + 1;
+    }
+    return NULL;
+}
+
+static void bl_reserve(nf_ana *a, nf_blocks *bl, size_t extra)
+{
+    if (bl->len + extra + 1 <= bl->cap)
+        return;
+    size_t nc = bl->cap ? bl->cap : 4096;
+    while (nc < bl->len + extra + 1)
+        nc *= 2;
+    char *nb = nf_arena_alloc(&a->arena, nc);
+    if (bl->len)
+        memcpy(nb, bl->buf, bl->len);
+    bl->buf = nb;
+    bl->cap = (uint32_t)nc;
+}
+
+void nf_bl_put(nf_ana *a, nf_blocks *bl, const char *s, size_t n)
+{
+    bl_reserve(a, bl, n);
+    char *d = bl->buf + bl->len;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        d[i] = (c < 0x20 || c == 0x7f) ? ' ' : (char)c; /* tabs, NUL, controls: a space */
+    }
+    bl->len += (uint32_t)n;
+}
+
+void nf_bl_seg(nf_ana *a, nf_blocks *bl, long line, long col)
+{
+    if (bl->nseg && bl->seg[bl->nseg - 1].off == bl->len) {
+        bl->seg[bl->nseg - 1].line = line; /* an empty seg: replace it */
+        bl->seg[bl->nseg - 1].col = col;
+        return;
+    }
+    if (bl->nseg == bl->capseg) {
+        uint32_t nc = bl->capseg ? bl->capseg * 2 : 256;
+        nf_seg *ns = nf_arena_alloc(&a->arena, nc * sizeof *ns);
+        if (bl->nseg)
+            memcpy(ns, bl->seg, bl->nseg * sizeof *ns);
+        bl->seg = ns;
+        bl->capseg = nc;
+    }
+    nf_seg *g = &bl->seg[bl->nseg++];
+    g->off = bl->len;
+    g->line = line;
+    g->col = col;
+}
+
+nf_block *nf_bl_open(nf_ana *a, nf_blocks *bl, long line)
+{
+    if (bl->nb == bl->capb) {
+        uint32_t nc = bl->capb ? bl->capb * 2 : 128;
+        nf_block *nb = nf_arena_alloc(&a->arena, nc * sizeof *nb);
+        if (bl->nb)
+            memcpy(nb, bl->b, bl->nb * sizeof *nb);
+        bl->b = nb;
+        bl->capb = nc;
+    }
+    nf_block *b = &bl->b[bl->nb++];
+    memset(b, 0, sizeof *b);
+    b->start = b->end = bl->len;
+    b->seg0 = bl->nseg;
+    b->line = line;
+    return b;
+}
+
+static int is_cjk(uint32_t cp)
+{
+    return (cp >= 0x2E80 && cp <= 0x9FFF) || (cp >= 0xAC00 && cp <= 0xD7AF) ||
+           (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0xFF00 && cp <= 0xFFEF);
+}
+
+/* Does the text end like a sentence (after closing quotes and brackets)? */
+static int ends_sentence(const char *s, size_t n)
+{
+    while (n) {
+        unsigned char c = (unsigned char)s[n - 1];
+        if (c == '.' || c == '!' || c == '?' || c == ':' || c == ';' || c == '"' || c == ')' ||
+            c == ']')
+            return 1;
+        if (c < 0x80)
+            return 0;
+        /* the last code point */
+        size_t k = n - 1;
+        while (k > 0 && ((unsigned char)s[k] & 0xC0) == 0x80)
+            k--;
+        uint32_t cp;
+        nf_utf8_decode((const unsigned char *)s + k, n - k, &cp);
+        return cp == 0x201D || cp == 0x2019 || cp == 0x00BB || cp == 0x2026 || cp == 0x3002 ||
+               cp == 0xFF01 || cp == 0xFF1F || cp == 0x300D || cp == 0x300F || cp == 0xFF09;
+    }
     return 0;
 }
 
-static int valid_ymd(const char *s)
+void nf_bl_close(nf_ana *a, nf_blocks *bl)
 {
-    for (int i = 0; i < 10; i++)
-        if (i == 4 || i == 7 ? s[i] != '-' : !nf_isdigit((unsigned char)s[i]))
+    NF_UNUSED(a);
+    if (!bl->nb)
+        return;
+    nf_block *b = &bl->b[bl->nb - 1];
+    if (b->end > b->start || b->chars)
+        return; /* already closed */
+    uint32_t e = bl->len;
+    while (e > b->start && bl->buf[e - 1] == ' ')
+        e--;
+    if (e == b->start) { /* empty: forget it */
+        bl->len = b->start;
+        bl->nseg = b->seg0;
+        bl->nb--;
+        return;
+    }
+    bl->len = e;
+    while (bl->nseg > b->seg0 && bl->seg[bl->nseg - 1].off >= e)
+        bl->nseg--;
+    b->end = e;
+    b->nseg = bl->nseg - b->seg0;
+    const unsigned char *s = (const unsigned char *)bl->buf + b->start;
+    size_t n = e - b->start, i = 0;
+    uint32_t chars = 0, words = 0;
+    int inword = 0;
+    while (i < n) {
+        uint32_t cp;
+        int k = s[i] < 0x80 ? (cp = s[i], 1) : nf_utf8_decode(s + i, n - i, &cp);
+        chars += is_cjk(cp) ? 2 : 1;
+        if (cp == ' ')
+            inword = 0;
+        else if (!inword)
+            inword = 1, words++;
+        i += (size_t)k;
+    }
+    b->chars = chars;
+    b->words = words;
+    b->end_punct = (uint8_t)ends_sentence((const char *)s, n);
+    bl_reserve(a, bl, 1);
+    bl->buf[bl->len++] = '\n'; /* blocks are separated in the work buffer */
+}
+
+/* ------------------------------------------------------------------ entities */
+
+static const struct { const char *name; uint32_t cp; } entities[] = {
+    {"amp", '&'}, {"lt", '<'}, {"gt", '>'}, {"quot", '"'}, {"apos", '\''}, {"nbsp", ' '},
+    {"ndash", 0x2013}, {"mdash", 0x2014}, {"lsquo", 0x2018}, {"rsquo", 0x2019},
+    {"sbquo", 0x201A}, {"ldquo", 0x201C}, {"rdquo", 0x201D}, {"bdquo", 0x201E},
+    {"hellip", 0x2026}, {"laquo", 0xAB}, {"raquo", 0xBB}, {"copy", 0xA9}, {"reg", 0xAE},
+    {"trade", 0x2122}, {"euro", 0x20AC}, {"pound", 0xA3}, {"yen", 0xA5}, {"cent", 0xA2},
+    {"deg", 0xB0}, {"middot", 0xB7}, {"bull", 0x2022}, {"times", 0xD7}, {"eacute", 0xE9},
+    {"egrave", 0xE8}, {"aacute", 0xE1}, {"agrave", 0xE0}, {"oacute", 0xF3}, {"uacute", 0xFA},
+    {"iacute", 0xED}, {"ntilde", 0xF1}, {"ccedil", 0xE7}, {"uuml", 0xFC}, {"ouml", 0xF6},
+    {"auml", 0xE4}, {"szlig", 0xDF}, {"Eacute", 0xC9}, {"Uuml", 0xDC}, {"Ouml", 0xD6},
+    {"Auml", 0xC4}, {"shy", 0xAD}, {"zwnj", 0x200C}, {"zwj", 0x200D}, {"thinsp", 0x2009},
+    {"ensp", 0x2002}, {"emsp", 0x2003}, {"prime", 0x2032}, {"frac12", 0xBD},
+    {"frac14", 0xBC}, {"frac34", 0xBE}, {"sect", 0xA7}, {"para", 0xB6},
+};
+
+size_t nf_entity_decode(const char *s, size_t n, char out[8], size_t *outn)
+{
+    if (n < 3 || s[0] != '&')
+        return 0;
+    size_t i = 1;
+    uint32_t cp = 0;
+    if (s[1] == '#') {
+        i = 2;
+        int hex = i < n && (s[i] == 'x' || s[i] == 'X');
+        if (hex)
+            i++;
+        size_t d0 = i;
+        while (i < n && i - d0 < 8) {
+            int c = (unsigned char)s[i], v;
+            if (nf_isdigit(c)) v = c - '0';
+            else if (hex && c >= 'a' && c <= 'f') v = c - 'a' + 10;
+            else if (hex && c >= 'A' && c <= 'F') v = c - 'A' + 10;
+            else break;
+            cp = cp * (hex ? 16 : 10) + (uint32_t)v;
+            i++;
+        }
+        if (i == d0 || i >= n || s[i] != ';')
             return 0;
-    int m = (s[5] - '0') * 10 + s[6] - '0', d = (s[8] - '0') * 10 + s[9] - '0';
-    return m >= 1 && m <= 12 && d >= 1 && d <= 31;
+        if (cp == 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+            cp = 0xFFFD;
+        if (cp < 0x20 || (cp >= 0x7F && cp < 0xA0))
+            cp = ' ';
+    } else {
+        while (i < n && i < 10 && nf_isalpha((unsigned char)s[i]) && !((unsigned char)s[i] & 0x80))
+            i++;
+        if (i >= n || s[i] != ';' || i == 1)
+            return 0;
+        size_t k;
+        for (k = 0; k < sizeof entities / sizeof *entities; k++)
+            if (strlen(entities[k].name) == i - 1 && memcmp(entities[k].name, s + 1, i - 1) == 0)
+                break;
+        if (k == sizeof entities / sizeof *entities)
+            return 0;
+        cp = entities[k].cp;
+    }
+    if (cp == 0xAD || cp == 0x200C || cp == 0x200D) {
+        *outn = 0; /* soft hyphen, joiners: nothing */
+        return i + 1;
+    }
+    if (cp == 0xA0 || cp == 0x2009 || cp == 0x2002 || cp == 0x2003)
+        cp = ' ';
+    *outn = (size_t)nf_utf8_encode(cp, out);
+    return i + 1;
+}
+
+void nf_bl_put_decoded(nf_ana *a, nf_blocks *bl, const char *s, size_t n, long line, long col)
+{
+    nf_bl_seg(a, bl, line, col);
+    const char *amp = memchr(s, '&', n);
+    if (!amp) {
+        nf_bl_put(a, bl, s, n);
+        return;
+    }
+    size_t i = 0;
+    while (i < n) {
+        const char *p = memchr(s + i, '&', n - i);
+        if (!p) {
+            nf_bl_put(a, bl, s + i, n - i);
+            break;
+        }
+        size_t j = (size_t)(p - s);
+        nf_bl_put(a, bl, s + i, j - i);
+        char out[8];
+        size_t on = 0, el = nf_entity_decode(s + j, n - j, out, &on);
+        if (!el) {
+            nf_bl_put(a, bl, "&", 1);
+            i = j + 1;
+            continue;
+        }
+        nf_bl_put(a, bl, out, on);
+        i = j + el;
+        if (i < n)
+            nf_bl_seg(a, bl, line, col + (long)i);
+    }
+}
+
+/* ------------------------------------------------------------------ text reflow */
+
+typedef struct { uint32_t s, e; long line, col; } tline;
+
+static int is_lower_start(const char *s, size_t n)
+{
+    unsigned char c = (unsigned char)s[0];
+    if (nf_islower(c))
+        return 1;
+    if (c >= 0x80) {
+        uint32_t cp;
+        nf_utf8_decode((const unsigned char *)s, n, &cp);
+        /* Latin-1 / Latin Extended lower case letters */
+        return (cp >= 0xDF && cp <= 0xFF && cp != 0xF7) ||
+               (cp >= 0x100 && cp <= 0x17F && (cp & 1)) || (cp >= 0x430 && cp <= 0x45F);
+    }
+    return 0;
+}
+
+/* Is the word s[0..n) (joined without hyphen) spelled whole elsewhere in the article? */
+static int word_in(const char *t, size_t tn, const char *w, size_t wn)
+{
+    if (wn < 4)
+        return 0;
+    const char *p = t, *end = t + tn;
+    while ((size_t)(end - p) >= wn) {
+        const char *q = find(p, (size_t)(end - p), w, wn);
+        if (!q)
+            return 0;
+        int before = q == t || !nf_isalpha((unsigned char)q[-1]);
+        int after = q + wn == end || !nf_isalpha((unsigned char)q[wn]);
+        if (before && after)
+            return 1;
+        p = q + 1;
+    }
+    return 0;
+}
+
+static void text_blocks(nf_ana *a, nf_blocks *bl, const char *t, size_t n, long line, long col0)
+{
+    size_t nl = 1;
+    for (const char *p = t; (p = memchr(p, '\n', (size_t)(t + n - p))); p++)
+        nl++;
+    tline *L = nf_arena_alloc(&a->arena, nl * sizeof *L);
+    size_t k = 0, i = 0;
+    long col = col0;
+    while (i <= n) {
+        const char *p = i < n ? memchr(t + i, '\n', n - i) : NULL;
+        size_t e = p ? (size_t)(p - t) : n;
+        size_t s = i, f = e;
+        while (s < f && (nf_isspace((unsigned char)t[s]) || t[s] == '\0'))
+            s++;
+        while (f > s && (nf_isspace((unsigned char)t[f - 1]) || t[f - 1] == '\0'))
+            f--;
+        /* a non-breaking space at the edges */
+        while (f - s >= 2 && (unsigned char)t[s] == 0xC2 && (unsigned char)t[s + 1] == 0xA0)
+            s += 2;
+        while (f - s >= 2 && (unsigned char)t[f - 2] == 0xC2 && (unsigned char)t[f - 1] == 0xA0)
+            f -= 2;
+        L[k].s = (uint32_t)s;
+        L[k].e = (uint32_t)f;
+        L[k].line = line;
+        L[k].col = col + (long)(s - i);
+        k++;
+        if (!p)
+            break;
+        i = e + 1;
+        line++;
+        col = 0;
+    }
+    nl = k;
+    /* Hard wrap: most lines that run on into another line are of about the same width. */
+    uint32_t hist[16] = {0}, nrun = 0, maxw = 0;
+    for (k = 0; k + 1 < nl; k++) {
+        uint32_t len = L[k].e - L[k].s;
+        if (!len || L[k + 1].e == L[k + 1].s)
+            continue;
+        nrun++;
+        hist[len >= 150 ? 15 : len / 10]++;
+    }
+    uint32_t W = 0;
+    int wrapped = 0;
+    if (nrun >= 4) {
+        /* the width: the longest decile holding at least a sixth of the run-on lines */
+        for (int d = 14; d >= 3; d--)
+            if (hist[d] + hist[d + 1] >= nrun / 3 + 1) {
+                W = (uint32_t)(d + 1) * 10;
+                break;
+            }
+        uint32_t near = 0;
+        if (W && W <= 130) {
+            for (k = 0; k + 1 < nl; k++) {
+                uint32_t len = L[k].e - L[k].s;
+                if (len && L[k + 1].e > L[k + 1].s && len + 25 >= W && len <= W + 5)
+                    near++;
+                if (len > maxw)
+                    maxw = len;
+            }
+            wrapped = near * 2 >= nrun && hist[15] * 10 <= nrun;
+        }
+    }
+    int open = 0;
+    for (k = 0; k < nl; k++) {
+        const char *s = t + L[k].s;
+        size_t len = L[k].e - L[k].s;
+        if (!len) {
+            if (open)
+                nf_bl_close(a, bl);
+            open = 0;
+            continue;
+        }
+        if (open) {
+            const char *ps = t + L[k - 1].s;
+            size_t plen = L[k - 1].e - L[k - 1].s;
+            int join = 0, sep = 1;
+            int purl = nf_is_url(ps, plen), curl = nf_is_url(s, len);
+            if (purl && !curl && !memchr(s, ' ', len) && wrapped && plen + 25 >= W) {
+                join = 1, sep = 0; /* a url broken at the wrap */
+            } else if (purl || curl) {
+                join = 0;
+            } else if (wrapped) {
+                join = plen + 30 >= W || (!ends_sentence(ps, plen) && is_lower_start(s, len));
+            } else {
+                join = !ends_sentence(ps, plen) && is_lower_start(s, len) &&
+                       ps[plen - 1] != '|' && plen >= 20;
+            }
+            if (join && sep && plen >= 2 && ps[plen - 1] == '-' && nf_isalpha((unsigned char)ps[plen - 2]) &&
+                is_lower_start(s, len)) {
+                /* a hyphen at the wrap: drop it only when the article spells the word whole */
+                size_t a0 = plen - 1;
+                while (a0 > 0 && nf_isalpha((unsigned char)ps[a0 - 1]))
+                    a0--;
+                size_t b1 = 0;
+                while (b1 < len && nf_isalpha((unsigned char)s[b1]))
+                    b1++;
+                char w[128];
+                size_t wl = (plen - 1 - a0) + b1;
+                sep = 0;
+                if (wl < sizeof w) {
+                    memcpy(w, ps + a0, plen - 1 - a0);
+                    memcpy(w + (plen - 1 - a0), s, b1);
+                    if (word_in(t, n, w, wl)) {
+                        bl->len--; /* the hyphen was the last byte put */
+                    }
+                }
+            }
+            if (!join) {
+                nf_bl_close(a, bl);
+                nf_bl_open(a, bl, L[k].line);
+            } else if (sep) {
+                nf_bl_put(a, bl, " ", 1);
+            }
+        } else {
+            nf_bl_open(a, bl, L[k].line);
+            open = 1;
+        }
+        nf_bl_put_decoded(a, bl, s, len, L[k].line, L[k].col);
+    }
+    if (open)
+        nf_bl_close(a, bl);
+}
+
+/* ------------------------------------------------------------------ metadata */
+
+static int valid_ymd(int y, int m, int d)
+{
+    static const int mdays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    return y >= 1900 && y <= 2099 && m >= 1 && m <= 12 && d >= 1 && d <= mdays[m - 1] &&
+           !(m == 2 && d == 29 && !((y % 4 == 0 && y % 100 != 0) || y % 400 == 0));
+}
+
+static int num(const char *s, int n)
+{
+    int v = 0;
+    for (int i = 0; i < n; i++) {
+        if (!nf_isdigit((unsigned char)s[i]))
+            return -1;
+        v = v * 10 + s[i] - '0';
+    }
+    return v;
+}
+
+static int set_date(char out[11], int y, int m, int d)
+{
+    if (!valid_ymd(y, m, d))
+        return 0;
+    out[0] = (char)('0' + y / 1000), out[1] = (char)('0' + y / 100 % 10);
+    out[2] = (char)('0' + y / 10 % 10), out[3] = (char)('0' + y % 10), out[4] = '-';
+    out[5] = (char)('0' + m / 10), out[6] = (char)('0' + m % 10), out[7] = '-';
+    out[8] = (char)('0' + d / 10), out[9] = (char)('0' + d % 10), out[10] = '\0';
+    return 1;
+}
+
+/* YYYY-MM-DD at s (ISO, also the start of a timestamp). */
+static int iso_date(const char *s, size_t n, char out[11])
+{
+    if (n < 10 || s[4] != '-' || s[7] != '-')
+        return 0;
+    if (n > 10 && nf_isdigit((unsigned char)s[10]))
+        return 0;
+    return set_date(out, num(s, 4), num(s + 5, 2), num(s + 8, 2));
+}
+
+/* A date in a url path: /2022/01/12/, /2022-01-12, /20220112/. */
+static int url_date(const char *u, char out[11])
+{
+    size_t n = strlen(u);
+    for (size_t i = 0; i + 6 < n; i++) {
+        if (u[i] != '/' || !nf_isdigit((unsigned char)u[i + 1]))
+            continue;
+        const char *s = u + i + 1;
+        size_t r = n - i - 1;
+        if (r >= 10 && (s[4] == '/' || s[4] == '-') && s[7] == s[4] && num(s, 4) > 0 &&
+            set_date(out, num(s, 4), num(s + 5, 2), num(s + 8, 2)) &&
+            (r == 10 || !nf_isdigit((unsigned char)s[10])))
+            return 1;
+        if (r >= 8 && num(s, 8) > 0 && (r == 8 || !nf_isdigit((unsigned char)s[8])) &&
+            set_date(out, num(s, 4), num(s + 4, 2), num(s + 6, 2)))
+            return 1;
+    }
+    return 0;
+}
+
+/* The url's host without "www." into h (NUL-terminated, lower case). */
+static size_t url_host(const char *u, char *h, size_t cap)
+{
+    const char *p = strstr(u, "://");
+    p = p ? p + 3 : u;
+    if (!strncmp(p, "www.", 4))
+        p += 4;
+    size_t k = 0;
+    while (p[k] && p[k] != '/' && p[k] != ':' && p[k] != '?' && p[k] != '#' && k + 1 < cap) {
+        h[k] = (char)nf_tolower((unsigned char)p[k]);
+        k++;
+    }
+    h[k] = '\0';
+    return k;
+}
+
+static const char *site_by_host(const nf_norm *st, const char *u)
+{
+    char h[256];
+    size_t n = url_host(u, h, sizeof h);
+    const char *p = h;
+    while (n) {
+        const char *v = nf_map_get(st->sites, p, n);
+        if (v)
+            return v;
+        const char *dot = memchr(p, '.', n);
+        if (!dot || !memchr(dot + 1, '.', n - (size_t)(dot + 1 - p)))
+            break;
+        n -= (size_t)(dot + 1 - p);
+        p = dot + 1;
+    }
+    return NULL;
+}
+
+/* A known site name at the start of s ("- Sputnik International, 1920"). */
+static const char *site_by_name(const nf_norm *st, const char *s, size_t n)
+{
+    while (n && (*s == '-' || *s == ' ' || *s == '|' || *s == '@'))
+        s++, n--;
+    char low[96];
+    size_t k = 0;
+    for (; k < n && k < sizeof low; k++) {
+        if (s[k] == ',' || s[k] == '|' || (s[k] == ' ' && k + 1 < n && s[k + 1] == '-'))
+            break;
+        low[k] = (char)nf_tolower((unsigned char)s[k]);
+    }
+    while (k && low[k - 1] == ' ')
+        k--;
+    if (k == 0 || k >= sizeof low)
+        return NULL;
+    return nf_map_get(st->sites, low, k);
+}
+
+/* How much the url looks like an article's own (not an author, tag or section page). */
+static int url_rank(const char *u, size_t n)
+{
+    static const char *const bad[] = {"/author/", "/authors/", "/tag/", "/tags/", "/topic/",
+                                      "/topics/", "/category/", "/profile/", "/people/",
+                                      "/search", "/login", "/subscribe"};
+    for (size_t i = 0; i < sizeof bad / sizeof *bad; i++)
+        if (find(u, n, bad[i], strlen(bad[i])))
+            return 0;
+    int r = 1;
+    char d[11];
+    char tmp[2048];
+    if (n < sizeof tmp) {
+        memcpy(tmp, u, n);
+        tmp[n] = '\0';
+        if (url_date(tmp, d))
+            r += 2;
+    }
+    int hy = 0;
+    for (size_t i = 0; i < n; i++)
+        hy += u[i] == '-';
+    if (hy >= 3)
+        r++;
+    return r;
+}
+
+static void read_metadata(nf_ana *a, nf_blocks *bl)
+{
+    const nf_norm *st = a->eng->norm;
+    nf_doc *d = &a->doc;
+    char date[11] = "";
+    const char *url = bl->h_url, *title = bl->h_title, *source = bl->h_site;
+    if (bl->h_date)
+        iso_date(bl->h_date, strlen(bl->h_date), date);
+    int best_url = url ? 100 : 0, title_words = 0;
+    char dmy[11] = "", ymd8[11] = "";
+    uint32_t first_keep = bl->nb;
+    for (uint32_t i = 0; i < bl->nb; i++)
+        if (bl->b[i].keep) {
+            first_keep = i;
+            break;
+        }
+    for (uint32_t i = 0; i < bl->nb; i++) {
+        nf_block *b = &bl->b[i];
+        const char *s = bl->buf + b->start;
+        size_t n = b->end - b->start;
+        if (b->keep && b->cls == NF_B_GOOD)
+            continue;
+        if (nf_is_url(s, n)) {
+            int r = url_rank(s, n) + (b->after_label ? 10 : 0);
+            if (r > best_url) {
+                best_url = r;
+                url = nf_arena_strndup(&a->arena, s, n);
+            }
+            continue;
+        }
+        if (n == 8 && !ymd8[0] && num(s, 8) > 0)
+            set_date(ymd8, num(s, 4), num(s + 4, 2), num(s + 6, 2));
+        /* a caption or dateline date: 26.01.2022 at the end of a short line */
+        if (!dmy[0] && n >= 10 && n <= 300 && !b->keep) {
+            const char *q = s + n - 10;
+            if (q[2] == '.' && q[5] == '.' && (n == 10 || q[-1] == ' ' || q[-1] == ','))
+                set_date(dmy, num(q + 6, 4), num(q + 3, 2), num(q, 2));
+        }
+        if (!source && !b->keep && i < first_keep + 3 && n < 60)
+            source = site_by_name(st, s, n);
+        /* the title: before the body, the longest heading-like line */
+        if (!bl->html && i < first_keep && !b->keep && b->cls != NF_B_DROP && b->cls != NF_B_META &&
+            b->words >= 3 && b->words <= 30 && n <= 250 && !(b->end_punct && s[n - 1] == '.')) {
+            if ((int)b->words > title_words && !site_by_name(st, s, n)) {
+                title_words = (int)b->words;
+                title = nf_arena_strndup(&a->arena, s, n);
+            }
+        }
+    }
+    if (!date[0]) {
+        if (ymd8[0])
+            memcpy(date, ymd8, 11);
+        else if (url && url_date(url, date))
+            ;
+        else if (dmy[0])
+            memcpy(date, dmy, 11);
+    }
+    if (!d->date[0] && date[0])
+        memcpy(d->date, date, 11);
+    if (url) {
+        const char *s = site_by_host(st, url);
+        if (s)
+            source = s;
+    }
+    d->url = url;
+    d->title = title;
+    d->source = source;
+}
+
+/* ------------------------------------------------------------------ language */
+
+static void detect_lang(nf_ana *a)
+{
+    const nf_norm *st = a->eng->norm;
+    nf_doc *d = &a->doc;
+    const unsigned char *s = (const unsigned char *)d->text;
+    size_t n = d->len > 4000 ? 4000 : d->len; /* a sample is enough */
+    size_t latin = 0, other = 0, i = 0;
+    size_t cyr = 0, ukr = 0, kana = 0, hangul = 0, han = 0, arab = 0, greek = 0, hebrew = 0,
+           thai = 0, deva = 0;
+    int counts[32] = {0}, words = 0;
+    while (i < n) {
+        if (s[i] < 0x80) {
+            if (nf_isalpha(s[i])) {
+                size_t j = i;
+                while (j < n && (nf_isalpha(s[j]) || s[j] == '\'') && j - i < 24)
+                    j++;
+                /* a word (ASCII part): look it up */
+                char w[24];
+                size_t wl = j - i;
+                if (wl < sizeof w && (j >= n || s[j] < 0x80)) {
+                    nf_lower((const char *)s + i, wl, w);
+                    uintptr_t bits = (uintptr_t)nf_map_get(st->stop, w, wl);
+                    for (int l = 0; bits; l++, bits >>= 1)
+                        if (bits & 1)
+                            counts[l]++;
+                }
+                words++;
+                latin += wl;
+                i = j;
+                continue;
+            }
+            i++;
+            continue;
+        }
+        uint32_t cp;
+        int k = nf_utf8_decode(s + i, n - i, &cp);
+        i += (size_t)k;
+        if (cp < 0x250) latin++;
+        else if (cp >= 0x400 && cp <= 0x4FF) { other++; cyr++; if (cp == 0x456 || cp == 0x457 || cp == 0x454 || cp == 0x491) ukr++; }
+        else if (cp >= 0x3040 && cp <= 0x30FF) { other++; kana++; }
+        else if (cp >= 0xAC00 && cp <= 0xD7AF) { other++; hangul++; }
+        else if (cp >= 0x4E00 && cp <= 0x9FFF) { other++; han++; }
+        else if (cp >= 0x600 && cp <= 0x6FF) { other++; arab++; }
+        else if (cp >= 0x370 && cp <= 0x3FF) { other++; greek++; }
+        else if (cp >= 0x590 && cp <= 0x5FF) { other++; hebrew++; }
+        else if (cp >= 0xE00 && cp <= 0xE7F) { other++; thai++; }
+        else if (cp >= 0x900 && cp <= 0x97F) { other++; deva++; }
+    }
+    if (other > latin && other >= 20) {
+        const char *l = "und";
+        if (cyr * 2 > other) l = ukr * 50 > cyr ? "uk" : "ru";
+        else if (kana * 10 > other) l = "ja";
+        else if (hangul * 2 > other) l = "ko";
+        else if (han * 2 > other) l = "zh";
+        else if (arab * 2 > other) l = "ar";
+        else if (greek * 2 > other) l = "el";
+        else if (hebrew * 2 > other) l = "he";
+        else if (thai * 2 > other) l = "th";
+        else if (deva * 2 > other) l = "hi";
+        snprintf(d->lang, sizeof d->lang, "%s", l);
+        return;
+    }
+    if (words < 20 || st->nlangs == 0)
+        return;
+    int en = -1, best = -1;
+    for (int l = 0; l < st->nlangs; l++) {
+        if (!strcmp(st->langs[l], "en"))
+            en = l;
+        else if (best < 0 || counts[l] > counts[best])
+            best = l;
+    }
+    int ec = en >= 0 ? counts[en] : 0;
+    if (ec * 100 >= words * 12)
+        return; /* English: enough of its stop words */
+    if (best >= 0 && counts[best] > 2 * ec && counts[best] * 100 >= words * 10)
+        snprintf(d->lang, sizeof d->lang, "%s", st->langs[best]);
+    else if (ec * 100 < words * 4)
+        snprintf(d->lang, sizeof d->lang, "und");
+}
+
+/* ------------------------------------------------------------------ the stage */
+
+int nf_normalize_init(nf_engine *e, char *err, size_t errlen)
+{
+    nf_norm *st = calloc(1, sizeof *st);
+    if (!st) {
+        snprintf(err, errlen, "out of memory");
+        return -1;
+    }
+    e->norm = st;
+    st->sites = nf_map_new();
+    st->stop = nf_map_new();
+    size_t len;
+    const char *txt = nf_data_get(e, "sources.tsv", &len);
+    if (txt) {
+        nf_lines it;
+        char *f[8];
+        int nf;
+        nf_lines_init(&it, txt, len);
+        while ((nf = nf_lines_next(&it, f, 8)) >= 0) {
+            if (nf < 2)
+                continue;
+            /* the canonical name is the stored key of its own spelling */
+            char low[128];
+            size_t nl = strlen(f[1]);
+            if (nl >= sizeof low)
+                continue;
+            nf_lower(f[1], nl, low);
+            const char *canon = nf_map_get(st->sites, low, nl);
+            if (!canon) {
+                canon = nf_map_put(st->sites, f[1], nl, NULL);
+                nf_map_put(st->sites, f[1], nl, (void *)canon);
+                nf_map_put(st->sites, low, nl, (void *)canon);
+            }
+            nf_map_put(st->sites, f[0], strlen(f[0]), (void *)canon);
+            for (int k = 2; k < nf; k++) {
+                size_t vl = strlen(f[k]);
+                if (vl < sizeof low) {
+                    nf_lower(f[k], vl, low);
+                    nf_map_put(st->sites, low, vl, (void *)canon);
+                }
+            }
+        }
+        nf_lines_free(&it);
+    }
+    txt = nf_data_get(e, "stopwords.tsv", &len);
+    if (txt) {
+        nf_lines it;
+        char *f[4];
+        int nf;
+        nf_lines_init(&it, txt, len);
+        while ((nf = nf_lines_next(&it, f, 4)) >= 0) {
+            if (nf < 2 || st->nlangs >= 32 || strlen(f[0]) != 2)
+                continue;
+            int l = st->nlangs++;
+            memcpy(st->langs[l], f[0], 3);
+            char *w = f[1];
+            while (*w) {
+                while (*w == ' ')
+                    w++;
+                char *x = w;
+                while (*x && *x != ' ')
+                    x++;
+                if (x > w) {
+                    uintptr_t bits = (uintptr_t)nf_map_get(st->stop, w, (size_t)(x - w));
+                    nf_map_put(st->stop, w, (size_t)(x - w), (void *)(bits | ((uintptr_t)1 << l)));
+                }
+                w = x;
+            }
+        }
+        nf_lines_free(&it);
+    }
+    return nf_bp_init(e, err, errlen);
+}
+
+void nf_normalize_fini(nf_engine *e)
+{
+    nf_norm *st = e->norm;
+    if (!st)
+        return;
+    nf_bp_fini(e);
+    nf_map_free(st->sites);
+    nf_map_free(st->stop);
+    free(st);
+    e->norm = NULL;
+}
+
+static int prefix_date(const char *t, size_t n, char out[11])
+{
+    if (n < 16 || memcmp(t, " date ", 6) != 0 || !iso_date(t + 6, n - 6, out))
+        return 0;
+    return n == 16 || t[16] == ' ' || t[16] == '\n';
 }
 
 int nf_normalize_run(nf_ana *a)
@@ -26,54 +822,60 @@ int nf_normalize_run(nf_ana *a)
     nf_doc *d = &a->doc;
     const char *t = art->text;
     size_t n = art->len, i = 0;
-    long line = art->first_line, col = art->first_col;
-    if (art->piece == 0 && n >= 16 && memcmp(t, " date ", 6) == 0 && valid_ymd(t + 6) &&
-        (n == 16 || t[16] == ' ' || t[16] == '\n')) {
-        memcpy(d->date, t + 6, 10);
-        d->date[10] = '\0';
+    long col = art->first_col;
+    if (art->piece == 0 && prefix_date(t, n, d->date)) {
         i = 16;
-        col = 16;
+        col += 16;
     }
-    char *out = nf_arena_alloc(&a->arena, n - i + 2);
-    uint32_t k = 0;
-    int in_para = 0;
-    while (i < n) {
-        const char *nl = memchr(t + i, '\n', n - i);
-        size_t e = nl ? (size_t)(nl - t) : n;
-        size_t s = i;
-        while (s < e && nf_isspace((unsigned char)t[s]))
-            s++;
-        if (s == e) {
-            if (in_para) {
-                d->para[d->npara - 1].end = k;
-                in_para = 0;
-            }
-        } else {
-            if (!in_para) {
-                nf_para *p = NF_PUSH(d->para, d->npara, d->cappara);
-                p->start = k;
-                p->kind = NF_PARA_BODY;
-                in_para = 1;
-            } else {
-                out[k - 1] = ' ';
-            }
-            nf_seg *g = NF_PUSH(d->seg, d->nseg, d->capseg);
-            g->off = k;
-            g->line = line;
-            g->col = col + (long)(s - i);
-            memcpy(out + k, t + s, e - s);
-            k += (uint32_t)(e - s);
-            out[k++] = '\n';
+    nf_blocks bl;
+    memset(&bl, 0, sizeof bl);
+    if (nf_html_detect(t + i, n - i) && nf_html_blocks(a, &bl, t + i, n - i, art->first_line) == 0)
+        bl.html = 1;
+    else {
+        memset(&bl, 0, sizeof bl);
+        text_blocks(a, &bl, t + i, n - i, art->first_line, col);
+    }
+    nf_bp_classify(a, &bl);
+#ifdef NF_NORM_DEBUG
+    for (uint32_t k = 0; k < bl.nb; k++)
+        fprintf(stderr, "%s %ld %c%c cls=%d cand=%d tag=%d ch=%u ln=%u | %.*s\n", art->name,
+                bl.b[k].line, bl.b[k].keep ? 'K' : ' ', bl.b[k].heading ? 'H' : ' ', bl.b[k].cls,
+                bl.b[k].cand, bl.b[k].tag, bl.b[k].chars, bl.b[k].link_chars,
+                (int)(bl.b[k].end - bl.b[k].start > 120 ? 120 : bl.b[k].end - bl.b[k].start),
+                bl.buf + bl.b[k].start);
+#endif
+    if (art->piece == 0)
+        read_metadata(a, &bl);
+    /* the body */
+    size_t total = 0;
+    for (uint32_t k = 0; k < bl.nb; k++)
+        if (bl.b[k].keep)
+            total += bl.b[k].end - bl.b[k].start + 1;
+    char *out = nf_arena_alloc(&a->arena, total + 1);
+    uint32_t o = 0;
+    for (uint32_t k = 0; k < bl.nb; k++) {
+        nf_block *b = &bl.b[k];
+        if (!b->keep)
+            continue;
+        nf_para *p = NF_PUSH(d->para, d->npara, d->cappara);
+        p->start = o;
+        p->kind = b->heading ? NF_PARA_HEADING : NF_PARA_BODY;
+        for (uint32_t g = 0; g < b->nseg; g++) {
+            nf_seg *src = &bl.seg[b->seg0 + g];
+            nf_seg *dst = NF_PUSH(d->seg, d->nseg, d->capseg);
+            dst->off = o + (src->off - b->start);
+            dst->line = src->line;
+            dst->col = src->col;
         }
-        i = e + 1;
-        line++;
-        col = 0;
+        memcpy(out + o, bl.buf + b->start, b->end - b->start);
+        o += b->end - b->start;
+        p->end = o;
+        out[o++] = '\n';
     }
-    if (in_para)
-        d->para[d->npara - 1].end = k;
-    out[k] = '\0';
+    out[o] = '\0';
     d->text = out;
-    d->len = k;
+    d->len = o;
+    detect_lang(a);
     return 0;
 }
 
@@ -86,10 +888,9 @@ void nf_normalize_dump(const nf_ana *a, nf_buf *out)
             nf_buf_printf(out, " date %s\n", d->date);
     }
     for (size_t i = 0; i < d->npara; i++) {
-        if (i)
+        if (i || a->art->piece)
             nf_buf_putc(out, '\n');
         nf_buf_put(out, d->text + d->para[i].start, d->para[i].end - d->para[i].start);
+        nf_buf_putc(out, '\n');
     }
 }
-
-void nf_normalize_fini(nf_engine *e) { NF_UNUSED(e); }

@@ -534,6 +534,14 @@ int main(int argc, char **argv)
             size_t b = tr.sstart[s], n = tr.sstart[s + 1] - b;
             int p1 = -1, p2 = -1;
             for (size_t i = 0; i < n; i++) {
+                if (nf__skip(&toks[b + i], p1)) {
+                    errors += tr.gold[b + i] != NF_TAG_O;
+                    m.c++;
+                    pred[i] = NF_TAG_O;
+                    p2 = p1;
+                    p1 = NF_TAG_O;
+                    continue;
+                }
                 const nf_tok *win[5];
                 window(toks, b, n, i, win);
                 uint32_t dh[NF_MAX_DYN];

@@ -1,0 +1,302 @@
+/* boilerplate.c - which blocks of a page are the article.
+ *
+ * A general classifier in the spirit of jusText, made language-neutral: each block is
+ * judged by its shape (length in characters, words, whether it ends like a sentence, a
+ * title-case line, link density in HTML), then by the rules of data/boilerplate.rules (and
+ * --rules FILE): PCRE2 patterns for page furniture every site has (copyright lines, cookie
+ * notices, share buttons, photo credits, comment sections...). The body is then chosen as
+ * the densest run of prose: the maximum-sum run of blocks where prose counts its length and
+ * every furniture block a fixed penalty (the idea of Finn's Body Text Extraction), plus
+ * further runs at least 30% as strong (an article interrupted by a promo block). Inside a
+ * run, undecided blocks are kept and short furniture-shaped ones are kept as headings; outside,
+ * nothing is.
+ *
+ * Rule file format, one rule a line, '#' comments:  ACTION <TAB> MAXCHARS <TAB> PCRE2
+ *   ACTION  drop (boilerplate), meta (metadata line: read, never body), label (a metadata
+ *           label such as "Original url:", the next block is its value), stop (a comment
+ *           section starts: it and everything after it is dropped, once the body has begun)
+ *   MAXCHARS  the rule only applies to blocks up to this many characters (0: any). */
+#include <stdlib.h>
+#include <string.h>
+
+#include "normalize.h"
+
+#define GOOD_LEN 80    /* a block this long that ends like a sentence is prose */
+#define PENALTY 100    /* what a furniture block costs a run of prose */
+#define RUN_SHARE 0.3  /* further runs must be this strong relative to the best */
+#define STOP_AFTER 400 /* characters of prose before a comment section can start */
+
+static int add_rules(nf_norm *st, const char *txt, size_t len, const char *src, char *err,
+                     size_t errlen)
+{
+    nf_lines it;
+    char *f[4];
+    int nf;
+    nf_lines_init(&it, txt, len);
+    while ((nf = nf_lines_next(&it, f, 4)) >= 0) {
+        if (nf < 3) {
+            snprintf(err, errlen, "%s:%ld: a rule is ACTION<TAB>MAXCHARS<TAB>PATTERN", src,
+                     it.lineno);
+            nf_lines_free(&it);
+            return -1;
+        }
+        uint8_t act = !strcmp(f[0], "drop")    ? NF_R_DROP
+                      : !strcmp(f[0], "meta")  ? NF_R_META
+                      : !strcmp(f[0], "stop")  ? NF_R_STOP
+                      : !strcmp(f[0], "label") ? NF_R_LABEL
+                                               : 0;
+        if (!act) {
+            snprintf(err, errlen, "%s:%ld: unknown rule action '%s'", src, it.lineno, f[0]);
+            nf_lines_free(&it);
+            return -1;
+        }
+        char e2[200];
+        nf_re *re = nf_re_compile(f[2], 0, e2, sizeof e2);
+        if (!re) {
+            snprintf(err, errlen, "%s:%ld: %s", src, it.lineno, e2);
+            nf_lines_free(&it);
+            return -1;
+        }
+        if (st->nrules >= 250) {
+            nf_re_free(re);
+            continue; /* block->rule is a byte */
+        }
+        nf_bp_rule *nr = realloc(st->rules, (st->nrules + 1) * sizeof *nr);
+        if (!nr) {
+            nf_re_free(re);
+            nf_lines_free(&it);
+            snprintf(err, errlen, "out of memory");
+            return -1;
+        }
+        st->rules = nr;
+        st->rules[st->nrules].re = re;
+        st->rules[st->nrules].action = act;
+        st->rules[st->nrules].maxchars = (uint32_t)strtoul(f[1], NULL, 10);
+        st->nrules++;
+    }
+    nf_lines_free(&it);
+    return 0;
+}
+
+int nf_bp_init(nf_engine *e, char *err, size_t errlen)
+{
+    nf_norm *st = e->norm;
+    size_t len;
+    const char *txt = nf_data_get(e, "boilerplate.rules", &len);
+    if (txt && add_rules(st, txt, len, "boilerplate.rules", err, errlen))
+        return -1;
+    for (int i = 0; i < e->opt.nrules; i++) {
+        FILE *f = fopen(e->opt.rules[i], "rb");
+        if (!f) {
+            snprintf(err, errlen, "%s: cannot read the rules file", e->opt.rules[i]);
+            return -1;
+        }
+        nf_buf b = {0};
+        char tmp[8192];
+        size_t k;
+        while ((k = fread(tmp, 1, sizeof tmp, f)) > 0)
+            nf_buf_put(&b, tmp, k);
+        fclose(f);
+        int r = add_rules(st, b.p ? b.p : "", b.len, e->opt.rules[i], err, errlen);
+        nf_buf_free(&b);
+        if (r)
+            return -1;
+    }
+    return 0;
+}
+
+void nf_bp_fini(nf_engine *e)
+{
+    nf_norm *st = e->norm;
+    for (size_t i = 0; i < st->nrules; i++)
+        nf_re_free(st->rules[i].re);
+    free(st->rules);
+    st->rules = NULL;
+    st->nrules = 0;
+}
+
+int nf_is_url(const char *s, size_t n)
+{
+    if (n < 8 || memchr(s, ' ', n))
+        return 0;
+    return !strncmp(s, "http://", 7) || !strncmp(s, "https://", 8) || !strncmp(s, "www.", 4);
+}
+
+/* Title Case: three or more significant words, three in four capitalized. */
+static int title_case(const char *s, size_t n)
+{
+    int sig = 0, caps = 0;
+    size_t i = 0;
+    while (i < n) {
+        while (i < n && s[i] == ' ')
+            i++;
+        size_t j = i;
+        while (j < n && s[j] != ' ')
+            j++;
+        size_t wl = j - i;
+        if (wl) {
+            unsigned char c = (unsigned char)s[i];
+            if (c == '"' || c == '\'' || c == '(' || c == '[')
+                c = (unsigned char)s[i + (wl > 1)];
+            int small = wl <= 3 && nf_islower(c);
+            if (!small && nf_isalpha(c) && !(c & 0x80)) {
+                sig++;
+                caps += nf_isupper(c);
+            } else if (!small && nf_isdigit(c)) {
+                sig++;
+                caps++;
+            }
+        }
+        i = j;
+    }
+    return sig >= 3 && caps * 4 >= sig * 3;
+}
+
+/* Ends with an abbreviation like U.S. rather than a full stop? */
+static int ends_abbrev(const char *s, size_t n)
+{
+    return n >= 4 && s[n - 1] == '.' && nf_isupper((unsigned char)s[n - 2]) && s[n - 3] == '.' &&
+           nf_isupper((unsigned char)s[n - 4]);
+}
+
+static int32_t best_run(const int32_t *sc, uint32_t lo, uint32_t hi, uint32_t *bs, uint32_t *be)
+{
+    int64_t best = 0, cur = 0;
+    uint32_t s = lo;
+    *bs = *be = lo;
+    for (uint32_t i = lo; i < hi; i++) {
+        if (cur <= 0) {
+            cur = 0;
+            s = i;
+        }
+        cur += sc[i];
+        if (cur > best) {
+            best = cur;
+            *bs = s;
+            *be = i + 1;
+        }
+    }
+    return (int32_t)(best > INT32_MAX ? INT32_MAX : best);
+}
+
+void nf_bp_classify(nf_ana *a, nf_blocks *bl)
+{
+    const nf_norm *st = a->eng->norm;
+    uint32_t nb = bl->nb;
+    if (!nb)
+        return;
+    size_t ov[2];
+    uint32_t seen = 0;
+    int stopped = 0;
+    for (uint32_t i = 0; i < nb; i++) {
+        nf_block *b = &bl->b[i];
+        const char *s = bl->buf + b->start;
+        size_t n = b->end - b->start;
+        if (stopped) {
+            b->cls = NF_B_DROP;
+            continue;
+        }
+        int act = 0;
+        for (size_t r = 0; r < st->nrules; r++) {
+            const nf_bp_rule *R = &st->rules[r];
+            if (R->maxchars && b->chars > R->maxchars)
+                continue;
+            if (nf_re_match(R->re, a->w, s, n, 0, ov, 1) == 1) {
+                act = R->action;
+                b->rule = (uint8_t)(r + 1);
+                break;
+            }
+        }
+        if (act == NF_R_STOP) {
+            if (seen >= STOP_AFTER && b->chars < 60) {
+                stopped = 1;
+                b->cls = NF_B_DROP;
+                continue;
+            }
+            act = NF_R_DROP;
+        }
+        if (act == NF_R_DROP) {
+            b->cls = NF_B_DROP;
+        } else if (act == NF_R_META || act == NF_R_LABEL) {
+            b->cls = NF_B_META;
+            if (act == NF_R_LABEL && i + 1 < nb)
+                bl->b[i + 1].after_label = 1;
+        } else if (nf_is_url(s, n)) {
+            b->cls = NF_B_META;
+        } else if (bl->html && b->cand < 0) {
+            b->cls = NF_B_DROP;
+        } else if (bl->html && b->link_chars * 2 > b->chars) {
+            b->cls = NF_B_DROP;
+        } else {
+            uint32_t L = b->chars;
+            int end = b->end_punct;
+            if (L >= GOOD_LEN && (end || L >= 2 * GOOD_LEN))
+                b->cls = NF_B_GOOD;
+            else if (L >= GOOD_LEN / 2 && end && b->words >= 5)
+                b->cls = NF_B_GOOD;
+            else if (!end && title_case(s, n))
+                b->cls = NF_B_BAD;
+            else if (L < 20 || (!end && L < GOOD_LEN))
+                b->cls = NF_B_BAD;
+            else
+                b->cls = NF_B_SHORT;
+            if (bl->html && b->tag == NF_TAG_H && b->cls == NF_B_GOOD && !end)
+                b->cls = NF_B_SHORT;
+        }
+        if (b->cls == NF_B_GOOD)
+            seen += b->chars;
+    }
+    if (a->eng->opt.keep_boilerplate) {
+        for (uint32_t i = 0; i < nb; i++) {
+            nf_block *b = &bl->b[i];
+            b->keep = b->cls != NF_B_META;
+            b->heading = b->keep && b->cls != NF_B_GOOD && (!b->end_punct || b->words <= 12);
+        }
+        return;
+    }
+    int32_t *sc = nf_arena_alloc(&a->arena, nb * sizeof *sc);
+    uint8_t *in = nf_arena_alloc(&a->arena, nb);
+    for (uint32_t i = 0; i < nb; i++) {
+        nf_block *b = &bl->b[i];
+        sc[i] = b->cls == NF_B_GOOD ? (int32_t)b->chars : b->cls == NF_B_SHORT ? 0 : -PENALTY;
+        in[i] = 0;
+    }
+    /* the best run, then the best runs left and right of it, as long as they are strong */
+    uint32_t *stack = nf_arena_alloc(&a->arena, (2 * nb + 2) * sizeof *stack);
+    size_t sp = 0;
+    stack[sp++] = 0;
+    stack[sp++] = nb;
+    int32_t top = -1;
+    while (sp) {
+        uint32_t hi = stack[--sp], lo = stack[--sp], bs, be;
+        int32_t v = best_run(sc, lo, hi, &bs, &be);
+        if (v <= 0)
+            continue;
+        if (top < 0)
+            top = v;
+        if (v < top * RUN_SHARE)
+            continue;
+        for (uint32_t i = bs; i < be; i++)
+            in[i] = 1;
+        if (sp + 4 <= 2 * nb + 2) {
+            stack[sp++] = lo;
+            stack[sp++] = bs;
+            stack[sp++] = be;
+            stack[sp++] = hi;
+        }
+    }
+    for (uint32_t i = 0; i < nb; i++) {
+        nf_block *b = &bl->b[i];
+        if (!in[i] && !(bl->html && b->cand >= 0 && b->cls != NF_B_DROP && b->cls != NF_B_META))
+            continue;
+        const char *s = bl->buf + b->start;
+        size_t n = b->end - b->start;
+        if (b->cls == NF_B_GOOD || b->cls == NF_B_SHORT || (b->cls == NF_B_BAD && b->chars >= 15))
+            b->keep = 1;
+        if (b->keep && b->cls != NF_B_GOOD && b->words <= 20 &&
+            (!b->end_punct || ends_abbrev(s, n) || title_case(s, n) || b->cls == NF_B_BAD))
+            b->heading = 1;
+        if (bl->html && b->tag == NF_TAG_H && b->keep)
+            b->heading = 1;
+    }
+}

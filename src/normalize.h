@@ -1,0 +1,86 @@
+/* normalize.h - internals shared by normalize.c, boilerplate.c and html.c.
+ *
+ * The normalizer first cuts an article into blocks (a paragraph of a text article after
+ * reflow, or a block-level element of an HTML page), each with its own text and line map,
+ * then classifies the blocks (boilerplate.c), reads the metadata and writes the kept blocks
+ * as the body (normalize.c). */
+#ifndef NF_NORMALIZE_H
+#define NF_NORMALIZE_H
+
+#include "nf.h"
+
+/* Block classes (boilerplate.c). */
+enum {
+    NF_B_GOOD = 1,   /* prose */
+    NF_B_SHORT,      /* undecided: kept inside the body region */
+    NF_B_BAD,        /* furniture by its shape: kept inside the region only as a heading */
+    NF_B_DROP,       /* boilerplate by a rule or a hard feature: never kept */
+    NF_B_META,       /* a metadata line: read, never kept */
+};
+
+/* HTML tag families of a block. */
+enum { NF_TAG_NONE, NF_TAG_P, NF_TAG_H, NF_TAG_LI, NF_TAG_TD, NF_TAG_PRE, NF_TAG_QUOTE, NF_TAG_OTHER };
+
+typedef struct {
+    uint32_t start, end;     /* the block's text in the work buffer: [start, end) */
+    uint32_t seg0, nseg;     /* its line map: work segs [seg0, seg0 + nseg) */
+    long line;               /* input line of its first byte */
+    uint32_t chars;          /* weighted length in characters (CJK count double) */
+    uint32_t words;
+    uint32_t link_chars;     /* HTML: characters inside <a> */
+    int32_t cand;            /* HTML: the content candidate holding it, -1 none */
+    uint8_t tag;             /* NF_TAG_* */
+    uint8_t cls;             /* NF_B_* */
+    uint8_t keep, heading;
+    uint8_t end_punct;       /* ends like a sentence */
+    uint8_t rule;            /* index+1 of the rule that matched, 0 none */
+    uint8_t after_label;     /* follows a "url:" label block */
+} nf_block;
+
+typedef struct {
+    char *buf; uint32_t len, cap;          /* work text (arena) */
+    nf_seg *seg; uint32_t nseg, capseg;    /* work line map (arena) */
+    nf_block *b; uint32_t nb, capb;        /* blocks (arena) */
+    /* metadata found by the HTML reader (arena strings or NULL) */
+    const char *h_date, *h_title, *h_site, *h_url;
+    int html;
+} nf_blocks;
+
+/* A boilerplate rule (data/boilerplate.rules, --rules FILE). */
+enum { NF_R_DROP = 1, NF_R_META, NF_R_STOP, NF_R_LABEL };
+typedef struct { nf_re *re; uint8_t action; uint32_t maxchars; } nf_bp_rule;
+
+/* The normalizer's compiled state (engine->norm). */
+typedef struct {
+    nf_bp_rule *rules; size_t nrules;
+    nf_map *sites;     /* host ("themoscowtimes.com") or lower-cased name -> the site's name */
+    nf_map *stop;      /* lower-cased stop word -> bit set of languages (index in langs) */
+    char langs[32][3]; int nlangs;
+} nf_norm;
+
+/* Work-buffer helpers (normalize.c). */
+void nf_bl_put(nf_ana *a, nf_blocks *bl, const char *s, size_t n);
+void nf_bl_seg(nf_ana *a, nf_blocks *bl, long line, long col);
+nf_block *nf_bl_open(nf_ana *a, nf_blocks *bl, long line);
+/* Closes the open block: trims trailing spaces, measures it; drops it when empty. */
+void nf_bl_close(nf_ana *a, nf_blocks *bl);
+/* Appends s[0..n) decoding HTML entities, with segs after each entity (line, col of s). */
+void nf_bl_put_decoded(nf_ana *a, nf_blocks *bl, const char *s, size_t n, long line, long col);
+/* Decodes the entity at s (s[0] == '&'); returns its length and the UTF-8 in out (*outn),
+ * or 0 when it is no entity. */
+size_t nf_entity_decode(const char *s, size_t n, char out[8], size_t *outn);
+
+/* boilerplate.c */
+int nf_bp_init(nf_engine *e, char *err, size_t errlen);
+void nf_bp_fini(nf_engine *e);
+/* Classifies the blocks and chooses the body: sets cls, keep and heading. */
+void nf_bp_classify(nf_ana *a, nf_blocks *bl);
+/* Is the text a single url (no spaces, http/https/www)? */
+int nf_is_url(const char *s, size_t n);
+
+/* html.c: is the article an HTML page or fragment? */
+int nf_html_detect(const char *s, size_t n);
+/* Parses the page into blocks and metadata; returns 0, -1 when it can't be parsed. */
+int nf_html_blocks(nf_ana *a, nf_blocks *bl, const char *s, size_t n, long line0);
+
+#endif

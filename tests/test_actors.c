@@ -1,0 +1,294 @@
+/* Unit tests for actors.c: dictionaries, capitals, titles, coreference, rows. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "nf.h"
+
+static nf_engine *eng;
+
+static int setup(void **st)
+{
+    (void)st;
+    nf_options o;
+    nf_options_default(&o);
+    char err[256];
+    eng = nf_engine_new(&o, err, sizeof err);
+    return eng ? 0 : -1;
+}
+
+static int teardown(void **st)
+{
+    (void)st;
+    nf_engine_free(eng);
+    return 0;
+}
+
+static nf_ana A;
+
+/* Runs sentences and actors over text (one paragraph per line) with the article year y. */
+static void run_y(const char *text, int y)
+{
+    free(A.tok);
+    free(A.sent);
+    free(A.men);
+    free(A.row);
+    nf_arena_free(&A.arena);
+    memset(&A, 0, sizeof A);
+    A.eng = eng;
+    A.doc.text = (char *)text;
+    A.doc.len = (uint32_t)strlen(text);
+    if (y) {
+        A.anchor_y = y, A.anchor_m = 6, A.anchor_d = 1;
+        snprintf(A.anchor, sizeof A.anchor, "%04d-06-01", y);
+    }
+    nf_sentences_run(&A);
+    nf_actors_run(&A);
+}
+
+static void run(const char *text) { run_y(text, 2021); }
+
+/* The mention whose words start with `words` (its n-th such, from 0), or NULL. */
+static const nf_mention *find_nth(const char *words, int nth)
+{
+    size_t n = strlen(words);
+    for (size_t i = 0; i < A.nmen; i++) {
+        const nf_mention *m = &A.men[i];
+        if (m->end - m->start >= n && memcmp(A.doc.text + m->start, words, n) == 0 && nth-- == 0)
+            return m;
+    }
+    return NULL;
+}
+
+static const nf_mention *find(const char *words) { return find_nth(words, 0); }
+
+/* The mention that starts where `ctx` occurs in the text. */
+static const nf_mention *find_at(const char *ctx)
+{
+    const char *p = strstr(A.doc.text, ctx);
+    if (!p)
+        return NULL;
+    uint32_t off = (uint32_t)(p - A.doc.text);
+    for (size_t i = 0; i < A.nmen; i++)
+        if (A.men[i].start == off)
+            return &A.men[i];
+    return NULL;
+}
+
+static int count_canon(const char *canon)
+{
+    int k = 0;
+    for (size_t i = 0; i < A.nmen; i++)
+        if (strcmp(A.men[i].canon, canon) == 0 && (A.men[i].flags & NF_M_ROW))
+            k++;
+    return k;
+}
+
+static void expect(const char *words, const char *canon, int type)
+{
+    const nf_mention *m = find(words);
+    if (!m)
+        fail_msg("no mention for %s", words);
+    assert_string_equal(m->canon, canon);
+    assert_int_equal(m->type, type);
+    assert_true(m->flags & NF_M_ROW);
+}
+
+static void test_countries(void **st)
+{
+    (void)st;
+    run("The U.S. and Russia’s envoys met in Geneva. Officials in the United States said Russias "
+        "position was clear.\n");
+    expect("U.S.", "United States", NF_ACT_COUNTRY);
+    expect("Russia", "Russia", NF_ACT_COUNTRY);
+    expect("United States", "United States", NF_ACT_COUNTRY);
+    expect("Russias", "Russia", NF_ACT_COUNTRY); /* apostrophe lost */
+    expect("Geneva", "Geneva", NF_ACT_PLACE);
+}
+
+static void test_orgs_and_seats(void **st)
+{
+    (void)st;
+    run("NATOs allies met. The Kremlin rejected the plan, the White House said. The North Atlantic "
+        "Treaty Organization and the OSCE disagreed.\n");
+    expect("NATOs", "NATO", NF_ACT_ORG);
+    expect("Kremlin", "Kremlin", NF_ACT_ORG);
+    expect("White House", "White House", NF_ACT_ORG);
+    expect("North Atlantic Treaty Organization", "NATO", NF_ACT_ORG);
+    expect("OSCE", "OSCE", NF_ACT_ORG);
+}
+
+static void test_longest_name(void **st)
+{
+    (void)st;
+    run("Russia's Foreign Ministry said on Friday that talks would go on. The Ukrainian Foreign "
+        "Ministry disagreed.\n");
+    expect("Russia's Foreign Ministry", "Russian Foreign Ministry", NF_ACT_ORG);
+    expect("Ukrainian Foreign Ministry", "Ukrainian Foreign Ministry", NF_ACT_ORG);
+    assert_int_equal(count_canon("Russia"), 0); /* not also Russia */
+    assert_int_equal(count_canon("Ukraine"), 0);
+}
+
+static void test_capitals(void **st)
+{
+    (void)st;
+    run("Moscow wants guarantees, and Washington has refused them. Talks were held in Moscow last "
+        "week. Moscow's demands are old.\n");
+    const nf_mention *m = find_nth("Moscow", 0);
+    assert_non_null(m);
+    assert_string_equal(m->canon, "Russia");
+    assert_int_equal(m->type, NF_ACT_COUNTRY);
+    expect("Washington", "United States", NF_ACT_COUNTRY);
+    m = find_nth("Moscow", 1);
+    assert_non_null(m);
+    assert_string_equal(m->canon, "Moscow");
+    assert_int_equal(m->type, NF_ACT_PLACE);
+    m = find_nth("Moscow", 2);
+    assert_non_null(m);
+    assert_string_equal(m->canon, "Russia");
+}
+
+static void test_demonym_no_row(void **st)
+{
+    (void)st;
+    run("Russian officials said the offer stood.\n");
+    const nf_mention *m = find("Russian");
+    assert_non_null(m);
+    assert_string_equal(m->canon, "Russia");
+    assert_true(m->flags & NF_M_DEMONYM);
+    assert_false(m->flags & NF_M_ROW);
+    for (size_t i = 0; i < A.nrow; i++)
+        assert_int_not_equal(A.row[i].kind, NF_KIND_ACTOR);
+}
+
+static void test_person_canon_and_coref(void **st)
+{
+    (void)st;
+    run("Russian President Vladimir V. Putin spoke on Friday. Later Mr. Putin said he was ready, and "
+        "Putin's aides agreed.\n");
+    expect("Vladimir V. Putin", "Vladimir Putin", NF_ACT_PERSON);
+    assert_string_equal(find("Vladimir")->role, "President");
+    expect("Mr. Putin", "Vladimir Putin", NF_ACT_PERSON);
+    const nf_mention *m = find_nth("Putin", 0);
+    assert_non_null(m);
+    assert_string_equal(m->canon, "Vladimir Putin");
+}
+
+static void test_unknown_names_by_title(void **st)
+{
+    (void)st;
+    run("Deputy Foreign Minister Oleg Vasnetsov said the talks failed. Kremlin spokesman Ivan "
+        "Petrovsky agreed. Vasnetsov added that Ms Kowalczyk would travel.\n");
+    expect("Oleg Vasnetsov", "Oleg Vasnetsov", NF_ACT_PERSON);
+    assert_string_equal(find("Oleg")->role, "Deputy Foreign Minister");
+    expect("Ivan Petrovsky", "Ivan Petrovsky", NF_ACT_PERSON);
+    assert_string_equal(find("Ivan")->role, "spokesman");
+    expect("Kremlin", "Kremlin", NF_ACT_ORG);
+    const nf_mention *m = find_nth("Vasnetsov", 0);
+    assert_non_null(m);
+    assert_string_equal(m->canon, "Oleg Vasnetsov"); /* surname -> full name seen earlier */
+    expect("Ms Kowalczyk", "Kowalczyk", NF_ACT_PERSON);
+}
+
+static void test_coref_picks_the_article_person(void **st)
+{
+    (void)st;
+    run("King Hussein of Jordan met the envoy. Hussein said peace was near.\n");
+    const nf_mention *m = find_at("Hussein said");
+    assert_non_null(m);
+    assert_string_equal(m->canon, "King Hussein");
+    run("Saddam Hussein defied the inspectors. Hussein said peace was near.\n");
+    m = find_at("Hussein said");
+    assert_non_null(m);
+    assert_string_equal(m->canon, "Saddam Hussein");
+}
+
+static void test_years_in_office(void **st)
+{
+    (void)st;
+    run_y("President Bush said the war would end.\n", 1990);
+    expect("Bush", "George H. W. Bush", NF_ACT_PERSON);
+    run_y("President Bush said the war would end.\n", 2005);
+    expect("Bush", "George W. Bush", NF_ACT_PERSON);
+}
+
+static void test_rows(void **st)
+{
+    (void)st;
+    run("NATO Secretary-General Jens Stoltenberg said the alliance was ready.\n");
+    int actors = 0, person = 0;
+    for (size_t i = 0; i < A.nrow; i++) {
+        const nf_row *r = &A.row[i];
+        if (r->kind != NF_KIND_ACTOR)
+            continue;
+        actors++;
+        if (strcmp(r->f[NF_COL_ACTOR], "Jens Stoltenberg") == 0) {
+            person++;
+            assert_string_equal(r->f[NF_COL_VALUE], "person");
+            assert_string_equal(r->f[NF_COL_UNIT], "Secretary-General");
+            assert_string_equal(r->f[NF_COL_MENTION], "Jens Stoltenberg");
+            assert_string_equal(r->f[NF_COL_DATE], "2021-06-01");
+            assert_non_null(strstr(r->f[NF_COL_TEXT], "alliance was ready"));
+        } else {
+            assert_string_equal(r->f[NF_COL_ACTOR], "NATO");
+            assert_string_equal(r->f[NF_COL_VALUE], "organization");
+        }
+    }
+    assert_int_equal(actors, 2); /* NATO and Stoltenberg, no `Secretary-General` row */
+    assert_int_equal(person, 1);
+    const nf_mention *m = find("Jens");
+    assert_true(m->flags & NF_M_SUBJECT);
+}
+
+static void test_not_actors(void **st)
+{
+    (void)st;
+    run("The talks began on Monday. However, nothing changed after the Cold War ended, and a "
+        "NATO-Russia meeting was held.\n");
+    for (size_t i = 0; i < A.nmen; i++) {
+        assert_string_not_equal(A.men[i].canon, "Monday");
+        assert_string_not_equal(A.men[i].canon, "However");
+        assert_string_not_equal(A.men[i].canon, "Cold War");
+        assert_string_not_equal(A.men[i].canon, "NATO-Russia");
+    }
+}
+
+static void test_empty_and_odd(void **st)
+{
+    (void)st;
+    run("");
+    assert_int_equal(A.nmen, 0);
+    run("\xff\xfe NATO \xe2\x80\x99s \xc2\xa9 ,,, ''' (((\n");
+    expect("NATO", "NATO", NF_ACT_ORG);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_countries),
+        cmocka_unit_test(test_orgs_and_seats),
+        cmocka_unit_test(test_longest_name),
+        cmocka_unit_test(test_capitals),
+        cmocka_unit_test(test_demonym_no_row),
+        cmocka_unit_test(test_person_canon_and_coref),
+        cmocka_unit_test(test_unknown_names_by_title),
+        cmocka_unit_test(test_coref_picks_the_article_person),
+        cmocka_unit_test(test_years_in_office),
+        cmocka_unit_test(test_rows),
+        cmocka_unit_test(test_not_actors),
+        cmocka_unit_test(test_empty_and_odd),
+    };
+    int rc = cmocka_run_group_tests(tests, setup, teardown);
+    free(A.tok);
+    free(A.sent);
+    free(A.men);
+    free(A.row);
+    nf_arena_free(&A.arena);
+    return rc;
+}

@@ -1,0 +1,143 @@
+/* Unit tests for tagger.c: the embedded model loads and tags; malformed models are refused. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "nf.h"
+#include "tagger.h"
+
+static const unsigned char *model;
+static size_t model_len;
+static nf_tagger *tg;
+
+static int setup(void **st)
+{
+    (void)st;
+    for (size_t i = 0; i < nf_nblobs; i++)
+        if (strcmp(nf_blobs[i].name, "tagger.model") == 0) {
+            model = nf_blobs[i].data;
+            model_len = nf_blobs[i].len;
+        }
+    if (!model)
+        return -1;
+    tg = nf_tagger_load(model, model_len);
+    return tg ? 0 : -1;
+}
+
+static int teardown(void **st)
+{
+    (void)st;
+    nf_tagger_free(tg);
+    return 0;
+}
+
+/* Splits s at spaces and tags it. */
+static size_t tag(const char *s, uint8_t *tags, const char **w, size_t *l)
+{
+    static char buf[1024];
+    strncpy(buf, s, sizeof buf - 1);
+    size_t n = 0;
+    for (char *p = strtok(buf, " "); p; p = strtok(NULL, " ")) {
+        w[n] = p;
+        l[n] = strlen(p);
+        n++;
+    }
+    nf_tagger_tag(tg, w, l, n, tags);
+    return n;
+}
+
+static void test_tags_a_sentence(void **st)
+{
+    (void)st;
+    const char *w[64];
+    size_t l[64];
+    uint8_t t[64];
+    size_t n = tag("German Chancellor Helmut Kohl met officials of the European Commission in Paris on Monday .",
+                   t, w, l);
+    assert_int_equal(n, 15);
+    assert_int_equal(t[0], NF_TAG_B_MISC); /* German */
+    assert_int_equal(t[1], NF_TAG_O);      /* Chancellor */
+    assert_int_equal(t[2], NF_TAG_B_PER);
+    assert_int_equal(t[3], NF_TAG_I_PER);
+    assert_int_equal(t[4], NF_TAG_O);
+    assert_int_equal(t[8], NF_TAG_B_ORG); /* European Commission */
+    assert_int_equal(t[9], NF_TAG_I_ORG);
+    assert_int_equal(t[11], NF_TAG_B_LOC); /* Paris */
+    assert_int_equal(t[13], NF_TAG_O);     /* Monday */
+}
+
+static void test_lower_case_is_outside(void **st)
+{
+    (void)st;
+    const char *w[64];
+    size_t l[64];
+    uint8_t t[64];
+    size_t n = tag("the talks went on for hours , officials said .", t, w, l);
+    for (size_t i = 0; i < n; i++)
+        assert_int_equal(t[i], NF_TAG_O);
+}
+
+static void test_valid_sequences(void **st)
+{
+    (void)st;
+    /* the decoder never emits I-X after O or another type */
+    const char *w[64];
+    size_t l[64];
+    uint8_t t[64];
+    size_t n = tag("Reuters Bank Of New York Mellon Corp said Smith Barney Paris Texas WASHINGTON 1996-08-22", t, w, l);
+    for (size_t i = 0; i < n; i++)
+        if (t[i] != NF_TAG_O && !(t[i] & 1))
+            assert_true(i > 0 && (t[i - 1] == t[i] || t[i - 1] == t[i] - 1));
+}
+
+static void test_empty_and_null(void **st)
+{
+    (void)st;
+    uint8_t t[1] = {42};
+    nf_tagger_tag(tg, NULL, NULL, 0, t);
+    assert_int_equal(t[0], 42);
+    const char *w[2] = {"Kohl", "\xff\xfe\xe2\x80"};
+    size_t l[2] = {4, 4};
+    uint8_t t2[2];
+    nf_tagger_tag(NULL, w, l, 2, t2); /* no model: all O */
+    assert_int_equal(t2[0], NF_TAG_O);
+    nf_tagger_tag(tg, w, l, 2, t2);
+    assert_true(t2[1] < NF_NTAGS);
+}
+
+static void test_malformed_models(void **st)
+{
+    (void)st;
+    assert_null(nf_tagger_load(NULL, 0));
+    assert_null(nf_tagger_load(model, 31));
+    assert_null(nf_tagger_load(model, model_len - 1)); /* truncated */
+    unsigned char *copy = malloc(model_len);
+    memcpy(copy, model, model_len);
+    copy[model_len / 2] ^= 0x40; /* checksum no longer matches */
+    assert_null(nf_tagger_load(copy, model_len));
+    memcpy(copy, model, model_len);
+    copy[0] = 'X'; /* magic */
+    assert_null(nf_tagger_load(copy, model_len));
+    memcpy(copy, model, model_len);
+    nf_tagger *t2 = nf_tagger_load(copy, model_len); /* the copy itself is fine */
+    assert_non_null(t2);
+    nf_tagger_free(t2);
+    free(copy);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_tags_a_sentence),
+        cmocka_unit_test(test_lower_case_is_outside),
+        cmocka_unit_test(test_valid_sequences),
+        cmocka_unit_test(test_empty_and_null),
+        cmocka_unit_test(test_malformed_models),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}
