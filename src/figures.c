@@ -982,7 +982,7 @@ static size_t try_figure(fctx *c, const nf_sent *s, size_t k, size_t kfirst)
         u.cat = C_SHARE;
         have_unit = 1;
     }
-    int vague = (n.flags & NF_NUM_VAGUE) != 0;
+    int vague = (n.flags & NF_NUM_VAGUE) != 0, unit_before = 0;
     c->dem_owner = NULL;
     /* one in five loans, six out of every 10 planes: a proportion's base */
     if (k >= kfirst + 2 && (word_eq(c, &c->w[k - 1], "in") || word_eq(c, &c->w[k - 1], "every")) &&
@@ -1026,6 +1026,29 @@ static size_t try_figure(fctx *c, const nf_sent *s, size_t k, size_t kfirst)
             }
         }
     }
+    if (!have_unit && !(n.flags & NF_NUM_FRACTION)) {
+        /* a force of 200,000; troops numbering 40,000; a population of 17 million */
+        const char *q0;
+        size_t qk0 = find_qual(c, k, &q0);
+        if (qk0 >= kfirst + 2 && c->w[qk0 - 1].kind == 'w' && c->w[qk0 - 2].kind == 'w' &&
+            (word_eq(c, &c->w[qk0 - 1], "of") || word_eq(c, &c->w[qk0 - 1], "numbering") ||
+             word_eq(c, &c->w[qk0 - 1], "totaling") || word_eq(c, &c->w[qk0 - 1], "totalling"))) {
+            const wtok *pw = &c->w[qk0 - 2];
+            char b[64];
+            size_t bl = lowword(c, pw, b, sizeof b);
+            const wclass *nc = bl ? noun_lookup(c, b, bl) : NULL;
+            if (nc && nc->cls != C_MONEY && nc->cls != C_SHARE && bl == pw->e - pw->s &&
+                (nf_islower((unsigned char)c->t[pw->s]) || qk0 - 2 == kfirst)) {
+                u.us = pw->s;
+                u.ue = pw->e;
+                u.unit = span_lower(a, c->t + pw->s, bl);
+                u.cat = nc->cls;
+                u.member = nc->member;
+                have_unit = 1;
+                unit_before = 1;
+            }
+        }
+    }
     if (!have_unit)
         return kend;
     if ((n.flags & NF_NUM_FRACTION) && !money && !pct && !(n.flags & NF_NUM_DIGITS))
@@ -1047,7 +1070,7 @@ static size_t try_figure(fctx *c, const nf_sent *s, size_t k, size_t kfirst)
     if ((cat == C_PEOPLE || cat == C_MILITARY) && has_cue(c, s))
         cat = C_CASUALTIES;
     /* owner */
-    uint32_t ms = c->w[qk].s;
+    uint32_t ms = unit_before ? u.us : c->w[qk].s;
     uint32_t me = (uint32_t)n.end;
     if (u.after && u.ue > me)
         me = u.ue;
@@ -1132,7 +1155,7 @@ static size_t try_figure(fctx *c, const nf_sent *s, size_t k, size_t kfirst)
     /* rows */
     if (n.flags & NF_NUM_CHANGE) {
         add_row(c, s, (uint32_t)n.nstart, n.value, &u, owner, qual, ms, me, CAT_NAME[cat]);
-        add_row(c, s, (uint32_t)n.n2start, n.value2, &u, owner, qual, (uint32_t)n.n2start, me, CAT_NAME[cat]);
+        add_row(c, s, (uint32_t)n.n2start, n.value2, &u, owner, qual, ms, me, CAT_NAME[cat]);
     } else {
         add_row(c, s, ms, n.value, &u, owner, qual, ms, me, CAT_NAME[cat]);
         /* from 16 members to 19: the new value takes the unit */

@@ -716,7 +716,8 @@ static int parse_qty(const ctx *c, size_t i, qty *q)
     /* a scale word after digits: 1.9 million */
     if ((q->flags & NF_NUM_DIGITS) && !q->has_scale) {
         const wentry *e = next_word(c, q->end, &ws, &we);
-        if (e && (e->kind == W_SCALE) && ws > q->end) {
+        /* 1.9 million; 3.2 mln dlrs (a suffix of two letters or more as a word) */
+        if (e && (e->kind == W_SCALE || (e->kind == W_SUFFIX && we - ws >= 2)) && ws > q->end) {
             q->v = dec_mul(q->v, dec_int(e->v));
             q->flags |= NF_NUM_SCALED;
             q->has_scale = 1;

@@ -252,6 +252,15 @@ static void test_demonym_unit(void **st)
     assert_string_equal(col(fig(0), NF_COL_QUALIFIER), "more than");
 }
 
+static void test_unit_before(void **st)
+{
+    (void)st;
+    only("Iraq has a force of 200,000 in Kuwait.", "200000", "force");
+    only("Reservists numbering 40,000 were called up.", "40000", "reservists");
+    only("The country has a population of 17 million.", "17000000", "population");
+    only("The U.S. government already has contributed dlrs 3.2 million in assistance.", "3200000", "dollars");
+}
+
 static void test_never(void **st)
 {
     (void)st;
@@ -293,6 +302,7 @@ int main(void)
         cmocka_unit_test(test_spelled_and_money),
         cmocka_unit_test(test_member_states),
         cmocka_unit_test(test_demonym_unit),
+        cmocka_unit_test(test_unit_before),
         cmocka_unit_test(test_never),
     };
     return cmocka_run_group_tests(tests, setup, teardown);

@@ -147,6 +147,10 @@ static const vcase CASES[] = {
     {"a few hundred", "100"},
     {"scores", "20"},
     {"billions", "1000000000"},
+    /* wire style */
+    {"3.2 mln", "3200000"},
+    {"dlrs 3.2 million", "3200000"},
+    {"1.5 bln dlrs", "1500000000"},
     /* money words */
     {"5 million dollars", "5000000"},
     {"300 euros", "300"},
