@@ -551,7 +551,7 @@ static int parse_words(const ctx *c, size_t i, qty *q)
                 }
                 if (word_is(c, as, ae, "a") || word_is(c, as, ae, "an")) {
                     const wentry *sc = next_word(c, ae, &ss, &se);
-                    if (sc && sc->kind == W_SCALE) {
+                    if (sc && (sc->kind == W_SCALE || sc->kind == W_DOZEN)) { /* half a dozen */
                         total = dec_add(total, dec_mul(group, dec_int(sc->v)));
                         group = dec_int(0);
                         have = 0;

@@ -107,6 +107,7 @@ static const vcase CASES[] = {
     {"a third", "0.33"},
     {"one-fifth", "0.2"},
     {"half a million", "500000"},
+    {"half a dozen", "6"},
     {"a quarter of a million", "250000"},
     {"one half", "0.5"},
     /* percentages */
