@@ -1032,12 +1032,18 @@ static size_t try_figure(fctx *c, const nf_sent *s, size_t k, size_t kfirst)
         size_t qk0 = find_qual(c, k, &q0);
         if (qk0 >= kfirst + 2 && c->w[qk0 - 1].kind == 'w' && c->w[qk0 - 2].kind == 'w' &&
             (word_eq(c, &c->w[qk0 - 1], "of") || word_eq(c, &c->w[qk0 - 1], "numbering") ||
-             word_eq(c, &c->w[qk0 - 1], "totaling") || word_eq(c, &c->w[qk0 - 1], "totalling"))) {
+             word_eq(c, &c->w[qk0 - 1], "totaling") || word_eq(c, &c->w[qk0 - 1], "totalling") ||
+             word_eq(c, &c->w[qk0 - 1], "to"))) {
             const wtok *pw = &c->w[qk0 - 2];
             char b[64];
             size_t bl = lowword(c, pw, b, sizeof b);
             const wclass *nc = bl ? noun_lookup(c, b, bl) : NULL;
-            if (nc && nc->cls != C_MONEY && nc->cls != C_SHARE && bl == pw->e - pw->s &&
+            /* at least 10 (not "a mother of two", "a deal to one"); after "to" only forces
+             * and people (the total French force to 13,000, not goals to nil) */
+            int big = strcspn(n.value, ".") >= 2;
+            int to = word_eq(c, &c->w[qk0 - 1], "to");
+            if (nc && nc->cls != C_MONEY && nc->cls != C_SHARE && bl == pw->e - pw->s && big &&
+                (!to || nc->cls == C_MILITARY || nc->cls == C_PEOPLE) &&
                 (nf_islower((unsigned char)c->t[pw->s]) || qk0 - 2 == kfirst)) {
                 u.us = pw->s;
                 u.ue = pw->e;
@@ -1121,7 +1127,7 @@ static size_t try_figure(fctx *c, const nf_sent *s, size_t k, size_t kfirst)
             break;
         }
     }
-    if (!owner && qk >= kfirst + 2 && word_eq(c, &c->w[qk - 1], "of")) {
+    if (!owner && qk >= kfirst + 2 && (word_eq(c, &c->w[qk - 1], "of") || unit_before)) {
         /* a separate US force of 8,500 troops */
         long j = (long)qk - 2, lim = (long)qk - 6;
         while (j >= (long)kfirst && j > lim && c->w[j].kind == 'w' && !word_eq(c, &c->w[j], "the") &&
