@@ -907,6 +907,9 @@ static size_t try_figure(fctx *c, const nf_sent *s, size_t k, size_t kfirst)
         return kend > k ? kend : k + 1;
     if (overlaps_timex(a, (uint32_t)n.nstart, (uint32_t)n.nend))
         return kend > k ? kend : k + 1;
+    /* right after another number: a model or a code (400 737 Max jets) */
+    if (k > kfirst && c->w[k - 1].kind == 'w' && nf_isdigit((unsigned char)c->t[c->w[k - 1].s]))
+        return kend;
     /* next to a month name: a date */
     if (k > kfirst && is_month(c, &c->w[k - 1]))
         return kend;

@@ -793,7 +793,7 @@ static int parse_qty(const ctx *c, size_t i, qty *q)
                 return 1;
             }
         }
-        if (e->kind == W_CURWORD && !(q->flags & NF_NUM_MONEY)) {
+        if (e->kind == W_CURWORD && !(q->flags & NF_NUM_MONEY) && nf_islower((unsigned char)c->s[ws])) {
             q->flags |= NF_NUM_MONEY;
             q->unit = e->unit;
             q->end = we;
