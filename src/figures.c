@@ -908,8 +908,15 @@ static size_t try_figure(fctx *c, const nf_sent *s, size_t k, size_t kfirst)
     if (overlaps_timex(a, (uint32_t)n.nstart, (uint32_t)n.nend))
         return kend > k ? kend : k + 1;
     /* right after another number: a model or a code (400 737 Max jets) */
-    if (k > kfirst && c->w[k - 1].kind == 'w' && nf_isdigit((unsigned char)c->t[c->w[k - 1].s]))
-        return kend;
+    if (k > kfirst && c->w[k - 1].kind == 'w') {
+        const wtok *pw = &c->w[k - 1];
+        size_t pl = pw->e - pw->s, digits = 0;
+        for (uint32_t x = pw->s; x < pw->e; x++)
+            digits += nf_isdigit((unsigned char)c->t[x]) != 0;
+        int year = pl == 4 && (c->t[pw->s] == '1' || c->t[pw->s] == '2');
+        if (digits && digits == pl && !year)
+            return kend;
+    }
     /* next to a month name: a date */
     if (k > kfirst && is_month(c, &c->w[k - 1]))
         return kend;

@@ -793,7 +793,9 @@ static int parse_qty(const ctx *c, size_t i, qty *q)
                 return 1;
             }
         }
-        if (e->kind == W_CURWORD && !(q->flags & NF_NUM_MONEY) && nf_islower((unsigned char)c->s[ws])) {
+        /* 5m euros, 5m Euros; not 12 Euro zone countries */
+        if (e->kind == W_CURWORD && !(q->flags & NF_NUM_MONEY) &&
+            (nf_islower((unsigned char)c->s[ws]) || (we - ws > 3 && c->s[we - 1] == 's'))) {
             q->flags |= NF_NUM_MONEY;
             q->unit = e->unit;
             q->end = we;
