@@ -695,6 +695,15 @@ static int parse_qty(const ctx *c, size_t i, qty *q)
             size_t we = word_end(c, j);
             if (we == j) /* a non-ASCII letter or mark: judge it below */
                 goto after_digits;
+            if (we - j == 2 && word_is(c, j, we, "pc") && !is_alnum(c, we)) {
+                /* 40pc (British papers) */
+                q->v = dec_digits(c->s + p, j - p);
+                q->flags |= NF_NUM_DIGITS | NF_NUM_PERCENT;
+                q->unit = "percent";
+                q->nend = j;
+                q->end = we;
+                return q->v.ok;
+            }
             const wentry *e = lookup(c, j, we);
             if (!e || e->kind != W_SUFFIX || is_alnum(c, we))
                 return 0;

@@ -118,6 +118,7 @@ static const vcase CASES[] = {
     {"twenty percent", "20"},
     {"0.5 percentage points", "0.5"},
     {"12 %", "12"},
+    {"40pc", "40"},
     /* ranges */
     {"15-20 percent", "15..20"},
     {"15-20%", "15..20"},
