@@ -995,9 +995,12 @@ static size_t try_figure(fctx *c, const nf_sent *s, size_t k, size_t kfirst)
     int vague = (n.flags & NF_NUM_VAGUE) != 0, unit_before = 0;
     c->dem_owner = NULL;
     /* one in five loans, six out of every 10 planes: a proportion's base */
-    if (k >= kfirst + 2 && (word_eq(c, &c->w[k - 1], "in") || word_eq(c, &c->w[k - 1], "every")) &&
-        (has_digit(c, &c->w[k - 2]) || word_eq(c, &c->w[k - 2], "one") || word_eq(c, &c->w[k - 2], "of")))
-        return kend;
+    if (k >= kfirst + 2 && (word_eq(c, &c->w[k - 1], "in") || word_eq(c, &c->w[k - 1], "every"))) {
+        nf_num pn;
+        if (has_digit(c, &c->w[k - 2]) || word_eq(c, &c->w[k - 2], "of") ||
+            nf_num_parse(c->f->num, c->t, s->end, c->w[k - 2].s, &pn))
+            return kend;
+    }
     if (!have_unit) {
         int one = !strcmp(n.value, "1") && !vague;
         int r = find_unit(c, unit_from, 1, one, &u);

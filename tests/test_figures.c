@@ -284,6 +284,7 @@ static void test_never(void **st)
     none("Rapper 50 Cent topped the chart.");
     none("In the 1990s and 2000s several former Warsaw Pact members joined.");
     none("Only one in five loans is repaid.");
+    none("Four in ten business leaders were confident.");
     none("The one-time Warsaw Pact allies met.");
     none("Liverpool won 2-1 at home.");
 }
