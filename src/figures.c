@@ -971,6 +971,15 @@ static size_t try_figure(fctx *c, const nf_sent *s, size_t k, size_t kfirst)
             if (!ed && strcmp(hb, "strong"))
                 qual = span_lower(a, c->t + n.nstart, n.hyph_end - n.nstart);
         } else if (!money && !pct) {
+            /* a 300,000-man army, a 62-member rescue team: the noun after, if any */
+            if (!strcmp(hb, "man") || !strcmp(hb, "men") || !strcmp(hb, "member") || !strcmp(hb, "person")) {
+                size_t after = tok_at(c, (uint32_t)n.end);
+                if (find_unit(c, after, 0, 0, &u) > 0) {
+                    have_unit = 1;
+                    goto unit_done;
+                }
+                memset(&u, 0, sizeof u);
+            }
             /* 1,200-mile border, 30-nation alliance: the number counts the hyphen word */
             u.us = (uint32_t)n.hyph_start;
             u.ue = (uint32_t)n.hyph_end;
@@ -980,6 +989,7 @@ static size_t try_figure(fctx *c, const nf_sent *s, size_t k, size_t kfirst)
             u.after = 1;
             have_unit = 1;
         }
+    unit_done:
         /* the token holding the hyphen word: continue after it */
         unit_from = tok_at(c, (uint32_t)n.end);
     }

@@ -256,6 +256,9 @@ static void test_unit_before(void **st)
 {
     (void)st;
     only("Iraq has a force of 200,000 in Kuwait.", "200000", "force");
+    only("Iraq has a 300,000-man army in Kuwait.", "300000", "army");
+    only("A 12-man team was sent.", "12", "team");
+    only("The 1,200-mile border is closed.", "1200", "mile");
     only("Reservists numbering 40,000 were called up.", "40000", "reservists");
     only("The country has a population of 17 million.", "17000000", "population");
     only("The U.S. government already has contributed dlrs 3.2 million in assistance.", "3200000", "dollars");
