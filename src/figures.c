@@ -769,6 +769,14 @@ static int find_unit(fctx *c, size_t k, int allow_of, int value_one, unitres *u)
     return 1;
 }
 
+/* The unit's head noun is a listed one (army, team), not a guess (needs, includes). */
+static int unit_known(const fctx *c, const unitres *u)
+{
+    const char *h = strrchr(u->unit, ' ');
+    h = h ? h + 1 : u->unit;
+    return noun_lookup(c, h, strlen(h)) != NULL;
+}
+
 /* The qualifier right before token k: the longest listed phrase of up to 3 words. Returns the
  * phrase's first token, or k when none. */
 static size_t find_qual(const fctx *c, size_t k, const char **q)
@@ -974,7 +982,7 @@ static size_t try_figure(fctx *c, const nf_sent *s, size_t k, size_t kfirst)
             /* a 300,000-man army, a 62-member rescue team: the noun after, if any */
             if (!strcmp(hb, "man") || !strcmp(hb, "men") || !strcmp(hb, "member") || !strcmp(hb, "person")) {
                 size_t after = tok_at(c, (uint32_t)n.end);
-                if (find_unit(c, after, 0, 0, &u) > 0) {
+                if (find_unit(c, after, 0, 0, &u) > 0 && unit_known(c, &u)) {
                     have_unit = 1;
                     goto unit_done;
                 }
