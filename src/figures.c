@@ -271,12 +271,12 @@ static int is_apos(const unsigned char *t, uint32_t i, uint32_t end, uint32_t *l
 }
 
 /* Splits [start,end) into words (letters/digits, inner hyphens, dots and apostrophes kept)
- * and single marks. */
-static size_t tokenize(nf_ana *a, uint32_t start, uint32_t end, wtok **out)
+ * and single marks, into *out (grown as needed; *cap its capacity). */
+static size_t tokenize(nf_ana *a, uint32_t start, uint32_t end, wtok **out, size_t *capp)
 {
     const unsigned char *t = (const unsigned char *)a->doc.text;
-    size_t cap = 0, n = 0;
-    wtok *w = NULL;
+    size_t cap = *capp, n = 0;
+    wtok *w = *out;
     uint32_t i = start;
     while (i < end) {
         if (n + 1 >= cap)
@@ -324,6 +324,7 @@ static size_t tokenize(nf_ana *a, uint32_t start, uint32_t end, wtok **out)
         i += l;
     }
     *out = w;
+    *capp = cap;
     return n;
 }
 
@@ -1233,10 +1234,18 @@ int nf_figures_run(nf_ana *a)
         c.men[c.nmen++] = &a->men[i];
     qsort(c.men, c.nmen, sizeof *c.men, men_cmp);
 
-    /* tokens of the whole text, once */
-    c.nw = tokenize(a, 0, a->doc.len, &c.w);
+    size_t wcap = 0;
     for (size_t si = 0; si < a->nsent; si++) {
         const nf_sent *s = &a->sent[si];
+        /* only sentences where a number may start (by the sentence stage's tokens) */
+        int maybe = 0;
+        for (uint32_t ti = s->tok0; ti < s->tok0 + s->ntok && ti < a->ntok && !maybe; ti++)
+            maybe = nf_num_may_start(f->num, c.t, a->doc.len, a->tok[ti].start);
+        if (!maybe)
+            continue;
+        /* our tokens of this sentence and the one before (for owners) */
+        uint32_t from = si > 0 && a->sent[si - 1].start < s->start ? a->sent[si - 1].start : s->start;
+        c.nw = tokenize(a, from, s->end, &c.w, &wcap);
         c.si = si;
         c.sent = s;
         size_t k = tok_at(&c, s->start), kfirst = k;

@@ -872,25 +872,30 @@ static unsigned long long scale_of(const ctx *c, const qty *q)
     return e && e->kind == W_SCALE ? e->v : 0;
 }
 
-int nf_num_parse(const nf_numtab *t, const char *s, size_t len, size_t pos, nf_num *out)
+int nf_num_may_start(const nf_numtab *t, const char *s, size_t len, size_t pos)
 {
-    ctx C = {t, s, len}, *c = &C;
     if (pos >= len)
         return 0;
     unsigned char c0 = (unsigned char)s[pos];
-    if (!nf_isdigit(c0) && !t->curfirst[c0]) {
-        /* a word: only those that can start a number */
-        int a = letter_index(c0);
-        if (a < 0)
-            return 0;
-        size_t j = pos + 1;
-        while (j < len && letter_index((unsigned char)s[j]) >= 0)
-            j++;
-        size_t n = j - pos;
-        int b = n > 1 ? letter_index((unsigned char)s[pos + 1]) : 0;
-        if (n > 32 || !(t->start[a][b] & (1u << (n - 1))))
-            return 0;
-    }
+    if (nf_isdigit(c0) || t->curfirst[c0])
+        return 1;
+    /* a word: only those that can start a number */
+    int a = letter_index(c0);
+    if (a < 0)
+        return 0;
+    size_t j = pos + 1;
+    while (j < len && letter_index((unsigned char)s[j]) >= 0)
+        j++;
+    size_t n = j - pos;
+    int b = n > 1 ? letter_index((unsigned char)s[pos + 1]) : 0;
+    return n <= 32 && (t->start[a][b] & (1u << (n - 1)));
+}
+
+int nf_num_parse(const nf_numtab *t, const char *s, size_t len, size_t pos, nf_num *out)
+{
+    ctx C = {t, s, len}, *c = &C;
+    if (!nf_num_may_start(t, s, len, pos))
+        return 0;
     memset(out, 0, sizeof *out);
     int mode = 0; /* 1 from..to, 2 between..and */
     size_t p = pos;
