@@ -272,10 +272,10 @@ static int is_apos(const unsigned char *t, uint32_t i, uint32_t end, uint32_t *l
 
 /* Splits [start,end) into words (letters/digits, inner hyphens, dots and apostrophes kept)
  * and single marks, into *out (grown as needed; *cap its capacity). */
-static size_t tokenize(nf_ana *a, uint32_t start, uint32_t end, wtok **out, size_t *capp)
+static size_t tokenize(nf_ana *a, uint32_t start, uint32_t end, wtok **out, size_t *capp, size_t n)
 {
     const unsigned char *t = (const unsigned char *)a->doc.text;
-    size_t cap = *capp, n = 0;
+    size_t cap = *capp;
     wtok *w = *out;
     uint32_t i = start;
     while (i < end) {
@@ -1235,17 +1235,26 @@ int nf_figures_run(nf_ana *a)
     qsort(c.men, c.nmen, sizeof *c.men, men_cmp);
 
     size_t wcap = 0;
+    uint32_t wend = 0;
     for (size_t si = 0; si < a->nsent; si++) {
         const nf_sent *s = &a->sent[si];
         /* only sentences where a number may start (by the sentence stage's tokens) */
         int maybe = 0;
         for (uint32_t ti = s->tok0; ti < s->tok0 + s->ntok && ti < a->ntok && !maybe; ti++)
-            maybe = nf_num_may_start(f->num, c.t, a->doc.len, a->tok[ti].start);
+            maybe = nf_num_may_hold(f->num, c.t, a->doc.len, a->tok[ti].start);
         if (!maybe)
             continue;
-        /* our tokens of this sentence and the one before (for owners) */
+        /* our tokens of this sentence and the one before (for owners); the one before may
+         * be tokenized already */
         uint32_t from = si > 0 && a->sent[si - 1].start < s->start ? a->sent[si - 1].start : s->start;
-        c.nw = tokenize(a, from, s->end, &c.w, &wcap);
+        if (c.nw && wend == a->sent[si - 1].end && from < s->start) {
+            size_t keep = tok_at(&c, from);
+            memmove(c.w, c.w + keep, (c.nw - keep) * sizeof *c.w);
+            c.nw = tokenize(a, wend, s->end, &c.w, &wcap, c.nw - keep);
+        } else {
+            c.nw = tokenize(a, from, s->end, &c.w, &wcap, 0);
+        }
+        wend = s->end;
         c.si = si;
         c.sent = s;
         size_t k = tok_at(&c, s->start), kfirst = k;

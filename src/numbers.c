@@ -210,6 +210,7 @@ struct nf_numtab {
      * start a number has those first two letters and that length; curfirst marks the
      * first bytes of currency signs */
     uint32_t start[27][27];
+    uint32_t inside[27][27];  /* the same for every number word (a sentence pre-filter) */
     unsigned char curfirst[256];
 };
 
@@ -219,15 +220,17 @@ static int letter_index(unsigned char ch)
     return ch >= 'a' && ch <= 'z' ? ch - 'a' + 1 : -1;
 }
 
-static void mark_start(nf_numtab *t, const char *w, size_t n)
+static void mark(uint32_t bits[27][27], const char *w, size_t n)
 {
     if (n == 0 || n > 32)
         return;
     int a = letter_index((unsigned char)w[0]), b = n > 1 ? letter_index((unsigned char)w[1]) : 0;
     if (a < 0 || b < 0)
         return;
-    t->start[a][b] |= 1u << (n - 1);
+    bits[a][b] |= 1u << (n - 1);
 }
+
+static void mark_start(nf_numtab *t, const char *w, size_t n) { mark(t->start, w, n); }
 
 static const char *KINDS[] = {"", "unit", "tens", "hundred", "scale", "suffix", "dozen", "frac",
                               "vague", "vaguepre", "currency", "curword", "percent", "points"};
@@ -304,6 +307,8 @@ nf_numtab *nf_numtab_new(const char *text, size_t len, char *err, size_t errlen)
         nf_map_put(t->words, low, wl, e);
         if (kind == W_UNIT || kind == W_TENS || kind == W_FRAC || kind == W_VAGUE || kind == W_VAGUEPRE)
             mark_start(t, low, wl);
+        if (kind != W_CURWORD && kind != W_PERCENT && kind != W_POINTS && kind != W_SUFFIX)
+            mark(t->inside, low, wl);
     }
     nf_lines_free(&it);
     mark_start(t, "a", 1);
@@ -870,6 +875,30 @@ static unsigned long long scale_of(const ctx *c, const qty *q)
         k--;
     const wentry *e = lookup(c, k, j);
     return e && e->kind == W_SCALE ? e->v : 0;
+}
+
+static int check_word(const nf_numtab *t, uint32_t bits[27][27], const char *s, size_t len, size_t pos)
+{
+    int a = letter_index((unsigned char)s[pos]);
+    if (a < 0)
+        return 0;
+    size_t j = pos + 1;
+    while (j < len && letter_index((unsigned char)s[j]) >= 0)
+        j++;
+    size_t n = j - pos;
+    int b = n > 1 ? letter_index((unsigned char)s[pos + 1]) : 0;
+    (void)t;
+    return n <= 32 && (bits[a][b] & (1u << (n - 1)));
+}
+
+int nf_num_may_hold(const nf_numtab *t, const char *s, size_t len, size_t pos)
+{
+    if (pos >= len)
+        return 0;
+    unsigned char c0 = (unsigned char)s[pos];
+    if (nf_isdigit(c0) || t->curfirst[c0])
+        return 1;
+    return check_word(t, (uint32_t(*)[27])t->inside, s, len, pos);
 }
 
 int nf_num_may_start(const nf_numtab *t, const char *s, size_t len, size_t pos)

@@ -60,6 +60,9 @@ int nf_num_parse(const nf_numtab *t, const char *s, size_t len, size_t pos, nf_n
 
 /* A cheap test: can a number expression start at s[pos]? (0 means nf_num_parse fails.) */
 int nf_num_may_start(const nf_numtab *t, const char *s, size_t len, size_t pos);
+/* Can s[pos] be any part of a number expression (digit, sign, any number word)? A text
+ * where no word passes holds no number. */
+int nf_num_may_hold(const nf_numtab *t, const char *s, size_t len, size_t pos);
 
 /* Convenience for tests and tools: the value of a text that is one number expression
  * (leading and trailing blanks ignored). Writes the value (and, for ranges and changes,
