@@ -873,6 +873,15 @@ static void add_row(fctx *c, const nf_sent *s, uint32_t off, const char *value, 
     r->f[NF_COL_CATEGORY] = cat && cat[0] ? cat : NULL;
 }
 
+/* Token k is the sentence's first word (only marks before it: quotes, brackets). */
+static int first_word(const fctx *c, size_t k, size_t kfirst)
+{
+    for (size_t j = kfirst; j < k; j++)
+        if (c->w[j].kind == 'w')
+            return 0;
+    return 1;
+}
+
 /* Tries a figure at token k of sentence s; returns the token index to continue from. */
 static size_t try_figure(fctx *c, const nf_sent *s, size_t k, size_t kfirst)
 {
@@ -937,14 +946,14 @@ static size_t try_figure(fctx *c, const nf_sent *s, size_t k, size_t kfirst)
         return kend;
     /* a name with a number (Boeing 747, Article 5, Formula One) */
     if (k > kfirst && c->w[k - 1].kind == 'w' && nf_isupper((unsigned char)c->t[c->w[k - 1].s]) &&
-        !(c->w[k - 1].s == s->start || k - 1 == kfirst)) {
+        !first_word(c, k - 1, kfirst)) {
         char pb[64];
         size_t pl = lowword(c, &c->w[k - 1], pb, sizeof pb);
         const char *q;
         if (find_qual(c, k, &q) == k && !money && pl == c->w[k - 1].e - c->w[k - 1].s)
             return kend;
     }
-    if ((n.flags & NF_NUM_WORDS) && !(n.flags & NF_NUM_DIGITS) && nf_isupper(c0) && k != kfirst) {
+    if ((n.flags & NF_NUM_WORDS) && !(n.flags & NF_NUM_DIGITS) && nf_isupper(c0) && !first_word(c, k, kfirst)) {
         /* a capitalised number word inside a sentence is a name (the Big Four) unless a
          * capitalised run is a headline */
         return kend;

@@ -222,6 +222,7 @@ static void test_spelled_and_money(void **st)
 {
     (void)st;
     only("Thirty-two people were hurt in the blast.", "32", "people");
+    only("\"Thirty-two people were hurt,\" he said.", "32", "people");
     only("Russia's diplomatic mission was withdrawn after eight of its staff were expelled.", "8", "staff");
     only("The firm signed a $1m deal.", "1000000", "dollars");
     assert_string_equal(col(fig(0), NF_COL_CATEGORY), "money");
