@@ -1,5 +1,6 @@
 /* data.c — the data files: compiled in (data/ via tools/embed.c), extended or replaced by
  * the files of --data DIR, and a line iterator for their TAB-separated format. */
+#include <dirent.h>
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
@@ -50,6 +51,11 @@ int nf_data_load(nf_engine *e, char *err, size_t errlen)
     }
     if (!e->opt.data_dir)
         return 0;
+    DIR *dir = opendir(e->opt.data_dir);
+    if (!dir) {
+        snprintf(err, errlen, "--data %s: %s", e->opt.data_dir, strerror(errno));
+        return -1;
+    }
     /* Each embedded file may be extended or replaced by a file of the same name in DIR. */
     for (size_t i = 0; i < nf_nblobs; i++) {
         char path[4096];
@@ -59,6 +65,7 @@ int nf_data_load(nf_engine *e, char *err, size_t errlen)
         if (!text) {
             if (errno != ENOENT) {
                 snprintf(err, errlen, "%s: %s", path, strerror(errno));
+                closedir(dir);
                 return -1;
             }
             continue;
@@ -74,6 +81,7 @@ int nf_data_load(nf_engine *e, char *err, size_t errlen)
             if (!t) {
                 free(text);
                 snprintf(err, errlen, "out of memory");
+                closedir(dir);
                 return -1;
             }
             if (nl)
@@ -84,7 +92,54 @@ int nf_data_load(nf_engine *e, char *err, size_t errlen)
             free(text);
         }
     }
-    return 0;
+    /* DIR's other data files (by extension) are added, in name order. */
+    struct dirent *de;
+    char **names = NULL;
+    size_t nnames = 0, capnames = 0;
+    while ((de = readdir(dir)) != NULL) {
+        const char *dot = strrchr(de->d_name, '.');
+        if (de->d_name[0] == '.' || !dot ||
+            (strcmp(dot, ".tsv") && strcmp(dot, ".txt") && strcmp(dot, ".rules") &&
+             strcmp(dot, ".model")) ||
+            nf_data_get(e, de->d_name, NULL))
+            continue;
+        *NF_PUSH(names, nnames, capnames) = strdup(de->d_name);
+    }
+    closedir(dir);
+    int rc = 0;
+    for (size_t i = 0; i < nnames; i++)
+        for (size_t j = i + 1; j < nnames; j++)
+            if (strcmp(names[j], names[i]) < 0) {
+                char *t = names[i];
+                names[i] = names[j];
+                names[j] = t;
+            }
+    for (size_t i = 0; i < nnames && rc == 0; i++) {
+        char path[4096];
+        snprintf(path, sizeof path, "%s/%s", e->opt.data_dir, names[i]);
+        size_t len;
+        char *text = read_file(path, &len);
+        if (!text) {
+            snprintf(err, errlen, "%s: %s", path, strerror(errno));
+            rc = -1;
+            break;
+        }
+        if (e->nfiles == nf_nblobs + 64) {
+            snprintf(err, errlen, "--data %s: too many data files", e->opt.data_dir);
+            free(text);
+            rc = -1;
+            break;
+        }
+        e->files[e->nfiles].name = names[i];
+        e->files[e->nfiles].text = text;
+        e->files[e->nfiles].len = len;
+        names[i] = NULL;
+        e->nfiles++;
+    }
+    for (size_t i = 0; i < nnames; i++)
+        free(names[i]);
+    free(names);
+    return rc;
 }
 
 void nf_data_free(nf_engine *e)

@@ -514,6 +514,21 @@ int nf_loader_next(nf_loader *l, nf_article *a)
             }
             continue;
         }
+        /* Take no more than can make a piece: the rest of the line is read again. */
+        size_t room = (max - l->cur.len) / 3 + 4;
+        if (n > room) {
+            size_t k = room;
+            while (k > 0 && (p[k] & 0xC0) == 0x80)
+                k--;
+            if (k == 0)
+                k = room;
+            size_t back = l->rpos - (size_t)(p + k - l->rb);
+            l->rpos -= back;
+            l->consumed -= back;
+            l->mid_line = 1;
+            complete = 0;
+            n = k;
+        }
         append_text(l, p, n);
         l->open_line = !complete;
         if (complete) {
@@ -524,8 +539,8 @@ int nf_loader_next(nf_loader *l, nf_article *a)
             if (l->state == ST_PREAMBLE && !l->name) /* so long before any marker: the file */
                 name_preamble(l, path_name(l, ""));
             if (!l->piece_warned) {
-                nf_warn(l->path, l->first_line, "article %s larger than %zu MB: processed in pieces",
-                        l->name, max >> 20);
+                nf_warn(l->path, l->first_line, "article %s larger than %zu %s: processed in pieces",
+                        l->name, max >= 1 << 20 ? max >> 20 : max, max >= 1 << 20 ? "MB" : "bytes");
                 l->piece_warned = 1;
             }
             emit(l, a, cut_point(l->cur.p, l->cur.len, max));

@@ -150,6 +150,10 @@ int main(int argc, char **argv)
             int n = parse_list(optarg, cols, NF_NCOLS, o.fields, NF_NCOLS, &bad);
             if (n < 0)
                 return usage_error("unknown or repeated field '%s'", bad);
+            for (int i = 1; i < n; i++)
+                for (int j = 0; j < i; j++)
+                    if (o.fields[i] == o.fields[j])
+                        return usage_error("repeated field '%s'", cols[o.fields[i]]);
             o.nfields = n;
             break;
         }

@@ -128,7 +128,8 @@ void nf_process(nf_ana *a, const nf_article *art, nf_buf *out)
     ana_reset(a, art);
     nf_normalize_run(a);
     int y, m, d;
-    if (a->doc.date[0] && parse_ymd(a->doc.date, &y, &m, &d) == 0) {
+    int dated = a->doc.date[0] && parse_ymd(a->doc.date, &y, &m, &d) == 0;
+    if (dated) {
         memcpy(a->anchor, a->doc.date, 11);
         a->anchor_y = y, a->anchor_m = m, a->anchor_d = d;
     } else if (e->anchor_y) {
@@ -147,7 +148,7 @@ void nf_process(nf_ana *a, const nf_article *art, nf_buf *out)
         r->line = art->marker_line ? art->marker_line : 1;
         r->col = -1;
         r->order = (uint32_t)(a->nrow - 1);
-        r->f[NF_COL_DATE] = a->doc.date[0] ? a->doc.date : NULL;
+        r->f[NF_COL_DATE] = dated ? a->doc.date : NULL; /* a real date only */
         r->f[NF_COL_ACTOR] = a->doc.source;
         r->f[NF_COL_VALUE] = a->doc.title;
         r->f[NF_COL_UNIT] = a->doc.lang[0] ? a->doc.lang : NULL;
@@ -160,7 +161,10 @@ void nf_process(nf_ana *a, const nf_article *art, nf_buf *out)
         nf_figures_run(a);
         nf_claims_run(a);
     }
-    nf_table_article(e, a, out);
+    if (e->opt.corroborate)
+        nf_corr_serialize(e, a, out);
+    else
+        nf_table_article(e, a, out);
 }
 
 int nf_analyze_text(nf_engine *e, const char *file, const char *name, const char *text,
@@ -412,6 +416,11 @@ int nf_run(nf_engine *e, const char *const *paths, int npaths, FILE *out)
         nf_table_begin(&e->opt, &head);
     sink_write(&k, &head);
     nf_buf_free(&head);
+    FILE *corr = NULL; /* --corroborate: the rows wait here for the end of the input */
+    if (e->opt.corroborate && !(k.out = corr = tmpfile())) {
+        nf_error(NULL, 0, "--corroborate: cannot make a temporary file: %s", strerror(errno));
+        return 1;
+    }
 
     progress pg = {0};
     pg.on = e->opt.progress;
@@ -501,6 +510,16 @@ int nf_run(nf_engine *e, const char *const *paths, int npaths, FILE *out)
     nf_buf_free(&obuf);
     progress_show(&pg, bytes_before, 1);
 
+    if (corr) {
+        if (!k.closed && !k.failed && (fflush(corr) != 0 || nf_corr_finish(e, corr, out) != 0)) {
+            if (errno == EPIPE)
+                k.closed = 1;
+            else
+                k.failed = errno ? errno : EIO;
+        }
+        fclose(corr);
+        k.out = out;
+    }
     nf_buf tail = {0};
     if (!e->opt.text_mode)
         nf_table_end(&e->opt, &tail);

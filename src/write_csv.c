@@ -1,6 +1,7 @@
 /* write_csv.c — CSV rows per RFC 4180: CRLF line ends; a field holding a comma, a quote,
  * CR or LF (or starting or ending with a space) is quoted, its quotes doubled. Control
- * characters other than TAB, CR and LF are dropped. */
+ * characters other than TAB, CR and LF (C0, DEL, C1) are dropped; invalid UTF-8 becomes
+ * U+FFFD. */
 #include <string.h>
 
 #include "nf.h"
@@ -13,17 +14,25 @@ static void put_field(nf_buf *out, const char *s)
     int quote = strpbrk(s, ",\"\r\n") != NULL || s[0] == ' ' || s[n - 1] == ' ';
     if (quote)
         nf_buf_putc(out, '"');
-    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-        unsigned c = *p;
-        if ((c < 0x20 && c != '\t' && c != '\r' && c != '\n') || c == 0x7F)
-            continue;
-        if (c == 0xC2 && p[1] >= 0x80 && p[1] <= 0x9F) {
-            p++;
+    const unsigned char *p = (const unsigned char *)s;
+    for (size_t i = 0; i < n;) {
+        unsigned c = p[i];
+        if (c >= 0x80) {
+            uint32_t cp;
+            int k = nf_utf8_decode(p + i, n - i, &cp);
+            if (cp == 0xFFFD && !(k == 3 && c == 0xEF))
+                nf_buf_put(out, "\xEF\xBF\xBD", 3);
+            else if (cp > 0x9F)
+                nf_buf_put(out, p + i, (size_t)k);
+            i += (size_t)k;
             continue;
         }
-        if (c == '"')
-            nf_buf_putc(out, '"');
-        nf_buf_putc(out, (char)c);
+        if ((c >= 0x20 && c != 0x7F) || c == '\t' || c == '\r' || c == '\n') {
+            if (c == '"')
+                nf_buf_putc(out, '"');
+            nf_buf_putc(out, (char)c);
+        }
+        i++;
     }
     if (quote)
         nf_buf_putc(out, '"');

@@ -1,5 +1,8 @@
 /* write_tsv.c — TSV rows: TAB between fields, LF at the end; in a field, TAB, CR and LF
- * become spaces and other control characters (C0, DEL, C1) are dropped. */
+ * become spaces, other control characters (C0, DEL, C1) are dropped and invalid UTF-8
+ * becomes U+FFFD, so every field is one line of valid UTF-8 without a TAB. */
+#include <string.h>
+
 #include "nf.h"
 
 static void put_field(nf_buf *out, const char *s)
@@ -7,20 +10,32 @@ static void put_field(nf_buf *out, const char *s)
     if (!s)
         return;
     const unsigned char *p = (const unsigned char *)s;
-    const unsigned char *run = p;
-    for (; *p; p++) {
-        unsigned c = *p;
-        int ctl = c < 0x20 || c == 0x7F || (c == 0xC2 && p[1] >= 0x80 && p[1] <= 0x9F);
-        if (!ctl)
+    size_t n = strlen(s), run = 0, i = 0;
+    while (i < n) {
+        unsigned c = p[i];
+        if (c >= 0x20 && c < 0x7F) {
+            i++;
             continue;
-        nf_buf_put(out, run, (size_t)(p - run));
+        }
+        uint32_t cp = c;
+        int k = 1, bad = 0;
+        if (c >= 0x80) {
+            k = nf_utf8_decode(p + i, n - i, &cp);
+            bad = cp == 0xFFFD && !(k == 3 && c == 0xEF);
+            if (!bad && cp > 0x9F) {
+                i += (size_t)k;
+                continue;
+            }
+        }
+        nf_buf_put(out, p + run, i - run);
         if (c == '\t' || c == '\n' || c == '\r')
             nf_buf_putc(out, ' ');
-        if (c == 0xC2)
-            p++;
-        run = p + 1;
+        else if (bad)
+            nf_buf_put(out, "\xEF\xBF\xBD", 3);
+        i += (size_t)k;
+        run = i;
     }
-    nf_buf_put(out, run, (size_t)(p - run));
+    nf_buf_put(out, p + run, i - run);
 }
 
 void nf_write_tsv(const nf_options *o, const char *const *cols, nf_buf *out)

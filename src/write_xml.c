@@ -1,7 +1,7 @@
 /* write_xml.c — XML rows through libxml2's xmlTextWriter: one <row> per row, one child
  * element per column in column order, inside the <newsfacts> element that table.c opens
  * and closes. Characters XML 1.0 cannot hold (most C0 controls, U+FFFE, U+FFFF) are
- * dropped; invalid UTF-8 becomes U+FFFD. */
+ * dropped, and so are DEL and C1 controls, as in TSV and CSV; invalid UTF-8 becomes U+FFFD. */
 #include <libxml/xmlwriter.h>
 #include <string.h>
 
@@ -18,8 +18,8 @@ static void clean(const char *s, nf_buf *b)
         int bad = cp == 0xFFFD && !(k == 3 && p[i] == 0xEF);
         if (bad)
             nf_buf_put(b, "\xEF\xBF\xBD", 3);
-        else if ((cp < 0x20 && cp != '\t' && cp != '\n' && cp != '\r') || cp == 0xFFFE ||
-                 cp == 0xFFFF)
+        else if ((cp < 0x20 && cp != '\t' && cp != '\n' && cp != '\r') || cp == 0x7F ||
+                 (cp >= 0x80 && cp <= 0x9F) || cp == 0xFFFE || cp == 0xFFFF)
             ;
         else
             nf_buf_put(b, p + i, (size_t)k);

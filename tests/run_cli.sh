@@ -1,52 +1,301 @@
 #!/bin/sh
-# CLI tests: exit statuses, standard input, formats, bad input. usage: run_cli.sh BIN
+# CLI tests: exit statuses, diagnostics, standard input, several files, formats that
+# parse, thread counts, and the bad input matrix (issue 8). usage: run_cli.sh BIN [SHARED]
+# Fixtures are generated under tests/out/cli at test time. Every run is also checked for
+# a sanitizer report and for a status of 128 or more (a signal): never a crash.
 bin=$1
+shared=${2:-../shared}
 pass=0
 fail=0
 t=tests/out/cli
+rm -rf "$t"
 mkdir -p "$t"
 ok() { pass=$((pass + 1)); }
 no() { fail=$((fail + 1)); echo "cli: FAILED: $*"; }
+sane() { # what: no crash and no sanitizer report in the last run
+    if [ "$got" -ge 128 ] || grep -q 'Sanitizer\|runtime error' "$t/stderr"; then
+        no "$1: crashed (status $got)"; head -5 "$t/stderr"
+    fi
+}
 expect_status() { # expected-status description command...
     want=$1; shift; what=$1; shift
     "$@" > "$t/stdout" 2> "$t/stderr"
     got=$?
-    if [ "$got" = "$want" ]; then ok; else no "$what: status $got, want $want"; fi
+    sane "$what"
+    if [ "$got" = "$want" ]; then ok; else no "$what: status $got, want $want"; head -3 "$t/stderr"; fi
 }
+expect_status_in() { # expected-status description stdin-file command...
+    want=$1; shift; what=$1; shift; in=$1; shift
+    "$@" < "$in" > "$t/stdout" 2> "$t/stderr"
+    got=$?
+    sane "$what"
+    if [ "$got" = "$want" ]; then ok; else no "$what: status $got, want $want"; head -3 "$t/stderr"; fi
+}
+check() { # description test...: passes when the test command succeeds
+    what=$1; shift
+    if "$@"; then ok; else no "$what"; fi
+}
+rows() { cut -f4 "$t/stdout" | grep -cx "${1:-article}"; } # rows of a kind in the last TSV
+lines() { wc -l < "$t/stdout" | tr -d ' '; }
+stderr_has() { grep -q -- "$1" "$t/stderr"; }
+# python3 for generating fixtures and parsing output (the system one: a pyenv shim costs
+# most of a second per call)
+PY=python3
+[ -x /usr/bin/python3 ] && PY=/usr/bin/python3
+py() { "$PY" -c "$@"; }
+
+# ---- options and exit statuses ----
 expect_status 0 "sample" "$bin" data/sample.dump
 expect_status 0 "help" "$bin" --help
+check "help lists every option" sh -c "grep -q -- '--fields' '$t/stdout' && grep -q -- '--strict' '$t/stdout'"
 expect_status 0 "version" "$bin" --version
 expect_status 2 "unknown option" "$bin" --no-such-option data/sample.dump
+check "unknown option: try --help" stderr_has "Try 'newsfacts --help'"
+check "unknown option: nothing on stdout" test ! -s "$t/stdout"
 expect_status 2 "bad format" "$bin" --format yaml data/sample.dump
+check "bad format message" stderr_has "^newsfacts: unknown format 'yaml'"
 expect_status 2 "bad kind" "$bin" --kind people data/sample.dump
+expect_status 2 "bad field" "$bin" --fields kind,nope data/sample.dump
+expect_status 2 "repeated field" "$bin" --fields kind,kind data/sample.dump
 expect_status 2 "bad date" "$bin" --date 2021-02-30 data/sample.dump
+expect_status 0 "good date" "$bin" --date 2024-02-29 data/sample.dump
+expect_status 2 "bad --lines" "$bin" --lines paragraph data/sample.dump
+expect_status 2 "-j 0" "$bin" -j 0 data/sample.dump
+expect_status 2 "-j x" "$bin" -j x data/sample.dump
+expect_status 2 "missing argument" "$bin" data/sample.dump --format
+expect_status 1 "--data missing dir" "$bin" --data "$t/no-such-dir" data/sample.dump
+check "--data message" stderr_has "^newsfacts: .*no-such-dir"
+
+# ---- files, standard input, several files, a missing file ----
 expect_status 1 "missing file" "$bin" data/sample.dump /nonexistent/file data/sample.dump
-grep -q "^newsfacts: /nonexistent/file" "$t/stderr" && ok || no "missing file message"
-[ "$(cut -f4 "$t/stdout" | grep -cx article)" = 10 ] && ok || no "good files processed around a missing one"
+check "missing file message" stderr_has "^newsfacts: /nonexistent/file: cannot open"
+check "good files processed around a missing one" test "$(rows)" = 10
+check "missing file: the second copy's rows too" test "$(grep -c "^data/sample.dump	" "$t/stdout")" -ge 10
 "$bin" < data/sample.dump > "$t/stdin.tsv" && "$bin" - < data/sample.dump > "$t/dash.tsv" && ok || no "stdin"
 cmp -s "$t/stdin.tsv" "$t/dash.tsv" && ok || no "stdin and - differ"
 head -2 "$t/stdin.tsv" | tail -1 | cut -f1 | grep -qx -- "-" && ok || no "stdin file column"
+printf '<<<FILE>>> one\nx\n' > "$t/one.dump"
+printf '<<<FILE>>>\ny\n<<<FILE>>>\nz\n' > "$t/two.dump"
+expect_status_in 0 "- among files" "$t/two.dump" "$bin" --kind article --fields file,article "$t/one.dump" - "$t/one.dump"
+printf 'file\tarticle\n%s\tone\n-\t-#1\n-\t-#2\n%s\tone\n' "$t/one.dump" "$t/one.dump" > "$t/want"
+check "several files in order, - named -#N" cmp -s "$t/stdout" "$t/want"
+expect_status 0 "several files: header once" "$bin" "$t/one.dump" "$t/two.dump" "$t/one.dump"
+check "several files: header once (count)" test "$(grep -c '^file	article' "$t/stdout")" = 1
+check "several files: 4 articles" test "$(rows)" = 4
+"$bin" -o "$t/o.tsv" "$t/one.dump" && [ "$(wc -l < "$t/o.tsv")" = 2 ] && ok || no "-o FILE"
+expect_status 1 "-o unwritable" "$bin" -o /nonexistent/dir/out.tsv "$t/one.dump"
+check "-o unwritable message" stderr_has "^newsfacts: /nonexistent/dir/out.tsv"
+if [ -w /dev/full ]; then
+    expect_status 1 "-o /dev/full" "$bin" -o /dev/full data/sample.dump
+    check "-o /dev/full message" stderr_has "^newsfacts: .*No space left"
+    expect_status 1 "stdout /dev/full" sh -c "'$bin' data/sample.dump > /dev/full"
+fi
+
+# ---- diagnostics: newsfacts: FILE:LINE: message; -q; --strict ----
+printf 'pre\n<<<FILE>>> a\nx\n' > "$t/pre.dump"
+expect_status 0 "preamble" "$bin" "$t/pre.dump"
+grep -q "pre.dump#0" "$t/stdout" && ok || no "preamble article named #0"
+check "preamble diagnostic FILE:LINE" stderr_has "^newsfacts: $t/pre.dump:1: text before the first marker"
+expect_status 1 "preamble --strict" "$bin" --strict "$t/pre.dump"
+check "--strict still prints the rows" test "$(rows)" = 2
+printf '<<<FILE>>> a\nfine\n\377bad\n' > "$t/bad.dump"
+expect_status 0 "invalid UTF-8" "$bin" "$t/bad.dump"
+check "invalid UTF-8 diagnostic FILE:LINE" stderr_has "^newsfacts: $t/bad.dump:3: 1 invalid UTF-8"
+expect_status 1 "invalid UTF-8 --strict" "$bin" --strict "$t/bad.dump"
+expect_status 0 "-q" "$bin" -q "$t/bad.dump"
+check "-q: no warnings" test ! -s "$t/stderr"
+expect_status 1 "-q --strict" "$bin" -q --strict "$t/bad.dump"
+printf '<<<FILE>>> a\nx\n<<<END>>>\njunk\n<<<FILE>>> b\ny\n' > "$t/end.dump"
+expect_status 0 "text after end marker" "$bin" "$t/end.dump"
+check "text after end marker diagnostic" stderr_has "^newsfacts: $t/end.dump:4: text after an end marker skipped"
+check "text after end marker: both articles" test "$(rows)" = 2
+expect_status 1 "text after end marker --strict" "$bin" --strict "$t/end.dump"
+
+# ---- formats, --fields, --kind, --no-header ----
+# a dump with awkward names and text: quotes, commas, tabs, controls, bad UTF-8, markup
+py '
+import sys
+b = bytearray()
+names = [b"plain", b"comma, and \"quotes\"", b"tab\there", b"ctl \x01\x1b\x7f \xc2\x85", b"bad \xff\xfe utf8",
+         b"<xml> & ]]>", b"back\\slash", b"caf\xc3\xa9 \xe2\x82\xac"]
+for i, n in enumerate(names):
+    b += b"<<<FILE>>> " + n + b"\n date 2021-03-0%d Text with \"quotes\", commas,\ttabs \x01 and \xff.\n\n" % (i + 1)
+open(sys.argv[1], "wb").write(bytes(b))
+' "$t/nasty.dump"
+for f in tsv csv jsonl xml; do
+    expect_status 0 "nasty $f" "$bin" --format $f "$t/nasty.dump" "$t/one.dump"
+    cp "$t/stdout" "$t/nasty.$f"
+done
+check "tsv: 14 fields on every line" test "$(awk -F'\t' 'NF != 14' "$t/nasty.tsv" | wc -l)" = 0
+check "tsv: no control characters" py '
+import sys
+d = open(sys.argv[1], "rb").read().decode("utf-8")
+assert all(c in "\t\n" or (ord(c) >= 32 and not 127 <= ord(c) <= 159) for c in d)' "$t/nasty.tsv"
+check "tsv: article names" test "$(cut -f2 "$t/nasty.tsv" | sed -n 3p)" = 'comma, and "quotes"'
+check "csv parses (Python csv), 14 columns, names kept" py '
+import csv, sys
+rows = list(csv.reader(open(sys.argv[1], newline="", encoding="utf-8")))
+assert rows[0][0] == "file" and all(len(r) == 14 for r in rows), "width"
+assert rows[2][1] == "comma, and \"quotes\"", rows[2][1]
+assert len(rows) == 10, len(rows)
+assert open(sys.argv[1], "rb").read().count(b"\r\n") >= 10' "$t/nasty.csv"
+check "jsonl: every line parses, line a number, names kept" py '
+import json, sys
+n = 0
+for l in open(sys.argv[1], encoding="utf-8"):
+    o = json.loads(l)
+    assert list(o)[:4] == ["file", "article", "line", "kind"] and len(o) == 14
+    assert isinstance(o["line"], int)
+    assert all(isinstance(v, str) for k, v in o.items() if k != "line")
+    n += 1
+assert n == 9, n' "$t/nasty.jsonl"
+check "jsonl: json.tool" sh -c "head -1 '$t/nasty.jsonl' | '$PY' -m json.tool > /dev/null"
+check "xml: xmllint --noout" xmllint --noout "$t/nasty.xml"
+check "xml: 9 rows" test "$(xmllint --xpath 'count(/newsfacts/row)' "$t/nasty.xml")" = 9
+"$bin" --format csv data/sample.dump > "$t/o.csv" && "$bin" --format jsonl data/sample.dump > "$t/o.jsonl" && py "
+import csv, json, sys
+rows = list(csv.reader(open(sys.argv[1], newline='')))
+assert all(len(r) == 14 for r in rows), 'width'
+for l in open(sys.argv[2]): json.loads(l)" "$t/o.csv" "$t/o.jsonl" && ok || no "sample: csv and jsonl parse"
+"$bin" --format xml data/sample.dump > "$t/o.xml" && xmllint --noout "$t/o.xml" && ok || no "xml parses"
+n=$("$bin" --no-header --kind article data/sample.dump | wc -l); [ "$n" = 5 ] && ok || no "--no-header --kind article: $n lines"
+[ "$("$bin" --fields kind,line data/sample.dump | head -1)" = "kind	line" ] && ok || no "--fields order"
+expect_status 0 "--fields csv --no-header" "$bin" --format csv --no-header --fields article,line "$t/one.dump"
+printf 'one,1\r\n' > "$t/want"
+check "--fields csv --no-header output" cmp -s "$t/stdout" "$t/want"
+expect_status 0 "--kind date,claim" "$bin" --kind date,claim "$t/nasty.dump"
+check "--kind date,claim: no article rows" test "$(rows)" = 0
+expect_status 0 "--no-header jsonl" "$bin" --no-header --format jsonl "$t/one.dump"
+check "jsonl has no header" test "$(lines)" = 1
+expect_status 0 "--no-header xml" "$bin" --no-header --format xml /dev/null
+check "xml of nothing is a document" xmllint --noout "$t/stdout"
+
+# ---- --lines article: shards give the rows of one run ----
+py '
+import sys
+with open(sys.argv[1], "w") as f:
+    for i in range(40):
+        f.write("<<<FILE>>> art%02d\n date 2022-01-%02d Line one of %d.\n\nLine three. \"Quote,\" he said.\n" % (i, i % 28 + 1, i))
+' "$t/shard.dump"
+"$bin" --no-header --lines article - < "$t/shard.dump" > "$t/whole.rows"
+head -n 80 "$t/shard.dump" > "$t/shard1"; tail -n +81 "$t/shard.dump" > "$t/shard2"
+{ "$bin" --no-header --lines article - < "$t/shard1"; "$bin" --no-header --lines article - < "$t/shard2"; } > "$t/shards.rows"
+check "--lines article: shards = one run" cmp -s "$t/whole.rows" "$t/shards.rows"
+check "--lines article: article rows at line 0" test "$(awk -F'\t' '$4 == "article" && $3 != 0' "$t/whole.rows" | wc -l)" = 0
+
+# ---- threads: byte-identical output; closed stdout ----
+py '
+import sys
+with open(sys.argv[1], "w") as f:
+    for i in range(3000):
+        if i % 7 == 0:
+            f.write("<<<FILE>>>\n")
+        else:
+            f.write("<<<FILE>>> n%d\n" % i)
+        if i % 5 == 0:
+            f.write(" date 2020-%02d-%02d " % (i % 12 + 1, i % 28 + 1))
+        f.write("Article %d says 3,000 troops moved on Monday, officials said.\n\n" % i)
+        if i % 11 == 0:
+            f.write("<<<END>>>\n")
+' "$t/many.dump"
+for f in tsv jsonl; do
+    "$bin" -j1 --format $f "$t/many.dump" data/sample.dump > "$t/j1.$f"
+    for j in 2 4; do
+        "$bin" -j$j --format $f "$t/many.dump" data/sample.dump > "$t/j$j.$f"
+        check "-j1 = -j$j ($f)" cmp -s "$t/j1.$f" "$t/j$j.$f"
+    done
+done
+"$bin" -j1 --kind article "$t/many.dump" > "$t/stdout"
+check "3000 articles, 3000 article rows" test "$(rows)" = 3000
 "$bin" data/sample.dump data/sample.dump data/sample.dump | head -1 > /dev/null 2> "$t/stderr"
 [ ! -s "$t/stderr" ] && ok || no "closed stdout is quiet"
 sh -c "'$bin' data/sample.dump; echo \$? > $t/st" | head -1 > /dev/null
 [ "$(cat $t/st)" = 0 ] && ok || no "closed stdout status 0"
-"$bin" --format csv data/sample.dump > "$t/o.csv" && python3 -c "import csv,sys; rows=list(csv.reader(open(sys.argv[1],newline=''))); assert all(len(r)==14 for r in rows), 'width'" "$t/o.csv" && ok || no "csv parses"
-"$bin" --format jsonl data/sample.dump > "$t/o.jsonl" && python3 -c "
-import json,sys
-for l in open(sys.argv[1]): json.loads(l)" "$t/o.jsonl" && ok || no "jsonl parses"
-"$bin" --format xml data/sample.dump > "$t/o.xml" && xmllint --noout "$t/o.xml" && ok || no "xml parses"
-n=$("$bin" --no-header --kind article data/sample.dump | wc -l); [ "$n" = 5 ] && ok || no "--no-header --kind article: $n lines"
-[ "$("$bin" --fields kind,line data/sample.dump | head -1)" = "kind	line" ] && ok || no "--fields order"
-printf '<<<FILE>>> a\nx\n' > "$t/o1.dump"
-"$bin" -o "$t/o.tsv" "$t/o1.dump" && [ "$(wc -l < "$t/o.tsv")" = 2 ] && ok || no "-o FILE"
-printf 'pre\n<<<FILE>>> a\nx\n' > "$t/pre.dump"
-expect_status 0 "preamble" "$bin" "$t/pre.dump"
-grep -q "pre.dump#0" "$t/stdout" && ok || no "preamble article named #0"
-expect_status 1 "preamble --strict" "$bin" --strict "$t/pre.dump"
-printf '<<<FILE>>> a\n\377bad\n' > "$t/bad.dump"
-expect_status 0 "invalid UTF-8" "$bin" "$t/bad.dump"
-grep -q "invalid UTF-8" "$t/stderr" && ok || no "invalid UTF-8 warned"
-expect_status 1 "invalid UTF-8 --strict" "$bin" --strict "$t/bad.dump"
+for j in 1 2; do
+    sh -c "'$bin' -j$j '$t/many.dump' '$t/many.dump' 2> '$t/pipe.err'; echo \$? > $t/st" | head -1 > /dev/null
+    check "| head -1 -j$j: status 0" test "$(cat $t/st)" = 0
+    check "| head -1 -j$j: quiet" test ! -s "$t/pipe.err"
+done
+
+# ---- bad input matrix ----
+: > "$t/empty.dump"
+expect_status 0 "empty file" "$bin" "$t/empty.dump"
+check "empty file: header only" test "$(lines)" = 1
+expect_status 0 "/dev/null" "$bin" /dev/null
+check "/dev/null: header only" test "$(lines)" = 1
+printf '<<<FILE>>>\n<<<FILE>>> b\n<<<FILE>>>\n<<<END>>>\n<<<FILE>>>' > "$t/markers.dump"
+expect_status 0 "only markers" "$bin" "$t/markers.dump"
+check "only markers: 4 articles" test "$(rows)" = 4
+py '
+import sys
+open(sys.argv[1], "w").write("<<<FILE>>> " + "n" * (1 << 20) + "\nbody text.\n<<<FILE>>> after\nmore text.\n")
+' "$t/hugename.dump"
+expect_status 0 "marker with a 1 MB name" "$bin" "$t/hugename.dump"
+check "1 MB name: the next article intact" test "$(grep -c '	after	3	article' "$t/stdout")" = 1
+py '
+import random, sys
+r = random.Random(8)
+b = r.randbytes(2000000)
+open(sys.argv[1], "wb").write(b"<<<FILE>>> good1\nGood text.\n" + b + b"\n<<<FILE>>> good2\nMore good text.\n")
+' "$t/garbage.dump"
+expect_status 0 "binary garbage" "$bin" "$t/garbage.dump"
+check "binary garbage: good articles kept" test "$(grep -c '	good[12]	[0-9]*	article' "$t/stdout")" = 2
+check "binary garbage: warned" stderr_has "invalid UTF-8"
+expect_status 1 "binary garbage --strict" "$bin" --strict "$t/garbage.dump"
+head -c 1000000 "$t/garbage.dump" | tail -c 900000 > "$t/garbage-only.dump"
+expect_status 0 "garbage only" "$bin" --format jsonl "$t/garbage-only.dump"
+check "garbage only: JSON" py 'import json,sys; [json.loads(l) for l in open(sys.argv[1], encoding="utf-8")]' "$t/stdout"
+printf '<<<FILE>>> nul\nA\000B\000\000 text.\n' > "$t/nul.dump"
+expect_status 0 "NUL bytes" "$bin" "$t/nul.dump"
+check "NUL bytes: one article" test "$(rows)" = 1
+py '
+import sys
+with open(sys.argv[1], "w") as f:
+    f.write("<<<FILE>>> long\n date 2021-05-05 ")
+    s = "The minister said 40 people were hurt in Kyiv on Monday. "
+    f.write(s * (20000000 // len(s)))
+    f.write("\n<<<FILE>>> next\nShort one.\n")
+' "$t/longline.dump"
+expect_status 0 "20 MB single line" "$bin" "$t/longline.dump"
+check "20 MB line: one article row each" test "$(rows)" = 2
+check "20 MB line: date kept" test "$(grep -c '	long	1	article	2021-05-05' "$t/stdout")" = 1
+check "20 MB line: cut warning" stderr_has "in pieces"
+check "20 MB line: next article line 3" test "$(grep -c '	next	3	article' "$t/stdout")" = 1
+py '
+import sys
+with open(sys.argv[1], "w") as f:
+    f.write("<<<FILE>>> deep\n<html><body>" + "<div><b>" * 50000 + "deep text" + "</b></div>" * 50000 + "</body></html>\n")
+    f.write("<<<FILE>>> comment\n<html><body><p>before</p><!-- never closed\n\n")
+    f.write("<<<FILE>>> tag\n<html><body><div class=\"x\n<p>text</p>\n")
+    f.write("<<<FILE>>> entity\n<?xml version=\"1.0\"?><!DOCTYPE html SYSTEM \"http://example.invalid/x.dtd\" [<!ENTITY x SYSTEM \"file:///etc/passwd\">]><html><body><p>&x;</p></body></html>\n")
+    f.write("<<<FILE>>> last\nPlain text after HTML.\n")
+' "$t/html.dump"
+expect_status 0 "HTML: deep nesting, unterminated comment and tag, external entity" "$bin" "$t/html.dump"
+check "HTML: 5 articles" test "$(rows)" = 5
+check "HTML: no entity expanded" sh -c "! grep -q 'root:' '$t/stdout'"
+printf '<<<FILE>>> big\nThey sent 99999999999999999999999 troops and $1e400 and 10^999.\n' > "$t/hugenum.dump"
+expect_status 0 "huge numbers" "$bin" "$t/hugenum.dump"
 expect_status 1 "a directory" "$bin" tests
+check "a directory: message" stderr_has "^newsfacts: tests: .*directory"
+expect_status 1 "a directory among good files" "$bin" "$t/one.dump" tests "$t/one.dump"
+check "a directory among good files: rows" test "$(rows)" = 2
+if [ "$(id -u)" != 0 ]; then
+    printf '<<<FILE>>> x\ny\n' > "$t/unreadable.dump"
+    chmod 000 "$t/unreadable.dump"
+    expect_status 1 "unreadable file" "$bin" "$t/one.dump" "$t/unreadable.dump"
+    check "unreadable file: message" stderr_has "^newsfacts: $t/unreadable.dump: cannot open"
+    check "unreadable file: good rows" test "$(rows)" = 1
+    chmod 600 "$t/unreadable.dump"
+else
+    echo "cli: (skipped the unreadable file test: running as root)"
+fi
+
+# ---- the corpus (where ../shared exists) ----
+if [ -f "$shared/corpus/bbc.dump" ]; then
+    check "bbc.dump: 2096 lines of --kind article" test "$("$bin" --kind article "$shared/corpus/bbc.dump" | wc -l)" = 2096
+else
+    echo "cli: (skipped bbc.dump: $shared absent)"
+fi
+
 echo "cli: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
