@@ -4,6 +4,7 @@
  * same byte for byte whatever the number of threads. */
 #include <errno.h>
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -218,9 +219,9 @@ int nf_analyze_text(nf_engine *e, const char *file, const char *name, const char
 
 typedef struct {
     FILE *out;
-    int failed;     /* a write error other than a closed pipe */
-    int closed;     /* the reader went away (EPIPE): stop quietly */
-} sink;
+    atomic_int failed;  /* a write error other than a closed pipe */
+    atomic_int closed;  /* the reader went away (EPIPE): stop quietly */
+} sink;             /* (written by the writer thread, read by all: atomic) */
 
 static void sink_write(sink *k, const nf_buf *b)
 {
