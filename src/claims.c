@@ -593,7 +593,7 @@ static size_t skip_back(ctx *c, size_t j, size_t s0, int32_t *tx, int *comma)
                  * Marisleysis Gonzalez, told`: a short or lower-case apposition after a name */
                 int named = c->men_end[k - 2] >= 0 || (c->tok[k - 2].flags & NF_T_CAP);
                 int relaxed = 0;
-                if (!ok && ((named && (j - k <= 3 || (is_lower(c, k) && cls_at(c, k) == C_NONE))) ||
+                if (!ok && ((named && (j - k <= 8 || (is_lower(c, k) && cls_at(c, k) == C_NONE))) ||
                             (j - k <= 3 && (c->tok[k].flags & NF_T_CAP))))
                     ok = relaxed = 1;
                 for (size_t g = k; g < j && ok && relaxed && open == ','; g++)
@@ -680,6 +680,24 @@ static int other_sense(ctx *c, size_t i, const lexent *le, size_t s0, size_t s1)
         return 1;
     if (i > s0 && (c->tok[i - 1].flags & NF_T_POSS))
         return 1;
+    {
+        /* `its end-of-year report`, `the latest comments`: a noun after a determiner */
+        size_t n = tl(c, i);
+        const char *w = tt(c, i);
+        int nounish = n > 2 && (w[n - 1] == 's' || (n == strlen(lem) && !memcmp(w, lem, n)));
+        if (nounish) {
+            size_t k = i;
+            for (int g = 0; g < 5 && k > s0; g++) {
+                size_t p = k - 1;
+                if (tok_in(c, p, DETS) || (c->tok[p].flags & NF_T_POSS))
+                    return 1;
+                if (!(is_lower(c, p) || is_punct(c, p, '-')) || cls_at(c, p) == C_ADV || tok_in(c, p, NP_STOP) ||
+                    tok_in(c, p, PRONOUNS) || (is_lower(c, p) && tt(c, p)[tl(c, p) - 1] == 's'))
+                    break; /* `his aides say`: a plural subject */
+                k = p;
+            }
+        }
+    }
     if (i > s0 && tok_in(c, i - 1, (const char *const[]){"of", "for", "these", "those", "such", "no", "any", "whose", "with", NULL}) && strcmp(lem, "say"))
         return 1;
     return 0;
@@ -792,7 +810,7 @@ static void find_cues(ctx *c, size_t s)
         size_t ve = i + 1;
         if (le->cls == C_TELL) {
             size_t k = phrase_at(c, ve, s1, C_OBJ);
-            if (k)
+            if (k && !(ve + k < s1 && (c->tok[ve + k].flags & NF_T_POSS)))
                 ve += k;
         }
         size_t ext = ve < s1 ? phrase_at(c, ve, s1, C_EXT) : 0;
@@ -820,8 +838,7 @@ static void find_cues(ctx *c, size_t s)
                         continue;
                     }
                 }
-                if (strcmp(le->lemma, "announce") && strcmp(le->lemma, "report") &&
-                    strcmp(le->lemma, "declare") && strcmp(le->lemma, "confirm"))
+                if (strcmp(le->lemma, "announce") && strcmp(le->lemma, "report"))
                     continue;
                 q.passive = 1;
                 cue_add(c, &q);
@@ -858,6 +875,18 @@ static void find_cues(ctx *c, size_t s)
                         }
                     goto have_speaker;
                 }
+            }
+        }
+        /* `C, said the US Agriculture Department.`: the speaker closes the sentence */
+        if (i > s0 && (is_punct(c, i - 1, ',') || is_close(c, i - 1)) && !is_ing(c, i) &&
+            (le->cls == C_V || le->cls == C_TELL) && ve < s1) {
+            size_t e = np_fwd(c, ve, s1);
+            if (e > ve && np_speaks(c, ve, e) && rest_empty(c, e, s1) &&
+                !(e == ve + 1 && tok_in(c, ve, PRONOUNS))) {
+                q.np0 = (uint32_t)ve;
+                q.np1 = (uint32_t)e;
+                q.inverted = 1;
+                goto have_speaker;
             }
         }
         /* the speaker: subject before, else inverted after */
@@ -951,6 +980,9 @@ static void find_cues(ctx *c, size_t s)
                     e = st;
                 if (e > st && strcmp(le->lemma, "say") && !np_speaks(c, st, e))
                     e = st; /* `"...," said a message read on television` is fine */
+                if (e > st && e < s1 && is_word(c, e) && !rest_empty(c, e, s1) &&
+                    !tok_in(c, e, (const char *const[]){"who", "which", "that", "of", "in", "at", "from", "and", NULL}))
+                    e = st; /* `said the figures represented...`: no speaker, a claim */
                 if (e > st) {
                     q.np0 = (uint32_t)st;
                     q.np1 = (uint32_t)e;
@@ -1586,6 +1618,12 @@ static void content(ctx *c, size_t qi, nf_buf *buf)
             b = k;
         else if (b < s1 && tok_in(c, b, (const char *const[]){"him", "her", "them", "me", "us", "you", NULL}))
             b++;
+        else if (b < s1) {
+            /* `told the Observer his worst moment was...` */
+            size_t e = np_fwd(c, b, s1);
+            if (e > b && e < s1 && np_speaks(c, b, e) && (c->tok[e - 1].flags & NF_T_CAP))
+                b = e;
+        }
     }
     /* skip a date with the cue, `that`, a comma */
     for (int g = 0; g < 8 && b < s1; g++) {
