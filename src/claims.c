@@ -282,6 +282,8 @@ typedef struct ctx_s {
     uint8_t *spoke;      /* token -> inside the speaker phrase of a cue */
     uint32_t *sm0;       /* sentence -> first of its mentions in smen (nsent + 1 entries) */
     uint32_t *smen;      /* mention indexes, by sentence, in text order */
+    struct { const char *canon; int g; } *gender; /* persons with an honorific */
+    size_t ngender, capgender;
 } ctx;
 
 static size_t tok_at(const struct ctx_s *c, uint32_t off);
@@ -1210,8 +1212,46 @@ typedef struct {
 /* How far (in cues) a cue looks for the claim it lies in. */
 #define CUE_WINDOW 40
 
+/* A person's gender as the article shows it by an honorific (Mr, Ms, Mrs...) before one of
+ * its mentions: 'm', 'f', or 0 when unknown. */
+static int gender_of(ctx *c, const char *canon)
+{
+    for (size_t g = 0; g < c->ngender; g++)
+        if (!strcmp(c->gender[g].canon, canon))
+            return c->gender[g].g;
+    return 0;
+}
+
+static void genders(ctx *c)
+{
+    static const char *const M[] = {"mr", "mr.", "sir", "lord", "king", "prince", "mister", NULL};
+    static const char *const F[] = {"ms", "ms.", "mrs", "mrs.", "miss", "lady", "dame", "queen", "princess", "madam", NULL};
+    for (size_t m = 0; m < c->a->nmen; m++) {
+        const nf_mention *mn = &c->a->men[m];
+        if (mn->type != NF_ACT_PERSON || (mn->flags & NF_M_DEMONYM))
+            continue;
+        size_t k = tok_at(c, mn->start);
+        int g = 0;
+        for (size_t t = k > 0 ? k - 1 : k; t <= k && t < c->ntok; t++)
+            g = tok_in(c, t, M) ? 'm' : tok_in(c, t, F) ? 'f' : g;
+        if (!g || gender_of(c, mn->canon))
+            continue;
+        if (c->ngender == c->capgender) {
+            size_t nc = c->capgender ? c->capgender * 2 : 16;
+            void *np = nf_arena_alloc(&c->a->arena, nc * sizeof *c->gender);
+            if (c->ngender)
+                memcpy(np, c->gender, c->ngender * sizeof *c->gender);
+            c->gender = np;
+            c->capgender = nc;
+        }
+        c->gender[c->ngender].canon = mn->canon;
+        c->gender[c->ngender++].g = g;
+    }
+}
+
 /* The most recent actor before token i (going back up to maxs sentences) of a fitting kind.
- * want: 0 person, 1 body (org/country/group). */
+ * want: 0 person, 1 body (org/country/group), 2 a man or a person of unknown gender (he),
+ * 3 a woman or unknown (she). */
 static who recent(ctx *c, size_t i, int want, size_t maxs)
 {
     who w = {NULL, 255};
@@ -1230,7 +1270,9 @@ static who recent(ctx *c, size_t i, int want, size_t maxs)
             continue;
         if (mn->flags & NF_M_DEMONYM)
             continue;
-        int fit = want == 0 ? mn->type == NF_ACT_PERSON
+        if (want >= 2 && mn->type == NF_ACT_PERSON && gender_of(c, mn->canon) == (want == 2 ? 'f' : 'm'))
+            continue; /* he: not Ms Donfried; she: not Mr Biden */
+        int fit = want != 1 ? mn->type == NF_ACT_PERSON
                             : (mn->type == NF_ACT_ORG || mn->type == NF_ACT_COUNTRY || mn->type == NF_ACT_GROUP);
         if (!fit)
             continue;
@@ -1322,7 +1364,7 @@ static void resolve(ctx *c, size_t qi)
         for (size_t k = head + 1; k < e; k++) {
             int32_t m = c->men_start[k];
             if (m >= 0 && !(c->a->men[m].flags & NF_M_DEMONYM) &&
-                (c->a->men[m].type == NF_ACT_ORG || c->a->men[m].type == NF_ACT_COUNTRY || c->a->men[m].type == NF_ACT_GROUP)) {
+                (c->a->men[m].type == NF_ACT_ORG || c->a->men[m].type == NF_ACT_GROUP)) {
                 q->speaker = c->a->men[m].canon;
                 q->sptype = c->a->men[m].type;
                 return;
@@ -1345,7 +1387,7 @@ static void resolve(ctx *c, size_t qi)
         if (tok_in(c, b, (const char *const[]){"i", "we", "you", NULL}))
             return; /* inside a quote, or an interview: no speaker we can name */
         if (is(c, b, "he") || is(c, b, "she")) {
-            who w = recent(c, b, 0, 12);
+            who w = recent(c, b, is(c, b, "he") ? 2 : 3, 12);
             if (w.canon) {
                 q->speaker = w.canon;
                 q->sptype = NF_ACT_PERSON;
@@ -1803,6 +1845,7 @@ int nf_claims_run(nf_ana *a)
     for (size_t q = 0; q < c->ncue; q++)
         for (size_t k = c->cues[q].np0; k < c->cues[q].np1 && k < nt; k++)
             c->spoke[k] = 1;
+    genders(c);
     /* resolve speakers in order (pronouns look at earlier cues) */
     for (size_t q = 0; q < c->ncue; q++) {
         cue *cu = &c->cues[q];
