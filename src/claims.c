@@ -603,7 +603,8 @@ static size_t skip_back(ctx *c, size_t j, size_t s0, int32_t *tx, int *comma)
                         ok = 0;
                 /* `His assistant, Alice Marchak, said`: the name in the apposition speaks */
                 if (ok && open == ',' && c->men_start[k] >= 0 && c->a->men[c->men_start[k]].type == NF_ACT_PERSON &&
-                    tok_at(c, c->a->men[c->men_start[k]].end) == j && c->men_end[k - 2] < 0)
+                    tok_at(c, c->a->men[c->men_start[k]].end) == j &&
+                    !(c->men_end[k - 2] >= 0 && c->a->men[c->men_end[k - 2]].type == NF_ACT_PERSON))
                     return j - 1;
                 if (ok && (c->men_end[k - 2] >= 0 || is_word(c, k - 2))) {
                     j = k - 2;
@@ -628,8 +629,9 @@ static int np_speaks(ctx *c, size_t b, size_t e)
         if (men_is_name(c, c->men_start[g]) || nf_map_has(c->x->desc, gw, gn) ||
             (g == b && tok_in(c, g, PRONOUNS)))
             return 1;
-        if ((c->tok[g].flags & NF_T_CAP) && !tok_in(c, g, DETS))
-            return 1;
+        if ((c->tok[g].flags & NF_T_CAP) && !tok_in(c, g, DETS) &&
+            !(c->men_start[g] >= 0 && (c->a->men[c->men_start[g]].flags & NF_M_DEMONYM)))
+            return 1; /* a capitalized word, not a demonym (`The Russian proposal`) */
     }
     return 0;
 }
@@ -673,7 +675,8 @@ static int other_sense(ctx *c, size_t i, const lexent *le, size_t s0, size_t s1)
         return 1;
     if (!strcmp(lem, "state") && !(i + 1 < s1 && is(c, i + 1, "that")))
         return 1;
-    if ((!strcmp(lem, "maintain") || !strcmp(lem, "express") || !strcmp(lem, "indicate")) && i + 1 < s1 &&
+    if ((!strcmp(lem, "maintain") || !strcmp(lem, "express") || !strcmp(lem, "indicate") ||
+         !strcmp(lem, "affirm") || !strcmp(lem, "reaffirm")) && i + 1 < s1 &&
         tok_in(c, i + 1, (const char *const[]){"the", "a", "an", "its", "his", "her", "their", "our", "some", NULL}) &&
         strcmp(lem, "express"))
         return 1; /* `has maintained the site` */
@@ -1055,6 +1058,8 @@ static void find_cues(ctx *c, size_t s)
         /* a date with the cue: after it (`said on Friday`, `told reporters Wednesday`) */
         if (q.tx < 0) {
             size_t a1 = q.inverted ? q.np1 : ve;
+            if (a1 < s1 && tok_in(c, a1, (const char *const[]){"here", "there", "again", "also", "publicly", NULL}))
+                a1++; /* `said here Friday` */
             for (size_t m = 0; m < 2 && a1 < s1; m++) {
                 if (tok_in(c, a1, (const char *const[]){"on", "late", "early", "earlier", "this", "in", NULL}) && a1 + 1 < s1 && c->tx_start[a1 + 1] >= 0) {
                     a1++;
@@ -1436,7 +1441,8 @@ static void resolve(ctx *c, size_t qi)
                 }
             }
         }
-        if (pick >= 0 && (pscore >= 3 || !aff)) {
+        int indefinite = tok_in(c, b, (const char *const[]){"a", "an", "one", "another", NULL});
+        if (pick >= 0 && (pscore >= 3 || !aff) && !indefinite) {
             q->speaker = c->a->men[pick].canon;
             q->sptype = NF_ACT_PERSON;
             return;
@@ -1452,7 +1458,8 @@ static void resolve(ctx *c, size_t qi)
             q->sptype = afftype;
             return;
         }
-        for (size_t p = qi; p-- > 0;) {
+        int bare = e - b == 1 || (e - b == 2 && tok_in(c, b, (const char *const[]){"the", "its", "their", NULL}));
+        for (size_t p = qi; bare && p-- > 0;) {
             const cue *o = &c->cues[p];
             if (o->s + 3 < q->s)
                 break;
@@ -1864,6 +1871,9 @@ int nf_claims_run(nf_ana *a)
                     continue;
                 if (!(mn->flags & NF_M_SUBJECT) || (mn->flags & NF_M_DEMONYM))
                     continue;
+                size_t mt = tok_at(c, mn->start);
+                if (mt > 0 && (tok_in(c, mt - 1, PREPS) || tok_in(c, mt - 1, (const char *const[]){"on", "with", "by", "to", "near", "against", NULL})))
+                    continue; /* `Elian's relatives in Miami have fought`: Miami is no subject */
                 cu->np0 = (uint32_t)tok_at(c, mn->start);
                 cu->np1 = (uint32_t)tok_at(c, mn->end);
                 break;
@@ -1874,7 +1884,7 @@ int nf_claims_run(nf_ana *a)
                 size_t k = se->tok0, s1 = se->tok0 + se->ntok;
                 while (k < cu->v && tok_in(c, k, (const char *const[]){"but", "and", "however", "yet", "so", NULL}))
                     k++;
-                if (k < cu->v && (c->tx_cover[k] >= 0 || tok_in(c, k, PREPS) || tok_in(c, k, (const char *const[]){"late", "earlier", "later", "after", "before", "on", "with", "when", "while", "as", NULL}))) {
+                if (k < cu->v && (c->tx_cover[k] >= 0 || tok_in(c, k, PREPS) || tok_in(c, k, (const char *const[]){"late", "earlier", "later", "after", "before", "on", "with", "when", "while", "as", "during", "following", NULL}))) {
                     size_t cm = k;
                     while (cm < cu->v && cm < k + 10 && !is_punct(c, cm, ','))
                         cm++;
@@ -1883,14 +1893,7 @@ int nf_claims_run(nf_ana *a)
                 }
                 size_t e = np_fwd(c, k, cu->v < s1 ? cu->v : s1);
                 /* only a name, a pronoun or a description speaks (not `The proposal`) */
-                int speaks = 0;
-                for (size_t g = k; g < e && !speaks; g++) {
-                    size_t gn;
-                    const char *gw = lower_tok(c, g, &gn);
-                    speaks = men_is_name(c, c->men_start[g]) || nf_map_has(c->x->desc, gw, gn) ||
-                             (g == k && tok_in(c, g, PRONOUNS));
-                }
-                if (e > k && speaks) {
+                if (e > k && np_speaks(c, k, e)) {
                     cu->np0 = (uint32_t)k;
                     cu->np1 = (uint32_t)e;
                 }
