@@ -77,12 +77,12 @@ typedef struct {
 enum {
     F_DATE, F_MONTH, F_YEAR, F_DECADE, F_CENTURY, F_WDAY, F_WDAYREL, F_WDAYPOD, F_DAYPOD, F_DAY,
     F_REL, F_AGO, F_LATER, F_DUR, F_DURX, F_SET, F_VAL, F_SEASON, F_SEASONY, F_QUARTER,
-    F_QUARTERY, F_CLOCK, F_CLOCKW, F_DMY, F_MDY, F_HOLIDAY, F_HOLIDAYY, F_MONTHREL, F_MONTHR, F_NONE, F_HALF, F_HALFY, F_NFN
+    F_QUARTERY, F_CLOCK, F_CLOCKW, F_DMY, F_MDY, F_HOLIDAY, F_HOLIDAYY, F_MONTHREL, F_MONTHR, F_NONE, F_HALF, F_HALFY, F_DATER, F_NFN
 };
 static const char *const fn_names[F_NFN] = {
     "date", "month", "year", "decade", "century", "wday", "wdayrel", "wdaypod", "daypod", "day",
     "rel", "ago", "later", "dur", "durx", "set", "val", "season", "seasony", "quarter",
-    "quartery", "clock", "clockw", "dmy", "mdy", "holiday", "holidayy", "monthrel", "monthr", "none", "half", "halfy"};
+    "quartery", "clock", "clockw", "dmy", "mdy", "holiday", "holidayy", "monthrel", "monthr", "none", "half", "halfy", "dater"};
 
 typedef struct {
     pel el[MAXEL];
@@ -742,8 +742,9 @@ static int tense_at(const ctx *c, size_t i0, size_t i1)
     for (size_t k = i1; k < c->n && k < i1 + 10; k++) {
         const dtok *t = &c->t[k];
         const lexent *f = lex_has(t, C_FUTURE);
-        if (f && f->ival >= 2) /* after the expression only strong cues count */
-            return 1;
+        if (f && (f->ival == 2 || (f->ival == 3 && k + 1 < c->n && c->t[k + 1].len == 2 &&
+                                   !memcmp(c->t[k + 1].low, "to", 2))))
+            return 1; /* after the expression only auxiliaries, or "plans to" */
         if (is_pastword(t))
             return -1;
     }
@@ -962,6 +963,19 @@ static int normalize(ctx *c, const rule *r, const cap *caps, size_t i0, size_t i
             }
             y = infer_year(c, (int)m, (int)d);
         }
+        if (d > days_in_month((int)y, (int)m))
+            return 0;
+        snprintf(out, n, "%04ld-%02ld-%02ld", y, m, d);
+        return 1;
+    }
+    case F_DATER: { /* $1 -1 last / 1 next, $2 month, $3 day: last Oct. 23 */
+        long k = argi(r, caps, 0, NULL), m = argi(r, caps, 1, &h2), d = argi(r, caps, 2, &h3);
+        if (!h2 || !h3 || m < 1 || m > 12 || d < 1 || d > 31)
+            return 0;
+        if (!c->ay)
+            return 1;
+        c->tense = k < 0 ? -1 : k > 0 ? 1 : c->tense;
+        long y = infer_year(c, (int)m, (int)d);
         if (d > days_in_month((int)y, (int)m))
             return 0;
         snprintf(out, n, "%04ld-%02ld-%02ld", y, m, d);
