@@ -1260,11 +1260,39 @@ static int normalize(ctx *c, const rule *r, const cap *caps, size_t i0, size_t i
         if (!c->ay)
             return 1;
         long day = c->aday;
+        long w = 0;
         if (r->fn == F_CLOCKW) {
-            long w = argi(r, caps, 2, &h3);
-            if (h3 && w >= 1 && w <= 7)
-                day = wday_resolve(c, (int)w, 0);
+            w = argi(r, caps, 2, &h3);
+            if (!h3)
+                w = 0;
         }
+        /* the day it falls on: a weekday or today/yesterday/tomorrow close by */
+        long dayoff = 0;
+        int found = w >= 1 && w <= 7;
+        for (size_t q = i1; !found && q < c->n && q < i1 + 6; q++) {
+            const lexent *le = lex_has(&c->t[q], C_WDAY);
+            if (le) {
+                w = le->ival;
+                found = 1;
+            } else if (c->t[q].len == 9 && !memcmp(c->t[q].low, "yesterday", 9)) {
+                dayoff = -1, found = 2;
+            } else if (c->t[q].len == 8 && !memcmp(c->t[q].low, "tomorrow", 8)) {
+                dayoff = 1, found = 2;
+            } else if (c->t[q].len == 1 && (c->t[q].low[0] == ',' || c->t[q].low[0] == ';')) {
+                break;
+            }
+        }
+        for (size_t q = i0; !found && q-- > 0 && q + 4 > i0;) {
+            const lexent *le = lex_has(&c->t[q], C_WDAY);
+            if (le) {
+                w = le->ival;
+                found = 1;
+            }
+        }
+        if (found == 1 && w >= 1 && w <= 7)
+            day = wday_resolve(c, (int)w, 0);
+        else if (found == 2)
+            day = c->aday + dayoff;
         fmt_day(out, n, day);
         size_t l = strlen(out);
         snprintf(out + l, n - l, "T%02d:%02d", hh, mm);

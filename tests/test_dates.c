@@ -152,6 +152,8 @@ static void test_relative(void **st)
     EXPECT("1998-08-07", "The blast came at about 10:35 a.m. (0735 GMT) Friday.",
            "10:35 a.m.=1998-08-07T10:35/TIME;Friday=1998-08-07/DATE;");
     EXPECT("2022-01-26", "It ends at 10 p.m. sharp.", "10 p.m.=2022-01-26T22:00/TIME;");
+    EXPECT("2022-01-26", "It ended at 10 p.m. yesterday.",
+           "10 p.m.=2022-01-25T22:00/TIME;yesterday=2022-01-25/DATE;");
 }
 
 static void test_vague(void **st)
