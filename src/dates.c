@@ -1035,8 +1035,9 @@ static int normalize(ctx *c, const rule *r, const cap *caps, size_t i0, size_t i
             const dtok *pv = &c->t[i0 - 1];
             if (lex_has(pv, C_QTY) || (pv->len == 1 && strchr("$#", pv->low[0])))
                 return 0;
-            if (pv->len == 1 && pv->low[0] == '-' && i0 >= 2 && (c->t[i0 - 2].flags & NF_T_NUM))
-                return 0;
+            if (pv->len == 1 && pv->low[0] == '-' && i0 >= 2 && (c->t[i0 - 2].flags & NF_T_NUM) &&
+                !(c->t[i0 - 2].len == 4 && all_digits(c->t[i0 - 2].low, 4)))
+                return 0; /* 15-2000, but 1999-2000 */
         }
         if (y < 1900 && !(i0 > 0 && lex_has(&c->t[i0 - 1], C_PREP)))
             return 0;
