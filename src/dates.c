@@ -1141,6 +1141,9 @@ static int normalize(ctx *c, const rule *r, const cap *caps, size_t i0, size_t i
         const char *u = args(r, caps, 1);
         if (!h1 || !u[0] || k > 100000)
             return 0;
+        if (i1 > 0 && (c->t[i1 - 1].flags & NF_T_CAP) && !(c->t[i1 - 1].flags & NF_T_SENT0) &&
+            i1 - 1 > i0)
+            return 0; /* a name: 60 Minutes */
         fmt_unit(out, n, u, k, !strcmp(args(r, caps, 0), "X"));
         /* "50 million copies a year", "10% a year": a rate, that is a set */
         if (k == 1 && i0 < c->n && (c->t[i0].len == 1 || c->t[i0].len == 2) &&
@@ -1159,6 +1162,8 @@ static int normalize(ctx *c, const rule *r, const cap *caps, size_t i0, size_t i
         const char *u = args(r, caps, 0);
         if (!u[0])
             return 0;
+        if ((c->t[i1 - 1].flags & NF_T_CAP) && !(c->t[i1 - 1].flags & NF_T_SENT0))
+            return 0; /* a name: 60 Minutes */
         fmt_unit(out, n, u, 0, 1);
         return 1;
     }

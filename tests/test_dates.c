@@ -183,6 +183,7 @@ static void test_durations_sets(void **st)
     EXPECT("2021-12-17", "It sold 50 million copies a year.", "a year=P1Y/SET;");
     EXPECT("2021-12-17", "It took a year.", "a year=P1Y/DURATION;");
     EXPECT("2021-12-17", "A 44-year-old man.", "");
+    EXPECT("2021-12-17", "He watched 60 Minutes when he was in his 30s.", "");
 }
 
 static void test_sentence_date(void **st)
