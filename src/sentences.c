@@ -16,6 +16,7 @@ enum { AB_TITLE = 1, AB_END = 2, AB_MAYBE = 3 };
 typedef struct {
     nf_map *abbrev;   /* abbreviation without its final period -> AB_* */
     nf_map *starter;  /* lower-case sentence openers */
+    nf_map *tz;       /* time zones */
 } sent_engine;
 
 #define MAX_SENT_TOKENS 600
@@ -59,7 +60,9 @@ int nf_sentences_init(nf_engine *e, char *err, size_t errlen)
     se->abbrev = nf_map_new();
     se->starter = nf_map_new();
     load_list(e, "abbrev.txt", se->abbrev, 1);
+    se->tz = nf_map_new();
     load_list(e, "sentstart.txt", se->starter, 0);
+    load_list(e, "timezones.txt", se->tz, 0);
     e->sents = se;
     return 0;
 }
@@ -71,6 +74,7 @@ void nf_sentences_fini(nf_engine *e)
         return;
     nf_map_free(se->abbrev);
     nf_map_free(se->starter);
+    nf_map_free(se->tz);
     free(se);
     e->sents = NULL;
 }
@@ -552,7 +556,8 @@ static void split(const sent_engine *se, nf_ana *a, size_t t0, size_t t1, uint32
                     ends = 0;
                 else if (cls == AB_END)
                     ends = (nx->flags & NF_T_CAP) && starts_sentence(a, j, t1) &&
-                           !(nx->flags & NF_T_NUM);
+                           !(nx->flags & NF_T_NUM) &&
+                           !nf_map_has(se->tz, t + nx->start, nx->end - nx->start); /* 5 p.m. EST */
                 else
                     ends = is_starter_word(se, a, j, t1);
             }
@@ -584,12 +589,14 @@ int nf_sentences_run(nf_ana *a)
     const char *t = a->doc.text;
     if (!t || !a->doc.len)
         return 0;
-    nf_map *m0 = NULL, *m1 = NULL;
+    nf_map *m0 = NULL, *m1 = NULL, *m2 = NULL;
     if (!se->abbrev) { /* no engine state (tests without init): empty lists */
         m0 = nf_map_new();
         m1 = nf_map_new();
+        m2 = nf_map_new();
         empty.abbrev = m0;
         empty.starter = m1;
+        empty.tz = m2;
     }
     tk_state st = {a, se, t, 0, 0};
     int dq = 0;
@@ -626,6 +633,7 @@ int nf_sentences_run(nf_ana *a)
     if (m0) {
         nf_map_free(m0);
         nf_map_free(m1);
+        nf_map_free(m2);
     }
     return 0;
 }

@@ -75,6 +75,8 @@ static void test_abbrev(void **st)
     run("Vladimir V. Putin spoke at 10 p.m. Police said nothing. No. 10 Downing St. agreed.\n");
     assert_int_equal(A.nsent, 3);
     assert_string_equal(sent_str(0), "Vladimir V. Putin spoke at 10 p.m.");
+    run("It starts at 5 p.m. EST on Friday. It ends.\n");
+    assert_int_equal(A.nsent, 2);
     run("Acme Inc. said so. It rose.\n");
     assert_int_equal(A.nsent, 2);
 }
