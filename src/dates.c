@@ -77,12 +77,12 @@ typedef struct {
 enum {
     F_DATE, F_MONTH, F_YEAR, F_DECADE, F_CENTURY, F_WDAY, F_WDAYREL, F_WDAYPOD, F_DAYPOD, F_DAY,
     F_REL, F_AGO, F_LATER, F_DUR, F_DURX, F_SET, F_VAL, F_SEASON, F_SEASONY, F_QUARTER,
-    F_QUARTERY, F_CLOCK, F_CLOCKW, F_DMY, F_MDY, F_HOLIDAY, F_HOLIDAYY, F_MONTHREL, F_MONTHR, F_NONE, F_HALF, F_HALFY, F_DATER, F_NFN
+    F_QUARTERY, F_CLOCK, F_CLOCKW, F_DMY, F_MDY, F_HOLIDAY, F_HOLIDAYY, F_MONTHREL, F_MONTHR, F_NONE, F_HALF, F_HALFY, F_DATER, F_CLOCKZ, F_NFN
 };
 static const char *const fn_names[F_NFN] = {
     "date", "month", "year", "decade", "century", "wday", "wdayrel", "wdaypod", "daypod", "day",
     "rel", "ago", "later", "dur", "durx", "set", "val", "season", "seasony", "quarter",
-    "quartery", "clock", "clockw", "dmy", "mdy", "holiday", "holidayy", "monthrel", "monthr", "none", "half", "halfy", "dater"};
+    "quartery", "clock", "clockw", "dmy", "mdy", "holiday", "holidayy", "monthrel", "monthr", "none", "half", "halfy", "dater", "clockz"};
 
 typedef struct {
     pel el[MAXEL];
@@ -593,11 +593,18 @@ static int match_shape(const ctx *c, const dtok *t, int shape, cap *cp)
         if (np != 3 || i < n)
             return 0;
         int y = parts[2];
+        int m, d;
+        if (lens[0] == 4 && lens[2] <= 2) { /* 2022/02/24 */
+            y = parts[0], m = parts[1], d = parts[2];
+            if (m < 1 || m > 12 || d < 1 || d > days_in_month(y, m))
+                return 0;
+            cp->y = y, cp->m = m, cp->d = d;
+            return 1;
+        }
         if (lens[2] == 2)
             y += y < 50 ? 2000 : 1900;
         else if (lens[2] != 4)
             return 0;
-        int m, d;
         if (sep == '.') {
             d = parts[0], m = parts[1];
         } else {
@@ -611,6 +618,8 @@ static int match_shape(const ctx *c, const dtok *t, int shape, cap *cp)
     }
     case S_CLOCK: {
         const char *colon = memchr(s, ':', n);
+        if (!colon && n >= 5 && (!memcmp(s + n - 2, "am", 2) || !memcmp(s + n - 2, "pm", 2)))
+            colon = memchr(s, '.', n); /* 9.30am */
         if (!colon)
             return 0;
         size_t hl = (size_t)(colon - s);
@@ -1257,6 +1266,10 @@ static int normalize(ctx *c, const rule *r, const cap *caps, size_t i0, size_t i
         snprintf(out, n, "%04ld-Q%ld", y, q);
         return 1;
     }
+    case F_CLOCKZ: /* a clock reading only with its am/pm: 9:30am (not Duration 2:05) */
+        if (!r->arg[0].isref || !caps[r->arg[0].ref].s)
+            return 0;
+        /* fall through */
     case F_CLOCK:
     case F_CLOCKW: { /* $1 clock value (HHMM), $2 am/pm; clockw: $3 weekday */
         int hh, mm;

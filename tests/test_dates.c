@@ -180,6 +180,11 @@ static void test_durations_sets(void **st)
     EXPECT("2021-12-17", "They meet every week and report daily.",
            "every week=P1W/SET;daily=P1D/SET;");
     EXPECT("2021-12-17", "Watch: Duration 2:05 of the video.", "");
+    EXPECT("2022-02-24", "It began at 9.30am, at 05:00 GMT and by 20:00.",
+           "9.30am=2022-02-24T09:30/TIME;05:00=2022-02-24T05:00/TIME;20:00=2022-02-24T20:00/TIME;");
+    EXPECT("2022-03-01", "Dated 2022/02/24 and 24/02/2022.",
+           "2022/02/24=2022-02-24/DATE;24/02/2022=2022-02-24/DATE;");
+    EXPECT("2022-03-01", "They met earlier in the week.", "earlier in the week=2022-W09/DATE;");
     EXPECT("2021-12-17", "It sold 50 million copies a year.", "a year=P1Y/SET;");
     EXPECT("2021-12-17", "It took a year.", "a year=P1Y/DURATION;");
     EXPECT("2021-12-17", "A 44-year-old man.", "");
