@@ -1436,10 +1436,31 @@ int nf_dates_run(nf_ana *a)
             if (l > 60)
                 l = 60;
             d->len = (uint16_t)l;
-            /* curly apostrophe in 's */
             d->lw = l <= 40 ? nf_map_get(de->lex, d->low, l) : NULL;
-            if (!d->lw && (d->flags & NF_T_POSS) && l == 4)
-                d->lw = NULL;
+        }
+        /* urls (ids and dates in paths are no dates): their tokens match nothing */
+        for (uint32_t p = se->start; p + 4 <= se->end;) {
+            const char *hit = NULL;
+            for (uint32_t q = p; q + 4 <= se->end; q++)
+                if ((tx[q] == ':' && tx[q + 1] == '/' && tx[q + 2] == '/') ||
+                    (low[q] == 'w' && low[q + 1] == 'w' && low[q + 2] == 'w' && tx[q + 3] == '.')) {
+                    hit = tx + q;
+                    break;
+                }
+            if (!hit)
+                break;
+            uint32_t us = (uint32_t)(hit - tx), ue = us;
+            while (us > se->start && !nf_isspace((unsigned char)tx[us - 1]))
+                us--;
+            while (ue < se->end && !nf_isspace((unsigned char)tx[ue]))
+                ue++;
+            for (size_t k = 0; k < c.n; k++)
+                if (c.t[k].start >= us && c.t[k].end <= ue) {
+                    c.t[k].len = 0;
+                    c.t[k].lw = NULL;
+                    c.t[k].flags = NF_T_PUNCT;
+                }
+            p = ue + 1;
         }
         int first_tx = -1, report_tx = -1;
         size_t nreport_k = (size_t)-1;

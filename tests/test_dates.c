@@ -185,6 +185,8 @@ static void test_durations_sets(void **st)
     EXPECT("2022-03-01", "Dated 2022/02/24 and 24/02/2022.",
            "2022/02/24=2022-02-24/DATE;24/02/2022=2022-02-24/DATE;");
     EXPECT("2022-03-01", "They met earlier in the week.", "earlier in the week=2022-W09/DATE;");
+    EXPECT("2022-03-01", "See https://example.com/2022/01/12/nato-2019-talks and www.x.org/1999.",
+           "");
     EXPECT("2021-12-17", "It sold 50 million copies a year.", "a year=P1Y/SET;");
     EXPECT("2021-12-17", "It took a year.", "a year=P1Y/DURATION;");
     EXPECT("2021-12-17", "A 44-year-old man.", "");
