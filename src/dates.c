@@ -915,6 +915,13 @@ static int holiday_day(const char *h, int y, int *m, int *d)
 {
     /* MM-DD fixed, or NTH-WDAY-MONTH like 4-4-11 (4th Thursday of November) */
     int a, b, cc;
+    if (!strcmp(h, "BLACKFRIDAY") || !strcmp(h, "CYBERMONDAY")) { /* after Thanksgiving */
+        long first = days_from_civil(y, 11, 1);
+        long thanks = first + ((4 - weekday(first) + 7) % 7) + 21;
+        int yy;
+        civil_from_days(thanks + (h[0] == 'B' ? 1 : 4), &yy, m, d);
+        return 1;
+    }
     if (!strcmp(h, "ELECTION")) { /* the Tuesday after the first Monday of November */
         long first = days_from_civil(y, 11, 2);
         long day = first + ((2 - weekday(first) + 7) % 7);

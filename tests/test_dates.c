@@ -184,6 +184,8 @@ static void test_durations_sets(void **st)
            "9.30am=2022-02-24T09:30/TIME;05:00=2022-02-24T05:00/TIME;20:00=2022-02-24T20:00/TIME;");
     EXPECT("2022-03-01", "Dated 2022/02/24 and 24/02/2022.",
            "2022/02/24=2022-02-24/DATE;24/02/2022=2022-02-24/DATE;");
+    EXPECT("2019-12-10", "Sales on Black Friday and at Thanksgiving rose.",
+           "Black Friday=2019-11-29/DATE;Thanksgiving=2019-11-28/DATE;");
     EXPECT("2022-03-01", "They met earlier in the week.", "earlier in the week=2022-W09/DATE;");
     EXPECT("2022-03-01", "See https://example.com/2022/01/12/nato-2019-talks and www.x.org/1999.",
            "");
