@@ -17,6 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "dates.h"
 #include "nf.h"
 
 /* ---- lexicon ---- */
@@ -1603,7 +1604,103 @@ int nf_dates_run(nf_ana *a)
             }
             i = best_end;
         }
-        se->date_tx = nreport_k != (size_t)-1 ? report_tx : first_tx;
+        se->date_tx = first_tx;
+        if (nreport_k != (size_t)-1) {
+            /* a reporting sentence: the date that goes with its (first) verb, if any */
+            (void)report_tx;
+            se->date_tx = -1;
+            for (uint32_t k = se->tok0; k < se->tok0 + se->ntok; k++)
+                if (a->tok[k].start == c.t[nreport_k].start) {
+                    se->date_tx = nf_dates_attached(a, k);
+                    break;
+                }
+        }
     }
     return 0;
+}
+
+/* ---- for the later stages (dates.h) ---- */
+
+int nf_dates_at(const nf_ana *a, uint32_t off)
+{
+    size_t lo = 0, hi = a->ntx; /* tx are in text order */
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (a->tx[mid].end <= off)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    if (lo < a->ntx && a->tx[lo].start <= off && off < a->tx[lo].end)
+        return (int)lo;
+    return -1;
+}
+
+static int gap_word_ok(const nf_ana *a, const date_engine *de, const nf_tok *t)
+{
+    if ((t->flags & NF_T_WORD) && (t->flags & NF_T_CAP))
+        return 1; /* told CNN on Friday */
+    size_t n = t->end - t->start;
+    char low[48];
+    if (!(t->flags & NF_T_WORD) || n >= sizeof low)
+        return 0;
+    nf_lower(a->doc.text + t->start, n, low);
+    const lexword *w = nf_map_get(de->lex, low, n);
+    if (!w)
+        return 0;
+    for (int i = 0; i < w->n; i++)
+        if (w->e[i].cls == C_RGAP)
+            return 1;
+    return 0;
+}
+
+int nf_dates_attached(const nf_ana *a, uint32_t verb_tok)
+{
+    const date_engine *de = a->eng ? a->eng->dates : NULL;
+    if (!de || verb_tok >= a->ntok || !a->ntx)
+        return -1;
+    const nf_tok *vt = &a->tok[verb_tok];
+    size_t s = nf_sent_at(a, vt->start);
+    if (s >= a->nsent)
+        return -1;
+    const nf_sent *se = &a->sent[s];
+    int best = -1;
+    uint32_t bestgap = UINT32_MAX;
+    for (size_t i = 0; i < a->ntx; i++) {
+        const nf_timex *x = &a->tx[i];
+        if (x->sent != s || !(x->type == NF_TX_DATE || x->type == NF_TX_TIME) ||
+            !nf_isdigit((unsigned char)x->value[0]))
+            continue;
+        /* the expression's first and last tokens */
+        uint32_t f = UINT32_MAX, l = 0;
+        for (uint32_t k = se->tok0; k < se->tok0 + se->ntok; k++)
+            if (a->tok[k].start >= x->start && a->tok[k].end <= x->end) {
+                if (f == UINT32_MAX)
+                    f = k;
+                l = k;
+            }
+        if (f == UINT32_MAX)
+            continue;
+        uint32_t g0, g1;
+        if (f > verb_tok)
+            g0 = verb_tok + 1, g1 = f;
+        else if (l < verb_tok)
+            g0 = l + 1, g1 = verb_tok;
+        else
+            continue;
+        int ok = g1 - g0 <= 5;
+        for (uint32_t k = g0; ok && k < g1; k++)
+            ok = gap_word_ok(a, de, &a->tok[k]);
+        /* "On Friday, NATO officials said": a date opening the sentence, before the verb */
+        if (!ok && l < verb_tok && f <= se->tok0 + 1 && verb_tok - l <= 8) {
+            ok = 1;
+            for (uint32_t k = l + 1; ok && k < verb_tok; k++)
+                ok = !(a->tok[k].flags & NF_T_QUOTE);
+        }
+        if (ok && g1 - g0 < bestgap) {
+            best = (int)i;
+            bestgap = g1 - g0;
+        }
+    }
+    return best;
 }

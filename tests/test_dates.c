@@ -9,6 +9,7 @@
 
 #include <cmocka.h>
 
+#include "dates.h"
 #include "nf.h"
 
 static nf_engine *eng;
@@ -205,6 +206,28 @@ static void test_sentence_date(void **st)
     assert_string_equal(nf_sent_date(&A, &A.sent[0]), "2021-W49");
     assert_string_equal(nf_sent_date(&A, &A.sent[1]), "2021-12-17");
     assert_string_equal(nf_sent_date(&A, &A.sent[2]), "2021-12-16");
+    /* the date that goes with each reporting verb */
+    uint32_t said = UINT32_MAX, say = UINT32_MAX;
+    for (uint32_t k = 0; k < A.ntok; k++) {
+        size_t n = A.tok[k].end - A.tok[k].start;
+        if (n == 4 && !memcmp(A.doc.text + A.tok[k].start, "said", 4))
+            said = k;
+        if (n == 3 && !memcmp(A.doc.text + A.tok[k].start, "say", 3))
+            say = k;
+    }
+    int x = nf_dates_attached(&A, said);
+    assert_true(x >= 0);
+    assert_string_equal(A.tx[x].value, "2021-W49");
+    assert_int_equal(nf_dates_attached(&A, say), -1);
+    assert_int_equal(nf_dates_at(&A, A.tx[x].start + 1), x);
+    assert_int_equal(nf_dates_at(&A, 0), -1);
+    run("2021-12-17", "On Friday, NATO officials said the talks would start next week.\n");
+    for (uint32_t k = 0; k < A.ntok; k++)
+        if (A.tok[k].end - A.tok[k].start == 4 && !memcmp(A.doc.text + A.tok[k].start, "said", 4))
+            said = k;
+    x = nf_dates_attached(&A, said);
+    assert_true(x >= 0);
+    assert_string_equal(A.tx[x].value, "2021-12-17");
     run("2022-01-26", "\"We will talk in March,\" Stoltenberg told reporters on Wednesday evening.\n");
     assert_string_equal(nf_sent_date(&A, &A.sent[0]), "2022-01-26TEV");
     free(A.tok);
