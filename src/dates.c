@@ -78,12 +78,12 @@ typedef struct {
 enum {
     F_DATE, F_MONTH, F_YEAR, F_DECADE, F_CENTURY, F_WDAY, F_WDAYREL, F_WDAYPOD, F_DAYPOD, F_DAY,
     F_REL, F_AGO, F_LATER, F_DUR, F_DURX, F_SET, F_VAL, F_SEASON, F_SEASONY, F_QUARTER,
-    F_QUARTERY, F_CLOCK, F_CLOCKW, F_DMY, F_MDY, F_HOLIDAY, F_HOLIDAYY, F_MONTHREL, F_MONTHR, F_NONE, F_HALF, F_HALFY, F_DATER, F_CLOCKZ, F_NFN
+    F_QUARTERY, F_CLOCK, F_CLOCKW, F_DMY, F_MDY, F_HOLIDAY, F_HOLIDAYY, F_MONTHREL, F_MONTHR, F_NONE, F_HALF, F_HALFY, F_DATER, F_CLOCKZ, F_DECADEY, F_NFN
 };
 static const char *const fn_names[F_NFN] = {
     "date", "month", "year", "decade", "century", "wday", "wdayrel", "wdaypod", "daypod", "day",
     "rel", "ago", "later", "dur", "durx", "set", "val", "season", "seasony", "quarter",
-    "quartery", "clock", "clockw", "dmy", "mdy", "holiday", "holidayy", "monthrel", "monthr", "none", "half", "halfy", "dater", "clockz"};
+    "quartery", "clock", "clockw", "dmy", "mdy", "holiday", "holidayy", "monthrel", "monthr", "none", "half", "halfy", "dater", "clockz", "decadey"};
 
 typedef struct {
     pel el[MAXEL];
@@ -1068,6 +1068,13 @@ static int normalize(ctx *c, const rule *r, const cap *caps, size_t i0, size_t i
         snprintf(out, n, "%03ld", d);
         return 1;
     }
+    case F_DECADEY: { /* the 1990's */
+        long y = argi(r, caps, 0, &h1);
+        if (!h1 || y % 10)
+            return 0;
+        snprintf(out, n, "%03ld", y / 10);
+        return 1;
+    }
     case F_CENTURY: { /* $1: ordinal century (20th -> 19) */
         long k = argi(r, caps, 0, &h1);
         if (!h1 || k < 1 || k > 30)
@@ -1215,6 +1222,8 @@ static int normalize(ctx *c, const rule *r, const cap *caps, size_t i0, size_t i
             return 0;
         if (i1 < c->n && c->t[i1].len == 2 && !memcmp(c->t[i1].low, "of", 2))
             return 0; /* the fall of Kabul */
+        if (bytense && !strcmp(sn, "FA") && i1 < c->n && lex_has(&c->t[i1], C_REFNEXT))
+            return 0; /* the fall in prices */
         if (!c->ay)
             return 1;
         /* seasons in year order: SP 1, SU 2, FA 3, WI 4 (December to February) */

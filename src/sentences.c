@@ -231,6 +231,17 @@ static void tokenize(tk_state *st, uint32_t s, uint32_t e)
                 j++;
             push_tok(a, p, j, NF_T_NUM);
             i = j;
+            /* possessive 's after a number: 2014's, the 1990's */
+            if (i < e && is_apos(cp_at(t, i, e, &len))) {
+                uint32_t k = i + (uint32_t)len;
+                int l4 = 0;
+                if (k < e && (t[k] == 's' || t[k] == 'S') &&
+                    (k + 1 >= e || (!cp_letter(cp_at(t, k + 1, e, &l4)) &&
+                                    !cp_digit(cp_at(t, k + 1, e, &l4))))) {
+                    push_tok(a, i, k + 1, NF_T_POSS);
+                    i = k + 1;
+                }
+            }
             continue;
         }
         if (cp_letter(c)) {

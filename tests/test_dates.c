@@ -113,6 +113,8 @@ static void test_years(void **st)
     EXPECT("2021-12-17", "In 1999-2000 and Q3 2021.", "1999=1999/DATE;2000=2000/DATE;Q3 2021=2021-Q3/DATE;");
     EXPECT("2021-12-17", "Scores of 15-2000 points.", "");
     EXPECT("2021-12-17", "Plans for early next year.", "early next year=2022/DATE;");
+    EXPECT("2021-12-17", "In the 1990's, not 1999's budget.", "the 1990's=199/DATE;1999=1999/DATE;");
+    EXPECT("2021-12-17", "The now-defunct firm saw the fall in prices.", "");
     EXPECT("2021-12-17", "In the 20th century.", "the 20th century=19/DATE;");
 }
 

@@ -90,6 +90,9 @@ static void test_numbers(void **st)
     assert_true(A.tok[1].flags & NF_T_NUM);
     assert_string_equal(tok_str(4), "1.5");
     assert_string_equal(tok_str(7), "26.01.2022");
+    run("Russia's 2014 annexation and 2014's events.\n");
+    assert_string_equal(tok_str(5), "2014");
+    assert_true(A.tok[6].flags & NF_T_POSS);
     run("It was 2014. Then 2015 came.\n");
     assert_int_equal(A.nsent, 2);
 }
