@@ -147,6 +147,8 @@ static void test_relative(void **st)
            "today=2022-01-12/DATE;yesterday=2022-01-11/DATE;tomorrow=2022-01-13/DATE;");
     EXPECT("2022-01-12", "It fell next year, last month and this year.",
            "next year=2023/DATE;last month=2021-12/DATE;this year=2022/DATE;");
+    EXPECT("2005-02-10", "Sales rose 4.5%, less than the 5.1% seen a year earlier.",
+           "a year earlier=2004/DATE;");
     EXPECT("2022-01-12", "He left two years ago, a decade ago.",
            "two years ago=2020/DATE;a decade ago=2012/DATE;");
     EXPECT("2022-01-12", "Prices rose in the third quarter.", "the third quarter=2021-Q3/DATE;");
