@@ -1042,7 +1042,17 @@ static int normalize(ctx *c, const rule *r, const cap *caps, size_t i0, size_t i
         /* a number that only looks like a year: 2000 people, about 1500 */
         if (i1 < c->n) {
             const dtok *nx = &c->t[i1];
-            if (lex_has(nx, C_COUNTNOUN) || lex_has(nx, C_UNIT) || lex_has(nx, C_UNITS))
+            int yearprep = 0; /* in 1999 people voted */
+            if (i0 > 0) {
+                const dtok *pv = &c->t[i0 - 1];
+                static const char *const yp[] = {"in", "since", "until", "till", "before",
+                                                 "after", "during"};
+                for (size_t q = 0; q < sizeof yp / sizeof *yp; q++)
+                    if (pv->len == strlen(yp[q]) && !memcmp(pv->low, yp[q], pv->len))
+                        yearprep = 1;
+            }
+            if ((lex_has(nx, C_COUNTNOUN) && !yearprep) || lex_has(nx, C_UNIT) ||
+                lex_has(nx, C_UNITS))
                 return 0;
             if (nx->len == 1 && (nx->low[0] == '%' || nx->low[0] == '-') && i1 + 1 < c->n &&
                 nx->low[0] == '%')

@@ -110,6 +110,7 @@ static void test_years(void **st)
            "the 1990s=199/DATE;2000s=200/DATE;the '80s=198/DATE;");
     EXPECT("2021-12-17", "It has killed 1,999 people and 2000 troops.", "");
     EXPECT("2021-12-17", "About 1500 protesters came.", "");
+    EXPECT("2021-12-17", "In 1999 people voted.", "1999=1999/DATE;");
     EXPECT("2021-12-17", "In 1999-2000 and Q3 2021.", "1999=1999/DATE;2000=2000/DATE;Q3 2021=2021-Q3/DATE;");
     EXPECT("2021-12-17", "Scores of 15-2000 points.", "");
     EXPECT("2021-12-17", "Plans for early next year.", "early next year=2022/DATE;");
