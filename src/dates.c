@@ -1640,6 +1640,21 @@ int nf_dates_run(nf_ana *a)
 
 /* ---- for the later stages (dates.h) ---- */
 
+int nf_dates_overlap(const nf_ana *a, uint32_t s, uint32_t e)
+{
+    size_t lo = 0, hi = a->ntx; /* the first expression ending after s */
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (a->tx[mid].end <= s)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    if (lo < a->ntx && a->tx[lo].start < e)
+        return (int)lo;
+    return -1;
+}
+
 int nf_dates_at(const nf_ana *a, uint32_t off)
 {
     size_t lo = 0, hi = a->ntx; /* tx are in text order */
@@ -1685,9 +1700,17 @@ int nf_dates_attached(const nf_ana *a, uint32_t verb_tok)
     const nf_sent *se = &a->sent[s];
     int best = -1;
     uint32_t bestgap = UINT32_MAX;
-    for (size_t i = 0; i < a->ntx; i++) {
+    size_t lo = 0, hi = a->ntx; /* the first expression of sentence s (tx are in order) */
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (a->tx[mid].sent < s)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (size_t i = lo; i < a->ntx && a->tx[i].sent == s; i++) {
         const nf_timex *x = &a->tx[i];
-        if (x->sent != s || !(x->type == NF_TX_DATE || x->type == NF_TX_TIME) ||
+        if (!(x->type == NF_TX_DATE || x->type == NF_TX_TIME) ||
             !nf_isdigit((unsigned char)x->value[0]))
             continue;
         /* the expression's first and last tokens */

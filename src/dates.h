@@ -15,4 +15,8 @@ int nf_dates_attached(const nf_ana *a, uint32_t verb_tok);
  * or duration is no figure). */
 int nf_dates_at(const nf_ana *a, uint32_t off);
 
+/* Index in a->tx of the first expression overlapping text[s..e), or -1. O(log n): a->tx is
+ * in text order (use this, not a loop over a->tx, per number of a long article). */
+int nf_dates_overlap(const nf_ana *a, uint32_t s, uint32_t e);
+
 #endif

@@ -226,6 +226,8 @@ static void test_sentence_date(void **st)
     assert_int_equal(nf_dates_attached(&A, say), -1);
     assert_int_equal(nf_dates_at(&A, A.tx[x].start + 1), x);
     assert_int_equal(nf_dates_at(&A, 0), -1);
+    assert_int_equal(nf_dates_overlap(&A, 0, A.tx[x].start + 2), x);
+    assert_int_equal(nf_dates_overlap(&A, 0, 3), -1);
     run("2021-12-17", "On Friday, NATO officials said the talks would start next week.\n");
     for (uint32_t k = 0; k < A.ntok; k++)
         if (A.tok[k].end - A.tok[k].start == 4 && !memcmp(A.doc.text + A.tok[k].start, "said", 4))
