@@ -1392,6 +1392,12 @@ static int normalize(ctx *c, const rule *r, const cap *caps, size_t i0, size_t i
 
 /* ---- the sentence's date ---- */
 
+/* A value on the calendar (2021-12-17, 2021-W49, XXXX-12-07), not PRESENT_REF and the like. */
+static int is_calendar(const char *v)
+{
+    return nf_isdigit((unsigned char)v[0]) || !strncmp(v, "XXXX-", 5);
+}
+
 static int is_report_word(const ctx *c, size_t k)
 {
     return lex_has(&c->t[k], C_REPORT) != NULL;
@@ -1584,7 +1590,7 @@ int nf_dates_run(nf_ana *a)
             /* the sentence's date */
             int txi = (int)(a->ntx - 1);
             int concrete = (x->type == NF_TX_DATE || x->type == NF_TX_TIME) && x->value[0] &&
-                           nf_isdigit((unsigned char)x->value[0]);
+                           is_calendar(x->value);
             if (concrete) {
                 int inq = 0;
                 for (uint32_t k = se->tok0; k < se->tok0 + se->ntok && a->tok[k].start < x->start; k++)
@@ -1711,7 +1717,7 @@ int nf_dates_attached(const nf_ana *a, uint32_t verb_tok)
     for (size_t i = lo; i < a->ntx && a->tx[i].sent == s; i++) {
         const nf_timex *x = &a->tx[i];
         if (!(x->type == NF_TX_DATE || x->type == NF_TX_TIME) ||
-            !nf_isdigit((unsigned char)x->value[0]))
+            !is_calendar(x->value))
             continue;
         /* the expression's first and last tokens */
         uint32_t f = UINT32_MAX, l = 0;
