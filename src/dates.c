@@ -1060,7 +1060,9 @@ static int normalize(ctx *c, const rule *r, const cap *caps, size_t i0, size_t i
         }
         if (i0 > 0) {
             const dtok *pv = &c->t[i0 - 1];
-            if (lex_has(pv, C_QTY) || (pv->len == 1 && strchr("$#", pv->low[0])))
+            if (lex_has(pv, C_QTY) || (pv->len == 1 && pv->low[0] && strchr("$#", pv->low[0])) ||
+                (pv->len == 2 && (!memcmp(pv->low, "\xC2\xA3", 2) || !memcmp(pv->low, "\xC2\xA5", 2))) ||
+                (pv->len == 3 && !memcmp(pv->low, "\xE2\x82\xAC", 3)))
                 return 0;
             if (pv->len == 1 && pv->low[0] == '-' && i0 >= 2 && (c->t[i0 - 2].flags & NF_T_NUM) &&
                 !(c->t[i0 - 2].len == 4 && all_digits(c->t[i0 - 2].low, 4)))

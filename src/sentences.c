@@ -358,7 +358,7 @@ static void tokenize(tk_state *st, uint32_t s, uint32_t e)
             else {
                 /* ASCII ": by its neighbours, else by the state */
                 int before_sp = (i == s) || cp_space((unsigned char)t[i - 1]) ||
-                                strchr("([{-", t[i - 1]) != NULL;
+                                (t[i - 1] && strchr("([{-", t[i - 1]) != NULL);
                 int lj;
                 uint32_t nx = j < e ? cp_at(t, j, e, &lj) : ' ';
                 int after_sp = j >= e || cp_space(nx) || nx == ',' || nx == '.' || nx == ';' ||
@@ -381,7 +381,7 @@ static void tokenize(tk_state *st, uint32_t s, uint32_t e)
                 open = 1;
             else {
                 int before_sp = (i == s) || cp_space((unsigned char)t[i - 1]) ||
-                                strchr("([{\"", t[i - 1]) != NULL;
+                                (t[i - 1] && strchr("([{\"", t[i - 1]) != NULL);
                 open = before_sp;
                 if (before_sp && i + (uint32_t)len < e && nf_isdigit((unsigned char)t[i + len]))
                     open = 0; /* '90s */

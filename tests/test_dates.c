@@ -111,6 +111,7 @@ static void test_years(void **st)
     EXPECT("2021-12-17", "It has killed 1,999 people and 2000 troops.", "");
     EXPECT("2021-12-17", "About 1500 protesters came.", "");
     EXPECT("2021-12-17", "In 1999 people voted.", "1999=1999/DATE;");
+    EXPECT("2021-12-17", "It cost \xC2\xA3" "2000 and \xE2\x82\xAC" "1999 and $2005.", "");
     EXPECT("2021-12-17", "In 1999-2000 and Q3 2021.", "1999=1999/DATE;2000=2000/DATE;Q3 2021=2021-Q3/DATE;");
     EXPECT("2021-12-17", "Scores of 15-2000 points.", "");
     EXPECT("2021-12-17", "Plans for early next year.", "early next year=2022/DATE;");
