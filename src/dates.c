@@ -78,12 +78,12 @@ typedef struct {
 enum {
     F_DATE, F_MONTH, F_YEAR, F_DECADE, F_CENTURY, F_WDAY, F_WDAYREL, F_WDAYPOD, F_DAYPOD, F_DAY,
     F_REL, F_AGO, F_LATER, F_DUR, F_DURX, F_SET, F_VAL, F_SEASON, F_SEASONY, F_QUARTER,
-    F_QUARTERY, F_CLOCK, F_CLOCKW, F_DMY, F_MDY, F_HOLIDAY, F_HOLIDAYY, F_MONTHREL, F_MONTHR, F_NONE, F_HALF, F_HALFY, F_DATER, F_CLOCKZ, F_DECADEY, F_NFN
+    F_QUARTERY, F_CLOCK, F_CLOCKW, F_DMY, F_MDY, F_HOLIDAY, F_HOLIDAYY, F_MONTHREL, F_MONTHR, F_NONE, F_HALF, F_HALFY, F_DATER, F_CLOCKZ, F_DECADEY, F_ANAPH, F_NFN
 };
 static const char *const fn_names[F_NFN] = {
     "date", "month", "year", "decade", "century", "wday", "wdayrel", "wdaypod", "daypod", "day",
     "rel", "ago", "later", "dur", "durx", "set", "val", "season", "seasony", "quarter",
-    "quartery", "clock", "clockw", "dmy", "mdy", "holiday", "holidayy", "monthrel", "monthr", "none", "half", "halfy", "dater", "clockz", "decadey"};
+    "quartery", "clock", "clockw", "dmy", "mdy", "holiday", "holidayy", "monthrel", "monthr", "none", "half", "halfy", "dater", "clockz", "decadey", "anaph"};
 
 typedef struct {
     pel el[MAXEL];
@@ -1085,6 +1085,53 @@ static int normalize(ctx *c, const rule *r, const cap *caps, size_t i0, size_t i
         if (!h1 || y % 10)
             return 0;
         snprintf(out, n, "%03ld", y / 10);
+        return 1;
+    }
+    case F_ANAPH: { /* $1 unit D M Y W, $2 offset: the last date the text named (else the
+                     * article's), at the granularity it has: later that day, the next day */
+        const char *u = args(r, caps, 0);
+        long k = argi(r, caps, 1, NULL);
+        int need = !strcmp(u, "Y") ? 4 : !strcmp(u, "M") ? 7 : 10;
+        int y = c->ay, m = c->am, d = c->ad, have = c->ay ? 10 : 0;
+        for (size_t q = c->a->ntx; q-- > 0;) {
+            const char *v = c->a->tx[q].value;
+            if (!(c->a->tx[q].type == NF_TX_DATE || c->a->tx[q].type == NF_TX_TIME))
+                continue;
+            size_t vl = strlen(v);
+            if (vl < 4 || !all_digits(v, 4) || (vl > 4 && v[4] != '-'))
+                continue;
+            int vy = (int)atol_n(v, 4), vm = 0, vd = 0, vh = 4;
+            if (vl >= 7 && all_digits(v + 5, 2)) {
+                vm = (int)atol_n(v + 5, 2);
+                vh = 7;
+                if (vl >= 10 && v[7] == '-' && all_digits(v + 8, 2)) {
+                    vd = (int)atol_n(v + 8, 2);
+                    vh = 10;
+                }
+            } else if (vl > 4) {
+                continue; /* a week, quarter or season: no day in it */
+            }
+            if ((vh >= 7 && (vm < 1 || vm > 12)) || (vh == 10 && (vd < 1 || vd > days_in_month(vy, vm))))
+                continue;
+            y = vy, m = vm, d = vd, have = vh;
+            break;
+        }
+        if (!have)
+            return 1;
+        if (have < need)
+            need = have; /* that same day, after "last October": 1998-10 */
+        if (need == 4) {
+            snprintf(out, n, "%04ld", y + (!strcmp(u, "Y") ? k : 0));
+        } else if (need == 7) {
+            add_months(&y, &m, !strcmp(u, "M") ? k : 0);
+            snprintf(out, n, "%04d-%02d", y, m);
+        } else if (!strcmp(u, "W")) {
+            int wy, wn;
+            iso_week(days_from_civil(y, m, d) + 7 * k, &wy, &wn);
+            snprintf(out, n, "%04d-W%02d", wy, wn);
+        } else {
+            fmt_day(out, n, days_from_civil(y, m, d) + k);
+        }
         return 1;
     }
     case F_CENTURY: { /* $1: ordinal century (20th -> 19) */

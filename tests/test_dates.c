@@ -151,6 +151,12 @@ static void test_relative(void **st)
            "next year=2023/DATE;last month=2021-12/DATE;this year=2022/DATE;");
     EXPECT("2005-02-10", "Sales rose 4.5%, less than the 5.1% seen a year earlier.",
            "a year earlier=2004/DATE;");
+    EXPECT("2000-01-28", "He fled in 1998. Later that year, he came back. The next day, it rained.",
+           "1998=1998/DATE;Later that year=1998/DATE;The next day=1998/DATE;");
+    EXPECT("1999-10-24", "The doctor was shot on Oct. 23, 1998. Earlier that day, he prayed.",
+           "Oct. 23, 1998=1998-10-23/DATE;Earlier that day=1998-10-23/DATE;");
+    EXPECT("1999-02-06", "It happened last October. It was crossed out that same day.",
+           "last October=1998-10/DATE;that same day=1998-10/DATE;");
     EXPECT("2022-01-12", "He left two years ago, a decade ago.",
            "two years ago=2020/DATE;a decade ago=2012/DATE;");
     EXPECT("2022-01-12", "Prices rose in the third quarter.", "the third quarter=2021-Q3/DATE;");
