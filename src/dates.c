@@ -1544,7 +1544,7 @@ int nf_dates_run(nf_ana *a)
                 }
             p = ue + 1;
         }
-        int first_tx = -1, report_tx = -1;
+        int first_tx = -1;
         size_t nreport_k = (size_t)-1;
         for (size_t k = 0; k < c.n; k++)
             if (is_report_word(&c, k)) {
@@ -1638,6 +1638,8 @@ int nf_dates_run(nf_ana *a)
             row->f[NF_COL_TEXT] = nf_sent_text(a, se);
             /* the sentence's date */
             int txi = (int)(a->ntx - 1);
+            /* the sentence's date: with a reporting verb the date that goes with it (below),
+             * else its first calendar date outside quotes */
             int concrete = (x->type == NF_TX_DATE || x->type == NF_TX_TIME) && x->value[0] &&
                            is_calendar(x->value);
             if (concrete) {
@@ -1656,23 +1658,7 @@ int nf_dates_run(nf_ana *a)
                             closed = 1;
                     inq = !closed;
                 }
-                if (nreport_k != (size_t)-1) {
-                    /* with a reporting verb: only a date next to the verb dates the saying */
-                    size_t vk = nreport_k;
-                    size_t lo = best_s < vk ? best_e : vk + 1, hi = best_s < vk ? vk : best_s;
-                    int near = hi >= lo && hi - lo <= 5;
-                    for (size_t k = lo; near && k < hi; k++) {
-                        const dtok *d = &c.t[k];
-                        if (!lex_has(d, C_RGAP) && !((d->flags & NF_T_WORD) && (d->flags & NF_T_CAP)))
-                            near = 0;
-                    }
-                    if (best_s < vk) {
-                        /* before the verb: "on Friday said" or "On Friday, X said" */
-                        near = near || (best_s <= 2 && !inq);
-                    }
-                    if (near && report_tx < 0 && !inq)
-                        report_tx = txi;
-                } else if (first_tx < 0 && !inq) {
+                if (nreport_k == (size_t)-1 && first_tx < 0 && !inq) {
                     first_tx = txi;
                 }
             }
@@ -1681,7 +1667,6 @@ int nf_dates_run(nf_ana *a)
         se->date_tx = first_tx;
         if (nreport_k != (size_t)-1) {
             /* a reporting sentence: the date that goes with its (first) verb, if any */
-            (void)report_tx;
             se->date_tx = -1;
             for (uint32_t k = se->tok0; k < se->tok0 + se->ntok; k++)
                 if (a->tok[k].start == c.t[nreport_k].start) {
