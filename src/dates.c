@@ -1642,7 +1642,7 @@ int nf_dates_run(nf_ana *a)
              * else its first calendar date outside quotes */
             int concrete = (x->type == NF_TX_DATE || x->type == NF_TX_TIME) && x->value[0] &&
                            is_calendar(x->value);
-            if (concrete) {
+            if (concrete && nreport_k == (size_t)-1 && first_tx < 0) {
                 int inq = 0;
                 for (uint32_t k = se->tok0; k < se->tok0 + se->ntok && a->tok[k].start < x->start; k++)
                     if ((a->tok[k].flags & NF_T_QUOTE) &&
@@ -1658,9 +1658,8 @@ int nf_dates_run(nf_ana *a)
                             closed = 1;
                     inq = !closed;
                 }
-                if (nreport_k == (size_t)-1 && first_tx < 0 && !inq) {
+                if (!inq)
                     first_tx = txi;
-                }
             }
             i = best_end;
         }
