@@ -46,6 +46,7 @@ struct nf_actors_eng {
     nf_map *verbs;   /* lower-case words that show the preceding name acts */
     nf_map *fields;  /* ministry fields: Foreign, Defence ... */
     nf_map *stop;    /* capitalized words that never start a name on their own */
+    nf_map *orgsuf;  /* last words of organization names */
     int max_title;   /* longest title in tokens */
     dent *dents; size_t ndent, capdent;
     person *people; size_t npeople, cappeople;
@@ -374,6 +375,17 @@ static const char VERBS[] =
     "pledges promised promises suggested suggests moved moves deployed deploys reported reports "
     "also already still now recently";
 
+/* Last words that make a name an organization (`Johnson Controls Inc`, `Kansai Electric
+ * Power`, `Boatmen's Bancshares`). */
+static const char ORG_SUFFIX[] =
+    "Inc Inc. Corp Corp. Co Co. Ltd Ltd. LLC PLC Plc plc AG SA S.A. NV N.V. GmbH SpA Bhd Group "
+    "Bancorp Bancshares Holdings Holding Industries Pharmaceuticals Airlines Airways Motors "
+    "Electric Power Petroleum Telecom Communications Systems Technologies Partners Securities "
+    "Bros Bros. Association Federation Council Committee Commission Agency Ministry Party "
+    "Movement University College Institute Court Parliament Assembly Club FC Rovers Wanderers "
+    "Athletic Exchange Board Authority Bureau Police Airport Bank Foundation Organization "
+    "Organisation Corporation Company Enterprises Trust Fund Institution Society League";
+
 static const char FIELDS[] =
     "Foreign Defence Defense Interior Finance Economy Economic Energy Justice Health Emergencies "
     "Emergency Trade Agriculture Education Culture Information Transport Labour Labor Environment "
@@ -402,8 +414,9 @@ int nf_actors_init(nf_engine *e, char *err, size_t errlen)
     x->verbs = nf_map_new();
     x->fields = nf_map_new();
     x->stop = nf_map_new();
+    x->orgsuf = nf_map_new();
     e->actors = x;
-    if (!x->dict || !x->prefix || !x->titles || !x->verbs || !x->fields || !x->stop) {
+    if (!x->dict || !x->prefix || !x->titles || !x->verbs || !x->fields || !x->stop || !x->orgsuf) {
         snprintf(err, errlen, "out of memory");
         return -1;
     }
@@ -416,6 +429,7 @@ int nf_actors_init(nf_engine *e, char *err, size_t errlen)
     put_words(x->verbs, VERBS);
     put_words(x->fields, FIELDS);
     put_words(x->stop, STOP);
+    put_words(x->orgsuf, ORG_SUFFIX);
     size_t mlen;
     const char *model = nf_data_get(e, "tagger.model", &mlen);
     if (model && !e->tagger) {
@@ -439,6 +453,7 @@ void nf_actors_fini(nf_engine *e)
         nf_map_free(x->verbs);
         nf_map_free(x->fields);
         nf_map_free(x->stop);
+        nf_map_free(x->orgsuf);
         for (size_t i = 0; i < x->nstr; i++)
             free(x->strs[i]);
         free(x->strs);
@@ -654,7 +669,8 @@ static void coref_add(ctx *c, const char *key, size_t klen, const char *canon, i
 {
     for (size_t i = 0; i < c->ncr; i++)
         if (c->cr[i].klen == klen && memcmp(c->cr[i].key, key, klen) == 0) {
-            if (kind >= c->cr[i].kind || c->cr[i].kind == CR_ORG) {
+            static const int rank[] = {[CR_WEAK] = 0, [CR_ORG] = 1, [CR_FULL] = 2};
+            if (rank[kind] >= rank[c->cr[i].kind]) {
                 c->cr[i].canon = canon; /* the most recent wins */
                 c->cr[i].kind = kind;
             }
@@ -1023,6 +1039,9 @@ static void resolve(ctx *c, size_t b, size_t e, int tt, const dent *d, size_t de
         return;
     }
     /* persons: tagged PER, a title or honorific before, a known person, or a surname seen */
+    /* `Johnson Controls Inc` tagged as a person: the last word makes it an organization */
+    if (tt && e - b >= 2 && tkind == T_NONE && !whole && nf_map_has(x->orgsuf, tx(c, e - 1), tl(c, e - 1)))
+        tt = 2;
     /* `Missiles stationed...`: a sentence's first word that the article also writes in
      * lower case is no name */
     if (e - b == 1 && !whole && tkind == T_NONE && (c->tok[b].flags & NF_T_SENT0) && common_word(c, b))
@@ -1135,8 +1154,8 @@ static void resolve(ctx *c, size_t b, size_t e, int tt, const dent *d, size_t de
         return;
     int type = tt == 2 ? NF_ACT_ORG : NF_ACT_PLACE;
     const char *cn = span_str(c, b, e);
-    if (type == NF_ACT_ORG && e - b >= 2) {
-        /* `Rotor Volgograd` ... `Rotor`; `Philadelphia Eagles` ... `Eagles` */
+    if (type == NF_ACT_ORG) {
+        /* `Rotor Volgograd` ... `Rotor`; `Philadelphia Eagles` ... `Eagles`; `Boatmen` */
         size_t ends[2] = {b, e - 1};
         for (int k = 0; k < 2; k++) {
             size_t w = ends[k];
