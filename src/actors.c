@@ -1001,7 +1001,7 @@ static void resolve(ctx *c, size_t b, size_t e, int tt, const dent *d, size_t de
                 add_mention(c, b, e, r->canon, NF_ACT_PERSON, NULL, NF_M_ROW);
                 return;
             }
-            if (r->kind == CR_ORG && tt && tt != 3) {
+            if (r->kind == CR_ORG && tt && (tt != 3 || !whole)) {
                 add_mention(c, b, e, r->canon, NF_ACT_ORG, NULL, NF_M_ROW);
                 return;
             }
