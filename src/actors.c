@@ -1307,6 +1307,9 @@ static void run_sentence(ctx *c, const nf_sent *s, const char **words, size_t *l
         size_t de = dict_match(c, i, &d, &lost);
         if (de > i && d && !d->canon && d->adj < 0 && d->cap < 0 && d->surname < 0)
             de = i;
+        /* the rest of a span cut above (`OSCE` | `Chechnya`): the dictionary decides */
+        if (tt && !(tags[i] & 1) && de > i)
+            te = i;
         if (headline) /* title-case headings: the dictionaries only */
             te = i;
         if (tt && te > de && de > i) {
@@ -1314,7 +1317,9 @@ static void run_sentence(ctx *c, const nf_sent *s, const char **words, size_t *l
              * dictionary knows separately keeps them apart */
             const dent *d2;
             int l2;
-            if (lost || (tt == 3 && dict_match(c, de, &d2, &l2) == te))
+            if (lost || ((tt == 3 || tt == 2) && d->canon && d->type != NF_ACT_PERSON &&
+                         dict_match(c, de, &d2, &l2) == te && d2 && d2->canon &&
+                         (d2->type == NF_ACT_PLACE || d2->type == NF_ACT_COUNTRY)))
                 te = de;
         }
         /* `Lebed Chechnya`: a person span ending in a country or place name */
@@ -1326,6 +1331,27 @@ static void run_sentence(ctx *c, const nf_sent *s, const char **words, size_t *l
                 if (dict_match(c, p, &d2, &l2) == te && d2 && d2->canon &&
                     (d2->type == NF_ACT_COUNTRY ||
                      (d2->type == NF_ACT_PLACE && ((h && h->surname >= 0) || p + 1 < te)))) {
+                    te = p;
+                    break;
+                }
+            }
+        }
+        /* `Tono Eitel of Germany`, `Kia Motor Corp of South Korea`: a person, or a company by
+         * its legal suffix, `of` a country or place is two names */
+        if (tt == 1 || tt == 2) {
+            int tk0;
+            int titled = title_before(c, i, &tk0) < i && tk0 != T_NONE;
+            for (size_t p = i + 1; p + 1 < te; p++) {
+                if (!tok_is(c, p, "of"))
+                    continue;
+                const dent *d2;
+                int l2;
+                if (dict_match(c, p + 1, &d2, &l2) == te && d2 && d2->canon &&
+                    (d2->type == NF_ACT_PLACE || d2->type == NF_ACT_COUNTRY) &&
+                    (tt == 1 || titled || (memchr(tx(c, p - 1), '.', tl(c, p - 1)) ||
+                                 word_in(c, p - 1, (const char *const[]){"Inc", "Corp", "Co", "Ltd",
+                                                                         "Plc", "PLC", "AG", "SA", "NV",
+                                                                         "Bhd", "Group", NULL})))) {
                     te = p;
                     break;
                 }
