@@ -342,6 +342,9 @@ static void load_title(struct nf_actors_eng *x, char **f, int n)
     int nt;
     title_key(f[0], key, sizeof key, &nt);
     long kind = n >= 2 && f[1] && strcmp(f[1], "honorific") == 0 ? T_HONOR : T_TITLE;
+    /* a title written capitalized (`Major`, `General`) is one only when capitalized */
+    if (nf_isupper((unsigned char)f[0][0]))
+        kind |= 16;
     nf_map_put(x->titles, key, strlen(key), (void *)kind);
     if (nt > x->max_title)
         x->max_title = nt;
@@ -549,7 +552,7 @@ static size_t dict_match_raw(ctx *c, size_t i, const dent **out, int *lost_s)
         k += add;
         if (!nf_map_has(x->prefix, c->key, k)) {
             /* lost apostrophe: NATOs, Russias */
-            if (j == i && k > 3 && c->key[k - 1] == 's') {
+            if (j == i && k > 4 && c->key[k - 1] == 's') {
                 const dent *d = dent_get(x, c->key, k - 1);
                 if (d && d->canon && (d->type == NF_ACT_COUNTRY || d->type == NF_ACT_ORG || d->type == NF_ACT_GROUP)) {
                     *out = d;
@@ -596,8 +599,8 @@ static size_t title_before(ctx *c, size_t b, int *kind)
         if (!ok)
             continue;
         long v = (long)nf_map_get(x->titles, c->key, k);
-        if (v) {
-            *kind = (int)v;
+        if (v && (!(v & 16) || nf_isupper((unsigned char)tx(c, s)[0]))) {
+            *kind = (int)(v & 15);
             return s;
         }
     }
@@ -621,8 +624,8 @@ static size_t title_at(ctx *c, size_t b, size_t e, int *kind)
         nf_lower(tx(c, j), n, c->key + k);
         k += n;
         long v = (long)nf_map_get(x->titles, c->key, k);
-        if (v) {
-            *kind = (int)v;
+        if (v && (!(v & 16) || nf_isupper((unsigned char)tx(c, b)[0]))) {
+            *kind = (int)(v & 15);
             best = j + 1;
         }
     }
@@ -1042,6 +1045,17 @@ static void resolve(ctx *c, size_t b, size_t e, int tt, const dent *d, size_t de
     /* `Johnson Controls Inc` tagged as a person: the last word makes it an organization */
     if (tt && e - b >= 2 && tkind == T_NONE && !whole && nf_map_has(x->orgsuf, tx(c, e - 1), tl(c, e - 1)))
         tt = 2;
+    /* `Hong Kong-listed`, `United Nations-sponsored`: modifiers, not names */
+    {
+        const char *w = tx(c, e - 1), *h = NULL;
+        for (size_t k = tl(c, e - 1); k-- > 1;)
+            if (w[k] == '-') {
+                h = w + k;
+                break;
+            }
+        if (h && h + 1 < w + tl(c, e - 1) && nf_islower((unsigned char)h[1]) && !whole)
+            return;
+    }
     /* `Missiles stationed...`: a sentence's first word that the article also writes in
      * lower case is no name */
     if (e - b == 1 && !whole && tkind == T_NONE && (c->tok[b].flags & NF_T_SENT0) && common_word(c, b))
@@ -1283,6 +1297,11 @@ static void run_sentence(ctx *c, const nf_sent *s, const char **words, size_t *l
                 }
             while (te > i + 1 && is_lower_word(c, te - 1))
                 te--;
+        }
+        /* no name starts with a punctuation mark (`& Lomason` after a cut) */
+        if (tt && (c->tok[i].flags & (NF_T_PUNCT | NF_T_POSS))) {
+            i++;
+            continue;
         }
         /* the rest of a span cut short above: no name starts with a lower-case word */
         if (tt && is_lower_word(c, i)) {

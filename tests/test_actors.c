@@ -292,6 +292,25 @@ static void test_common_word_at_start(void **st)
     assert_int_equal(A.nmen, 0);
 }
 
+static void test_org_shapes(void **st)
+{
+    (void)st;
+    run("The deal will allow it to better compete with Johnson Controls Inc and Lear Corp. Indonesia signed a deal with Kia "
+        "Motor Corp of South Korea on Monday. Security Council President Tono Eitel of Germany "
+        "said the vote was near. A summary of major Indonesian stories was prepared by Hong "
+        "Kong-listed firms.\n");
+    expect("Johnson Controls Inc", "Johnson Controls Inc", NF_ACT_ORG); /* suffix: no person */
+    expect("Kia Motor Corp", "Kia Motor Corp", NF_ACT_ORG);
+    expect("South Korea", "South Korea", NF_ACT_COUNTRY);
+    expect("Tono Eitel", "Tono Eitel", NF_ACT_PERSON); /* not `Tono Eitel of Germany` */
+    expect("Germany", "Germany", NF_ACT_COUNTRY);
+    const nf_mention *m = find("Indonesian");
+    assert_non_null(m);
+    assert_true(m->flags & NF_M_DEMONYM); /* `major` is no title in lower case */
+    for (size_t i = 0; i < A.nmen; i++)
+        assert_true(strstr(A.men[i].canon, "listed") == NULL);
+}
+
 static void test_empty_and_odd(void **st)
 {
     (void)st;
@@ -318,6 +337,7 @@ int main(void)
         cmocka_unit_test(test_descriptions),
         cmocka_unit_test(test_coordinated_regions),
         cmocka_unit_test(test_common_word_at_start),
+        cmocka_unit_test(test_org_shapes),
         cmocka_unit_test(test_empty_and_odd),
     };
     int rc = cmocka_run_group_tests(tests, setup, teardown);
