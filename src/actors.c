@@ -402,6 +402,11 @@ static const char STOP[] =
     "Not Now Today Yesterday Tomorrow Monday Tuesday Wednesday Thursday Friday Saturday Sunday "
     "January February March April May June July August September October November December "
     "Mr Mr. Mrs Mrs. Ms Ms. Dr Dr. Sir Read Subscribe Related Watch WATCH Photo Image Video Click "
+    "Christmas Easter Ramadan Eid Thanksgiving Hanukkah Diwali Oscar Oscars Grammy Grammys Emmy "
+    "Emmys Muslim Muslims Christian Christians Jew Jews Jewish Catholic Catholics Protestant "
+    "Protestants Hindu Hindus Sikh Sikhs Buddhist Buddhists Sunni Sunnis Shia Shiite Shiites Tory "
+    "PC PCs DVD DVDs CD CDs TV TVs HDTV GDP CEO HIV AIDS SMS MP3 DNA MP MPs PM ID RFID UWB PSP PPI "
+    "CPI VAT GMT BST USB LCD VoIP PhD MBA SUV WiFi Wi-Fi 3G 4G 5G AI "
     "Sign Share Advertisement According Reporting Editing Writing Additional European Asian African Arab Latin West East North South Western Eastern Northern Southern";
 
 int nf_actors_init(nf_engine *e, char *err, size_t errlen)
@@ -993,6 +998,9 @@ static void resolve(ctx *c, size_t b, size_t e, int tt, const dent *d, size_t de
     if (e <= b)
         return;
     int whole = d && de == e;
+    /* `Christmas`, `Muslims`, `PC`: words the tagger takes for names that are none */
+    if (e - b == 1 && tkind == T_NONE && !whole && nf_map_has(x->stop, tx(c, b), tl(c, b)))
+        return;
     /* a single word the article has used for someone (`Washington` after `MaliVai
      * Washington`) or for an organization (`Eagles` after `Philadelphia Eagles`) */
     if (e - b == 1 && tkind == T_NONE) {
@@ -1340,6 +1348,16 @@ static void run_sentence(ctx *c, const nf_sent *s, const char **words, size_t *l
                          dict_match(c, de, &d2, &l2) == te && d2 && d2->canon &&
                          (d2->type == NF_ACT_PLACE || d2->type == NF_ACT_COUNTRY)))
                 te = de;
+        }
+        /* `George W Bush`: a person's middle initial written without its point splits the
+         * tagger's span; join it */
+        if (tt == 1) {
+            while (te + 1 < c->n && tl(c, te) == 1 && nf_isupper((unsigned char)tx(c, te)[0]) &&
+                   is_cap_word(c, te + 1) && tag_type(tags[te + 1]) == 1) {
+                te += 2;
+                while (te < c->n && tag_type(tags[te]) == 1 && !(tags[te] & 1))
+                    te++;
+            }
         }
         /* `Lebed Chechnya`: a person span ending in a country or place name */
         if (tt == 1 && te - i >= 2) {
