@@ -477,7 +477,8 @@ void nf_actors_fini(nf_engine *e)
 
 /* ---- per article ---- */
 
-enum { CR_WEAK, CR_FULL, CR_ORG }; /* a lone surname, a full name's surname, an org's word */
+enum { CR_WEAK, CR_FULL, CR_ORG, CR_FIRST }; /* a lone surname, a full name's surname, an
+                                               * org's word, a full name's given name */
 typedef struct {
     const char *key; size_t klen; /* surname as written (normalized) */
     const char *canon;
@@ -677,7 +678,7 @@ static void coref_add(ctx *c, const char *key, size_t klen, const char *canon, i
 {
     for (size_t i = 0; i < c->ncr; i++)
         if (c->cr[i].klen == klen && memcmp(c->cr[i].key, key, klen) == 0) {
-            static const int rank[] = {[CR_WEAK] = 0, [CR_ORG] = 1, [CR_FULL] = 2};
+            static const int rank[] = {[CR_FIRST] = 0, [CR_WEAK] = 1, [CR_ORG] = 2, [CR_FULL] = 3};
             if (rank[kind] >= rank[c->cr[i].kind]) {
                 c->cr[i].canon = canon; /* the most recent wins */
                 c->cr[i].kind = kind;
@@ -782,6 +783,11 @@ static const char *person_canon(ctx *c, size_t ts, size_t b, size_t e)
         /* the same name written shorter earlier (a surname alone) keeps the full form */
     }
     coref_add(c, k1, sk, cn, CR_FULL);
+    if (is_cap_word(c, b) && !is_initial(c, b) && tl(c, b) > 2) {
+        /* `Steven` after `Steven Gerrard` */
+        sk = keynorm(tx(c, b), tl(c, b), k1, sizeof k1);
+        coref_add(c, k1, sk, cn, CR_FIRST);
+    }
     return cn;
 }
 
@@ -1008,7 +1014,7 @@ static void resolve(ctx *c, size_t b, size_t e, int tt, const dent *d, size_t de
         size_t sk = keynorm(tx(c, b), tl(c, b), k1, sizeof k1);
         const coref *r = coref_find(c, k1, sk);
         if (r && (!whole || !d->canon || d->type == NF_ACT_PLACE)) {
-            if (r->kind == CR_FULL || (r->kind == CR_WEAK && tt == 1)) {
+            if (r->kind == CR_FULL || ((r->kind == CR_WEAK || r->kind == CR_FIRST) && tt == 1)) {
                 add_mention(c, b, e, r->canon, NF_ACT_PERSON, NULL, NF_M_ROW);
                 return;
             }
