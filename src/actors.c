@@ -47,6 +47,7 @@ struct nf_actors_eng {
     nf_map *fields;  /* ministry fields: Foreign, Defence ... */
     nf_map *stop;    /* capitalized words that never start a name on their own */
     nf_map *orgsuf;  /* last words of organization names */
+    nf_map *sport;   /* words of sports reports */
     int max_title;   /* longest title in tokens */
     dent *dents; size_t ndent, capdent;
     person *people; size_t npeople, cappeople;
@@ -389,6 +390,13 @@ static const char ORG_SUFFIX[] =
     "Athletic Exchange Board Authority Bureau Police Airport Bank Foundation Organization "
     "Organisation Corporation Company Enterprises Trust Fund Institution Society League";
 
+static const char SPORT[] =
+    "beat beats won win wins draw drew drawn lost lose loses defeat defeated defeats league match "
+    "matches game games season coach scored score goal goals innings runs wickets wicket inning "
+    "homer homers points cup championship victory fixture fixtures striker midfielder "
+    "goalkeeper batsman bowler pitcher quarterback playoff playoffs tournament semifinal final "
+    "halftime equaliser equalizer penalty touchdown rally";
+
 static const char FIELDS[] =
     "Foreign Defence Defense Interior Finance Economy Economic Energy Justice Health Emergencies "
     "Emergency Trade Agriculture Education Culture Information Transport Labour Labor Environment "
@@ -423,8 +431,9 @@ int nf_actors_init(nf_engine *e, char *err, size_t errlen)
     x->fields = nf_map_new();
     x->stop = nf_map_new();
     x->orgsuf = nf_map_new();
+    x->sport = nf_map_new();
     e->actors = x;
-    if (!x->dict || !x->prefix || !x->titles || !x->verbs || !x->fields || !x->stop || !x->orgsuf) {
+    if (!x->dict || !x->prefix || !x->titles || !x->verbs || !x->fields || !x->stop || !x->orgsuf || !x->sport) {
         snprintf(err, errlen, "out of memory");
         return -1;
     }
@@ -438,6 +447,7 @@ int nf_actors_init(nf_engine *e, char *err, size_t errlen)
     put_words(x->fields, FIELDS);
     put_words(x->stop, STOP);
     put_words(x->orgsuf, ORG_SUFFIX);
+    put_words(x->sport, SPORT);
     size_t mlen;
     const char *model = nf_data_get(e, "tagger.model", &mlen);
     if (model && !e->tagger) {
@@ -462,6 +472,7 @@ void nf_actors_fini(nf_engine *e)
         nf_map_free(x->fields);
         nf_map_free(x->stop);
         nf_map_free(x->orgsuf);
+        nf_map_free(x->sport);
         for (size_t i = 0; i < x->nstr; i++)
             free(x->strs[i]);
         free(x->strs);
@@ -477,8 +488,9 @@ void nf_actors_fini(nf_engine *e)
 
 /* ---- per article ---- */
 
-enum { CR_WEAK, CR_FULL, CR_ORG, CR_FIRST }; /* a lone surname, a full name's surname, an
-                                               * org's word, a full name's given name */
+enum { CR_WEAK, CR_FULL, CR_ORG, CR_FIRST, CR_ORG1 }; /* a lone surname, a full name's
+                                      * surname, an org's word, a full name's given name, a
+                                      * one-word org */
 typedef struct {
     const char *key; size_t klen; /* surname as written (normalized) */
     const char *canon;
@@ -495,6 +507,7 @@ typedef struct {
     coref *cr; size_t ncr, capcr;
     uint32_t *dm_end; const dent **dm_d; uint8_t *dm_lost, *dm_done; /* dict_match cache */
     struct { const char *role, *aff, *canon; } *roles; size_t nroles, caproles; /* titled persons */
+    int sporty;             /* the sentence speaks of a game */
     char key[1024];
 } ctx;
 
@@ -678,7 +691,8 @@ static void coref_add(ctx *c, const char *key, size_t klen, const char *canon, i
 {
     for (size_t i = 0; i < c->ncr; i++)
         if (c->cr[i].klen == klen && memcmp(c->cr[i].key, key, klen) == 0) {
-            static const int rank[] = {[CR_FIRST] = 0, [CR_WEAK] = 1, [CR_ORG] = 2, [CR_FULL] = 3};
+            static const int rank[] = {[CR_ORG1] = 0, [CR_FIRST] = 1, [CR_WEAK] = 1, [CR_ORG] = 2,
+                                       [CR_FULL] = 3};
             if (rank[kind] >= rank[c->cr[i].kind]) {
                 c->cr[i].canon = canon; /* the most recent wins */
                 c->cr[i].kind = kind;
@@ -703,7 +717,7 @@ static const coref *coref_find(const ctx *c, const char *key, size_t klen)
 static const char *coref_get(const ctx *c, const char *key, size_t klen)
 {
     const coref *r = coref_find(c, key, klen);
-    return r && r->kind != CR_ORG ? r->canon : NULL;
+    return r && r->kind != CR_ORG && r->kind != CR_ORG1 ? r->canon : NULL;
 }
 
 static int is_initial(const ctx *c, size_t i)
@@ -1014,18 +1028,18 @@ static void resolve(ctx *c, size_t b, size_t e, int tt, const dent *d, size_t de
         size_t sk = keynorm(tx(c, b), tl(c, b), k1, sizeof k1);
         const coref *r = coref_find(c, k1, sk);
         if (r && (!whole || !d->canon || d->type == NF_ACT_PLACE)) {
-            if (r->kind == CR_FULL || ((r->kind == CR_WEAK || r->kind == CR_FIRST) && tt == 1)) {
+            if (r->kind == CR_FULL || r->kind == CR_FIRST || (r->kind == CR_WEAK && tt == 1)) {
                 add_mention(c, b, e, r->canon, NF_ACT_PERSON, NULL, NF_M_ROW);
                 return;
             }
-            if (r->kind == CR_ORG && tt && (tt != 3 || !whole)) {
+            if ((r->kind == CR_ORG || r->kind == CR_ORG1) && tt && (tt != 3 || !whole)) {
                 add_mention(c, b, e, r->canon, NF_ACT_ORG, NULL, NF_M_ROW);
                 return;
             }
         }
     }
     /* the tagger's organization over a place name: a club or a company (`Kent`, `Milan`) */
-    if (whole && e - b == 1 && tt == 2 && d->canon && d->type == NF_ACT_PLACE && tkind == T_NONE) {
+    if (whole && e - b == 1 && tt == 2 && c->sporty && d->canon && d->type == NF_ACT_PLACE && tkind == T_NONE) {
         add_mention(c, b, e, span_str(c, b, e), NF_ACT_ORG, NULL, NF_M_ROW);
         return;
     }
@@ -1191,7 +1205,7 @@ static void resolve(ctx *c, size_t b, size_t e, int tt, const dent *d, size_t de
                 continue;
             char k1[256];
             size_t sk = keynorm(tx(c, w), tl(c, w), k1, sizeof k1);
-            coref_add(c, k1, sk, cn, CR_ORG);
+            coref_add(c, k1, sk, cn, e - b == 1 ? CR_ORG1 : CR_ORG);
         }
     }
     add_mention(c, b, e, cn, type, NULL, NF_M_ROW);
@@ -1282,6 +1296,17 @@ static void run_sentence(ctx *c, const nf_sent *s, const char **words, size_t *l
         nword += (c->tok[k].flags & (NF_T_WORD | NF_T_NUM)) != 0;
     /* and fragments of one or two words (`Newsfeed`, page furniture): the dictionaries only */
     int headline = (nlong >= 3 && ncap * 10 >= nlong * 7) || nword <= 2;
+    /* sports: a place named as a team (`Kent beat Somerset`, `gave Texas a 2-0 lead`) */
+    c->sporty = 0;
+    for (size_t k = 0; k < c->n && !c->sporty; k++) {
+        if (is_lower_word(c, k) && nf_map_has(x->sport, tx(c, k), tl(c, k)))
+            c->sporty = 1;
+        else if ((c->tok[k].flags & NF_T_NUM) && k + 2 < c->n && tl(c, k + 1) == 1 &&
+                 tx(c, k + 1)[0] == '-' && (c->tok[k + 2].flags & NF_T_NUM) && tl(c, k) <= 2)
+            c->sporty = 1;
+        else if ((c->tok[k].flags & NF_T_NUM) && memchr(tx(c, k), '-', tl(c, k)) && tl(c, k) <= 5)
+            c->sporty = 1;
+    }
     size_t i = 0;
     while (i < c->n) {
         /* a ministry pattern */
@@ -1404,8 +1429,10 @@ static void run_sentence(ctx *c, const nf_sent *s, const char **words, size_t *l
         if (tt && tt != 1) {
             int kk;
             size_t tend = title_at(c, i, c->n, &kk);
+            const dent *dt;
+            int lt;
             if (tend > i && kk == T_TITLE && nf_isupper((unsigned char)tx(c, i)[0]) &&
-                (tend >= te || is_cap_word(c, tend))) {
+                (tend >= te || is_cap_word(c, tend)) && dict_match(c, i, &dt, &lt) <= tend) {
                 i = tend;
                 continue;
             }
