@@ -794,6 +794,13 @@ static const char *person_canon(ctx *c, size_t ts, size_t b, size_t e)
         }
         out[o] = '\0';
         cn = out;
+        /* `Juan Miguel` after `Juan Miguel Gonzalez`: the longer name seen earlier */
+        for (size_t r = c->ncr; r-- > 0;)
+            if (c->cr[r].kind == CR_FULL && strncmp(c->cr[r].canon, out, o) == 0 &&
+                c->cr[r].canon[o] == ' ') {
+                cn = c->cr[r].canon;
+                break;
+            }
         /* the same name written shorter earlier (a surname alone) keeps the full form */
     }
     coref_add(c, k1, sk, cn, CR_FULL);
@@ -1285,17 +1292,20 @@ static void run_sentence(ctx *c, const nf_sent *s, const char **words, size_t *l
     }
     nf_tagger_tag(x->tagger, words, lens, c->n, tags);
     /* a title-case heading: most longer words capitalized */
-    size_t nlong = 0, ncap = 0;
+    size_t nlong = 0, ncap = 0, nlow = 0;
+    static const char *const small[] = {"with", "from", "over", "into", "than", "that", "amid",
+                                        "after", "about", "upon", "onto", "says", "said", NULL};
     for (size_t k = 0; k < c->n; k++)
         if ((c->tok[k].flags & NF_T_WORD) && tl(c, k) > 3) {
             nlong++;
             ncap += (c->tok[k].flags & (NF_T_CAP | NF_T_UPPER)) != 0;
+            nlow += is_lower_word(c, k) && !word_in(c, k, small);
         }
     size_t nword = 0;
     for (size_t k = 0; k < c->n; k++)
         nword += (c->tok[k].flags & (NF_T_WORD | NF_T_NUM)) != 0;
     /* and fragments of one or two words (`Newsfeed`, page furniture): the dictionaries only */
-    int headline = (nlong >= 3 && ncap * 10 >= nlong * 7) || nword <= 2;
+    int headline = (nlong >= 3 && ncap * 10 >= nlong * 7 && nlow == 0) || nword <= 2;
     /* sports: a place named as a team (`Kent beat Somerset`, `gave Texas a 2-0 lead`) */
     c->sporty = 0;
     for (size_t k = 0; k < c->n && !c->sporty; k++) {
@@ -1478,7 +1488,7 @@ static void run_sentence(ctx *c, const nf_sent *s, const char **words, size_t *l
             /* the dictionary's span is the longer (or the same): its type, the tagger's only
              * when it says person for a word the dictionary knows as no person */
             int t2 = (de == te) ? tt : 0;
-            resolve(c, i, de, t2 == 1 && d->canon && d->type == NF_ACT_COUNTRY ? 0 : t2, d, de);
+            resolve(c, i, de, t2 == 1 && d->canon && d->type != NF_ACT_PERSON ? 0 : t2, d, de);
             i = de;
         } else {
             resolve(c, i, te, tt, de > i ? d : NULL, de);

@@ -311,6 +311,33 @@ static void test_org_shapes(void **st)
         assert_true(strstr(A.men[i].canon, "listed") == NULL);
 }
 
+static void test_names_short_forms(void **st)
+{
+    (void)st;
+    run("Juan Miguel Gonzalez arrived on Friday. Juan Miguel said he was happy, and Steven Gerrard "
+        "agreed. Later Steven scored. The Justice Department said it was reviewing the case.\n");
+    expect("Juan Miguel Gonzalez", "Juan Miguel Gonzalez", NF_ACT_PERSON); /* no heading */
+    const nf_mention *m = find_at("Juan Miguel said");
+    assert_non_null(m);
+    assert_string_equal(m->canon, "Juan Miguel Gonzalez");
+    m = find_at("Steven scored");
+    assert_non_null(m);
+    assert_string_equal(m->canon, "Steven Gerrard");
+    expect("Justice Department", "Justice Department", NF_ACT_ORG); /* `Justice` is no title here */
+}
+
+static void test_title_case_heading(void **st)
+{
+    (void)st;
+    run("Russia Issues Demands to Limit NATO Influence in Eastern Europe\n");
+    expect("Russia", "Russia", NF_ACT_COUNTRY);
+    expect("NATO", "NATO", NF_ACT_ORG);
+    for (size_t i = 0; i < A.nmen; i++) {
+        assert_null(strstr(A.men[i].canon, "Issues"));
+        assert_null(strstr(A.men[i].canon, "Limit"));
+    }
+}
+
 static void test_empty_and_odd(void **st)
 {
     (void)st;
@@ -338,6 +365,8 @@ int main(void)
         cmocka_unit_test(test_coordinated_regions),
         cmocka_unit_test(test_common_word_at_start),
         cmocka_unit_test(test_org_shapes),
+        cmocka_unit_test(test_names_short_forms),
+        cmocka_unit_test(test_title_case_heading),
         cmocka_unit_test(test_empty_and_odd),
     };
     int rc = cmocka_run_group_tests(tests, setup, teardown);
