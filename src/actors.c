@@ -48,6 +48,7 @@ struct nf_actors_eng {
     nf_map *stop;    /* capitalized words that never start a name on their own */
     nf_map *orgsuf;  /* last words of organization names */
     nf_map *sport;   /* words of sports reports */
+    nf_map *first;   /* given names (firstnames.txt) */
     int max_title;   /* longest title in tokens */
     dent *dents; size_t ndent, capdent;
     person *people; size_t npeople, cappeople;
@@ -432,8 +433,9 @@ int nf_actors_init(nf_engine *e, char *err, size_t errlen)
     x->stop = nf_map_new();
     x->orgsuf = nf_map_new();
     x->sport = nf_map_new();
+    x->first = nf_map_new();
     e->actors = x;
-    if (!x->dict || !x->prefix || !x->titles || !x->verbs || !x->fields || !x->stop || !x->orgsuf || !x->sport) {
+    if (!x->dict || !x->prefix || !x->titles || !x->verbs || !x->fields || !x->stop || !x->orgsuf || !x->sport || !x->first) {
         snprintf(err, errlen, "out of memory");
         return -1;
     }
@@ -443,6 +445,16 @@ int nf_actors_init(nf_engine *e, char *err, size_t errlen)
     each_line(e, x, "people.tsv", load_person);
     each_line(e, x, "places.tsv", load_place);
     each_line(e, x, "titles.txt", load_title);
+    {
+        size_t flen;
+        const char *ft = nf_data_get(e, "firstnames.txt", &flen);
+        nf_lines it;
+        nf_lines_init(&it, ft, ft ? flen : 0);
+        char *f[1];
+        while (nf_lines_next(&it, f, 1) >= 0)
+            put_words(x->first, f[0]);
+        nf_lines_free(&it);
+    }
     put_words(x->verbs, VERBS);
     put_words(x->fields, FIELDS);
     put_words(x->stop, STOP);
@@ -473,6 +485,7 @@ void nf_actors_fini(nf_engine *e)
         nf_map_free(x->stop);
         nf_map_free(x->orgsuf);
         nf_map_free(x->sport);
+        nf_map_free(x->first);
         for (size_t i = 0; i < x->nstr; i++)
             free(x->strs[i]);
         free(x->strs);
@@ -883,7 +896,7 @@ static int capital_acts(ctx *c, size_t b, size_t e)
                                       "pressed", "by", "accused", "asked", "pressure", NULL};
     if (b > 0 && word_in(c, b - 1, pre))
         return 1;
-    if (b > 0 && word_in(c, b - 1, loc)) {
+    if (b > 0 && (word_in(c, b - 1, loc) || tok_is(c, b - 1, "In") || tok_is(c, b - 1, "At"))) {
         /* `from Moscow` is the state when it comes with a demand: keep it a place only
          * when nothing acts */
         return 0;
@@ -1077,6 +1090,11 @@ static void resolve(ctx *c, size_t b, size_t e, int tt, const dent *d, size_t de
         return;
     }
     /* persons: tagged PER, a title or honorific before, a known person, or a surname seen */
+    /* `Elon Musk` tagged as an organization: a given name opens a person's name */
+    if ((tt == 2 || tt == 3) && !whole && e - b >= 2 && e - b <= 3 && tkind == T_NONE &&
+        nf_map_has(x->first, tx(c, b), tl(c, b)) && !nf_map_has(x->orgsuf, tx(c, e - 1), tl(c, e - 1)) &&
+        is_cap_word(c, b + 1) && !dent_get(x, tx(c, e - 1), tl(c, e - 1)))
+        tt = 1;
     /* `Johnson Controls Inc` tagged as a person: the last word makes it an organization */
     if (tt && e - b >= 2 && tkind == T_NONE && !whole && nf_map_has(x->orgsuf, tx(c, e - 1), tl(c, e - 1)))
         tt = 2;

@@ -338,6 +338,15 @@ static void test_title_case_heading(void **st)
     }
 }
 
+static void test_first_names_and_locatives(void **st)
+{
+    (void)st;
+    run("Elon Musk said SpaceX had sent terminals to Ukraine. In Washington, the administration "
+        "announced new sanctions.\n");
+    expect("Elon Musk", "Elon Musk", NF_ACT_PERSON);
+    expect("Washington", "Washington", NF_ACT_PLACE);
+}
+
 static void test_empty_and_odd(void **st)
 {
     (void)st;
@@ -367,6 +376,7 @@ int main(void)
         cmocka_unit_test(test_org_shapes),
         cmocka_unit_test(test_names_short_forms),
         cmocka_unit_test(test_title_case_heading),
+        cmocka_unit_test(test_first_names_and_locatives),
         cmocka_unit_test(test_empty_and_odd),
     };
     int rc = cmocka_run_group_tests(tests, setup, teardown);
