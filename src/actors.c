@@ -521,6 +521,7 @@ typedef struct {
     uint32_t *dm_end; const dent **dm_d; uint8_t *dm_lost, *dm_done; /* dict_match cache */
     struct { const char *role, *aff, *canon; } *roles; size_t nroles, caproles; /* titled persons */
     int sporty;             /* the sentence speaks of a game */
+    int lax;                /* titles match in lower case too (appositions) */
     char key[1024];
 } ctx;
 
@@ -631,7 +632,7 @@ static size_t title_before(ctx *c, size_t b, int *kind)
         if (!ok)
             continue;
         long v = (long)nf_map_get(x->titles, c->key, k);
-        if (v && (!(v & 16) || nf_isupper((unsigned char)tx(c, s)[0]))) {
+        if (v && (!(v & 16) || c->lax || nf_isupper((unsigned char)tx(c, s)[0]))) {
             *kind = (int)(v & 15);
             return s;
         }
@@ -656,7 +657,7 @@ static size_t title_at(ctx *c, size_t b, size_t e, int *kind)
         nf_lower(tx(c, j), n, c->key + k);
         k += n;
         long v = (long)nf_map_get(x->titles, c->key, k);
-        if (v && (!(v & 16) || nf_isupper((unsigned char)tx(c, b)[0]))) {
+        if (v && (!(v & 16) || c->lax || nf_isupper((unsigned char)tx(c, b)[0]))) {
             *kind = (int)(v & 15);
             best = j + 1;
         }
@@ -788,6 +789,14 @@ static const char *person_canon(ctx *c, size_t ts, size_t b, size_t e)
     for (size_t i = b; i < e; i++)
         k += keynorm(tx(c, i), tl(c, i), c->key + k, sizeof c->key - k);
     const dent *d = dent_get(x, c->key, k);
+    if (!(d && d->canon && d->type == NF_ACT_PERSON) && e - b >= 3) {
+        /* `Sergey V. Lavrov` as `Sergey Lavrov` */
+        k = 0;
+        for (size_t i = b; i < e; i++)
+            if (!(i > b && i < e - 1 && is_initial(c, i)))
+                k += keynorm(tx(c, i), tl(c, i), c->key + k, sizeof c->key - k);
+        d = dent_get(x, c->key, k);
+    }
     const char *cn;
     if (d && d->canon && d->type == NF_ACT_PERSON) {
         cn = d->canon;
@@ -904,7 +913,9 @@ static int capital_acts(ctx *c, size_t b, size_t e)
     if (b == 0 || (c->tok[b].flags & NF_T_SENT0)) {
         /* a dateline: `MOSCOW (Reuters) -`, `Moscow, Russia` */
         if (e < c->n && (c->tok[e].flags & NF_T_PUNCT) && !is_poss(c, e) &&
-            (tx(c, e)[0] == '(' || tx(c, e)[0] == '-' || tx(c, e)[0] == ','))
+            (tx(c, e)[0] == '(' || tx(c, e)[0] == '-' || tx(c, e)[0] == ',' ||
+             (tl(c, e) == 3 && memcmp(tx(c, e), "\xE2\x80", 2) == 0 &&
+              ((unsigned char)tx(c, e)[2] == 0x93 || (unsigned char)tx(c, e)[2] == 0x94))))
             return 0;
         if (is_cap_word(c, e))
             return 0;
@@ -977,6 +988,37 @@ static size_t ministry(ctx *c, size_t b, const char **canon)
 static int tag_type(uint8_t t) { return t == NF_TAG_O ? 0 : (t + 1) / 2; } /* 1 PER 2 ORG 3 LOC 4 MISC */
 
 /* Types one span [b,e) of tagger type tt (0: none) with dictionary entry d covering [b,de). */
+/* A role in apposition: `Sergey V. Lavrov, Russia's foreign minister`, `the bloc's foreign
+ * policy chief, Josep Borrell`. NULL if none. */
+static const char *appositive_role(ctx *c, size_t b, size_t e)
+{
+    int kk;
+    /* after: `, [the] [X's] <title>` */
+    if (tok_is(c, e, ",")) {
+        size_t p = e + 1;
+        if (tok_is(c, p, "the") || tok_is(c, p, "a") || tok_is(c, p, "an"))
+            p++;
+        for (int k = 0; k < 4 && p < c->n; k++) {
+            size_t te = title_at(c, p, c->n, &kk);
+            if (te > p && kk == T_TITLE) {
+                size_t t2 = te; /* `deputy secretary of state for European affairs`: the title */
+                return span_str(c, p, t2);
+            }
+            if (is_poss(c, p) || is_cap_word(c, p))
+                p++;
+            else
+                break;
+        }
+    }
+    /* before: `<title>, <name>` */
+    if (b >= 2 && tok_is(c, b - 1, ",")) {
+        size_t s = title_before(c, b - 1, &kk);
+        if (s < b - 1 && kk == T_TITLE)
+            return span_str(c, s, b - 1);
+    }
+    return NULL;
+}
+
 /* Does the word at token i (a capitalized sentence start) occur in lower case elsewhere
  * in the article (`Missiles stationed...` when the text also says `missiles`)? */
 static int common_word(const ctx *c, size_t i)
@@ -1093,8 +1135,11 @@ static void resolve(ctx *c, size_t b, size_t e, int tt, const dent *d, size_t de
     /* `Elon Musk` tagged as an organization: a given name opens a person's name */
     if ((tt == 2 || tt == 3) && !whole && e - b >= 2 && e - b <= 3 && tkind == T_NONE &&
         nf_map_has(x->first, tx(c, b), tl(c, b)) && !nf_map_has(x->orgsuf, tx(c, e - 1), tl(c, e - 1)) &&
-        is_cap_word(c, b + 1) && !dent_get(x, tx(c, e - 1), tl(c, e - 1)))
-        tt = 1;
+        is_cap_word(c, b + 1)) {
+        const dent *dl = dent_get(x, tx(c, e - 1), tl(c, e - 1));
+        if (!dl || !dl->canon || dl->type == NF_ACT_PERSON)
+            tt = 1;
+    }
     /* `Johnson Controls Inc` tagged as a person: the last word makes it an organization */
     if (tt && e - b >= 2 && tkind == T_NONE && !whole && nf_map_has(x->orgsuf, tx(c, e - 1), tl(c, e - 1)))
         tt = 2;
@@ -1117,6 +1162,11 @@ static void resolve(ctx *c, size_t b, size_t e, int tt, const dent *d, size_t de
     if (is_person) {
         /* an honorific alone before a word that is no name (`Mr. President`) */
         const char *cn = person_canon(c, tkind == T_TITLE ? ts : b, b, e);
+        if (!role) {
+            c->lax = 1;
+            role = appositive_role(c, b, e);
+            c->lax = 0;
+        }
         add_mention(c, tkind == T_HONOR ? ts : b, e, cn, NF_ACT_PERSON, role, NF_M_ROW);
         if (role && cn) {
             /* remember who holds the role, and for whom (`NATO Secretary-General X`) */

@@ -347,6 +347,21 @@ static void test_first_names_and_locatives(void **st)
     expect("Washington", "Washington", NF_ACT_PLACE);
 }
 
+static void test_appositive_roles(void **st)
+{
+    (void)st;
+    run("Mr. Blinken spoke with Sergey V. Lavrov, Russia's foreign minister, on Friday. The "
+        "court's chief prosecutor, Karim Khan, opened an investigation.\n");
+    const nf_mention *m = find("Sergey");
+    assert_non_null(m);
+    assert_string_equal(m->canon, "Sergei Lavrov"); /* middle initial dropped, dictionary name */
+    assert_non_null(m->role);
+    assert_string_equal(m->role, "foreign minister");
+    m = find("Karim");
+    assert_non_null(m);
+    assert_string_equal(m->role, "chief prosecutor");
+}
+
 static void test_empty_and_odd(void **st)
 {
     (void)st;
@@ -377,6 +392,7 @@ int main(void)
         cmocka_unit_test(test_names_short_forms),
         cmocka_unit_test(test_title_case_heading),
         cmocka_unit_test(test_first_names_and_locatives),
+        cmocka_unit_test(test_appositive_roles),
         cmocka_unit_test(test_empty_and_odd),
     };
     int rc = cmocka_run_group_tests(tests, setup, teardown);
