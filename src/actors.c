@@ -987,6 +987,24 @@ static size_t ministry(ctx *c, size_t b, const char **canon)
 
 static int tag_type(uint8_t t) { return t == NF_TAG_O ? 0 : (t + 1) / 2; } /* 1 PER 2 ORG 3 LOC 4 MISC */
 
+/* Sports: a place named as a team (`Kent beat Somerset`, `gave Texas a 2-0 lead`). */
+static int is_sporty(ctx *c)
+{
+    if (c->sporty >= 0)
+        return c->sporty;
+    c->sporty = 0;
+    for (size_t k = 0; k < c->n && !c->sporty; k++) {
+        if (is_lower_word(c, k) && nf_map_has(c->x->sport, tx(c, k), tl(c, k)))
+            c->sporty = 1;
+        else if ((c->tok[k].flags & NF_T_NUM) && k + 2 < c->n && tl(c, k + 1) == 1 &&
+                 tx(c, k + 1)[0] == '-' && (c->tok[k + 2].flags & NF_T_NUM) && tl(c, k) <= 2)
+            c->sporty = 1;
+        else if ((c->tok[k].flags & NF_T_NUM) && memchr(tx(c, k), '-', tl(c, k)) && tl(c, k) <= 5)
+            c->sporty = 1;
+    }
+    return c->sporty;
+}
+
 /* Types one span [b,e) of tagger type tt (0: none) with dictionary entry d covering [b,de). */
 /* A role in apposition: `Sergey V. Lavrov, Russia's foreign minister`, `the bloc's foreign
  * policy chief, Josep Borrell`. NULL if none. */
@@ -1101,7 +1119,7 @@ static void resolve(ctx *c, size_t b, size_t e, int tt, const dent *d, size_t de
         }
     }
     /* the tagger's organization over a place name: a club or a company (`Kent`, `Milan`) */
-    if (whole && e - b == 1 && tt == 2 && c->sporty && d->canon && d->type == NF_ACT_PLACE && tkind == T_NONE) {
+    if (whole && e - b == 1 && tt == 2 && d->canon && d->type == NF_ACT_PLACE && tkind == T_NONE && is_sporty(c)) {
         add_mention(c, b, e, span_str(c, b, e), NF_ACT_ORG, NULL, NF_M_ROW);
         return;
     }
@@ -1367,24 +1385,17 @@ static void run_sentence(ctx *c, const nf_sent *s, const char **words, size_t *l
         if ((c->tok[k].flags & NF_T_WORD) && tl(c, k) > 3) {
             nlong++;
             ncap += (c->tok[k].flags & (NF_T_CAP | NF_T_UPPER)) != 0;
-            nlow += is_lower_word(c, k) && !word_in(c, k, small);
         }
+    if (nlong >= 3 && ncap * 10 >= nlong * 7)
+        for (size_t k = 0; k < c->n; k++)
+            if ((c->tok[k].flags & NF_T_WORD) && tl(c, k) > 3)
+                nlow += is_lower_word(c, k) && !word_in(c, k, small);
     size_t nword = 0;
     for (size_t k = 0; k < c->n; k++)
         nword += (c->tok[k].flags & (NF_T_WORD | NF_T_NUM)) != 0;
     /* and fragments of one or two words (`Newsfeed`, page furniture): the dictionaries only */
     int headline = (nlong >= 3 && ncap * 10 >= nlong * 7 && nlow == 0) || nword <= 2;
-    /* sports: a place named as a team (`Kent beat Somerset`, `gave Texas a 2-0 lead`) */
-    c->sporty = 0;
-    for (size_t k = 0; k < c->n && !c->sporty; k++) {
-        if (is_lower_word(c, k) && nf_map_has(x->sport, tx(c, k), tl(c, k)))
-            c->sporty = 1;
-        else if ((c->tok[k].flags & NF_T_NUM) && k + 2 < c->n && tl(c, k + 1) == 1 &&
-                 tx(c, k + 1)[0] == '-' && (c->tok[k + 2].flags & NF_T_NUM) && tl(c, k) <= 2)
-            c->sporty = 1;
-        else if ((c->tok[k].flags & NF_T_NUM) && memchr(tx(c, k), '-', tl(c, k)) && tl(c, k) <= 5)
-            c->sporty = 1;
-    }
+    c->sporty = -1; /* computed when needed (is_sporty) */
     size_t i = 0;
     while (i < c->n) {
         /* a ministry pattern */
