@@ -46,6 +46,9 @@ struct nf_actors_eng {
     nf_map *verbs;   /* lower-case words that show the preceding name acts */
     nf_map *fields;  /* ministry fields: Foreign, Defence ... */
     nf_map *stop;    /* capitalized words that never start a name on their own */
+    nf_map *orgsuf;  /* last words of organization names */
+    nf_map *sport;   /* words of sports reports */
+    nf_map *first;   /* given names (firstnames.txt) */
     int max_title;   /* longest title in tokens */
     dent *dents; size_t ndent, capdent;
     person *people; size_t npeople, cappeople;
@@ -341,6 +344,9 @@ static void load_title(struct nf_actors_eng *x, char **f, int n)
     int nt;
     title_key(f[0], key, sizeof key, &nt);
     long kind = n >= 2 && f[1] && strcmp(f[1], "honorific") == 0 ? T_HONOR : T_TITLE;
+    /* a title written capitalized (`Major`, `General`) is one only when capitalized */
+    if (nf_isupper((unsigned char)f[0][0]))
+        kind |= 16;
     nf_map_put(x->titles, key, strlen(key), (void *)kind);
     if (nt > x->max_title)
         x->max_title = nt;
@@ -374,6 +380,24 @@ static const char VERBS[] =
     "pledges promised promises suggested suggests moved moves deployed deploys reported reports "
     "also already still now recently";
 
+/* Last words that make a name an organization (`Johnson Controls Inc`, `Kansai Electric
+ * Power`, `Boatmen's Bancshares`). */
+static const char ORG_SUFFIX[] =
+    "Inc Inc. Corp Corp. Co Co. Ltd Ltd. LLC PLC Plc plc AG SA S.A. NV N.V. GmbH SpA Bhd Group "
+    "Bancorp Bancshares Holdings Holding Industries Pharmaceuticals Airlines Airways Motors "
+    "Electric Power Petroleum Telecom Communications Systems Technologies Partners Securities "
+    "Bros Bros. Association Federation Council Committee Commission Agency Ministry Party "
+    "Movement University College Institute Court Parliament Assembly Club FC Rovers Wanderers "
+    "Athletic Exchange Board Authority Bureau Police Airport Bank Foundation Organization "
+    "Organisation Corporation Company Enterprises Trust Fund Institution Society League";
+
+static const char SPORT[] =
+    "beat beats won win wins draw drew drawn lost lose loses defeat defeated defeats league match "
+    "matches game games season coach scored score goal goals innings runs wickets wicket inning "
+    "homer homers points cup championship victory fixture fixtures striker midfielder "
+    "goalkeeper batsman bowler pitcher quarterback playoff playoffs tournament semifinal final "
+    "halftime equaliser equalizer penalty touchdown rally";
+
 static const char FIELDS[] =
     "Foreign Defence Defense Interior Finance Economy Economic Energy Justice Health Emergencies "
     "Emergency Trade Agriculture Education Culture Information Transport Labour Labor Environment "
@@ -387,6 +411,11 @@ static const char STOP[] =
     "Not Now Today Yesterday Tomorrow Monday Tuesday Wednesday Thursday Friday Saturday Sunday "
     "January February March April May June July August September October November December "
     "Mr Mr. Mrs Mrs. Ms Ms. Dr Dr. Sir Read Subscribe Related Watch WATCH Photo Image Video Click "
+    "Christmas Easter Ramadan Eid Thanksgiving Hanukkah Diwali Oscar Oscars Grammy Grammys Emmy "
+    "Emmys Muslim Muslims Christian Christians Jew Jews Jewish Catholic Catholics Protestant "
+    "Protestants Hindu Hindus Sikh Sikhs Buddhist Buddhists Sunni Sunnis Shia Shiite Shiites Tory "
+    "PC PCs DVD DVDs CD CDs TV TVs HDTV GDP CEO HIV AIDS SMS MP3 DNA MP MPs PM ID RFID UWB PSP PPI "
+    "CPI VAT GMT BST USB LCD VoIP PhD MBA SUV WiFi Wi-Fi 3G 4G 5G AI "
     "Sign Share Advertisement According Reporting Editing Writing Additional European Asian African Arab Latin West East North South Western Eastern Northern Southern";
 
 int nf_actors_init(nf_engine *e, char *err, size_t errlen)
@@ -402,8 +431,11 @@ int nf_actors_init(nf_engine *e, char *err, size_t errlen)
     x->verbs = nf_map_new();
     x->fields = nf_map_new();
     x->stop = nf_map_new();
+    x->orgsuf = nf_map_new();
+    x->sport = nf_map_new();
+    x->first = nf_map_new();
     e->actors = x;
-    if (!x->dict || !x->prefix || !x->titles || !x->verbs || !x->fields || !x->stop) {
+    if (!x->dict || !x->prefix || !x->titles || !x->verbs || !x->fields || !x->stop || !x->orgsuf || !x->sport || !x->first) {
         snprintf(err, errlen, "out of memory");
         return -1;
     }
@@ -413,9 +445,21 @@ int nf_actors_init(nf_engine *e, char *err, size_t errlen)
     each_line(e, x, "people.tsv", load_person);
     each_line(e, x, "places.tsv", load_place);
     each_line(e, x, "titles.txt", load_title);
+    {
+        size_t flen;
+        const char *ft = nf_data_get(e, "firstnames.txt", &flen);
+        nf_lines it;
+        nf_lines_init(&it, ft, ft ? flen : 0);
+        char *f[1];
+        while (nf_lines_next(&it, f, 1) >= 0)
+            put_words(x->first, f[0]);
+        nf_lines_free(&it);
+    }
     put_words(x->verbs, VERBS);
     put_words(x->fields, FIELDS);
     put_words(x->stop, STOP);
+    put_words(x->orgsuf, ORG_SUFFIX);
+    put_words(x->sport, SPORT);
     size_t mlen;
     const char *model = nf_data_get(e, "tagger.model", &mlen);
     if (model && !e->tagger) {
@@ -439,6 +483,9 @@ void nf_actors_fini(nf_engine *e)
         nf_map_free(x->verbs);
         nf_map_free(x->fields);
         nf_map_free(x->stop);
+        nf_map_free(x->orgsuf);
+        nf_map_free(x->sport);
+        nf_map_free(x->first);
         for (size_t i = 0; i < x->nstr; i++)
             free(x->strs[i]);
         free(x->strs);
@@ -454,7 +501,9 @@ void nf_actors_fini(nf_engine *e)
 
 /* ---- per article ---- */
 
-enum { CR_WEAK, CR_FULL, CR_ORG }; /* a lone surname, a full name's surname, an org's word */
+enum { CR_WEAK, CR_FULL, CR_ORG, CR_FIRST, CR_ORG1 }; /* a lone surname, a full name's
+                                      * surname, an org's word, a full name's given name, a
+                                      * one-word org */
 typedef struct {
     const char *key; size_t klen; /* surname as written (normalized) */
     const char *canon;
@@ -471,6 +520,8 @@ typedef struct {
     coref *cr; size_t ncr, capcr;
     uint32_t *dm_end; const dent **dm_d; uint8_t *dm_lost, *dm_done; /* dict_match cache */
     struct { const char *role, *aff, *canon; } *roles; size_t nroles, caproles; /* titled persons */
+    int sporty;             /* the sentence speaks of a game */
+    int lax;                /* titles match in lower case too (appositions) */
     char key[1024];
 } ctx;
 
@@ -534,7 +585,7 @@ static size_t dict_match_raw(ctx *c, size_t i, const dent **out, int *lost_s)
         k += add;
         if (!nf_map_has(x->prefix, c->key, k)) {
             /* lost apostrophe: NATOs, Russias */
-            if (j == i && k > 3 && c->key[k - 1] == 's') {
+            if (j == i && k > 4 && c->key[k - 1] == 's') {
                 const dent *d = dent_get(x, c->key, k - 1);
                 if (d && d->canon && (d->type == NF_ACT_COUNTRY || d->type == NF_ACT_ORG || d->type == NF_ACT_GROUP)) {
                     *out = d;
@@ -581,8 +632,8 @@ static size_t title_before(ctx *c, size_t b, int *kind)
         if (!ok)
             continue;
         long v = (long)nf_map_get(x->titles, c->key, k);
-        if (v) {
-            *kind = (int)v;
+        if (v && (!(v & 16) || c->lax || nf_isupper((unsigned char)tx(c, s)[0]))) {
+            *kind = (int)(v & 15);
             return s;
         }
     }
@@ -606,8 +657,8 @@ static size_t title_at(ctx *c, size_t b, size_t e, int *kind)
         nf_lower(tx(c, j), n, c->key + k);
         k += n;
         long v = (long)nf_map_get(x->titles, c->key, k);
-        if (v) {
-            *kind = (int)v;
+        if (v && (!(v & 16) || c->lax || nf_isupper((unsigned char)tx(c, b)[0]))) {
+            *kind = (int)(v & 15);
             best = j + 1;
         }
     }
@@ -654,7 +705,9 @@ static void coref_add(ctx *c, const char *key, size_t klen, const char *canon, i
 {
     for (size_t i = 0; i < c->ncr; i++)
         if (c->cr[i].klen == klen && memcmp(c->cr[i].key, key, klen) == 0) {
-            if (kind >= c->cr[i].kind || c->cr[i].kind == CR_ORG) {
+            static const int rank[] = {[CR_ORG1] = 0, [CR_FIRST] = 1, [CR_WEAK] = 1, [CR_ORG] = 2,
+                                       [CR_FULL] = 3};
+            if (rank[kind] >= rank[c->cr[i].kind]) {
                 c->cr[i].canon = canon; /* the most recent wins */
                 c->cr[i].kind = kind;
             }
@@ -678,7 +731,7 @@ static const coref *coref_find(const ctx *c, const char *key, size_t klen)
 static const char *coref_get(const ctx *c, const char *key, size_t klen)
 {
     const coref *r = coref_find(c, key, klen);
-    return r && r->kind != CR_ORG ? r->canon : NULL;
+    return r && r->kind != CR_ORG && r->kind != CR_ORG1 ? r->canon : NULL;
 }
 
 static int is_initial(const ctx *c, size_t i)
@@ -736,6 +789,14 @@ static const char *person_canon(ctx *c, size_t ts, size_t b, size_t e)
     for (size_t i = b; i < e; i++)
         k += keynorm(tx(c, i), tl(c, i), c->key + k, sizeof c->key - k);
     const dent *d = dent_get(x, c->key, k);
+    if (!(d && d->canon && d->type == NF_ACT_PERSON) && e - b >= 3) {
+        /* `Sergey V. Lavrov` as `Sergey Lavrov` */
+        k = 0;
+        for (size_t i = b; i < e; i++)
+            if (!(i > b && i < e - 1 && is_initial(c, i)))
+                k += keynorm(tx(c, i), tl(c, i), c->key + k, sizeof c->key - k);
+        d = dent_get(x, c->key, k);
+    }
     const char *cn;
     if (d && d->canon && d->type == NF_ACT_PERSON) {
         cn = d->canon;
@@ -755,9 +816,21 @@ static const char *person_canon(ctx *c, size_t ts, size_t b, size_t e)
         }
         out[o] = '\0';
         cn = out;
+        /* `Juan Miguel` after `Juan Miguel Gonzalez`: the longer name seen earlier */
+        for (size_t r = c->ncr; r-- > 0;)
+            if (c->cr[r].kind == CR_FULL && strncmp(c->cr[r].canon, out, o) == 0 &&
+                c->cr[r].canon[o] == ' ') {
+                cn = c->cr[r].canon;
+                break;
+            }
         /* the same name written shorter earlier (a surname alone) keeps the full form */
     }
     coref_add(c, k1, sk, cn, CR_FULL);
+    if (is_cap_word(c, b) && !is_initial(c, b) && tl(c, b) > 2) {
+        /* `Steven` after `Steven Gerrard` */
+        sk = keynorm(tx(c, b), tl(c, b), k1, sizeof k1);
+        coref_add(c, k1, sk, cn, CR_FIRST);
+    }
     return cn;
 }
 
@@ -832,7 +905,7 @@ static int capital_acts(ctx *c, size_t b, size_t e)
                                       "pressed", "by", "accused", "asked", "pressure", NULL};
     if (b > 0 && word_in(c, b - 1, pre))
         return 1;
-    if (b > 0 && word_in(c, b - 1, loc)) {
+    if (b > 0 && (word_in(c, b - 1, loc) || tok_is(c, b - 1, "In") || tok_is(c, b - 1, "At"))) {
         /* `from Moscow` is the state when it comes with a demand: keep it a place only
          * when nothing acts */
         return 0;
@@ -840,7 +913,9 @@ static int capital_acts(ctx *c, size_t b, size_t e)
     if (b == 0 || (c->tok[b].flags & NF_T_SENT0)) {
         /* a dateline: `MOSCOW (Reuters) -`, `Moscow, Russia` */
         if (e < c->n && (c->tok[e].flags & NF_T_PUNCT) && !is_poss(c, e) &&
-            (tx(c, e)[0] == '(' || tx(c, e)[0] == '-' || tx(c, e)[0] == ','))
+            (tx(c, e)[0] == '(' || tx(c, e)[0] == '-' || tx(c, e)[0] == ',' ||
+             (tl(c, e) == 3 && memcmp(tx(c, e), "\xE2\x80", 2) == 0 &&
+              ((unsigned char)tx(c, e)[2] == 0x93 || (unsigned char)tx(c, e)[2] == 0x94))))
             return 0;
         if (is_cap_word(c, e))
             return 0;
@@ -912,7 +987,56 @@ static size_t ministry(ctx *c, size_t b, const char **canon)
 
 static int tag_type(uint8_t t) { return t == NF_TAG_O ? 0 : (t + 1) / 2; } /* 1 PER 2 ORG 3 LOC 4 MISC */
 
+/* Sports: a place named as a team (`Kent beat Somerset`, `gave Texas a 2-0 lead`). */
+static int is_sporty(ctx *c)
+{
+    if (c->sporty >= 0)
+        return c->sporty;
+    c->sporty = 0;
+    for (size_t k = 0; k < c->n && !c->sporty; k++) {
+        if (is_lower_word(c, k) && nf_map_has(c->x->sport, tx(c, k), tl(c, k)))
+            c->sporty = 1;
+        else if ((c->tok[k].flags & NF_T_NUM) && k + 2 < c->n && tl(c, k + 1) == 1 &&
+                 tx(c, k + 1)[0] == '-' && (c->tok[k + 2].flags & NF_T_NUM) && tl(c, k) <= 2)
+            c->sporty = 1;
+        else if ((c->tok[k].flags & NF_T_NUM) && memchr(tx(c, k), '-', tl(c, k)) && tl(c, k) <= 5)
+            c->sporty = 1;
+    }
+    return c->sporty;
+}
+
 /* Types one span [b,e) of tagger type tt (0: none) with dictionary entry d covering [b,de). */
+/* A role in apposition: `Sergey V. Lavrov, Russia's foreign minister`, `the bloc's foreign
+ * policy chief, Josep Borrell`. NULL if none. */
+static const char *appositive_role(ctx *c, size_t b, size_t e)
+{
+    int kk;
+    /* after: `, [the] [X's] <title>` */
+    if (tok_is(c, e, ",")) {
+        size_t p = e + 1;
+        if (tok_is(c, p, "the") || tok_is(c, p, "a") || tok_is(c, p, "an"))
+            p++;
+        for (int k = 0; k < 4 && p < c->n; k++) {
+            size_t te = title_at(c, p, c->n, &kk);
+            if (te > p && kk == T_TITLE) {
+                size_t t2 = te; /* `deputy secretary of state for European affairs`: the title */
+                return span_str(c, p, t2);
+            }
+            if (is_poss(c, p) || is_cap_word(c, p))
+                p++;
+            else
+                break;
+        }
+    }
+    /* before: `<title>, <name>` */
+    if (b >= 2 && tok_is(c, b - 1, ",")) {
+        size_t s = title_before(c, b - 1, &kk);
+        if (s < b - 1 && kk == T_TITLE)
+            return span_str(c, s, b - 1);
+    }
+    return NULL;
+}
+
 /* Does the word at token i (a capitalized sentence start) occur in lower case elsewhere
  * in the article (`Missiles stationed...` when the text also says `missiles`)? */
 static int common_word(const ctx *c, size_t i)
@@ -974,6 +1098,9 @@ static void resolve(ctx *c, size_t b, size_t e, int tt, const dent *d, size_t de
     if (e <= b)
         return;
     int whole = d && de == e;
+    /* `Christmas`, `Muslims`, `PC`: words the tagger takes for names that are none */
+    if (e - b == 1 && tkind == T_NONE && !whole && nf_map_has(x->stop, tx(c, b), tl(c, b)))
+        return;
     /* a single word the article has used for someone (`Washington` after `MaliVai
      * Washington`) or for an organization (`Eagles` after `Philadelphia Eagles`) */
     if (e - b == 1 && tkind == T_NONE) {
@@ -981,18 +1108,18 @@ static void resolve(ctx *c, size_t b, size_t e, int tt, const dent *d, size_t de
         size_t sk = keynorm(tx(c, b), tl(c, b), k1, sizeof k1);
         const coref *r = coref_find(c, k1, sk);
         if (r && (!whole || !d->canon || d->type == NF_ACT_PLACE)) {
-            if (r->kind == CR_FULL || (r->kind == CR_WEAK && tt == 1)) {
+            if (r->kind == CR_FULL || r->kind == CR_FIRST || (r->kind == CR_WEAK && tt == 1)) {
                 add_mention(c, b, e, r->canon, NF_ACT_PERSON, NULL, NF_M_ROW);
                 return;
             }
-            if (r->kind == CR_ORG && tt && tt != 3) {
+            if ((r->kind == CR_ORG || r->kind == CR_ORG1) && tt && (tt != 3 || !whole)) {
                 add_mention(c, b, e, r->canon, NF_ACT_ORG, NULL, NF_M_ROW);
                 return;
             }
         }
     }
     /* the tagger's organization over a place name: a club or a company (`Kent`, `Milan`) */
-    if (whole && e - b == 1 && tt == 2 && d->canon && d->type == NF_ACT_PLACE && tkind == T_NONE) {
+    if (whole && e - b == 1 && tt == 2 && d->canon && d->type == NF_ACT_PLACE && tkind == T_NONE && is_sporty(c)) {
         add_mention(c, b, e, span_str(c, b, e), NF_ACT_ORG, NULL, NF_M_ROW);
         return;
     }
@@ -1023,6 +1150,28 @@ static void resolve(ctx *c, size_t b, size_t e, int tt, const dent *d, size_t de
         return;
     }
     /* persons: tagged PER, a title or honorific before, a known person, or a surname seen */
+    /* `Elon Musk` tagged as an organization: a given name opens a person's name */
+    if ((tt == 2 || tt == 3) && !whole && e - b >= 2 && e - b <= 3 && tkind == T_NONE &&
+        nf_map_has(x->first, tx(c, b), tl(c, b)) && !nf_map_has(x->orgsuf, tx(c, e - 1), tl(c, e - 1)) &&
+        is_cap_word(c, b + 1)) {
+        const dent *dl = dent_get(x, tx(c, e - 1), tl(c, e - 1));
+        if (!dl || !dl->canon || dl->type == NF_ACT_PERSON)
+            tt = 1;
+    }
+    /* `Johnson Controls Inc` tagged as a person: the last word makes it an organization */
+    if (tt && e - b >= 2 && tkind == T_NONE && !whole && nf_map_has(x->orgsuf, tx(c, e - 1), tl(c, e - 1)))
+        tt = 2;
+    /* `Hong Kong-listed`, `United Nations-sponsored`: modifiers, not names */
+    {
+        const char *w = tx(c, e - 1), *h = NULL;
+        for (size_t k = tl(c, e - 1); k-- > 1;)
+            if (w[k] == '-') {
+                h = w + k;
+                break;
+            }
+        if (h && h + 1 < w + tl(c, e - 1) && nf_islower((unsigned char)h[1]) && !whole)
+            return;
+    }
     /* `Missiles stationed...`: a sentence's first word that the article also writes in
      * lower case is no name */
     if (e - b == 1 && !whole && tkind == T_NONE && (c->tok[b].flags & NF_T_SENT0) && common_word(c, b))
@@ -1031,6 +1180,11 @@ static void resolve(ctx *c, size_t b, size_t e, int tt, const dent *d, size_t de
     if (is_person) {
         /* an honorific alone before a word that is no name (`Mr. President`) */
         const char *cn = person_canon(c, tkind == T_TITLE ? ts : b, b, e);
+        if (!role) {
+            c->lax = 1;
+            role = appositive_role(c, b, e);
+            c->lax = 0;
+        }
         add_mention(c, tkind == T_HONOR ? ts : b, e, cn, NF_ACT_PERSON, role, NF_M_ROW);
         if (role && cn) {
             /* remember who holds the role, and for whom (`NATO Secretary-General X`) */
@@ -1135,8 +1289,8 @@ static void resolve(ctx *c, size_t b, size_t e, int tt, const dent *d, size_t de
         return;
     int type = tt == 2 ? NF_ACT_ORG : NF_ACT_PLACE;
     const char *cn = span_str(c, b, e);
-    if (type == NF_ACT_ORG && e - b >= 2) {
-        /* `Rotor Volgograd` ... `Rotor`; `Philadelphia Eagles` ... `Eagles` */
+    if (type == NF_ACT_ORG) {
+        /* `Rotor Volgograd` ... `Rotor`; `Philadelphia Eagles` ... `Eagles`; `Boatmen` */
         size_t ends[2] = {b, e - 1};
         for (int k = 0; k < 2; k++) {
             size_t w = ends[k];
@@ -1144,7 +1298,7 @@ static void resolve(ctx *c, size_t b, size_t e, int tt, const dent *d, size_t de
                 continue;
             char k1[256];
             size_t sk = keynorm(tx(c, w), tl(c, w), k1, sizeof k1);
-            coref_add(c, k1, sk, cn, CR_ORG);
+            coref_add(c, k1, sk, cn, e - b == 1 ? CR_ORG1 : CR_ORG);
         }
     }
     add_mention(c, b, e, cn, type, NULL, NF_M_ROW);
@@ -1224,17 +1378,24 @@ static void run_sentence(ctx *c, const nf_sent *s, const char **words, size_t *l
     }
     nf_tagger_tag(x->tagger, words, lens, c->n, tags);
     /* a title-case heading: most longer words capitalized */
-    size_t nlong = 0, ncap = 0;
+    size_t nlong = 0, ncap = 0, nlow = 0;
+    static const char *const small[] = {"with", "from", "over", "into", "than", "that", "amid",
+                                        "after", "about", "upon", "onto", "says", "said", NULL};
     for (size_t k = 0; k < c->n; k++)
         if ((c->tok[k].flags & NF_T_WORD) && tl(c, k) > 3) {
             nlong++;
             ncap += (c->tok[k].flags & (NF_T_CAP | NF_T_UPPER)) != 0;
         }
+    if (nlong >= 3 && ncap * 10 >= nlong * 7)
+        for (size_t k = 0; k < c->n; k++)
+            if ((c->tok[k].flags & NF_T_WORD) && tl(c, k) > 3)
+                nlow += is_lower_word(c, k) && !word_in(c, k, small);
     size_t nword = 0;
     for (size_t k = 0; k < c->n; k++)
         nword += (c->tok[k].flags & (NF_T_WORD | NF_T_NUM)) != 0;
     /* and fragments of one or two words (`Newsfeed`, page furniture): the dictionaries only */
-    int headline = (nlong >= 3 && ncap * 10 >= nlong * 7) || nword <= 2;
+    int headline = (nlong >= 3 && ncap * 10 >= nlong * 7 && nlow == 0) || nword <= 2;
+    c->sporty = -1; /* computed when needed (is_sporty) */
     size_t i = 0;
     while (i < c->n) {
         /* a ministry pattern */
@@ -1265,6 +1426,11 @@ static void run_sentence(ctx *c, const nf_sent *s, const char **words, size_t *l
             while (te > i + 1 && is_lower_word(c, te - 1))
                 te--;
         }
+        /* no name starts with a punctuation mark (`& Lomason` after a cut) */
+        if (tt && (c->tok[i].flags & (NF_T_PUNCT | NF_T_POSS))) {
+            i++;
+            continue;
+        }
         /* the rest of a span cut short above: no name starts with a lower-case word */
         if (tt && is_lower_word(c, i)) {
             i++;
@@ -1288,6 +1454,9 @@ static void run_sentence(ctx *c, const nf_sent *s, const char **words, size_t *l
         size_t de = dict_match(c, i, &d, &lost);
         if (de > i && d && !d->canon && d->adj < 0 && d->cap < 0 && d->surname < 0)
             de = i;
+        /* the rest of a span cut above (`OSCE` | `Chechnya`): the dictionary decides */
+        if (tt && !(tags[i] & 1) && de > i)
+            te = i;
         if (headline) /* title-case headings: the dictionaries only */
             te = i;
         if (tt && te > de && de > i) {
@@ -1295,8 +1464,20 @@ static void run_sentence(ctx *c, const nf_sent *s, const char **words, size_t *l
              * dictionary knows separately keeps them apart */
             const dent *d2;
             int l2;
-            if (lost || (tt == 3 && dict_match(c, de, &d2, &l2) == te))
+            if (lost || ((tt == 3 || tt == 2) && d->canon && d->type != NF_ACT_PERSON &&
+                         dict_match(c, de, &d2, &l2) == te && d2 && d2->canon &&
+                         (d2->type == NF_ACT_PLACE || d2->type == NF_ACT_COUNTRY)))
                 te = de;
+        }
+        /* `George W Bush`: a person's middle initial written without its point splits the
+         * tagger's span; join it */
+        if (tt == 1) {
+            while (te + 1 < c->n && tl(c, te) == 1 && nf_isupper((unsigned char)tx(c, te)[0]) &&
+                   is_cap_word(c, te + 1) && tag_type(tags[te + 1]) == 1) {
+                te += 2;
+                while (te < c->n && tag_type(tags[te]) == 1 && !(tags[te] & 1))
+                    te++;
+            }
         }
         /* `Lebed Chechnya`: a person span ending in a country or place name */
         if (tt == 1 && te - i >= 2) {
@@ -1312,12 +1493,35 @@ static void run_sentence(ctx *c, const nf_sent *s, const char **words, size_t *l
                 }
             }
         }
+        /* `Tono Eitel of Germany`, `Kia Motor Corp of South Korea`: a person, or a company by
+         * its legal suffix, `of` a country or place is two names */
+        if (tt == 1 || tt == 2) {
+            int tk0;
+            int titled = title_before(c, i, &tk0) < i && tk0 != T_NONE;
+            for (size_t p = i + 1; p + 1 < te; p++) {
+                if (!tok_is(c, p, "of"))
+                    continue;
+                const dent *d2;
+                int l2;
+                if (dict_match(c, p + 1, &d2, &l2) == te && d2 && d2->canon &&
+                    (d2->type == NF_ACT_PLACE || d2->type == NF_ACT_COUNTRY) &&
+                    (tt == 1 || titled || (memchr(tx(c, p - 1), '.', tl(c, p - 1)) ||
+                                 word_in(c, p - 1, (const char *const[]){"Inc", "Corp", "Co", "Ltd",
+                                                                         "Plc", "PLC", "AG", "SA", "NV",
+                                                                         "Bhd", "Group", NULL})))) {
+                    te = p;
+                    break;
+                }
+            }
+        }
         /* a title the tagger took for an organization (`US President Joe Biden`) */
         if (tt && tt != 1) {
             int kk;
             size_t tend = title_at(c, i, c->n, &kk);
+            const dent *dt;
+            int lt;
             if (tend > i && kk == T_TITLE && nf_isupper((unsigned char)tx(c, i)[0]) &&
-                (tend >= te || is_cap_word(c, tend))) {
+                (tend >= te || is_cap_word(c, tend)) && dict_match(c, i, &dt, &lt) <= tend) {
                 i = tend;
                 continue;
             }
@@ -1363,7 +1567,7 @@ static void run_sentence(ctx *c, const nf_sent *s, const char **words, size_t *l
             /* the dictionary's span is the longer (or the same): its type, the tagger's only
              * when it says person for a word the dictionary knows as no person */
             int t2 = (de == te) ? tt : 0;
-            resolve(c, i, de, t2 == 1 && d->canon && d->type == NF_ACT_COUNTRY ? 0 : t2, d, de);
+            resolve(c, i, de, t2 == 1 && d->canon && d->type != NF_ACT_PERSON ? 0 : t2, d, de);
             i = de;
         } else {
             resolve(c, i, te, tt, de > i ? d : NULL, de);
