@@ -476,8 +476,15 @@ static size_t np_back(ctx *c, size_t j, size_t s0)
             b = p;
             continue;
         }
-        if (tok_in(c, p, NP_STOP) || (is_lower(c, p) && cls_at(c, p) != C_NONE))
+        if (tok_in(c, p, NP_STOP))
             break;
+        if (is_lower(c, p) && cls_at(c, p) != C_NONE) {
+            const lexent *pl = lex_at(c, p);
+            size_t pn = tl(c, p);
+            if (!(pl && pl->cls != C_ADV && b <= j && is_word(c, b) && strlen(pl->lemma) == pn &&
+                  !memcmp(tt(c, p), pl->lemma, pn) && strcmp(pl->lemma, "say") && strcmp(pl->lemma, "tell")))
+                break; /* `state radio said` keeps `state` */
+        }
         if (is_lower(c, p) && is_ing(c, p))
             break;
         if (tok_in(c, p, DETS)) {
@@ -629,7 +636,7 @@ static int np_speaks(ctx *c, size_t b, size_t e)
         if (men_is_name(c, c->men_start[g]) || nf_map_has(c->x->desc, gw, gn) ||
             (g == b && tok_in(c, g, PRONOUNS)))
             return 1;
-        if ((c->tok[g].flags & NF_T_CAP) && !tok_in(c, g, DETS) &&
+        if ((c->tok[g].flags & NF_T_CAP) && !tok_in(c, g, DETS) && !(c->tok[g].flags & NF_T_SENT0) &&
             !(c->men_start[g] >= 0 && (c->a->men[c->men_start[g]].flags & NF_M_DEMONYM)))
             return 1; /* a capitalized word, not a demonym (`The Russian proposal`) */
     }
@@ -671,6 +678,13 @@ static int other_sense(ctx *c, size_t i, const lexent *le, size_t s0, size_t s1)
         tok_in(c, i + 1, (const char *const[]){"it", "him", "her", "them", "me", "us", "you", NULL}) &&
         (i + 2 >= s1 || !is_word(c, i + 2) || tok_in(c, i + 2, PREPS) || tok_in(c, i + 2, (const char *const[]){"on", "to", "and", "after", "before", NULL})))
         return 1; /* `called him on Friday`: a telephone call */
+    if (!strcmp(lem, "tell") && i + 1 < s1 &&
+        (tok_in(c, i + 1, (const char *const[]){"whether", "if", "how", "what", "when", "why", "which", "who", "apart", NULL}) ||
+         (is(c, i + 1, "the") && i + 2 < s1 && is(c, i + 2, "difference"))))
+        return 1; /* `could not tell whether`: to know */
+    if (!strcmp(lem, "add") && i + 1 < s1 &&
+        ((c->tok[i + 1].flags & NF_T_NUM) || tok_in(c, i + 1, (const char *const[]){"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "another", "a", "an", "to", "up", "more", "its", "his", "her", "their", "the", NULL})))
+        return 1; /* `added two hits`, `added to the list` */
     if (!strcmp(lem, "report") && i + 1 < s1 && tok_in(c, i + 1, (const char *const[]){"for", "back", NULL}))
         return 1;
     if (!strcmp(lem, "state") && !(i + 1 < s1 && is(c, i + 1, "that")))
@@ -1672,6 +1686,17 @@ static void content(ctx *c, size_t qi, nf_buf *buf)
             size_t e = np_fwd(c, b, s1);
             if (e > b && e < s1 && np_speaks(c, b, e) && (c->tok[e - 1].flags & NF_T_CAP))
                 b = e;
+        }
+    }
+    /* `said at the annual Jackson Hole symposium that ...`: the occasion is no part of it */
+    if (b < s1 && tok_in(c, b, (const char *const[]){"in", "at", "on", "during", "before", "after", "from", "to", "with", "via", NULL})) {
+        for (size_t k = b + 1; k < s1 && k < b + 20; k++) {
+            if (is(c, k, "that")) {
+                b = k + 1;
+                break;
+            }
+            if (is_dquote(c, k) || is_punct(c, k, ':') || is_punct(c, k, ';') || (is_lower(c, k) && cls_at(c, k) != C_NONE && cls_at(c, k) != C_ADV))
+                break;
         }
     }
     /* skip a date with the cue, `that`, a comma */
