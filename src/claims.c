@@ -1887,9 +1887,40 @@ int nf_claims_run(nf_ana *a)
             continue;
         }
         if (cu->join == -2) {
-            /* the sentence's subject: its first subject mention */
+            /* the sentence's subject: the words that open it, when they name someone
+             * (`Investigators would not divulge ... but said`, `Earlier Friday, Cuba's
+             * communist government celebrated ..., calling`), a name in apposition to them
+             * (`the former ambassador — now a deputy foreign minister — Alexander Grushko`),
+             * else its first subject mention */
             const nf_sent *se = &a->sent[cu->s];
-            for (uint32_t mi = c->sm0[cu->s]; mi < c->sm0[cu->s + 1]; mi++) {
+            size_t k = se->tok0, s1 = se->tok0 + se->ntok;
+            while (k < cu->v && tok_in(c, k, (const char *const[]){"but", "and", "however", "yet", "so", NULL}))
+                k++;
+            if (k < cu->v && (c->tx_cover[k] >= 0 || tok_in(c, k, PREPS) || tok_in(c, k, (const char *const[]){"late", "earlier", "later", "after", "before", "on", "with", "when", "while", "as", "during", "following", NULL}))) {
+                size_t cm = k;
+                while (cm < cu->v && cm < k + 10 && !is_punct(c, cm, ','))
+                    cm++;
+                if (cm < cu->v && is_punct(c, cm, ','))
+                    k = cm + 1;
+            }
+            size_t e = np_fwd(c, k, cu->v < s1 ? cu->v : s1);
+            if (e > k && np_speaks(c, k, e)) {
+                cu->np0 = (uint32_t)k;
+                cu->np1 = (uint32_t)e;
+                if (e < cu->v && (is_punct(c, e, ',') || is_punct(c, e, '-') || !is_word(c, e)))
+                    for (size_t g = e + 1; g < e + 9 && g < cu->v; g++) {
+                        int32_t m = c->men_start[g];
+                        if (m >= 0 && a->men[m].type == NF_ACT_PERSON) {
+                            size_t me = tok_at(c, a->men[m].end);
+                            if (me < cu->v && (is_lower(c, me) || !is_word(c, me))) {
+                                cu->np0 = (uint32_t)g;
+                                cu->np1 = (uint32_t)me;
+                            }
+                            break;
+                        }
+                    }
+            }
+            for (uint32_t mi = c->sm0[cu->s]; mi < c->sm0[cu->s + 1] && cu->np1 <= cu->np0; mi++) {
                 size_t m = c->smen[mi];
                 const nf_mention *mn = &a->men[m];
                 if (mn->start >= c->tok[cu->v].start)
@@ -1899,29 +1930,9 @@ int nf_claims_run(nf_ana *a)
                 size_t mt = tok_at(c, mn->start);
                 if (mt > 0 && (tok_in(c, mt - 1, PREPS) || tok_in(c, mt - 1, (const char *const[]){"on", "with", "by", "to", "near", "against", NULL})))
                     continue; /* `Elian's relatives in Miami have fought`: Miami is no subject */
-                cu->np0 = (uint32_t)tok_at(c, mn->start);
+                cu->np0 = (uint32_t)mt;
                 cu->np1 = (uint32_t)tok_at(c, mn->end);
                 break;
-            }
-            if (cu->np1 <= cu->np0) {
-                /* else the words that open it (`Investigators would not divulge ... but said`,
-                 * `Earlier Friday, Cuba's communist government celebrated ..., calling`) */
-                size_t k = se->tok0, s1 = se->tok0 + se->ntok;
-                while (k < cu->v && tok_in(c, k, (const char *const[]){"but", "and", "however", "yet", "so", NULL}))
-                    k++;
-                if (k < cu->v && (c->tx_cover[k] >= 0 || tok_in(c, k, PREPS) || tok_in(c, k, (const char *const[]){"late", "earlier", "later", "after", "before", "on", "with", "when", "while", "as", "during", "following", NULL}))) {
-                    size_t cm = k;
-                    while (cm < cu->v && cm < k + 10 && !is_punct(c, cm, ','))
-                        cm++;
-                    if (cm < cu->v && is_punct(c, cm, ','))
-                        k = cm + 1;
-                }
-                size_t e = np_fwd(c, k, cu->v < s1 ? cu->v : s1);
-                /* only a name, a pronoun or a description speaks (not `The proposal`) */
-                if (e > k && np_speaks(c, k, e)) {
-                    cu->np0 = (uint32_t)k;
-                    cu->np1 = (uint32_t)e;
-                }
             }
             cu->join = -1;
             if (cu->np1 <= cu->np0) {
