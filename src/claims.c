@@ -472,8 +472,13 @@ static size_t np_back(ctx *c, size_t j, size_t s0)
             break;
         /* `a spokesman for the ministry`, `Cuban exiles in Miami`, `the head of NATO` */
         if (tok_in(c, p, PREPS) && p > s0 && b <= j && (c->men_start[b] >= 0 || tok_in(c, b, DETS)) &&
-            is_word(c, p - 1) && !tok_in(c, p - 1, NP_STOP) && cls_at(c, p - 1) == C_NONE) {
-            b = p;
+            is_word(c, p - 1) && !tok_in(c, p - 1, NP_STOP) &&
+            (cls_at(c, p - 1) == C_NONE || (cls_at(c, p - 1) != C_ADV && tt(c, p - 1)[tl(c, p - 1) - 1] == 's'))) {
+            b = cls_at(c, p - 1) == C_NONE ? p : p - 1; /* `Media reports in Tanzania` */
+            continue;
+        }
+        if (p > s0 + 1 && ((is(c, p, "to") && is(c, p - 1, "close")) || (is(c, p, "with") && is(c, p - 1, "familiar")))) {
+            b = p - 1; /* `a diplomatic source close to the talks` */
             continue;
         }
         if (tok_in(c, p, NP_STOP))
@@ -896,6 +901,24 @@ static void find_cues(ctx *c, size_t s)
                 }
             }
         }
+        /* `a $500,000 reward announced earlier by Attorney General Janet Reno`: the agent */
+        if (i > s0 && !is_ing(c, i) && tl(c, i) > 3 && (le->cls == C_V || le->cls == C_TELL) &&
+            (!memcmp(tt(c, i) + tl(c, i) - 2, "ed", 2) || is(c, i, "said") || is(c, i, "told")) &&
+            !tok_in(c, i - 1, BE) && !is(c, i - 1, "been")) {
+            size_t by = ve;
+            while (by < s1 && (c->tx_cover[by] >= 0 || cls_at(c, by) == C_ADV))
+                by++;
+            if (by + 1 < s1 && is(c, by, "by")) {
+                size_t e = np_fwd(c, by + 1, s1);
+                if (e > by + 1 && np_speaks(c, by + 1, e) && (c->men_start[by + 1] >= 0 || (c->tok[by + 1].flags & NF_T_CAP) ||
+                                                              tok_in(c, by + 1, DETS))) {
+                    q.np0 = (uint32_t)(by + 1);
+                    q.np1 = (uint32_t)e;
+                    q.inverted = 1;
+                    goto have_speaker;
+                }
+            }
+        }
         /* `C, said the US Agriculture Department.`: the speaker closes the sentence */
         if (i > s0 && (is_punct(c, i - 1, ',') || is_close(c, i - 1)) && !is_ing(c, i) &&
             (le->cls == C_V || le->cls == C_TELL) && ve < s1) {
@@ -914,6 +937,24 @@ static void find_cues(ctx *c, size_t s)
         size_t j = i > s0 ? skip_back(c, i - 1, s0, &tx, &comma) : (size_t)-1;
         q.tx = tx; /* `having earlier this week described`: the date goes with the verb */
         int has_subj = 0;
+        /* `Committee sources who spoke on the condition of anonymity said`: the subject is
+         * before the relative clause */
+        if (j != (size_t)-1 && j > s0 && !tok_in(c, j, (const char *const[]){"who", "which", "that", NULL})) {
+            for (size_t r = j; r > s0 && r + 14 > j; r--) {
+                if (!is_word(c, r) || is_dquote(c, r) || (is_lower(c, r) && cls_at(c, r) != C_NONE && cls_at(c, r) != C_WEAK && r != j))
+                    break;
+                if (tok_in(c, r, (const char *const[]){"who", "that", NULL}) && r - 1 > s0 && is_word(c, r - 1) &&
+                    !tok_in(c, r - 1, NP_STOP) && (c->men_end[r - 1] >= 0 || is_lower(c, r - 1)) &&
+                    cls_at(c, r - 1) == C_NONE) {
+                    size_t rn;
+                    const char *rw = lower_tok(c, r - 1, &rn);
+                    if (c->men_end[r - 1] >= 0 || nf_map_has(c->x->desc, rw, rn)) {
+                        j = r - 1;
+                        break;
+                    }
+                }
+            }
+        }
         /* a relative clause: `a banner that said`, `residents who said`, `the West, which said` */
         if (j != (size_t)-1 && j > s0 && tok_in(c, j, (const char *const[]){"who", "which", "that", NULL})) {
             size_t r = j - 1;
@@ -932,13 +973,26 @@ static void find_cues(ctx *c, size_t s)
         if (j != (size_t)-1 && j >= s0 && is_word(c, j) && !tok_in(c, j, NP_STOP) &&
             !(is_lower(c, j) && cls_at(c, j) != C_NONE)) {
             size_t b = np_back(c, j, s0);
+            if (b <= j && b > s0 && tok_in(c, b - 1, (const char *const[]){"for", "of", "in", "at", "from", "with", "by", "to", "on", "into", "about", "over", "than", NULL})) {
+                /* a phrase after a preposition belongs to the noun before it (`Bishop Henry
+                 * Mansell of the Archdiocese of Buffalo`, `A voiceover to the footage`), or
+                 * is no subject at all (`and for the first time said`) */
+                size_t nb = (size_t)-1;
+                if (b >= s0 + 2 && is_word(c, b - 2) && !tok_in(c, b - 2, NP_STOP) &&
+                    !(is_lower(c, b - 2) && cls_at(c, b - 2) != C_NONE && !(c->tok[b - 2].flags & NF_T_CAP)))
+                    nb = np_back(c, b - 2, s0);
+                if (nb != (size_t)-1 && (nb == s0 || tok_in(c, nb, DETS) || c->men_start[nb] >= 0 ||
+                                         (c->tok[nb].flags & NF_T_CAP) || (c->tok[nb].flags & NF_T_POSS)))
+                    b = nb;
+                else
+                    b = j + 1;
+            }
             if (b <= j && is_lower(c, j) && c->men_end[j] < 0 && !tok_in(c, j, PRONOUNS)) {
                 /* a common noun as speaker: only with the plainest verbs (`witnesses said`,
                  * `the report says`); else `a video call`, `the proposals call for` */
                 size_t hn;
                 const char *hw = lower_tok(c, j, &hn);
-                int plain = !strcmp(le->lemma, "say") || !strcmp(le->lemma, "tell") || !strcmp(le->lemma, "report") ||
-                            !strcmp(le->lemma, "announce") || !strcmp(le->lemma, "add");
+                int plain = !strcmp(le->lemma, "say") || !strcmp(le->lemma, "tell");
                 if (!plain && !nf_map_has(c->x->desc, hw, hn) && !(is_ing(c, i) && j + 1 == i)) {
                     /* ... unless what follows is a reported statement */
                     size_t a1 = ve;
@@ -1351,8 +1405,11 @@ static void resolve(ctx *c, size_t qi)
     int32_t best = -1, body = -1, demo = -1;
     size_t head = e - 1;
     for (size_t k = b + 1; k < e; k++)
-        if (tok_in(c, k, PREPS) && c->men_end[k - 1] < 0) {
+        if ((tok_in(c, k, PREPS) && c->men_end[k - 1] < 0) ||
+            (k + 1 < e && ((is(c, k, "close") && is(c, k + 1, "to")) || (is(c, k, "familiar") && is(c, k + 1, "with"))))) {
             head = k - 1;
+            if (is(c, k, "close") || is(c, k, "familiar"))
+                head = k - 1;
             break;
         }
     for (size_t k = b; k < e; k++) {
@@ -1364,7 +1421,7 @@ static void resolve(ctx *c, size_t qi)
             demo = m;
         else if (mn->type == NF_ACT_PERSON && k <= head)
             best = m;
-        else if (body < 0 || k <= head)
+        else if (mn->type != NF_ACT_PERSON && (mn->type != NF_ACT_PLACE || k <= head) && (body < 0 || k <= head))
             body = m;
     }
     size_t n;
@@ -1490,12 +1547,20 @@ static void resolve(ctx *c, size_t qi)
             return;
         }
         uint32_t off = c->tok[b].start;
-        for (size_t m = c->a->nmen; m-- > 0;) {
+        int any = d->nroles == 1 && !strcmp(d->roles[0], "*");
+        if (any && !tok_in(c, b, (const char *const[]){"the", NULL}))
+            any = -1; /* `a company`: not one named before */
+        for (size_t m = c->a->nmen; any >= 0 && m-- > 0;) {
             const nf_mention *mn = &c->a->men[m];
             if (mn->start >= off || (mn->flags & NF_M_DEMONYM))
                 continue;
-            if (mn->sent + 60 < q->s)
+            if (mn->sent + (any ? 10 : 60) < q->s)
                 break;
+            if (any && (mn->type == NF_ACT_ORG || mn->type == NF_ACT_GROUP) && !sent_skipped(c, mn->sent)) {
+                q->speaker = mn->canon;
+                q->sptype = mn->type;
+                return;
+            }
             for (int r = 0; r < d->nroles; r++)
                 if (!strcmp(mn->canon, d->roles[r])) {
                     q->speaker = mn->canon;
@@ -1877,6 +1942,9 @@ int nf_claims_run(nf_ana *a)
     for (size_t q = 0; q < c->ncue; q++)
         for (size_t k = c->cues[q].np0; k < c->cues[q].np1 && k < nt; k++)
             c->spoke[k] = 1;
+    for (size_t q = 0; q < c->ncue; q++) /* `Media reports in Tanzania have said`: a noun */
+        if (c->spoke[c->cues[q].v] && c->cues[q].join < 0)
+            c->cues[q].dead = 1;
     genders(c);
     /* resolve speakers in order (pronouns look at earlier cues) */
     for (size_t q = 0; q < c->ncue; q++) {
