@@ -620,6 +620,18 @@ static size_t skip_back(ctx *c, size_t j, size_t s0, int32_t *tx, int *comma)
                     return j - 1;
                 if (ok && (c->men_end[k - 2] >= 0 || is_word(c, k - 2))) {
                     j = k - 2;
+                    /* a second apposition before it: `Jose Basulto, founder of Brothers to the
+                     * Rescue, a Cuban exile group that..., called` */
+                    for (size_t g = j; g > s0 && g + 12 > j; g--) {
+                        if (is_dquote(c, g) || (is_lower(c, g) && cls_at(c, g) != C_NONE && cls_at(c, g) != C_ADV))
+                            break;
+                        if (is_punct(c, g, ',')) {
+                            int32_t pm = c->men_end[g - 1];
+                            if (pm >= 0 && c->a->men[pm].type == NF_ACT_PERSON)
+                                j = g - 1;
+                            break;
+                        }
+                    }
                     *comma = 1;
                     continue;
                 }
@@ -955,6 +967,10 @@ static void find_cues(ctx *c, size_t s)
                 }
             }
         }
+        /* `Reports reaching here said`: a participle phrase after the subject */
+        if (j != (size_t)-1 && j >= s0 + 2 && tok_in(c, j, (const char *const[]){"here", "there", NULL}) &&
+            is_lower(c, j - 1) && is_ing(c, j - 1) && is_word(c, j - 2) && !tok_in(c, j - 2, NP_STOP))
+            j -= 2;
         /* a relative clause: `a banner that said`, `residents who said`, `the West, which said` */
         if (j != (size_t)-1 && j > s0 && tok_in(c, j, (const char *const[]){"who", "which", "that", NULL})) {
             size_t r = j - 1;
@@ -1076,8 +1092,8 @@ static void find_cues(ctx *c, size_t s)
                     q.np1 = (uint32_t)e2;
                     q.inverted = 1;
                 }
-            } else if (conj || ing) {
-                q.join = -2;
+            } else if (conj || ing || (p > s0 && is(c, p - 1, "to") && (le->cls == C_V || le->cls == C_TELL))) {
+                q.join = -2; /* `was put in front of a camera to say that`: the sentence's subject */
             } else {
                 continue;
             }
@@ -1821,6 +1837,21 @@ static void content(ctx *c, size_t qi, nf_buf *buf)
         long cl = close_for(c, (size_t)lastopen, 2000);
         if (cl >= 0)
             e = (size_t)cl + 1;
+    }
+    /* `a Justice Department spokesman said:` and the quote in the next paragraph */
+    if (b >= e && e == s1 && s1 > s0 && is_punct(c, s1 - 1, ':') && q->s + 1 < c->a->nsent) {
+        const nf_sent *nx = &c->a->sent[q->s + 1];
+        if (nx->ntok && is_open(c, nx->tok0) && nx->para <= se->para + 1) {
+            long cl = close_for(c, nx->tok0, 2000);
+            size_t end = nx->tok0 + nx->ntok;
+            if (cl >= 0)
+                end = (size_t)cl + 1;
+            else /* unclosed: to the end of its paragraph */
+                for (size_t k = q->s + 1; k < c->a->nsent && c->a->sent[k].para == nx->para; k++)
+                    end = c->a->sent[k].tok0 + c->a->sent[k].ntok;
+            put_text(c, buf, nx->tok0, end);
+            return;
+        }
     }
     put_text(c, buf, b, e);
 }
