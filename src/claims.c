@@ -547,6 +547,19 @@ static size_t np_fwd(ctx *c, size_t i, size_t lim)
     return e;
 }
 
+/* A dash that opens or closes a parenthesis: — – -- _ (a hyphen between spaces too). */
+static int is_dash(const ctx *c, size_t i)
+{
+    const char *w = tt(c, i);
+    size_t n = tl(c, i);
+    if (n == 3 && (unsigned char)w[0] == 0xE2 && (unsigned char)w[1] == 0x80 &&
+        ((unsigned char)w[2] == 0x94 || (unsigned char)w[2] == 0x93))
+        return 1;
+    if ((n == 1 && (w[0] == '_' || w[0] == '-')) || (n == 2 && w[0] == '-' && w[1] == '-'))
+        return c->tok[i].start > 0 && nf_isspace((unsigned char)c->t[c->tok[i].start - 1]);
+    return 0;
+}
+
 /* Skips back over adverbs, auxiliaries, a date, `to VERB` and a parenthesis between commas
  * from token j (inclusive) down to s0; sets *tx to a date expression passed. Returns the token
  * that ends the subject, or (size_t)-1. */
@@ -591,6 +604,17 @@ static size_t skip_back(ctx *c, size_t j, size_t s0, int32_t *tx, int *comma)
         if ((c->tok[j].flags & NF_T_POSS) && j > s0 && (is(c, j, "'s"))) { /* `He's told me` */
             j--;
             continue;
+        }
+        if (is_dash(c, j)) {
+            /* `Gonzalez _ perhaps under duress from the Castro regime _ has indicated` */
+            size_t k = j;
+            while (k > s0 && k + 25 > j && !is_dash(c, k - 1) && !is_dquote(c, k - 1))
+                k--;
+            if (k > s0 + 1 && is_dash(c, k - 1) && is_word(c, k - 2)) {
+                j = k - 2;
+                continue;
+            }
+            return (size_t)-1;
         }
         if (is_punct(c, j, ',') || is_punct(c, j, ')')) {
             /* `X, who ..., said`; `X, citing Y, said`; `X (R-Ohio) said` */
@@ -1711,12 +1735,6 @@ static void content(ctx *c, size_t qi, nf_buf *buf)
                     break;
                 }
         }
-        /* an earlier attribution in the same sentence bounds the claim */
-        for (size_t o = qi; o-- > 0 && c->cues[o].s == q->s;) {
-            const cue *oc = &c->cues[o];
-            if (oc->s == q->s && oc->join < 0 && !oc->nested && oc->ve > b && oc->ve <= p)
-                b = oc->ve;
-        }
         put_text(c, buf, b, p);
         /* `"C," X said. "C2..."`: a quote that goes on in the next sentences */
         size_t after = q->inverted ? q->np1 : q->ve;
@@ -1812,8 +1830,8 @@ static void content(ctx *c, size_t qi, nf_buf *buf)
                 else
                     break;
             }
-        if (oc->join < 0 && oc->before)
-            continue; /* `X said C, he added`?: the later cue claims before; stop at its np */
+        /* `A has indicated B, Perez said`: a later attribution of what comes before it
+         * ends this claim where its own words begin */
         /* only a cue that opens a clause of its own ends the claim; one inside it (`what US
          * officials have said`, `actions that he said undermined`) is part of it */
         int boundary = st > 0 && (is_punct(c, st - 1, ',') || is_punct(c, st - 1, ';') || is_punct(c, st - 1, ':') ||
