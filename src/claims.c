@@ -901,6 +901,13 @@ static void find_cues(ctx *c, size_t s)
                 if (strcmp(le->lemma, "announce") && strcmp(le->lemma, "report"))
                     continue;
                 q.passive = 1;
+                {
+                    size_t a1 = ve;
+                    if (a1 + 1 < s1 && tok_in(c, a1, (const char *const[]){"on", "late", "early", "earlier", "this", "in", NULL}) && c->tx_start[a1 + 1] >= 0)
+                        a1++;
+                    if (a1 < s1 && c->tx_start[a1] >= 0)
+                        q.tx = c->tx_start[a1]; /* `was announced Wednesday` */
+                }
                 cue_add(c, &q);
                 c->hascue[s] = 1;
                 continue;
