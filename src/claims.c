@@ -1196,6 +1196,23 @@ static void find_cues(ctx *c, size_t s)
                 break;
             }
         }
+        /* `said in an interview with CNN on Sunday that`: a date after the occasion */
+        if (q.tx < 0) {
+            size_t a1 = q.inverted ? q.np1 : ve;
+            /* only a prepositional phrase (`said Russia on Friday moved` dates the content) */
+            int pp = a1 < s1 && tok_in(c, a1, (const char *const[]){"with", "to", "in", "at", "during", "from", "for", "by", NULL});
+            for (size_t k = a1; pp && k < s1 && k < a1 + 10; k++) {
+                if (c->tx_start[k] >= 0) {
+                    if (k > a1)
+                        q.tx = c->tx_start[k];
+                    break;
+                }
+                if (!(tok_in(c, k, (const char *const[]){"with", "to", "in", "at", "on", "during", "from", "for", "by", NULL}) ||
+                      tok_in(c, k, DETS) || (c->tok[k].flags & NF_T_CAP) || (c->tok[k].flags & NF_T_POSS) ||
+                      c->men_start[k] >= 0))
+                    break;
+            }
+        }
         /* `On Friday, X said` / `In a statement Friday, X said`: a date that opens the
          * sentence goes with its main verb */
         if (q.tx < 0 && !q.inverted && q.np1 > q.np0 && q.np0 > s0 && is_punct(c, q.np0 - 1, ',')) {
