@@ -597,7 +597,9 @@ static size_t skip_back(ctx *c, size_t j, size_t s0, int32_t *tx, int *comma)
             const char *ww = lower_tok(c, j, &wn);
             if (c->men_end[j] >= 0 || nf_map_has(c->x->desc, ww, wn))
                 return j;
-            if (is_lower(c, j) && j > s0)
+            if (tok_in(c, j, (const char *const[]){"asked", "urged", "invited", "called", "told", "forced", "allowed", "encouraged", "pressed", NULL}))
+                return (size_t)-1; /* `Asked to comment`: someone else is asked */
+            if ((is_lower(c, j) || (c->tok[j].flags & NF_T_SENT0)) && j > s0)
                 j--;
             continue;
         }
@@ -1123,7 +1125,9 @@ static void find_cues(ctx *c, size_t s)
                     q.np1 = (uint32_t)e2;
                     q.inverted = 1;
                 }
-            } else if (conj || ing || (p > s0 && is(c, p - 1, "to") && (le->cls == C_V || le->cls == C_TELL))) {
+            } else if (conj || ing ||
+                       (p > s0 + 1 && is(c, p - 1, "to") && (le->cls == C_V || le->cls == C_TELL) &&
+                        !tok_in(c, p - 2, (const char *const[]){"asked", "urged", "invited", "called", "told", "forced", "allowed", "encouraged", "pressed", "expected", NULL}))) {
                 q.join = -2; /* `was put in front of a camera to say that`: the sentence's subject */
             } else {
                 continue;

@@ -185,6 +185,34 @@ static void test_descriptions(void **st)
     assert_string_equal(C[0].actor, "NATO");
 }
 
+static void test_more_shapes(void **st)
+{
+    (void)st;
+    /* a description with its body: the person of that role */
+    run("Kremlin spokesman Dmitry Peskov met reporters in Moscow on Tuesday.\n\n"
+        "The Kremlin spokesman said the talks had been useful.");
+    assert_int_equal(NC, 1);
+    assert_string_equal(C[0].actor, "Dmitry Peskov");
+    /* the date after the occasion of the saying */
+    run("Jens Stoltenberg said in an interview with CNN on Sunday that the allies were ready for talks.");
+    assert_int_equal(NC, 1);
+    assert_string_equal(C[0].date, "2021-12-12");
+    assert_string_equal(C[0].unit, "said in an interview");
+    assert_string_equal(C[0].value, "the allies were ready for talks");
+    /* a parenthesis between dashes, and a later attribution of the whole */
+    run("Gonzalez _ perhaps under pressure from the government _ has indicated he does not want to travel, Perez said.");
+    assert_int_equal(NC, 2);
+    assert_string_equal(C[0].unit, "indicated");
+    assert_string_equal(C[0].value, "he does not want to travel");
+    assert_string_equal(C[1].actor, "Perez");
+    /* `X said:` and the quote in the next paragraph */
+    run("The Justice Department met lawyers for the family in Washington on Thursday to discuss the case.\n\n"
+        "Asked to comment on the announcement, a Justice Department spokesman said:\n\n"
+        "\"Certainly it changes things, and we will look at what the father decides to do next week.\"");
+    assert_int_equal(NC, 1);
+    assert_string_equal(C[0].value, "Certainly it changes things, and we will look at what the father decides to do next week");
+}
+
 static void test_running_quote(void **st)
 {
     (void)st;
@@ -253,6 +281,7 @@ int main(void)
         cmocka_unit_test(test_told_reporters_date),
         cmocka_unit_test(test_date_inside_claim),
         cmocka_unit_test(test_descriptions),
+        cmocka_unit_test(test_more_shapes),
         cmocka_unit_test(test_running_quote),
         cmocka_unit_test(test_two_speakers),
         cmocka_unit_test(test_quoted_as_saying),
