@@ -315,6 +315,8 @@ static int is(ctx *c, size_t i, const char *w)
     size_t wl = strlen(w), l = tl(c, i);
     if ((l != wl && l != wl + 2) || nf_tolower((unsigned char)tt(c, i)[0]) != (unsigned char)w[0])
         return 0;
+    if ((c->tok[i].flags & NF_T_UPPER) && !(c->tok[i].flags & NF_T_SENT0))
+        return 0; /* `the WHO said`, `the US`: an acronym is no function word */
     size_t n;
     const char *s = lower_tok(c, i, &n);
     return strlen(w) == n && !memcmp(s, w, n);
@@ -537,8 +539,9 @@ static size_t np_fwd(ctx *c, size_t i, size_t lim)
         if (!is_word(c, e) || tok_in(c, e, NP_STOP) || c->tx_cover[e] >= 0 ||
             tok_in(c, e, (const char *const[]){"would", "could", "can", "cannot", "will", "may", "might", "should", "must", "did", "do", "does", NULL}))
             break;
-        if (e > i && is_lower(c, e) && cls_at(c, e) != C_NONE)
-            break;
+        if (e > i && is_lower(c, e) && cls_at(c, e) != C_NONE &&
+            !(tok_in(c, e - 1, DETS) || (is_lower(c, e - 1) && cls_at(c, e - 1) == C_NONE)))
+            break; /* `according to the report` keeps `report` */
         if (e > i && is_lower(c, e) && tl(c, e) > 4 && !memcmp(tt(c, e) + tl(c, e) - 2, "ed", 2))
             break;
         e++;
@@ -902,6 +905,9 @@ static void find_cues(ctx *c, size_t s)
                 }
                 if (strcmp(le->lemma, "announce") && strcmp(le->lemma, "report"))
                     continue;
+                if (!tok_in(c, p - 1, (const char *const[]){"was", "were", "been", NULL}) ||
+                    (is(c, p - 1, "been") && p > s0 + 1 && !tok_in(c, p - 2, (const char *const[]){"has", "have", "had", NULL})))
+                    continue; /* `will be announced next week`: nothing said yet */
                 q.passive = 1;
                 {
                     size_t a1 = ve;
