@@ -1774,6 +1774,15 @@ static void content(ctx *c, size_t qi, nf_buf *buf)
         size_t after = q->inverted ? q->np1 : q->ve;
         while (after < s1 && (c->tx_cover[after] >= 0 || is(c, after, "on") || is_punct(c, after, '.')))
             after++;
+        /* `"C1," he said, "C2."`: the quote goes on in the same sentence */
+        if (after + 1 < s1 && (is_punct(c, after, ',') || is_punct(c, after, ':')) && is_open(c, after + 1)) {
+            long cl = close_for(c, after + 1, 2000);
+            size_t end = cl >= 0 ? (size_t)cl + 1 : s1;
+            if (buf->len && !strchr(".!?", buf->p[buf->len - 1]))
+                nf_buf_putc(buf, ',');
+            put_text(c, buf, after + 1, end);
+            return;
+        }
         if (after >= s1) {
             size_t ns = q->s + 1;
             while (ns < c->a->nsent && ns < q->s + 6) {

@@ -230,6 +230,11 @@ static void test_running_quote(void **st)
     assert_int_equal(NC, 1);
     assert_string_equal(C[0].actor, "Jen Psaki");
     assert_string_equal(C[0].value, "There will be no talks without our allies. We will not compromise the key principles");
+    /* `"C1," he said, "C2."` */
+    run("NATO Secretary-General Jens Stoltenberg spoke in Brussels on Friday after the meeting of ministers.\n\n"
+        "\"Russia must choose,\" he said, \"and we are ready for both paths.\"");
+    assert_int_equal(NC, 1);
+    assert_string_equal(C[0].value, "Russia must choose, and we are ready for both paths");
 }
 
 static void test_two_speakers(void **st)
