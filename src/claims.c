@@ -252,6 +252,7 @@ typedef struct {
     uint8_t before;      /* claim before the attribution (quote or clause then comma) */
     uint8_t dead;        /* dropped */
     uint8_t passive;     /* `was announced`: no speaker to name */
+    uint32_t a0;         /* where the attribution begins, when not at the speaker (0: there) */
     uint8_t nested;      /* inside a quote, spoken by the quote's speaker (`"I can confirm..."`) */
     uint8_t nr;          /* claim token ranges, once computed */
     uint32_t rb[4], re[4];
@@ -943,6 +944,15 @@ static void find_cues(ctx *c, size_t s)
                     }
                 }
                 if (q.np1 > q.np0) {
+                    /* `"...," Reuters quoted one trader as saying.` */
+                    if (q.np0 > qv) {
+                        int32_t tx0 = -1;
+                        int cm = 0;
+                        size_t j = qv > s0 ? skip_back(c, qv - 1, s0, &tx0, &cm) : (size_t)-1;
+                        q.a0 = (uint32_t)(j != (size_t)-1 && j >= s0 && is_word(c, j) ? np_back(c, j, s0) : qv);
+                    } else {
+                        q.a0 = q.np0;
+                    }
                     for (size_t o = first; o < c->ncue; o++)
                         if (c->cues[o].v == qv) {
                             c->cues[o].join = (int32_t)c->ncue;
@@ -1168,17 +1178,37 @@ static void find_cues(ctx *c, size_t s)
                 continue;
         }
         /* the claim before the attribution: `"C," X said`, `C, X said.` */
-        size_t np0 = q.np1 > q.np0 && !q.inverted ? q.np0 : i;
+        size_t np0 = q.a0 ? q.a0 : q.np1 > q.np0 && !q.inverted ? q.np0 : i;
+        if (np0 > s0 && q.join == -1 && !(is_punct(c, np0 - 1, ',') || is_close(c, np0 - 1))) {
+            /* the attribution may begin before the speaker's name: `"...," chairman and chief
+             * executive Richard Parsons said`, `..., newspapers including El Watan reported` */
+            for (size_t g = np0; g > s0 + 1 && g + 8 > np0; g--) {
+                size_t p = g - 1;
+                if (is_punct(c, p, ',') || is_close(c, p)) {
+                    if (rest_empty(c, q.inverted ? q.np1 : ve, s1) || is_close(c, p))
+                        np0 = g;
+                    break;
+                }
+                if (!is_word(c, p) || (is_lower(c, p) && cls_at(c, p) != C_NONE && cls_at(c, p) != C_ADV) ||
+                    (tok_in(c, p, NP_STOP) && !tok_in(c, p, (const char *const[]){"and", "from", "at", "of", "for", NULL}) &&
+                     !is(c, p, "including")))
+                    break;
+            }
+            q.a0 = (uint32_t)np0;
+        }
         if (np0 > s0 && q.join == -1) {
             size_t p = np0 - 1;
+            size_t after = q.inverted ? q.np1 : ve;
+            if (le->cls == C_TELL && !q.inverted && after < s1) {
+                /* `..., the firm's chief has told BBC News.` */
+                size_t e = np_fwd(c, after, s1);
+                if (e > after && np_speaks(c, after, e))
+                    after = e;
+            }
             if (is_close(c, p) || (is_punct(c, p, ',') && p > s0 && is_close(c, p - 1)))
                 q.before = 1;
-            else if (is_punct(c, p, ',') && rest_empty(c, q.inverted ? q.np1 : ve, s1))
+            else if (is_punct(c, p, ',') && rest_empty(c, after, s1))
                 q.before = 1;
-        }
-        if (!q.before && np0 > s0 && q.join == -1 && le->cls == C_TELL && !q.inverted && is_close(c, np0 - 1)) {
-            /* `"...," the 21-year-old told Cadena Cope.` */
-            q.before = 1;
         }
         /* a date with the cue: after it (`said on Friday`, `told reporters Wednesday`) */
         if (q.tx < 0) {
@@ -1747,7 +1777,7 @@ static void content(ctx *c, size_t qi, nf_buf *buf)
     cue *q = &c->cues[qi];
     const nf_sent *se = &c->a->sent[q->s];
     size_t s0 = se->tok0, s1 = se->tok0 + se->ntok;
-    size_t attr0 = q->np1 > q->np0 && !q->inverted ? q->np0 : q->v;
+    size_t attr0 = q->a0 ? q->a0 : q->np1 > q->np0 && !q->inverted ? q->np0 : q->v;
     if (q->before) {
         size_t e = attr0; /* exclusive */
         size_t p = e;
