@@ -1493,22 +1493,34 @@ static void run_sentence(ctx *c, const nf_sent *s, const char **words, size_t *l
                 }
             }
         }
-        /* `Tono Eitel of Germany`, `Kia Motor Corp of South Korea`: a person, or a company by
-         * its legal suffix, `of` a country or place is two names */
-        if (tt == 1 || tt == 2) {
+        /* `Tono Eitel of Germany`, `Kia Motor Corp of South Korea`, `Benetton of Italy`: a
+         * person or a company `of` a country or place is two names; an institution named
+         * by its head noun is one (`Bank of England`, `University of Chicago`) */
+        if (tt == 1 || tt == 2 || tt == 4) {
             int tk0;
             int titled = title_before(c, i, &tk0) < i && tk0 != T_NONE;
+            static const char *const legal[] = {"Inc", "Inc.", "Corp", "Corp.", "Co", "Co.", "Ltd",
+                                                "Ltd.", "Plc", "PLC", "AG", "SA", "NV", "Bhd",
+                                                "Group", NULL};
+            static const char *const heads[] = {"Church", "Republic", "Government", "Kingdom",
+                                                "Museum", "State", "States", "Province", "City",
+                                                "Port", "Gulf", "Sea", "Isle", "Duke", "Duchess",
+                                                "Prince", "Princess", "King", "Queen", "Emperor",
+                                                "Archbishop", "Bishop", "Mayor", "Governor",
+                                                "President", "Secretary", "Minister", NULL};
             for (size_t p = i + 1; p + 1 < te; p++) {
                 if (!tok_is(c, p, "of"))
                     continue;
+                size_t q = p + 1;
+                if (tok_is(c, q, "the") && q + 1 < te)
+                    q++;
                 const dent *d2;
                 int l2;
-                if (dict_match(c, p + 1, &d2, &l2) == te && d2 && d2->canon &&
+                int inst = (nf_map_has(x->orgsuf, tx(c, p - 1), tl(c, p - 1)) && !word_in(c, p - 1, legal)) ||
+                           word_in(c, p - 1, heads);
+                if (dict_match(c, q, &d2, &l2) == te && d2 && d2->canon &&
                     (d2->type == NF_ACT_PLACE || d2->type == NF_ACT_COUNTRY) &&
-                    (tt == 1 || titled || (memchr(tx(c, p - 1), '.', tl(c, p - 1)) ||
-                                 word_in(c, p - 1, (const char *const[]){"Inc", "Corp", "Co", "Ltd",
-                                                                         "Plc", "PLC", "AG", "SA", "NV",
-                                                                         "Bhd", "Group", NULL})))) {
+                    (tt == 1 || titled || !inst)) {
                     te = p;
                     break;
                 }
