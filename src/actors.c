@@ -521,6 +521,8 @@ typedef struct {
     uint32_t *dm_end; const dent **dm_d; uint8_t *dm_lost, *dm_done; /* dict_match cache */
     struct { const char *role, *aff, *canon; } *roles; size_t nroles, caproles; /* titled persons */
     int sporty;             /* the sentence speaks of a game */
+    struct { const char *w; uint32_t n; uint16_t k[4]; } *votes; size_t nvotes, capvotes;
+                            /* the tagger's types of one-word names over the article */
     int lax;                /* titles match in lower case too (appositions) */
     char key[1024];
 } ctx;
@@ -987,6 +989,31 @@ static size_t ministry(ctx *c, size_t b, const char **canon)
 
 static int tag_type(uint8_t t) { return t == NF_TAG_O ? 0 : (t + 1) / 2; } /* 1 PER 2 ORG 3 LOC 4 MISC */
 
+/* The article's votes for the one-word name at token i: counts[1..3] = PER ORG LOC. */
+static int vote_find(const ctx *c, const char *w, size_t n)
+{
+    for (size_t v = 0; v < c->nvotes; v++)
+        if (c->votes[v].n == n && memcmp(c->votes[v].w, w, n) == 0)
+            return (int)v;
+    return -1;
+}
+
+static void vote_add(ctx *c, const char *w, size_t n, int tt)
+{
+    int v = vote_find(c, w, n);
+    if (v < 0) {
+        if (c->nvotes >= 1024)
+            return;
+        __typeof__(*c->votes) *r = NF_PUSH(c->votes, c->nvotes, c->capvotes);
+        memset(r, 0, sizeof *r);
+        r->w = w;
+        r->n = (uint32_t)n;
+        v = (int)c->nvotes - 1;
+    }
+    if (c->votes[v].k[tt] < 60000)
+        c->votes[v].k[tt]++;
+}
+
 /* Sports: a place named as a team (`Kent beat Somerset`, `gave Texas a 2-0 lead`). */
 static int is_sporty(ctx *c)
 {
@@ -1107,7 +1134,7 @@ static void resolve(ctx *c, size_t b, size_t e, int tt, const dent *d, size_t de
         char k1[256];
         size_t sk = keynorm(tx(c, b), tl(c, b), k1, sizeof k1);
         const coref *r = coref_find(c, k1, sk);
-        if (r && (!whole || !d->canon || d->type == NF_ACT_PLACE)) {
+        if (r && (!whole || !d->canon || d->type == NF_ACT_PLACE || (tt == 1 && r->kind == CR_FULL))) {
             if (r->kind == CR_FULL || r->kind == CR_FIRST || (r->kind == CR_WEAK && tt == 1)) {
                 add_mention(c, b, e, r->canon, NF_ACT_PERSON, NULL, NF_M_ROW);
                 return;
@@ -1116,6 +1143,18 @@ static void resolve(ctx *c, size_t b, size_t e, int tt, const dent *d, size_t de
                 add_mention(c, b, e, r->canon, NF_ACT_ORG, NULL, NF_M_ROW);
                 return;
             }
+        }
+    }
+    /* one word the tagger types differently across the article (`Pirelli` person here,
+     * organization thrice elsewhere): the article's majority */
+    if (e - b == 1 && tkind == T_NONE && !whole && tt >= 1 && tt <= 3) {
+        int v = vote_find(c, tx(c, b), tl(c, b));
+        if (v >= 0) {
+            int best = tt;
+            for (int k = 1; k <= 3; k++)
+                if (c->votes[v].k[k] > c->votes[v].k[best])
+                    best = k;
+            tt = best;
         }
     }
     /* the tagger's organization over a place name: a club or a company (`Kent`, `Milan`) */
@@ -1366,17 +1405,12 @@ static void descriptions(ctx *c, size_t m0)
     }
 }
 
-static void run_sentence(ctx *c, const nf_sent *s, const char **words, size_t *lens, uint8_t *tags)
+static void run_sentence(ctx *c, const nf_sent *s, const uint8_t *tags)
 {
     const struct nf_actors_eng *x = c->x;
     c->tok = c->a->tok + s->tok0;
     c->n = s->ntok;
     memset(c->dm_done, 0, c->n);
-    for (size_t i = 0; i < c->n; i++) {
-        words[i] = tx(c, i);
-        lens[i] = tl(c, i);
-    }
-    nf_tagger_tag(x->tagger, words, lens, c->n, tags);
     /* a title-case heading: most longer words capitalized */
     size_t nlong = 0, ncap = 0, nlow = 0;
     static const char *const small[] = {"with", "from", "over", "into", "than", "that", "amid",
@@ -1612,10 +1646,33 @@ int nf_actors_run(nf_ana *a)
     c.dm_lost = nf_arena_alloc(&a->arena, maxn);
     c.dm_done = nf_arena_alloc(&a->arena, maxn);
     size_t m0 = a->nmen;
+    /* tag every sentence first: the article's votes on one-word names */
+    uint8_t *alltags = nf_arena_alloc(&a->arena, a->ntok ? a->ntok : 1);
+    for (size_t s = 0; s < a->nsent; s++) {
+        const nf_sent *se = &a->sent[s];
+        if (se->tok0 + se->ntok > a->ntok)
+            continue;
+        for (size_t i = 0; i < se->ntok; i++) {
+            const nf_tok *t = &a->tok[se->tok0 + i];
+            words[i] = a->doc.text + t->start;
+            lens[i] = t->end - t->start;
+        }
+        uint8_t *tg = alltags + se->tok0;
+        nf_tagger_tag(x->tagger, words, lens, se->ntok, tg);
+        for (size_t i = 0; i < se->ntok; i++) {
+            int tt = tg[i] == NF_TAG_O ? 0 : (tg[i] + 1) / 2;
+            if (tt >= 1 && tt <= 3 && (tg[i] & 1) && (i + 1 >= se->ntok || tg[i + 1] != tg[i] + 1) &&
+                !(a->tok[se->tok0 + i].flags & NF_T_SENT0))
+                vote_add(&c, words[i], lens[i], tt);
+        }
+    }
+    NF_UNUSED(tags);
     for (size_t s = 0; s < a->nsent; s++) {
         c.si = (uint32_t)s;
         size_t before = a->nmen;
-        run_sentence(&c, &a->sent[s], words, lens, tags);
+        if (a->sent[s].tok0 + a->sent[s].ntok > a->ntok)
+            continue;
+        run_sentence(&c, &a->sent[s], alltags + a->sent[s].tok0);
         descriptions(&c, before);
         /* keep the sentence's mentions in text order (a description after its name) */
         for (size_t m = before + 1; m < a->nmen; m++) {
@@ -1648,5 +1705,6 @@ int nf_actors_run(nf_ana *a)
     NF_UNUSED(m0);
     free(c.cr);
     free(c.roles);
+    free(c.votes);
     return 0;
 }
