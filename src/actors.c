@@ -715,6 +715,8 @@ static void coref_add(ctx *c, const char *key, size_t klen, const char *canon, i
             }
             return;
         }
+    if (c->ncr >= 2048)
+        return; /* a list, not an article: keep lookups bounded */
     coref *r = NF_PUSH(c->cr, c->ncr, c->capcr);
     r->key = nf_arena_strndup(&c->a->arena, key, klen);
     r->klen = klen;
@@ -1366,9 +1368,15 @@ static void descriptions(ctx *c, size_t m0)
         const nf_mention mn = c->a->men[m];
         if (mn.type == NF_ACT_PERSON)
             continue;
-        size_t p = 0;
-        while (p < c->n && c->tok[p].start < mn.end)
-            p++;
+        size_t lo = 0, hi = c->n; /* first token at or after the mention's end */
+        while (lo < hi) {
+            size_t mid = (lo + hi) / 2;
+            if (c->tok[mid].start < mn.end)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        size_t p = lo;
         if (is_poss(c, p))
             p++;
         int kk;
