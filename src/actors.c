@@ -416,6 +416,10 @@ static const char STOP[] =
     "Protestants Hindu Hindus Sikh Sikhs Buddhist Buddhists Sunni Sunnis Shia Shiite Shiites Tory "
     "PC PCs DVD DVDs CD CDs TV TVs HDTV GDP CEO HIV AIDS SMS MP3 DNA MP MPs PM ID RFID UWB PSP PPI "
     "CPI VAT GMT BST USB LCD VoIP PhD MBA SUV WiFi Wi-Fi 3G 4G 5G AI "
+    "Regarding Including Following Despite Although Unlike Like Besides Perhaps Currently "
+    "Additionally Furthermore Moreover Nevertheless Instead Overall Tonight Earlier Later "
+    "Recently Finally Black White Red Blue iPhone iPhones iPad iPod MacBook iMac AirPods PlayStation "
+    "Xbox Kindle Android Bitcoin "
     "Sign Share Advertisement According Reporting Editing Writing Additional European Asian African Arab Latin West East North South Western Eastern Northern Southern";
 
 int nf_actors_init(nf_engine *e, char *err, size_t errlen)
@@ -1127,9 +1131,6 @@ static void resolve(ctx *c, size_t b, size_t e, int tt, const dent *d, size_t de
     if (e <= b)
         return;
     int whole = d && de == e;
-    /* `Christmas`, `Muslims`, `PC`: words the tagger takes for names that are none */
-    if (e - b == 1 && tkind == T_NONE && !whole && nf_map_has(x->stop, tx(c, b), tl(c, b)))
-        return;
     /* a single word the article has used for someone (`Washington` after `MaliVai
      * Washington`) or for an organization (`Eagles` after `Philadelphia Eagles`) */
     if (e - b == 1 && tkind == T_NONE) {
@@ -1158,6 +1159,23 @@ static void resolve(ctx *c, size_t b, size_t e, int tt, const dent *d, size_t de
                     best = k;
             tt = best;
         }
+    }
+    /* `Christmas`, `Muslims`, `PC`: words the tagger takes for names that are none */
+    if (e - b == 1 && tkind == T_NONE && !whole && nf_map_has(x->stop, tx(c, b), tl(c, b)))
+        return;
+    /* products: `MacBook Pro`, `iPhone 12 Pro Max` */
+    if (e - b >= 2 && !whole && word_in(c, e - 1, (const char *const[]){"Pro", "Max", "Mini", "Air",
+                                                                       "Plus", "Ultra", "Lite", "XL",
+                                                                       "SE", "Edition", NULL}))
+        return;
+    /* a name the article gave a person in full, tagged otherwise here (`Taylor Swift`) */
+    if (e - b >= 2 && tkind == T_NONE && tt != 1 && (!whole || !d->canon)) {
+        const char *str = span_str(c, b, e);
+        for (size_t r = 0; r < c->ncr; r++)
+            if (c->cr[r].kind == CR_FULL && strcmp(c->cr[r].canon, str) == 0) {
+                add_mention(c, b, e, c->cr[r].canon, NF_ACT_PERSON, NULL, NF_M_ROW);
+                return;
+            }
     }
     /* the tagger's organization over a place name: a club or a company (`Kent`, `Milan`) */
     if (whole && e - b == 1 && tt == 2 && d->canon && d->type == NF_ACT_PLACE && tkind == T_NONE && is_sporty(c)) {
