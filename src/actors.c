@@ -1084,6 +1084,8 @@ static int common_word(const ctx *c, size_t i)
         if (low[k] != w[k])
             return 0; /* NATO, McCain: not a common word written capitalized */
     const char *t = c->a->doc.text, *end = t + c->a->doc.len;
+    if (n > 4 && low[n - 1] == 's')
+        n--; /* `Missiles` ... `missile` */
     for (const char *p = t; p + n <= end; p++) {
         p = memchr(p, low[0], (size_t)(end - p));
         if (!p || p + n > end)
@@ -1308,6 +1310,10 @@ static void resolve(ctx *c, size_t b, size_t e, int tt, const dent *d, size_t de
                                             "Doctrine", "Plan", "Summit", "Games", "Cup", "Olympics",
                                             "Prize", "Award", "Presence", "Initiative", "Day", NULL};
         if (word_in(c, e - 1, heads))
+            return;
+        /* `Intermediate-Range Nuclear Forces (INF) Treaty`: the name of a treaty, not its parties */
+        if (word_in(c, e, heads) || (tok_is(c, e, ")") && word_in(c, e + 1, heads)) ||
+            (tok_is(c, e, "(") && e + 3 < c->n && tok_is(c, e + 2, ")") && word_in(c, e + 3, heads)))
             return;
     }
     /* `Central and Eastern Europe`, `North and South Korea`: two names */

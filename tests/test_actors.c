@@ -250,12 +250,15 @@ static void test_not_actors(void **st)
 {
     (void)st;
     run("The talks began on Monday. However, nothing changed after the Cold War ended, and a "
-        "NATO-Russia meeting was held.\n");
+        "NATO-Russia meeting was held. It led to treaties like the Intermediate-Range Nuclear "
+        "Forces (INF) Treaty.\n");
     for (size_t i = 0; i < A.nmen; i++) {
         assert_string_not_equal(A.men[i].canon, "Monday");
         assert_string_not_equal(A.men[i].canon, "However");
         assert_string_not_equal(A.men[i].canon, "Cold War");
         assert_string_not_equal(A.men[i].canon, "NATO-Russia");
+        assert_string_not_equal(A.men[i].canon, "INF");
+        assert_null(strstr(A.men[i].canon, "Nuclear"));
     }
 }
 
