@@ -1084,14 +1084,16 @@ static int common_word(const ctx *c, size_t i)
         if (low[k] != w[k])
             return 0; /* NATO, McCain: not a common word written capitalized */
     const char *t = c->a->doc.text, *end = t + c->a->doc.len;
-    if (n > 4 && low[n - 1] == 's')
-        n--; /* `Missiles` ... `missile` */
+    int plural = n > 4 && low[n - 1] == 's';
+    if (plural)
+        n--; /* `Missiles` ... `missile`, `missiles` */
     for (const char *p = t; p + n <= end; p++) {
         p = memchr(p, low[0], (size_t)(end - p));
         if (!p || p + n > end)
             return 0;
         if (memcmp(p, low, n) == 0 && (p == t || !nf_isalpha((unsigned char)p[-1])) &&
-            (p + n == end || !nf_isalpha((unsigned char)p[n])))
+            (p + n == end || !nf_isalpha((unsigned char)p[n]) ||
+             (plural && p[n] == 's' && (p + n + 1 == end || !nf_isalpha((unsigned char)p[n + 1])))))
             return 1;
     }
     return 0;
