@@ -688,6 +688,11 @@ static const char *span_str(ctx *c, size_t b, size_t e)
         memcpy(out + k, tx(c, i), tl(c, i));
         k += tl(c, i);
     }
+    /* `Sport.` at a sentence's end: the point is not the name's (`Co.`, `Jr.` keep theirs) */
+    if (k > 5 && out[k - 1] == '.' && nf_islower((unsigned char)out[k - 2]) &&
+        nf_islower((unsigned char)out[k - 3]) && nf_islower((unsigned char)out[k - 4]) &&
+        nf_islower((unsigned char)out[k - 5]))
+        out[--k] = '\0';
     out[k] = '\0';
     return out;
 }
@@ -1491,7 +1496,19 @@ static void run_sentence(ctx *c, const nf_sent *s, const uint8_t *tags)
                     te = p;
                     break;
                 }
-            while (te > i + 1 && is_lower_word(c, te - 1))
+            /* `Robin van Persie gave Henry`, `Stone Roses singer Ian Brown`: a lower-case word
+             * other than a name particle ends the span */
+            static const char *const particles[] = {"of", "and", "the", "for", "de", "da", "van",
+                                                    "von", "der", "den", "du", "le", "la", "di",
+                                                    "del", "dos", "das", "el", "al", "bin", "ibn",
+                                                    "ben", "y", "e", "on", "upon", "des", "ter",
+                                                    "zu", "af", NULL};
+            for (size_t p = i + 1; p < te; p++)
+                if (is_lower_word(c, p) && !word_in(c, p, particles)) {
+                    te = p;
+                    break;
+                }
+            while (te > i + 1 && (is_lower_word(c, te - 1) || tok_is(c, te - 1, "&")))
                 te--;
         }
         /* no name starts with a punctuation mark (`& Lomason` after a cut) */
