@@ -585,8 +585,6 @@ static size_t dict_match_raw(ctx *c, size_t i, const dent **out, int *lost_s)
     if (!(c->tok[i].flags & (NF_T_CAP | NF_T_UPPER)) && !(c->tok[i].flags & NF_T_NUM))
         return i;
     for (size_t j = i; j < c->n && j < i + 12; j++) {
-        if (j > i && (c->tok[j].flags & NF_T_POSS))
-            break;
         size_t add = keynorm(tx(c, j), tl(c, j), c->key + k, sizeof c->key - k);
         k += add;
         if (!nf_map_has(x->prefix, c->key, k)) {
@@ -1526,6 +1524,12 @@ static void run_sentence(ctx *c, const nf_sent *s, const uint8_t *tags)
                                   (nf_map_has(x->stop, tx(c, i), tl(c, i)) &&
                                    !nf_map_has(x->prefix, tx(c, i), tl(c, i))))) {
             i++;
+            continue;
+        }
+        /* a dateline's credit: `MOSCOW (Reuters) -`, `KYIV, Ukraine (AP) —` */
+        if (tt && i > 0 && i <= 5 && tok_is(c, i - 1, "(") && tok_is(c, te, ")") &&
+            te + 1 < c->n && (c->tok[te + 1].flags & NF_T_PUNCT) && !tok_is(c, te + 1, ",")) {
+            i = te;
             continue;
         }
         /* photo credits: `(John Thys/AFP/Getty Images)`, `© AP Photo / Olivier Matthys` */

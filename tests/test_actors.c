@@ -365,6 +365,17 @@ static void test_appositive_roles(void **st)
     assert_string_equal(m->role, "chief prosecutor");
 }
 
+static void test_dateline_credit(void **st)
+{
+    (void)st;
+    run("MOSCOW (Reuters) - Separatists in the Donetsk People's Republic accused Ukrainian forces "
+        "of shelling.\n");
+    expect("MOSCOW", "Moscow", NF_ACT_PLACE); /* a dateline names the city */
+    expect("Donetsk People's Republic", "Donetsk People's Republic", NF_ACT_PLACE);
+    for (size_t i = 0; i < A.nmen; i++)
+        assert_string_not_equal(A.men[i].canon, "Reuters"); /* the credit is no actor */
+}
+
 static void test_empty_and_odd(void **st)
 {
     (void)st;
@@ -396,6 +407,7 @@ int main(void)
         cmocka_unit_test(test_title_case_heading),
         cmocka_unit_test(test_first_names_and_locatives),
         cmocka_unit_test(test_appositive_roles),
+        cmocka_unit_test(test_dateline_credit),
         cmocka_unit_test(test_empty_and_odd),
     };
     int rc = cmocka_run_group_tests(tests, setup, teardown);
