@@ -528,6 +528,7 @@ typedef struct {
     struct { const char *w; uint32_t n; uint16_t k[4]; } *votes; size_t nvotes, capvotes;
                             /* the tagger's types of one-word names over the article */
     int lax;                /* titles match in lower case too (appositions) */
+    int dateline;           /* country of the article's dateline capital, -1 */
     char key[1024];
 } ctx;
 
@@ -970,6 +971,8 @@ static size_t ministry(ctx *c, size_t b, const char **canon)
         (tok_is(c, i + 1, "Ministry") || tok_is(c, i + 1, "Office") || tok_is(c, i + 1, "Department"))) {
         if (tok_is(c, i + 1, "Department") && ci < 0)
             return b; /* `State Department` and kin are in orgs.tsv */
+        if (ci < 0)
+            ci = c->dateline; /* `MOSCOW (Reuters) - ... the Foreign Ministry said` */
         const char *adj = ci >= 0 ? c->x->countries[ci].adj : NULL;
         *canon = nf_arena_printf(&c->a->arena, "%s%s%.*s %.*s", adj ? adj : "", adj ? " " : "",
                                  (int)tl(c, i), tx(c, i), (int)tl(c, i + 1), tx(c, i + 1));
@@ -988,6 +991,8 @@ static size_t ministry(ctx *c, size_t b, const char **canon)
                 e = de;
             }
         }
+        if (ci < 0)
+            ci = c->dateline; /* `MOSCOW (Reuters) - ... the Foreign Ministry said` */
         const char *adj = ci >= 0 ? c->x->countries[ci].adj : NULL;
         *canon = nf_arena_printf(&c->a->arena, "%s%s%.*s Ministry", adj ? adj : "", adj ? " " : "",
                                  (int)tl(c, i + 2), tx(c, i + 2));
@@ -1722,6 +1727,20 @@ int nf_actors_run(nf_ana *a)
         }
     }
     NF_UNUSED(tags);
+    /* a dateline: the first sentence opens with a capital in capitals (`MOSCOW (Reuters) -`,
+     * `KYIV, Ukraine -`); an unnamed ministry is then that country's */
+    c.dateline = -1;
+    if (a->nsent && a->sent[0].ntok >= 2) {
+        c.tok = a->tok + a->sent[0].tok0;
+        c.n = a->sent[0].ntok;
+        memset(c.dm_done, 0, c.n);
+        const dent *d;
+        int l;
+        size_t de = dict_match(&c, 0, &d, &l);
+        if (de > 0 && d && d->cap >= 0 && (c.tok[0].flags & NF_T_UPPER) && de < c.n &&
+            (c.tok[de].flags & NF_T_PUNCT))
+            c.dateline = d->cap;
+    }
     for (size_t s = 0; s < a->nsent; s++) {
         c.si = (uint32_t)s;
         size_t before = a->nmen;

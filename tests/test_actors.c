@@ -369,7 +369,8 @@ static void test_dateline_credit(void **st)
 {
     (void)st;
     run("MOSCOW (Reuters) - Separatists in the Donetsk People's Republic accused Ukrainian forces "
-        "of shelling.\n");
+        "of shelling. The Foreign Ministry said talks would go on.\n");
+    expect("Foreign Ministry", "Russian Foreign Ministry", NF_ACT_ORG); /* the dateline's */
     expect("MOSCOW", "Moscow", NF_ACT_PLACE); /* a dateline names the city */
     expect("Donetsk People's Republic", "Donetsk People's Republic", NF_ACT_PLACE);
     for (size_t i = 0; i < A.nmen; i++)
