@@ -908,7 +908,37 @@ static int capital_acts(ctx *c, size_t b, size_t e)
 {
     static const char *const loc[] = {"in", "at", "near", "outside", "around", "across", "inside",
                                       "into", "via", "through", "visit", "visited", "visiting",
-                                      "central", "downtown", "suburban", NULL};
+                                      "central", "downtown", "suburban", "arrived", "arriving",
+                                      "arrive", "arrives", "flew", "fly", "flying", "travel",
+                                      "traveled", "travelled", "traveling", "travelling",
+                                      "heading", "headed", "leave", "leaving", "left", NULL};
+    static const char *const citynoun[] = {"streets", "street", "airport", "airports", "suburbs",
+                                           "outskirts", "center", "centre", "downtown", "mayor",
+                                           "residents", "population", "subway", "metro", "port",
+                                           "harbor", "harbour", "hospitals", "hospital", "hotels",
+                                           "hotel", "districts", "district", "neighborhoods",
+                                           "neighbourhoods", "squares", "square", "skyline",
+                                           "stock", "bourse", "university", "schools", "city",
+                                           "police", "region", "suburb", NULL};
+    static const char *const dirs[] = {"east", "west", "north", "south", "northeast", "northwest",
+                                       "southeast", "southwest", "outskirts", "miles", "kilometers",
+                                       "kilometres", "km", "suburbs", "center", "centre", NULL};
+    /* `Havana's streets`, `Havana's Plaza of the Revolution`: the city */
+    if (is_poss(c, e) && (word_in(c, e + 1, citynoun) || is_cap_word(c, e + 1)))
+        return 0;
+    /* `east of Havana`, `Nairobi, Kenya` */
+    if (b >= 2 && tok_is(c, b - 1, "of") && word_in(c, b - 2, dirs))
+        return 0;
+    if (tok_is(c, e, ",") && e + 1 < c->n) {
+        const dent *d2;
+        int l2;
+        size_t q = dict_match(c, e + 1, &d2, &l2);
+        if (q > e + 1 && d2 && d2->canon && d2->type == NF_ACT_COUNTRY) {
+            const dent *me = dent_get(c->x, tx(c, b), tl(c, b));
+            if (me && me->cap >= 0 && strcmp(c->x->countries[me->cap].canon, d2->canon) == 0)
+                return 0;
+        }
+    }
     static const char *const func[] = {"and", "or", "to", "on", "in", "for", "with", "of", "as",
                                        "that", "than", "but", "over", "about", "against", NULL};
     if (is_poss(c, e))

@@ -152,6 +152,16 @@ static void test_capitals(void **st)
     m = find_nth("Moscow", 2);
     assert_non_null(m);
     assert_string_equal(m->canon, "Russia");
+    run("Crowds marched through Havana's streets. The victims in Nairobi, Kenya, numbered 213. The "
+        "boy lived east of Havana. Havana's demands were rejected.\n");
+    expect("Havana", "Havana", NF_ACT_PLACE);
+    expect("Nairobi", "Nairobi", NF_ACT_PLACE);
+    m = find_at("Havana.");
+    assert_non_null(m);
+    assert_string_equal(m->canon, "Havana");
+    m = find_at("Havana's demands");
+    assert_non_null(m);
+    assert_string_equal(m->canon, "Cuba");
 }
 
 static void test_demonym_no_row(void **st)
