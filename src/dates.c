@@ -1449,7 +1449,8 @@ static int is_calendar(const char *v)
 
 static int is_report_word(const ctx *c, size_t k)
 {
-    return lex_has(&c->t[k], C_REPORT) != NULL;
+    /* lower case: "said", not the United "States" */
+    return lex_has(&c->t[k], C_REPORT) != NULL && !(c->t[k].flags & NF_T_CAP);
 }
 
 int nf_dates_run(nf_ana *a)

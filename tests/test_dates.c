@@ -242,6 +242,8 @@ static void test_sentence_date(void **st)
     x = nf_dates_attached(&A, said);
     assert_true(x >= 0);
     assert_string_equal(A.tx[x].value, "2021-12-17");
+    run("2022-01-26", "Washington's 2018 turn threatens the United States' position.\n");
+    assert_string_equal(nf_sent_date(&A, &A.sent[0]), "2018");
     run("2022-01-26", "\"We will talk in March,\" Stoltenberg told reporters on Wednesday evening.\n");
     assert_string_equal(nf_sent_date(&A, &A.sent[0]), "2022-01-26TEV");
     free(A.tok);
