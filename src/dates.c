@@ -916,6 +916,16 @@ static int holiday_day(const char *h, int y, int *m, int *d)
 {
     /* MM-DD fixed, or NTH-WDAY-MONTH like 4-4-11 (4th Thursday of November) */
     int a, b, cc;
+    if (!strncmp(h, "EASTER", 6)) { /* Easter Sunday (Gregorian computus), EASTER-2 Good Friday */
+        int ga = y % 19, gb = y / 100, gc = y % 100, dd = gb / 4, e = gb % 4, f = (gb + 8) / 25;
+        int g = (gb - f + 1) / 3, hh = (19 * ga + gb - dd - g + 15) % 30, i = gc / 4, k = gc % 4;
+        int l = (32 + 2 * e + 2 * i - hh - k) % 7, mm = (ga + 11 * hh + 22 * l) / 451;
+        int em = (hh + l - 7 * mm + 114) / 31, ed = (hh + l - 7 * mm + 114) % 31 + 1;
+        long day = days_from_civil(y, em, ed) + atol(h + 6);
+        int yy;
+        civil_from_days(day, &yy, m, d);
+        return 1;
+    }
     if (!strcmp(h, "BLACKFRIDAY") || !strcmp(h, "CYBERMONDAY")) { /* after Thanksgiving */
         long first = days_from_civil(y, 11, 1);
         long thanks = first + ((4 - weekday(first) + 7) % 7) + 21;

@@ -199,6 +199,8 @@ static void test_durations_sets(void **st)
            "2022/02/24=2022-02-24/DATE;24/02/2022=2022-02-24/DATE;");
     EXPECT("2019-12-10", "Sales on Black Friday and at Thanksgiving rose.",
            "Black Friday=2019-11-29/DATE;Thanksgiving=2019-11-28/DATE;");
+    EXPECT("2024-04-10", "On Good Friday and Easter Monday, said the Sunday Times.",
+           "Good Friday=2024-03-29/DATE;Easter Monday=2024-04-01/DATE;");
     EXPECT("2022-03-01", "They met earlier in the week.", "earlier in the week=2022-W09/DATE;");
     EXPECT("2022-03-01", "See https://example.com/2022/01/12/nato-2019-talks and www.x.org/1999.",
            "");
