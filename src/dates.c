@@ -78,12 +78,12 @@ typedef struct {
 enum {
     F_DATE, F_MONTH, F_YEAR, F_DECADE, F_CENTURY, F_WDAY, F_WDAYREL, F_WDAYPOD, F_DAYPOD, F_DAY,
     F_REL, F_AGO, F_LATER, F_DUR, F_DURX, F_SET, F_VAL, F_SEASON, F_SEASONY, F_QUARTER,
-    F_QUARTERY, F_CLOCK, F_CLOCKW, F_DMY, F_MDY, F_HOLIDAY, F_HOLIDAYY, F_MONTHREL, F_MONTHR, F_NONE, F_HALF, F_HALFY, F_DATER, F_CLOCKZ, F_DECADEY, F_ANAPH, F_NFN
+    F_QUARTERY, F_CLOCK, F_CLOCKW, F_DMY, F_MDY, F_HOLIDAY, F_HOLIDAYY, F_MONTHREL, F_MONTHR, F_NONE, F_HALF, F_HALFY, F_DATER, F_CLOCKZ, F_DECADEY, F_ANAPH, F_HOLIDAYW, F_NFN
 };
 static const char *const fn_names[F_NFN] = {
     "date", "month", "year", "decade", "century", "wday", "wdayrel", "wdaypod", "daypod", "day",
     "rel", "ago", "later", "dur", "durx", "set", "val", "season", "seasony", "quarter",
-    "quartery", "clock", "clockw", "dmy", "mdy", "holiday", "holidayy", "monthrel", "monthr", "none", "half", "halfy", "dater", "clockz", "decadey", "anaph"};
+    "quartery", "clock", "clockw", "dmy", "mdy", "holiday", "holidayy", "monthrel", "monthr", "none", "half", "halfy", "dater", "clockz", "decadey", "anaph", "holidayw"};
 
 typedef struct {
     pel el[MAXEL];
@@ -1413,6 +1413,7 @@ static int normalize(ctx *c, const rule *r, const cap *caps, size_t i0, size_t i
         snprintf(out, n, "%04d-%02d-%02d", cp->y, cp->m, cp->d);
         return 1;
     }
+    case F_HOLIDAYW:
     case F_HOLIDAY:
     case F_HOLIDAYY: {
         const char *h = args(r, caps, 0);
@@ -1436,12 +1437,18 @@ static int normalize(ctx *c, const rule *r, const cap *caps, size_t i0, size_t i
                     y--;
                 else if (c->tense > 0 && x < c->aday - 2)
                     y++;
-                else if (c->tense < 0 && x > c->aday + 2)
+                else if (c->tense < 0 && x > c->aday + 7)
                     y--;
             }
         }
         if (!holiday_day(h, (int)y, &m, &d))
             return 0;
+        if (r->fn == F_HOLIDAYW) { /* Easter week */
+            int wy, wn;
+            iso_week(days_from_civil(y, m, d), &wy, &wn);
+            snprintf(out, n, "%04d-W%02d", wy, wn);
+            return 1;
+        }
         snprintf(out, n, "%04ld-%02d-%02d", y, m, d);
         return 1;
     }
