@@ -105,6 +105,7 @@ typedef struct {
     nf_map *lex;            /* lower-case word -> lexword* */
     lexword *lexpool;
     size_t nlex, caplex;
+    uint64_t bloom[1024];   /* (first byte, last byte, length) of every lexicon key */
     rule *rules;
     size_t nrules;
     nf_map *trig;           /* literal first word -> rlist* */
@@ -114,6 +115,26 @@ typedef struct {
     rlist byshape;          /* rules starting with a shape */
     char *strings;          /* pool of literal strings */
 } date_engine;
+
+static unsigned bloom_key(const char *s, size_t n)
+{
+    return ((unsigned)(unsigned char)s[0] * 131u + (unsigned)(unsigned char)s[n - 1] * 31u +
+            (unsigned)n * 7919u) & 0xFFFFu;
+}
+
+static void bloom_add(date_engine *de, const char *s, size_t n)
+{
+    if (n) {
+        unsigned k = bloom_key(s, n);
+        de->bloom[k >> 6] |= 1ull << (k & 63);
+    }
+}
+
+static int bloom_has(const date_engine *de, const char *s, size_t n)
+{
+    unsigned k = bloom_key(s, n);
+    return (de->bloom[k >> 6] >> (k & 63)) & 1;
+}
 
 static void rlist_add(rlist *l, int r)
 {
@@ -169,6 +190,7 @@ static int load_lex(nf_engine *e, date_engine *de, char *err, size_t errlen)
         if (!w) {
             w = &de->lexpool[de->nlex++];
             nf_map_put(de->lex, low, wl, w);
+            bloom_add(de, low, wl);
         }
         if (w->n >= MAXLEX)
             continue;
@@ -337,6 +359,7 @@ static int load_rules(nf_engine *e, date_engine *de, char *err, size_t errlen)
                 }
                 lexword *w = &de->lexpool[de->nlex++];
                 nf_map_put(de->lex, p->alt[a], p->altlen[a], w);
+                bloom_add(de, p->alt[a], p->altlen[a]);
             }
         }
         int code = ri | (r->need2 << 24);
@@ -1536,7 +1559,7 @@ int nf_dates_run(nf_ana *a)
             if (l > 60)
                 l = 60;
             d->len = (uint16_t)l;
-            d->lw = l <= 40 ? nf_map_get(de->lex, d->low, l) : NULL;
+            d->lw = l && l <= 40 && bloom_has(de, d->low, l) ? nf_map_get(de->lex, d->low, l) : NULL;
         }
         /* urls (ids and dates in paths are no dates): their tokens match nothing */
         for (uint32_t p = se->start; p + 4 <= se->end;) {
