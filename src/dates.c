@@ -346,7 +346,7 @@ static int load_rules(nf_engine *e, date_engine *de, char *err, size_t errlen)
         r->order = (int)de->nrules;
         int ri = (int)de->nrules++;
         if (!r->el[0].opt && r->nel > 1 && !r->el[1].opt)
-            r->need2 = r->el[1].kind == EL_SHAPE ? 2 : 1;
+            r->need2 = r->el[1].kind == EL_SHAPE ? 2 : r->el[1].kind == EL_CLASS ? 3 : 1;
         for (int k = 0; k < r->nel; k++) {
             const pel *p = &r->el[k];
             for (int a = 0; p->kind == EL_LIT && a < p->nalt; a++) {
@@ -362,7 +362,9 @@ static int load_rules(nf_engine *e, date_engine *de, char *err, size_t errlen)
                 bloom_add(de, p->alt[a], p->altlen[a]);
             }
         }
-        int code = ri | (r->need2 << 24);
+        /* list entry: rule index, then what the second token must be (1 a known word,
+         * 2 a number, 3 a word of class cls) */
+        int code = ri | (r->need2 << 24) | (r->need2 == 3 ? r->el[1].cls << 26 : 0);
         /* index by its first element (and the next, when the first is optional) */
         for (int k = 0; k < r->nel; k++) {
             const pel *p = &r->el[k];
@@ -1479,6 +1481,21 @@ static int normalize(ctx *c, const rule *r, const cap *caps, size_t i0, size_t i
     return 0;
 }
 
+/* The first occurrence of pat (n bytes) in s[0..len), or NULL (memmem is not C17). */
+static const char *find_str(const char *s, size_t len, const char *pat, size_t n)
+{
+    const char *end = s + len;
+    while ((size_t)(end - s) >= n) {
+        const char *p = memchr(s, pat[0], (size_t)(end - s) - n + 1);
+        if (!p)
+            return NULL;
+        if (!memcmp(p, pat, n))
+            return p;
+        s = p + 1;
+    }
+    return NULL;
+}
+
 /* ---- the sentence's date ---- */
 
 /* A value on the calendar (2021-12-17, 2021-W49, XXXX-12-07), not PRESENT_REF and the like. */
@@ -1563,13 +1580,11 @@ int nf_dates_run(nf_ana *a)
         }
         /* urls (ids and dates in paths are no dates): their tokens match nothing */
         for (uint32_t p = se->start; p + 4 <= se->end;) {
-            const char *hit = NULL;
-            for (uint32_t q = p; q + 4 <= se->end; q++)
-                if ((tx[q] == ':' && tx[q + 1] == '/' && tx[q + 2] == '/') ||
-                    (low[q] == 'w' && low[q + 1] == 'w' && low[q + 2] == 'w' && tx[q + 3] == '.')) {
-                    hit = tx + q;
-                    break;
-                }
+            const char *h1 = find_str(tx + p, se->end - p, "://", 3);
+            const char *h2 = find_str(low + p, se->end - p, "www.", 4);
+            const char *hit = h1;
+            if (h2 && (!hit || (size_t)(h2 - low) < (size_t)(hit - tx)))
+                hit = tx + (h2 - low);
             if (!hit)
                 break;
             uint32_t us = (uint32_t)(hit - tx), ue = us;
@@ -1617,10 +1632,14 @@ int nf_dates_run(nf_ana *a)
             for (int li = 0; li < nl; li++) {
                 for (size_t q = 0; q < lists[li]->n; q++) {
                     int code = lists[li]->idx[q];
-                    int ri = code & 0xFFFFFF, need2 = code >> 24;
-                    if (need2 && (i + 1 >= c.n || (need2 == 1 ? !c.t[i + 1].lw
-                                                              : !(c.t[i + 1].flags & NF_T_NUM))))
-                        continue;
+                    int ri = code & 0xFFFFFF, need2 = (code >> 24) & 3;
+                    if (need2) {
+                        const dtok *nx = i + 1 < c.n ? &c.t[i + 1] : NULL;
+                        if (!nx || (need2 == 2 ? !(nx->flags & NF_T_NUM)
+                                               : need2 == 1 ? !nx->lw
+                                                            : !lex_has(nx, (code >> 26) & 63)))
+                            continue;
+                    }
                     const rule *r = &de->rules[ri];
                     cap caps[MAXEL];
                     size_t e = match_rule(&c, r, 0, i, caps);
