@@ -26,6 +26,7 @@ enum {
     C_NONE, C_MONTH, C_WDAY, C_NUMW, C_ORD, C_UNIT, C_UNITS, C_SEASON, C_POD, C_REL, C_MOD,
     C_HOLIDAY, C_FUTURE, C_PAST, C_REPORT, C_QTY, C_COUNTNOUN, C_PREP, C_UNITX, C_RGAP, C_RATE, C_REFNEXT, C_NCLASS
 };
+_Static_assert(C_NCLASS <= 32, "lexword.mask holds one bit per class");
 static const char *const class_names[C_NCLASS] = {
     "", "MONTH", "WDAY", "NUMW", "ORD", "UNIT", "UNITS", "SEASON", "POD", "REL", "MOD",
     "HOLIDAY", "FUTURE", "PAST", "REPORT", "QTY", "COUNTNOUN", "PREP", "UNITX", "RGAP", "RATE", "REFNEXT"};
@@ -43,6 +44,7 @@ typedef struct rlist rlist;
 typedef struct {
     lexent e[MAXLEX];
     int n;
+    uint32_t mask;      /* 1 << class of each entry */
     const rlist *trig;  /* rules whose first element is this literal word */
 } lexword;
 
@@ -196,6 +198,7 @@ static int load_lex(nf_engine *e, date_engine *de, char *err, size_t errlen)
             continue;
         lexent *le = &w->e[w->n++];
         le->cls = (uint8_t)cls;
+        w->mask |= 1u << cls;
         const char *v = n >= 3 ? f[2] : "";
         le->ival = (int32_t)strtol(v, NULL, 10);
         snprintf(le->sval, sizeof le->sval, "%s", v);
@@ -515,7 +518,7 @@ typedef struct {
 
 static const lexent *lex_has(const dtok *t, int cls)
 {
-    if (!t->lw)
+    if (!t->lw || !(t->lw->mask & (1u << cls)))
         return NULL;
     for (int i = 0; i < t->lw->n; i++)
         if (t->lw->e[i].cls == cls)
@@ -1600,13 +1603,7 @@ int nf_dates_run(nf_ana *a)
                 }
             p = ue + 1;
         }
-        int first_tx = -1;
-        size_t nreport_k = (size_t)-1;
-        for (size_t k = 0; k < c.n; k++)
-            if (is_report_word(&c, k)) {
-                nreport_k = k;
-                break;
-            }
+        int first_tx = -1, any_calendar = 0;
         for (size_t i = 0; i < c.n;) {
             const dtok *t = &c.t[i];
             /* candidate rules */
@@ -1702,7 +1699,8 @@ int nf_dates_run(nf_ana *a)
              * else its first calendar date outside quotes */
             int concrete = (x->type == NF_TX_DATE || x->type == NF_TX_TIME) && x->value[0] &&
                            is_calendar(x->value);
-            if (concrete && nreport_k == (size_t)-1 && first_tx < 0) {
+            any_calendar |= concrete;
+            if (concrete && first_tx < 0) {
                 int inq = 0;
                 for (uint32_t k = se->tok0; k < se->tok0 + se->ntok && a->tok[k].start < x->start; k++)
                     if ((a->tok[k].flags & NF_T_QUOTE) &&
@@ -1724,6 +1722,12 @@ int nf_dates_run(nf_ana *a)
             i = best_end;
         }
         se->date_tx = first_tx;
+        size_t nreport_k = (size_t)-1;
+        for (size_t k = 0; any_calendar && k < c.n; k++)
+            if (is_report_word(&c, k)) {
+                nreport_k = k;
+                break;
+            }
         if (nreport_k != (size_t)-1) {
             /* a reporting sentence: the date that goes with its (first) verb, if any */
             se->date_tx = -1;
