@@ -95,7 +95,6 @@ typedef struct {
     parg arg[MAXARG];
     int narg;
     int order;
-    uint8_t need2; /* the token after the first must be: 1 a known word, 2 a number */
 } rule;
 
 struct rlist {
@@ -114,7 +113,9 @@ typedef struct {
     rlist *trigpool;
     size_t ntrig;
     rlist bycls[C_NCLASS];
-    rlist byshape;          /* rules starting with a shape */
+    rlist byshape[S_NSHAPE]; /* rules starting with a shape */
+    const lexword **lit2;    /* per rule and indexed element k (0, 1): the words element k+1
+                              * accepts, MAXALT each */
     char *strings;          /* pool of literal strings */
 } date_engine;
 
@@ -348,8 +349,6 @@ static int load_rules(nf_engine *e, date_engine *de, char *err, size_t errlen)
         }
         r->order = (int)de->nrules;
         int ri = (int)de->nrules++;
-        if (!r->el[0].opt && r->nel > 1 && !r->el[1].opt)
-            r->need2 = r->el[1].kind == EL_SHAPE ? 2 : r->el[1].kind == EL_CLASS ? 3 : 1;
         for (int k = 0; k < r->nel; k++) {
             const pel *p = &r->el[k];
             for (int a = 0; p->kind == EL_LIT && a < p->nalt; a++) {
@@ -365,12 +364,16 @@ static int load_rules(nf_engine *e, date_engine *de, char *err, size_t errlen)
                 bloom_add(de, p->alt[a], p->altlen[a]);
             }
         }
-        /* list entry: rule index, then what the second token must be (1 a known word,
-         * 2 a number, 3 a word of class cls) */
-        int code = ri | (r->need2 << 24) | (r->need2 == 3 ? r->el[1].cls << 26 : 0);
         /* index by its first element (and the next, when the first is optional) */
         for (int k = 0; k < r->nel; k++) {
             const pel *p = &r->el[k];
+            /* list entry: rule index, the element it is indexed by (bit 22), then what the
+             * next token must be (bits 24-25: 1 one of the words of lit2, 2 a number, 3 a
+             * word of class bits 26-31) */
+            int need = 0;
+            if (k <= 1 && k + 1 < r->nel && !r->el[k + 1].opt)
+                need = r->el[k + 1].kind == EL_SHAPE ? 2 : r->el[k + 1].kind == EL_CLASS ? 3 : 1;
+            int code = ri | (k << 22) | (need << 24) | (need == 3 ? r->el[k + 1].cls << 26 : 0);
             if (p->kind == EL_LIT) {
                 for (int a = 0; a < p->nalt; a++) {
                     rlist *l = nf_map_get(de->trig, p->alt[a], p->altlen[a]);
@@ -386,13 +389,22 @@ static int load_rules(nf_engine *e, date_engine *de, char *err, size_t errlen)
             } else if (p->kind == EL_CLASS) {
                 rlist_add(&de->bycls[p->cls], code);
             } else {
-                rlist_add(&de->byshape, code);
+                rlist_add(&de->byshape[p->cls], code);
             }
             if (!p->opt)
                 break;
         }
     }
     nf_lines_free(&it);
+    de->lit2 = calloc(de->nrules * 2 * MAXALT + 1, sizeof *de->lit2);
+    for (size_t ri = 0; ri < de->nrules; ri++) {
+        const rule *r = &de->rules[ri];
+        for (int k = 0; k <= 1 && k + 1 < r->nel; k++) {
+            const pel *p = &r->el[k + 1];
+            for (int a = 0; p->kind == EL_LIT && a < p->nalt; a++)
+                de->lit2[(ri * 2 + k) * MAXALT + a] = nf_map_get(de->lex, p->alt[a], p->altlen[a]);
+        }
+    }
     return 0;
 }
 
@@ -411,7 +423,9 @@ void nf_dates_fini(nf_engine *e)
     free(de->trigpool);
     for (int c = 0; c < C_NCLASS; c++)
         free(de->bycls[c].idx);
-    free(de->byshape.idx);
+    for (int k = 0; k < S_NSHAPE; k++)
+        free(de->byshape[k].idx);
+    free(de->lit2);
     free(de->rules);
     free(de->strings);
     free(de);
@@ -542,6 +556,17 @@ static long atol_n(const char *s, size_t n)
     for (size_t i = 0; i < n && i < 12; i++)
         v = v * 10 + (s[i] - '0');
     return v;
+}
+
+static int lit2_has(const date_engine *de, int ri, int k, const lexword *w)
+{
+    if (!w)
+        return 0;
+    const lexword *const *l = de->lit2 + ((size_t)ri * 2 + k) * MAXALT;
+    for (int q = 0; q < MAXALT && l[q]; q++)
+        if (l[q] == w)
+            return 1;
+    return 0;
 }
 
 static int match_shape(const ctx *c, const dtok *t, int shape, cap *cp)
@@ -1607,7 +1632,7 @@ int nf_dates_run(nf_ana *a)
         for (size_t i = 0; i < c.n;) {
             const dtok *t = &c.t[i];
             /* candidate rules */
-            const rlist *lists[8];
+            const rlist *lists[16];
             int nl = 0;
             if (t->lw && t->lw->trig)
                 lists[nl++] = t->lw->trig;
@@ -1615,8 +1640,12 @@ int nf_dates_run(nf_ana *a)
                 for (int e = 0; e < t->lw->n && nl < 7; e++)
                     if (de->bycls[t->lw->e[e].cls].n)
                         lists[nl++] = &de->bycls[t->lw->e[e].cls];
-            if ((t->flags & NF_T_NUM) && de->byshape.n && nl < 8)
-                lists[nl++] = &de->byshape;
+            if (t->flags & NF_T_NUM) {
+                cap cp;
+                for (int k = 0; k < S_NSHAPE && nl < 16; k++)
+                    if (de->byshape[k].n && match_shape(&c, t, k, &cp))
+                        lists[nl++] = &de->byshape[k];
+            }
             if (!nl) {
                 i++;
                 continue;
@@ -1629,11 +1658,11 @@ int nf_dates_run(nf_ana *a)
             for (int li = 0; li < nl; li++) {
                 for (size_t q = 0; q < lists[li]->n; q++) {
                     int code = lists[li]->idx[q];
-                    int ri = code & 0xFFFFFF, need2 = (code >> 24) & 3;
+                    int ri = code & 0x3FFFFF, kk = (code >> 22) & 1, need2 = (code >> 24) & 3;
                     if (need2) {
                         const dtok *nx = i + 1 < c.n ? &c.t[i + 1] : NULL;
                         if (!nx || (need2 == 2 ? !(nx->flags & NF_T_NUM)
-                                               : need2 == 1 ? !nx->lw
+                                               : need2 == 1 ? !lit2_has(de, ri, kk, nx->lw)
                                                             : !lex_has(nx, (code >> 26) & 63)))
                             continue;
                     }
