@@ -175,6 +175,14 @@ check "jsonl has no header" test "$(lines)" = 1
 expect_status 0 "--no-header xml" "$bin" --no-header --format xml /dev/null
 check "xml of nothing is a document" xmllint --noout "$t/stdout"
 
+# ---- --text: its output fed back in gives the same articles (names, dates) ----
+for f in data/sample.dump "$t/nasty.dump" "$t/pre.dump"; do
+    "$bin" -q --kind article --fields article,date "$f" > "$t/a.rows"
+    "$bin" -q --text "$f" > "$t/text.dump"
+    "$bin" -q --kind article --fields article,date "$t/text.dump" > "$t/b.rows"
+    check "--text feeds back: $f" cmp -s "$t/a.rows" "$t/b.rows"
+done
+
 # ---- --lines article: shards give the rows of one run ----
 py '
 import sys

@@ -805,6 +805,48 @@ static void test_article_rows_pieces(void **st)
     nf_buf_free(&in);
 }
 
+/* The public API: nf_analyze_text (no header, the article row) and nf_run. */
+static void test_public_api(void **st)
+{
+    (void)st;
+    nf_options o;
+    nf_options_default(&o);
+    char err[256];
+    nf_engine *e = nf_engine_new(&o, err, sizeof err);
+    assert_non_null(e);
+    const char *txt = " date 2021-12-17 Hello world.\n";
+    char *buf = NULL;
+    size_t len = 0;
+    assert_int_equal(nf_analyze_text(e, "f.txt", "name", txt, strlen(txt), &buf, &len), 0);
+    assert_int_equal(len, strlen(buf));
+    const char *want = "f.txt\tname\t1\tarticle\t2021-12-17\t";
+    assert_true(strncmp(buf, want, strlen(want)) == 0);
+    char *r = article_rows(buf);
+    assert_string_equal(r, "name\t1\t2021-12-17\n");
+    free(r), free(buf);
+
+    const char *p = WSTR("<<<FILE>>> a\nx\n");
+    char missing[128];
+    snprintf(missing, sizeof missing, "%s/missing", dir);
+    const char *paths[] = {p, missing, p};
+    FILE *out = tmpfile();
+    assert_non_null(out);
+    cap_begin();
+    int rc = nf_run(e, paths, 3, out);
+    cap_end();
+    assert_int_equal(rc, 1); /* the missing file */
+    assert_non_null(strstr(errtext, missing));
+    rewind(out);
+    char tmp[4096];
+    size_t n = fread(tmp, 1, sizeof tmp - 1, out);
+    tmp[n] = '\0';
+    fclose(out);
+    r = article_rows(tmp);
+    assert_string_equal(r, "a\t1\t\na\t1\t\n");
+    free(r);
+    nf_engine_free(e);
+}
+
 static int setup(void **st)
 {
     (void)st;
@@ -855,6 +897,7 @@ int main(void)
         cmocka_unit_test(test_line_base),
         cmocka_unit_test(test_article_rows),
         cmocka_unit_test(test_article_rows_pieces),
+        cmocka_unit_test(test_public_api),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
