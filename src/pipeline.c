@@ -386,6 +386,8 @@ int nf_run(nf_engine *e, const char *const *paths, int npaths, FILE *out)
         nf_article art;
         int rc;
         while (!k.closed && !k.failed && (rc = nf_loader_next(l, &art)) == 1) {
+            if (art.piece == 0) /* (art is freed below) */
+                pg.articles++;
             if (threads > 1) {
                 pthread_mutex_lock(&r.mu);
                 slot *s = &r.slots[r.next_read % r.nslots];
@@ -402,8 +404,6 @@ int nf_run(nf_engine *e, const char *const *paths, int npaths, FILE *out)
                 sink_write(&k, &obuf);
                 nf_article_free(&art);
             }
-            if (art.piece == 0)
-                pg.articles++;
             progress_show(&pg, bytes_before + nf_loader_bytes(l), 0);
         }
         bytes_before += nf_loader_bytes(l);
