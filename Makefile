@@ -33,7 +33,7 @@ TESTS    := $(patsubst tests/%.c,$(BUILD)/%,$(wildcard tests/test_*.c))
 BIN      := $(if $(filter build,$(BUILD)),newsfacts,$(BUILD)/newsfacts)
 
 .PHONY: all run test check check-fast unit golden-check cli eval-check golden eval bench \
-        fuzz train install clean deps asan
+        fuzz train install clean deps asan analyze
 
 all: $(BIN)
 
@@ -109,6 +109,10 @@ bench: $(BIN)
 
 fuzz:
 	@sh tests/fuzz/run.sh $(SECONDS)
+
+analyze: $(BIN)
+	@mkdir -p build
+	@sh tools/analyze.sh ./$(BIN) $(SHARED)
 
 train:
 	@sh tools/train.sh $(SHARED)

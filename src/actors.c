@@ -469,6 +469,7 @@ typedef struct {
     size_t n;               /* their count */
     uint32_t si;            /* sentence index */
     coref *cr; size_t ncr, capcr;
+    uint32_t *dm_end; const dent **dm_d; uint8_t *dm_lost, *dm_done; /* dict_match cache */
     char key[1024];
 } ctx;
 
@@ -494,7 +495,30 @@ static int is_cap_word(const ctx *c, size_t i)
 }
 
 /* Longest dictionary match starting at token i: returns its end (exclusive) or i. */
+static size_t dict_match_raw(ctx *c, size_t i, const dent **out, int *lost_s);
+
+/* The same, computed once per token of the sentence. */
 static size_t dict_match(ctx *c, size_t i, const dent **out, int *lost_s)
+{
+    if (i >= c->n) {
+        *out = NULL;
+        *lost_s = 0;
+        return i;
+    }
+    if (!c->dm_done[i]) {
+        const dent *d;
+        int l;
+        c->dm_end[i] = (uint32_t)dict_match_raw(c, i, &d, &l);
+        c->dm_d[i] = d;
+        c->dm_lost[i] = (uint8_t)l;
+        c->dm_done[i] = 1;
+    }
+    *out = c->dm_d[i];
+    *lost_s = c->dm_lost[i];
+    return c->dm_end[i];
+}
+
+static size_t dict_match_raw(ctx *c, size_t i, const dent **out, int *lost_s)
 {
     const struct nf_actors_eng *x = c->x;
     size_t best = i, k = 0;
@@ -1045,6 +1069,7 @@ static void run_sentence(ctx *c, const nf_sent *s, const char **words, size_t *l
     const struct nf_actors_eng *x = c->x;
     c->tok = c->a->tok + s->tok0;
     c->n = s->ntok;
+    memset(c->dm_done, 0, c->n);
     for (size_t i = 0; i < c->n; i++) {
         words[i] = tx(c, i);
         lens[i] = tl(c, i);
@@ -1190,6 +1215,10 @@ int nf_actors_run(nf_ana *a)
     const char **words = nf_arena_alloc(&a->arena, maxn * sizeof *words);
     size_t *lens = nf_arena_alloc(&a->arena, maxn * sizeof *lens);
     uint8_t *tags = nf_arena_alloc(&a->arena, maxn);
+    c.dm_end = nf_arena_alloc(&a->arena, maxn * sizeof *c.dm_end);
+    c.dm_d = nf_arena_alloc(&a->arena, maxn * sizeof *c.dm_d);
+    c.dm_lost = nf_arena_alloc(&a->arena, maxn);
+    c.dm_done = nf_arena_alloc(&a->arena, maxn);
     size_t m0 = a->nmen;
     for (size_t s = 0; s < a->nsent; s++) {
         c.si = (uint32_t)s;

@@ -287,7 +287,7 @@ void nf_bp_classify(nf_ana *a, nf_blocks *bl)
     }
     for (uint32_t i = 0; i < nb; i++) {
         nf_block *b = &bl->b[i];
-        if (!in[i])
+        if (!in[i] && !(bl->html && b->cand >= 0 && b->cls != NF_B_DROP && b->cls != NF_B_META))
             continue;
         const char *s = bl->buf + b->start;
         size_t n = b->end - b->start;

@@ -1,16 +1,1444 @@
-/* dates stage — placeholder until its implementation lands. */
+/* dates.c — temporal expressions: find, type and resolve them (TIMEX3 values).
+ *
+ * The grammar is data, HeidelTime-style: data/timex_lex.tsv holds the words (months,
+ * weekdays, number words, units, seasons, parts of day, holidays, modifiers, tense cues) and
+ * data/dates.rules the patterns over tokens with the normalization each one applies.
+ * A rule is   PATTERN <TAB> TYPE <TAB> FUNCTION(ARGS)
+ *   PATTERN elements, space-separated, each optionally suffixed with '?' (optional) and/or
+ *   prefixed with '~' (context: must match, not part of the mention):
+ *     word|word      literal (lower case; also punctuation such as , - 's)
+ *     @CLASS         a word of that class in timex_lex.tsv
+ *     %SHAPE         a number shape: %YEAR %DAY %MON %NUM %DECADE %DOTDATE %SLASHDATE
+ *                    %CLOCK (10:35) %HOUR (1-12) %HOURAP (10pm)
+ *   TYPE: DATE TIME DURATION SET
+ *   ARGS: $N (the N-th element's value; 0 when an optional one is absent) or constants.
+ * At each token the longest matching rule whose function succeeds wins.
+ * Resolution is against the article's date (a->anchor_*), in the tense of the sentence. */
+#include <stdlib.h>
+#include <string.h>
+
 #include "nf.h"
+
+/* ---- lexicon ---- */
+
+enum {
+    C_NONE, C_MONTH, C_WDAY, C_NUMW, C_ORD, C_UNIT, C_UNITS, C_SEASON, C_POD, C_REL, C_MOD,
+    C_HOLIDAY, C_FUTURE, C_PAST, C_REPORT, C_QTY, C_COUNTNOUN, C_PREP, C_UNITX, C_NCLASS
+};
+static const char *const class_names[C_NCLASS] = {
+    "", "MONTH", "WDAY", "NUMW", "ORD", "UNIT", "UNITS", "SEASON", "POD", "REL", "MOD",
+    "HOLIDAY", "FUTURE", "PAST", "REPORT", "QTY", "COUNTNOUN", "PREP", "UNITX"};
+
+enum { LF_CAP = 1 };
+
+typedef struct {
+    uint8_t cls, flags;
+    int32_t ival;
+    char sval[12];
+} lexent;
+
+#define MAXLEX 4
+typedef struct {
+    lexent e[MAXLEX];
+    int n;
+} lexword;
+
+/* ---- rules ---- */
+
+enum { EL_LIT, EL_CLASS, EL_SHAPE };
+enum {
+    S_YEAR, S_DAY, S_MON, S_NUM, S_DECADE, S_DOTDATE, S_SLASHDATE, S_CLOCK, S_HOUR, S_HOURAP,
+    S_NSHAPE
+};
+static const char *const shape_names[S_NSHAPE] = {"YEAR", "DAY", "MON", "NUM", "DECADE",
+                                                  "DOTDATE", "SLASHDATE", "CLOCK", "HOUR",
+                                                  "HOURAP"};
+
+#define MAXALT 16
+#define MAXEL 10
+#define MAXARG 5
+
+typedef struct {
+    uint8_t kind, opt, ctx, cls;
+    uint8_t nalt;
+    const char *alt[MAXALT];
+    uint8_t altlen[MAXALT];
+} pel;
+
+typedef struct {
+    uint8_t isref;
+    int ref;       /* element index (0-based) */
+    long ival;
+    const char *sval;
+} parg;
+
+enum {
+    F_DATE, F_MONTH, F_YEAR, F_DECADE, F_CENTURY, F_WDAY, F_WDAYREL, F_WDAYPOD, F_DAYPOD, F_DAY,
+    F_REL, F_AGO, F_LATER, F_DUR, F_DURX, F_SET, F_VAL, F_SEASON, F_SEASONY, F_QUARTER,
+    F_QUARTERY, F_CLOCK, F_CLOCKW, F_DMY, F_MDY, F_HOLIDAY, F_HOLIDAYY, F_MONTHREL, F_MONTHR, F_NONE, F_NFN
+};
+static const char *const fn_names[F_NFN] = {
+    "date", "month", "year", "decade", "century", "wday", "wdayrel", "wdaypod", "daypod", "day",
+    "rel", "ago", "later", "dur", "durx", "set", "val", "season", "seasony", "quarter",
+    "quartery", "clock", "clockw", "dmy", "mdy", "holiday", "holidayy", "monthrel", "monthr", "none"};
+
+typedef struct {
+    pel el[MAXEL];
+    int nel;
+    uint8_t type;
+    int fn;
+    parg arg[MAXARG];
+    int narg;
+    int order;
+} rule;
+
+typedef struct {
+    int *idx;
+    size_t n, cap;
+} rlist;
+
+typedef struct {
+    nf_map *lex;            /* lower-case word -> lexword* */
+    lexword *lexpool;
+    size_t nlex;
+    rule *rules;
+    size_t nrules;
+    nf_map *trig;           /* literal first word -> rlist* */
+    rlist *trigpool;
+    size_t ntrig;
+    rlist bycls[C_NCLASS];
+    rlist byshape;          /* rules starting with a shape */
+    char *strings;          /* pool of literal strings */
+} date_engine;
+
+static void rlist_add(rlist *l, int r)
+{
+    *(int *)NF_PUSH(l->idx, l->n, l->cap) = r;
+}
+
+/* ---- init ---- */
+
+static int find_name(const char *const *names, int n, const char *s)
+{
+    for (int i = 0; i < n; i++)
+        if (!strcmp(names[i], s))
+            return i;
+    return -1;
+}
+
+static int load_lex(nf_engine *e, date_engine *de, char *err, size_t errlen)
+{
+    size_t len = 0;
+    const char *txt = nf_data_get(e, "timex_lex.tsv", &len);
+    if (!txt) {
+        snprintf(err, errlen, "timex_lex.tsv: missing");
+        return -1;
+    }
+    /* first pass: count */
+    nf_lines it;
+    char *f[4];
+    int n;
+    size_t cap = 0;
+    nf_lines_init(&it, txt, len);
+    while (nf_lines_next(&it, f, 4) >= 0)
+        cap++;
+    nf_lines_free(&it);
+    de->lexpool = calloc(cap + 1, sizeof *de->lexpool);
+    de->lex = nf_map_new();
+    nf_lines_init(&it, txt, len);
+    while ((n = nf_lines_next(&it, f, 4)) >= 0) {
+        if (n < 2)
+            continue;
+        int cls = find_name(class_names, C_NCLASS, f[1]);
+        if (cls <= 0) {
+            snprintf(err, errlen, "timex_lex.tsv:%ld: unknown class %s", it.lineno, f[1]);
+            nf_lines_free(&it);
+            return -1;
+        }
+        char low[64];
+        size_t wl = strlen(f[0]);
+        if (wl >= sizeof low)
+            continue;
+        nf_lower(f[0], wl, low);
+        lexword *w = nf_map_get(de->lex, low, wl);
+        if (!w) {
+            w = &de->lexpool[de->nlex++];
+            nf_map_put(de->lex, low, wl, w);
+        }
+        if (w->n >= MAXLEX)
+            continue;
+        lexent *le = &w->e[w->n++];
+        le->cls = (uint8_t)cls;
+        const char *v = n >= 3 ? f[2] : "";
+        le->ival = (int32_t)strtol(v, NULL, 10);
+        snprintf(le->sval, sizeof le->sval, "%s", v);
+        if (n >= 4 && strstr(f[3], "cap"))
+            le->flags |= LF_CAP;
+    }
+    nf_lines_free(&it);
+    return 0;
+}
+
+static int parse_rule(date_engine *de, rule *r, char *pat, const char *type, char *fn,
+                      char **pool, char *err, size_t errlen, long lineno)
+{
+    memset(r, 0, sizeof *r);
+    static const char *const types[] = {"DATE", "TIME", "DURATION", "SET"};
+    int t = find_name(types, 4, type);
+    if (t < 0) {
+        snprintf(err, errlen, "dates.rules:%ld: bad type %s", lineno, type);
+        return -1;
+    }
+    r->type = (uint8_t)t;
+    char *save = NULL;
+    for (char *tok = strtok_r(pat, " ", &save); tok; tok = strtok_r(NULL, " ", &save)) {
+        if (r->nel >= MAXEL) {
+            snprintf(err, errlen, "dates.rules:%ld: too many elements", lineno);
+            return -1;
+        }
+        pel *p = &r->el[r->nel++];
+        size_t tl = strlen(tok);
+        if (tl > 1 && tok[tl - 1] == '?') {
+            p->opt = 1;
+            tok[--tl] = 0;
+        }
+        if (tl > 1 && tok[0] == '~') {
+            p->ctx = 1;
+            tok++;
+            tl--;
+        }
+        if (tok[0] == '@' && tl > 1) {
+            p->kind = EL_CLASS;
+            int c = find_name(class_names, C_NCLASS, tok + 1);
+            if (c <= 0) {
+                snprintf(err, errlen, "dates.rules:%ld: unknown class %s", lineno, tok);
+                return -1;
+            }
+            p->cls = (uint8_t)c;
+        } else if (tok[0] == '%' && tl > 1) {
+            p->kind = EL_SHAPE;
+            int s = find_name(shape_names, S_NSHAPE, tok + 1);
+            if (s < 0) {
+                snprintf(err, errlen, "dates.rules:%ld: unknown shape %s", lineno, tok);
+                return -1;
+            }
+            p->cls = (uint8_t)s;
+        } else {
+            p->kind = EL_LIT;
+            char *s2 = NULL;
+            for (char *a = strtok_r(tok, "|", &s2); a; a = strtok_r(NULL, "|", &s2)) {
+                if (p->nalt >= MAXALT)
+                    break;
+                size_t al = strlen(a);
+                memcpy(*pool, a, al + 1);
+                p->alt[p->nalt] = *pool;
+                p->altlen[p->nalt++] = (uint8_t)al;
+                *pool += al + 1;
+            }
+        }
+    }
+    if (!r->nel) {
+        snprintf(err, errlen, "dates.rules:%ld: empty pattern", lineno);
+        return -1;
+    }
+    /* function */
+    char *paren = strchr(fn, '(');
+    char *close = paren ? strrchr(paren, ')') : NULL;
+    if (!paren || !close) {
+        snprintf(err, errlen, "dates.rules:%ld: bad function %s", lineno, fn);
+        return -1;
+    }
+    *paren = 0;
+    *close = 0;
+    r->fn = find_name(fn_names, F_NFN, fn);
+    if (r->fn < 0) {
+        snprintf(err, errlen, "dates.rules:%ld: unknown function %s", lineno, fn);
+        return -1;
+    }
+    char *s3 = NULL;
+    for (char *a = strtok_r(paren + 1, ",", &s3); a; a = strtok_r(NULL, ",", &s3)) {
+        while (*a == ' ')
+            a++;
+        if (r->narg >= MAXARG)
+            break;
+        parg *g = &r->arg[r->narg++];
+        if (a[0] == '$') {
+            g->isref = 1;
+            g->ref = atoi(a + 1) - 1;
+            if (g->ref < 0 || g->ref >= r->nel) {
+                snprintf(err, errlen, "dates.rules:%ld: bad reference %s", lineno, a);
+                return -1;
+            }
+        } else {
+            size_t al = strlen(a);
+            memcpy(*pool, a, al + 1);
+            g->sval = *pool;
+            *pool += al + 1;
+            g->ival = strtol(a, NULL, 10);
+        }
+    }
+    (void)de;
+    return 0;
+}
+
+static int load_rules(nf_engine *e, date_engine *de, char *err, size_t errlen)
+{
+    size_t len = 0;
+    const char *txt = nf_data_get(e, "dates.rules", &len);
+    if (!txt) {
+        snprintf(err, errlen, "dates.rules: missing");
+        return -1;
+    }
+    de->strings = malloc(len + 1);
+    char *pool = de->strings;
+    nf_lines it;
+    char *f[3];
+    int n;
+    size_t cap = 0;
+    nf_lines_init(&it, txt, len);
+    while (nf_lines_next(&it, f, 3) >= 0)
+        cap++;
+    nf_lines_free(&it);
+    de->rules = calloc(cap + 1, sizeof *de->rules);
+    de->trig = nf_map_new();
+    de->trigpool = calloc(cap * MAXALT + 1, sizeof *de->trigpool);
+    nf_lines_init(&it, txt, len);
+    while ((n = nf_lines_next(&it, f, 3)) >= 0) {
+        if (n < 3) {
+            snprintf(err, errlen, "dates.rules:%ld: needs 3 fields", it.lineno);
+            nf_lines_free(&it);
+            return -1;
+        }
+        rule *r = &de->rules[de->nrules];
+        if (parse_rule(de, r, f[0], f[1], f[2], &pool, err, errlen, it.lineno)) {
+            nf_lines_free(&it);
+            return -1;
+        }
+        r->order = (int)de->nrules;
+        int ri = (int)de->nrules++;
+        /* index by its first element (and the next, when the first is optional) */
+        for (int k = 0; k < r->nel; k++) {
+            const pel *p = &r->el[k];
+            if (p->kind == EL_LIT) {
+                for (int a = 0; a < p->nalt; a++) {
+                    rlist *l = nf_map_get(de->trig, p->alt[a], p->altlen[a]);
+                    if (!l) {
+                        l = &de->trigpool[de->ntrig++];
+                        nf_map_put(de->trig, p->alt[a], p->altlen[a], l);
+                    }
+                    if (!l->n || l->idx[l->n - 1] != ri)
+                        rlist_add(l, ri);
+                }
+            } else if (p->kind == EL_CLASS) {
+                rlist_add(&de->bycls[p->cls], ri);
+            } else {
+                rlist_add(&de->byshape, ri);
+            }
+            if (!p->opt)
+                break;
+        }
+    }
+    nf_lines_free(&it);
+    return 0;
+}
+
+void nf_dates_fini(nf_engine *e)
+{
+    date_engine *de = e->dates;
+    if (!de)
+        return;
+    if (de->lex)
+        nf_map_free(de->lex);
+    free(de->lexpool);
+    if (de->trig)
+        nf_map_free(de->trig);
+    for (size_t i = 0; i < de->ntrig; i++)
+        free(de->trigpool[i].idx);
+    free(de->trigpool);
+    for (int c = 0; c < C_NCLASS; c++)
+        free(de->bycls[c].idx);
+    free(de->byshape.idx);
+    free(de->rules);
+    free(de->strings);
+    free(de);
+    e->dates = NULL;
+}
 
 int nf_dates_init(nf_engine *e, char *err, size_t errlen)
 {
-    NF_UNUSED(e); NF_UNUSED(err); NF_UNUSED(errlen);
+    date_engine *de = calloc(1, sizeof *de);
+    if (!de) {
+        snprintf(err, errlen, "out of memory");
+        return -1;
+    }
+    e->dates = de;
+    if (load_lex(e, de, err, errlen) || load_rules(e, de, err, errlen)) {
+        nf_dates_fini(e);
+        return -1;
+    }
     return 0;
+}
+
+/* ---- calendar ---- */
+
+static long days_from_civil(long y, int m, int d)
+{
+    y -= m <= 2;
+    long era = (y >= 0 ? y : y - 399) / 400;
+    long yoe = y - era * 400;
+    long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+    long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + doe - 719468;
+}
+
+static void civil_from_days(long z, int *py, int *pm, int *pd)
+{
+    z += 719468;
+    long era = (z >= 0 ? z : z - 146096) / 146097;
+    long doe = z - era * 146097;
+    long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    long y = yoe + era * 400;
+    long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    long mp = (5 * doy + 2) / 153;
+    int d = (int)(doy - (153 * mp + 2) / 5 + 1);
+    int m = (int)(mp < 10 ? mp + 3 : mp - 9);
+    *py = (int)(y + (m <= 2));
+    *pm = m;
+    *pd = d;
+}
+
+static int weekday(long days) /* ISO: 1 = Monday */
+{
+    long w = (days + 3) % 7; /* 1970-01-01 was a Thursday (3 with Monday = 0) */
+    if (w < 0)
+        w += 7;
+    return (int)w + 1;
+}
+
+static int days_in_month(int y, int m)
+{
+    static const int dm[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    if (m == 2)
+        return (y % 4 == 0 && (y % 100 != 0 || y % 400 == 0)) ? 29 : 28;
+    return dm[m - 1];
+}
+
+static void iso_week(long days, int *wy, int *wn)
+{
+    int wd = weekday(days);
+    long thu = days - wd + 4;
+    int y, m, d;
+    civil_from_days(thu, &y, &m, &d);
+    long jan1 = days_from_civil(y, 1, 1);
+    *wy = y;
+    *wn = (int)((thu - jan1) / 7 + 1);
+}
+
+/* ---- per-article work ---- */
+
+typedef struct {
+    uint32_t start, end;
+    const char *low;   /* lower-cased text (in the arena copy) */
+    uint16_t len;      /* of low, without a final abbreviation period */
+    uint16_t flags;
+    const lexword *lw;
+} dtok;
+
+typedef struct {
+    long ival;
+    const char *s;
+    int has;
+    int y, m, d;      /* shapes with dates */
+} cap;
+
+typedef struct {
+    nf_ana *a;
+    const date_engine *de;
+    dtok *t;
+    size_t n;
+    int ay, am, ad;   /* anchor */
+    long aday;        /* anchor as days */
+    int tense;        /* of the current match: -1 past, 1 future, 0 unknown */
+} ctx;
+
+static const lexent *lex_has(const dtok *t, int cls)
+{
+    if (!t->lw)
+        return NULL;
+    for (int i = 0; i < t->lw->n; i++)
+        if (t->lw->e[i].cls == cls)
+            return &t->lw->e[i];
+    return NULL;
+}
+
+static int all_digits(const char *s, size_t n)
+{
+    if (!n)
+        return 0;
+    for (size_t i = 0; i < n; i++)
+        if (!nf_isdigit((unsigned char)s[i]))
+            return 0;
+    return 1;
+}
+
+static long atol_n(const char *s, size_t n)
+{
+    long v = 0;
+    for (size_t i = 0; i < n && i < 12; i++)
+        v = v * 10 + (s[i] - '0');
+    return v;
+}
+
+static int match_shape(const ctx *c, const dtok *t, int shape, cap *cp)
+{
+    const char *s = t->low;
+    size_t n = t->len;
+    if (!(t->flags & NF_T_NUM))
+        return 0;
+    switch (shape) {
+    case S_YEAR:
+        if (n == 4 && all_digits(s, 4)) {
+            long v = atol_n(s, 4);
+            if (v >= 1000 && v <= 2199) {
+                cp->ival = v;
+                return 1;
+            }
+        }
+        return 0;
+    case S_DAY: {
+        size_t k = 0;
+        while (k < n && nf_isdigit((unsigned char)s[k]))
+            k++;
+        if (k < 1 || k > 2)
+            return 0;
+        if (k < n && !(n - k == 2 && (!memcmp(s + k, "st", 2) || !memcmp(s + k, "nd", 2) ||
+                                      !memcmp(s + k, "rd", 2) || !memcmp(s + k, "th", 2))))
+            return 0;
+        long v = atol_n(s, k);
+        if (v < 1 || v > 31)
+            return 0;
+        cp->ival = v;
+        return 1;
+    }
+    case S_MON:
+        if (n >= 1 && n <= 2 && all_digits(s, n)) {
+            long v = atol_n(s, n);
+            if (v >= 1 && v <= 12) {
+                cp->ival = v;
+                return 1;
+            }
+        }
+        return 0;
+    case S_NUM:
+        if (all_digits(s, n) && n <= 6) {
+            cp->ival = atol_n(s, n);
+            return 1;
+        }
+        return 0;
+    case S_DECADE:
+        if (n == 5 && s[4] == 's' && all_digits(s, 4) && s[3] == '0') {
+            cp->ival = atol_n(s, 3);
+            return 1;
+        }
+        if (n == 3 && s[2] == 's' && all_digits(s, 2) && s[1] == '0') {
+            long v = atol_n(s, 2);
+            cp->ival = (v >= 30 || !c->ay || c->ay < 2000 ? 190 : 200) + v / 10;
+            return 1;
+        }
+        return 0;
+    case S_DOTDATE:
+    case S_SLASHDATE: {
+        char sep = shape == S_DOTDATE ? '.' : '/';
+        int parts[3], np = 0;
+        size_t i = 0;
+        int lens[3];
+        while (i < n && np < 3) {
+            size_t j = i;
+            while (j < n && nf_isdigit((unsigned char)s[j]))
+                j++;
+            if (j == i)
+                return 0;
+            lens[np] = (int)(j - i);
+            parts[np++] = (int)atol_n(s + i, j - i);
+            if (j < n && s[j] != sep)
+                return 0;
+            i = j + 1;
+        }
+        if (np != 3 || i < n)
+            return 0;
+        int y = parts[2];
+        if (lens[2] == 2)
+            y += y < 50 ? 2000 : 1900;
+        else if (lens[2] != 4)
+            return 0;
+        int m, d;
+        if (sep == '.') {
+            d = parts[0], m = parts[1];
+        } else {
+            m = parts[0], d = parts[1];
+            if (m > 12 && d <= 12) { int x = m; m = d; d = x; }
+        }
+        if (m < 1 || m > 12 || d < 1 || d > days_in_month(y, m))
+            return 0;
+        cp->y = y, cp->m = m, cp->d = d;
+        return 1;
+    }
+    case S_CLOCK: {
+        const char *colon = memchr(s, ':', n);
+        if (!colon)
+            return 0;
+        size_t hl = (size_t)(colon - s);
+        size_t ml = 0;
+        while (hl + 1 + ml < n && nf_isdigit((unsigned char)colon[1 + ml]))
+            ml++;
+        if (hl < 1 || hl > 2 || ml != 2 || !all_digits(s, hl))
+            return 0;
+        long h = atol_n(s, hl), mi = atol_n(colon + 1, 2);
+        if (h > 24 || mi > 59)
+            return 0;
+        size_t rest = n - hl - 1 - ml;
+        cp->ival = h * 100 + mi;
+        cp->s = NULL;
+        if (rest == 2 && (!memcmp(colon + 3, "am", 2) || !memcmp(colon + 3, "pm", 2)))
+            cp->s = colon[3] == 'a' ? "am" : "pm";
+        else if (rest)
+            return 0;
+        return 1;
+    }
+    case S_HOUR:
+        if (n >= 1 && n <= 2 && all_digits(s, n)) {
+            long v = atol_n(s, n);
+            if (v >= 1 && v <= 12) {
+                cp->ival = v * 100;
+                return 1;
+            }
+        }
+        return 0;
+    case S_HOURAP:
+        if (n >= 3 && n <= 4 && (!memcmp(s + n - 2, "am", 2) || !memcmp(s + n - 2, "pm", 2)) &&
+            all_digits(s, n - 2)) {
+            long v = atol_n(s, n - 2);
+            if (v >= 1 && v <= 12) {
+                cp->ival = v * 100;
+                cp->s = s[n - 2] == 'a' ? "am" : "pm";
+                return 1;
+            }
+        }
+        return 0;
+    }
+    return 0;
+}
+
+static int match_el(const ctx *c, const pel *p, size_t i, cap *cp)
+{
+    const dtok *t = &c->t[i];
+    memset(cp, 0, sizeof *cp);
+    switch (p->kind) {
+    case EL_LIT:
+        for (int a = 0; a < p->nalt; a++)
+            if (p->altlen[a] == t->len && !memcmp(p->alt[a], t->low, t->len)) {
+                cp->has = 1;
+                cp->ival = a;
+                cp->s = p->alt[a];
+                return 1;
+            }
+        return 0;
+    case EL_CLASS: {
+        const lexent *le = lex_has(t, p->cls);
+        if (!le)
+            return 0;
+        if ((le->flags & LF_CAP) && !(t->flags & NF_T_CAP))
+            return 0;
+        cp->has = 1;
+        cp->ival = le->ival;
+        cp->s = le->sval;
+        return 1;
+    }
+    default:
+        if (!match_shape(c, t, p->cls, cp))
+            return 0;
+        cp->has = 1;
+        return 1;
+    }
+}
+
+/* Matches rule r at token i; fills caps and returns the end token (exclusive), or 0. Tries
+ * the longest way first (optional elements taken when they match). */
+static size_t match_rule(const ctx *c, const rule *r, int k, size_t i, cap *caps)
+{
+    if (k == r->nel)
+        return i;
+    const pel *p = &r->el[k];
+    if (i < c->n && match_el(c, p, i, &caps[k])) {
+        size_t e = match_rule(c, r, k + 1, i + 1, caps);
+        if (e)
+            return e;
+    }
+    if (p->opt) {
+        memset(&caps[k], 0, sizeof caps[k]);
+        return match_rule(c, r, k + 1, i, caps);
+    }
+    return 0;
+}
+
+/* ---- tense ---- */
+
+static int is_pastword(const dtok *t)
+{
+    if (lex_has(t, C_PAST) || lex_has(t, C_REPORT))
+        return 1;
+    return t->len > 3 && t->low[t->len - 1] == 'd' && t->low[t->len - 2] == 'e' &&
+           !(t->flags & NF_T_CAP) && !lex_has(t, C_FUTURE);
+}
+
+static int is_be(const dtok *t)
+{
+    return (t->len == 2 && !memcmp(t->low, "be", 2)) || (t->len == 5 && !memcmp(t->low, "being", 5));
+}
+
+static int tense_at(const ctx *c, size_t i0, size_t i1)
+{
+    /* nearest cue before the expression, else after it */
+    for (size_t k = i0; k-- > 0;) {
+        const dtok *t = &c->t[k];
+        if (lex_has(t, C_FUTURE))
+            return 1;
+        if (is_pastword(t)) {
+            /* a passive infinitive (would be held) is no past */
+            if ((k >= 1 && is_be(&c->t[k - 1])) || (k >= 2 && is_be(&c->t[k - 2])))
+                continue;
+            return -1;
+        }
+    }
+    for (size_t k = i1; k < c->n && k < i1 + 10; k++) {
+        const dtok *t = &c->t[k];
+        const lexent *f = lex_has(t, C_FUTURE);
+        if (f && f->ival >= 2) /* after the expression only strong cues count */
+            return 1;
+        if (is_pastword(t))
+            return -1;
+    }
+    return 0;
+}
+
+/* ---- normalization ---- */
+
+static long argi(const rule *r, const cap *caps, int k, int *has)
+{
+    if (k >= r->narg) {
+        if (has)
+            *has = 0;
+        return 0;
+    }
+    const parg *g = &r->arg[k];
+    if (g->isref) {
+        if (has)
+            *has = caps[g->ref].has;
+        return caps[g->ref].ival;
+    }
+    if (has)
+        *has = !(g->sval && !strcmp(g->sval, "-"));
+    return g->ival;
+}
+
+static const char *args(const rule *r, const cap *caps, int k)
+{
+    if (k >= r->narg)
+        return "";
+    const parg *g = &r->arg[k];
+    if (g->isref)
+        return caps[g->ref].has && caps[g->ref].s ? caps[g->ref].s : "";
+    return g->sval ? g->sval : "";
+}
+
+static void fmt_day(char *out, size_t n, long days)
+{
+    int y, m, d;
+    civil_from_days(days, &y, &m, &d);
+    snprintf(out, n, "%04d-%02d-%02d", y, m, d);
+}
+
+static void fmt_unit(char *out, size_t n, const char *u, long num, int x)
+{
+    /* u: Y M W D DE CE Q H MIN S WE */
+    char nb[24];
+    if (x)
+        snprintf(nb, sizeof nb, "X");
+    else
+        snprintf(nb, sizeof nb, "%ld", num);
+    if (!strcmp(u, "H"))
+        snprintf(out, n, "PT%sH", nb);
+    else if (!strcmp(u, "MIN"))
+        snprintf(out, n, "PT%sM", nb);
+    else if (!strcmp(u, "S"))
+        snprintf(out, n, "PT%sS", nb);
+    else if (!strcmp(u, "WE"))
+        snprintf(out, n, "P%sWE", nb);
+    else
+        snprintf(out, n, "P%s%s", nb, u);
+}
+
+/* Year for a month (d <= 0) or a month and day without one: in the past tense the last
+ * occurrence unless the next one is close (reported plans: "would be held Jan. 14"), in the
+ * future the next one unless the last one is very close, else the nearest. */
+static int infer_year(const ctx *c, int m, int d)
+{
+    int y = c->ay;
+    long a, back, fwd;
+    if (d <= 0) {
+        a = (long)c->ay * 12 + c->am - 1;
+        long x = (long)c->ay * 12 + m - 1;
+        back = x <= a ? x : x - 12;
+        fwd = x >= a ? x : x + 12;
+        long db = a - back, df = fwd - a;
+        long pick;
+        if (c->tense < 0)
+            pick = df <= 2 && db > 0 ? fwd : back;
+        else if (c->tense > 0)
+            pick = db == 0 ? back : fwd;
+        else
+            pick = df <= 2 && df < db ? fwd : back;
+        return (int)(pick / 12);
+    }
+    a = c->aday;
+    int dd = d > days_in_month(y, m) ? days_in_month(y, m) : d;
+    long x = days_from_civil(y, m, dd);
+    int yb = x <= a ? y : y - 1, yf = x >= a ? y : y + 1;
+    int db2 = d > days_in_month(yb, m) ? days_in_month(yb, m) : d;
+    int df2 = d > days_in_month(yf, m) ? days_in_month(yf, m) : d;
+    back = days_from_civil(yb, m, db2);
+    fwd = days_from_civil(yf, m, df2);
+    long db = a - back, df = fwd - a;
+    if (c->tense < 0)
+        return df <= 60 && db > 0 ? yf : yb;
+    if (c->tense > 0)
+        return db <= 30 ? yb : yf;
+    return df <= 90 && df < db ? yf : yb;
+}
+
+static long wday_resolve(const ctx *c, int w, int rel)
+{
+    int aw = weekday(c->aday);
+    long back = c->aday - ((aw - w + 7) % 7);      /* on or before */
+    long fwd = c->aday + ((w - aw + 7) % 7);       /* on or after */
+    if (rel < 0)
+        return back == c->aday ? back - 7 : back;  /* last Friday */
+    if (rel > 0)
+        return fwd == c->aday ? fwd + 7 : fwd;     /* next Friday */
+    if (w == aw)
+        return c->aday;
+    if (c->tense > 0)
+        return fwd;
+    return back;
+}
+
+static void add_months(int *y, int *m, long k)
+{
+    long t = (long)*y * 12 + (*m - 1) + k;
+    *y = (int)(t / 12);
+    *m = (int)(t % 12) + 1;
+}
+
+/* A date at the granularity of unit u, shifted by k units from the anchor. */
+static int rel_value(const ctx *c, const char *u, long k, char *out, size_t n)
+{
+    if (!c->ay)
+        return 0;
+    if (!strcmp(u, "D")) {
+        fmt_day(out, n, c->aday + k);
+    } else if (!strcmp(u, "W") || !strcmp(u, "WE")) {
+        int wy, wn;
+        iso_week(c->aday + 7 * k, &wy, &wn);
+        snprintf(out, n, "%04d-W%02d%s", wy, wn, !strcmp(u, "WE") ? "-WE" : "");
+    } else if (!strcmp(u, "M")) {
+        int y = c->ay, m = c->am;
+        add_months(&y, &m, k);
+        snprintf(out, n, "%04d-%02d", y, m);
+    } else if (!strcmp(u, "Q")) {
+        int y = c->ay, m = c->am;
+        add_months(&y, &m, 3 * k);
+        snprintf(out, n, "%04d-Q%d", y, (m - 1) / 3 + 1);
+    } else if (!strcmp(u, "Y")) {
+        snprintf(out, n, "%04ld", c->ay + k);
+    } else if (!strcmp(u, "DE")) {
+        snprintf(out, n, "%03ld", c->ay / 10 + k);
+    } else if (!strcmp(u, "CE")) {
+        snprintf(out, n, "%02ld", c->ay / 100 + k);
+    } else if (!strcmp(u, "H") || !strcmp(u, "MIN")) {
+        fmt_day(out, n, c->aday);
+    } else {
+        return 0;
+    }
+    return 1;
+}
+
+static int holiday_day(const char *h, int y, int *m, int *d)
+{
+    /* MM-DD fixed, or NTH-WDAY-MONTH like 4-4-11 (4th Thursday of November) */
+    int a, b, cc;
+    if (sscanf(h, "%d-%d-%d", &a, &b, &cc) == 3) {
+        long first = days_from_civil(y, cc, 1);
+        int wd = weekday(first);
+        long day = first + ((b - wd + 7) % 7) + 7L * (a - 1);
+        int yy;
+        civil_from_days(day, &yy, m, d);
+        return 1;
+    }
+    if (sscanf(h, "%d-%d", &a, &b) == 2) {
+        *m = a;
+        *d = b;
+        return 1;
+    }
+    return 0;
+}
+
+static void clock_value(const rule *r, const cap *caps, int k, int *hh, int *mm)
+{
+    long v = argi(r, caps, k, NULL);
+    const char *ap = args(r, caps, k + 1);
+    if (!ap[0] && r->arg[k].isref)
+        ap = caps[r->arg[k].ref].s ? caps[r->arg[k].ref].s : "";
+    int h = (int)(v / 100), mi = (int)(v % 100);
+    if (ap[0] == 'p' && h < 12)
+        h += 12;
+    if (ap[0] == 'a' && h == 12)
+        h = 0;
+    *hh = h;
+    *mm = mi;
+}
+
+/* Applies rule r's function; writes the value (may be "" when it can't be resolved).
+ * Returns 0 when the match must be rejected. */
+static int normalize(ctx *c, const rule *r, const cap *caps, size_t i0, size_t i1, char *out,
+                     size_t n)
+{
+    out[0] = 0;
+    int h1, h2, h3;
+    switch (r->fn) {
+    case F_DATE: {
+        long y = argi(r, caps, 0, &h1), m = argi(r, caps, 1, &h2), d = argi(r, caps, 2, &h3);
+        if (!h2 || !h3 || m < 1 || m > 12 || d < 1 || d > 31)
+            return 0;
+        if (!h1) {
+            if (!c->ay) {
+                snprintf(out, n, "XXXX-%02ld-%02ld", m, d);
+                return 1;
+            }
+            y = infer_year(c, (int)m, (int)d);
+        }
+        if (d > days_in_month((int)y, (int)m))
+            return 0;
+        snprintf(out, n, "%04ld-%02ld-%02ld", y, m, d);
+        return 1;
+    }
+    case F_MONTH: {
+        long y = argi(r, caps, 0, &h1), m = argi(r, caps, 1, &h2);
+        if (!h2 || m < 1 || m > 12)
+            return 0;
+        if (!h1) {
+            if (!c->ay) {
+                snprintf(out, n, "XXXX-%02ld", m);
+                return 1;
+            }
+            y = infer_year(c, (int)m, 0);
+        }
+        snprintf(out, n, "%04ld-%02ld", y, m);
+        return 1;
+    }
+    case F_MONTHR: { /* $1 month, $2 -1 last / 0 this / 1 next */
+        long m = argi(r, caps, 0, &h1), k = argi(r, caps, 1, NULL);
+        if (!h1 || m < 1 || m > 12)
+            return 0;
+        if (!c->ay)
+            return 1;
+        long y = c->ay;
+        if (k < 0 && m >= c->am)
+            y--;
+        else if (k > 0 && m <= c->am)
+            y++;
+        snprintf(out, n, "%04ld-%02ld", y, m);
+        return 1;
+    }
+    case F_MONTHREL: { /* month $1 with year offset $2 (last year / next year / this year) */
+        long m = argi(r, caps, 0, &h1), k = argi(r, caps, 1, &h2);
+        if (!h1)
+            return 0;
+        if (!c->ay)
+            return 1;
+        snprintf(out, n, "%04ld-%02ld", c->ay + k, m);
+        return 1;
+    }
+    case F_YEAR: {
+        long y = argi(r, caps, 0, &h1);
+        if (!h1)
+            return 0;
+        /* a number that only looks like a year: 2000 people, about 1500 */
+        if (i1 < c->n) {
+            const dtok *nx = &c->t[i1];
+            if (lex_has(nx, C_COUNTNOUN) || lex_has(nx, C_UNIT) || lex_has(nx, C_UNITS))
+                return 0;
+            if (nx->len == 1 && (nx->low[0] == '%' || nx->low[0] == '-') && i1 + 1 < c->n &&
+                nx->low[0] == '%')
+                return 0;
+        }
+        if (i0 > 0) {
+            const dtok *pv = &c->t[i0 - 1];
+            if (lex_has(pv, C_QTY) || (pv->len == 1 && strchr("$#", pv->low[0])))
+                return 0;
+            if (pv->len == 1 && pv->low[0] == '-' && i0 >= 2 && (c->t[i0 - 2].flags & NF_T_NUM))
+                return 0;
+        }
+        if (y < 1900 && !(i0 > 0 && lex_has(&c->t[i0 - 1], C_PREP)))
+            return 0;
+        snprintf(out, n, "%04ld", y);
+        return 1;
+    }
+    case F_DECADE: {
+        long d = argi(r, caps, 0, &h1);
+        if (!h1)
+            return 0;
+        snprintf(out, n, "%03ld", d);
+        return 1;
+    }
+    case F_CENTURY: { /* $1: ordinal century (20th -> 19) */
+        long k = argi(r, caps, 0, &h1);
+        if (!h1 || k < 1 || k > 30)
+            return 0;
+        snprintf(out, n, "%02ld", k - 1);
+        return 1;
+    }
+    case F_WDAY:
+    case F_WDAYREL:
+    case F_WDAYPOD: {
+        long w = argi(r, caps, 0, &h1);
+        if (!h1 || w < 1 || w > 7)
+            return 0;
+        if (!c->ay)
+            return 1;
+        long rel = r->fn == F_WDAYREL ? argi(r, caps, 1, NULL) : 0;
+        long day = wday_resolve(c, (int)w, (int)rel);
+        fmt_day(out, n, day);
+        if (r->fn == F_WDAYPOD) {
+            const char *p = args(r, caps, 1);
+            size_t l = strlen(out);
+            if (p[0] == 'T')
+                snprintf(out + l, n - l, "%s", p);
+            else if (p[0])
+                snprintf(out + l, n - l, "T%s", p);
+        }
+        return 1;
+    }
+    case F_DAYPOD: { /* $1 day offset, $2 part of day */
+        long k = argi(r, caps, 0, NULL);
+        if (!c->ay)
+            return 1;
+        fmt_day(out, n, c->aday + k);
+        const char *p = args(r, caps, 1);
+        size_t l = strlen(out);
+        if (p[0] == 'T')
+            snprintf(out + l, n - l, "%s", p);
+        else if (p[0])
+            snprintf(out + l, n - l, "T%s", p);
+        return 1;
+    }
+    case F_DAY: {
+        long k = argi(r, caps, 0, NULL);
+        if (!c->ay)
+            return 1;
+        fmt_day(out, n, c->aday + k);
+        return 1;
+    }
+    case F_REL: {
+        const char *u = args(r, caps, 0);
+        long k = argi(r, caps, 1, NULL);
+        if (!u[0])
+            return 0;
+        if (!rel_value(c, u, k, out, n))
+            out[0] = 0;
+        return 1;
+    }
+    case F_AGO:
+    case F_LATER: {
+        long k = argi(r, caps, 0, &h1);
+        const char *u = args(r, caps, 1);
+        if (!h1 || !u[0] || k > 10000)
+            return 0;
+        if (!strcmp(args(r, caps, 0), "X")) {
+            snprintf(out, n, "%s", r->fn == F_AGO ? "PAST_REF" : "FUTURE_REF");
+            return 1;
+        }
+        if (!c->ay)
+            return 1;
+        if (r->fn == F_AGO)
+            k = -k;
+        if (!strcmp(u, "DE")) {
+            snprintf(out, n, "%04ld", c->ay + 10 * k);
+            return 1;
+        }
+        if (!strcmp(u, "CE")) {
+            snprintf(out, n, "%04ld", c->ay + 100 * k);
+            return 1;
+        }
+        if (!strcmp(u, "H") || !strcmp(u, "MIN"))
+            k = 0;
+        if (!rel_value(c, u, k, out, n))
+            out[0] = 0;
+        return 1;
+    }
+    case F_DUR: {
+        long k = argi(r, caps, 0, &h1);
+        const char *u = args(r, caps, 1);
+        if (!h1 || !u[0] || k > 100000)
+            return 0;
+        fmt_unit(out, n, u, k, !strcmp(args(r, caps, 0), "X"));
+        return 1;
+    }
+    case F_DURX: {
+        const char *u = args(r, caps, 0);
+        if (!u[0])
+            return 0;
+        fmt_unit(out, n, u, 0, 1);
+        return 1;
+    }
+    case F_SET: {
+        const char *u = args(r, caps, 0);
+        long k = r->narg > 1 ? argi(r, caps, 1, NULL) : 1;
+        if (!u[0])
+            return 0;
+        fmt_unit(out, n, u, k ? k : 1, 0);
+        return 1;
+    }
+    case F_NONE:
+        return 1;
+    case F_VAL:
+        snprintf(out, n, "%s", args(r, caps, 0));
+        return 1;
+    case F_SEASON: { /* $1 season, $2 -1 last / 0 this / 1 next, or T: by tense */
+        const char *sn = args(r, caps, 0);
+        long k = argi(r, caps, 1, NULL);
+        int bytense = !r->arg[1].isref && r->arg[1].sval && !strcmp(r->arg[1].sval, "T");
+        if (!sn[0])
+            return 0;
+        if (i1 < c->n && c->t[i1].len == 2 && !memcmp(c->t[i1].low, "of", 2))
+            return 0; /* the fall of Kabul */
+        if (!c->ay)
+            return 1;
+        /* seasons in year order: SP 1, SU 2, FA 3, WI 4 (December to February) */
+        int t = !strcmp(sn, "SP") ? 1 : !strcmp(sn, "SU") ? 2 : !strcmp(sn, "FA") ? 3 : 4;
+        int cs = c->am >= 3 && c->am <= 5 ? 1 : c->am >= 6 && c->am <= 8 ? 2
+                 : c->am >= 9 && c->am <= 11 ? 3 : 4;
+        int cy = c->am <= 2 ? c->ay - 1 : c->ay;
+        int y;
+        if (bytense)
+            k = c->tense > 0 ? 2 : -2;
+        if (k == -1)
+            y = t < cs ? cy : cy - 1;
+        else if (k == 1)
+            y = t > cs ? cy : cy + 1;
+        else if (k == -2)
+            y = t <= cs ? cy : cy - 1;
+        else if (k == 2)
+            y = t >= cs ? cy : cy + 1;
+        else
+            y = c->ay;
+        snprintf(out, n, "%04d-%s", y, sn);
+        return 1;
+    }
+    case F_SEASONY: {
+        const char *s = args(r, caps, 0);
+        long y = argi(r, caps, 1, &h2);
+        if (!s[0] || !h2)
+            return 0;
+        snprintf(out, n, "%04ld-%s", y, s);
+        return 1;
+    }
+    case F_QUARTER: { /* $1 quarter number, $2 year offset */
+        long q = argi(r, caps, 0, &h1), k = argi(r, caps, 1, NULL);
+        if (!h1 || q < 1 || q > 4)
+            return 0;
+        if (!c->ay)
+            return 1;
+        snprintf(out, n, "%04ld-Q%ld", c->ay + k, q);
+        return 1;
+    }
+    case F_QUARTERY: {
+        long q = argi(r, caps, 0, &h1), y = argi(r, caps, 1, &h2);
+        if (!h1 || !h2 || q < 1 || q > 4)
+            return 0;
+        snprintf(out, n, "%04ld-Q%ld", y, q);
+        return 1;
+    }
+    case F_CLOCK:
+    case F_CLOCKW: { /* $1 clock value (HHMM), $2 am/pm; clockw: $3 weekday */
+        int hh, mm;
+        clock_value(r, caps, 0, &hh, &mm);
+        if (hh > 24 || mm > 59)
+            return 0;
+        if (!c->ay)
+            return 1;
+        long day = c->aday;
+        if (r->fn == F_CLOCKW) {
+            long w = argi(r, caps, 2, &h3);
+            if (h3 && w >= 1 && w <= 7)
+                day = wday_resolve(c, (int)w, 0);
+        }
+        fmt_day(out, n, day);
+        size_t l = strlen(out);
+        snprintf(out + l, n - l, "T%02d:%02d", hh, mm);
+        return 1;
+    }
+    case F_DMY:
+    case F_MDY: {
+        if (!r->arg[0].isref)
+            return 0;
+        const cap *cp = &caps[r->arg[0].ref];
+        if (!cp->y)
+            return 0;
+        snprintf(out, n, "%04d-%02d-%02d", cp->y, cp->m, cp->d);
+        return 1;
+    }
+    case F_HOLIDAY:
+    case F_HOLIDAYY: {
+        const char *h = args(r, caps, 0);
+        int m, d;
+        long y;
+        if (r->fn == F_HOLIDAYY) {
+            y = argi(r, caps, 1, &h2);
+            if (!h2)
+                return 0;
+        } else {
+            if (!c->ay)
+                return 1;
+            long k = argi(r, caps, 1, &h2);
+            y = c->ay + (h2 ? k : 0);
+            if (!h2) {
+                int mm, dd;
+                if (!holiday_day(h, (int)y, &mm, &dd))
+                    return 0;
+                long x = days_from_civil(y, mm, dd);
+                if (c->tense <= 0 && x > c->aday + 2 && x - c->aday > 183)
+                    y--;
+                else if (c->tense > 0 && x < c->aday - 2)
+                    y++;
+                else if (c->tense < 0 && x > c->aday + 2)
+                    y--;
+            }
+        }
+        if (!holiday_day(h, (int)y, &m, &d))
+            return 0;
+        snprintf(out, n, "%04ld-%02d-%02d", y, m, d);
+        return 1;
+    }
+    }
+    return 0;
+}
+
+/* ---- the sentence's date ---- */
+
+static int is_report_word(const ctx *c, size_t k)
+{
+    return lex_has(&c->t[k], C_REPORT) != NULL;
 }
 
 int nf_dates_run(nf_ana *a)
 {
-    NF_UNUSED(a);
+    const date_engine *de = a->eng ? a->eng->dates : NULL;
+    a->ntx = 0;
+    if (!de || !a->nsent || !a->doc.text)
+        return 0;
+    ctx c = {0};
+    c.a = a;
+    c.de = de;
+    c.ay = a->anchor_y, c.am = a->anchor_m, c.ad = a->anchor_d;
+    if (c.ay && (c.am < 1 || c.am > 12 || c.ad < 1 || c.ad > 31))
+        c.ay = 0;
+    if (c.ay)
+        c.aday = days_from_civil(c.ay, c.am, c.ad);
+    /* a lower-case copy of the text */
+    char *low = nf_arena_alloc(&a->arena, a->doc.len + 1);
+    nf_lower(a->doc.text, a->doc.len, low);
+    low[a->doc.len] = 0;
+    size_t capt = 0;
+    for (size_t s = 0; s < a->nsent; s++)
+        if (a->sent[s].ntok > capt)
+            capt = a->sent[s].ntok;
+    capt = capt * 3 + 8;
+    c.t = nf_arena_alloc(&a->arena, capt * sizeof *c.t);
+    const char *tx = a->doc.text;
+    for (size_t s = 0; s < a->nsent; s++) {
+        nf_sent *se = &a->sent[s];
+        se->date_tx = -1;
+        /* the sentence's tokens, hyphenated words split at their hyphens */
+        c.n = 0;
+        for (uint32_t k = se->tok0; k < se->tok0 + se->ntok && c.n + 3 < capt; k++) {
+            const nf_tok *t = &a->tok[k];
+            uint32_t p = t->start;
+            if ((t->flags & NF_T_WORD) && memchr(tx + t->start, '-', t->end - t->start)) {
+                for (uint32_t q = t->start; q <= t->end && c.n + 3 < capt; q++) {
+                    if (q == t->end || tx[q] == '-') {
+                        if (q > p) {
+                            dtok *d = &c.t[c.n++];
+                            d->start = p, d->end = q;
+                            d->flags = (uint16_t)((nf_isdigit((unsigned char)tx[p]) ? NF_T_NUM
+                                                                                  : NF_T_WORD) |
+                                                  (nf_isupper((unsigned char)tx[p]) ? NF_T_CAP : 0));
+                        }
+                        if (q < t->end) {
+                            dtok *d = &c.t[c.n++];
+                            d->start = q, d->end = q + 1;
+                            d->flags = NF_T_PUNCT;
+                        }
+                        p = q + 1;
+                    }
+                }
+                continue;
+            }
+            dtok *d = &c.t[c.n++];
+            d->start = t->start, d->end = t->end;
+            d->flags = t->flags;
+        }
+        for (size_t k = 0; k < c.n; k++) {
+            dtok *d = &c.t[k];
+            d->low = low + d->start;
+            size_t l = d->end - d->start;
+            if (l > 1 && d->low[l - 1] == '.' && (d->flags & NF_T_WORD))
+                l--;
+            if (l > 60)
+                l = 60;
+            d->len = (uint16_t)l;
+            /* curly apostrophe in 's */
+            d->lw = (d->flags & (NF_T_WORD)) ? nf_map_get(de->lex, d->low, l) : NULL;
+            if (!d->lw && (d->flags & NF_T_POSS) && l == 4)
+                d->lw = NULL;
+        }
+        int first_tx = -1, report_tx = -1;
+        size_t nreport_k = (size_t)-1;
+        for (size_t k = 0; k < c.n; k++)
+            if (is_report_word(&c, k)) {
+                nreport_k = k;
+                break;
+            }
+        for (size_t i = 0; i < c.n;) {
+            const dtok *t = &c.t[i];
+            /* candidate rules */
+            const rlist *lists[8];
+            int nl = 0;
+            if (t->len <= 40) {
+                const rlist *l = nf_map_get(de->trig, t->low, t->len);
+                if (l)
+                    lists[nl++] = l;
+            }
+            if (t->lw)
+                for (int e = 0; e < t->lw->n && nl < 7; e++)
+                    if (de->bycls[t->lw->e[e].cls].n)
+                        lists[nl++] = &de->bycls[t->lw->e[e].cls];
+            if ((t->flags & NF_T_NUM) && de->byshape.n && nl < 8)
+                lists[nl++] = &de->byshape;
+            size_t best_end = 0;
+            int best_rule = -1;
+            char best_val[32] = "";
+            size_t best_s = 0, best_e = 0;
+            for (int li = 0; li < nl; li++) {
+                for (size_t q = 0; q < lists[li]->n; q++) {
+                    int ri = lists[li]->idx[q];
+                    const rule *r = &de->rules[ri];
+                    cap caps[MAXEL];
+                    size_t e = match_rule(&c, r, 0, i, caps);
+                    if (!e || e < best_end || (e == best_end && ri > best_rule))
+                        continue;
+                    /* mention span: without context elements */
+                    size_t ms = i, me = e, pos = i;
+                    int seen = 0;
+                    for (int k = 0; k < r->nel; k++) {
+                        if (!caps[k].has && r->el[k].opt)
+                            continue;
+                        if (!r->el[k].ctx) {
+                            if (!seen)
+                                ms = pos;
+                            seen = 1;
+                            me = pos + 1;
+                        }
+                        pos++;
+                    }
+                    if (!seen)
+                        continue;
+                    c.tense = tense_at(&c, ms, me);
+                    char val[32];
+                    if (!normalize(&c, r, caps, ms, me, val, sizeof val))
+                        continue;
+                    best_end = e;
+                    best_rule = ri;
+                    memcpy(best_val, val, sizeof val);
+                    best_s = ms, best_e = me;
+                }
+            }
+            if (best_rule < 0) {
+                i++;
+                continue;
+            }
+            const rule *r = &de->rules[best_rule];
+            if (r->fn == F_NONE) { /* a negative rule: these words are no date */
+                i = best_end;
+                continue;
+            }
+            nf_timex *x = NF_PUSH(a->tx, a->ntx, a->captx);
+            x->start = c.t[best_s].start;
+            x->end = c.t[best_e - 1].end;
+            x->sent = (uint32_t)s;
+            x->type = r->type;
+            memcpy(x->value, best_val, sizeof x->value);
+            x->value[sizeof x->value - 1] = 0;
+            static const char *const tnames[] = {"DATE", "TIME", "DURATION", "SET"};
+            nf_row *row = nf_row_add(a, NF_KIND_DATE, x->start);
+            nf_row_setz(a, row, NF_COL_DATE, x->value[0] ? x->value : NULL);
+            nf_row_setz(a, row, NF_COL_VALUE, x->value[0] ? x->value : NULL);
+            row->f[NF_COL_UNIT] = tnames[x->type];
+            nf_row_set(a, row, NF_COL_MENTION, tx + x->start, x->end - x->start);
+            row->f[NF_COL_TEXT] = nf_sent_text(a, se);
+            /* the sentence's date */
+            int txi = (int)(a->ntx - 1);
+            int concrete = (x->type == NF_TX_DATE || x->type == NF_TX_TIME) && x->value[0] &&
+                           nf_isdigit((unsigned char)x->value[0]);
+            if (concrete) {
+                int inq = 0;
+                for (uint32_t k = se->tok0; k < se->tok0 + se->ntok && a->tok[k].start < x->start; k++)
+                    if ((a->tok[k].flags & NF_T_QUOTE) &&
+                        (a->doc.text[a->tok[k].start] == '"' ||
+                         (unsigned char)a->doc.text[a->tok[k].start] == 0xE2 ||
+                         a->doc.text[a->tok[k].start] == '`'))
+                        inq = (a->tok[k].flags & NF_T_OPEN) ? 1 : 0;
+                if (se->in_quote && !inq) {
+                    /* the sentence began inside a quote: outside only after a closer */
+                    int closed = 0;
+                    for (uint32_t k = se->tok0; k < se->tok0 + se->ntok && a->tok[k].start < x->start; k++)
+                        if ((a->tok[k].flags & NF_T_QUOTE) && !(a->tok[k].flags & NF_T_OPEN))
+                            closed = 1;
+                    inq = !closed;
+                }
+                if (nreport_k != (size_t)-1) {
+                    /* with a reporting verb: only a date next to the verb dates the saying */
+                    size_t vk = nreport_k;
+                    size_t lo = best_s < vk ? best_e : vk + 1, hi = best_s < vk ? vk : best_s;
+                    int near = hi >= lo && hi - lo <= 5;
+                    for (size_t k = lo; near && k < hi; k++) {
+                        const dtok *d = &c.t[k];
+                        if ((d->flags & NF_T_QUOTE) || (d->len == 4 && !memcmp(d->low, "that", 4)) ||
+                            (d->len == 1 && (d->low[0] == ',' || d->low[0] == ':')))
+                            near = 0;
+                    }
+                    if (best_s < vk) {
+                        /* before the verb: "on Friday said" or "On Friday, X said" */
+                        near = near || (best_s <= 2 && !inq);
+                    }
+                    if (near && report_tx < 0 && !inq)
+                        report_tx = txi;
+                } else if (first_tx < 0 && !inq) {
+                    first_tx = txi;
+                }
+            }
+            i = best_end;
+        }
+        se->date_tx = nreport_k != (size_t)-1 ? report_tx : first_tx;
+    }
     return 0;
 }
-
-void nf_dates_fini(nf_engine *e) { NF_UNUSED(e); }

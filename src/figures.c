@@ -1,16 +1,954 @@
-/* figures stage — placeholder until its implementation lands. */
+/* figures.c — the figures stage: every count that matters, with what it counts and whose
+ * it is.
+ *
+ * Per sentence, numbers are read with the number grammar (numbers.c) at each word start.
+ * A number is a figure when a noun says what it counts (or it is a percentage or an amount
+ * of money) and it is not a year, a date, a clock time, a duration, an ordinal, an id or a
+ * number inside a url. The counted noun is found after the number across modifiers
+ * (5,000-strong response force, combat-ready troops, eight of its staff); the owner is the
+ * actor inside the noun phrase (30 NATO countries, Russian troops), just before it (NATO's
+ * force, a US force of 8,500 troops), else the nearest actor before it in the sentence that is
+ * not the object of a preposition (Russia has moved 70,000 troops), else in the sentence
+ * before. Word lists: data/units.tsv, data/qualifiers.tsv, data/numbers.tsv. */
+#include <stdlib.h>
+#include <string.h>
+
 #include "nf.h"
+#include "numbers.h"
+
+enum { C_NONE, C_MILITARY, C_CASUALTIES, C_PEOPLE, C_MONEY, C_SHARE, C_COUNT, /* nouns */
+       C_STOP, C_SKIP, C_NONFIG, C_MONTH };
+
+static const char *CAT_NAME[] = {"", "military", "casualties", "people", "money", "share", "count"};
+
+typedef struct { unsigned char cls, member; } wclass;
+
+typedef struct {
+    nf_numtab *num;
+    nf_map *nouns;  /* lower-case noun (singular or listed plural, one or two words) -> wclass* */
+    nf_map *words;  /* stop, skip, nonfig, month -> wclass* */
+    nf_map *cues;   /* casualty words */
+    nf_map *quals;  /* qualifier phrases */
+    wclass cls[16][2];
+} figeng;
+
+static const char *CLASS_NAME[] = {"", "military", "casualties", "people", "money", "share", "count",
+                                   "stop", "skip", "nonfig", "month"};
 
 int nf_figures_init(nf_engine *e, char *err, size_t errlen)
 {
-    NF_UNUSED(e); NF_UNUSED(err); NF_UNUSED(errlen);
+    figeng *f = calloc(1, sizeof *f);
+    if (!f) {
+        snprintf(err, errlen, "out of memory");
+        return -1;
+    }
+    e->figures = f;
+    for (int i = 0; i < 16; i++)
+        for (int m = 0; m < 2; m++) {
+            f->cls[i][m].cls = (unsigned char)i;
+            f->cls[i][m].member = (unsigned char)m;
+        }
+    size_t len;
+    const char *txt = nf_data_get(e, "numbers.tsv", &len);
+    if (!txt) {
+        snprintf(err, errlen, "figures: no numbers.tsv");
+        return -1;
+    }
+    f->num = nf_numtab_new(txt, len, err, errlen);
+    if (!f->num)
+        return -1;
+    f->nouns = nf_map_new();
+    f->words = nf_map_new();
+    f->cues = nf_map_new();
+    f->quals = nf_map_new();
+    txt = nf_data_get(e, "units.tsv", &len);
+    if (!txt) {
+        snprintf(err, errlen, "figures: no units.tsv");
+        return -1;
+    }
+    nf_lines it;
+    nf_lines_init(&it, txt, len);
+    char *fl[4];
+    int n;
+    while ((n = nf_lines_next(&it, fl, 4)) >= 0) {
+        if (n < 2)
+            continue;
+        size_t wl = strlen(fl[0]);
+        char low[128];
+        if (wl >= sizeof low)
+            continue;
+        nf_lower(fl[0], wl, low);
+        if (!strcmp(fl[1], "cue")) {
+            nf_map_put(f->cues, low, wl, f->cls);
+            continue;
+        }
+        int c = C_NONE;
+        for (int k = 1; k < (int)(sizeof CLASS_NAME / sizeof *CLASS_NAME); k++)
+            if (!strcmp(fl[1], CLASS_NAME[k]))
+                c = k;
+        if (c == C_NONE) {
+            snprintf(err, errlen, "units.tsv:%ld: unknown class '%s'", it.lineno, fl[1]);
+            nf_lines_free(&it);
+            return -1;
+        }
+        int member = n >= 3 && !strcmp(fl[2], "member");
+        if (c == C_MONTH) /* months are matched as written (May, not may) */
+            nf_map_put(f->words, fl[0], wl, &f->cls[c][0]);
+        else if (c >= C_STOP)
+            nf_map_put(f->words, low, wl, &f->cls[c][0]);
+        else
+            nf_map_put(f->nouns, low, wl, &f->cls[c][member]);
+    }
+    nf_lines_free(&it);
+    txt = nf_data_get(e, "qualifiers.tsv", &len);
+    if (txt) {
+        nf_lines_init(&it, txt, len);
+        while ((n = nf_lines_next(&it, fl, 2)) >= 0) {
+            size_t wl = strlen(fl[0]);
+            char low[128];
+            if (n < 1 || wl >= sizeof low)
+                continue;
+            nf_lower(fl[0], wl, low);
+            nf_map_put(f->quals, low, wl, f->cls);
+        }
+        nf_lines_free(&it);
+    }
     return 0;
+}
+
+void nf_figures_fini(nf_engine *e)
+{
+    figeng *f = e->figures;
+    if (!f)
+        return;
+    nf_numtab_free(f->num);
+    nf_map_free(f->nouns);
+    nf_map_free(f->words);
+    nf_map_free(f->cues);
+    nf_map_free(f->quals);
+    free(f);
+    e->figures = NULL;
+}
+
+/* ---- tokens of a sentence (our own light view: words, numbers, marks) ---- */
+
+typedef struct { uint32_t s, e; uint8_t kind; } wtok; /* kind: 'w' word, 'p' mark */
+
+static int is_wordbyte(const unsigned char *t, uint32_t i, uint32_t end)
+{
+    unsigned char c = t[i];
+    if (c < 0x80)
+        return nf_isalpha(c) || nf_isdigit(c);
+    /* U+2000..U+206F (quotes, dashes) and U+00A0 are marks, other non-ASCII letters */
+    if (c == 0xE2 && i + 1 < end && t[i + 1] == 0x80)
+        return 0;
+    if (c == 0xC2 && i + 1 < end && (t[i + 1] == 0xA0 || t[i + 1] == 0xAB || t[i + 1] == 0xBB))
+        return 0;
+    return 1;
+}
+
+static int is_apos(const unsigned char *t, uint32_t i, uint32_t end, uint32_t *len)
+{
+    if (t[i] == '\'') {
+        *len = 1;
+        return 1;
+    }
+    if (i + 2 < end && t[i] == 0xE2 && t[i + 1] == 0x80 && t[i + 2] == 0x99) {
+        *len = 3;
+        return 1;
+    }
+    return 0;
+}
+
+/* Splits [start,end) into words (letters/digits, inner hyphens, dots and apostrophes kept)
+ * and single marks. */
+static size_t tokenize(nf_ana *a, uint32_t start, uint32_t end, wtok **out)
+{
+    const unsigned char *t = (const unsigned char *)a->doc.text;
+    size_t cap = 0, n = 0;
+    wtok *w = NULL;
+    uint32_t i = start;
+    while (i < end) {
+        if (n + 1 >= cap)
+            nf_grow((void **)&w, &cap, n + 1024, sizeof *w);
+        unsigned char c = t[i];
+        if (nf_isspace(c) || (c == 0xC2 && i + 1 < end && t[i + 1] == 0xA0)) {
+            i += c == 0xC2 ? 2 : 1;
+            continue;
+        }
+        if (is_wordbyte(t, i, end)) {
+            uint32_t j = i;
+            for (;;) {
+                while (j < end && is_wordbyte(t, j, end))
+                    j++;
+                uint32_t al;
+                if (j + 1 < end && (t[j] == '-' || t[j] == '.' || t[j] == ',' || t[j] == ':' || t[j] == '/') &&
+                    is_wordbyte(t, j + 1, end)) {
+                    /* 5,000 1.5 U.S. Russia-backed 2:05 24/7 stay one word */
+                    j++;
+                    continue;
+                }
+                if (j < end && is_apos(t, j, end, &al) && j + al < end && is_wordbyte(t, j + al, end)) {
+                    j += al;
+                    continue;
+                }
+                break;
+            }
+            w[n].s = i;
+            w[n].e = j;
+            w[n].kind = 'w';
+            n++;
+            i = j;
+            continue;
+        }
+        uint32_t l = 1;
+        if (c >= 0xC0) {
+            l = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
+            if (i + l > end)
+                l = end - i;
+        }
+        w[n].s = i;
+        w[n].e = i + l;
+        w[n].kind = 'p';
+        n++;
+        i += l;
+    }
+    *out = w;
+    return n;
+}
+
+/* ---- helpers ---- */
+
+typedef struct {
+    nf_ana *a;
+    const figeng *f;
+    const char *t;
+    wtok *w;
+    size_t nw;
+    size_t si;               /* sentence index */
+    /* mentions sorted by start */
+    const nf_mention **men;
+    size_t nmen;
+    const char *member_owner; /* the article's organization (most mentioned) */
+} fctx;
+
+/* Lower-cases a word into buf (possessive 's / ’s stripped), returns its length (0 if too long). */
+static size_t lowword(const fctx *c, const wtok *w, char *buf, size_t cap)
+{
+    size_t n = w->e - w->s;
+    const char *s = c->t + w->s;
+    if (n >= 2 && s[n - 2] == '\'' && (s[n - 1] == 's' || s[n - 1] == 'S'))
+        n -= 2;
+    else if (n >= 4 && (unsigned char)s[n - 4] == 0xE2 && (unsigned char)s[n - 3] == 0x80 &&
+             (unsigned char)s[n - 2] == 0x99 && (s[n - 1] == 's' || s[n - 1] == 'S'))
+        n -= 4;
+    if (n == 0 || n >= cap)
+        return 0;
+    nf_lower(s, n, buf);
+    buf[n] = '\0';
+    return n;
+}
+
+static const wclass *word_class(const fctx *c, const wtok *w)
+{
+    char b[64];
+    size_t n = lowword(c, w, b, sizeof b);
+    return n ? nf_map_get(c->f->words, b, n) : NULL;
+}
+
+static int word_eq(const fctx *c, const wtok *w, const char *s)
+{
+    return w->kind == 'w' && nf_strncaseeq(c->t + w->s, w->e - w->s, s);
+}
+
+static int is_month(const fctx *c, const wtok *w)
+{
+    if (w->kind != 'w')
+        return 0;
+    const wclass *k = nf_map_get(c->f->words, c->t + w->s, w->e - w->s);
+    if (k && k->cls == C_MONTH)
+        return 1;
+    /* Jan. Feb. : the dot is part of the word */
+    if (w->e - w->s >= 2 && c->t[w->e - 1] == '.') {
+        k = nf_map_get(c->f->words, c->t + w->s, w->e - w->s - 1);
+        return k && k->cls == C_MONTH;
+    }
+    return 0;
+}
+
+/* A noun's class: the word as is, then singular forms (troops, casualties, bodies). */
+static const wclass *noun_lookup(const fctx *c, const char *b, size_t n)
+{
+    const wclass *k = nf_map_get(c->f->nouns, b, n);
+    if (k || n < 3)
+        return k;
+    char s[128];
+    if (n >= sizeof s)
+        return NULL;
+    memcpy(s, b, n);
+    if (n > 4 && !memcmp(b + n - 3, "ies", 3)) {
+        memcpy(s + n - 3, "y", 1);
+        if ((k = nf_map_get(c->f->nouns, s, n - 2)))
+            return k;
+    }
+    if (b[n - 1] == 's') {
+        if ((k = nf_map_get(c->f->nouns, b, n - 1)))
+            return k;
+        if (n > 3 && b[n - 2] == 'e' && (k = nf_map_get(c->f->nouns, b, n - 2)))
+            return k;
+    }
+    return NULL;
+}
+
+/* Looks like a plural noun: ends in -s, not -ss/-us/-is/-ous, letters only. */
+static int plural_like(const char *b, size_t n)
+{
+    if (n < 4 || b[n - 1] != 's')
+        return 0;
+    if (b[n - 2] == 's' || b[n - 2] == 'u' || b[n - 2] == 'i' || b[n - 2] == '\'')
+        return 0;
+    for (size_t i = 0; i < n; i++)
+        if (!nf_islower((unsigned char)b[i]) && b[i] != '-')
+            return 0;
+    return 1;
+}
+
+static int has_digit(const fctx *c, const wtok *w)
+{
+    for (uint32_t i = w->s; i < w->e; i++)
+        if (nf_isdigit((unsigned char)c->t[i]))
+            return 1;
+    return 0;
+}
+
+/* Index of the first token starting at or after off (nw if none). */
+static size_t tok_at(const fctx *c, uint32_t off)
+{
+    size_t lo = 0, hi = c->nw;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (c->w[mid].s < off)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+/* Index of the token holding off, or the last one before it. */
+static long tok_before(const fctx *c, uint32_t off)
+{
+    size_t k = tok_at(c, off);
+    return (long)k - 1;
+}
+
+/* ---- mentions ---- */
+
+static int men_cmp(const void *x, const void *y)
+{
+    const nf_mention *a = *(const nf_mention *const *)x, *b = *(const nf_mention *const *)y;
+    if (a->start != b->start)
+        return a->start < b->start ? -1 : 1;
+    return a->end > b->end ? -1 : a->end < b->end;
+}
+
+static int owner_type(const nf_mention *m)
+{
+    return m->canon && m->canon[0] &&
+           (m->type == NF_ACT_COUNTRY || m->type == NF_ACT_ORG || m->type == NF_ACT_GROUP);
+}
+
+static const char *PREPS[] = {"to", "in", "on", "at", "from", "with", "against", "by", "for", "of",
+                              "into", "near", "towards", "toward", "between", "about", "over",
+                              "across", "through", "within", "without", "under", "than", "like",
+                              "including", "among", "amid", "on", "onto", "via", "after", "before",
+                              "behind", "beyond", "during", "since", "until", "upon", "around",
+                              "outside", "inside", "along", "versus", "and", "or", NULL};
+
+/* The mention is the object of a preposition (against Ukraine, in the US). */
+static int governed(const fctx *c, const nf_mention *m, uint32_t lo)
+{
+    long k = tok_before(c, m->start);
+    int skipped = 0;
+    while (k >= 0 && c->w[k].s >= lo && skipped < 2 &&
+           (word_eq(c, &c->w[k], "the") || word_eq(c, &c->w[k], "a") || word_eq(c, &c->w[k], "an"))) {
+        k--;
+        skipped++;
+    }
+    if (k < 0 || c->w[k].s < lo)
+        return 0;
+    for (int i = 0; PREPS[i]; i++)
+        if (word_eq(c, &c->w[k], PREPS[i]))
+            return 1;
+    return 0;
+}
+
+/* First mention index with start >= off. */
+static size_t men_at(const fctx *c, uint32_t off)
+{
+    size_t lo = 0, hi = c->nmen;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (c->men[mid]->start < off)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+/* The owner among mentions in [lo, hi): the first owner-type one (NP-internal). */
+static const char *men_inside(const fctx *c, uint32_t lo, uint32_t hi)
+{
+    for (size_t i = men_at(c, lo); i < c->nmen && c->men[i]->start < hi; i++)
+        if (c->men[i]->end <= hi && owner_type(c->men[i]))
+            return c->men[i]->canon;
+    return NULL;
+}
+
+/* The nearest owner-type mention ending at or before off and starting at or after lo that
+ * is not the object of a preposition. */
+static const char *men_subject(const fctx *c, uint32_t lo, uint32_t off)
+{
+    size_t i = men_at(c, off);
+    while (i > 0) {
+        const nf_mention *m = c->men[--i];
+        if (m->start < lo)
+            break;
+        if (m->end > off || !owner_type(m))
+            continue;
+        if (governed(c, m, lo))
+            continue;
+        return m->canon;
+    }
+    return NULL;
+}
+
+/* ---- one figure ---- */
+
+static const char *span_lower(nf_ana *a, const char *s, size_t n)
+{
+    char *o = nf_arena_alloc(&a->arena, n + 1);
+    size_t k = 0;
+    int sp = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char ch = (unsigned char)s[i];
+        if (nf_isspace(ch)) {
+            sp = k > 0;
+            continue;
+        }
+        if (sp)
+            o[k++] = ' ';
+        sp = 0;
+        o[k++] = (char)nf_tolower(ch);
+    }
+    o[k] = '\0';
+    return o;
+}
+
+static const char *span_text(nf_ana *a, const char *s, size_t n)
+{
+    char *o = nf_arena_alloc(&a->arena, n + 1);
+    size_t k = 0;
+    int sp = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char ch = (unsigned char)s[i];
+        if (nf_isspace(ch)) {
+            sp = k > 0;
+            continue;
+        }
+        if (sp)
+            o[k++] = ' ';
+        sp = 0;
+        o[k++] = (char)ch;
+    }
+    o[k] = '\0';
+    return o;
+}
+
+typedef struct {
+    uint32_t us, ue;     /* unit span (text) */
+    const char *unit;    /* lower case */
+    int cat;
+    int member;
+    int after;           /* the unit follows the number */
+} unitres;
+
+/* Finds the counted noun starting at token k. Returns 1 (unit found), 0 (none), -1 (the
+ * number is not a figure: a duration, a multiplier...). */
+static int find_unit(const fctx *c, size_t k, int allow_of, int value_one, unitres *u)
+{
+    size_t i = k;
+    int mods = 0;
+    /* 30 more troops, 50-odd people */
+    while (i < c->nw && c->w[i].kind == 'w') {
+        const wclass *wc = word_class(c, &c->w[i]);
+        if (wc && wc->cls == C_SKIP) {
+            i++;
+            continue;
+        }
+        break;
+    }
+    if (i < c->nw && allow_of && word_eq(c, &c->w[i], "of")) {
+        if (value_one)
+            return -1; /* one of the... */
+        i++;
+        while (i < c->nw && c->w[i].kind == 'w' &&
+               (word_eq(c, &c->w[i], "the") || word_eq(c, &c->w[i], "its") || word_eq(c, &c->w[i], "their") ||
+                word_eq(c, &c->w[i], "his") || word_eq(c, &c->w[i], "her") || word_eq(c, &c->w[i], "our") ||
+                word_eq(c, &c->w[i], "these") || word_eq(c, &c->w[i], "those") || word_eq(c, &c->w[i], "this") ||
+                word_eq(c, &c->w[i], "all")))
+            i++;
+    }
+    long hs = -1, he = -1;
+    for (; i < c->nw && mods <= 3; i++) {
+        const wtok *w = &c->w[i];
+        if (w->kind != 'w' || has_digit(c, w))
+            break;
+        char b[64];
+        size_t n = lowword(c, w, b, sizeof b);
+        if (!n)
+            break;
+        const wclass *wc = nf_map_get(c->f->words, b, n);
+        const wclass *nc = noun_lookup(c, b, n);
+        int cap = nf_isupper((unsigned char)c->t[w->s]);
+        if (!nc && wc && wc->cls == C_NONFIG)
+            return hs < 0 ? -1 : 1;
+        if (!nc && wc && (wc->cls == C_STOP || wc->cls == C_MONTH))
+            break;
+        if (wc && wc->cls == C_MONTH && cap)
+            break;
+        int noun = nc != NULL || (!cap && plural_like(b, n));
+        /* a plural capitalised word (Americans) counts too when nothing else came */
+        if (!noun && cap && plural_like(b, n) && hs < 0 && i + 1 < c->nw &&
+            !(c->w[i + 1].kind == 'w' && noun_lookup(c, b, n)))
+            noun = 0;
+        int possessive = n != w->e - w->s;
+        if (noun) {
+            if (hs < 0)
+                hs = (long)i;
+            he = (long)i;
+            if (possessive)
+                break;
+            continue;
+        }
+        if (hs >= 0)
+            break;
+        if (possessive)
+            break; /* 30 Russia's... */
+        mods++;
+    }
+    if (hs < 0)
+        return 0;
+    /* the unit: from the first noun to the head; a compound (member states) when listed */
+    uint32_t s = c->w[hs].s, e = c->w[he].e;
+    char b[128];
+    size_t n = 0;
+    const wclass *cls = NULL;
+    /* try the whole compound, then from each later word */
+    for (long j = hs; j <= he; j++) {
+        n = 0;
+        for (long q = j; q <= he && n < sizeof b - 1; q++) {
+            char wb[64];
+            size_t wl = lowword(c, &c->w[q], wb, sizeof wb);
+            if (!wl || n + wl + 1 >= sizeof b)
+                break;
+            if (n)
+                b[n++] = ' ';
+            memcpy(b + n, wb, wl);
+            n += wl;
+        }
+        cls = noun_lookup(c, b, n);
+        if (cls) {
+            s = c->w[j].s;
+            break;
+        }
+        if (j == he) {
+            s = c->w[he].s;
+            break;
+        }
+    }
+    /* keep the possessive out of the unit */
+    char hb[64];
+    size_t hl = lowword(c, &c->w[he], hb, sizeof hb);
+    if (hl && hl != c->w[he].e - c->w[he].s)
+        e = c->w[he].s + (uint32_t)hl;
+    u->us = s;
+    u->ue = e;
+    u->unit = span_lower(c->a, c->t + s, e - s);
+    u->cat = cls ? cls->cls : C_COUNT;
+    u->member = cls ? cls->member : 0;
+    u->after = 1;
+    return 1;
+}
+
+/* The qualifier right before token k: the longest listed phrase of up to 3 words. Returns the
+ * phrase's first token, or k when none. */
+static size_t find_qual(const fctx *c, size_t k, const char **q)
+{
+    *q = NULL;
+    size_t best = k;
+    for (size_t len = 1; len <= 3 && len <= k; len++) {
+        size_t f = k - len;
+        char b[96];
+        size_t n = 0;
+        int ok = 1;
+        for (size_t j = f; j < k; j++) {
+            char wb[40];
+            const wtok *w = &c->w[j];
+            if (w->kind != 'w' || w->e - w->s >= sizeof wb) {
+                ok = 0;
+                break;
+            }
+            size_t wl = w->e - w->s;
+            nf_lower(c->t + w->s, wl, wb);
+            if (n + wl + 1 >= sizeof b) {
+                ok = 0;
+                break;
+            }
+            if (n)
+                b[n++] = ' ';
+            memcpy(b + n, wb, wl);
+            n += wl;
+        }
+        if (!ok)
+            break;
+        if (nf_map_has(c->f->quals, b, n)) {
+            best = f;
+            *q = span_lower(c->a, b, n);
+        }
+    }
+    return best;
+}
+
+/* The whitespace-delimited chunk around off looks like a url, an e-mail or a path. */
+static int in_url(const fctx *c, uint32_t off, const nf_sent *s)
+{
+    uint32_t b = off, e = off;
+    while (b > s->start && !nf_isspace((unsigned char)c->t[b - 1]))
+        b--;
+    while (e < s->end && !nf_isspace((unsigned char)c->t[e]))
+        e++;
+    for (uint32_t i = b; i < e; i++) {
+        char ch = c->t[i];
+        if (ch == '/' || ch == '@' || ch == '\\' || ch == '=' || ch == '_' || ch == '#')
+            return 1;
+        if (ch == 'w' && i + 3 < e && !memcmp(c->t + i, "www.", 4))
+            return 1;
+        if (ch == '.' && i + 3 < e && (!memcmp(c->t + i, ".com", 4) || !memcmp(c->t + i, ".org", 4) ||
+                                       !memcmp(c->t + i, ".htm", 4) || !memcmp(c->t + i, ".co.", 4)))
+            return 1;
+    }
+    return 0;
+}
+
+static int overlaps_timex(const nf_ana *a, uint32_t s, uint32_t e)
+{
+    for (size_t i = 0; i < a->ntx; i++)
+        if (a->tx[i].start < e && a->tx[i].end > s)
+            return 1;
+    return 0;
+}
+
+static int has_cue(const fctx *c, const nf_sent *s)
+{
+    size_t k0 = tok_at(c, s->start);
+    for (size_t k = k0; k < c->nw && c->w[k].s < s->end; k++) {
+        char b[64];
+        size_t n = lowword(c, &c->w[k], b, sizeof b);
+        if (n && nf_map_has(c->f->cues, b, n))
+            return 1;
+    }
+    return 0;
+}
+
+static void add_row(fctx *c, const nf_sent *s, uint32_t off, const char *value, const unitres *u,
+                    const char *owner, const char *qual, uint32_t ms, uint32_t me, const char *cat)
+{
+    nf_ana *a = c->a;
+    nf_row *r = nf_row_add(a, NF_KIND_FIGURE, off);
+    r->f[NF_COL_DATE] = nf_sent_date(a, s);
+    r->f[NF_COL_VALUE] = nf_arena_strndup(&a->arena, value, strlen(value));
+    r->f[NF_COL_UNIT] = u->unit;
+    r->f[NF_COL_ACTOR] = owner;
+    r->f[NF_COL_MENTION] = span_text(a, c->t + ms, me - ms);
+    r->f[NF_COL_TEXT] = nf_sent_text(a, s);
+    r->f[NF_COL_QUALIFIER] = qual;
+    r->f[NF_COL_CATEGORY] = cat && cat[0] ? cat : NULL;
+}
+
+/* Tries a figure at token k of sentence s; returns the token index to continue from. */
+static size_t try_figure(fctx *c, const nf_sent *s, size_t k, size_t kfirst)
+{
+    nf_ana *a = c->a;
+    const wtok *w = &c->w[k];
+    unsigned char c0 = (unsigned char)c->t[w->s];
+    /* quick filter: digits, currency signs, or a word the grammar knows */
+    nf_num n;
+    if (!nf_num_parse(c->f->num, c->t, s->end, w->s, &n))
+        return k + 1;
+    size_t kend = tok_at(c, (uint32_t)n.end);
+    /* the token must be a whole word: nothing glued before it (ids, G-20) */
+    if (w->s > s->start) {
+        unsigned char p = (unsigned char)c->t[w->s - 1];
+        if (nf_isalpha(p) || nf_isdigit(p) || p == '-' || p == '.' || p == '#' || p == '/')
+            return kend > k ? kend : k + 1;
+    }
+    /* numbers inside a word (a76022, 3D) */
+    if (n.nend < w->e && w->kind == 'w' && !(n.flags & (NF_NUM_HYPHEN | NF_NUM_RANGE | NF_NUM_CHANGE | NF_NUM_PERCENT)) &&
+        n.end < w->e)
+        return k + 1;
+    int money = (n.flags & NF_NUM_MONEY) != 0, pct = (n.flags & NF_NUM_PERCENT) != 0;
+    /* years, long plain digit strings (dates like 20211217, ids) */
+    if (!money && !pct && (n.flags & NF_NUM_DIGITS) && !(n.flags & NF_NUM_SCALED)) {
+        const char *d = c->t + n.nstart;
+        size_t dl = n.nend - n.nstart;
+        int plain = 1;
+        for (size_t i = 0; i < dl; i++)
+            if (!nf_isdigit((unsigned char)d[i]))
+                plain = 0;
+        if (plain && dl >= 5)
+            return kend;
+        if (plain && dl == 4 && (d[0] == '1' || d[0] == '2'))
+            return kend;
+    }
+    if (in_url(c, w->s, s))
+        return kend > k ? kend : k + 1;
+    if (overlaps_timex(a, (uint32_t)n.nstart, (uint32_t)n.nend))
+        return kend > k ? kend : k + 1;
+    /* next to a month name: a date */
+    if (k > kfirst && is_month(c, &c->w[k - 1]))
+        return kend;
+    if (kend < c->nw && is_month(c, &c->w[kend]))
+        return kend;
+    if (k > kfirst + 1 && c->w[k - 1].kind == 'p' && c->t[c->w[k - 1].s] == ',' && is_month(c, &c->w[k - 2]))
+        return kend;
+    /* a name with a number (Boeing 747, Article 5, Formula One) */
+    if (k > kfirst && c->w[k - 1].kind == 'w' && nf_isupper((unsigned char)c->t[c->w[k - 1].s]) &&
+        !(c->w[k - 1].s == s->start || k - 1 == kfirst)) {
+        char pb[64];
+        size_t pl = lowword(c, &c->w[k - 1], pb, sizeof pb);
+        const char *q;
+        if (find_qual(c, k, &q) == k && !money && pl == c->w[k - 1].e - c->w[k - 1].s)
+            return kend;
+    }
+    if ((n.flags & NF_NUM_WORDS) && !(n.flags & NF_NUM_DIGITS) && nf_isupper(c0) && k != kfirst) {
+        /* a capitalised number word inside a sentence is a name (the Big Four) unless a
+         * capitalised run is a headline */
+        return kend;
+    }
+    /* hyphenated compound */
+    unitres u;
+    memset(&u, 0, sizeof u);
+    int have_unit = 0;
+    const char *qual = NULL;
+    size_t unit_from = kend;
+    if (n.flags & NF_NUM_HYPHEN) {
+        char hb[48];
+        size_t hl = n.hyph_end - n.hyph_start;
+        if (hl >= sizeof hb)
+            return kend;
+        nf_lower(c->t + n.hyph_start, hl, hb);
+        hb[hl] = '\0';
+        const wclass *wc = nf_map_get(c->f->words, hb, hl);
+        const wclass *nc = noun_lookup(c, hb, hl);
+        if (!nc && wc && (wc->cls == C_NONFIG || wc->cls == C_STOP))
+            return kend;
+        if (!strcmp(hb, "strong") || !strcmp(hb, "odd") || !strcmp(hb, "plus") || !strcmp(hb, "some")) {
+            if (strcmp(hb, "strong"))
+                qual = span_lower(a, c->t + n.nstart, n.hyph_end - n.nstart);
+            /* the unit comes after: 5,000-strong force */
+        } else if (!money && !pct) {
+            /* 1,200-mile border, 30-nation alliance: the number counts the hyphen word */
+            if (!nc && !noun_lookup(c, hb, hl)) {
+                /* an unknown modifier (a 10-point plan): keep it as the unit only when a
+                 * noun follows */
+            }
+            u.us = (uint32_t)n.hyph_start;
+            u.ue = (uint32_t)n.hyph_end;
+            u.unit = span_lower(a, c->t + n.hyph_start, hl);
+            u.cat = nc ? nc->cls : C_COUNT;
+            u.member = nc ? nc->member : 0;
+            u.after = 1;
+            have_unit = 1;
+        }
+        /* the token holding the hyphen word: continue after it */
+        unit_from = tok_at(c, (uint32_t)n.end);
+    }
+    if (money) {
+        u.unit = n.unit;
+        u.cat = C_MONEY;
+        have_unit = 1;
+    } else if (pct) {
+        u.unit = n.unit;
+        u.cat = C_SHARE;
+        have_unit = 1;
+    }
+    int vague = (n.flags & NF_NUM_VAGUE) != 0;
+    if (!have_unit) {
+        int one = !strcmp(n.value, "1") && !vague;
+        int r = find_unit(c, unit_from, 1, one, &u);
+        if (r < 0)
+            return kend;
+        have_unit = r > 0;
+        if (have_unit && (n.flags & NF_NUM_FRACTION)) {
+            /* half of the population: only with "of" */
+            if (!(unit_from < c->nw && word_eq(c, &c->w[unit_from], "of")))
+                have_unit = 0;
+        }
+    }
+    if (!have_unit && (n.flags & NF_NUM_CHANGE)) {
+        /* halved the staff ... from 20 to 10: the noun before */
+        for (long j = (long)k - 1, seen = 0; j >= (long)kfirst && seen < 10; j--, seen++) {
+            const wtok *pw = &c->w[j];
+            if (pw->kind != 'w') {
+                if (c->t[pw->s] == ';' || c->t[pw->s] == ':')
+                    break;
+                continue;
+            }
+            char b[64];
+            size_t bl = lowword(c, pw, b, sizeof b);
+            const wclass *nc = bl ? noun_lookup(c, b, bl) : NULL;
+            if (nc && nc->cls != C_COUNT) {
+                u.us = pw->s;
+                u.ue = pw->s + (uint32_t)bl;
+                u.unit = span_lower(a, c->t + pw->s, bl);
+                u.cat = nc->cls;
+                u.member = nc->member;
+                have_unit = 1;
+                break;
+            }
+        }
+    }
+    if (!have_unit)
+        return kend;
+    if ((n.flags & NF_NUM_FRACTION) && !money && !pct && !(n.flags & NF_NUM_DIGITS))
+        u.cat = C_SHARE;
+    /* qualifier */
+    size_t qk = k;
+    if (!qual) {
+        const char *q0;
+        qk = find_qual(c, k, &q0);
+        if (vague)
+            qual = span_lower(a, c->t + n.vstart, n.vend - n.vstart);
+        else if (n.flags & NF_NUM_RANGE)
+            qual = span_text(a, c->t + n.start, n.end - n.start);
+        else
+            qual = q0;
+    }
+    /* category */
+    int cat = u.cat;
+    if ((cat == C_PEOPLE || cat == C_MILITARY) && has_cue(c, s))
+        cat = C_CASUALTIES;
+    /* owner */
+    uint32_t ms = c->w[qk].s;
+    uint32_t me = (uint32_t)n.end;
+    if (u.after && u.ue > me)
+        me = u.ue;
+    const char *owner = NULL;
+    if (u.after && u.ue > n.end)
+        owner = men_inside(c, (uint32_t)n.end, u.ue);
+    if (!owner) {
+        /* NATO's 5,000-strong force; the US 8,500 */
+        size_t i = men_at(c, (uint32_t)(ms + 1));
+        while (i > 0) {
+            const nf_mention *m = c->men[--i];
+            if (m->end > ms)
+                continue;
+            if (m->end + 4 >= ms && owner_type(m)) {
+                int ok = 1;
+                for (uint32_t x = m->end; x < ms; x++) {
+                    unsigned char ch = (unsigned char)c->t[x];
+                    if (!(nf_isspace(ch) || ch == '\'' || ch == 's' || ch == 0xE2 || ch == 0x80 || ch == 0x99))
+                        ok = 0;
+                }
+                if (ok)
+                    owner = m->canon;
+            }
+            break;
+        }
+    }
+    if (!owner && qk >= kfirst + 2 && word_eq(c, &c->w[qk - 1], "of")) {
+        /* a separate US force of 8,500 troops */
+        long j = (long)qk - 2, lim = (long)qk - 6;
+        while (j >= (long)kfirst && j > lim && c->w[j].kind == 'w' && !word_eq(c, &c->w[j], "the") &&
+               !word_eq(c, &c->w[j], "a") && !word_eq(c, &c->w[j], "an"))
+            j--;
+        if (j < (long)kfirst)
+            j = (long)kfirst;
+        owner = men_inside(c, c->w[j].s, c->w[qk - 2].e);
+    }
+    if (!owner && u.member)
+        owner = c->member_owner;
+    if (!owner && cat != C_CASUALTIES) {
+        owner = men_subject(c, s->start, ms);
+        if (!owner && c->si > 0) {
+            const nf_sent *ps = &a->sent[c->si - 1];
+            owner = men_subject(c, ps->start, ps->end);
+        }
+    }
+    /* rows */
+    if (n.flags & NF_NUM_CHANGE) {
+        add_row(c, s, (uint32_t)n.nstart, n.value, &u, owner, qual, ms, me, CAT_NAME[cat]);
+        add_row(c, s, (uint32_t)n.n2start, n.value2, &u, owner, qual, (uint32_t)n.n2start, me, CAT_NAME[cat]);
+    } else {
+        add_row(c, s, ms, n.value, &u, owner, qual, ms, me, CAT_NAME[cat]);
+    }
+    size_t next = tok_at(c, me);
+    return next > k ? next : k + 1;
 }
 
 int nf_figures_run(nf_ana *a)
 {
-    NF_UNUSED(a);
+    const figeng *f = a->eng->figures;
+    if (!f || !a->nsent || a->doc.lang[0])
+        return 0;
+    fctx c;
+    memset(&c, 0, sizeof c);
+    c.a = a;
+    c.f = f;
+    c.t = a->doc.text;
+    /* mentions by position, and the article's organization (most mentioned) */
+    c.men = nf_arena_alloc(&a->arena, (a->nmen + 1) * sizeof *c.men);
+    for (size_t i = 0; i < a->nmen; i++)
+        c.men[c.nmen++] = &a->men[i];
+    qsort(c.men, c.nmen, sizeof *c.men, men_cmp);
+    {
+        size_t best = 0;
+        for (size_t i = 0; i < c.nmen; i++) {
+            const nf_mention *m = c.men[i];
+            if (m->type != NF_ACT_ORG || !m->canon)
+                continue;
+            size_t cnt = 0;
+            for (size_t j = 0; j < c.nmen && j < 4096; j++)
+                if (c.men[j]->type == NF_ACT_ORG && c.men[j]->canon && !strcmp(c.men[j]->canon, m->canon))
+                    cnt++;
+            if (cnt > best) {
+                best = cnt;
+                c.member_owner = m->canon;
+            }
+            if (i > 256)
+                break;
+        }
+    }
+    /* tokens of the whole text, once */
+    c.nw = tokenize(a, 0, a->doc.len, &c.w);
+    for (size_t si = 0; si < a->nsent; si++) {
+        const nf_sent *s = &a->sent[si];
+        c.si = si;
+        size_t k = tok_at(&c, s->start), kfirst = k;
+        while (k < c.nw && c.w[k].s < s->end) {
+            const wtok *w = &c.w[k];
+            unsigned char c0 = (unsigned char)c.t[w->s];
+            int cand = nf_isdigit(c0) || c0 == '$' || c0 == 0xC2 /* £ */ || c0 == 0xE2 /* € */ ||
+                       (w->kind == 'w' && nf_isalpha(c0) && !(c0 & 0x80));
+            if (!cand) {
+                k++;
+                continue;
+            }
+            k = try_figure(&c, s, k, kfirst);
+        }
+    }
+    free(c.w);
     return 0;
 }
-
-void nf_figures_fini(nf_engine *e) { NF_UNUSED(e); }

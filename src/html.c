@@ -59,6 +59,7 @@ typedef struct {
     double *score; xmlNode **snode; uint32_t nscore, capscore;
     xmlNode **owners; uint32_t capown; /* owner element of each block */
     const char *title;   /* <title> */
+    int noclass;         /* do not skip elements by class or id */
 } hctx;
 
 static int name_is(const xmlNode *n, const char *s)
@@ -96,13 +97,13 @@ static int tag_of(const xmlNode *n)
     return -1; /* inline */
 }
 
-static int skip_elem(xmlNode *n)
+static int skip_elem(xmlNode *n, int noclass)
 {
     static const char *const skip[] = {"script", "style", "noscript", "template", "nav", "header",
                                        "footer", "aside", "form", "iframe", "svg", "button",
                                        "select", "option", "textarea", "input", "label",
                                        "figure", "figcaption", "menu", "dialog", "object",
-                                       "embed", "canvas", "video", "audio", "map", "head",
+                                       "embed", "canvas", "video", "audio", "map",
                                        "title", "meta", "link", "math", "picture", "source"};
     for (size_t k = 0; k < sizeof skip / sizeof *skip; k++)
         if (name_is(n, skip[k]))
@@ -116,7 +117,8 @@ static int skip_elem(xmlNode *n)
     if (v && (strstr(v, "display:none") || strstr(v, "display: none") ||
               strstr(v, "visibility:hidden") || strstr(v, "visibility: hidden")))
         return 1;
-    if (name_is(n, "body") || name_is(n, "article") || name_is(n, "main") || name_is(n, "html"))
+    if (noclass || name_is(n, "body") || name_is(n, "article") || name_is(n, "main") ||
+        name_is(n, "html"))
         return 0;
     /* class and id naming page furniture (readability's "unlikely candidates"), matched as
      * words: "comments", "share-bar", "relatedPosts" but not "pageRow" */
@@ -334,7 +336,7 @@ static void walk(hctx *h, xmlNode *n, int depth)
             }
             continue;
         }
-        if (depth > 200 || skip_elem(n))
+        if (depth > 200 || skip_elem(n, h->noclass))
             continue;
         int t = tag_of(n);
         if (name_is(n, "br")) {
@@ -416,6 +418,51 @@ static const char *clean_title(nf_arena *ar, const char *t)
     return o;
 }
 
+/* Walks the tree into blocks and scores the content candidates; returns the best score. */
+static double content_walk(hctx *h, xmlNode *root, int noclass)
+{
+    nf_blocks *bl = h->bl;
+    clear_private(root);
+    bl->len = bl->nseg = bl->nb = 0;
+    h->nscore = 0;
+    h->open = 0;
+    h->space = 1;
+    h->in_a = 0;
+    h->owner = NULL;
+    h->tag = 0;
+    h->noclass = noclass;
+    walk(h, root, 0);
+    close_block(h);
+    /* readability's content score */
+    for (uint32_t i = 0; i < bl->nb; i++) {
+        nf_block *b = &bl->b[i];
+        xmlNode *o = h->owners[i];
+        if (!o || b->chars < 25 || (b->tag != NF_TAG_P && b->tag != NF_TAG_PRE &&
+                                    b->tag != NF_TAG_OTHER && b->tag != NF_TAG_TD &&
+                                    b->tag != NF_TAG_QUOTE))
+            continue;
+        if (b->link_chars * 2 > b->chars)
+            continue;
+        double sc = 1;
+        for (uint32_t k = b->start; k < b->end; k++)
+            sc += bl->buf[k] == ',';
+        sc += b->chars / 100 > 3 ? 3 : b->chars / 100;
+        xmlNode *p = o->parent;
+        if (b->tag == NF_TAG_OTHER)
+            p = o; /* text right in a div: the div holds it */
+        /* the parent gets it all, the grandparent half, older ancestors less (readability) */
+        for (int lvl = 0; p && p->type == XML_ELEMENT_NODE && lvl < 5; lvl++, p = p->parent) {
+            uint32_t k = score_slot(h, p);
+            h->score[k] += lvl == 0 ? sc : lvl == 1 ? sc / 2 : sc / (lvl * 3);
+        }
+    }
+    double top = 0;
+    for (uint32_t i = 0; i < h->nscore; i++)
+        if (h->score[i] > top)
+            top = h->score[i];
+    return top;
+}
+
 int nf_html_blocks(nf_ana *a, nf_blocks *bl, const char *s, size_t n, long line0)
 {
     if (n > 0x7fffffff)
@@ -435,42 +482,19 @@ int nf_html_blocks(nf_ana *a, nf_blocks *bl, const char *s, size_t n, long line0
     h.a = a;
     h.bl = bl;
     h.line0 = line0;
-    h.space = 1;
-    /* the head first (metadata), then the whole tree */
-    walk(&h, root, 0);
-    close_block(&h);
+    /* Skipping elements by class or id can lose the article when a theme wraps it in a
+     * "sidebar" layout div: measure the best content score with and without that rule and
+     * drop the rule when it costs more than half the score. */
+    double top_all = content_walk(&h, root, 1);
+    double top_f = content_walk(&h, root, 0);
+    if (top_f < 0.5 * top_all)
+        content_walk(&h, root, 1);
     if (!bl->h_title && h.title)
         bl->h_title = h.title;
     if (bl->h_title)
         bl->h_title = clean_title(&a->arena, bl->h_title);
     if (bl->h_site)
         bl->h_site = clean_title(&a->arena, bl->h_site);
-    /* readability's content score */
-    for (uint32_t i = 0; i < bl->nb; i++) {
-        nf_block *b = &bl->b[i];
-        xmlNode *o = h.owners[i];
-        if (!o || b->chars < 25 || (b->tag != NF_TAG_P && b->tag != NF_TAG_PRE &&
-                                    b->tag != NF_TAG_OTHER && b->tag != NF_TAG_TD && b->tag != NF_TAG_QUOTE))
-            continue;
-        if (b->link_chars * 2 > b->chars)
-            continue;
-        double sc = 1;
-        for (uint32_t k = b->start; k < b->end; k++)
-            sc += bl->buf[k] == ',';
-        sc += b->chars / 100 > 3 ? 3 : b->chars / 100;
-        xmlNode *p = o->parent;
-        if (b->tag == NF_TAG_OTHER)
-            p = o; /* text right in a div: the div holds it */
-        if (p && p->type == XML_ELEMENT_NODE) {
-            uint32_t k = score_slot(&h, p);
-            h.score[k] += sc;
-            xmlNode *g = p->parent;
-            if (g && g->type == XML_ELEMENT_NODE) {
-                k = score_slot(&h, g);
-                h.score[k] += sc / 2;
-            }
-        }
-    }
     int32_t top = -1;
     for (uint32_t i = 0; i < h.nscore; i++)
         if (top < 0 || h.score[i] > h.score[top])

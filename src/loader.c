@@ -14,7 +14,9 @@
 
 #include "nf.h"
 
-#define BLOCK (256 * 1024)
+/* Read block size. A variable so that the fuzzer can shrink it and check that block
+ * boundaries never change the result (tests/fuzz/fuzz_loader.c); not in nf.h on purpose. */
+size_t nf_loader_block = 256 * 1024;
 
 enum { ST_PREAMBLE, ST_ARTICLE, ST_AFTER_END };
 
@@ -22,7 +24,8 @@ struct nf_loader {
     const char *path;
     int fd, own_fd;
     const nf_options *opt;
-    unsigned char *rb;  /* read block */
+    unsigned char *rb;  /* read block, block bytes */
+    size_t block;
     size_t rpos, rlen;
     int eof, rerr;      /* rerr: errno of a read error, reported once */
     size_t consumed;
@@ -40,6 +43,7 @@ struct nf_loader {
     int piece_warned;
     int done;
     int mid_line;   /* the last chunk did not end its line */
+    int open_line;  /* ...and went into the article text */
     int skip_rest;  /* skipping the rest of an over-long marker line */
 };
 
@@ -77,7 +81,8 @@ nf_loader *nf_loader_open(const char *path, const nf_options *o)
         return NULL;
     }
     nf_loader *l = calloc(1, sizeof *l);
-    unsigned char *rb = malloc(BLOCK);
+    size_t block = nf_loader_block < 16 ? 16 : nf_loader_block;
+    unsigned char *rb = malloc(block);
     if (!l || !rb) {
         free(l);
         free(rb);
@@ -91,6 +96,7 @@ nf_loader *nf_loader_open(const char *path, const nf_options *o)
     l->own_fd = own;
     l->opt = o;
     l->rb = rb;
+    l->block = block;
     l->line = 1;
     l->state = ST_PREAMBLE;
     l->first_line = 1;
@@ -128,8 +134,8 @@ static int fill(nf_loader *l)
         l->rlen -= l->rpos;
         l->rpos = 0;
     }
-    while (l->rlen < BLOCK) {
-        ssize_t n = read(l->fd, l->rb + l->rlen, BLOCK - l->rlen);
+    while (l->rlen < l->block) {
+        ssize_t n = read(l->fd, l->rb + l->rlen, l->block - l->rlen);
         if (n < 0) {
             if (errno == EINTR)
                 continue;
@@ -163,7 +169,7 @@ static int next_chunk(nf_loader *l, size_t *s, size_t *n, int *complete)
             l->consumed += *n + 1;
             return 1;
         }
-        if (avail == BLOCK || (l->eof && avail)) {
+        if (avail == l->block || (l->eof && avail)) {
             size_t take = avail;
             if (!l->eof) { /* don't split a UTF-8 sequence */
                 size_t k = take;
@@ -402,6 +408,11 @@ int nf_loader_next(nf_loader *l, nf_article *a)
         int complete;
         int at_line_start = !l->mid_line;
         if (!next_chunk(l, &s, &n, &complete)) {
+            if (l->open_line) { /* the last line had no LF and ended with a block */
+                nf_buf_putc(&l->cur, '\n');
+                l->line++;
+                l->open_line = 0;
+            }
             if (l->rerr)
                 nf_error(l->path, l->line, "read error: %s", strerror(l->rerr));
             if (l->skip_line) {
@@ -489,6 +500,9 @@ int nf_loader_next(nf_loader *l, nf_article *a)
             if (complete) { /* blank lines before anything are not text */
                 l->line++;
                 l->first_line = l->line;
+                l->first_col = 0;
+            } else { /* the blank start of a line longer than a block */
+                l->first_col += (long)n;
             }
             continue;
         }
@@ -508,6 +522,7 @@ int nf_loader_next(nf_loader *l, nf_article *a)
             n = k;
         }
         append_text(l, p, n);
+        l->open_line = !complete;
         if (complete) {
             nf_buf_putc(&l->cur, '\n');
             l->line++;

@@ -291,6 +291,13 @@ NF_STAGE(claims)
 extern const char *const nf_col_names[NF_NCOLS];
 extern const char *const nf_kind_names[NF_NKINDS];
 
+/* Pieces of nf_table_article, for corroborate.c: sort the rows; whether a row's kind is
+ * printed; a row's columns with file, article, line and kind filled in (line: a buffer for
+ * the number); one row, formatted. */
+void nf_table_sort(nf_ana *a);
+int nf_table_keep(const nf_options *o, const nf_row *r);
+void nf_table_cols(const nf_ana *a, const nf_row *r, char line[24], const char *cols[NF_NCOLS]);
+void nf_table_row(const nf_options *o, const char *const *cols, nf_buf *out);
 /* Sorts the article's rows and appends them, formatted, to out. */
 void nf_table_article(const nf_engine *e, nf_ana *a, nf_buf *out);
 /* The table's opening (header row, <newsfacts>) and closing. */
@@ -311,6 +318,15 @@ void nf_write_xml(const nf_options *o, const char *const *cols, nf_buf *out);
 
 /* Writes the normalized article in dump format (marker, ` date` prefix, paragraphs). */
 void nf_normalize_dump(const nf_ana *a, nf_buf *out);
+
+/* ---- corroborate.c: --corroborate ---- */
+
+/* Appends the article's rows to out in a private serialized form (instead of formatting). */
+void nf_corr_serialize(const nf_engine *e, nf_ana *a, nf_buf *out);
+/* Reads the serialized rows of the whole run back from tmp, groups the claims and figures
+ * that report the same thing, and writes every row, formatted, with cluster and sources
+ * filled, to out. Returns 0, or -1 on a read or write error. */
+int nf_corr_finish(const nf_engine *e, FILE *tmp, FILE *out);
 
 /* ---- pipeline.c ---- */
 

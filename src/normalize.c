@@ -647,7 +647,7 @@ static void detect_lang(nf_ana *a)
     const nf_norm *st = a->eng->norm;
     nf_doc *d = &a->doc;
     const unsigned char *s = (const unsigned char *)d->text;
-    size_t n = d->len > 20000 ? 20000 : d->len;
+    size_t n = d->len > 4000 ? 4000 : d->len; /* a sample is enough */
     size_t latin = 0, other = 0, i = 0;
     size_t cyr = 0, ukr = 0, kana = 0, hangul = 0, han = 0, arab = 0, greek = 0, hebrew = 0,
            thai = 0, deva = 0;

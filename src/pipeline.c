@@ -161,7 +161,10 @@ void nf_process(nf_ana *a, const nf_article *art, nf_buf *out)
         nf_figures_run(a);
         nf_claims_run(a);
     }
-    nf_table_article(e, a, out);
+    if (e->opt.corroborate)
+        nf_corr_serialize(e, a, out);
+    else
+        nf_table_article(e, a, out);
 }
 
 int nf_analyze_text(nf_engine *e, const char *file, const char *name, const char *text,
@@ -173,14 +176,30 @@ int nf_analyze_text(nf_engine *e, const char *file, const char *name, const char
     nf_article art = {0};
     art.file = file;
     art.name = (char *)name;
-    art.text = malloc(len + 1);
-    if (!art.text) {
-        nf_worker_free(w);
-        return -1;
+    /* the stages get what the loader gives them: valid UTF-8 without NUL, LF line ends */
+    nf_buf t = {0};
+    const unsigned char *s = (const unsigned char *)text;
+    size_t i = len >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+    nf_buf_reserve(&t, len + 16);
+    while (i < len) {
+        size_t j = i;
+        while (j < len && s[j] < 0x80 && s[j] != 0 && s[j] != '\r')
+            j++;
+        nf_buf_put(&t, s + i, j - i);
+        if ((i = j) >= len)
+            break;
+        uint32_t cp;
+        int k = s[i] ? nf_utf8_decode(s + i, len - i, &cp) : (cp = 0xFFFD, 1);
+        if (s[i] == '\r' && i + 1 < len && s[i + 1] == '\n')
+            ; /* CR of CRLF */
+        else if (cp == 0xFFFD && !(k == 3 && s[i] == 0xEF))
+            nf_buf_put(&t, "\xEF\xBF\xBD", 3);
+        else
+            nf_buf_put(&t, s + i, (size_t)k);
+        i += (size_t)k;
     }
-    memcpy(art.text, text, len);
-    art.text[len] = '\0';
-    art.len = len;
+    art.text = t.p;
+    art.len = t.len;
     art.first_line = 1;
     nf_ana a;
     nf_ana_init(&a, e, w);
@@ -248,12 +267,20 @@ static void progress_show(progress *p, size_t bytes, int final)
             rate, eta, final ? "\n" : "");
 }
 
-/* ---- the threaded run ---- */
+/* ---- the threaded run ----
+ *
+ * Articles travel in batches (up to BATCH_BYTES of text or BATCH_ARTS articles, at least
+ * one), so that the threads meet once per batch, not once per article: with small
+ * articles the locking would otherwise cost more than the work. */
 
-enum { SLOT_EMPTY, SLOT_READY, SLOT_DONE };
+#define BATCH_BYTES (256 * 1024)
+#define BATCH_ARTS 256
+
+enum { SLOT_EMPTY, SLOT_FILLING, SLOT_READY, SLOT_DONE };
 
 typedef struct {
-    nf_article art;
+    nf_article *art;
+    size_t nart, capart, bytes;
     nf_buf out;
     int state;
 } slot;
@@ -266,8 +293,17 @@ typedef struct {
     pthread_cond_t work, done, space;
     size_t next_read, next_work, next_write;
     int reader_done;
+    int filling;    /* the reader's own: slot next_read is being filled */
     sink *k;
 } ring;
+
+static void slot_clear(slot *s)
+{
+    for (size_t i = 0; i < s->nart; i++)
+        nf_article_free(&s->art[i]);
+    s->nart = 0;
+    s->bytes = 0;
+}
 
 static void *worker_main(void *arg)
 {
@@ -286,11 +322,12 @@ static void *worker_main(void *arg)
         slot *s = &r->slots[r->next_work++ % r->nslots];
         pthread_mutex_unlock(&r->mu);
         s->out.len = 0;
-        if (!r->k->closed && !r->k->failed)
-            nf_process(&a, &s->art, &s->out);
+        for (size_t i = 0; i < s->nart && !r->k->closed && !r->k->failed; i++)
+            nf_process(&a, &s->art[i], &s->out);
         pthread_mutex_lock(&r->mu);
         s->state = SLOT_DONE;
-        pthread_cond_broadcast(&r->done);
+        if (s == &r->slots[r->next_write % r->nslots])
+            pthread_cond_signal(&r->done); /* only the writer waits on done */
         pthread_mutex_unlock(&r->mu);
     }
     nf_ana_free(&a);
@@ -312,14 +349,45 @@ static void *writer_main(void *arg)
         }
         pthread_mutex_unlock(&r->mu);
         sink_write(r->k, &s->out);
-        nf_article_free(&s->art);
+        slot_clear(s);
+        if (s->out.cap > 4 * BATCH_BYTES * 4) /* a huge article's rows: give the memory back */
+            nf_buf_free(&s->out);
         pthread_mutex_lock(&r->mu);
         s->state = SLOT_EMPTY;
         r->next_write++;
-        pthread_cond_broadcast(&r->space);
+        pthread_cond_signal(&r->space); /* only the reader waits on space */
         pthread_mutex_unlock(&r->mu);
     }
     return NULL;
+}
+
+/* Reader side: the slot being filled, waiting for it to be free first. */
+static slot *ring_filling(ring *r)
+{
+    slot *s = &r->slots[r->next_read % r->nslots];
+    if (r->filling)
+        return s;
+    pthread_mutex_lock(&r->mu);
+    while (s->state != SLOT_EMPTY)
+        pthread_cond_wait(&r->space, &r->mu);
+    s->state = SLOT_FILLING;
+    pthread_mutex_unlock(&r->mu);
+    r->filling = 1;
+    return s;
+}
+
+/* Hands the slot being filled (if any) to the workers. */
+static void ring_publish(ring *r)
+{
+    slot *s = &r->slots[r->next_read % r->nslots];
+    if (!r->filling)
+        return;
+    r->filling = 0;
+    pthread_mutex_lock(&r->mu);
+    s->state = SLOT_READY;
+    r->next_read++;
+    pthread_cond_signal(&r->work);
+    pthread_mutex_unlock(&r->mu);
 }
 
 static size_t total_size(const char *const *paths, int n)
@@ -348,6 +416,11 @@ int nf_run(nf_engine *e, const char *const *paths, int npaths, FILE *out)
         nf_table_begin(&e->opt, &head);
     sink_write(&k, &head);
     nf_buf_free(&head);
+    FILE *corr = NULL; /* --corroborate: the rows wait here for the end of the input */
+    if (e->opt.corroborate && !(k.out = corr = tmpfile())) {
+        nf_error(NULL, 0, "--corroborate: cannot make a temporary file: %s", strerror(errno));
+        return 1;
+    }
 
     progress pg = {0};
     pg.on = e->opt.progress;
@@ -363,7 +436,7 @@ int nf_run(nf_engine *e, const char *const *paths, int npaths, FILE *out)
     nf_buf obuf = {0};
     if (threads > 1) {
         r.e = e;
-        r.nslots = (size_t)threads * 4;
+        r.nslots = (size_t)threads * 2 + 2;
         r.slots = calloc(r.nslots, sizeof *r.slots);
         tid = calloc((size_t)threads, sizeof *tid);
         r.k = &k;
@@ -389,15 +462,11 @@ int nf_run(nf_engine *e, const char *const *paths, int npaths, FILE *out)
             if (art.piece == 0) /* (art is freed below) */
                 pg.articles++;
             if (threads > 1) {
-                pthread_mutex_lock(&r.mu);
-                slot *s = &r.slots[r.next_read % r.nslots];
-                while (s->state != SLOT_EMPTY)
-                    pthread_cond_wait(&r.space, &r.mu);
-                s->art = art;
-                s->state = SLOT_READY;
-                r.next_read++;
-                pthread_cond_signal(&r.work);
-                pthread_mutex_unlock(&r.mu);
+                slot *s = ring_filling(&r);
+                *(nf_article *)NF_PUSH(s->art, s->nart, s->capart) = art;
+                s->bytes += art.len;
+                if (s->bytes >= BATCH_BYTES || s->nart >= BATCH_ARTS)
+                    ring_publish(&r);
             } else {
                 obuf.len = 0;
                 nf_process(&a, &art, &obuf);
@@ -411,6 +480,7 @@ int nf_run(nf_engine *e, const char *const *paths, int npaths, FILE *out)
     }
 
     if (threads > 1) {
+        ring_publish(&r);
         pthread_mutex_lock(&r.mu);
         r.reader_done = 1;
         pthread_cond_broadcast(&r.work);
@@ -423,7 +493,8 @@ int nf_run(nf_engine *e, const char *const *paths, int npaths, FILE *out)
         pthread_mutex_unlock(&r.mu);
         pthread_join(wtid, NULL);
         for (size_t i = 0; i < r.nslots; i++) {
-            nf_article_free(&r.slots[i].art);
+            slot_clear(&r.slots[i]);
+            free(r.slots[i].art);
             nf_buf_free(&r.slots[i].out);
         }
         free(r.slots);
@@ -439,6 +510,16 @@ int nf_run(nf_engine *e, const char *const *paths, int npaths, FILE *out)
     nf_buf_free(&obuf);
     progress_show(&pg, bytes_before, 1);
 
+    if (corr) {
+        if (!k.closed && !k.failed && (fflush(corr) != 0 || nf_corr_finish(e, corr, out) != 0)) {
+            if (errno == EPIPE)
+                k.closed = 1;
+            else
+                k.failed = errno ? errno : EIO;
+        }
+        fclose(corr);
+        k.out = out;
+    }
     nf_buf tail = {0};
     if (!e->opt.text_mode)
         nf_table_end(&e->opt, &tail);

@@ -34,24 +34,44 @@ static int row_cmp(const void *x, const void *y)
     return a->order < b->order ? -1 : a->order > b->order;
 }
 
+void nf_table_sort(nf_ana *a)
+{
+    if (a->nrow > 1)
+        qsort(a->row, a->nrow, sizeof *a->row, row_cmp);
+}
+
+int nf_table_keep(const nf_options *o, const nf_row *r)
+{
+    return !o->kinds || (o->kinds & (1u << r->kind));
+}
+
+void nf_table_cols(const nf_ana *a, const nf_row *r, char line[24], const char *cols[NF_NCOLS])
+{
+    snprintf(line, 24, "%ld", r->line - a->art->line_base);
+    memcpy(cols, r->f, sizeof r->f);
+    cols[NF_COL_FILE] = a->art->file;
+    cols[NF_COL_ARTICLE] = a->art->name;
+    cols[NF_COL_LINE] = line;
+    cols[NF_COL_KIND] = nf_kind_names[r->kind];
+}
+
+void nf_table_row(const nf_options *o, const char *const *cols, nf_buf *out)
+{
+    writer_of(o->format)(o, cols, out);
+}
+
 void nf_table_article(const nf_engine *e, nf_ana *a, nf_buf *out)
 {
     const nf_options *o = &e->opt;
     nf_row_writer wr = writer_of(o->format);
-    if (a->nrow > 1)
-        qsort(a->row, a->nrow, sizeof *a->row, row_cmp);
+    nf_table_sort(a);
     for (size_t i = 0; i < a->nrow; i++) {
-        nf_row *r = &a->row[i];
-        if (o->kinds && !(o->kinds & (1u << r->kind)))
+        const nf_row *r = &a->row[i];
+        if (!nf_table_keep(o, r))
             continue;
         char line[24];
-        snprintf(line, sizeof line, "%ld", r->line - a->art->line_base);
         const char *cols[NF_NCOLS];
-        memcpy(cols, r->f, sizeof cols);
-        cols[NF_COL_FILE] = a->art->file;
-        cols[NF_COL_ARTICLE] = a->art->name;
-        cols[NF_COL_LINE] = line;
-        cols[NF_COL_KIND] = nf_kind_names[r->kind];
+        nf_table_cols(a, r, line, cols);
         wr(o, cols, out);
     }
 }

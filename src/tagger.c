@@ -334,11 +334,17 @@ int nf__allowed(int prev, int tag)
 
 /* ---------------------------------------------------------------- model */
 
+/* One open-addressing table: each slot holds a feature key and its weights, so a lookup
+ * touches one cache line. */
+typedef struct {
+    uint32_t key; /* 0 = empty */
+    int16_t w[NF_NTAGS];
+    int16_t pad;
+} nf_slot;
+
 struct nf_tagger {
     uint32_t mask;   /* table size - 1 */
-    uint32_t *keys;  /* [mask+1], 0 = empty */
-    uint32_t *slot;  /* [mask+1], feature index */
-    int16_t *w;      /* [nfeat * NF_NTAGS] */
+    nf_slot *tab;    /* [mask+1] */
     uint32_t nfeat;
 };
 
@@ -369,9 +375,7 @@ void nf_tagger_free(nf_tagger *t)
 {
     if (!t)
         return;
-    free(t->keys);
-    free(t->slot);
-    free(t->w);
+    free(t->tab);
     free(t);
 }
 
@@ -396,10 +400,8 @@ nf_tagger *nf_tagger_load(const unsigned char *m, size_t len)
         size <<= 1;
     t->mask = size - 1;
     t->nfeat = nfeat;
-    t->keys = calloc(size, sizeof *t->keys);
-    t->slot = malloc((size_t)size * sizeof *t->slot);
-    t->w = calloc((size_t)nfeat * NF_NTAGS, sizeof *t->w);
-    if (!t->keys || !t->slot || !t->w)
+    t->tab = calloc(size, sizeof *t->tab);
+    if (!t->tab)
         goto bad;
 
     const unsigned char *p = m + 28;
@@ -420,6 +422,11 @@ nf_tagger *nf_tagger_load(const unsigned char *m, size_t len)
         }
         if (mask == 0 || mask >= (1u << NF_NTAGS))
             goto bad;
+        uint32_t h = fmix(key) & t->mask;
+        while (t->tab[h].key)
+            h = (h + 1) & t->mask;
+        nf_slot *sl = &t->tab[h];
+        sl->key = key;
         for (int tg = 0; tg < NF_NTAGS; tg++) {
             if (!(mask & (1u << tg)))
                 continue;
@@ -427,13 +434,8 @@ nf_tagger *nf_tagger_load(const unsigned char *m, size_t len)
             if (!rdvar(p, plen, &pos, &z) || z == 0 || z > 65534u)
                 goto bad;
             int32_t v = (z & 1) ? -(int32_t)((z + 1) >> 1) : (int32_t)(z >> 1);
-            t->w[(size_t)f * NF_NTAGS + (size_t)tg] = (int16_t)v;
+            sl->w[tg] = (int16_t)v;
         }
-        uint32_t h = fmix(key) & t->mask;
-        while (t->keys[h])
-            h = (h + 1) & t->mask;
-        t->keys[h] = key;
-        t->slot[h] = f;
     }
     if (pos != plen)
         goto bad;
@@ -443,17 +445,30 @@ bad:
     return NULL;
 }
 
-static const int16_t *lookup(const nf_tagger *t, uint32_t key)
+static const int16_t *lookup_at(const nf_tagger *t, uint32_t key, uint32_t h)
 {
-    uint32_t h = fmix(key) & t->mask;
     for (;;) {
-        uint32_t k = t->keys[h];
+        uint32_t k = t->tab[h].key;
         if (k == key)
-            return t->w + (size_t)t->slot[h] * NF_NTAGS;
+            return t->tab[h].w;
         if (k == 0)
             return NULL;
         h = (h + 1) & t->mask;
     }
+}
+
+/* Upper-case letter or digit anywhere: the token may be scored (see nf__skip). */
+static int maybe_name(const char *w, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)w[i];
+        if ((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))
+            return 1;
+        if (c == 0xC3 && i + 1 < n && (unsigned char)w[i + 1] >= 0x80 && (unsigned char)w[i + 1] <= 0x9E &&
+            (unsigned char)w[i + 1] != 0x97)
+            return 1; /* Latin-1 capitals, as nf__tok_info counts them */
+    }
+    return 0;
 }
 
 void nf_tagger_tag(const nf_tagger *t, const char *const *words, const size_t *lens, size_t n, uint8_t *tags)
@@ -465,15 +480,14 @@ void nf_tagger_tag(const nf_tagger *t, const char *const *words, const size_t *l
         return;
     }
     uint32_t sflags = nf__sent_flags(words, lens, n);
-    nf_tok ring[5];
+    nf_tok ring[8];
+    size_t have[8]; /* token index + 1 held by each ring slot */
+    memset(have, 0, sizeof have);
     uint32_t feats[NF_MAX_STATIC + NF_MAX_DYN];
-    for (size_t j = 0; j < 2 && j < n; j++)
-        nf__tok_info(words[j], lens[j], &ring[j % 5]);
+    uint32_t slots[NF_MAX_STATIC + NF_MAX_DYN];
     int p1 = -1, p2 = -1;
     for (size_t i = 0; i < n; i++) {
-        if (i + 2 < n)
-            nf__tok_info(words[i + 2], lens[i + 2], &ring[(i + 2) % 5]);
-        if (nf__skip(&ring[i % 5], p1)) {
+        if (p1 <= 0 && !maybe_name(words[i], lens[i])) {
             tags[i] = NF_TAG_O;
             p2 = p1;
             p1 = NF_TAG_O;
@@ -482,13 +496,26 @@ void nf_tagger_tag(const nf_tagger *t, const char *const *words, const size_t *l
         const nf_tok *win[5];
         for (size_t k = 0; k < 5; k++) {
             size_t pos = i + k; /* position + 2 */
-            win[k] = (pos >= 2 && pos - 2 < n) ? &ring[(pos - 2) % 5] : NULL;
+            if (pos < 2 || pos - 2 >= n) {
+                win[k] = NULL;
+                continue;
+            }
+            size_t j = pos - 2, r = j & 7;
+            if (have[r] != j + 1) {
+                nf__tok_info(words[j], lens[j], &ring[r]);
+                have[r] = j + 1;
+            }
+            win[k] = &ring[r];
         }
         size_t nf = nf__static_feats(win, i, sflags, feats);
         nf += nf__dyn_feats(win, p1, p2, feats + nf);
+        for (size_t k = 0; k < nf; k++) {
+            slots[k] = fmix(feats[k]) & t->mask;
+            __builtin_prefetch(&t->tab[slots[k]]);
+        }
         int32_t sc[NF_NTAGS] = {0};
         for (size_t k = 0; k < nf; k++) {
-            const int16_t *w = lookup(t, feats[k]);
+            const int16_t *w = lookup_at(t, feats[k], slots[k]);
             if (w)
                 for (int tg = 0; tg < NF_NTAGS; tg++)
                     sc[tg] += w[tg];

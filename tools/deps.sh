@@ -3,11 +3,19 @@
 # apt-get, as root or through sudo). Elsewhere it says what to install.
 set -e
 PKGS="gcc make pkg-config libpcre2-dev libxml2-dev libcmocka-dev python3 libxml2-utils"
+# for the fuzzers, make analyze, make bench and the sharding test; the tests that need one
+# of them say SKIPPED when it is missing, so a failure to install these is only a warning
+TEST_PKGS="clang libclang-rt-14-dev valgrind cppcheck parallel time"
 missing=""
+test_missing=""
 if command -v dpkg-query >/dev/null 2>&1; then
     for p in $PKGS; do
         dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" ||
             missing="$missing $p"
+    done
+    for p in $TEST_PKGS; do
+        dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" ||
+            test_missing="$test_missing $p"
     done
 else
     for m in libpcre2-8 libxml-2.0 cmocka; do
@@ -24,13 +32,21 @@ else
     fi
     exit 0
 fi
-[ -z "$missing" ] && exit 0
-echo "newsfacts: installing:$missing" >&2
+[ -z "$missing$test_missing" ] && exit 0
+echo "newsfacts: installing:$missing$test_missing" >&2
 if [ "$(id -u)" = 0 ]; then SUDO=""; elif command -v sudo >/dev/null 2>&1; then SUDO=sudo; else
-    echo "newsfacts: not root and no sudo: install$missing yourself" >&2
+    echo "newsfacts: not root and no sudo: install$missing$test_missing yourself" >&2
+    [ -z "$missing" ] && exit 0 # only test tools: those tests are skipped
     exit 1
 fi
 export DEBIAN_FRONTEND=noninteractive
 $SUDO apt-get update -qq || true
-# shellcheck disable=SC2086
-$SUDO apt-get install -y -qq --no-install-recommends $missing >/dev/null
+if [ -n "$missing" ]; then
+    # shellcheck disable=SC2086
+    $SUDO apt-get install -y -qq --no-install-recommends $missing >/dev/null
+fi
+if [ -n "$test_missing" ]; then
+    # shellcheck disable=SC2086
+    $SUDO apt-get install -y -qq --no-install-recommends $test_missing >/dev/null ||
+        echo "newsfacts: could not install$test_missing: the tests that need them are skipped" >&2
+fi

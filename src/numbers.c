@@ -1,0 +1,918 @@
+/* numbers.c — the number grammar (see numbers.h). Exact decimal arithmetic on a 128-bit
+ * mantissa and a power of ten; no floating point. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "nf.h"
+#include "numbers.h"
+
+/* ---- exact decimals: value = m * 10^e ---- */
+
+typedef unsigned __int128 u128;
+typedef struct { u128 m; int e; int ok; } dec;
+
+static const u128 U128_MAX = ~(u128)0;
+
+static dec dec_int(unsigned long long v) { dec d = {v, 0, 1}; return d; }
+
+static int mul10(u128 *m, int k)
+{
+    while (k-- > 0) {
+        if (*m > U128_MAX / 10)
+            return 0;
+        *m *= 10;
+    }
+    return 1;
+}
+
+static dec dec_norm(dec d)
+{
+    if (!d.ok)
+        return d;
+    if (d.m == 0) {
+        d.e = 0;
+        return d;
+    }
+    while (d.m % 10 == 0) {
+        d.m /= 10;
+        d.e++;
+    }
+    return d;
+}
+
+static dec dec_add(dec a, dec b)
+{
+    dec r = {0, 0, 0};
+    if (!a.ok || !b.ok)
+        return r;
+    if (a.m == 0)
+        return b;
+    if (b.m == 0)
+        return a;
+    int e = a.e < b.e ? a.e : b.e;
+    if (!mul10(&a.m, a.e - e) || !mul10(&b.m, b.e - e) || a.m > U128_MAX - b.m)
+        return r;
+    r.m = a.m + b.m;
+    r.e = e;
+    r.ok = 1;
+    return dec_norm(r);
+}
+
+static dec dec_mul(dec a, dec b)
+{
+    dec r = {0, 0, 0};
+    if (!a.ok || !b.ok)
+        return r;
+    a = dec_norm(a);
+    b = dec_norm(b);
+    if (a.m && b.m > U128_MAX / a.m)
+        return r;
+    r.m = a.m * b.m;
+    r.e = a.e + b.e;
+    r.ok = 1;
+    return dec_norm(r);
+}
+
+/* a / den: exact when the quotient terminates within 12 more digits, else rounded to two
+ * decimal places (two-thirds -> 0.67). */
+static dec dec_div(dec a, unsigned den)
+{
+    dec r = {0, 0, 0};
+    if (!a.ok || den == 0)
+        return r;
+    a = dec_norm(a);
+    for (int k = 0; k <= 12; k++) {
+        u128 m = a.m;
+        if (!mul10(&m, k))
+            break;
+        if (m % den == 0) {
+            r.m = m / den;
+            r.e = a.e - k;
+            r.ok = 1;
+            return dec_norm(r);
+        }
+    }
+    /* round to 0.01 */
+    u128 m = a.m;
+    int sh = a.e + 2;
+    if (sh >= 0) {
+        if (!mul10(&m, sh))
+            return r;
+    } else {
+        for (int i = 0; i < -sh; i++)
+            m /= 10;
+    }
+    r.m = (m + den / 2) / den;
+    r.e = -2;
+    r.ok = 1;
+    return dec_norm(r);
+}
+
+static void dec_fmt(dec d, char *out, size_t outlen)
+{
+    char dig[64];
+    int n = 0;
+    d = dec_norm(d);
+    if (!d.ok || outlen < 2) {
+        if (outlen)
+            out[0] = '\0';
+        return;
+    }
+    u128 m = d.m;
+    do {
+        dig[n++] = (char)('0' + (int)(m % 10));
+        m /= 10;
+    } while (m && n < 60);
+    /* dig holds the digits reversed */
+    size_t k = 0;
+#define PUT(c) do { if (k + 1 < outlen) out[k++] = (c); } while (0)
+    if (d.e >= 0) {
+        for (int i = n - 1; i >= 0; i--)
+            PUT(dig[i]);
+        if (d.m != 0)
+            for (int i = 0; i < d.e; i++)
+                PUT('0');
+    } else {
+        int frac = -d.e;
+        if (frac >= n) {
+            PUT('0');
+            PUT('.');
+            for (int i = 0; i < frac - n; i++)
+                PUT('0');
+            for (int i = n - 1; i >= 0; i--)
+                PUT(dig[i]);
+        } else {
+            for (int i = n - 1; i >= 0; i--) {
+                PUT(dig[i]);
+                if (i == frac)
+                    PUT('.');
+            }
+        }
+    }
+#undef PUT
+    out[k] = '\0';
+}
+
+/* Digits with optional thousands commas and a decimal part: s[0..n). */
+static dec dec_digits(const char *s, size_t n)
+{
+    dec d = {0, 0, 1};
+    int after = 0;
+    for (size_t i = 0; i < n; i++) {
+        char c = s[i];
+        if (c == ',')
+            continue;
+        if (c == '.') {
+            after = 1;
+            continue;
+        }
+        if (d.m > (U128_MAX - 9) / 10) {
+            d.ok = 0;
+            return d;
+        }
+        d.m = d.m * 10 + (u128)(c - '0');
+        if (after)
+            d.e--;
+    }
+    return dec_norm(d);
+}
+
+/* ---- the word table ---- */
+
+enum { W_NONE, W_UNIT, W_TENS, W_HUNDRED, W_SCALE, W_SUFFIX, W_DOZEN, W_FRAC, W_VAGUE,
+       W_VAGUEPRE, W_CURRENCY, W_CURWORD, W_PERCENT, W_POINTS };
+
+typedef struct { int kind; unsigned long long v; const char *unit; } wentry;
+
+typedef struct { char *sym; size_t len; const char *unit; int alpha; } currency;
+
+struct nf_numtab {
+    nf_map *words;            /* lower-case word -> wentry* (one-word entries) */
+    wentry *ent; size_t nent;
+    currency cur[64]; size_t ncur;
+    char *strings;            /* unit names */
+};
+
+static const char *KINDS[] = {"", "unit", "tens", "hundred", "scale", "suffix", "dozen", "frac",
+                              "vague", "vaguepre", "currency", "curword", "percent", "points"};
+
+nf_numtab *nf_numtab_new(const char *text, size_t len, char *err, size_t errlen)
+{
+    nf_numtab *t = calloc(1, sizeof *t);
+    if (!t) {
+        snprintf(err, errlen, "out of memory");
+        return NULL;
+    }
+    t->words = nf_map_new();
+    size_t cap = 256;
+    t->ent = calloc(cap, sizeof *t->ent);
+    /* unit strings: keep a copy of the whole text to point into */
+    t->strings = malloc(len + 1);
+    size_t sused = 0;
+    nf_lines it;
+    nf_lines_init(&it, text, len);
+    char *f[4];
+    int n;
+    while ((n = nf_lines_next(&it, f, 4)) >= 0) {
+        if (n < 2)
+            continue;
+        int kind = W_NONE;
+        for (int k = 1; k < (int)(sizeof KINDS / sizeof *KINDS); k++)
+            if (!strcmp(f[1], KINDS[k]))
+                kind = k;
+        if (kind == W_NONE) {
+            snprintf(err, errlen, "numbers.tsv:%ld: unknown kind '%s'", it.lineno, f[1]);
+            nf_lines_free(&it);
+            nf_numtab_free(t);
+            return NULL;
+        }
+        const char *unit = NULL;
+        unsigned long long v = 0;
+        if (n >= 3 && f[2][0]) {
+            if (nf_isdigit((unsigned char)f[2][0])) {
+                v = strtoull(f[2], NULL, 10);
+            } else {
+                size_t ul = strlen(f[2]);
+                memcpy(t->strings + sused, f[2], ul + 1);
+                unit = t->strings + sused;
+                sused += ul + 1;
+            }
+        }
+        if (kind == W_CURRENCY) {
+            if (t->ncur < sizeof t->cur / sizeof *t->cur) {
+                currency *c = &t->cur[t->ncur++];
+                c->len = strlen(f[0]);
+                c->sym = strdup(f[0]);
+                c->unit = unit;
+                c->alpha = nf_isalpha((unsigned char)f[0][0]) && !(f[0][0] & 0x80);
+            }
+            continue;
+        }
+        if (t->nent == cap) {
+            /* never reallocate: map values point into ent */
+            snprintf(err, errlen, "numbers.tsv: too many entries");
+            nf_lines_free(&it);
+            nf_numtab_free(t);
+            return NULL;
+        }
+        wentry *e = &t->ent[t->nent++];
+        e->kind = kind;
+        e->v = v;
+        e->unit = unit;
+        char low[64];
+        size_t wl = strlen(f[0]);
+        if (wl >= sizeof low)
+            continue;
+        nf_lower(f[0], wl, low);
+        nf_map_put(t->words, low, wl, e);
+    }
+    nf_lines_free(&it);
+    /* longest currency signs first ("US$" before "$") */
+    for (size_t i = 1; i < t->ncur; i++)
+        for (size_t j = i; j > 0 && t->cur[j].len > t->cur[j - 1].len; j--) {
+            currency tmp = t->cur[j];
+            t->cur[j] = t->cur[j - 1];
+            t->cur[j - 1] = tmp;
+        }
+    return t;
+}
+
+void nf_numtab_free(nf_numtab *t)
+{
+    if (!t)
+        return;
+    nf_map_free(t->words);
+    free(t->ent);
+    for (size_t i = 0; i < t->ncur; i++)
+        free(t->cur[i].sym);
+    free(t->strings);
+    free(t);
+}
+
+/* ---- scanning helpers ---- */
+
+typedef struct {
+    const nf_numtab *t;
+    const char *s;
+    size_t len;
+} ctx;
+
+static int is_letter(const ctx *c, size_t i) { return i < c->len && nf_isalpha((unsigned char)c->s[i]); }
+static int is_digit(const ctx *c, size_t i) { return i < c->len && nf_isdigit((unsigned char)c->s[i]); }
+static int is_alnum(const ctx *c, size_t i) { return is_letter(c, i) || is_digit(c, i); }
+
+/* ASCII letters only from i: returns the end of the word (i when none). */
+static size_t word_end(const ctx *c, size_t i)
+{
+    size_t j = i;
+    while (j < c->len && (nf_isupper((unsigned char)c->s[j]) || nf_islower((unsigned char)c->s[j])))
+        j++;
+    if (j < c->len && (c->s[j] & 0x80))
+        return i; /* glued to a non-ASCII letter: not one of our words */
+    return j;
+}
+
+static const wentry *lookup(const ctx *c, size_t i, size_t j)
+{
+    char low[32];
+    if (j <= i || j - i >= sizeof low)
+        return NULL;
+    nf_lower(c->s + i, j - i, low);
+    return nf_map_get(c->t->words, low, j - i);
+}
+
+static int word_is(const ctx *c, size_t i, size_t j, const char *w)
+{
+    return j > i && nf_strncaseeq(c->s + i, j - i, w);
+}
+
+/* Skips blanks (spaces, tabs, newlines, no-break space) from i. */
+static size_t skip_sp(const ctx *c, size_t i)
+{
+    for (;;) {
+        if (i < c->len && (c->s[i] == ' ' || c->s[i] == '\t' || c->s[i] == '\n' || c->s[i] == '\r'))
+            i++;
+        else if (i + 1 < c->len && (unsigned char)c->s[i] == 0xC2 && (unsigned char)c->s[i + 1] == 0xA0)
+            i += 2;
+        else
+            return i;
+    }
+}
+
+/* The next word after blanks: [*ws, *we). Returns its kind (W_NONE when not a number word). */
+static const wentry *next_word(const ctx *c, size_t i, size_t *ws, size_t *we)
+{
+    *ws = skip_sp(c, i);
+    *we = word_end(c, *ws);
+    if (*we == *ws || is_digit(c, *we))
+        return NULL;
+    return lookup(c, *ws, *we);
+}
+
+/* A dash between two numbers: '-', en dash, em dash. Returns its length at i, 0 if none. */
+static size_t dash_at(const ctx *c, size_t i)
+{
+    if (i < c->len && c->s[i] == '-')
+        return 1;
+    if (i + 2 < c->len && (unsigned char)c->s[i] == 0xE2 && (unsigned char)c->s[i + 1] == 0x80 &&
+        ((unsigned char)c->s[i + 2] == 0x93 || (unsigned char)c->s[i + 2] == 0x94))
+        return 3;
+    return 0;
+}
+
+/* ---- one quantity ---- */
+
+typedef struct {
+    size_t start, end, nstart, nend;
+    dec v;
+    unsigned flags;
+    const char *unit;
+    size_t hs, he, vs, ve;
+    int has_scale;
+} qty;
+
+/* Spelled-out numbers and vague quantities at i. */
+static int parse_words(const ctx *c, size_t i, qty *q)
+{
+    dec total = dec_int(0), group = dec_int(0);
+    int have = 0, last = W_NONE, any = 0;
+    size_t p = i, end = i;
+    size_t ws, we;
+    for (;;) {
+        ws = p;
+        we = word_end(c, ws);
+        if (we == ws || is_digit(c, we))
+            break;
+        const wentry *e = lookup(c, ws, we);
+        if (word_is(c, ws, we, "a") || word_is(c, ws, we, "an")) {
+            size_t ns, ne;
+            const wentry *n = next_word(c, we, &ns, &ne);
+            if (!n || have)
+                break;
+            if (n->kind == W_HUNDRED || n->kind == W_SCALE || n->kind == W_DOZEN ||
+                (n->kind == W_FRAC && n->v > 2 && !word_is(c, ns, ne, "halves"))) {
+                group = dec_int(1);
+                have = 1;
+                last = W_UNIT;
+                p = ns;
+                continue;
+            }
+            if (word_is(c, ns, ne, "few")) { /* a few hundred */
+                p = ns;
+                continue;
+            }
+            break;
+        }
+        if (!e)
+            break;
+        if (e->kind == W_VAGUE && !have && !any) {
+            dec v = dec_int(e->v);
+            size_t vend = we;
+            size_t os, oe, bs, be;
+            next_word(c, we, &os, &oe);
+            if (word_is(c, os, oe, "of")) {
+                const wentry *b = next_word(c, oe, &bs, &be);
+                if (b && b->kind == W_VAGUE && b->v > e->v && b->v >= 1000) {
+                    v = dec_mul(v, dec_int(b->v));
+                    vend = be;
+                }
+            }
+            if (e->v == 10 && vend == we)
+                return 0; /* "tens" alone */
+            q->v = v;
+            q->flags |= NF_NUM_VAGUE | NF_NUM_WORDS;
+            q->vs = i;
+            q->ve = vend;
+            q->end = q->nend = vend;
+            return v.ok;
+        }
+        if (e->kind == W_VAGUEPRE && !have && !any) {
+            size_t bs, be;
+            const wentry *b = next_word(c, we, &bs, &be);
+            if (!b || (b->kind != W_HUNDRED && b->kind != W_SCALE && b->kind != W_DOZEN))
+                return 0;
+            dec v = dec_int(b->v);
+            size_t vend = be, s2, e2;
+            const wentry *b2 = next_word(c, be, &s2, &e2);
+            if (b2 && b2->kind == W_SCALE && b2->v > b->v) {
+                v = dec_mul(v, dec_int(b2->v));
+                vend = e2;
+            }
+            q->v = v;
+            q->flags |= NF_NUM_VAGUE | NF_NUM_WORDS;
+            q->vs = i;
+            q->ve = vend;
+            q->end = q->nend = vend;
+            return v.ok;
+        }
+        int took = 1;
+        switch (e->kind) {
+        case W_UNIT:
+            if (last == W_UNIT || last == W_FRAC)
+                took = 0;
+            else if (last == W_TENS && e->v >= 10)
+                took = 0;
+            else if (last == W_TENS && e->v == 0)
+                took = 0;
+            else
+                group = dec_add(group, dec_int(e->v));
+            break;
+        case W_TENS:
+            if (last == W_UNIT || last == W_TENS || last == W_FRAC)
+                took = 0;
+            else
+                group = dec_add(group, dec_int(e->v));
+            break;
+        case W_HUNDRED:
+            if (last == W_HUNDRED || last == W_FRAC)
+                took = 0;
+            else
+                group = dec_mul(have ? group : dec_int(1), dec_int(100));
+            break;
+        case W_SCALE:
+            if (!have && !any)
+                took = 0; /* "million" alone is not a number */
+            else {
+                total = dec_add(total, dec_mul(have ? group : dec_int(1), dec_int(e->v)));
+                group = dec_int(0);
+                have = 0;
+                q->has_scale = 1;
+            }
+            break;
+        case W_DOZEN:
+            if (!have || last == W_FRAC)
+                took = 0;
+            else
+                group = dec_mul(group, dec_int(e->v));
+            break;
+        case W_FRAC:
+            if (have && (last == W_UNIT || last == W_TENS)) {
+                /* numerator seen: three-quarters, a third; but "one half" too */
+                if (e->v == 2 && !word_is(c, ws, we, "half") && !word_is(c, ws, we, "halves"))
+                    took = 0;
+                else
+                    group = dec_div(group, (unsigned)e->v);
+            } else if (!have && !any && e->v == 2 && word_is(c, ws, we, "half")) {
+                group = dec_div(dec_int(1), 2); /* half, half a million */
+            } else {
+                took = 0;
+            }
+            if (took) {
+                q->flags |= NF_NUM_FRACTION;
+                /* half a million, a quarter of a million */
+                size_t as, ae, ss, se;
+                next_word(c, we, &as, &ae);
+                size_t k = we;
+                if (word_is(c, as, ae, "of")) {
+                    next_word(c, ae, &as, &ae);
+                }
+                if (word_is(c, as, ae, "a") || word_is(c, as, ae, "an")) {
+                    const wentry *sc = next_word(c, ae, &ss, &se);
+                    if (sc && sc->kind == W_SCALE) {
+                        total = dec_add(total, dec_mul(group, dec_int(sc->v)));
+                        group = dec_int(0);
+                        have = 0;
+                        any = 1;
+                        q->has_scale = 1;
+                        q->flags &= ~(unsigned)NF_NUM_FRACTION;
+                        end = se;
+                        p = se;
+                        last = W_SCALE;
+                        (void)k;
+                        goto next;
+                    }
+                }
+            }
+            break;
+        default:
+            took = 0;
+        }
+        if (!took)
+            break;
+        if (e->kind != W_SCALE)
+            have = 1;
+        any = 1;
+        last = e->kind;
+        end = we;
+        p = we;
+    next:
+        /* separator: a hyphen into another number word, a blank, or "and" */
+        if (p < c->len && c->s[p] == '-') {
+            size_t ns = p + 1, ne = word_end(c, ns);
+            const wentry *n = lookup(c, ns, ne);
+            if (n && (n->kind == W_UNIT || n->kind == W_FRAC || n->kind == W_HUNDRED) && !is_digit(c, ne)) {
+                p = ns;
+                continue;
+            }
+            break;
+        }
+        size_t ns, ne;
+        const wentry *n = next_word(c, p, &ns, &ne);
+        if (word_is(c, ns, ne, "and")) {
+            size_t ms, me;
+            const wentry *m = next_word(c, ne, &ms, &me);
+            int ok = 0;
+            if (m && (m->kind == W_UNIT || m->kind == W_TENS) && (last == W_HUNDRED || last == W_SCALE))
+                ok = 1;
+            if ((word_is(c, ms, me, "a") || word_is(c, ms, me, "an")) && have) {
+                size_t hs, he;
+                next_word(c, me, &hs, &he);
+                if (word_is(c, hs, he, "half") || word_is(c, hs, he, "quarter")) {
+                    /* one and a half, two and a quarter */
+                    const wentry *h = lookup(c, hs, he);
+                    group = dec_add(group, dec_div(dec_int(1), (unsigned)h->v));
+                    end = he;
+                    p = he;
+                    last = W_UNIT; /* a scale may follow */
+                    size_t ss, se;
+                    const wentry *sc = next_word(c, p, &ss, &se);
+                    if (!(sc && sc->kind == W_SCALE))
+                        break;
+                    p = ss;
+                    continue;
+                }
+            }
+            if (!ok)
+                break;
+            p = ms;
+            continue;
+        }
+        if (!n)
+            break;
+        if (ns == p)
+            break; /* no blank between */
+        p = ns;
+    }
+    if (!any)
+        return 0;
+    q->v = dec_add(total, group);
+    q->flags |= NF_NUM_WORDS;
+    q->end = q->nend = end;
+    return q->v.ok;
+}
+
+/* One quantity at i: [currency] (digits [suffix] | words) [scale] [percent | currency word]
+ * [-word]. */
+static int parse_qty(const ctx *c, size_t i, qty *q)
+{
+    memset(q, 0, sizeof *q);
+    q->start = i;
+    size_t p = i;
+    /* currency sign or code */
+    for (size_t k = 0; k < c->t->ncur; k++) {
+        const currency *cu = &c->t->cur[k];
+        if (p + cu->len <= c->len && !memcmp(c->s + p, cu->sym, cu->len)) {
+            size_t r = p + cu->len;
+            if (cu->alpha) {
+                r = skip_sp(c, r);
+            } else if (r < c->len && c->s[r] == ' ') {
+                r++;
+            }
+            if (!is_digit(c, r))
+                continue;
+            q->unit = cu->unit;
+            q->flags |= NF_NUM_MONEY;
+            p = r;
+            break;
+        }
+    }
+    q->nstart = p;
+    if (is_digit(c, p)) {
+        size_t j = p;
+        while (is_digit(c, j))
+            j++;
+        size_t lead = j - p;
+        int comma = 0;
+        /* thousands groups: ,ddd not followed by a digit */
+        while (lead <= 3 && j + 3 < c->len && c->s[j] == ',' && is_digit(c, j + 1) && is_digit(c, j + 2) &&
+               is_digit(c, j + 3) && !is_digit(c, j + 4)) {
+            j += 4;
+            comma = 1;
+        }
+        int point = 0;
+        if (j + 1 < c->len && c->s[j] == '.' && is_digit(c, j + 1)) {
+            j++;
+            while (is_digit(c, j))
+                j++;
+            point = 1;
+        }
+        /* glued to more digits: dates, times, ids, version numbers */
+        if (j + 1 < c->len && (c->s[j] == '.' || c->s[j] == ':' || c->s[j] == '/' || c->s[j] == ',') &&
+            is_digit(c, j + 1))
+            return 0;
+        q->v = dec_digits(c->s + p, j - p);
+        if (!q->v.ok)
+            return 0;
+        q->flags |= NF_NUM_DIGITS;
+        if (!comma && !point && lead == 4)
+            q->flags |= NF_NUM_PLAIN4;
+        q->nend = q->end = j;
+        /* glued suffix: 2bn, $1m, 10k; ordinals, decades and codes are not numbers */
+        if (is_letter(c, j)) {
+            size_t we = word_end(c, j);
+            if (we == j) /* a non-ASCII letter or mark: judge it below */
+                goto after_digits;
+            const wentry *e = lookup(c, j, we);
+            if (!e || e->kind != W_SUFFIX || is_alnum(c, we))
+                return 0;
+            q->v = dec_mul(q->v, dec_int(e->v));
+            q->flags |= NF_NUM_SCALED | NF_NUM_SUFFIX;
+            q->has_scale = 1;
+            q->end = q->nend = we;
+        }
+    after_digits:;
+    } else if (is_letter(c, p) && !(q->flags & NF_NUM_MONEY)) {
+        if (!parse_words(c, p, q))
+            return 0;
+    } else {
+        return 0;
+    }
+    if (!q->v.ok)
+        return 0;
+    size_t ws, we;
+    /* a scale word after digits: 1.9 million */
+    if ((q->flags & NF_NUM_DIGITS) && !q->has_scale) {
+        const wentry *e = next_word(c, q->end, &ws, &we);
+        if (e && (e->kind == W_SCALE) && ws > q->end) {
+            q->v = dec_mul(q->v, dec_int(e->v));
+            q->flags |= NF_NUM_SCALED;
+            q->has_scale = 1;
+            q->end = q->nend = we;
+        }
+    }
+    /* percent */
+    size_t r = q->end;
+    if (r < c->len && c->s[r] == '%') {
+        q->flags |= NF_NUM_PERCENT;
+        q->unit = "percent";
+        q->end = r + 1;
+        return 1;
+    }
+    if (r + 1 < c->len && c->s[r] == ' ' && c->s[r + 1] == '%') {
+        q->flags |= NF_NUM_PERCENT;
+        q->unit = "percent";
+        q->end = r + 2;
+        return 1;
+    }
+    const wentry *e = next_word(c, r, &ws, &we);
+    if (ws > r) {
+        if (word_is(c, ws, we, "per")) {
+            size_t s2, e2;
+            next_word(c, we, &s2, &e2);
+            if (word_is(c, s2, e2, "cent")) {
+                q->flags |= NF_NUM_PERCENT;
+                q->unit = "percent";
+                q->end = e2;
+                return 1;
+            }
+        }
+        if (word_is(c, ws, we, "percentage")) {
+            size_t s2, e2;
+            next_word(c, we, &s2, &e2);
+            if (word_is(c, s2, e2, "points") || word_is(c, s2, e2, "point")) {
+                q->flags |= NF_NUM_PERCENT | NF_NUM_POINTS;
+                q->unit = "percentage points";
+                q->end = e2;
+                return 1;
+            }
+        }
+    }
+    if (e && ws > r) {
+        if (e->kind == W_PERCENT) {
+            q->flags |= NF_NUM_PERCENT;
+            q->unit = e->unit;
+            q->end = we;
+            /* percentage points */
+            size_t s2, e2;
+            next_word(c, we, &s2, &e2);
+            if (word_is(c, ws, we, "percentage") && word_is(c, s2, e2, "points"))
+                q->end = e2;
+            return 1;
+        }
+        if (word_is(c, ws, we, "per")) {
+            size_t s2, e2;
+            next_word(c, we, &s2, &e2);
+            if (word_is(c, s2, e2, "cent")) {
+                q->flags |= NF_NUM_PERCENT;
+                q->unit = "percent";
+                q->end = e2;
+                return 1;
+            }
+        }
+        if (word_is(c, ws, we, "percentage")) {
+            size_t s2, e2;
+            next_word(c, we, &s2, &e2);
+            if (word_is(c, s2, e2, "points") || word_is(c, s2, e2, "point")) {
+                q->flags |= NF_NUM_PERCENT | NF_NUM_POINTS;
+                q->unit = "percentage points";
+                q->end = e2;
+                return 1;
+            }
+        }
+        if (e->kind == W_CURWORD && !(q->flags & NF_NUM_MONEY)) {
+            q->flags |= NF_NUM_MONEY;
+            q->unit = e->unit;
+            q->end = we;
+            return 1;
+        }
+    }
+    /* -word: 5,000-strong, 1,200-mile, one-time */
+    if (r < c->len && c->s[r] == '-' && is_letter(c, r + 1)) {
+        size_t he = word_end(c, r + 1);
+        if (he > r + 1) {
+            q->flags |= NF_NUM_HYPHEN;
+            q->hs = r + 1;
+            q->he = he;
+            q->end = he;
+        }
+    }
+    return 1;
+}
+
+static void put_value(dec v, char *out)
+{
+    dec_fmt(v, out, NF_NUM_VLEN);
+}
+
+/* The second number of a range inherits the first's scale and unit and vice versa:
+ * 1-2 million, 15-20%, $1-2bn. */
+static void share(qty *a, qty *b)
+{
+    if (!a->unit && b->unit) {
+        a->unit = b->unit;
+        a->flags |= b->flags & (NF_NUM_PERCENT | NF_NUM_MONEY | NF_NUM_POINTS);
+    }
+    if (!b->unit && a->unit) {
+        b->unit = a->unit;
+        b->flags |= a->flags & (NF_NUM_PERCENT | NF_NUM_MONEY | NF_NUM_POINTS);
+    }
+}
+
+/* Scale factor of a quantity read with a scale (1.5 million -> 1000000), 0 if none. */
+static unsigned long long scale_of(const ctx *c, const qty *q)
+{
+    if (!q->has_scale)
+        return 0;
+    if (q->flags & NF_NUM_SUFFIX) {
+        size_t j = q->nstart;
+        while (j < q->nend && !is_letter(c, j))
+            j++;
+        const wentry *e = lookup(c, j, word_end(c, j));
+        return e ? e->v : 0;
+    }
+    /* the last word of the number is the scale */
+    size_t j = q->nend;
+    size_t k = j;
+    while (k > q->nstart && is_letter(c, k - 1))
+        k--;
+    const wentry *e = lookup(c, k, j);
+    return e && e->kind == W_SCALE ? e->v : 0;
+}
+
+int nf_num_parse(const nf_numtab *t, const char *s, size_t len, size_t pos, nf_num *out)
+{
+    ctx C = {t, s, len}, *c = &C;
+    memset(out, 0, sizeof *out);
+    if (pos >= len)
+        return 0;
+    int mode = 0; /* 1 from..to, 2 between..and */
+    size_t p = pos;
+    size_t we = word_end(c, pos);
+    if (word_is(c, pos, we, "from")) {
+        mode = 1;
+        p = skip_sp(c, we);
+        if (p == we)
+            return 0;
+    } else if (word_is(c, pos, we, "between")) {
+        mode = 2;
+        p = skip_sp(c, we);
+        if (p == we)
+            return 0;
+    }
+    qty a, b;
+    if (!parse_qty(c, p, &a))
+        return 0;
+    int two = 0;
+    size_t r = a.end;
+    if (!(a.flags & NF_NUM_HYPHEN) && !(a.flags & NF_NUM_VAGUE)) {
+        size_t ws, we2;
+        next_word(c, r, &ws, &we2);
+        size_t d = dash_at(c, r);
+        size_t ds = r;
+        if (!d && r < c->len && c->s[r] == ' ') {
+            ds = r + 1;
+            d = dash_at(c, ds);
+            if (d && !(ds + d < c->len && c->s[ds + d] == ' '))
+                d = 0; /* "15 -20" is not a range */
+        }
+        if (mode == 1 && word_is(c, ws, we2, "to")) {
+            if (parse_qty(c, skip_sp(c, we2), &b) && !(b.flags & NF_NUM_VAGUE))
+                two = 1;
+        } else if (mode == 2 && word_is(c, ws, we2, "and")) {
+            if (parse_qty(c, skip_sp(c, we2), &b) && !(b.flags & NF_NUM_VAGUE))
+                two = 1;
+        } else if (mode == 0 && d && (a.flags & NF_NUM_DIGITS)) {
+            size_t bs = skip_sp(c, ds + d);
+            if (parse_qty(c, bs, &b) && (b.flags & NF_NUM_DIGITS))
+                two = 1;
+        } else if (mode == 0 && word_is(c, ws, we2, "to") && ws > r) {
+            size_t bs = skip_sp(c, we2);
+            if (parse_qty(c, bs, &b) && !(b.flags & NF_NUM_VAGUE) &&
+                ((a.flags & NF_NUM_DIGITS) == (b.flags & NF_NUM_DIGITS)))
+                two = 1;
+        }
+    }
+    if (mode && !two)
+        return 0;
+    if (two) {
+        unsigned long long sa = scale_of(c, &a), sb = scale_of(c, &b);
+        if (!sa && sb && !(a.flags & NF_NUM_PERCENT)) {
+            a.v = dec_mul(a.v, dec_int(sb));
+            a.has_scale = 1;
+            a.flags |= NF_NUM_SCALED;
+        }
+        share(&a, &b);
+        out->flags = a.flags | (b.flags & (NF_NUM_HYPHEN));
+        out->flags |= mode == 1 ? NF_NUM_CHANGE : NF_NUM_RANGE;
+        out->n2start = b.nstart;
+        out->n2end = b.nend;
+        put_value(b.v, out->value2);
+        out->end = b.end;
+        out->hyph_start = b.hs;
+        out->hyph_end = b.he;
+        out->unit = a.unit ? a.unit : b.unit;
+    } else {
+        out->flags = a.flags;
+        out->end = a.end;
+        out->hyph_start = a.hs;
+        out->hyph_end = a.he;
+        out->unit = a.unit;
+    }
+    out->start = pos;
+    out->nstart = a.nstart;
+    out->nend = a.nend;
+    out->vstart = a.vs;
+    out->vend = a.ve;
+    put_value(a.v, out->value);
+    return out->value[0] != '\0';
+}
+
+int nf_num_value(const nf_numtab *t, const char *text, char *out, size_t outlen)
+{
+    size_t len = strlen(text);
+    size_t i = 0;
+    while (i < len && nf_isspace((unsigned char)text[i]))
+        i++;
+    while (len > i && nf_isspace((unsigned char)text[len - 1]))
+        len--;
+    nf_num n;
+    if (!nf_num_parse(t, text, len, i, &n) || n.end != len)
+        return 0;
+    if (n.flags & NF_NUM_RANGE)
+        snprintf(out, outlen, "%s..%s", n.value, n.value2);
+    else if (n.flags & NF_NUM_CHANGE)
+        snprintf(out, outlen, "%s->%s", n.value, n.value2);
+    else
+        snprintf(out, outlen, "%s", n.value);
+    return 1;
+}

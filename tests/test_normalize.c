@@ -1,0 +1,486 @@
+/* Unit tests for the normalizer: reflow and line map, de-hyphenation, urls, entities,
+ * boilerplate rules and the classifier, metadata forms, HTML, language, --text dump, and
+ * (when ../shared is there) that no body line of the seeds is lost. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "nf.h"
+
+static nf_engine *eng, *eng_keep;
+static nf_worker *wk;
+
+static int setup(void **st)
+{
+    (void)st;
+    nf_options o;
+    nf_options_default(&o);
+    char err[256];
+    eng = nf_engine_new(&o, err, sizeof err);
+    o.keep_boilerplate = 1;
+    eng_keep = nf_engine_new(&o, err, sizeof err);
+    wk = nf_worker_new();
+    return eng && eng_keep && wk ? 0 : -1;
+}
+
+static int teardown(void **st)
+{
+    (void)st;
+    nf_engine_free(eng);
+    nf_engine_free(eng_keep);
+    nf_worker_free(wk);
+    return 0;
+}
+
+static nf_ana A;
+static nf_article ART;
+
+static void run_with(const nf_engine *e, const char *text)
+{
+    nf_ana_free(&A);
+    nf_ana_init(&A, e, wk);
+    memset(&ART, 0, sizeof ART);
+    ART.file = "t";
+    ART.name = "t#1";
+    ART.text = (char *)text;
+    ART.len = strlen(text);
+    ART.first_line = 1;
+    A.art = &ART;
+    nf_normalize_run(&A);
+}
+
+static void run(const char *text) { run_with(eng, text); }
+
+static int has(const char *s) { return strstr(A.doc.text, s) != NULL; }
+
+static long line_of(const char *s)
+{
+    const char *p = strstr(A.doc.text, s);
+    assert_non_null(p);
+    long line, col;
+    nf_doc_pos(&A.doc, (uint32_t)(p - A.doc.text), &line, &col);
+    return line;
+}
+
+static long col_of(const char *s)
+{
+    const char *p = strstr(A.doc.text, s);
+    assert_non_null(p);
+    long line, col;
+    nf_doc_pos(&A.doc, (uint32_t)(p - A.doc.text), &line, &col);
+    return col;
+}
+
+/* ---- prefix date, paragraphs, line map ---- */
+
+static void test_prefix_date(void **st)
+{
+    (void)st;
+    run(" date 2021-12-17 NATO officials said on Friday that the proposals were unacceptable.\n\n"
+        "Officials also suggested that NATO would strongly consider moving more troops.\n");
+    assert_string_equal(A.doc.date, "2021-12-17");
+    assert_int_equal(A.doc.npara, 2);
+    assert_memory_equal(A.doc.text, "NATO officials", 14);
+    assert_int_equal(line_of("NATO officials"), 1);
+    assert_int_equal(col_of("NATO officials"), 17);
+    assert_int_equal(line_of("Officials also"), 3);
+    assert_false(has("date 2021"));
+    /* paragraphs end in '\n' */
+    assert_int_equal(A.doc.text[A.doc.para[0].end], '\n');
+}
+
+static void test_no_prefix_is_body(void **st)
+{
+    (void)st;
+    run("The date 2021-12-17 was mentioned here in a long enough sentence of the body text.\n");
+    assert_string_equal(A.doc.date, "");
+    assert_true(has("The date 2021-12-17 was"));
+}
+
+/* ---- reflow ---- */
+
+static const char *WRAPPED =
+    " NATO allies rejected Russia's demand for a new security settlement in Europe on Wednesday,\n"
+    "challenging President Vladimir Putin to withdraw troops deployed near Ukraine and join talks\n"
+    "on reducing the threat of open conflict.\n"
+    "\n"
+    "Meeting senior Kremlin envoys at their headquarters in Brussels, the NATO members said\n"
+    "Moscow would have no veto on Ukraine or any other country joining the alliance, warning it\n"
+    "would pay a high price if it invaded, and invited the envoys to a series of confidence-\n"
+    "building talks. The nego-\n"
+    "tiations went on while other negotiations were planned for the spring, said officials.\n"
+    "\n"
+    "Russia's massive troop build-up on Ukraine's borders has forced Washington to engage\n"
+    "diplomatically, with bilateral security talks in Geneva on Monday and a meeting in Vienna.\n"
+    "\n"
+    "Original url:\n"
+    "https://www.themoscowtimes.com/2022/01/12/nato-and-russia-lay-out-stark-differences-on-ukraine-cri\n"
+    "sis-a76022\n";
+
+static void test_reflow_wrapped(void **st)
+{
+    (void)st;
+    run(WRAPPED);
+    assert_true(has("Wednesday, challenging President"));
+    assert_true(has("join talks on reducing"));
+    assert_int_equal(line_of("challenging President"), 2);
+    assert_int_equal(col_of("challenging President"), 0);
+    assert_int_equal(line_of("on reducing the threat"), 3);
+    assert_int_equal(line_of("Russia's massive"), 11);
+    assert_int_equal(A.doc.npara, 3);
+}
+
+static void test_dehyphenate(void **st)
+{
+    (void)st;
+    run(WRAPPED);
+    assert_true(has("confidence-building talks")); /* a real compound keeps its hyphen */
+    assert_true(has("The negotiations went on"));   /* a split word is joined */
+    assert_int_equal(line_of("went on while"), 9);
+}
+
+static void test_url_rejoined(void **st)
+{
+    (void)st;
+    run(WRAPPED);
+    assert_non_null(A.doc.url);
+    assert_string_equal(A.doc.url, "https://www.themoscowtimes.com/2022/01/12/"
+                                   "nato-and-russia-lay-out-stark-differences-on-ukraine-crisis-a76022");
+    assert_string_equal(A.doc.date, "2022-01-12");
+    assert_non_null(A.doc.source);
+    assert_string_equal(A.doc.source, "The Moscow Times");
+    assert_false(has("Original url"));
+    assert_false(has("https://"));
+}
+
+static void test_unwrapped_lines_stay(void **st)
+{
+    (void)st;
+    run("The first paragraph is one long line that ends with a full stop like prose does.\n"
+        "The second paragraph follows on the next line without a blank line between them.\n");
+    assert_int_equal(A.doc.npara, 2);
+    assert_int_equal(line_of("The second"), 2);
+}
+
+/* ---- entities ---- */
+
+static void test_entities_in_text(void **st)
+{
+    (void)st;
+    run("AT&amp;T said it doesn&#8217;t expect the deal &ndash; worth &#x24;5 billion &mdash; to close "
+        "soon, and R&D spending stays &unknown; the same.\n");
+    assert_true(has("AT&T said it doesn\u2019t expect the deal \u2013 worth $5 billion \u2014 to close"));
+    assert_true(has("R&D spending stays &unknown; the same."));
+    assert_int_equal(col_of("said it"), 9); /* columns after an entity stay the input's */
+    assert_int_equal(col_of("to close"), (long)strlen("AT&amp;T said it doesn&#8217;t expect the deal &ndash; worth &#x24;5 billion &mdash; "));
+}
+
+/* ---- boilerplate ---- */
+
+static const char *CLUTTERED =
+    "Russia sets out tough demands for security pact with NATO\n"
+    "20211217\n"
+    "https://www.detroitnews.com/story/news/world/2021/12/17/russia-sets-out-tough-demands-security-pact-nato/8938875002/\n"
+    "NATO Secretary-General Jens Stoltenberg said the alliance had received the Russian documents and would study them.\n"
+    "Ukrainian President Volodymyr Zelensky, left, and NATO Secretary General Jens Stoltenberg are seen at a news conference in Brussels on Thursday. (John Thys/AFP/Getty Images)\n"
+    "The draft proposals contain a ban on the deployment of warships and aircraft to areas where they can strike targets.\n"
+    "WATCH | Biden threatens Putin with sanctions if Russia attacks Ukraine Duration 2:05 In a meeting with Russian President Vladimir Putin, the president spoke.\n"
+    "Subscribe\n"
+    "Moscow has long complained about patrol flights by strategic bombers near its borders, describing them as provocative.\n"
+    "Related article: Russia Issues Demands to Limit NATO Influence in Post-Soviet Space\n"
+    "The Russian demands would oblige Washington and its allies to pledge to halt the eastward expansion of the alliance.\n"
+    "12 comments\n"
+    "I think this is a really long comment from a reader that looks like a sentence of prose, right?\n"
+    "Another reader writes a long comment which looks like prose too, and it must not be kept either.\n";
+
+static void test_boilerplate_dropped(void **st)
+{
+    (void)st;
+    run(CLUTTERED);
+    assert_true(has("Stoltenberg said the alliance had received"));
+    assert_true(has("The draft proposals"));
+    assert_true(has("Moscow has long complained"));
+    assert_true(has("The Russian demands would oblige"));
+    assert_false(has("Getty Images"));
+    assert_false(has("WATCH"));
+    assert_false(has("Subscribe"));
+    assert_false(has("Related article"));
+    assert_false(has("comment"));
+    assert_false(has("20211217"));
+    assert_false(has("detroitnews"));
+    assert_false(has("tough demands"));
+}
+
+static void test_metadata_text(void **st)
+{
+    (void)st;
+    run(CLUTTERED);
+    assert_string_equal(A.doc.date, "2021-12-17");
+    assert_string_equal(A.doc.title, "Russia sets out tough demands for security pact with NATO");
+    assert_string_equal(A.doc.source, "The Detroit News");
+    assert_string_equal(A.doc.url, "https://www.detroitnews.com/story/news/world/2021/12/17/"
+                                   "russia-sets-out-tough-demands-security-pact-nato/8938875002/");
+}
+
+static void test_keep_boilerplate(void **st)
+{
+    (void)st;
+    run_with(eng_keep, CLUTTERED);
+    assert_true(has("Subscribe"));
+    assert_true(has("Getty Images"));
+    assert_false(has("20211217")); /* metadata lines never reach the body */
+}
+
+static void test_site_caption_date(void **st)
+{
+    (void)st;
+    run("- Sputnik International, 1920\n"
+        "Russia\n"
+        "The latest news and stories from Russia. Stay tuned for updates and breaking news on defense, politics, economy and more.\n"
+        "\n"
+        "NATO Has Delivered Written Responses to Russian Security Proposal, Stoltenberg Says\n"
+        "\n"
+        "\u00a9 AP Photo / Olivier MatthysFlags of Alliance members flap in the wind outside NATO headquarters in Brussels, Friday, Feb. 28, 2020\n"
+        "Flags of Alliance members flap in the wind outside NATO headquarters in Brussels, Friday, Feb. 28, 2020 - Sputnik International, 1920, 26.01.2022\n"
+        "Subscribe\n"
+        "According to the Secretary of State, the written responses will be delivered not long after Washington sent its own responses.\n"
+        "The Russian Foreign Ministry said the responses had been handed over to the Russian ambassador in Brussels on Wednesday evening.\n"
+        "Stoltenberg also proposed that Russia and NATO should re-establish their respective offices in Brussels and Moscow, he said.\n"
+        "The offices were shuttered in October by Moscow in retaliation for the alliance pulling the accreditation of its diplomats.\n"
+        "Newsfeed\n0\nTo participate in the discussion\nlog in or register\nloader\nChats\n");
+    assert_string_equal(A.doc.date, "2022-01-26");
+    assert_string_equal(A.doc.source, "Sputnik International");
+    assert_string_equal(A.doc.title, "NATO Has Delivered Written Responses to Russian Security Proposal, Stoltenberg Says");
+    assert_false(has("latest news"));
+    assert_false(has("Flags"));
+    assert_false(has("Newsfeed"));
+    assert_false(has("register"));
+    assert_true(has("According to the Secretary"));
+    assert_true(has("accreditation of its diplomats."));
+}
+
+static void test_headings(void **st)
+{
+    (void)st;
+    run("The publication of the demands comes amid soaring tensions over a troop buildup near the border.\n\n"
+        "Demands for immediate talks with U.S.\n\n"
+        "Deputy Foreign Minister Sergei Ryabkov said relations have approached a dangerous point, noting the drills.\n");
+    assert_int_equal(A.doc.npara, 3);
+    assert_int_equal(A.doc.para[0].kind, NF_PARA_BODY);
+    assert_int_equal(A.doc.para[1].kind, NF_PARA_HEADING);
+    assert_int_equal(A.doc.para[2].kind, NF_PARA_BODY);
+}
+
+/* ---- HTML ---- */
+
+static void test_html(void **st)
+{
+    (void)st;
+    run("<!DOCTYPE html><html><head><title>Talks stall again | Example News</title>\n"
+        "<meta property=\"article:published_time\" content=\"2019-11-18T10:00:00Z\">\n"
+        "<meta property=\"og:title\" content=\"Talks stall again\">\n"
+        "<link rel=\"canonical\" href=\"https://www.reuters.com/article/talks-stall-again-idUS1\">\n"
+        "<script>var x = 'not text';</script><style>p{}</style></head>\n"
+        "<body><nav><a href=\"/\">Home</a> <a href=\"/world\">World</a></nav>\n"
+        "<div class=\"sidebar\"><p>Most read: a story about something else entirely, with commas, many, of them.</p></div>\n"
+        "<article><h1>Talks stall again</h1>\n"
+        "<p>Negotiators from both sides met in Geneva on Monday, but the talks stalled again over tariffs, officials said.</p>\n"
+        "<p>&ldquo;We are not there yet,&rdquo; said one official, who asked not to be named, adding that more meetings were planned.</p>\n"
+        "<p>The next round is expected in December, according to people familiar with the matter, who spoke on Tuesday.</p>\n"
+        "<div style=\"display:none\"><p>Hidden text that must never appear in the body of the article at all, really.</p></div>\n"
+        "</article>\n"
+        "<footer><p>Copyright 2019 Example News. All rights reserved.</p></footer></body></html>\n");
+    assert_string_equal(A.doc.date, "2019-11-18");
+    assert_string_equal(A.doc.title, "Talks stall again");
+    assert_string_equal(A.doc.url, "https://www.reuters.com/article/talks-stall-again-idUS1");
+    assert_string_equal(A.doc.source, "Reuters");
+    assert_true(has("Negotiators from both sides"));
+    assert_true(has("\u201cWe are not there yet,\u201d said"));
+    assert_true(has("The next round"));
+    assert_false(has("Home"));
+    assert_false(has("Most read"));
+    assert_false(has("Hidden"));
+    assert_false(has("not text"));
+    assert_false(has("Copyright"));
+    assert_int_equal(line_of("Negotiators"), 9);
+}
+
+/* ---- language ---- */
+
+static void test_language(void **st)
+{
+    (void)st;
+    run("Наши герои знают толк не только во вкусе, но и в красоте еды. За их аккаунтами следят тысячи "
+        "подписчиков, а фотографии блюд собирают множество лайков и комментариев каждый день.\n");
+    assert_string_equal(A.doc.lang, "ru");
+    run("Die Digitalisierung als Wachstums- und Entwicklungstreiber zieht sich bereits heute durch fast alle "
+        "Branchen und Anwendungsgebiete, sei es im Finanzbereich oder in der Industrie, und sie wird auch "
+        "im Gesundheitswesen immer wichtiger, weil die Daten der Patienten in den Systemen der Kliniken liegen.\n");
+    assert_string_equal(A.doc.lang, "de");
+    run("Russia on Friday published draft security demands that NATO deny membership to Ukraine and other "
+        "former Soviet countries and roll back the alliance's military deployments in Central and Eastern "
+        "Europe, a move that was quickly rejected by the West as a non-starter for talks.\n");
+    assert_string_equal(A.doc.lang, "");
+}
+
+/* ---- the --text dump ---- */
+
+static void test_dump(void **st)
+{
+    (void)st;
+    run(" date 2021-12-17 The first paragraph is a sentence long enough to count as prose here.\n\n"
+        "The second paragraph is also a sentence long enough to count as prose in this test.\n");
+    nf_buf b = {0};
+    nf_normalize_dump(&A, &b);
+    nf_buf_putc(&b, '\0');
+    assert_string_equal(b.p, "<<<FILE>>> t#1\n date 2021-12-17\n"
+                             "The first paragraph is a sentence long enough to count as prose here.\n\n"
+                             "The second paragraph is also a sentence long enough to count as prose in this test.\n");
+    nf_buf_free(&b);
+}
+
+/* ---- the seeds: no body line lost, no boilerplate line kept ---- */
+
+static char *slurp(const char *path, size_t *n)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return NULL;
+    nf_buf b = {0};
+    char tmp[65536];
+    size_t k;
+    while ((k = fread(tmp, 1, sizeof tmp, f)) > 0)
+        nf_buf_put(&b, tmp, k);
+    fclose(f);
+    nf_buf_putc(&b, '\0');
+    *n = b.len - 1;
+    return b.p;
+}
+
+static void collapse(char *s)
+{
+    char *o = s;
+    int sp = 1;
+    for (; *s; s++) {
+        if (*s == ' ' || *s == '\n' || *s == '\t') {
+            if (!sp)
+                *o++ = ' ';
+            sp = 1;
+        } else {
+            *o++ = *s;
+            sp = 0;
+        }
+    }
+    if (o > s && o[-1] == ' ')
+        o--;
+    *o = '\0';
+}
+
+static void test_seeds_body_kept(void **st)
+{
+    (void)st;
+    const char *dump = "../shared/corpus/seeds.dump", *gold = "../shared/gold/seeds.boilerplate.tsv";
+    size_t dn, gn;
+    char *dtext = slurp(dump, &dn), *gtext = slurp(gold, &gn);
+    if (!dtext || !gtext) {
+        free(dtext);
+        free(gtext);
+        skip();
+    }
+    /* the gold's lines: drop, meta, heading */
+    static unsigned char listed[100000];
+    memset(listed, 0, sizeof listed);
+    for (char *p = gtext; p && *p;) {
+        char *nl = strchr(p, '\n');
+        long ln = strtol(p, NULL, 10);
+        if (ln > 0 && ln < (long)sizeof listed)
+            listed[ln] = strstr(p, "\tdrop") && (!nl || strstr(p, "\tdrop") < nl) ? 2
+                         : strstr(p, "\tmeta") && (!nl || strstr(p, "\tmeta") < nl) ? 2 : 1;
+        p = nl ? nl + 1 : NULL;
+    }
+    /* the whole normalized text of the dump, and per line where its text went */
+    nf_options o;
+    nf_options_default(&o);
+    nf_loader *l = nf_loader_open(dump, &o);
+    assert_non_null(l);
+    nf_buf all = {0};
+    static long kept_line[100000];
+    memset(kept_line, 0, sizeof kept_line);
+    nf_article art;
+    memset(&art, 0, sizeof art);
+    while (nf_loader_next(l, &art) == 1) {
+        nf_ana_free(&A);
+        nf_ana_init(&A, eng, wk);
+        A.art = &art;
+        nf_normalize_run(&A);
+        nf_buf_put(&all, A.doc.text, A.doc.len);
+        nf_buf_putc(&all, '\n');
+        for (size_t g = 0; g < A.doc.nseg; g++)
+            if (A.doc.seg[g].line > 0 && A.doc.seg[g].line < 100000)
+                kept_line[A.doc.seg[g].line] = 1;
+        nf_article_free(&art);
+        memset(&art, 0, sizeof art);
+    }
+    nf_loader_close(l);
+    nf_buf_putc(&all, '\0');
+    collapse(all.p);
+    long line = 1, lost = 0, leaked = 0;
+    for (char *p = dtext; *p; line++) {
+        char *nl = strchr(p, '\n');
+        size_t n = nl ? (size_t)(nl - p) : strlen(p);
+        char *ln = malloc(n + 1);
+        memcpy(ln, p, n);
+        ln[n] = '\0';
+        collapse(ln);
+        char *body = ln;
+        if (!strncmp(body, "date ", 5) && strlen(body) >= 15)
+            body += 15 + (body[15] == ' ');
+        if (strncmp(ln, "<<<FILE", 7) && *body && line < 100000) {
+            if (!listed[line] && !strstr(all.p, body)) {
+                print_message("lost line %ld: %.60s\n", line, body);
+                lost++;
+            }
+            if (listed[line] == 2 && kept_line[line]) {
+                print_message("kept boilerplate line %ld: %.60s\n", line, body);
+                leaked++;
+            }
+        }
+        free(ln);
+        p = nl ? nl + 1 : p + n;
+    }
+    assert_int_equal(lost, 0);
+    assert_int_equal(leaked, 0);
+    nf_buf_free(&all);
+    free(dtext);
+    free(gtext);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_prefix_date),
+        cmocka_unit_test(test_no_prefix_is_body),
+        cmocka_unit_test(test_reflow_wrapped),
+        cmocka_unit_test(test_dehyphenate),
+        cmocka_unit_test(test_url_rejoined),
+        cmocka_unit_test(test_unwrapped_lines_stay),
+        cmocka_unit_test(test_entities_in_text),
+        cmocka_unit_test(test_boilerplate_dropped),
+        cmocka_unit_test(test_metadata_text),
+        cmocka_unit_test(test_keep_boilerplate),
+        cmocka_unit_test(test_site_caption_date),
+        cmocka_unit_test(test_headings),
+        cmocka_unit_test(test_html),
+        cmocka_unit_test(test_language),
+        cmocka_unit_test(test_dump),
+        cmocka_unit_test(test_seeds_body_kept),
+    };
+    int r = cmocka_run_group_tests(tests, setup, teardown);
+    nf_ana_free(&A);
+    return r;
+}

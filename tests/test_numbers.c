@@ -1,0 +1,240 @@
+/* Unit tests for numbers.c: the number grammar. Each case is one cmocka test: a text that
+ * must read as exactly one number expression with the given value ("LOW..HIGH" for ranges,
+ * "OLD->NEW" for changes), or NULL when it must not read as a number at all. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "nf.h"
+#include "numbers.h"
+
+static nf_numtab *tab;
+
+static int setup(void **st)
+{
+    (void)st;
+    for (size_t i = 0; i < nf_nblobs; i++)
+        if (!strcmp(nf_blobs[i].name, "numbers.tsv")) {
+            char err[256];
+            tab = nf_numtab_new((const char *)nf_blobs[i].data, nf_blobs[i].len, err, sizeof err);
+            return tab ? 0 : -1;
+        }
+    return -1;
+}
+
+static int teardown(void **st)
+{
+    (void)st;
+    nf_numtab_free(tab);
+    return 0;
+}
+
+typedef struct { const char *text, *want; } vcase;
+
+static const vcase CASES[] = {
+    /* digits */
+    {"70,000", "70000"},
+    {"1.9", "1.9"},
+    {"8,500", "8500"},
+    {"1,234,567", "1234567"},
+    {"0", "0"},
+    {"007", "7"},
+    {"3.50", "3.5"},
+    {"0.25", "0.25"},
+    {"99999999999999999999999", "99999999999999999999999"},
+    {"100,000", "100000"},
+    {"14,000", "14000"},
+    {"12", "12"},
+    /* scales */
+    {"1.9 million", "1900000"},
+    {"1.5 million", "1500000"},
+    {"17 million", "17000000"},
+    {"2 billion", "2000000000"},
+    {"3.25 billion", "3250000000"},
+    {"1.2 trillion", "1200000000000"},
+    {"70 thousand", "70000"},
+    {"$1m", "1000000"},
+    {"2bn", "2000000000"},
+    {"£3.2bn", "3200000000"},
+    {"€500m", "500000000"},
+    {"$1.5bn", "1500000000"},
+    {"10k", "10000"},
+    {"US$ 40m", "40000000"},
+    {"$4.3 billion", "4300000000"},
+    {"5 crore", "50000000"},
+    {"2 lakh", "200000"},
+    {"0.5 million", "500000"},
+    /* spelled-out */
+    {"eight", "8"},
+    {"Thirty-two", "32"},
+    {"thirty two", "32"},
+    {"a hundred thirty million", "130000000"},
+    {"one hundred and twenty", "120"},
+    {"one and a half", "1.5"},
+    {"two and a half million", "2500000"},
+    {"one and a half million", "1500000"},
+    {"a million", "1000000"},
+    {"a thousand", "1000"},
+    {"a dozen", "12"},
+    {"two dozen", "24"},
+    {"three hundred", "300"},
+    {"nineteen", "19"},
+    {"ninety-nine", "99"},
+    {"twenty-one thousand", "21000"},
+    {"five million", "5000000"},
+    {"two thousand five hundred", "2500"},
+    {"one million two hundred thousand", "1200000"},
+    {"seventy thousand", "70000"},
+    {"zero", "0"},
+    {"eleven", "11"},
+    {"Twelve", "12"},
+    {"forty", "40"},
+    {"a hundred", "100"},
+    {"six hundred and fifty-three", "653"},
+    {"three billion", "3000000000"},
+    {"ten", "10"},
+    /* fractions */
+    {"three-quarters", "0.75"},
+    {"three quarters", "0.75"},
+    {"half", "0.5"},
+    {"a quarter", "0.25"},
+    {"two-thirds", "0.67"},
+    {"a third", "0.33"},
+    {"one-fifth", "0.2"},
+    {"half a million", "500000"},
+    {"a quarter of a million", "250000"},
+    {"one half", "0.5"},
+    /* percentages */
+    {"20%", "20"},
+    {"20 percent", "20"},
+    {"20 per cent", "20"},
+    {"4.5%", "4.5"},
+    {"twenty percent", "20"},
+    {"0.5 percentage points", "0.5"},
+    {"12 %", "12"},
+    /* ranges */
+    {"15-20 percent", "15..20"},
+    {"15-20%", "15..20"},
+    {"15 to 20 percent", "15..20"},
+    {"between 15 and 20 percent", "15..20"},
+    {"1-2 million", "1000000..2000000"},
+    {"10,000-15,000", "10000..15000"},
+    {"$1m-$2m", "1000000..2000000"},
+    {"5\xE2\x80\x93" "10", "5..10"},
+    {"between five and ten", "5..10"},
+    {"two to three thousand", "2000..3000"},
+    /* changes */
+    {"from 20 to 10", "20->10"},
+    {"from 1.5 million to 2 million", "1500000->2000000"},
+    {"from 5% to 7%", "5->7"},
+    {"from eight to twelve", "8->12"},
+    {"from $1bn to $3bn", "1000000000->3000000000"},
+    /* vague */
+    {"dozens", "12"},
+    {"hundreds", "100"},
+    {"thousands", "1000"},
+    {"tens of thousands", "10000"},
+    {"hundreds of thousands", "100000"},
+    {"millions", "1000000"},
+    {"tens of millions", "10000000"},
+    {"several hundred", "100"},
+    {"several thousand", "1000"},
+    {"a few hundred", "100"},
+    {"scores", "20"},
+    {"billions", "1000000000"},
+    /* money words */
+    {"5 million dollars", "5000000"},
+    {"300 euros", "300"},
+    /* not numbers */
+    {"tens", NULL},
+    {"million", NULL},
+    {"26.01.2022", NULL},
+    {"2:05", NULL},
+    {"78th", NULL},
+    {"1980s", NULL},
+    {"a76022", NULL},
+    {"5G", NULL},
+    {"10am", NULL},
+    {"24/7", NULL},
+    {"from 20", NULL},
+    {"the", NULL},
+    {"a", NULL},
+    {"third", NULL},
+    {"1,2,3", NULL},
+};
+
+static void one_case(void **st)
+{
+    const vcase *c = *st;
+    char got[160];
+    int ok = nf_num_value(tab, c->text, got, sizeof got);
+    if (!c->want) {
+        if (ok)
+            fail_msg("'%s' should not read as a number, got %s", c->text, got);
+        return;
+    }
+    if (!ok)
+        fail_msg("'%s' did not read as one number (want %s)", c->text, c->want);
+    if (strcmp(got, c->want))
+        fail_msg("'%s': got %s, want %s", c->text, got, c->want);
+}
+
+/* Spans and flags inside a longer text. */
+static void spans(void **st)
+{
+    (void)st;
+    nf_num n;
+    const char *s = "Russia has moved 70,000 troops to the border.";
+    assert_int_equal(nf_num_parse(tab, s, strlen(s), 17, &n), 1);
+    assert_string_equal(n.value, "70000");
+    assert_int_equal(n.end, 23);
+    const char *h = "a 5,000-strong response force";
+    assert_int_equal(nf_num_parse(tab, h, strlen(h), 2, &n), 1);
+    assert_string_equal(n.value, "5000");
+    assert_true(n.flags & NF_NUM_HYPHEN);
+    assert_int_equal(n.hyph_end - n.hyph_start, 6);
+    const char *p = "rose 20% last year";
+    assert_int_equal(nf_num_parse(tab, p, strlen(p), 5, &n), 1);
+    assert_string_equal(n.unit, "percent");
+    assert_true(n.flags & NF_NUM_PERCENT);
+    const char *m = "a $1m deal";
+    assert_int_equal(nf_num_parse(tab, m, strlen(m), 2, &n), 1);
+    assert_string_equal(n.unit, "dollars");
+    assert_true(n.flags & NF_NUM_MONEY);
+    const char *v = "tens of thousands of combat-ready troops";
+    assert_int_equal(nf_num_parse(tab, v, strlen(v), 0, &n), 1);
+    assert_true(n.flags & NF_NUM_VAGUE);
+    assert_int_equal(n.vend, 17);
+    const char *y = "in 2014 Russia";
+    assert_int_equal(nf_num_parse(tab, y, strlen(y), 3, &n), 1);
+    assert_true(n.flags & NF_NUM_PLAIN4);
+    const char *w = "one-time ally";
+    assert_int_equal(nf_num_parse(tab, w, strlen(w), 0, &n), 1);
+    assert_true(n.flags & NF_NUM_HYPHEN);
+    const char *u = "sisa76022";
+    assert_int_equal(nf_num_parse(tab, u, strlen(u), 0, &n), 0);
+}
+
+int main(void)
+{
+    size_t n = sizeof CASES / sizeof *CASES;
+    struct CMUnitTest *t = calloc(n + 1, sizeof *t);
+    char (*names)[96] = calloc(n, sizeof *names);
+    for (size_t i = 0; i < n; i++) {
+        snprintf(names[i], sizeof names[i], "%s -> %s", CASES[i].text, CASES[i].want ? CASES[i].want : "none");
+        t[i].name = names[i];
+        t[i].test_func = one_case;
+        t[i].initial_state = (void *)&CASES[i];
+    }
+    t[n].name = "spans";
+    t[n].test_func = spans;
+    int rc = _cmocka_run_group_tests("numbers", t, n + 1, setup, teardown);
+    free(t);
+    free(names);
+    return rc;
+}
