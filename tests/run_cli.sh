@@ -255,6 +255,10 @@ expect_status 1 "binary garbage --strict" "$bin" --strict "$t/garbage.dump"
 head -c 500000 "$t/garbage.dump" | tail -c 400000 > "$t/garbage-only.dump"
 expect_status 0 "garbage only" "$bin" --format jsonl "$t/garbage-only.dump"
 check "garbage only: JSON" py 'import json,sys; [json.loads(l) for l in open(sys.argv[1], encoding="utf-8")]' "$t/stdout"
+printf '\377\376<\000<\000<\000F\000I\000L\000E\000>\000>\000>\000\n\000' > "$t/utf16.dump"
+expect_status 1 "UTF-16 with BOM refused" "$bin" "$t/one.dump" "$t/utf16.dump" "$t/one.dump"
+check "UTF-16: message" stderr_has "^newsfacts: $t/utf16.dump:1: UTF-16 input"
+check "UTF-16: the other files' rows" test "$(rows)" = 2
 printf '<<<FILE>>> nul\nA\000B\000\000 text.\n' > "$t/nul.dump"
 expect_status 0 "NUL bytes" "$bin" "$t/nul.dump"
 check "NUL bytes: one article" test "$(rows)" = 1

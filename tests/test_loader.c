@@ -366,6 +366,29 @@ static void test_unreadable(void **st)
 
 /* ---- encodings ---- */
 
+static void test_utf16_refused(void **st)
+{
+    (void)st;
+    static const char le[] = "\xFF\xFE<\0<\0<\0F\0I\0L\0E\0>\0>\0>\0\n\0";
+    static const char be[] = "\xFE\xFF\0<\0<\0<";
+    const char *p = wfile(le, sizeof le - 1);
+    loaded L = load(p, 0);
+    assert_int_equal(L.last_rc, -2); /* not opened */
+    assert_int_equal(L.errors, 1);
+    char *w = cat(p, ":1: UTF-16 input");
+    assert_non_null(strstr(errtext, w));
+    free(w);
+    unload(&L);
+    L = load(wfile(be, sizeof be - 1), 0);
+    assert_int_equal(L.last_rc, -2);
+    unload(&L);
+    /* a lone 0xFF 0xFE later in a file is just invalid UTF-8 */
+    L = load(WSTR("<<<FILE>>> a\n\xFF\xFE\n"), 0);
+    assert_int_equal(L.n, 1);
+    assert_int_equal(L.errors, 0);
+    unload(&L);
+}
+
 static void test_bom(void **st)
 {
     (void)st;
@@ -880,6 +903,7 @@ int main(void)
         cmocka_unit_test(test_stdin),
         cmocka_unit_test(test_unreadable),
         cmocka_unit_test(test_bom),
+        cmocka_unit_test(test_utf16_refused),
         cmocka_unit_test(test_crlf),
         cmocka_unit_test(test_invalid_utf8),
         cmocka_unit_test(test_nul_bytes),
