@@ -53,7 +53,15 @@ big=${NF_TEST_BIG:-$big}
 expect_status 0 "sample" "$bin" data/sample.dump
 expect_status 0 "help" "$bin" --help
 check "help lists every option" sh -c "grep -q -- '--fields' '$t/stdout' && grep -q -- '--strict' '$t/stdout'"
+"$bin" --help | grep -o -- '--[a-z][a-z-]*' | sort -u > "$t/options"
+check "help: options found" test "$(wc -l < "$t/options")" -ge 15
+while read -r o; do # every option of --help is in the man page and the README
+    e=$(printf '%s' "$o" | sed 's/-/\\-/g')
+    grep -qF -- "$e" doc/newsfacts.1 && ok || no "man page lacks $o"
+    grep -qF -- "$o" README.md && ok || no "README lacks $o"
+done < "$t/options"
 expect_status 0 "version" "$bin" --version
+check "version: newsfacts X.Y.Z" sh -c "grep -qx 'newsfacts [0-9][0-9.]*' '$t/stdout'"
 expect_status 2 "unknown option" "$bin" --no-such-option data/sample.dump
 check "unknown option: try --help" stderr_has "Try 'newsfacts --help'"
 check "unknown option: nothing on stdout" test ! -s "$t/stdout"
