@@ -470,6 +470,7 @@ typedef struct {
     uint32_t si;            /* sentence index */
     coref *cr; size_t ncr, capcr;
     uint32_t *dm_end; const dent **dm_d; uint8_t *dm_lost, *dm_done; /* dict_match cache */
+    struct { const char *role, *aff, *canon; } *roles; size_t nroles, caproles; /* titled persons */
     char key[1024];
 } ctx;
 
@@ -860,6 +861,8 @@ static const char *TYPE_NAMES[] = {"person", "organization", "country", "place",
 static size_t ministry(ctx *c, size_t b, const char **canon)
 {
     const struct nf_actors_eng *x = c->x;
+    if (!(c->tok[b].flags & NF_T_CAP))
+        return b;
     size_t i = b;
     int ci = -1;
     const dent *d;
@@ -910,6 +913,31 @@ static size_t ministry(ctx *c, size_t b, const char **canon)
 static int tag_type(uint8_t t) { return t == NF_TAG_O ? 0 : (t + 1) / 2; } /* 1 PER 2 ORG 3 LOC 4 MISC */
 
 /* Types one span [b,e) of tagger type tt (0: none) with dictionary entry d covering [b,de). */
+/* Does the word at token i (a capitalized sentence start) occur in lower case elsewhere
+ * in the article (`Missiles stationed...` when the text also says `missiles`)? */
+static int common_word(const ctx *c, size_t i)
+{
+    size_t n = tl(c, i);
+    const char *w = tx(c, i);
+    if (n < 3 || n > 40 || !nf_isupper((unsigned char)w[0]))
+        return 0;
+    char low[48];
+    nf_lower(w, n, low);
+    for (size_t k = 1; k < n; k++)
+        if (low[k] != w[k])
+            return 0; /* NATO, McCain: not a common word written capitalized */
+    const char *t = c->a->doc.text, *end = t + c->a->doc.len;
+    for (const char *p = t; p + n <= end; p++) {
+        p = memchr(p, low[0], (size_t)(end - p));
+        if (!p || p + n > end)
+            return 0;
+        if (memcmp(p, low, n) == 0 && (p == t || !nf_isalpha((unsigned char)p[-1])) &&
+            (p + n == end || !nf_isalpha((unsigned char)p[n])))
+            return 1;
+    }
+    return 0;
+}
+
 static void resolve(ctx *c, size_t b, size_t e, int tt, const dent *d, size_t de)
 {
     const struct nf_actors_eng *x = c->x;
@@ -926,10 +954,15 @@ static void resolve(ctx *c, size_t b, size_t e, int tt, const dent *d, size_t de
         int kk;
         size_t te = title_at(c, b, e - 1, &kk);
         if (te > b) {
-            if (kk == T_TITLE)
+            /* the title may begin before the span (`Secretary` + `General Jens Stoltenberg`) */
+            int k2;
+            size_t s2 = title_before(c, te, &k2);
+            if (k2 == T_TITLE && s2 < b)
+                role = span_str(c, s2, te);
+            else if (kk == T_TITLE)
                 role = span_str(c, b, te);
             if (tkind == T_NONE || kk == T_HONOR)
-                ts = b;
+                ts = k2 == T_TITLE && s2 < b ? s2 : b;
             tkind = kk;
             b = te;
             d = NULL;
@@ -959,7 +992,7 @@ static void resolve(ctx *c, size_t b, size_t e, int tt, const dent *d, size_t de
         }
     }
     /* the tagger's organization over a place name: a club or a company (`Kent`, `Milan`) */
-    if (whole && tt == 2 && d->canon && d->type == NF_ACT_PLACE && tkind == T_NONE) {
+    if (whole && e - b == 1 && tt == 2 && d->canon && d->type == NF_ACT_PLACE && tkind == T_NONE) {
         add_mention(c, b, e, span_str(c, b, e), NF_ACT_ORG, NULL, NF_M_ROW);
         return;
     }
@@ -990,11 +1023,33 @@ static void resolve(ctx *c, size_t b, size_t e, int tt, const dent *d, size_t de
         return;
     }
     /* persons: tagged PER, a title or honorific before, a known person, or a surname seen */
+    /* `Missiles stationed...`: a sentence's first word that the article also writes in
+     * lower case is no name */
+    if (e - b == 1 && !whole && tkind == T_NONE && (c->tok[b].flags & NF_T_SENT0) && common_word(c, b))
+        return;
     int is_person = tt == 1 || tkind != T_NONE || (whole && ((d->canon && d->type == NF_ACT_PERSON) || d->surname >= 0));
     if (is_person) {
         /* an honorific alone before a word that is no name (`Mr. President`) */
         const char *cn = person_canon(c, tkind == T_TITLE ? ts : b, b, e);
         add_mention(c, tkind == T_HONOR ? ts : b, e, cn, NF_ACT_PERSON, role, NF_M_ROW);
+        if (role && cn) {
+            /* remember who holds the role, and for whom (`NATO Secretary-General X`) */
+            const char *aff = NULL;
+            uint32_t before = ts > 0 ? c->tok[ts - 1].end : 0;
+            if (ts > 0 && is_poss(c, ts - 1) && ts > 1)
+                before = c->tok[ts - 2].end;
+            for (size_t m = c->a->nmen - 1; m-- > 0 && c->a->men[m].sent == c->si;)
+                if (c->a->men[m].end == before && c->a->men[m].type != NF_ACT_PERSON) {
+                    aff = c->a->men[m].canon;
+                    break;
+                }
+            if (c->nroles < 256) {
+                __typeof__(*c->roles) *r = NF_PUSH(c->roles, c->nroles, c->caproles);
+                r->role = role;
+                r->aff = aff;
+                r->canon = cn;
+            }
+        }
         return;
     }
     if (tt == 4 || tt == 0)
@@ -1042,6 +1097,37 @@ static void resolve(ctx *c, size_t b, size_t e, int tt, const dent *d, size_t de
         if (word_in(c, e - 1, heads))
             return;
     }
+    /* `Central and Eastern Europe`, `North and South Korea`: two names */
+    if (e - b == 4 && tok_is(c, b + 1, "and")) {
+        char k2[256];
+        size_t n1 = keynorm(tx(c, b), tl(c, b), k2, sizeof k2);
+        n1 += keynorm(tx(c, e - 1), tl(c, e - 1), k2 + n1, sizeof k2 - n1);
+        const dent *d1 = dent_get(x, k2, n1);
+        size_t n2 = keynorm(tx(c, b + 2), tl(c, b + 2), k2, sizeof k2);
+        n2 += keynorm(tx(c, e - 1), tl(c, e - 1), k2 + n2, sizeof k2 - n2);
+        const dent *d2 = dent_get(x, k2, n2);
+        if (d1 && d1->canon && d2 && d2->canon && d1->type != NF_ACT_PERSON && d2->type != NF_ACT_PERSON) {
+            add_mention(c, b, b + 1, d1->canon, d1->type, NULL, NF_M_ROW);
+            add_mention(c, b + 2, e, d2->canon, d2->type, NULL, NF_M_ROW);
+            return;
+        }
+    }
+    /* `Central and Eastern Europe` tagged as two: `Central` stands for `Central Europe` */
+    if (e - b == 1 && tok_is(c, e, "and")) {
+        const dent *d2;
+        int l2;
+        size_t q = dict_match(c, e + 1, &d2, &l2);
+        if (q >= e + 3 && d2 && d2->canon) {
+            char k2[256];
+            size_t n1 = keynorm(tx(c, b), tl(c, b), k2, sizeof k2);
+            n1 += keynorm(tx(c, q - 1), tl(c, q - 1), k2 + n1, sizeof k2 - n1);
+            const dent *d1 = dent_get(x, k2, n1);
+            if (d1 && d1->canon && d1->type == d2->type) {
+                add_mention(c, b, e, d1->canon, d1->type, NULL, NF_M_ROW);
+                return;
+            }
+        }
+    }
     /* one-token stop words the tagger took for names */
     if (e - b >= 2 && nf_map_has(x->stop, tx(c, e - 1), tl(c, e - 1)))
         return;
@@ -1062,6 +1148,68 @@ static void resolve(ctx *c, size_t b, size_t e, int tt, const dent *d, size_t de
         }
     }
     add_mention(c, b, e, cn, type, NULL, NF_M_ROW);
+}
+
+/* Last word of a role, lower-cased, into out. */
+static size_t role_head(const char *role, char *out, size_t cap)
+{
+    const char *sp = strrchr(role, ' ');
+    const char *h = sp ? sp + 1 : role;
+    size_t n = strlen(h);
+    if (n >= cap)
+        n = cap - 1;
+    nf_lower(h, n, out);
+    out[n] = '\0';
+    return n;
+}
+
+/* `the NATO chief`, `the Kremlin's spokesman`, `Russian Foreign Minister` with no name after:
+ * a description standing for the person named earlier with that role (NF_M_DESCRIPTION, no
+ * row). Runs over the mentions of the sentence just found. */
+static void descriptions(ctx *c, size_t m0)
+{
+    size_t m1 = c->a->nmen;
+    for (size_t m = m0; m < m1 && c->nroles; m++) {
+        const nf_mention mn = c->a->men[m];
+        if (mn.type == NF_ACT_PERSON)
+            continue;
+        size_t p = 0;
+        while (p < c->n && c->tok[p].start < mn.end)
+            p++;
+        if (is_poss(c, p))
+            p++;
+        int kk;
+        size_t te = title_at(c, p, c->n, &kk);
+        if (te == p || kk != T_TITLE || is_cap_word(c, te))
+            continue;
+        char want[64], have[64];
+        char role[128];
+        size_t rn = tl(c, te - 1) < sizeof role ? tl(c, te - 1) : sizeof role - 1;
+        memcpy(role, tx(c, te - 1), rn);
+        role[rn] = '\0';
+        role_head(role, want, sizeof want);
+        int generic = strcmp(want, "chief") == 0 || strcmp(want, "head") == 0 || strcmp(want, "leader") == 0;
+        const char *who = NULL;
+        for (size_t r = c->nroles; r-- > 0;) {
+            if (!c->roles[r].aff || strcmp(c->roles[r].aff, mn.canon) != 0)
+                continue;
+            role_head(c->roles[r].role, have, sizeof have);
+            if (generic || strcmp(have, want) == 0) {
+                who = c->roles[r].canon;
+                break;
+            }
+        }
+        if (!who)
+            continue;
+        nf_mention *d = NF_PUSH(c->a->men, c->a->nmen, c->a->capmen);
+        d->start = mn.start;
+        d->end = c->tok[te - 1].end;
+        d->sent = c->si;
+        d->canon = who;
+        d->role = nf_arena_strndup(&c->a->arena, tx(c, p), c->tok[te - 1].end - c->tok[p].start);
+        d->type = NF_ACT_PERSON;
+        d->flags = NF_M_DESCRIPTION;
+    }
 }
 
 static void run_sentence(ctx *c, const nf_sent *s, const char **words, size_t *lens, uint8_t *tags)
@@ -1104,6 +1252,23 @@ static void run_sentence(ctx *c, const nf_sent *s, const char **words, size_t *l
             te = i + 1;
             while (te < c->n && tag_type(tags[te]) == tt && !(tags[te] & 1))
                 te++;
+        }
+        /* no lower-case words at a span's end (`European partners`), no capitalized
+         * function word inside it (`Russia The latest`) */
+        if (tt) {
+            for (size_t p = i + 1; p < te; p++)
+                if ((c->tok[p].flags & NF_T_CAP) && nf_map_has(x->stop, tx(c, p), tl(c, p)) &&
+                    !nf_map_has(x->prefix, tx(c, p), tl(c, p))) {
+                    te = p;
+                    break;
+                }
+            while (te > i + 1 && is_lower_word(c, te - 1))
+                te--;
+        }
+        /* the rest of a span cut short above: no name starts with a lower-case word */
+        if (tt && is_lower_word(c, i)) {
+            i++;
+            continue;
         }
         /* `The White House`: no article in the span; no `Subscribe According` */
         if (tt && te - i >= 2 && (tok_is(c, i, "The") || tok_is(c, i, "the") ||
@@ -1169,6 +1334,17 @@ static void run_sentence(ctx *c, const nf_sent *s, const char **words, size_t *l
             }
         }
         if (de <= i && te <= i) {
+            /* a surname the article has given in full, untagged (`Vasnetsov added`) */
+            if (is_cap_word(c, i) && !is_cap_word(c, i + 1)) {
+                char k1[256];
+                size_t sk = keynorm(tx(c, i), tl(c, i), k1, sizeof k1);
+                const coref *r = coref_find(c, k1, sk);
+                if (r && r->kind == CR_FULL) {
+                    resolve(c, i, i + 1, 1, NULL, i);
+                    i++;
+                    continue;
+                }
+            }
             /* a name after a title or honorific the tagger missed */
             int tk;
             if (is_cap_word(c, i) && !(c->tok[i].flags & NF_T_SENT0) &&
@@ -1224,6 +1400,17 @@ int nf_actors_run(nf_ana *a)
         c.si = (uint32_t)s;
         size_t before = a->nmen;
         run_sentence(&c, &a->sent[s], words, lens, tags);
+        descriptions(&c, before);
+        /* keep the sentence's mentions in text order (a description after its name) */
+        for (size_t m = before + 1; m < a->nmen; m++) {
+            nf_mention tmp = a->men[m];
+            size_t k = m;
+            while (k > before && a->men[k - 1].start > tmp.start) {
+                a->men[k] = a->men[k - 1];
+                k--;
+            }
+            a->men[k] = tmp;
+        }
         if (a->nmen == before)
             continue;
         const char *text = NULL;
@@ -1244,5 +1431,6 @@ int nf_actors_run(nf_ana *a)
     }
     NF_UNUSED(m0);
     free(c.cr);
+    free(c.roles);
     return 0;
 }

@@ -21,9 +21,15 @@
 
 #include "normalize.h"
 
+#ifndef GOOD_LEN
 #define GOOD_LEN 80    /* a block this long that ends like a sentence is prose */
+#endif
+#ifndef PENALTY
 #define PENALTY 100    /* what a furniture block costs a run of prose */
+#endif
+#ifndef RUN_SHARE
 #define RUN_SHARE 0.3  /* further runs must be this strong relative to the best */
+#endif
 #define STOP_AFTER 400 /* characters of prose before a comment section can start */
 
 static int add_rules(nf_norm *st, const char *txt, size_t len, const char *src, char *err,
@@ -122,8 +128,9 @@ int nf_is_url(const char *s, size_t n)
     return !strncmp(s, "http://", 7) || !strncmp(s, "https://", 8) || !strncmp(s, "www.", 4);
 }
 
-/* Title Case: three or more significant words, three in four capitalized. */
-static int title_case(const char *s, size_t n)
+/* Title Case: three or more significant words, three in four capitalized (all of them
+ * when strict). */
+static int title_case_x(const char *s, size_t n, int strict)
 {
     int sig = 0, caps = 0;
     size_t i = 0;
@@ -149,7 +156,39 @@ static int title_case(const char *s, size_t n)
         }
         i = j;
     }
-    return sig >= 3 && caps * 4 >= sig * 3;
+    return sig >= 3 && (strict ? caps == sig : caps * 4 >= sig * 3);
+}
+
+static int title_case(const char *s, size_t n) { return title_case_x(s, n, 0); }
+
+/* A teaser from a list of links, scraped with the headline glued to its blurb:
+ * "Customers Leave Without Paying $690 Bill At Troy SteakhouseA party of six left...".
+ * The headline part is Title Case (four words or more) and ends where a word runs straight
+ * into a capitalized one; the blurb after it is prose. */
+static int glued_teaser(const char *s, size_t n)
+{
+    size_t lim = n < 200 ? n : 200;
+    for (size_t i = 3; i + 2 < lim; i++) {
+        unsigned char p = (unsigned char)s[i - 1], c = (unsigned char)s[i], d = (unsigned char)s[i + 1];
+        if (!nf_isupper(c) || (!nf_islower(d) && d != ' '))
+            continue;
+        if (!(nf_islower(p) || nf_isdigit(p) || p == '?' || p == '!' || p == '\'' ||
+              (p == 0x99 && i >= 3 && (unsigned char)s[i - 2] == 0x80)))
+            continue;
+        /* the word before the glue: three letters or more (not McDonald, iPhone) */
+        size_t w = i;
+        while (w > 0 && s[w - 1] != ' ')
+            w--;
+        if (i - w < 3 || (!nf_isupper((unsigned char)s[w]) && !nf_isdigit((unsigned char)s[w])))
+            continue;
+        size_t words = 0;
+        for (size_t k = 0; k < w; k++)
+            words += s[k] == ' ';
+        if (words + 1 < 4 || !title_case_x(s, w ? w - 1 : 0, 1) || n - i < 40)
+            continue;
+        return 1;
+    }
+    return 0;
 }
 
 /* Ends with an abbreviation like U.S. rather than a full stop? */
@@ -208,7 +247,7 @@ void nf_bp_classify(nf_ana *a, nf_blocks *bl)
             }
         }
         if (act == NF_R_STOP) {
-            if (seen >= STOP_AFTER && b->chars < 60) {
+            if (seen >= STOP_AFTER && b->chars < 120) {
                 stopped = 1;
                 b->cls = NF_B_DROP;
                 continue;
@@ -223,6 +262,8 @@ void nf_bp_classify(nf_ana *a, nf_blocks *bl)
                 bl->b[i + 1].after_label = 1;
         } else if (nf_is_url(s, n)) {
             b->cls = NF_B_META;
+        } else if (!bl->html && glued_teaser(s, n)) {
+            b->cls = NF_B_DROP;
         } else if (bl->html && b->cand < 0) {
             b->cls = NF_B_DROP;
         } else if (bl->html && b->link_chars * 2 > b->chars) {
@@ -254,6 +295,38 @@ void nf_bp_classify(nf_ana *a, nf_blocks *bl)
         }
         return;
     }
+    /* A clean article (a wire story, a dump of bodies): hardly any furniture-shaped block
+     * besides a title line. Then every block that no rule drops is body: short sentences and
+     * sports results lists too. */
+    {
+        uint32_t nbad = 0, ndrop = 0;
+        uint64_t good = 0, total = 0;
+        for (uint32_t i = 0; i < nb; i++) {
+            const nf_block *b = &bl->b[i];
+            total += b->chars;
+            if (b->cls == NF_B_GOOD)
+                good += b->chars;
+            else if (b->cls == NF_B_BAD && i > 0)
+                nbad++;
+            else if (b->cls == NF_B_DROP)
+                ndrop++;
+        }
+        if (!bl->html && nbad <= 1 + nb / 12 && ndrop <= 1 + nb / 12 && good * 10 >= total * 7) {
+            for (uint32_t i = 0; i < nb; i++) {
+                nf_block *b = &bl->b[i];
+                const char *s = bl->buf + b->start;
+                size_t n = b->end - b->start;
+                if (b->cls == NF_B_DROP || b->cls == NF_B_META)
+                    continue;
+                if (i == 0 && nb > 1 && b->cls == NF_B_BAD && !b->end_punct)
+                    continue; /* the title line */
+                b->keep = 1;
+                b->heading = b->cls != NF_B_GOOD && b->words <= 20 &&
+                             (!b->end_punct || ends_abbrev(s, n) || title_case(s, n));
+            }
+            return;
+        }
+    }
     int32_t *sc = nf_arena_alloc(&a->arena, nb * sizeof *sc);
     uint8_t *in = nf_arena_alloc(&a->arena, nb);
     for (uint32_t i = 0; i < nb; i++) {
@@ -276,6 +349,12 @@ void nf_bp_classify(nf_ana *a, nf_blocks *bl)
             top = v;
         if (v < top * RUN_SHARE)
             continue;
+        /* a lede without its full stop just before the run belongs to it */
+        while (bs > lo && bl->b[bs - 1].cls == NF_B_SHORT && bl->b[bs - 1].chars >= GOOD_LEN)
+            bs--;
+        /* short sentences right after the run end the article */
+        while (be < hi && bl->b[be].cls == NF_B_SHORT && bl->b[be].end_punct)
+            be++;
         for (uint32_t i = bs; i < be; i++)
             in[i] = 1;
         if (sp + 4 <= 2 * nb + 2) {

@@ -1,16 +1,1958 @@
-/* claims stage — placeholder until its implementation lands. */
+/* claims.c — attributed claims: who said what, and when.
+ *
+ * Runs last, on the tokens and sentences (sentences.c), the date expressions (dates.c) and
+ * the actor mentions (actors.c) of one article. Two passes:
+ *
+ *  1. cues: every reporting word (data/reporting.tsv: `said`, `told`, `according to`...) that
+ *     is used in its reporting sense (not `so-called`, `claimed 217 lives`, `called off`,
+ *     a passive `is said to`), with what extends it (`told reporters`, `said in a statement`);
+ *     each cue finds its speaker: the subject before it (`Psaki noted`, skipping `also`, `has`,
+ *     a date, an appositive between commas), or the words after it when inverted (`"...,"
+ *     said Peskov`), or the words after `according to`. A cue with no subject of its own that
+ *     continues an earlier one in its sentence (`said ..., noting`, `denies ... and accused`)
+ *     joins that cue's row.
+ *  2. rows: one `claim` row per attribution. The speaker is the actor stage's canonical name;
+ *     a pronoun resolves to the most recent fitting actor (he/she: a person that spoke or acted
+ *     last; they/it: a body), a description (data/descriptions.tsv) to the person with that
+ *     role, else to what it stands for (`Russian officials` -> Russia), else it stays as
+ *     written. The claim is the quote before the attribution (running back over sentences and
+ *     paragraphs to where it opened) or the clause after it (running on to where an opened
+ *     quote closes), quote marks stripped; a quote that goes on in the next sentences with no
+ *     attribution of their own belongs to it too. The date is a date expression that goes with
+ *     the cue (`told reporters on Wednesday evening`, `on Friday said`), else the article's.
+ *
+ * Engine state: the cue lexicon and the description lexicon (hash maps), read-only. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "claims.h"
 #include "nf.h"
+
+enum { C_NONE, C_V, C_TELL, C_NP, C_WEAK, C_CITE, C_ACC, C_EXT, C_OBJ, C_ADV };
+enum { D_PERSON = 1, D_PEOPLE, D_ORG };
+
+typedef struct {
+    const char *lemma;
+    uint8_t cls;
+} lexent;
+
+typedef struct {
+    uint8_t kind;
+    int nroles;
+    const char **roles;
+} descent;
+
+/* multi-word phrases (ext, obj, acc): lower-case words */
+typedef struct {
+    const char *w[6];
+    uint8_t n, cls;
+} phrase;
+
+struct nf_claims_eng {
+    nf_map *lex;   /* form -> lexent* */
+    nf_map *desc;  /* word -> descent* */
+    phrase *ph;
+    size_t nph;
+    nf_map *phfirst; /* first word of a phrase -> 1 */
+};
+
+static const char *const CLASS_NAMES[] = {"", "v", "tell", "np", "weak", "cite", "acc", "ext", "obj", "adv"};
+
+/* Engine-lifetime strings: kept in one list freed at fini. */
+typedef struct strpool { struct strpool *next; char s[]; } strpool;
+static char *pool_dup(strpool **pool, const char *s)
+{
+    size_t n = strlen(s);
+    strpool *p = malloc(sizeof *p + n + 1);
+    if (!p)
+        return NULL;
+    memcpy(p->s, s, n + 1);
+    p->next = *pool;
+    *pool = p;
+    return p->s;
+}
+
+/* Zeroed engine-lifetime storage of n bytes, aligned for any object. */
+static void *pool_alloc(strpool **pool, size_t n)
+{
+    strpool *p = calloc(1, sizeof *p + n + 16);
+    if (!p)
+        return NULL;
+    p->next = *pool;
+    *pool = p;
+    return (void *)(((uintptr_t)p->s + 15) & ~(uintptr_t)15);
+}
+
+typedef struct {
+    struct nf_claims_eng pub;
+    strpool *pool;
+} claims_eng_full;
 
 int nf_claims_init(nf_engine *e, char *err, size_t errlen)
 {
-    NF_UNUSED(e); NF_UNUSED(err); NF_UNUSED(errlen);
+    claims_eng_full *full = calloc(1, sizeof *full);
+    if (!full) {
+        snprintf(err, errlen, "out of memory");
+        return -1;
+    }
+    struct nf_claims_eng *x = &full->pub;
+    x->lex = nf_map_new();
+    x->desc = nf_map_new();
+    x->phfirst = nf_map_new();
+    size_t capph = 0;
+    size_t len = 0;
+    const char *txt = nf_data_get(e, "reporting.tsv", &len);
+    if (txt) {
+        nf_lines it;
+        nf_lines_init(&it, txt, len);
+        char *f[3];
+        int n;
+        while ((n = nf_lines_next(&it, f, 3)) >= 0) {
+            if (n < 3 || !f[0][0])
+                continue;
+            int cls = C_NONE;
+            for (int c = 1; c <= C_ADV; c++)
+                if (!strcmp(f[2], CLASS_NAMES[c]))
+                    cls = c;
+            if (cls == C_NONE)
+                continue;
+            char low[128];
+            size_t fl = strlen(f[0]);
+            if (fl >= sizeof low)
+                continue;
+            nf_lower(f[0], fl, low);
+            low[fl] = 0;
+            if (strchr(low, ' ')) {
+                if (x->nph == capph) {
+                    capph = capph ? capph * 2 : 64;
+                    phrase *np = realloc(x->ph, capph * sizeof *np);
+                    if (!np)
+                        break;
+                    x->ph = np;
+                }
+                phrase *p = &x->ph[x->nph];
+                memset(p, 0, sizeof *p);
+                p->cls = (uint8_t)cls;
+                char *save = NULL;
+                for (char *w = strtok_r(low, " ", &save); w && p->n < 6; w = strtok_r(NULL, " ", &save))
+                    p->w[p->n++] = pool_dup(&full->pool, w);
+                if (p->n >= 2) {
+                    nf_map_put(x->phfirst, p->w[0], strlen(p->w[0]), (void *)1);
+                    x->nph++;
+                }
+                continue;
+            }
+            lexent *le = pool_alloc(&full->pool, sizeof *le);
+            if (!le)
+                continue;
+            le->lemma = pool_dup(&full->pool, f[1]);
+            le->cls = (uint8_t)cls;
+            /* single-word obj/ext entries live in the phrase list too */
+            if (cls == C_OBJ || cls == C_EXT) {
+                if (x->nph == capph) {
+                    capph = capph ? capph * 2 : 64;
+                    phrase *np = realloc(x->ph, capph * sizeof *np);
+                    if (!np)
+                        break;
+                    x->ph = np;
+                }
+                phrase *ph = &x->ph[x->nph++];
+                memset(ph, 0, sizeof *ph);
+                ph->cls = (uint8_t)cls;
+                ph->w[0] = pool_dup(&full->pool, low);
+                ph->n = 1;
+                nf_map_put(x->phfirst, low, fl, (void *)1);
+                continue;
+            }
+            nf_map_put(x->lex, low, fl, le);
+        }
+        nf_lines_free(&it);
+    }
+    txt = nf_data_get(e, "descriptions.tsv", &len);
+    if (txt) {
+        nf_lines it;
+        nf_lines_init(&it, txt, len);
+        char *f[3];
+        int n;
+        while ((n = nf_lines_next(&it, f, 3)) >= 0) {
+            if (n < 2 || !f[0][0])
+                continue;
+            int kind = !strcmp(f[1], "person") ? D_PERSON : !strcmp(f[1], "people") ? D_PEOPLE
+                     : !strcmp(f[1], "org") ? D_ORG : 0;
+            if (!kind)
+                continue;
+            descent *d = pool_alloc(&full->pool, sizeof *d);
+            if (!d)
+                continue;
+            d->kind = (uint8_t)kind;
+            d->nroles = 0;
+            d->roles = NULL;
+            if (n >= 3 && strcmp(f[2], "-")) {
+                int cnt = 1;
+                for (const char *q = f[2]; *q; q++)
+                    cnt += *q == ',';
+                d->roles = pool_alloc(&full->pool, (size_t)cnt * sizeof(char *));
+                if (!d->roles)
+                    continue;
+                char *save = NULL;
+                for (char *r = strtok_r(f[2], ",", &save); r; r = strtok_r(NULL, ",", &save)) {
+                    char low[128];
+                    size_t rl = strlen(r);
+                    if (rl >= sizeof low)
+                        continue;
+                    nf_lower(r, rl, low);
+                    low[rl] = 0;
+                    d->roles[d->nroles++] = pool_dup(&full->pool, d->kind == D_ORG ? r : low);
+                }
+            }
+            char low[128];
+            size_t fl = strlen(f[0]);
+            if (fl >= sizeof low)
+                continue;
+            nf_lower(f[0], fl, low);
+            nf_map_put(x->desc, low, fl, d);
+        }
+        nf_lines_free(&it);
+    }
+    e->claims = full;
+    return 0;
+}
+
+void nf_claims_fini(nf_engine *e)
+{
+    claims_eng_full *full = e->claims;
+    if (!full)
+        return;
+    strpool *p = full->pool;
+    while (p) {
+        strpool *n = p->next;
+        free(p);
+        p = n;
+    }
+    nf_map_free(full->pub.lex);
+    nf_map_free(full->pub.desc);
+    nf_map_free(full->pub.phfirst);
+    free(full->pub.ph);
+    free(full);
+    e->claims = NULL;
+}
+
+/* ------------------------------------------------------------------------------------------ */
+
+typedef struct {
+    uint32_t v, ve;      /* verb token, end of the cue (exclusive: verb + extensions) */
+    uint32_t s;          /* sentence */
+    uint32_t np0, np1;   /* speaker words [np0, np1); np0 == np1: none found */
+    uint32_t c0, c1;     /* claim tokens [c0, c1) (may span sentences) */
+    uint32_t cut;        /* where content after an earlier cue of the sentence must stop */
+    int32_t tx;          /* date of the saying (index in a->tx), -1: the article's */
+    int32_t join;        /* cue this one continues (its row), -1 */
+    const lexent *le;
+    uint8_t inverted;    /* speaker after the verb */
+    uint8_t before;      /* claim before the attribution (quote or clause then comma) */
+    uint8_t dead;        /* dropped */
+    uint8_t passive;     /* `was announced`: no speaker to name */
+    uint8_t nested;      /* inside a quote, spoken by the quote's speaker (`"I can confirm..."`) */
+    uint8_t nr;          /* claim token ranges, once computed */
+    uint32_t rb[4], re[4];
+    const char *value;
+    int32_t first_join, next_join; /* the cues that joined this one */
+    const char *speaker; /* resolved */
+    uint8_t sptype;      /* NF_ACT_* of the speaker, 255: unknown */
+} cue;
+
+typedef struct ctx_s {
+    nf_ana *a;
+    const struct nf_claims_eng *x;
+    const char *t;
+    nf_tok *tok;
+    size_t ntok;
+    int32_t *men_end;    /* token -> mention ending there, -1 */
+    int32_t *men_start;  /* token -> mention starting there, -1 */
+    int32_t *tx_start;   /* token -> timex starting there, -1 */
+    int32_t *tx_cover;   /* token -> timex covering it, -1 */
+    uint32_t *tsent;     /* token -> sentence */
+    uint8_t *caption;    /* sentence -> looks like a photo caption */
+    uint8_t *hascue;     /* sentence -> holds a cue */
+    uint8_t *sentlike;   /* sentence -> ends like a sentence (a `heading` that is none) */
+    cue *cues;
+    size_t ncue, capcue;
+    char low[128];       /* scratch */
+    cue *rec;            /* put_text records its ranges here */
+    uint8_t *spoke;      /* token -> inside the speaker phrase of a cue */
+    uint32_t *sm0;       /* sentence -> first of its mentions in smen (nsent + 1 entries) */
+    uint32_t *smen;      /* mention indexes, by sentence, in text order */
+} ctx;
+
+static size_t tok_at(const struct ctx_s *c, uint32_t off);
+static inline const char *tt(const ctx *c, size_t i) { return c->t + c->tok[i].start; }
+static inline size_t tl(const ctx *c, size_t i) { return c->tok[i].end - c->tok[i].start; }
+
+static const char *lower_tok(ctx *c, size_t i, size_t *n)
+{
+    size_t l = tl(c, i);
+    if (l >= sizeof c->low)
+        l = sizeof c->low - 1;
+    nf_lower(tt(c, i), l, c->low);
+    c->low[l] = 0;
+    /* curly apostrophe -> ' (n’t) */
+    char *q = memchr(c->low, 0xE2, l) ? strstr(c->low, "\xE2\x80\x99") : NULL;
+    if (q) {
+        *q = '\'';
+        memmove(q + 1, q + 3, strlen(q + 3) + 1);
+        l -= 2;
+    }
+    *n = l;
+    return c->low;
+}
+
+static int is(ctx *c, size_t i, const char *w)
+{
+    if (i >= c->ntok)
+        return 0;
+    size_t wl = strlen(w), l = tl(c, i);
+    if ((l != wl && l != wl + 2) || nf_tolower((unsigned char)tt(c, i)[0]) != (unsigned char)w[0])
+        return 0;
+    size_t n;
+    const char *s = lower_tok(c, i, &n);
+    return strlen(w) == n && !memcmp(s, w, n);
+}
+
+static int tok_in(ctx *c, size_t i, const char *const *ws)
+{
+    for (; *ws; ws++)
+        if (is(c, i, *ws))
+            return 1;
+    return 0;
+}
+
+static int is_dquote(const ctx *c, size_t i)
+{
+    if (!(c->tok[i].flags & NF_T_QUOTE))
+        return 0;
+    const char *s = tt(c, i);
+    size_t n = tl(c, i);
+    if (n == 1)
+        return s[0] == '"';
+    if (n == 2)
+        return (s[0] == '`' && s[1] == '`') || (s[0] == '\'' && s[1] == '\'');
+    if (n == 3 && (unsigned char)s[0] == 0xE2 && (unsigned char)s[1] == 0x80)
+        return (unsigned char)s[2] == 0x9C || (unsigned char)s[2] == 0x9D;
+    return 0;
+}
+/* Opening or closing: by the glyph (“ ``), else a straight quote by its neighbours: one that
+ * follows a word or punctuation mark with no space between closes. */
+static int quote_opens(const ctx *c, size_t i)
+{
+    const char *s = tt(c, i);
+    size_t n = tl(c, i);
+    if (n == 2)
+        return s[0] == '`';
+    if (n == 3)
+        return (unsigned char)s[2] == 0x9C;
+    uint32_t st = c->tok[i].start;
+    if (st == 0)
+        return 1;
+    unsigned char pc = (unsigned char)c->t[st - 1];
+    if (nf_isspace(pc) || pc == '(' || pc == '[' || pc == '-')
+        return 1;
+    return 0;
+}
+static int is_open(const ctx *c, size_t i) { return is_dquote(c, i) && quote_opens(c, i); }
+static int is_close(const ctx *c, size_t i) { return is_dquote(c, i) && !quote_opens(c, i); }
+static int is_punct(const ctx *c, size_t i, char ch)
+{
+    return (c->tok[i].flags & NF_T_PUNCT) && tl(c, i) == 1 && tt(c, i)[0] == ch;
+}
+static int is_word(const ctx *c, size_t i) { return (c->tok[i].flags & (NF_T_WORD | NF_T_NUM)) != 0; }
+static int is_lower(const ctx *c, size_t i)
+{
+    return (c->tok[i].flags & NF_T_WORD) && !(c->tok[i].flags & NF_T_CAP);
+}
+
+static const lexent *lex_at(ctx *c, size_t i)
+{
+    if (!(c->tok[i].flags & NF_T_WORD))
+        return NULL;
+    size_t n;
+    const char *s = lower_tok(c, i, &n);
+    return nf_map_get(c->x->lex, s, n);
+}
+
+static int cls_at(ctx *c, size_t i)
+{
+    const lexent *le = lex_at(c, i);
+    return le ? le->cls : C_NONE;
+}
+
+/* Longest phrase of class cls starting at token i (within [i, lim)); returns its length. */
+static size_t phrase_at(ctx *c, size_t i, size_t lim, int cls)
+{
+    size_t n;
+    const char *s = lower_tok(c, i, &n);
+    if (!nf_map_has(c->x->phfirst, s, n))
+        return 0;
+    size_t best = 0;
+    for (size_t p = 0; p < c->x->nph; p++) {
+        const phrase *ph = &c->x->ph[p];
+        if (ph->cls != cls || i + ph->n > lim || ph->n <= best)
+            continue;
+        size_t k = 0;
+        while (k < ph->n && is(c, i + k, ph->w[k]))
+            k++;
+        if (k == ph->n)
+            best = ph->n;
+    }
+    return best;
+}
+
+static const char *const PRONOUNS[] = {"he", "she", "they", "it", "i", "we", "you", NULL};
+static const char *const NP_STOP[] = {"that", "and", "but", "or", "because", "as", "while", "when",
+                                      "which", "who", "whom", "whose", "where", "if", "after",
+                                      "before", "since", "though", "although", "so", "than", "to",
+                                      "by", "with", "from", "on", "in", "at", "into", "about",
+                                      "over", "under", "between", "against", "what", "how", "why",
+                                      "whether", "not", "also", "is", "are", "was", "were", "be",
+                                      "been", "has", "have", "had", "will", "would", "this",
+                                      "there", "here", "during", "amid", "despite", "without",
+                                      "through", "until", "nor", NULL};
+static const char *const PREPS[] = {"of", "in", "from", "for", "at", NULL};
+static const char *const BE[] = {"is", "are", "was", "were", "am", "'s", "'re", NULL};
+static const char *const DETS[] = {"the", "a", "an", "its", "his", "her", "their", "our", "some",
+                                   "several", "two", "three", "many", "other", "one", "another",
+                                   "senior", "top", "both", "all", NULL};
+
+static int is_ing(const ctx *c, size_t i)
+{
+    size_t n = tl(c, i);
+    return n > 4 && !memcmp(tt(c, i) + n - 3, "ing", 3);
+}
+
+static int men_is_name(const ctx *c, int32_t m)
+{
+    return m >= 0 && !(c->a->men[m].flags & NF_M_DEMONYM);
+}
+
+/* Is token i inside a sentence that is a caption or a heading? */
+static int sent_skipped(const ctx *c, size_t s)
+{
+    return c->caption[s] || (c->a->sent[s].heading && !c->sentlike[s]);
+}
+
+/* Collect the speaker phrase ending at token j (inclusive), going back at most to s0.
+ * Returns its first token. */
+static size_t np_back(ctx *c, size_t j, size_t s0)
+{
+    size_t b = j;
+    size_t count = 0;
+    while (b > s0 && count < 9) {
+        size_t p = b - 1;
+        int32_t m = c->men_end[p];
+        if (m >= 0) { /* a whole mention */
+            size_t ms = nf_sent_at(c->a, c->a->men[m].start);
+            NF_UNUSED(ms);
+            size_t k = p;
+            while (k > s0 && c->tok[k].start > c->a->men[m].start)
+                k--;
+            b = k;
+            count++;
+            continue;
+        }
+        if (c->tok[p].flags & NF_T_POSS) {
+            b = p;
+            continue;
+        }
+        if (is_punct(c, p, '-') && p > s0 && c->tok[p - 1].end == c->tok[p].start && c->tok[p].end == c->tok[b].start) {
+            b = p; /* `the 21-year-old` */
+            continue;
+        }
+        if (!is_word(c, p))
+            break;
+        /* `a spokesman for the ministry`, `Cuban exiles in Miami`, `the head of NATO` */
+        if (tok_in(c, p, PREPS) && p > s0 && b <= j && (c->men_start[b] >= 0 || tok_in(c, b, DETS)) &&
+            is_word(c, p - 1) && !tok_in(c, p - 1, NP_STOP) && cls_at(c, p - 1) == C_NONE) {
+            b = p;
+            continue;
+        }
+        if (tok_in(c, p, NP_STOP) || (is_lower(c, p) && cls_at(c, p) != C_NONE))
+            break;
+        if (is_lower(c, p) && is_ing(c, p))
+            break;
+        if (tok_in(c, p, DETS)) {
+            b = p;
+            if (!is(c, p, "senior") && !is(c, p, "top") && !is(c, p, "other"))
+                break;
+            continue;
+        }
+        /* a lower-case word that ends in -ed or -ly is no part of a name phrase */
+        if (is_lower(c, p)) {
+            size_t n = tl(c, p);
+            const char *w = tt(c, p);
+            if (n > 3 && (!memcmp(w + n - 2, "ed", 2) || !memcmp(w + n - 2, "ly", 2)))
+                break;
+        }
+        b = p;
+        count++;
+    }
+    return b;
+}
+
+/* The speaker phrase after an inverted verb at v: [v+1, end). */
+static size_t np_fwd(ctx *c, size_t i, size_t lim)
+{
+    size_t e = i;
+    size_t count = 0;
+    while (e < lim && count < 10) {
+        int32_t m = c->men_start[e];
+        if (m >= 0) {
+            while (e < lim && c->tok[e].start < c->a->men[m].end)
+                e++;
+            count++;
+            continue;
+        }
+        if (c->tok[e].flags & NF_T_POSS) {
+            e++;
+            continue;
+        }
+        if (e > i && tok_in(c, e, (const char *const[]){"from", "of", "at", "for", NULL}) && e + 1 < lim &&
+            (c->men_start[e + 1] >= 0 || (e + 2 < lim && is(c, e + 1, "the") && c->men_start[e + 2] >= 0) ||
+             (e + 2 < lim && is(c, e + 1, "the") && (c->tok[e + 2].flags & NF_T_CAP)))) {
+            e++; /* `figures from the Office for National Statistics` */
+            continue;
+        }
+        if (!is_word(c, e) || tok_in(c, e, NP_STOP) || c->tx_cover[e] >= 0 ||
+            tok_in(c, e, (const char *const[]){"would", "could", "can", "cannot", "will", "may", "might", "should", "must", "did", "do", "does", NULL}))
+            break;
+        if (e > i && is_lower(c, e) && cls_at(c, e) != C_NONE)
+            break;
+        if (e > i && is_lower(c, e) && tl(c, e) > 4 && !memcmp(tt(c, e) + tl(c, e) - 2, "ed", 2))
+            break;
+        e++;
+        count++;
+    }
+    return e;
+}
+
+/* Skips back over adverbs, auxiliaries, a date, `to VERB` and a parenthesis between commas
+ * from token j (inclusive) down to s0; sets *tx to a date expression passed. Returns the token
+ * that ends the subject, or (size_t)-1. */
+static size_t skip_back(ctx *c, size_t j, size_t s0, int32_t *tx, int *comma)
+{
+    *comma = 0;
+    for (int guard = 0; guard < 40; guard++) {
+        if (j == (size_t)-1 || j < s0)
+            return (size_t)-1;
+        if (c->tx_cover[j] >= 0) {
+            int32_t x = c->tx_cover[j];
+            if (*tx < 0)
+                *tx = x;
+            while (j >= s0 && j != (size_t)-1 && c->tx_cover[j] == x)
+                j--;
+            if (j != (size_t)-1 && j >= s0 && tok_in(c, j, (const char *const[]){"on", "in", "at", "late", "early", "earlier", NULL}))
+                j--;
+            continue;
+        }
+        if (cls_at(c, j) == C_ADV) {
+            j--;
+            continue;
+        }
+        if (j > s0 && is(c, j - 1, "in") && tok_in(c, j, (const char *const[]){"particular", "turn", "addition", "response", "reply", "return", NULL})) {
+            j -= 2;
+            continue;
+        }
+        if (tok_in(c, j, BE)) { /* `are not saying` */
+            j--;
+            continue;
+        }
+        if (is(c, j, "to") && j > s0) { /* `declined to say`; `enable officials to declare` */
+            j--;
+            size_t wn;
+            const char *ww = lower_tok(c, j, &wn);
+            if (c->men_end[j] >= 0 || nf_map_has(c->x->desc, ww, wn))
+                return j;
+            if (is_lower(c, j) && j > s0)
+                j--;
+            continue;
+        }
+        if ((c->tok[j].flags & NF_T_POSS) && j > s0 && (is(c, j, "'s"))) { /* `He's told me` */
+            j--;
+            continue;
+        }
+        if (is_punct(c, j, ',') || is_punct(c, j, ')')) {
+            /* `X, who ..., said`; `X, citing Y, said`; `X (R-Ohio) said` */
+            char open = is_punct(c, j, ',') ? ',' : '(';
+            size_t k = j;
+            size_t lim = j > s0 + 25 ? j - 25 : s0;
+            while (k > lim && !is_punct(c, k - 1, open) && !is_dquote(c, k - 1))
+                k--;
+            if (k > lim && k - 1 > s0 && is_punct(c, k - 1, open) && k < j) {
+                /* the parenthesis must look like one: who/which/citing/the/a... or a date */
+                int ok = open == '(' || tok_in(c, k, (const char *const[]){"who", "which", "citing", "quoting", "the", "a", "an", "speaking", "in", "at", "on", "according", "however", "meanwhile", "though", "too", "also", "for", "his", "her", "whose", NULL}) ||
+                         c->tx_cover[k] >= 0;
+                /* `Rep. Dan Burton, R-Ind., said`; `X, president of Y, told`; `One of them,
+                 * Marisleysis Gonzalez, told`: a short or lower-case apposition after a name */
+                int named = c->men_end[k - 2] >= 0 || (c->tok[k - 2].flags & NF_T_CAP);
+                int relaxed = 0;
+                if (!ok && ((named && (j - k <= 3 || (is_lower(c, k) && cls_at(c, k) == C_NONE))) ||
+                            (j - k <= 3 && (c->tok[k].flags & NF_T_CAP))))
+                    ok = relaxed = 1;
+                for (size_t g = k; g < j && ok && relaxed && open == ','; g++)
+                    if (is_lower(c, g) && cls_at(c, g) != C_NONE && cls_at(c, g) != C_ADV && cls_at(c, g) != C_CITE)
+                        ok = 0;
+                /* `His assistant, Alice Marchak, said`: the name in the apposition speaks */
+                if (ok && open == ',' && c->men_start[k] >= 0 && c->a->men[c->men_start[k]].type == NF_ACT_PERSON &&
+                    tok_at(c, c->a->men[c->men_start[k]].end) == j && c->men_end[k - 2] < 0)
+                    return j - 1;
+                if (ok && (c->men_end[k - 2] >= 0 || is_word(c, k - 2))) {
+                    j = k - 2;
+                    *comma = 1;
+                    continue;
+                }
+            }
+            return (size_t)-1;
+        }
+        return j;
+    }
+    return (size_t)-1;
+}
+
+/* Does the phrase [b, e) name someone: a name, a description (`a U.S. official`), a pronoun
+ * or a capitalized word? */
+static int np_speaks(ctx *c, size_t b, size_t e)
+{
+    for (size_t g = b; g < e; g++) {
+        size_t gn;
+        const char *gw = lower_tok(c, g, &gn);
+        if (men_is_name(c, c->men_start[g]) || nf_map_has(c->x->desc, gw, gn) ||
+            (g == b && tok_in(c, g, PRONOUNS)))
+            return 1;
+        if ((c->tok[g].flags & NF_T_CAP) && !tok_in(c, g, DETS))
+            return 1;
+    }
+    return 0;
+}
+
+/* Other senses of a reporting word at i (cls, lemma known). */
+static int other_sense(ctx *c, size_t i, const lexent *le, size_t s0, size_t s1)
+{
+    const char *lem = le->lemma;
+    /* `so-called`, `so called` */
+    if (i > s0 && is(c, i - 1, "so"))
+        return 1;
+    if (i > s0 && is_punct(c, i - 1, '-'))
+        return 1;
+    if (i + 1 < s1 && is_punct(c, i + 1, '-'))
+        return 1; /* `said-to-be` compounds */
+    /* passive: `is said to`, `was called`, `has been described as` */
+    if (i > s0 && !is_ing(c, i) && tok_in(c, i - 1, (const char *const[]){"is", "are", "was", "were", "be", "been", "being", "'s", "am", NULL})) {
+        if (!strcmp(lem, "say") || !strcmp(lem, "call") || !strcmp(lem, "describe") ||
+            !strcmp(lem, "label") || !strcmp(lem, "claim") || !strcmp(lem, "quote") ||
+            !strcmp(lem, "cite") || !strcmp(lem, "allege") ||
+            !strcmp(lem, "estimate") || !strcmp(lem, "state"))
+            return 1;
+    }
+    if (!strcmp(lem, "claim") && i + 1 < s1) {
+        if (tok_in(c, i + 1, (const char *const[]){"responsibility", "credit", "lives", "victory", "ownership", "title", "asylum", "damages", "compensation", "seats", "territory", "the", "a", "an", "his", "her", "their", "its", "more", "at", NULL}))
+            return 1;
+        if (c->tok[i + 1].flags & NF_T_NUM) {
+            for (size_t k = i + 2; k < s1 && k < i + 5; k++)
+                if (tok_in(c, k, (const char *const[]){"lives", "victims", "casualties", "dead", "seats", "medals", "titles", NULL}))
+                    return 1;
+        }
+    }
+    if (!strcmp(lem, "call") && i + 1 < s1 &&
+        tok_in(c, i + 1, (const char *const[]){"off", "up", "in", "back", "out", "home", NULL}))
+        return 1;
+    if (!strcmp(lem, "call") && i + 1 < s1 &&
+        tok_in(c, i + 1, (const char *const[]){"it", "him", "her", "them", "me", "us", "you", NULL}) &&
+        (i + 2 >= s1 || !is_word(c, i + 2) || tok_in(c, i + 2, PREPS) || tok_in(c, i + 2, (const char *const[]){"on", "to", "and", "after", "before", NULL})))
+        return 1; /* `called him on Friday`: a telephone call */
+    if (!strcmp(lem, "report") && i + 1 < s1 && tok_in(c, i + 1, (const char *const[]){"for", "back", NULL}))
+        return 1;
+    if (!strcmp(lem, "state") && !(i + 1 < s1 && is(c, i + 1, "that")))
+        return 1;
+    if ((!strcmp(lem, "maintain") || !strcmp(lem, "express") || !strcmp(lem, "indicate")) && i + 1 < s1 &&
+        tok_in(c, i + 1, (const char *const[]){"the", "a", "an", "its", "his", "her", "their", "our", "some", NULL}) &&
+        strcmp(lem, "express"))
+        return 1; /* `has maintained the site` */
+    /* a noun, not a verb: `the claims`, `his comments`, `the report`, `a note` */
+    if (i > s0 && tok_in(c, i - 1, DETS) && !is(c, i - 1, "senior") && !is(c, i - 1, "top"))
+        return 1;
+    if (i > s0 && (c->tok[i - 1].flags & NF_T_POSS))
+        return 1;
+    if (i > s0 && tok_in(c, i - 1, (const char *const[]){"of", "for", "these", "those", "such", "no", "any", "whose", "with", NULL}) && strcmp(lem, "say"))
+        return 1;
+    return 0;
+}
+
+static void cue_add(ctx *c, const cue *q)
+{
+    cue *n = NF_PUSH(c->cues, c->ncue, c->capcue);
+    *n = *q;
+}
+
+/* Nothing but a date, `on`, the end of the sentence or a continuing cue from token k on. */
+static int rest_empty(ctx *c, size_t k, size_t s1)
+{
+    while (k < s1 && (c->tx_cover[k] >= 0 || tok_in(c, k, (const char *const[]){"on", "late", "early", "in", "at", NULL})))
+        k++;
+    if (k >= s1 || is_punct(c, k, '.') || is_punct(c, k, '!') || is_punct(c, k, ';') || is_dquote(c, k))
+        return 1;
+    if (is_punct(c, k, ',') && k + 1 < s1 && ((is_lower(c, k + 1) && is_ing(c, k + 1)) || cls_at(c, k + 1) != C_NONE))
+        return 1;
+    if (c->tx_start[k] < 0 && is_word(c, k) && k + 1 < s1 && is_punct(c, k + 1, '.') && k + 2 >= s1)
+        return 1; /* `..., X said Saturday.` with the date unresolved */
+    if (is_punct(c, k, ',') && k + 1 < s1 && tok_in(c, k + 1, (const char *const[]){"and", "but", "while", "although", NULL}))
+        return 1; /* `C, according to X, and ...` */
+    if (tok_in(c, k, (const char *const[]){"at", "in", "on", "during", "after", "before", "from", "to", "while", NULL})) {
+        /* `..., the company said at the Detroit Motor Show.`: a place or occasion */
+        size_t g = k + 1;
+        while (g < s1 && !is(c, g, "that") && !is_dquote(c, g) && !is_punct(c, g, ',') && !is_punct(c, g, ':') &&
+               !(is_lower(c, g) && cls_at(c, g) != C_NONE && cls_at(c, g) != C_ADV))
+            g++;
+        if (g >= s1 || (is_punct(c, g, ',') && g + 1 < s1 && is_lower(c, g + 1) && is_ing(c, g + 1)))
+            return 1;
+        while (g < s1 && (is_punct(c, g, '.') || is_punct(c, g, '!')))
+            g++;
+        return g >= s1;
+    }
+    return 0;
+}
+
+/* Pass 1 over one sentence: its cues. */
+static void find_cues(ctx *c, size_t s)
+{
+    const nf_sent *se = &c->a->sent[s];
+    size_t s0 = se->tok0, s1 = se->tok0 + se->ntok;
+#ifdef CLAIMS_DEBUG
+    {
+        long ln, col;
+        nf_doc_pos(&c->a->doc, se->start, &ln, &col);
+        fprintf(stderr, "S%zu line %ld head %d cap %d inq %d: %.*s\n", s, ln, se->heading, c->caption[s], se->in_quote, (int)(se->end - se->start), c->t + se->start);
+    }
+#endif
+    if (sent_skipped(c, s))
+        return;
+    /* a question put to someone (outside quotes) is no claim */
+    {
+        size_t k = s1;
+        while (k > s0 && (is_dquote(c, k - 1) || is_punct(c, k - 1, ')')))
+            k--;
+        if (k > s0 && is_punct(c, k - 1, '?') && !(k < s1 && is_dquote(c, k)) && !se->in_quote) {
+            int q = 0;
+            for (size_t i = s0; i < s1; i++)
+                q |= is_dquote(c, i);
+            if (!q)
+                return;
+        }
+    }
+    size_t first = c->ncue;
+    for (size_t i = s0; i < s1; i++) {
+        if (!(c->tok[i].flags & NF_T_WORD))
+            continue;
+        const lexent *le = lex_at(c, i);
+        size_t n;
+        const char *w = lower_tok(c, i, &n);
+        cue q;
+        memset(&q, 0, sizeof q);
+        q.s = (uint32_t)s;
+        q.tx = -1;
+        q.join = -1;
+        q.sptype = 255;
+        q.v = (uint32_t)i;
+        if (!le && n == 9 && !memcmp(w, "according", 9) && i + 1 < s1 && is(c, i + 1, "to")) {
+            static const lexent acc = {"according to", C_ACC};
+            q.le = &acc;
+            q.ve = (uint32_t)(i + 2);
+            /* speaker after: `according to X` */
+            size_t e = np_fwd(c, i + 2, s1);
+            if (e == i + 2)
+                continue;
+            q.np0 = (uint32_t)(i + 2);
+            q.np1 = (uint32_t)e;
+            q.inverted = 1;
+            /* `C, according to X.`: claim before */
+            q.before = i > s0 && is_punct(c, i - 1, ',') && rest_empty(c, e, s1);
+            cue_add(c, &q);
+            i = e - 1;
+            continue;
+        }
+        if (!le || le->cls >= C_EXT)
+            continue;
+        if (c->tok[i].flags & NF_T_CAP && !(c->tok[i].flags & NF_T_SENT0))
+            continue; /* `Tell`, `Say` inside a name */
+        if ((c->tok[i].flags & NF_T_CAP) && n > 1 && (w[n - 1] == 's' || !strcmp(w, le->lemma)))
+            continue; /* `Reports reaching here said`, `Claims that...` */
+        if (n > 2 && w[n - 1] == 's' && i + 1 < s1 && is(c, i + 1, "of"))
+            continue; /* `reports of`, `claims of` */
+        if (other_sense(c, i, le, s0, s1))
+            continue;
+        q.le = le;
+        /* extend the cue: told + hearer; said + in a statement */
+        size_t ve = i + 1;
+        if (le->cls == C_TELL) {
+            size_t k = phrase_at(c, ve, s1, C_OBJ);
+            if (k)
+                ve += k;
+        }
+        size_t ext = ve < s1 ? phrase_at(c, ve, s1, C_EXT) : 0;
+        ve += ext;
+        q.ve = (uint32_t)ve;
+        /* a passive: `the decision was announced Wednesday`, `he was declared dead` */
+        if (!is_ing(c, i)) {
+            size_t p = i;
+            while (p > s0 && cls_at(c, p - 1) == C_ADV && !is(c, p - 1, "been"))
+                p--;
+            if (p > s0 && ((tok_in(c, p - 1, BE) && !is(c, p - 1, "'s")) || is(c, p - 1, "been") || is(c, p - 1, "be") || is(c, p - 1, "being"))) {
+                /* `was told by U.S. officials that`: the agent speaks */
+                size_t by = ve;
+                while (by < s1 && c->tx_cover[by] >= 0)
+                    by++;
+                if (by + 1 < s1 && is(c, by, "by") && (le->cls == C_V || le->cls == C_TELL)) {
+                    size_t e = np_fwd(c, by + 1, s1);
+                    if (e > by + 1) {
+                        q.np0 = (uint32_t)(by + 1);
+                        q.np1 = (uint32_t)e;
+                        q.inverted = 1;
+                        q.ve = (uint32_t)ve;
+                        cue_add(c, &q);
+                        c->hascue[s] = 1;
+                        continue;
+                    }
+                }
+                if (strcmp(le->lemma, "announce") && strcmp(le->lemma, "report") &&
+                    strcmp(le->lemma, "declare") && strcmp(le->lemma, "confirm"))
+                    continue;
+                q.passive = 1;
+                cue_add(c, &q);
+                c->hascue[s] = 1;
+                continue;
+            }
+        }
+        /* `X quoted Y as saying C`, `Y was quoted Friday by local media as saying C`: Y speaks */
+        if (is_ing(c, i) && i > s0 + 2 && is(c, i - 1, "as")) {
+            size_t qv = i - 2;
+            while (qv > s0 && qv + 10 > i && !(is_lower(c, qv) && lex_at(c, qv) && !strcmp(lex_at(c, qv)->lemma, "quote")))
+                qv--;
+            if (is_lower(c, qv) && lex_at(c, qv) && !strcmp(lex_at(c, qv)->lemma, "quote")) {
+                size_t b = qv + 1, e = i - 1;
+                while (b < e && c->tx_cover[b] >= 0)
+                    b++;
+                if (b < e && !is(c, b, "by")) {
+                    q.np0 = (uint32_t)b;
+                    q.np1 = (uint32_t)np_fwd(c, b, e);
+                } else {
+                    int32_t tx0 = -1;
+                    int cm = 0;
+                    size_t j = qv > s0 ? skip_back(c, qv - 1, s0, &tx0, &cm) : (size_t)-1;
+                    if (j != (size_t)-1 && j >= s0 && is_word(c, j) && !tok_in(c, j, NP_STOP)) {
+                        q.np0 = (uint32_t)np_back(c, j, s0);
+                        q.np1 = (uint32_t)(j + 1);
+                    }
+                }
+                if (q.np1 > q.np0) {
+                    for (size_t o = first; o < c->ncue; o++)
+                        if (c->cues[o].v == qv) {
+                            c->cues[o].join = (int32_t)c->ncue;
+                            c->cues[o].nested = 1; /* its words are this cue's speaker */
+                        }
+                    goto have_speaker;
+                }
+            }
+        }
+        /* the speaker: subject before, else inverted after */
+        int32_t tx = -1;
+        int comma = 0;
+        size_t j = i > s0 ? skip_back(c, i - 1, s0, &tx, &comma) : (size_t)-1;
+        q.tx = tx; /* `having earlier this week described`: the date goes with the verb */
+        int has_subj = 0;
+        /* a relative clause: `a banner that said`, `residents who said`, `the West, which said` */
+        if (j != (size_t)-1 && j > s0 && tok_in(c, j, (const char *const[]){"who", "which", "that", NULL})) {
+            size_t r = j - 1;
+            if (is_punct(c, r, ',') && r > s0)
+                r--;
+            int okr = is_word(c, r) && cls_at(c, r) == C_NONE && !tok_in(c, r, NP_STOP);
+            if (okr && is(c, j, "that") && is_lower(c, r)) {
+                size_t rn = tl(c, r);
+                const char *rw = tt(c, r);
+                if (rn > 3 && (!memcmp(rw + rn - 2, "ed", 2) || !memcmp(rw + rn - 2, "ly", 2)))
+                    okr = 0;
+            }
+            if (okr)
+                j = r;
+        }
+        if (j != (size_t)-1 && j >= s0 && is_word(c, j) && !tok_in(c, j, NP_STOP) &&
+            !(is_lower(c, j) && cls_at(c, j) != C_NONE)) {
+            size_t b = np_back(c, j, s0);
+            if (b <= j && is_lower(c, j) && c->men_end[j] < 0 && !tok_in(c, j, PRONOUNS)) {
+                /* a common noun as speaker: only with the plainest verbs (`witnesses said`,
+                 * `the report says`); else `a video call`, `the proposals call for` */
+                size_t hn;
+                const char *hw = lower_tok(c, j, &hn);
+                int plain = !strcmp(le->lemma, "say") || !strcmp(le->lemma, "tell") || !strcmp(le->lemma, "report") ||
+                            !strcmp(le->lemma, "announce") || !strcmp(le->lemma, "add");
+                if (!plain && !nf_map_has(c->x->desc, hw, hn) && !(is_ing(c, i) && j + 1 == i)) {
+                    /* ... unless what follows is a reported statement */
+                    size_t a1 = ve;
+                    int ok = a1 < s1 && is(c, i, "called") && tok_in(c, a1, (const char *const[]){"for", "on", NULL});
+                    for (size_t k2 = a1; k2 < s1 && k2 < a1 + 6 && !ok; k2++)
+                        ok = is_open(c, k2);
+                    if (!ok)
+                        continue;
+                }
+            }
+            if (b <= j && c->men_end[j] >= 0 && men_is_name(c, c->men_end[j]) && j + 1 == i &&
+                tok_at(c, c->a->men[c->men_end[j]].start) <= b + 1) {
+                /* `that NATO deny membership`: a bare verb after a singular name */
+                size_t vn;
+                const char *vw = lower_tok(c, i, &vn);
+                if (!strcmp(vw, le->lemma))
+                    continue;
+            }
+            if (b <= j) {
+                q.np0 = (uint32_t)b;
+                q.np1 = (uint32_t)(j + 1);
+                has_subj = 1;
+                q.tx = tx;
+            }
+        }
+        int prev_sep = i > s0 && (is_punct(c, i - 1, ',') || is_close(c, i - 1) || is_punct(c, i - 1, ':'));
+        if (!has_subj) {
+            /* continuation: `, noting`, `and accused`, `but said`, `by emphasizing` */
+            size_t p = i;
+            int having = 0;
+            for (;;) {
+                if (p > s0 && is(c, p - 1, "having"))
+                    having = 1;
+                if (p > s0 && (cls_at(c, p - 1) == C_ADV || c->tx_cover[p - 1] >= 0))
+                    p--;
+                else if (p > s0 + 1 && is(c, p - 2, "in") && tok_in(c, p - 1, (const char *const[]){"particular", "turn", "addition", "response", "reply", "return", NULL}))
+                    p -= 2;
+                else
+                    break;
+            }
+            int conj = p > s0 && tok_in(c, p - 1, (const char *const[]){"and", "but", "by", "while", "before", "after", "then", "also", NULL});
+            if (p > s0 && is(c, p - 1, "as") && is_ing(c, i) && first < c->ncue)
+                conj = 1; /* `quoted X as saying` */
+            int ing = is_ing(c, i) || having;
+            if (le->cls == C_CITE && first < c->ncue) {
+                q.join = (int32_t)(c->ncue - 1);
+            } else if ((conj || (ing && p > s0 && (is_punct(c, p - 1, ',') || (p > s0 + 1 && is_close(c, p - 1) && is_punct(c, p - 2, ','))))) && first < c->ncue) {
+                /* join the latest live cue of the sentence */
+                size_t lastc = c->ncue - 1;
+                while (c->cues[lastc].join >= 0)
+                    lastc = (size_t)c->cues[lastc].join;
+                q.join = (int32_t)lastc;
+            } else if (prev_sep || i == s0 || (i > s0 && is_open(c, i - 1))) {
+                /* inverted: `"...," said X`; `Replied X, "..."` */
+                size_t st = ve;
+                size_t e = le->cls == C_NP || is_ing(c, i) ? st : np_fwd(c, st, s1);
+                if (e > st && e == st + 1 && tok_in(c, st, (const char *const[]){"it", "they", "we", "i", "you", "them", "him", "her", "us", "me", NULL}))
+                    e = st;
+                if (e > st && strcmp(le->lemma, "say") && !np_speaks(c, st, e))
+                    e = st; /* `"...," said a message read on television` is fine */
+                if (e > st) {
+                    q.np0 = (uint32_t)st;
+                    q.np1 = (uint32_t)e;
+                    q.inverted = 1;
+                } else if (conj || ing) {
+                    /* no subject, no earlier cue: the sentence's subject (`Russia issued a
+                     * statement, saying`) */
+                    q.join = -2;
+                } else {
+                    /* `the decision, announced Wednesday by INS Commissioner Doris Meissner` */
+                    size_t by = ve;
+                    while (by < s1 && c->tx_cover[by] >= 0)
+                        by++;
+                    size_t e2 = by + 1 < s1 && is(c, by, "by") ? np_fwd(c, by + 1, s1) : by;
+                    if (e2 <= by + 1 || !np_speaks(c, by + 1, e2))
+                        continue;
+                    q.np0 = (uint32_t)(by + 1);
+                    q.np1 = (uint32_t)e2;
+                    q.inverted = 1;
+                }
+            } else if (conj || ing) {
+                q.join = -2;
+            } else {
+                continue;
+            }
+        }
+    have_speaker:
+        /* a weak verb needs that, a quote, a colon, or the claim before it */
+        if (le->cls == C_WEAK && !q.inverted && q.join < 0) {
+            size_t a1 = ve;
+            while (a1 < s1 && cls_at(c, a1) == C_ADV)
+                a1++;
+            int ok = a1 < s1 && (is(c, a1, "that") || is_open(c, a1) || is_punct(c, a1, ':'));
+            if (!ok && a1 + 1 < s1 && is_punct(c, a1, ',') && is_open(c, a1 + 1))
+                ok = 1;
+            if (!ok) {
+                size_t e0 = q.np1 > q.np0 ? q.np0 : i;
+                ok = e0 > s0 && (is_close(c, e0 - 1) || (e0 > s0 + 1 && is_punct(c, e0 - 1, ',') && is_close(c, e0 - 2)));
+            }
+            if (!ok) {
+                /* `C, X suggested.` */
+                size_t e = q.np0 ? q.np0 : i;
+                ok = e > s0 && (is_punct(c, e - 1, ',') || is_close(c, e - 1)) &&
+                     (ve >= s1 || is_punct(c, ve, '.') || is_punct(c, ve, ',')) ;
+            }
+            if (!ok)
+                continue;
+        }
+        if (le->cls == C_WEAK && q.join >= 0) {
+            size_t a1 = ve;
+            int ok = a1 < s1 && (is(c, a1, "that") || is_open(c, a1) || is_punct(c, a1, ':'));
+            if (!ok)
+                continue;
+        }
+        /* the claim before the attribution: `"C," X said`, `C, X said.` */
+        size_t np0 = q.np1 > q.np0 && !q.inverted ? q.np0 : i;
+        if (np0 > s0 && q.join == -1) {
+            size_t p = np0 - 1;
+            if (is_close(c, p) || (is_punct(c, p, ',') && p > s0 && is_close(c, p - 1)))
+                q.before = 1;
+            else if (is_punct(c, p, ',') && rest_empty(c, q.inverted ? q.np1 : ve, s1))
+                q.before = 1;
+        }
+        if (!q.before && np0 > s0 && q.join == -1 && le->cls == C_TELL && !q.inverted && is_close(c, np0 - 1)) {
+            /* `"...," the 21-year-old told Cadena Cope.` */
+            q.before = 1;
+        }
+        /* a date with the cue: after it (`said on Friday`, `told reporters Wednesday`) */
+        if (q.tx < 0) {
+            size_t a1 = q.inverted ? q.np1 : ve;
+            for (size_t m = 0; m < 2 && a1 < s1; m++) {
+                if (tok_in(c, a1, (const char *const[]){"on", "late", "early", "earlier", "this", "in", NULL}) && a1 + 1 < s1 && c->tx_start[a1 + 1] >= 0) {
+                    a1++;
+                }
+                if (c->tx_start[a1] >= 0) {
+                    q.tx = c->tx_start[a1];
+                    break;
+                }
+                if (m == 0 && !q.inverted && le->cls == C_TELL) {
+                    /* `told him on Tuesday` */
+                    if (is_word(c, a1) && !is(c, a1, "that"))
+                        a1++;
+                    continue;
+                }
+                if (m == 0 && q.inverted) {
+                    a1 = ve;
+                    continue;
+                }
+                break;
+            }
+        }
+        /* `On Friday, X said` / `In a statement Friday, X said`: a date that opens the
+         * sentence goes with its main verb */
+        if (q.tx < 0 && !q.inverted && q.np1 > q.np0 && q.np0 > s0 && is_punct(c, q.np0 - 1, ',')) {
+            size_t k = s0;
+            while (k < q.np0 - 1 && c->tx_start[k] < 0 && k < s0 + 5)
+                k++;
+            if (c->tx_start[k] >= 0) {
+                int32_t x = c->tx_start[k];
+                size_t e = k;
+                while (e < s1 && c->tx_cover[e] == x)
+                    e++;
+                if (e == q.np0 - 1)
+                    q.tx = x;
+            }
+        }
+        /* `During the conversation, Biden warned`, `After the call, Mr Biden said`: the
+         * event named in the sentence before, with its date */
+        if (q.tx < 0 && s > 0 && se->ntok > 4 &&
+            tok_in(c, s0, (const char *const[]){"during", "after", "at", "following", "in", NULL}) &&
+            tok_in(c, s0 + 1, (const char *const[]){"the", "that", "this", "their", "his", "her", NULL})) {
+            size_t cm = s0 + 2;
+            while (cm < s0 + 6 && cm < i && is_word(c, cm) && c->tx_cover[cm] < 0)
+                cm++;
+            if (cm < i && is_punct(c, cm, ',')) {
+                const nf_sent *pv = &c->a->sent[s - 1];
+                for (size_t k = pv->tok0 + pv->ntok; k-- > pv->tok0;) {
+                    int32_t x = c->tx_start[k];
+                    if (x < 0 || !c->a->tx[x].value[0] || !nf_isdigit((unsigned char)c->a->tx[x].value[0]))
+                        continue;
+                    int said = 0; /* the date of an earlier saying is not this event's */
+                    for (size_t o = c->ncue; o-- > 0 && c->cues[o].s + 1 >= s;)
+                        said |= c->cues[o].tx == x;
+                    if (!said)
+                        q.tx = x;
+                    break;
+                }
+            }
+        }
+        cue_add(c, &q);
+        c->hascue[s] = 1;
+        if (q.inverted)
+            i = q.np1 > i ? q.np1 - 1 : i;
+    }
+}
+
+/* ---------------------------------------------------------------------------------------- */
+
+static int person_role_match(ctx *c, int32_t m, const descent *d, const char *aff)
+{
+    const nf_mention *mn = &c->a->men[m];
+    /* the title: words before the name back to a punctuation, plus the actor stage's role */
+    char buf[256];
+    size_t o = 0;
+    if (mn->role) {
+        size_t rl = strlen(mn->role);
+        if (rl > 100)
+            rl = 100;
+        nf_lower(mn->role, rl, buf);
+        o = rl;
+        buf[o++] = ' ';
+    }
+    /* words before the mention within its sentence */
+    size_t ms = c->a->sent[mn->sent].tok0;
+    size_t k = tok_at(c, mn->start);
+    NF_UNUSED(ms);
+    const char *maff = NULL;
+    size_t b = k;
+    for (size_t cnt = 0; b > ms && cnt < 7; cnt++) {
+        size_t p = b - 1;
+        if (!is_word(c, p) && !(c->tok[p].flags & NF_T_POSS))
+            break;
+        if (c->men_end[p] >= 0 && c->a->men[c->men_end[p]].type != NF_ACT_PERSON) {
+            maff = c->a->men[c->men_end[p]].canon;
+        }
+        b = p;
+    }
+    if (b < k) {
+        size_t len = c->tok[k - 1].end - c->tok[b].start;
+        if (len > sizeof buf - o - 1)
+            len = sizeof buf - o - 1;
+        nf_lower(c->t + c->tok[b].start, len, buf + o);
+        o += len;
+    }
+    /* apposition after: `Karen Donfried, the State Department's deputy secretary` */
+    size_t e = tok_at(c, mn->end);
+    if (e + 1 < c->ntok && is_punct(c, e, ',') && tok_in(c, e + 1, (const char *const[]){"the", "a", NULL})) {
+        size_t f = e + 1;
+        size_t se = c->a->sent[mn->sent].tok0 + c->a->sent[mn->sent].ntok;
+        while (f < se && f < e + 12 && !is_punct(c, f, ',') && !is_punct(c, f, '.'))
+            f++;
+        for (size_t g = e + 1; g < f; g++)
+            if (c->men_end[g] >= 0 && !maff && c->a->men[c->men_end[g]].type != NF_ACT_PERSON)
+                maff = c->a->men[c->men_end[g]].canon;
+        size_t len = c->tok[f - 1].end - c->tok[e + 1].start;
+        if (o + 1 + len < sizeof buf) {
+            buf[o++] = ' ';
+            nf_lower(c->t + c->tok[e + 1].start, len, buf + o);
+            o += len;
+        }
+    }
+    buf[o] = 0;
+    int role_ok = 0;
+    for (int r = 0; r < d->nroles && !role_ok; r++)
+        if (strstr(buf, d->roles[r]))
+            role_ok = 1;
+    if (!role_ok)
+        return 0;
+    if (aff && maff && strcmp(aff, maff))
+        return 0;
+    if (aff && !maff)
+        return 1; /* a weaker match */
+    return 2;
+}
+
+/* Index of the first token at or after offset off. */
+static size_t tok_at(const ctx *c, uint32_t off)
+{
+    size_t lo = 0, hi = c->ntok;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (c->tok[mid].start < off)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+typedef struct {
+    const char *canon;
+    uint8_t type;
+} who;
+
+/* How far (in cues) a cue looks for the claim it lies in. */
+#define CUE_WINDOW 40
+
+/* The most recent actor before token i (going back up to maxs sentences) of a fitting kind.
+ * want: 0 person, 1 body (org/country/group). */
+static who recent(ctx *c, size_t i, int want, size_t maxs)
+{
+    who w = {NULL, 255};
+    uint32_t off = c->tok[i].start;
+    size_t s = c->tsent[i];
+    const char *fallback = NULL;
+    uint8_t ftype = 255;
+    /* spoke last: a cue's speaker counts as a subject */
+    size_t lo = c->sm0[s > maxs ? s - maxs : 0];
+    for (size_t mi = c->sm0[s + 1]; mi-- > lo;) {
+        size_t m = c->smen[mi];
+        const nf_mention *mn = &c->a->men[m];
+        if (mn->start >= off)
+            continue;
+        if (sent_skipped(c, mn->sent))
+            continue;
+        if (mn->flags & NF_M_DEMONYM)
+            continue;
+        int fit = want == 0 ? mn->type == NF_ACT_PERSON
+                            : (mn->type == NF_ACT_ORG || mn->type == NF_ACT_COUNTRY || mn->type == NF_ACT_GROUP);
+        if (!fit)
+            continue;
+        if (mn->flags & NF_M_SUBJECT) {
+            w.canon = mn->canon;
+            w.type = mn->type;
+            return w;
+        }
+        /* a speaker of an earlier cue */
+        size_t tk = tok_at(c, mn->start);
+        if (tk < c->ntok && c->spoke[tk]) {
+            w.canon = mn->canon;
+            w.type = mn->type;
+            return w;
+        }
+        if (!fallback) {
+            fallback = mn->canon;
+            ftype = mn->type;
+        }
+    }
+    w.canon = fallback;
+    w.type = ftype;
+    return w;
+}
+
+static void np_text(ctx *c, size_t b, size_t e, const char **out)
+{
+    if (e <= b) {
+        *out = NULL;
+        return;
+    }
+    *out = nf_arena_strndup(&c->a->arena, c->t + c->tok[b].start, c->tok[e - 1].end - c->tok[b].start);
+    /* collapse whitespace */
+    char *p = (char *)*out, *q = p;
+    int sp = 0;
+    for (; *p; p++) {
+        if (nf_isspace((unsigned char)*p)) {
+            sp = 1;
+            continue;
+        }
+        if (sp && q > *out)
+            *q++ = ' ';
+        sp = 0;
+        *q++ = *p;
+    }
+    *q = 0;
+}
+
+/* Resolves the speaker of cue q (index qi). */
+static void resolve(ctx *c, size_t qi)
+{
+    cue *q = &c->cues[qi];
+    if (q->np1 <= q->np0)
+        return;
+    size_t b = q->np0, e = q->np1;
+    /* a name in the phrase: the last person, else the last non-demonym mention */
+    int32_t best = -1, body = -1, demo = -1;
+    size_t head = e - 1;
+    for (size_t k = b + 1; k < e; k++)
+        if (tok_in(c, k, PREPS) && c->men_end[k - 1] < 0) {
+            head = k - 1;
+            break;
+        }
+    for (size_t k = b; k < e; k++) {
+        int32_t m = c->men_start[k];
+        if (m < 0)
+            continue;
+        const nf_mention *mn = &c->a->men[m];
+        if (mn->flags & NF_M_DEMONYM)
+            demo = m;
+        else if (mn->type == NF_ACT_PERSON && k <= head)
+            best = m;
+        else if (body < 0 || k <= head)
+            body = m;
+    }
+    size_t n;
+    /* the head word: the last word of the phrase (inverted: the one before `in`, `of`) */
+    const char *hw = lower_tok(c, head, &n);
+    char hbuf[64];
+    if (n >= sizeof hbuf)
+        n = sizeof hbuf - 1;
+    memcpy(hbuf, hw, n);
+    hbuf[n] = 0;
+    const descent *d = nf_map_get(c->x->desc, hbuf, n);
+    int32_t hm = c->men_end[head];
+    if (!d && hm < 0 && is_lower(c, head) && !tok_in(c, head, PRONOUNS)) {
+        /* a common noun that names no role: `Europe's biggest drugmaker`, `Elian's great-uncle`
+         * stay as written; `figures from the Office for National Statistics` are the office's */
+        for (size_t k = head + 1; k < e; k++) {
+            int32_t m = c->men_start[k];
+            if (m >= 0 && !(c->a->men[m].flags & NF_M_DEMONYM) &&
+                (c->a->men[m].type == NF_ACT_ORG || c->a->men[m].type == NF_ACT_COUNTRY || c->a->men[m].type == NF_ACT_GROUP)) {
+                q->speaker = c->a->men[m].canon;
+                q->sptype = c->a->men[m].type;
+                return;
+            }
+        }
+        np_text(c, b, e, &q->speaker);
+        return;
+    }
+    if (best >= 0 && (!d || c->men_end[head] >= 0 || d->kind == D_PERSON)) {
+        q->speaker = c->a->men[best].canon;
+        q->sptype = NF_ACT_PERSON;
+        return;
+    }
+    if (hm >= 0 && men_is_name(c, hm)) {
+        q->speaker = c->a->men[hm].canon;
+        q->sptype = c->a->men[hm].type;
+        return;
+    }
+    if (e - b == 1 && tok_in(c, b, PRONOUNS)) {
+        if (tok_in(c, b, (const char *const[]){"i", "we", "you", NULL}))
+            return; /* inside a quote, or an interview: no speaker we can name */
+        if (is(c, b, "he") || is(c, b, "she")) {
+            who w = recent(c, b, 0, 12);
+            if (w.canon) {
+                q->speaker = w.canon;
+                q->sptype = NF_ACT_PERSON;
+            }
+            return;
+        }
+        /* they / it: the body that spoke last, else the last body acting */
+        for (size_t p = qi; p-- > 0;) {
+            const cue *o = &c->cues[p];
+            if (o->s + 4 < q->s)
+                break;
+            if (o->speaker && o->sptype != NF_ACT_PERSON && o->sptype != 255) {
+                q->speaker = o->speaker;
+                q->sptype = o->sptype;
+                return;
+            }
+        }
+        who w = recent(c, b, 1, 4);
+        if (w.canon) {
+            q->speaker = w.canon;
+            q->sptype = w.type;
+        }
+        return;
+    }
+    const char *aff = body >= 0 ? c->a->men[body].canon : demo >= 0 ? c->a->men[demo].canon : NULL;
+    uint8_t afftype = body >= 0 ? c->a->men[body].type : demo >= 0 ? NF_ACT_COUNTRY : 255;
+    if (d && d->kind == D_PERSON) {
+        /* the person of that role: before the cue first, else anywhere in the article */
+        int32_t pick = -1;
+        int pscore = 0;
+        uint32_t off = c->tok[b].start;
+        size_t slo = q->s > 300 ? q->s - 300 : 0, shi = q->s + 100 < c->a->nsent ? q->s + 100 : c->a->nsent;
+        for (uint32_t mi = c->sm0[slo]; mi < c->sm0[shi]; mi++) {
+            size_t m = c->smen[mi];
+            const nf_mention *mn = &c->a->men[m];
+            if (mn->type != NF_ACT_PERSON || (mn->flags & NF_M_DEMONYM))
+                continue;
+            int sc = person_role_match(c, (int32_t)m, d, aff);
+            if (!sc)
+                continue;
+            sc = sc * 2 + (mn->start < off);
+            if (sc >= pscore && (pick < 0 || mn->start < off || sc > pscore)) {
+                if (sc > pscore || mn->start < off) {
+                    pick = (int32_t)m;
+                    pscore = sc;
+                }
+            }
+        }
+        if (pick >= 0 && (pscore >= 3 || !aff)) {
+            q->speaker = c->a->men[pick].canon;
+            q->sptype = NF_ACT_PERSON;
+            return;
+        }
+        if (aff) {
+            q->speaker = aff;
+            q->sptype = afftype;
+            return;
+        }
+    } else if (d && d->kind == D_PEOPLE) {
+        if (aff) {
+            q->speaker = aff;
+            q->sptype = afftype;
+            return;
+        }
+        for (size_t p = qi; p-- > 0;) {
+            const cue *o = &c->cues[p];
+            if (o->s + 3 < q->s)
+                break;
+            if (o->speaker && o->sptype != NF_ACT_PERSON && o->sptype != 255) {
+                q->speaker = o->speaker;
+                q->sptype = o->sptype;
+                return;
+            }
+        }
+    } else if (d && d->kind == D_ORG) {
+        if (aff) {
+            q->speaker = aff;
+            q->sptype = afftype;
+            return;
+        }
+        uint32_t off = c->tok[b].start;
+        for (size_t m = c->a->nmen; m-- > 0;) {
+            const nf_mention *mn = &c->a->men[m];
+            if (mn->start >= off || (mn->flags & NF_M_DEMONYM))
+                continue;
+            if (mn->sent + 60 < q->s)
+                break;
+            for (int r = 0; r < d->nroles; r++)
+                if (!strcmp(mn->canon, d->roles[r])) {
+                    q->speaker = mn->canon;
+                    q->sptype = mn->type;
+                    return;
+                }
+        }
+    }
+    if (body >= 0) {
+        q->speaker = c->a->men[body].canon;
+        q->sptype = c->a->men[body].type;
+        return;
+    }
+    if (demo >= 0 && (d || e - b <= 3)) {
+        q->speaker = c->a->men[demo].canon;
+        q->sptype = NF_ACT_COUNTRY;
+        return;
+    }
+    /* as written, when it looks like a noun phrase */
+    if (!tok_in(c, b, PRONOUNS) && !(e - b == 1 && is_lower(c, b) && !d && !is_word(c, b)))
+        np_text(c, b, e, &q->speaker);
+}
+
+/* ---------------------------------------------------------------------------------------- */
+
+/* The token of the opening quote for a closing quote at qc, scanning back; -1 if none. */
+static long open_for(ctx *c, size_t qc, size_t lim)
+{
+    for (size_t k = qc; k-- > 0 && qc - k < lim;) {
+        if (is_open(c, k)) {
+            /* a paragraph that reopens a quote left open by the one before: go on back */
+            size_t s = c->tsent[k];
+            if (k == c->a->sent[s].tok0 && s > 0) {
+                uint32_t para = c->a->sent[s].para;
+                size_t j = k;
+                while (j-- > 0 && qc - j < lim && !is_dquote(c, j))
+                    ;
+                if (j != (size_t)-1 && j < k && is_open(c, j) && c->a->sent[c->tsent[j]].para + 1 == para) {
+                    k = j + 1;
+                    continue;
+                }
+            }
+            return (long)k;
+        }
+        if (is_close(c, k))
+            return -1;
+    }
+    return -1;
+}
+
+/* The closing quote for an opening quote at qo; -1 if none within reach. A paragraph that
+ * ends inside the quote goes on only when the next one reopens it. */
+static long close_for(ctx *c, size_t qo, size_t lim)
+{
+    size_t para = c->a->sent[c->tsent[qo]].para;
+    for (size_t k = qo + 1; k < c->ntok && k - qo < lim; k++) {
+        size_t p = c->a->sent[c->tsent[k]].para;
+        if (p != para) {
+            if (!is_open(c, k))
+                return -1;
+            para = p;
+            continue;
+        }
+        if (is_close(c, k))
+            return (long)k;
+        if (is_open(c, k))
+            return -1;
+    }
+    return -1;
+}
+
+/* Appends the text of tokens [b, e) to buf without quote marks, collapsing whitespace. */
+static void put_text(ctx *c, nf_buf *buf, size_t b, size_t e)
+{
+    while (b < e && (is_dquote(c, b) || is_punct(c, b, ',') || is_punct(c, b, ':')))
+        b++;
+    while (e > b && (is_dquote(c, e - 1) || is_punct(c, e - 1, ',') || is_punct(c, e - 1, '.') ||
+                     is_punct(c, e - 1, ':') || is_punct(c, e - 1, ';') || is_punct(c, e - 1, '-')))
+        e--;
+    if (e <= b)
+        return;
+    if (c->rec && c->rec->nr < 4) {
+        c->rec->rb[c->rec->nr] = (uint32_t)b;
+        c->rec->re[c->rec->nr++] = (uint32_t)e;
+    }
+    if (buf->len)
+        nf_buf_puts(buf, " ");
+    uint32_t last = 0;
+    int first = 1;
+    for (size_t k = b; k < e; k++) {
+        if (is_dquote(c, k)) {
+            continue;
+        }
+        if (!first && c->tok[k].start > last)
+            nf_buf_putc(buf, ' ');
+        else if (!first && is_dquote(c, k - 1) && c->tok[k - 1].start > last)
+            nf_buf_putc(buf, ' ');
+        const char *s = tt(c, k);
+        size_t n = tl(c, k);
+        for (size_t x = 0; x < n; x++)
+            nf_buf_putc(buf, nf_isspace((unsigned char)s[x]) ? ' ' : s[x]);
+        last = c->tok[k].end;
+        first = 0;
+    }
+}
+
+/* The claim of cue qi: token ranges appended to buf. */
+static void content(ctx *c, size_t qi, nf_buf *buf)
+{
+    cue *q = &c->cues[qi];
+    const nf_sent *se = &c->a->sent[q->s];
+    size_t s0 = se->tok0, s1 = se->tok0 + se->ntok;
+    size_t attr0 = q->np1 > q->np0 && !q->inverted ? q->np0 : q->v;
+    if (q->before) {
+        size_t e = attr0; /* exclusive */
+        size_t p = e;
+        while (p > s0 && (is_punct(c, p - 1, ',') || is_close(c, p - 1)))
+            p--;
+        /* the quote that closes here: back to where it opened (maybe sentences earlier) */
+        size_t qc = p;
+        while (qc < e && !is_close(c, qc))
+            qc++;
+        size_t b = s0;
+        if (qc < e) {
+            long o = open_for(c, qc, 2000);
+            if (o >= 0)
+                b = (size_t)o;
+        } else if (se->in_quote) {
+            for (size_t k = s0; k-- > 0 && s0 - k < 2000;)
+                if (is_open(c, k)) {
+                    b = k;
+                    break;
+                }
+        }
+        /* an earlier attribution in the same sentence bounds the claim */
+        for (size_t o = qi; o-- > 0 && c->cues[o].s == q->s;) {
+            const cue *oc = &c->cues[o];
+            if (oc->s == q->s && oc->join < 0 && !oc->nested && oc->ve > b && oc->ve <= p)
+                b = oc->ve;
+        }
+        put_text(c, buf, b, p);
+        /* `"C," X said. "C2..."`: a quote that goes on in the next sentences */
+        size_t after = q->inverted ? q->np1 : q->ve;
+        while (after < s1 && (c->tx_cover[after] >= 0 || is(c, after, "on") || is_punct(c, after, '.')))
+            after++;
+        if (after >= s1) {
+            size_t ns = q->s + 1;
+            while (ns < c->a->nsent && ns < q->s + 6) {
+                const nf_sent *nx = &c->a->sent[ns];
+                if (c->hascue[ns] || sent_skipped(c, ns) || !nx->ntok || !is_open(c, nx->tok0) ||
+                    nx->para > se->para + 1)
+                    break;
+                long cl = close_for(c, nx->tok0, 2000);
+                size_t end = cl >= 0 ? (size_t)cl : nx->tok0 + nx->ntok;
+                /* only when the quote is all the sentence holds */
+                size_t last = nx->tok0 + nx->ntok;
+                if (cl >= 0 && (size_t)cl + 2 < last)
+                    break;
+                /* the running quote: its parts joined as sentences */
+                if (buf->len && !strchr(".!?", buf->p[buf->len - 1]))
+                    nf_buf_putc(buf, '.');
+                put_text(c, buf, nx->tok0, end);
+                size_t es = c->tsent[end < c->ntok ? end : c->ntok - 1];
+                ns = es + 1;
+                if (cl >= 0 && c->hascue[es])
+                    break;
+            }
+        }
+        return;
+    }
+    /* the claim after the cue */
+    size_t b = q->inverted && q->le->cls != C_ACC ? q->np1 : q->ve;
+    if (q->le->cls == C_ACC) {
+        b = q->np1;
+    }
+    if (q->le->cls == C_TELL && !q->inverted) {
+        /* the hearer: a name, a pronoun or a short phrase before that/quote/comma */
+        size_t k = b;
+        while (k < s1 && k < b + 6 && !is(c, k, "that") && !is_open(c, k) && !is_punct(c, k, ',') &&
+               !is_punct(c, k, ':') && c->tx_cover[k] < 0)
+            k++;
+        if (k < s1 && k < b + 6)
+            b = k;
+        else if (b < s1 && tok_in(c, b, (const char *const[]){"him", "her", "them", "me", "us", "you", NULL}))
+            b++;
+    }
+    /* skip a date with the cue, `that`, a comma */
+    for (int g = 0; g < 8 && b < s1; g++) {
+        if (c->tx_cover[b] >= 0 && (q->tx < 0 || c->tx_cover[b] == q->tx)) {
+            b++;
+            continue;
+        }
+        if (tok_in(c, b, (const char *const[]){"that", "on", "late", "early", NULL}) || is_punct(c, b, ',') ||
+            is_punct(c, b, ':'))
+        {
+            b++;
+            continue;
+        }
+        break;
+    }
+    /* ends at the sentence end, or where a later cue of the sentence begins */
+    size_t e = s1;
+    for (size_t o = qi + 1; o < c->ncue; o++) {
+        const cue *oc = &c->cues[o];
+        if (oc->s != q->s)
+            break;
+        if (oc->nested)
+            continue;
+        size_t st = oc->join >= 0 || oc->inverted ? oc->v : oc->np0;
+        if (oc->join >= 0) /* `, and in particular added` */
+            for (;;) {
+                if (st > b && cls_at(c, st - 1) == C_ADV)
+                    st--;
+                else if (st > b + 1 && is(c, st - 2, "in") && tok_in(c, st - 1, (const char *const[]){"particular", "turn", "addition", NULL}))
+                    st -= 2;
+                else
+                    break;
+            }
+        if (oc->join < 0 && oc->before)
+            continue; /* `X said C, he added`?: the later cue claims before; stop at its np */
+        /* only a cue that opens a clause of its own ends the claim; one inside it (`what US
+         * officials have said`, `actions that he said undermined`) is part of it */
+        int boundary = st > 0 && (is_punct(c, st - 1, ',') || is_punct(c, st - 1, ';') || is_punct(c, st - 1, ':') ||
+                                  is_close(c, st - 1) ||
+                                  tok_in(c, st - 1, (const char *const[]){"and", "but", "while", "whereas", "by", "as", NULL}));
+        if (st > b && st < e && boundary) {
+            e = st;
+            while (e > b && (tok_in(c, e - 1, (const char *const[]){"and", "but", "by", "while", NULL}) || is_punct(c, e - 1, ',')))
+                e--;
+        }
+    }
+    /* an opened quote that runs on past the sentence */
+    long lastopen = -1;
+    for (size_t k = b; k < e; k++) {
+        if (is_open(c, k))
+            lastopen = (long)k;
+        else if (is_close(c, k))
+            lastopen = -1;
+    }
+    if (lastopen >= 0 && e == s1) {
+        long cl = close_for(c, (size_t)lastopen, 2000);
+        if (cl >= 0)
+            e = (size_t)cl + 1;
+    }
+    put_text(c, buf, b, e);
+}
+
+/* Is token v inside a double quote (opened before it in its paragraph, or earlier)? */
+static int inside_quote(ctx *c, size_t v)
+{
+    size_t para = c->a->sent[c->tsent[v]].para;
+    for (size_t k = v; k-- > 0 && v - k < 600;) {
+        if (c->a->sent[c->tsent[k]].para != para)
+            return c->a->sent[c->tsent[v]].in_quote && c->a->sent[c->tsent[v]].tok0 > k;
+        if (is_open(c, k))
+            return 1;
+        if (is_close(c, k))
+            return 0;
+    }
+    return 0;
+}
+
+static int caption_like(ctx *c, size_t s)
+{
+    const nf_sent *se = &c->a->sent[s];
+    size_t s0 = se->tok0, s1 = se->tok0 + se->ntok;
+    /* ends with a photo credit in brackets: (John Thys/AFP/Getty Images) */
+    if (s1 - s0 >= 3 && is_punct(c, s1 - 1, ')')) {
+        for (size_t k = s1 - 1; k-- > s0 && k + 12 > s1;) {
+            if (is_punct(c, k, '('))
+                break;
+            if (is(c, k, "getty") || is(c, k, "afp") || is(c, k, "photo") || is(c, k, "reuters") ||
+                is(c, k, "ap") || is(c, k, "images") || is_punct(c, k, '/'))
+                return 1;
+        }
+    }
+    for (size_t k = s0; k + 1 < s1; k++)
+        if ((is(c, k, "are") || is(c, k, "is")) && (is(c, k + 1, "seen") || is(c, k + 1, "pictured")))
+            return 1;
     return 0;
 }
 
 int nf_claims_run(nf_ana *a)
 {
-    NF_UNUSED(a);
+    const claims_eng_full *full = a->eng->claims;
+    if (!full || !a->ntok || !a->nsent)
+        return 0;
+    ctx C;
+    memset(&C, 0, sizeof C);
+    ctx *c = &C;
+    c->a = a;
+    c->x = &full->pub;
+    c->t = a->doc.text;
+    c->tok = a->tok;
+    c->ntok = a->ntok;
+    size_t nt = a->ntok;
+    c->men_end = nf_arena_alloc(&a->arena, nt * sizeof(int32_t));
+    c->men_start = nf_arena_alloc(&a->arena, nt * sizeof(int32_t));
+    c->tx_start = nf_arena_alloc(&a->arena, nt * sizeof(int32_t));
+    c->tx_cover = nf_arena_alloc(&a->arena, nt * sizeof(int32_t));
+    c->tsent = nf_arena_alloc(&a->arena, nt * sizeof(uint32_t));
+    c->caption = nf_arena_alloc(&a->arena, a->nsent);
+    c->hascue = nf_arena_alloc(&a->arena, a->nsent);
+    c->sentlike = nf_arena_alloc(&a->arena, a->nsent);
+    c->spoke = nf_arena_alloc(&a->arena, nt);
+    c->sm0 = nf_arena_alloc(&a->arena, (a->nsent + 1) * sizeof(uint32_t));
+    c->smen = nf_arena_alloc(&a->arena, (a->nmen + 1) * sizeof(uint32_t));
+    memset(c->sm0, 0, (a->nsent + 1) * sizeof(uint32_t));
+    for (size_t m = 0; m < a->nmen; m++)
+        if (a->men[m].sent < a->nsent)
+            c->sm0[a->men[m].sent + 1]++;
+    for (size_t s = 0; s < a->nsent; s++)
+        c->sm0[s + 1] += c->sm0[s];
+    {
+        uint32_t *fill = nf_arena_alloc(&a->arena, (a->nsent + 1) * sizeof(uint32_t));
+        memcpy(fill, c->sm0, (a->nsent + 1) * sizeof(uint32_t));
+        for (size_t m = 0; m < a->nmen; m++)
+            if (a->men[m].sent < a->nsent)
+                c->smen[fill[a->men[m].sent]++] = (uint32_t)m;
+    }
+    memset(c->spoke, 0, nt);
+    for (size_t i = 0; i < nt; i++)
+        c->men_end[i] = c->men_start[i] = c->tx_start[i] = c->tx_cover[i] = -1;
+    memset(c->hascue, 0, a->nsent);
+    for (size_t s = 0; s < a->nsent; s++)
+        for (size_t k = a->sent[s].tok0; k < a->sent[s].tok0 + a->sent[s].ntok && k < nt; k++)
+            c->tsent[k] = (uint32_t)s;
+    for (size_t m = 0; m < a->nmen; m++) {
+        size_t b = tok_at(c, a->men[m].start);
+        size_t e = tok_at(c, a->men[m].end);
+        if (b >= nt || e <= b)
+            continue;
+        if (c->men_start[b] < 0 || a->men[c->men_start[b]].end < a->men[m].end)
+            c->men_start[b] = (int32_t)m;
+        if (c->men_end[e - 1] < 0 || a->men[c->men_end[e - 1]].start > a->men[m].start)
+            c->men_end[e - 1] = (int32_t)m;
+    }
+    for (size_t x = 0; x < a->ntx; x++) {
+        if (a->tx[x].type != NF_TX_DATE && a->tx[x].type != NF_TX_TIME)
+            continue;
+        size_t b = tok_at(c, a->tx[x].start);
+        size_t e = tok_at(c, a->tx[x].end);
+        if (b >= nt)
+            continue;
+        c->tx_start[b] = (int32_t)x;
+        for (size_t k = b; k < e && k < nt; k++)
+            c->tx_cover[k] = (int32_t)x;
+    }
+    for (size_t s = 0; s < a->nsent; s++) {
+        c->caption[s] = (uint8_t)caption_like(c, s);
+        /* a short paragraph taken for a heading that ends like a sentence: `"...," X said.` */
+        const nf_sent *se = &a->sent[s];
+        size_t e = se->tok0 + se->ntok;
+        while (e > se->tok0 && (is_dquote(c, e - 1) || is_punct(c, e - 1, ')')))
+            e--;
+        c->sentlike[s] = (uint8_t)(se->ntok >= 4 && e > se->tok0 &&
+                                   (is_punct(c, e - 1, '.') || is_punct(c, e - 1, ',') ||
+                                    is_punct(c, e - 1, '!') || is_punct(c, e - 1, '?')));
+    }
+    for (size_t s = 0; s < a->nsent; s++)
+        find_cues(c, s);
+    for (size_t q = 0; q < c->ncue; q++)
+        for (size_t k = c->cues[q].np0; k < c->cues[q].np1 && k < nt; k++)
+            c->spoke[k] = 1;
+    /* resolve speakers in order (pronouns look at earlier cues) */
+    for (size_t q = 0; q < c->ncue; q++) {
+        cue *cu = &c->cues[q];
+        if (cu->join == -2 && inside_quote(c, cu->v)) {
+            cu->join = -1;
+            cu->nested = 1;
+            continue;
+        }
+        if (cu->join == -2) {
+            /* the sentence's subject: its first subject mention */
+            const nf_sent *se = &a->sent[cu->s];
+            for (uint32_t mi = c->sm0[cu->s]; mi < c->sm0[cu->s + 1]; mi++) {
+                size_t m = c->smen[mi];
+                const nf_mention *mn = &a->men[m];
+                if (mn->start >= c->tok[cu->v].start)
+                    continue;
+                if (!(mn->flags & NF_M_SUBJECT) || (mn->flags & NF_M_DEMONYM))
+                    continue;
+                cu->np0 = (uint32_t)tok_at(c, mn->start);
+                cu->np1 = (uint32_t)tok_at(c, mn->end);
+                break;
+            }
+            if (cu->np1 <= cu->np0) {
+                /* else the words that open it (`Investigators would not divulge ... but said`,
+                 * `Earlier Friday, Cuba's communist government celebrated ..., calling`) */
+                size_t k = se->tok0, s1 = se->tok0 + se->ntok;
+                while (k < cu->v && tok_in(c, k, (const char *const[]){"but", "and", "however", "yet", "so", NULL}))
+                    k++;
+                if (k < cu->v && (c->tx_cover[k] >= 0 || tok_in(c, k, PREPS) || tok_in(c, k, (const char *const[]){"late", "earlier", "later", "after", "before", "on", "with", "when", "while", "as", NULL}))) {
+                    size_t cm = k;
+                    while (cm < cu->v && cm < k + 10 && !is_punct(c, cm, ','))
+                        cm++;
+                    if (cm < cu->v && is_punct(c, cm, ','))
+                        k = cm + 1;
+                }
+                size_t e = np_fwd(c, k, cu->v < s1 ? cu->v : s1);
+                /* only a name, a pronoun or a description speaks (not `The proposal`) */
+                int speaks = 0;
+                for (size_t g = k; g < e && !speaks; g++) {
+                    size_t gn;
+                    const char *gw = lower_tok(c, g, &gn);
+                    speaks = men_is_name(c, c->men_start[g]) || nf_map_has(c->x->desc, gw, gn) ||
+                             (g == k && tok_in(c, g, PRONOUNS));
+                }
+                if (e > k && speaks) {
+                    cu->np0 = (uint32_t)k;
+                    cu->np1 = (uint32_t)e;
+                }
+            }
+            cu->join = -1;
+            if (cu->np1 <= cu->np0) {
+                cu->dead = 1;
+                continue;
+            }
+        }
+        if (cu->join >= 0)
+            continue;
+        resolve(c, q);
+    }
+    /* cues inside a quote with no speaker of their own belong to the quote's attribution */
+    for (size_t q = 0; q < c->ncue; q++) {
+        cue *cu = &c->cues[q];
+        if (cu->join >= 0 || cu->dead || cu->passive)
+            continue;
+        /* reported speech inside someone's quote is part of that quote */
+        if (inside_quote(c, cu->v))
+            cu->nested = 1;
+    }
+    /* the claims */
+    nf_buf vb = {0}, ub = {0}, mb = {0};
+    for (size_t q = 0; q < c->ncue; q++) {
+        cue *cu = &c->cues[q];
+        if (cu->join >= 0 || cu->dead || cu->nested)
+            continue;
+#ifdef CLAIMS_DEBUG
+        fprintf(stderr, "CUE %zu v=%.*s np=%.*s before=%d inv=%d join=%d s=%u np0prev=%.*s\n", q, (int)tl(c, cu->v), tt(c, cu->v),
+                cu->np1 > cu->np0 ? (int)(c->tok[cu->np1 - 1].end - c->tok[cu->np0].start) : 0, cu->np1 > cu->np0 ? tt(c, cu->np0) : "",
+                cu->before, cu->inverted, cu->join, cu->s, cu->np0 > 0 ? (int)tl(c, cu->np0 - 1) : 0, cu->np0 > 0 ? tt(c, cu->np0 - 1) : "");
+#endif
+        vb.len = 0;
+        c->rec = cu;
+        content(c, q, &vb);
+        c->rec = NULL;
+        cu->value = nf_arena_strndup(&a->arena, vb.p ? vb.p : "", vb.len);
+    }
+    /* `Satcher said he will report to Congress`: a cue inside another's claim, with the same
+     * speaker, is part of that statement */
+    for (size_t q = 0; q < c->ncue; q++) {
+        cue *cu = &c->cues[q];
+        if (cu->nested || cu->join >= 0 || cu->dead || !cu->speaker || cu->passive)
+            continue;
+        size_t o0 = q > CUE_WINDOW ? q - CUE_WINDOW : 0;
+        for (size_t o = o0; o < c->ncue && o < q + CUE_WINDOW; o++) {
+            cue *oc = &c->cues[o];
+            if (o == q || oc->nested || oc->join >= 0 || oc->dead || !oc->speaker || strcmp(oc->speaker, cu->speaker))
+                continue;
+            int in = 0;
+            for (int r = 0; r < oc->nr; r++)
+                in |= cu->v >= oc->rb[r] && cu->v < oc->re[r];
+            if (in) {
+                cu->join = (int32_t)o;
+                cu->nested = 1;
+                break;
+            }
+        }
+    }
+    for (size_t q = 0; q < c->ncue; q++) {
+        cue *cu = &c->cues[q];
+        if (!cu->nested || cu->join >= 0)
+            continue;
+        cu->dead = 1;
+        size_t o0 = q > CUE_WINDOW ? q - CUE_WINDOW : 0;
+        for (size_t o = o0; o < c->ncue && o < q + CUE_WINDOW && cu->dead; o++) {
+            const cue *oc = &c->cues[o];
+            if (oc->nested || oc->join >= 0 || oc->dead || !oc->speaker)
+                continue;
+            for (int r = 0; r < oc->nr; r++)
+                if (cu->v >= oc->rb[r] && cu->v < oc->re[r]) {
+                    cu->join = (int32_t)o;
+                    cu->dead = 0;
+                    break;
+                }
+        }
+    }
+    /* rows: each with the cues that joined it, in text order */
+    for (size_t q = 0; q < c->ncue; q++)
+        c->cues[q].first_join = c->cues[q].next_join = -1;
+    for (size_t q = c->ncue; q-- > 0;) {
+        cue *cu = &c->cues[q];
+        if (cu->join < 0 || cu->dead || (size_t)cu->join >= c->ncue)
+            continue;
+        cue *t = &c->cues[cu->join];
+        cu->next_join = t->first_join;
+        t->first_join = (int32_t)q;
+    }
+    for (size_t q = 0; q < c->ncue; q++) {
+        cue *cu = &c->cues[q];
+        if (cu->join >= 0 || cu->dead || cu->nested)
+            continue;
+        if (!cu->speaker && !cu->passive) {
+            if (cu->np1 <= cu->np0)
+                continue;
+            np_text(c, cu->np0, cu->np1, &cu->speaker);
+        }
+        vb.len = ub.len = mb.len = 0;
+        nf_buf_puts(&vb, cu->value ? cu->value : "");
+        /* the cue and the cues that continue it */
+        nf_buf_put(&ub, tt(c, cu->v), c->tok[cu->ve - 1].end - c->tok[cu->v].start);
+        nf_buf_put(&mb, tt(c, cu->v), c->tok[cu->ve - 1].end - c->tok[cu->v].start);
+        int32_t tx = cu->tx;
+        for (int32_t o = cu->first_join; o >= 0; o = c->cues[o].next_join) {
+            cue *oc = &c->cues[o];
+            nf_buf_puts(&ub, ", ");
+            nf_buf_put(&ub, tt(c, oc->v), c->tok[oc->ve - 1].end - c->tok[oc->v].start);
+            if (oc->nested)
+                continue;
+            if (tx < 0)
+                tx = oc->tx;
+            nf_buf v2 = {0};
+            content(c, o, &v2);
+            if (v2.len) {
+                if (vb.len)
+                    nf_buf_puts(&vb, "; ");
+                nf_buf_put(&vb, v2.p, v2.len);
+            }
+            nf_buf_free(&v2);
+        }
+        /* collapse whitespace in the cue */
+        for (size_t k = 0; k < ub.len; k++)
+            if (nf_isspace((unsigned char)ub.p[k]))
+                ub.p[k] = ' ';
+        for (size_t k = 0; k < mb.len; k++)
+            if (nf_isspace((unsigned char)mb.p[k]))
+                mb.p[k] = ' ';
+        nf_row *r = nf_row_add(a, NF_KIND_CLAIM, c->tok[cu->v].start);
+        r->f[NF_COL_ACTOR] = cu->speaker;
+        nf_row_set(a, r, NF_COL_VALUE, vb.p ? vb.p : "", vb.len);
+        nf_row_set(a, r, NF_COL_UNIT, ub.p, ub.len);
+        nf_row_set(a, r, NF_COL_MENTION, mb.p, mb.len);
+        const char *date = a->anchor;
+        if (tx >= 0 && a->tx[tx].value[0])
+            date = a->tx[tx].value;
+        nf_row_setz(a, r, NF_COL_DATE, date);
+        r->f[NF_COL_TEXT] = nf_sent_text(a, &a->sent[cu->s]);
+    }
+    nf_buf_free(&vb);
+    nf_buf_free(&ub);
+    nf_buf_free(&mb);
+    free(c->cues);
     return 0;
 }
-
-void nf_claims_fini(nf_engine *e) { NF_UNUSED(e); }

@@ -23,13 +23,13 @@
 
 enum {
     C_NONE, C_MONTH, C_WDAY, C_NUMW, C_ORD, C_UNIT, C_UNITS, C_SEASON, C_POD, C_REL, C_MOD,
-    C_HOLIDAY, C_FUTURE, C_PAST, C_REPORT, C_QTY, C_COUNTNOUN, C_PREP, C_UNITX, C_NCLASS
+    C_HOLIDAY, C_FUTURE, C_PAST, C_REPORT, C_QTY, C_COUNTNOUN, C_PREP, C_UNITX, C_RGAP, C_RATE, C_REFNEXT, C_NCLASS
 };
 static const char *const class_names[C_NCLASS] = {
     "", "MONTH", "WDAY", "NUMW", "ORD", "UNIT", "UNITS", "SEASON", "POD", "REL", "MOD",
-    "HOLIDAY", "FUTURE", "PAST", "REPORT", "QTY", "COUNTNOUN", "PREP", "UNITX"};
+    "HOLIDAY", "FUTURE", "PAST", "REPORT", "QTY", "COUNTNOUN", "PREP", "UNITX", "RGAP", "RATE", "REFNEXT"};
 
-enum { LF_CAP = 1 };
+enum { LF_CAP = 1, LF_ABBR = 2 };
 
 typedef struct {
     uint8_t cls, flags;
@@ -38,9 +38,11 @@ typedef struct {
 } lexent;
 
 #define MAXLEX 4
+typedef struct rlist rlist;
 typedef struct {
     lexent e[MAXLEX];
     int n;
+    const rlist *trig;  /* rules whose first element is this literal word */
 } lexword;
 
 /* ---- rules ---- */
@@ -75,12 +77,12 @@ typedef struct {
 enum {
     F_DATE, F_MONTH, F_YEAR, F_DECADE, F_CENTURY, F_WDAY, F_WDAYREL, F_WDAYPOD, F_DAYPOD, F_DAY,
     F_REL, F_AGO, F_LATER, F_DUR, F_DURX, F_SET, F_VAL, F_SEASON, F_SEASONY, F_QUARTER,
-    F_QUARTERY, F_CLOCK, F_CLOCKW, F_DMY, F_MDY, F_HOLIDAY, F_HOLIDAYY, F_MONTHREL, F_MONTHR, F_NONE, F_NFN
+    F_QUARTERY, F_CLOCK, F_CLOCKW, F_DMY, F_MDY, F_HOLIDAY, F_HOLIDAYY, F_MONTHREL, F_MONTHR, F_NONE, F_HALF, F_HALFY, F_NFN
 };
 static const char *const fn_names[F_NFN] = {
     "date", "month", "year", "decade", "century", "wday", "wdayrel", "wdaypod", "daypod", "day",
     "rel", "ago", "later", "dur", "durx", "set", "val", "season", "seasony", "quarter",
-    "quartery", "clock", "clockw", "dmy", "mdy", "holiday", "holidayy", "monthrel", "monthr", "none"};
+    "quartery", "clock", "clockw", "dmy", "mdy", "holiday", "holidayy", "monthrel", "monthr", "none", "half", "halfy"};
 
 typedef struct {
     pel el[MAXEL];
@@ -90,17 +92,18 @@ typedef struct {
     parg arg[MAXARG];
     int narg;
     int order;
+    uint8_t need2; /* the token after the first must be: 1 a known word, 2 a number */
 } rule;
 
-typedef struct {
+struct rlist {
     int *idx;
     size_t n, cap;
-} rlist;
+};
 
 typedef struct {
     nf_map *lex;            /* lower-case word -> lexword* */
     lexword *lexpool;
-    size_t nlex;
+    size_t nlex, caplex;
     rule *rules;
     size_t nrules;
     nf_map *trig;           /* literal first word -> rlist* */
@@ -143,7 +146,8 @@ static int load_lex(nf_engine *e, date_engine *de, char *err, size_t errlen)
     while (nf_lines_next(&it, f, 4) >= 0)
         cap++;
     nf_lines_free(&it);
-    de->lexpool = calloc(cap + 1, sizeof *de->lexpool);
+    de->caplex = cap + 4096; /* room for the rules' literal words */
+    de->lexpool = calloc(de->caplex, sizeof *de->lexpool);
     de->lex = nf_map_new();
     nf_lines_init(&it, txt, len);
     while ((n = nf_lines_next(&it, f, 4)) >= 0) {
@@ -174,6 +178,8 @@ static int load_lex(nf_engine *e, date_engine *de, char *err, size_t errlen)
         snprintf(le->sval, sizeof le->sval, "%s", v);
         if (n >= 4 && strstr(f[3], "cap"))
             le->flags |= LF_CAP;
+        if (n >= 4 && strstr(f[3], "abbr"))
+            le->flags |= LF_ABBR;
     }
     nf_lines_free(&it);
     return 0;
@@ -316,6 +322,23 @@ static int load_rules(nf_engine *e, date_engine *de, char *err, size_t errlen)
         }
         r->order = (int)de->nrules;
         int ri = (int)de->nrules++;
+        if (!r->el[0].opt && r->nel > 1 && !r->el[1].opt)
+            r->need2 = r->el[1].kind == EL_SHAPE ? 2 : 1;
+        for (int k = 0; k < r->nel; k++) {
+            const pel *p = &r->el[k];
+            for (int a = 0; p->kind == EL_LIT && a < p->nalt; a++) {
+                if (nf_map_get(de->lex, p->alt[a], p->altlen[a]))
+                    continue;
+                if (de->nlex >= de->caplex) {
+                    snprintf(err, errlen, "dates.rules: too many words");
+                    nf_lines_free(&it);
+                    return -1;
+                }
+                lexword *w = &de->lexpool[de->nlex++];
+                nf_map_put(de->lex, p->alt[a], p->altlen[a], w);
+            }
+        }
+        int code = ri | (r->need2 << 24);
         /* index by its first element (and the next, when the first is optional) */
         for (int k = 0; k < r->nel; k++) {
             const pel *p = &r->el[k];
@@ -325,14 +348,16 @@ static int load_rules(nf_engine *e, date_engine *de, char *err, size_t errlen)
                     if (!l) {
                         l = &de->trigpool[de->ntrig++];
                         nf_map_put(de->trig, p->alt[a], p->altlen[a], l);
+                        lexword *w = nf_map_get(de->lex, p->alt[a], p->altlen[a]);
+                        w->trig = l;
                     }
-                    if (!l->n || l->idx[l->n - 1] != ri)
-                        rlist_add(l, ri);
+                    if (!l->n || l->idx[l->n - 1] != code)
+                        rlist_add(l, code);
                 }
             } else if (p->kind == EL_CLASS) {
-                rlist_add(&de->bycls[p->cls], ri);
+                rlist_add(&de->bycls[p->cls], code);
             } else {
-                rlist_add(&de->byshape, ri);
+                rlist_add(&de->byshape, code);
             }
             if (!p->opt)
                 break;
@@ -459,6 +484,7 @@ typedef struct {
     int ay, am, ad;   /* anchor */
     long aday;        /* anchor as days */
     int tense;        /* of the current match: -1 past, 1 future, 0 unknown */
+    int type_ovr;     /* set by normalize: the match's type differs from its rule's (-1: no) */
 } ctx;
 
 static const lexent *lex_has(const dtok *t, int cls)
@@ -648,6 +674,9 @@ static int match_el(const ctx *c, const pel *p, size_t i, cap *cp)
         if (!le)
             return 0;
         if ((le->flags & LF_CAP) && !(t->flags & NF_T_CAP))
+            return 0;
+        if ((le->flags & LF_ABBR) && t->len == t->end - t->start &&
+            !(i + 1 < c->n && (c->t[i + 1].flags & NF_T_NUM)))
             return 0;
         cp->has = 1;
         cp->ival = le->ival;
@@ -876,6 +905,13 @@ static int holiday_day(const char *h, int y, int *m, int *d)
 {
     /* MM-DD fixed, or NTH-WDAY-MONTH like 4-4-11 (4th Thursday of November) */
     int a, b, cc;
+    if (!strcmp(h, "ELECTION")) { /* the Tuesday after the first Monday of November */
+        long first = days_from_civil(y, 11, 2);
+        long day = first + ((2 - weekday(first) + 7) % 7);
+        int yy;
+        civil_from_days(day, &yy, m, d);
+        return 1;
+    }
     if (sscanf(h, "%d-%d-%d", &a, &b, &cc) == 3) {
         long first = days_from_civil(y, cc, 1);
         int wd = weekday(first);
@@ -1091,6 +1127,17 @@ static int normalize(ctx *c, const rule *r, const cap *caps, size_t i0, size_t i
         if (!h1 || !u[0] || k > 100000)
             return 0;
         fmt_unit(out, n, u, k, !strcmp(args(r, caps, 0), "X"));
+        /* "50 million copies a year", "10% a year": a rate, that is a set */
+        if (k == 1 && i0 < c->n && (c->t[i0].len == 1 || c->t[i0].len == 2) &&
+            (c->t[i0].low[0] == 'a' || c->t[i0].low[0] == 'p')) {
+            for (size_t q = i0; q-- > 0 && q + 4 > i0;) {
+                const dtok *pv = &c->t[q];
+                if ((pv->flags & NF_T_NUM) || lex_has(pv, C_RATE)) {
+                    c->type_ovr = NF_TX_SET;
+                    break;
+                }
+            }
+        }
         return 1;
     }
     case F_DURX: {
@@ -1110,9 +1157,19 @@ static int normalize(ctx *c, const rule *r, const cap *caps, size_t i0, size_t i
     }
     case F_NONE:
         return 1;
-    case F_VAL:
-        snprintf(out, n, "%s", args(r, caps, 0));
+    case F_VAL: {
+        const char *v = args(r, caps, 0);
+        if (!strcmp(v, "FUTURE_REF") || !strcmp(v, "PAST_REF")) {
+            /* the future of the party, the future leadership: no time */
+            if (i1 < c->n && (c->t[i1].flags & NF_T_WORD) && !lex_has(&c->t[i1], C_REFNEXT))
+                return 0;
+        }
+        if (r->type == NF_TX_SET && i0 < c->n && (c->t[i0].flags & NF_T_CAP) &&
+            !(c->t[i0].flags & NF_T_SENT0))
+            return 0; /* the Daily Mail */
+        snprintf(out, n, "%s", v);
         return 1;
+    }
     case F_SEASON: { /* $1 season, $2 -1 last / 0 this / 1 next, or T: by tense */
         const char *sn = args(r, caps, 0);
         long k = argi(r, caps, 1, NULL);
@@ -1152,13 +1209,25 @@ static int normalize(ctx *c, const rule *r, const cap *caps, size_t i0, size_t i
         snprintf(out, n, "%04ld-%s", y, s);
         return 1;
     }
-    case F_QUARTER: { /* $1 quarter number, $2 year offset */
+    case F_QUARTER: /* $1 quarter number, $2 year offset, or T: by tense */
+    case F_HALF: {
         long q = argi(r, caps, 0, &h1), k = argi(r, caps, 1, NULL);
-        if (!h1 || q < 1 || q > 4)
+        int nq = r->fn == F_QUARTER ? 4 : 2;
+        if (!h1 || q < 1 || q > nq)
             return 0;
         if (!c->ay)
             return 1;
-        snprintf(out, n, "%04ld-Q%ld", c->ay + k, q);
+        int cq = r->fn == F_QUARTER ? (c->am - 1) / 3 + 1 : (c->am - 1) / 6 + 1;
+        if (!r->arg[1].isref && r->arg[1].sval && !strcmp(r->arg[1].sval, "T"))
+            k = (q > cq && c->tense <= 0) ? -1 : 0;
+        snprintf(out, n, "%04ld-%c%ld", c->ay + k, r->fn == F_QUARTER ? 'Q' : 'H', q);
+        return 1;
+    }
+    case F_HALFY: {
+        long q = argi(r, caps, 0, &h1), y = argi(r, caps, 1, &h2);
+        if (!h1 || !h2 || q < 1 || q > 2)
+            return 0;
+        snprintf(out, n, "%04ld-H%ld", y, q);
         return 1;
     }
     case F_QUARTERY: {
@@ -1307,7 +1376,7 @@ int nf_dates_run(nf_ana *a)
                 l = 60;
             d->len = (uint16_t)l;
             /* curly apostrophe in 's */
-            d->lw = (d->flags & (NF_T_WORD)) ? nf_map_get(de->lex, d->low, l) : NULL;
+            d->lw = l <= 40 ? nf_map_get(de->lex, d->low, l) : NULL;
             if (!d->lw && (d->flags & NF_T_POSS) && l == 4)
                 d->lw = NULL;
         }
@@ -1323,24 +1392,30 @@ int nf_dates_run(nf_ana *a)
             /* candidate rules */
             const rlist *lists[8];
             int nl = 0;
-            if (t->len <= 40) {
-                const rlist *l = nf_map_get(de->trig, t->low, t->len);
-                if (l)
-                    lists[nl++] = l;
-            }
+            if (t->lw && t->lw->trig)
+                lists[nl++] = t->lw->trig;
             if (t->lw)
                 for (int e = 0; e < t->lw->n && nl < 7; e++)
                     if (de->bycls[t->lw->e[e].cls].n)
                         lists[nl++] = &de->bycls[t->lw->e[e].cls];
             if ((t->flags & NF_T_NUM) && de->byshape.n && nl < 8)
                 lists[nl++] = &de->byshape;
+            if (!nl) {
+                i++;
+                continue;
+            }
             size_t best_end = 0;
             int best_rule = -1;
             char best_val[32] = "";
             size_t best_s = 0, best_e = 0;
+            int best_type = 0;
             for (int li = 0; li < nl; li++) {
                 for (size_t q = 0; q < lists[li]->n; q++) {
-                    int ri = lists[li]->idx[q];
+                    int code = lists[li]->idx[q];
+                    int ri = code & 0xFFFFFF, need2 = code >> 24;
+                    if (need2 && (i + 1 >= c.n || (need2 == 1 ? !c.t[i + 1].lw
+                                                              : !(c.t[i + 1].flags & NF_T_NUM))))
+                        continue;
                     const rule *r = &de->rules[ri];
                     cap caps[MAXEL];
                     size_t e = match_rule(&c, r, 0, i, caps);
@@ -1363,12 +1438,14 @@ int nf_dates_run(nf_ana *a)
                     if (!seen)
                         continue;
                     c.tense = tense_at(&c, ms, me);
+                    c.type_ovr = -1;
                     char val[32];
                     if (!normalize(&c, r, caps, ms, me, val, sizeof val))
                         continue;
                     best_end = e;
                     best_rule = ri;
                     memcpy(best_val, val, sizeof val);
+                    best_type = c.type_ovr >= 0 ? c.type_ovr : r->type;
                     best_s = ms, best_e = me;
                 }
             }
@@ -1385,7 +1462,7 @@ int nf_dates_run(nf_ana *a)
             x->start = c.t[best_s].start;
             x->end = c.t[best_e - 1].end;
             x->sent = (uint32_t)s;
-            x->type = r->type;
+            x->type = (uint8_t)best_type;
             memcpy(x->value, best_val, sizeof x->value);
             x->value[sizeof x->value - 1] = 0;
             static const char *const tnames[] = {"DATE", "TIME", "DURATION", "SET"};
@@ -1422,8 +1499,7 @@ int nf_dates_run(nf_ana *a)
                     int near = hi >= lo && hi - lo <= 5;
                     for (size_t k = lo; near && k < hi; k++) {
                         const dtok *d = &c.t[k];
-                        if ((d->flags & NF_T_QUOTE) || (d->len == 4 && !memcmp(d->low, "that", 4)) ||
-                            (d->len == 1 && (d->low[0] == ',' || d->low[0] == ':')))
+                        if (!lex_has(d, C_RGAP) && !((d->flags & NF_T_WORD) && (d->flags & NF_T_CAP)))
                             near = 0;
                     }
                     if (best_s < vk) {

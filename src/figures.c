@@ -30,7 +30,109 @@ typedef struct {
     nf_map *cues;   /* casualty words */
     nf_map *quals;  /* qualifier phrases */
     wclass cls[16][2];
+    nf_map *demonyms;       /* lower-case plural demonym (americans) -> country canon */
+    nf_map *person_country; /* person canon -> country canon (people.tsv sections) */
+    nf_map *org_country;    /* national organization canon -> country canon (orgs.tsv) */
+    nf_map *country_word;   /* country name or demonym as written (U.S., Russian) -> canon */
+    char **strs; size_t nstrs, capstrs;
 } figeng;
+
+static const char *keep(figeng *f, const char *s)
+{
+    char *d = strdup(s);
+    if (!d)
+        return "";
+    char **slot = NF_PUSH(f->strs, f->nstrs, f->capstrs);
+    *slot = d;
+    return d;
+}
+
+/* Countries and their demonyms (countries.tsv); people by the country section they are listed
+ * under and national organizations by their country (people.tsv, orgs.tsv, when present). */
+static void load_affiliations(nf_engine *e, figeng *f)
+{
+    f->demonyms = nf_map_new();
+    f->person_country = nf_map_new();
+    f->org_country = nf_map_new();
+    f->country_word = nf_map_new();
+    nf_map *countries = nf_map_new();
+    size_t len;
+    const char *txt = nf_data_get(e, "countries.tsv", &len);
+    nf_lines it;
+    char *fl[6];
+    int n;
+    if (txt) {
+        nf_lines_init(&it, txt, len);
+        while ((n = nf_lines_next(&it, fl, 6)) >= 0) {
+            if (n < 1 || !fl[0][0])
+                continue;
+            const char *canon = keep(f, fl[0]);
+            nf_map_put(countries, canon, strlen(canon), (void *)canon);
+            if (n < 3)
+                continue;
+            for (char *p = fl[2]; p && *p;) {
+                char *bar = strchr(p, '|');
+                size_t l = bar ? (size_t)(bar - p) : strlen(p);
+                char low[64];
+                if (l > 3 && l < sizeof low && nf_islower((unsigned char)p[l - 1])) {
+                    /* Americans, Japanese (not U.S.) */
+                    nf_lower(p, l, low);
+                    nf_map_put(f->demonyms, low, l, (void *)canon);
+                }
+                nf_map_put(f->country_word, p, l, (void *)canon);
+                p = bar ? bar + 1 : NULL;
+            }
+            for (char *p = fl[1]; p && *p;) {
+                char *bar = strchr(p, '|');
+                size_t l = bar ? (size_t)(bar - p) : strlen(p);
+                nf_map_put(f->country_word, p, l, (void *)canon);
+                p = bar ? bar + 1 : NULL;
+            }
+        }
+        nf_lines_free(&it);
+    }
+    txt = nf_data_get(e, "people.tsv", &len);
+    if (txt) {
+        /* sections "# --- Country" (or "# --- Country and ...") */
+        const char *p = txt, *end = txt + len, *country = NULL;
+        while (p < end) {
+            const char *nl = memchr(p, '\n', (size_t)(end - p));
+            const char *le = nl ? nl : end;
+            if (le - p > 6 && !memcmp(p, "# --- ", 6)) {
+                const char *h = p + 6, *he = le;
+                const char *cut = NULL;
+                for (const char *q = h; q + 5 <= he; q++)
+                    if (!memcmp(q, " and ", 5) || *q == ',') {
+                        cut = q;
+                        break;
+                    }
+                if (cut)
+                    he = cut;
+                while (he > h && nf_isspace((unsigned char)he[-1]))
+                    he--;
+                country = nf_map_get(countries, h, (size_t)(he - h));
+            } else if (le > p && *p != '#' && country) {
+                const char *tab = memchr(p, '\t', (size_t)(le - p));
+                if (tab)
+                    nf_map_put(f->person_country, p, (size_t)(tab - p), (void *)country);
+            }
+            p = nl ? nl + 1 : end;
+        }
+    }
+    txt = nf_data_get(e, "orgs.tsv", &len);
+    if (txt) {
+        nf_lines_init(&it, txt, len);
+        while ((n = nf_lines_next(&it, fl, 6)) >= 0) {
+            if (n < 4 || !fl[3][0])
+                continue;
+            const char *country = nf_map_get(countries, fl[3], strlen(fl[3]));
+            if (country)
+                nf_map_put(f->org_country, fl[0], strlen(fl[0]), (void *)country);
+        }
+        nf_lines_free(&it);
+    }
+    nf_map_free(countries);
+}
 
 static const char *CLASS_NAME[] = {"", "military", "casualties", "people", "money", "share", "count",
                                    "stop", "skip", "nonfig", "month"};
@@ -100,6 +202,7 @@ int nf_figures_init(nf_engine *e, char *err, size_t errlen)
             nf_map_put(f->nouns, low, wl, &f->cls[c][member]);
     }
     nf_lines_free(&it);
+    load_affiliations(e, f);
     txt = nf_data_get(e, "qualifiers.tsv", &len);
     if (txt) {
         nf_lines_init(&it, txt, len);
@@ -126,6 +229,13 @@ void nf_figures_fini(nf_engine *e)
     nf_map_free(f->words);
     nf_map_free(f->cues);
     nf_map_free(f->quals);
+    nf_map_free(f->demonyms);
+    nf_map_free(f->person_country);
+    nf_map_free(f->org_country);
+    nf_map_free(f->country_word);
+    for (size_t i = 0; i < f->nstrs; i++)
+        free(f->strs[i]);
+    free(f->strs);
     free(f);
     e->figures = NULL;
 }
@@ -134,11 +244,11 @@ void nf_figures_fini(nf_engine *e)
 
 typedef struct { uint32_t s, e; uint8_t kind; } wtok; /* kind: 'w' word, 'p' mark */
 
-static int is_wordbyte(const unsigned char *t, uint32_t i, uint32_t end)
+static inline int is_wordbyte(const unsigned char *t, uint32_t i, uint32_t end)
 {
     unsigned char c = t[i];
     if (c < 0x80)
-        return nf_isalpha(c) || nf_isdigit(c);
+        return (unsigned)((c | 0x20) - 'a') < 26u || (unsigned)(c - '0') < 10u;
     /* U+2000..U+206F (quotes, dashes) and U+00A0 are marks, other non-ASCII letters */
     if (c == 0xE2 && i + 1 < end && t[i + 1] == 0x80)
         return 0;
@@ -161,12 +271,12 @@ static int is_apos(const unsigned char *t, uint32_t i, uint32_t end, uint32_t *l
 }
 
 /* Splits [start,end) into words (letters/digits, inner hyphens, dots and apostrophes kept)
- * and single marks. */
-static size_t tokenize(nf_ana *a, uint32_t start, uint32_t end, wtok **out)
+ * and single marks, into *out (grown as needed; *cap its capacity). */
+static size_t tokenize(nf_ana *a, uint32_t start, uint32_t end, wtok **out, size_t *capp, size_t n)
 {
     const unsigned char *t = (const unsigned char *)a->doc.text;
-    size_t cap = 0, n = 0;
-    wtok *w = NULL;
+    size_t cap = *capp;
+    wtok *w = *out;
     uint32_t i = start;
     while (i < end) {
         if (n + 1 >= cap)
@@ -214,6 +324,7 @@ static size_t tokenize(nf_ana *a, uint32_t start, uint32_t end, wtok **out)
         i += l;
     }
     *out = w;
+    *capp = cap;
     return n;
 }
 
@@ -226,10 +337,13 @@ typedef struct {
     wtok *w;
     size_t nw;
     size_t si;               /* sentence index */
+    const nf_sent *sent;
     /* mentions sorted by start */
     const nf_mention **men;
     size_t nmen;
     const char *member_owner; /* the article's organization (most mentioned) */
+    int member_done;
+    const char *dem_owner;    /* the country of a demonym unit (Americans) */
 } fctx;
 
 /* Lower-cases a word into buf (possessive 's / ’s stripped), returns its length (0 if too long). */
@@ -415,13 +529,42 @@ static const char *men_subject(const fctx *c, uint32_t lo, uint32_t off)
         const nf_mention *m = c->men[--i];
         if (m->start < lo)
             break;
-        if (m->end > off || !owner_type(m))
+        if (m->end > off)
             continue;
-        if (governed(c, m, lo))
+        const char *canon = m->canon;
+        if (m->type == NF_ACT_PERSON && canon)
+            canon = nf_map_get(c->f->person_country, canon, strlen(canon));
+        else if (!owner_type(m))
             continue;
-        return m->canon;
+        if (!canon || governed(c, m, lo))
+            continue;
+        return canon;
     }
     return NULL;
+}
+
+/* The article's organization, the one it names most (for member states, allies). */
+static const char *member_owner(fctx *c)
+{
+    if (c->member_done)
+        return c->member_owner;
+    c->member_done = 1;
+    size_t best = 0, seen = 0;
+    for (size_t i = 0; i < c->nmen && seen < 64; i++) {
+        const nf_mention *m = c->men[i];
+        if (m->type != NF_ACT_ORG || !m->canon)
+            continue;
+        seen++;
+        size_t cnt = 0;
+        for (size_t j = 0; j < c->nmen && j < 4096; j++)
+            if (c->men[j]->type == NF_ACT_ORG && c->men[j]->canon && !strcmp(c->men[j]->canon, m->canon))
+                cnt++;
+        if (cnt > best) {
+            best = cnt;
+            c->member_owner = m->canon;
+        }
+    }
+    return c->member_owner;
 }
 
 /* ---- one figure ---- */
@@ -476,7 +619,7 @@ typedef struct {
 
 /* Finds the counted noun starting at token k. Returns 1 (unit found), 0 (none), -1 (the
  * number is not a figure: a duration, a multiplier...). */
-static int find_unit(const fctx *c, size_t k, int allow_of, int value_one, unitres *u)
+static int find_unit(fctx *c, size_t k, int allow_of, int value_one, unitres *u)
 {
     size_t i = k;
     int mods = 0;
@@ -512,21 +655,64 @@ static int find_unit(const fctx *c, size_t k, int allow_of, int value_one, unitr
         const wclass *wc = nf_map_get(c->f->words, b, n);
         const wclass *nc = noun_lookup(c, b, n);
         int cap = nf_isupper((unsigned char)c->t[w->s]);
-        if (!nc && wc && wc->cls == C_NONFIG)
-            return hs < 0 ? -1 : 1;
+        if (!nc && wc && wc->cls == C_NONFIG) {
+            if (hs < 0)
+                return -1;
+            break;
+        }
         if (!nc && wc && (wc->cls == C_STOP || wc->cls == C_MONTH))
             break;
         if (wc && wc->cls == C_MONTH && cap)
             break;
-        int noun = nc != NULL || (!cap && plural_like(b, n));
-        /* a plural capitalised word (Americans) counts too when nothing else came */
-        if (!noun && cap && plural_like(b, n) && hs < 0 && i + 1 < c->nw &&
-            !(c->w[i + 1].kind == 'w' && noun_lookup(c, b, n)))
-            noun = 0;
+        int noun = nc != NULL || plural_like(b, n);
+        const char *dem = cap ? nf_map_get(c->f->demonyms, b, n) : NULL;
+        if (dem && b[n - 1] != 's') {
+            /* 500 Japanese were trapped; but 500 Japanese troops, two Indian cement firms,
+             * the Australian Open */
+            for (size_t j = i + 1; j < c->nw && j <= i + 3 && dem; j++) {
+                const wtok *nw = &c->w[j];
+                if (nw->kind != 'w')
+                    break;
+                if (nf_isupper((unsigned char)c->t[nw->s])) {
+                    dem = NULL;
+                    break;
+                }
+                char nb[64];
+                size_t nl = lowword(c, nw, nb, sizeof nb);
+                const wclass *sc = nl ? nf_map_get(c->f->words, nb, nl) : NULL;
+                if (sc && sc->cls == C_STOP)
+                    break;
+                if (nl && (noun_lookup(c, nb, nl) || plural_like(nb, nl)))
+                    dem = NULL;
+            }
+        }
+        if (dem) {
+            /* 1,500 Americans: people, and whose */
+            noun = 1;
+            nc = &c->f->cls[C_PEOPLE][0];
+            c->dem_owner = dem;
+        } else if (cap && noun && c->w[i].s != c->sent->start) {
+            /* a capitalised word is a name (50 Cent, 7 Series) unless an acronym (MPs) or a
+             * kind of people or forces (Marines) */
+            int ups = 0;
+            for (uint32_t x = w->s; x < w->e; x++)
+                ups += nf_isupper((unsigned char)c->t[x]);
+            if (!(nc && (ups >= 2 || nc->cls == C_MILITARY || nc->cls == C_PEOPLE)))
+                noun = 0;
+        }
         int possessive = n != w->e - w->s;
+        if (possessive) {
+            /* a third of the company's profits: the possessive is a modifier */
+            hs = -1;
+            mods++;
+            continue;
+        }
         if (noun) {
             if (hs < 0)
                 hs = (long)i;
+            else if (plural_like(c->t + c->w[he].s, c->w[he].e - c->w[he].s) &&
+                     !(nf_map_get(c->f->nouns, b, n)))
+                break; /* three democracies helps: a plural head ends the phrase */
             he = (long)i;
             if (possessive)
                 break;
@@ -576,10 +762,20 @@ static int find_unit(const fctx *c, size_t k, int allow_of, int value_one, unitr
     u->us = s;
     u->ue = e;
     u->unit = span_lower(c->a, c->t + s, e - s);
+    if (!cls && c->dem_owner)
+        cls = &c->f->cls[C_PEOPLE][0];
     u->cat = cls ? cls->cls : C_COUNT;
     u->member = cls ? cls->member : 0;
     u->after = 1;
     return 1;
+}
+
+/* The unit's head noun is a listed one (army, team), not a guess (needs, includes). */
+static int unit_known(const fctx *c, const unitres *u)
+{
+    const char *h = strrchr(u->unit, ' ');
+    h = h ? h + 1 : u->unit;
+    return noun_lookup(c, h, strlen(h)) != NULL;
 }
 
 /* The qualifier right before token k: the longest listed phrase of up to 3 words. Returns the
@@ -677,6 +873,15 @@ static void add_row(fctx *c, const nf_sent *s, uint32_t off, const char *value, 
     r->f[NF_COL_CATEGORY] = cat && cat[0] ? cat : NULL;
 }
 
+/* Token k is the sentence's first word (only marks before it: quotes, brackets). */
+static int first_word(const fctx *c, size_t k, size_t kfirst)
+{
+    for (size_t j = kfirst; j < k; j++)
+        if (c->w[j].kind == 'w')
+            return 0;
+    return 1;
+}
+
 /* Tries a figure at token k of sentence s; returns the token index to continue from. */
 static size_t try_figure(fctx *c, const nf_sent *s, size_t k, size_t kfirst)
 {
@@ -712,27 +917,43 @@ static size_t try_figure(fctx *c, const nf_sent *s, size_t k, size_t kfirst)
         if (plain && dl == 4 && (d[0] == '1' || d[0] == '2'))
             return kend;
     }
+    /* 2004 to 4.25%, 2004-05: a year starts it */
+    if ((n.flags & NF_NUM_PLAIN4) && (n.flags & (NF_NUM_RANGE | NF_NUM_CHANGE)) &&
+        (c->t[n.nstart] == '1' || c->t[n.nstart] == '2'))
+        return kend;
     if (in_url(c, w->s, s))
         return kend > k ? kend : k + 1;
     if (overlaps_timex(a, (uint32_t)n.nstart, (uint32_t)n.nend))
         return kend > k ? kend : k + 1;
+    /* right after another number: a model or a code (400 737 Max jets) */
+    if (k > kfirst && c->w[k - 1].kind == 'w') {
+        const wtok *pw = &c->w[k - 1];
+        size_t pl = pw->e - pw->s, digits = 0;
+        for (uint32_t x = pw->s; x < pw->e; x++)
+            digits += nf_isdigit((unsigned char)c->t[x]) != 0;
+        int year = pl == 4 && (c->t[pw->s] == '1' || c->t[pw->s] == '2');
+        if (digits && digits == pl && !year)
+            return kend;
+    }
     /* next to a month name: a date */
     if (k > kfirst && is_month(c, &c->w[k - 1]))
         return kend;
+    if (k > kfirst + 1 && c->w[k - 1].kind == 'p' && c->t[c->w[k - 1].s] == '.' && is_month(c, &c->w[k - 2]))
+        return kend; /* Aug. 7 */
     if (kend < c->nw && is_month(c, &c->w[kend]))
         return kend;
     if (k > kfirst + 1 && c->w[k - 1].kind == 'p' && c->t[c->w[k - 1].s] == ',' && is_month(c, &c->w[k - 2]))
         return kend;
     /* a name with a number (Boeing 747, Article 5, Formula One) */
     if (k > kfirst && c->w[k - 1].kind == 'w' && nf_isupper((unsigned char)c->t[c->w[k - 1].s]) &&
-        !(c->w[k - 1].s == s->start || k - 1 == kfirst)) {
+        !first_word(c, k - 1, kfirst)) {
         char pb[64];
         size_t pl = lowword(c, &c->w[k - 1], pb, sizeof pb);
         const char *q;
         if (find_qual(c, k, &q) == k && !money && pl == c->w[k - 1].e - c->w[k - 1].s)
             return kend;
     }
-    if ((n.flags & NF_NUM_WORDS) && !(n.flags & NF_NUM_DIGITS) && nf_isupper(c0) && k != kfirst) {
+    if ((n.flags & NF_NUM_WORDS) && !(n.flags & NF_NUM_DIGITS) && nf_isupper(c0) && !first_word(c, k, kfirst)) {
         /* a capitalised number word inside a sentence is a name (the Big Four) unless a
          * capitalised run is a headline */
         return kend;
@@ -754,16 +975,30 @@ static size_t try_figure(fctx *c, const nf_sent *s, size_t k, size_t kfirst)
         const wclass *nc = noun_lookup(c, hb, hl);
         if (!nc && wc && (wc->cls == C_NONFIG || wc->cls == C_STOP))
             return kend;
-        if (!strcmp(hb, "strong") || !strcmp(hb, "odd") || !strcmp(hb, "plus") || !strcmp(hb, "some")) {
-            if (strcmp(hb, "strong"))
+        if (n.flags & NF_NUM_FRACTION)
+            return kend; /* half-point, quarter-final */
+        if ((n.flags & NF_NUM_WORDS) && !strcmp(n.value, "1"))
+            return kend; /* one-stop, one-off, one-way: adjectives */
+        nf_num hn;
+        if (nf_num_parse(c->f->num, c->t, s->end, n.hyph_start, &hn))
+            return kend; /* one-two */
+        int ed = hl > 3 && hb[hl - 2] == 'e' && hb[hl - 1] == 'd' && !noun_lookup(c, hb, hl);
+        if (ed || !strcmp(hb, "strong") || !strcmp(hb, "odd") || !strcmp(hb, "plus") || !strcmp(hb, "some")) {
+            /* the unit comes after: 5,000-strong force, two-legged robots; 50-odd people
+             * keeps its words as the qualifier */
+            if (!ed && strcmp(hb, "strong"))
                 qual = span_lower(a, c->t + n.nstart, n.hyph_end - n.nstart);
-            /* the unit comes after: 5,000-strong force */
         } else if (!money && !pct) {
-            /* 1,200-mile border, 30-nation alliance: the number counts the hyphen word */
-            if (!nc && !noun_lookup(c, hb, hl)) {
-                /* an unknown modifier (a 10-point plan): keep it as the unit only when a
-                 * noun follows */
+            /* a 300,000-man army, a 62-member rescue team: the noun after, if any */
+            if (!strcmp(hb, "man") || !strcmp(hb, "men") || !strcmp(hb, "member") || !strcmp(hb, "person")) {
+                size_t after = tok_at(c, (uint32_t)n.end);
+                if (find_unit(c, after, 0, 0, &u) > 0 && unit_known(c, &u)) {
+                    have_unit = 1;
+                    goto unit_done;
+                }
+                memset(&u, 0, sizeof u);
             }
+            /* 1,200-mile border, 30-nation alliance: the number counts the hyphen word */
             u.us = (uint32_t)n.hyph_start;
             u.ue = (uint32_t)n.hyph_end;
             u.unit = span_lower(a, c->t + n.hyph_start, hl);
@@ -772,6 +1007,7 @@ static size_t try_figure(fctx *c, const nf_sent *s, size_t k, size_t kfirst)
             u.after = 1;
             have_unit = 1;
         }
+    unit_done:
         /* the token holding the hyphen word: continue after it */
         unit_from = tok_at(c, (uint32_t)n.end);
     }
@@ -784,13 +1020,24 @@ static size_t try_figure(fctx *c, const nf_sent *s, size_t k, size_t kfirst)
         u.cat = C_SHARE;
         have_unit = 1;
     }
-    int vague = (n.flags & NF_NUM_VAGUE) != 0;
+    int vague = (n.flags & NF_NUM_VAGUE) != 0, unit_before = 0;
+    c->dem_owner = NULL;
+    /* one in five loans, six out of every 10 planes: a proportion's base */
+    if (k >= kfirst + 2 && (word_eq(c, &c->w[k - 1], "in") || word_eq(c, &c->w[k - 1], "every"))) {
+        nf_num pn;
+        if (has_digit(c, &c->w[k - 2]) || word_eq(c, &c->w[k - 2], "of") ||
+            nf_num_parse(c->f->num, c->t, s->end, c->w[k - 2].s, &pn))
+            return kend;
+    }
     if (!have_unit) {
         int one = !strcmp(n.value, "1") && !vague;
         int r = find_unit(c, unit_from, 1, one, &u);
         if (r < 0)
             return kend;
         have_unit = r > 0;
+        /* one: only a person or a soldier (one man died), not an idiom (at one point) */
+        if (have_unit && one && (u.cat != C_PEOPLE && u.cat != C_MILITARY && u.cat != C_CASUALTIES))
+            have_unit = 0;
         if (have_unit && (n.flags & NF_NUM_FRACTION)) {
             /* half of the population: only with "of" */
             if (!(unit_from < c->nw && word_eq(c, &c->w[unit_from], "of")))
@@ -820,6 +1067,35 @@ static size_t try_figure(fctx *c, const nf_sent *s, size_t k, size_t kfirst)
             }
         }
     }
+    if (!have_unit && !(n.flags & NF_NUM_FRACTION)) {
+        /* a force of 200,000; troops numbering 40,000; a population of 17 million */
+        const char *q0;
+        size_t qk0 = find_qual(c, k, &q0);
+        if (qk0 >= kfirst + 2 && c->w[qk0 - 1].kind == 'w' && c->w[qk0 - 2].kind == 'w' &&
+            (word_eq(c, &c->w[qk0 - 1], "of") || word_eq(c, &c->w[qk0 - 1], "numbering") ||
+             word_eq(c, &c->w[qk0 - 1], "totaling") || word_eq(c, &c->w[qk0 - 1], "totalling") ||
+             word_eq(c, &c->w[qk0 - 1], "to"))) {
+            const wtok *pw = &c->w[qk0 - 2];
+            char b[64];
+            size_t bl = lowword(c, pw, b, sizeof b);
+            const wclass *nc = bl ? noun_lookup(c, b, bl) : NULL;
+            /* at least 10 (not "a mother of two", "a deal to one"); after "to" only forces
+             * and people (the total French force to 13,000, not goals to nil) */
+            int big = strcspn(n.value, ".") >= 2;
+            int to = word_eq(c, &c->w[qk0 - 1], "to");
+            if (nc && nc->cls != C_MONEY && nc->cls != C_SHARE && bl == pw->e - pw->s && big &&
+                (!to || nc->cls == C_MILITARY || nc->cls == C_PEOPLE) &&
+                (nf_islower((unsigned char)c->t[pw->s]) || qk0 - 2 == kfirst)) {
+                u.us = pw->s;
+                u.ue = pw->e;
+                u.unit = span_lower(a, c->t + pw->s, bl);
+                u.cat = nc->cls;
+                u.member = nc->member;
+                have_unit = 1;
+                unit_before = 1;
+            }
+        }
+    }
     if (!have_unit)
         return kend;
     if ((n.flags & NF_NUM_FRACTION) && !money && !pct && !(n.flags & NF_NUM_DIGITS))
@@ -841,13 +1117,37 @@ static size_t try_figure(fctx *c, const nf_sent *s, size_t k, size_t kfirst)
     if ((cat == C_PEOPLE || cat == C_MILITARY) && has_cue(c, s))
         cat = C_CASUALTIES;
     /* owner */
-    uint32_t ms = c->w[qk].s;
+    uint32_t ms = unit_before ? u.us : c->w[qk].s;
     uint32_t me = (uint32_t)n.end;
     if (u.after && u.ue > me)
         me = u.ue;
     const char *owner = NULL;
     if (u.after && u.ue > n.end)
         owner = men_inside(c, (uint32_t)n.end, u.ue);
+    if (!owner && c->dem_owner)
+        owner = c->dem_owner;
+    if (!owner && (n.flags & NF_NUM_HYPHEN) && u.ue == n.hyph_end) {
+        /* the 12-nation European Community */
+        size_t j = tok_at(c, u.ue);
+        if (j < c->nw) {
+            size_t mi = men_at(c, c->w[j].s);
+            if (mi < c->nmen && c->men[mi]->start == c->w[j].s && owner_type(c->men[mi]))
+                owner = c->men[mi]->canon;
+        }
+    }
+    if (!owner && u.after && u.ue >= n.end) {
+        /* the 17 million residents of Iraq */
+        size_t j = tok_at(c, u.ue);
+        if (j + 1 < c->nw && word_eq(c, &c->w[j], "of")) {
+            size_t e2 = j + 1;
+            if (word_eq(c, &c->w[e2], "the") && e2 + 1 < c->nw)
+                e2++;
+            size_t mi = men_at(c, c->w[e2].s);
+            if (mi < c->nmen && c->men[mi]->start == c->w[e2].s && owner_type(c->men[mi]) &&
+                !(c->men[mi]->flags & NF_M_DEMONYM))
+                owner = c->men[mi]->canon;
+        }
+    }
     if (!owner) {
         /* NATO's 5,000-strong force; the US 8,500 */
         size_t i = men_at(c, (uint32_t)(ms + 1));
@@ -868,7 +1168,7 @@ static size_t try_figure(fctx *c, const nf_sent *s, size_t k, size_t kfirst)
             break;
         }
     }
-    if (!owner && qk >= kfirst + 2 && word_eq(c, &c->w[qk - 1], "of")) {
+    if (!owner && qk >= kfirst + 2 && (word_eq(c, &c->w[qk - 1], "of") || unit_before)) {
         /* a separate US force of 8,500 troops */
         long j = (long)qk - 2, lim = (long)qk - 6;
         while (j >= (long)kfirst && j > lim && c->w[j].kind == 'w' && !word_eq(c, &c->w[j], "the") &&
@@ -879,20 +1179,49 @@ static size_t try_figure(fctx *c, const nf_sent *s, size_t k, size_t kfirst)
         owner = men_inside(c, c->w[j].s, c->w[qk - 2].e);
     }
     if (!owner && u.member)
-        owner = c->member_owner;
+        owner = member_owner(c);
     if (!owner && cat != C_CASUALTIES) {
         owner = men_subject(c, s->start, ms);
-        if (!owner && c->si > 0) {
+        if (!owner && c->si > 0 && cat == C_MILITARY) {
             const nf_sent *ps = &a->sent[c->si - 1];
             owner = men_subject(c, ps->start, ps->end);
         }
     }
+    /* the forces of a national body are its country's (Pentagon -> United States) */
+    if (owner && cat == C_MILITARY) {
+        const char *oc = nf_map_get(c->f->org_country, owner, strlen(owner));
+        if (!oc) {
+            /* U.S. Navy, Russian army, Iraqi Republican Guard */
+            const char *sp = strchr(owner, ' ');
+            if (sp)
+                oc = nf_map_get(c->f->country_word, owner, (size_t)(sp - owner));
+        }
+        if (oc)
+            owner = oc;
+    }
     /* rows */
     if (n.flags & NF_NUM_CHANGE) {
         add_row(c, s, (uint32_t)n.nstart, n.value, &u, owner, qual, ms, me, CAT_NAME[cat]);
-        add_row(c, s, (uint32_t)n.n2start, n.value2, &u, owner, qual, (uint32_t)n.n2start, me, CAT_NAME[cat]);
+        add_row(c, s, (uint32_t)n.n2start, n.value2, &u, owner, qual, ms, me, CAT_NAME[cat]);
     } else {
         add_row(c, s, ms, n.value, &u, owner, qual, ms, me, CAT_NAME[cat]);
+        /* from 16 members to 19: the new value takes the unit */
+        size_t tk = tok_at(c, me);
+        if (k > kfirst && word_eq(c, &c->w[k - 1], "from") && u.after && tk + 1 < c->nw &&
+            word_eq(c, &c->w[tk], "to") && c->w[tk + 1].s < s->end) {
+            nf_num n2;
+            if (nf_num_parse(c->f->num, c->t, s->end, c->w[tk + 1].s, &n2) && !(n2.flags & NF_NUM_VAGUE) &&
+                !(n2.flags & NF_NUM_PLAIN4) && (!n2.unit || (u.unit && !strcmp(n2.unit, u.unit)))) {
+                size_t k2 = tok_at(c, (uint32_t)n2.end);
+                unitres u2;
+                memset(&u2, 0, sizeof u2);
+                if (n2.unit || find_unit(c, k2, 0, 0, &u2) == 0) {
+                    add_row(c, s, c->w[tk + 1].s, n2.value, &u, owner, NULL, c->w[tk + 1].s, (uint32_t)n2.end,
+                            CAT_NAME[cat]);
+                    me = (uint32_t)n2.end;
+                }
+            }
+        }
     }
     size_t next = tok_at(c, me);
     return next > k ? next : k + 1;
@@ -913,29 +1242,30 @@ int nf_figures_run(nf_ana *a)
     for (size_t i = 0; i < a->nmen; i++)
         c.men[c.nmen++] = &a->men[i];
     qsort(c.men, c.nmen, sizeof *c.men, men_cmp);
-    {
-        size_t best = 0;
-        for (size_t i = 0; i < c.nmen; i++) {
-            const nf_mention *m = c.men[i];
-            if (m->type != NF_ACT_ORG || !m->canon)
-                continue;
-            size_t cnt = 0;
-            for (size_t j = 0; j < c.nmen && j < 4096; j++)
-                if (c.men[j]->type == NF_ACT_ORG && c.men[j]->canon && !strcmp(c.men[j]->canon, m->canon))
-                    cnt++;
-            if (cnt > best) {
-                best = cnt;
-                c.member_owner = m->canon;
-            }
-            if (i > 256)
-                break;
-        }
-    }
-    /* tokens of the whole text, once */
-    c.nw = tokenize(a, 0, a->doc.len, &c.w);
+
+    size_t wcap = 0;
+    uint32_t wend = 0;
     for (size_t si = 0; si < a->nsent; si++) {
         const nf_sent *s = &a->sent[si];
+        /* only sentences where a number may start (by the sentence stage's tokens) */
+        int maybe = 0;
+        for (uint32_t ti = s->tok0; ti < s->tok0 + s->ntok && ti < a->ntok && !maybe; ti++)
+            maybe = nf_num_may_hold(f->num, c.t, a->doc.len, a->tok[ti].start);
+        if (!maybe)
+            continue;
+        /* our tokens of this sentence and the one before (for owners); the one before may
+         * be tokenized already */
+        uint32_t from = si > 0 && a->sent[si - 1].start < s->start ? a->sent[si - 1].start : s->start;
+        if (c.nw && wend == a->sent[si - 1].end && from < s->start) {
+            size_t keep = tok_at(&c, from);
+            memmove(c.w, c.w + keep, (c.nw - keep) * sizeof *c.w);
+            c.nw = tokenize(a, wend, s->end, &c.w, &wcap, c.nw - keep);
+        } else {
+            c.nw = tokenize(a, from, s->end, &c.w, &wcap, 0);
+        }
+        wend = s->end;
         c.si = si;
+        c.sent = s;
         size_t k = tok_at(&c, s->start), kfirst = k;
         while (k < c.nw && c.w[k].s < s->end) {
             const wtok *w = &c.w[k];

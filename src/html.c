@@ -17,6 +17,13 @@
 
 #include "normalize.h"
 
+#ifndef CLIMB
+#define CLIMB 3
+#endif
+#ifndef PROSE_SHARE
+#define PROSE_SHARE 0.75
+#endif
+
 int nf_html_detect(const char *s, size_t n)
 {
     size_t i = 0, lim = n < 65536 ? n : 65536;
@@ -224,6 +231,8 @@ static void put_text(hctx *h, const char *s, long line)
         int ws = 0;
         while (j < n) {
             if (nf_isspace((unsigned char)s[j])) {
+                if (s[j] == '\n')
+                    line++; /* the text node's own line breaks */
                 j++, ws = 1;
             } else if ((unsigned char)s[j] == 0xC2 && j + 1 < n && (unsigned char)s[j + 1] == 0xA0) {
                 j += 2, ws = 1;
@@ -298,8 +307,14 @@ static void walk(hctx *h, xmlNode *n, int depth)
 {
     for (; n; n = n->next) {
         if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
-            if (n->content)
-                put_text(h, (const char *)n->content, h->line0 + (long)xmlGetLineNo(n) - 1);
+            if (n->content) {
+                /* libxml2's HTML parser gives a text node the line where it ends */
+                long nl = 0;
+                for (const char *c = (const char *)n->content; (c = strchr(c, '\n')); c++)
+                    nl++;
+                long ln = (long)xmlGetLineNo(n) - nl;
+                put_text(h, (const char *)n->content, h->line0 + (ln > 1 ? ln : 1) - 1);
+            }
             continue;
         }
         if (n->type != XML_ELEMENT_NODE)
@@ -501,8 +516,89 @@ int nf_html_blocks(nf_ana *a, nf_blocks *bl, const char *s, size_t n, long line0
             top = (int32_t)i;
     if (top >= 0) {
         /* mark the chosen elements: the top one and its strong siblings */
-        double th = h.score[top] * 0.2 > 10 ? h.score[top] * 0.2 : 10;
         xmlNode *tn = h.snode[top];
+        /* readability: when three of the next best candidates scoring 3/4 of the top share
+         * an ancestor with it, the ancestor is the content (an article split in columns) */
+        int32_t alt[4];
+        int nalt = 0;
+        for (int r = 0; r < 4; r++) {
+            int32_t best = -1;
+            for (uint32_t i = 0; i < h.nscore; i++) {
+                if ((int32_t)i == top || h.score[i] < 0.75 * h.score[top])
+                    continue;
+                int dup = 0;
+                for (int k = 0; k < nalt; k++)
+                    dup |= alt[k] == (int32_t)i;
+                if (!dup && (best < 0 || h.score[i] > h.score[best]))
+                    best = (int32_t)i;
+            }
+            if (best < 0)
+                break;
+            alt[nalt++] = best;
+        }
+        if (nalt >= 3) {
+            for (xmlNode *p = tn->parent; p && p->type == XML_ELEMENT_NODE && !name_is(p, "body");
+                 p = p->parent) {
+                int cnt = 0;
+                for (int k = 0; k < nalt; k++)
+                    for (xmlNode *q = h.snode[alt[k]]; q; q = q->parent)
+                        if (q == p) {
+                            cnt++;
+                            break;
+                        }
+                if (cnt >= 3) {
+                    tn = p;
+                    break;
+                }
+            }
+        } else {
+            /* climb while the parent scores better (it holds more of the prose) */
+            double last = h.score[top], th3 = last / 3;
+            for (xmlNode *p = tn->parent; p && p->type == XML_ELEMENT_NODE && !name_is(p, "body");
+                 p = p->parent) {
+                if (!p->_private)
+                    continue;
+                double ps = h.score[(uintptr_t)p->_private - 1];
+                if (ps < th3)
+                    break;
+                if (ps > last) {
+                    tn = p;
+                    break;
+                }
+                last = ps;
+            }
+        }
+        /* Climb until the candidate holds most of the page's prose (paragraphs of 80
+         * characters or more, few links): an article split over sections or columns. */
+        {
+            double total = 0, mine = 0;
+            for (uint32_t i = 0; i < bl->nb; i++) {
+                nf_block *b = &bl->b[i];
+                if (b->chars < 80 || b->tag != NF_TAG_P || b->link_chars * 4 > b->chars || !h.owners[i])
+                    continue;
+                total += b->chars;
+            }
+            for (int guard = 0; guard <= CLIMB; guard++) {
+                mine = 0;
+                for (uint32_t i = 0; i < bl->nb; i++) {
+                    nf_block *b = &bl->b[i];
+                    if (b->chars < 80 || b->tag != NF_TAG_P || b->link_chars * 4 > b->chars ||
+                        !h.owners[i])
+                        continue;
+                    for (xmlNode *q = h.owners[i]; q; q = q->parent)
+                        if (q == tn) {
+                            mine += b->chars;
+                            break;
+                        }
+                }
+                if (mine >= PROSE_SHARE * total || guard == CLIMB || !tn->parent ||
+                    tn->parent->type != XML_ELEMENT_NODE || name_is(tn, "body"))
+                    break;
+                tn = tn->parent;
+            }
+        }
+        top = tn->_private ? (int32_t)((uintptr_t)tn->_private - 1) : (int32_t)score_slot(&h, tn);
+        double th = h.score[top] * 0.2 > 10 ? h.score[top] * 0.2 : 10;
         uint8_t *chosen = nf_arena_alloc(&a->arena, h.nscore);
         memset(chosen, 0, h.nscore);
         chosen[top] = 1;

@@ -17,6 +17,8 @@
 
 #include "normalize.h"
 
+#include <libxml/parser.h>
+
 /* ------------------------------------------------------------------ work buffer */
 
 /* memmem, portably. */
@@ -341,7 +343,7 @@ static void text_blocks(nf_ana *a, nf_blocks *bl, const char *t, size_t n, long 
     }
     nl = k;
     /* Hard wrap: most lines that run on into another line are of about the same width. */
-    uint32_t hist[16] = {0}, nrun = 0, maxw = 0;
+    uint32_t hist[16] = {0}, nrun = 0;
     for (k = 0; k + 1 < nl; k++) {
         uint32_t len = L[k].e - L[k].s;
         if (!len || L[k + 1].e == L[k + 1].s)
@@ -364,8 +366,6 @@ static void text_blocks(nf_ana *a, nf_blocks *bl, const char *t, size_t n, long 
                 uint32_t len = L[k].e - L[k].s;
                 if (len && L[k + 1].e > L[k + 1].s && len + 25 >= W && len <= W + 5)
                     near++;
-                if (len > maxw)
-                    maxw = len;
             }
             wrapped = near * 2 >= nrun && hist[15] * 10 <= nrun;
         }
@@ -410,7 +410,10 @@ static void text_blocks(nf_ana *a, nf_blocks *bl, const char *t, size_t n, long 
                 if (wl < sizeof w) {
                     memcpy(w, ps + a0, plen - 1 - a0);
                     memcpy(w + (plen - 1 - a0), s, b1);
-                    if (word_in(t, n, w, wl)) {
+                    /* look around the split only (64 KB each way): linear time */
+                    size_t at = L[k].s, lo = at > 65536 ? at - 65536 : 0,
+                           hi = n - at > 65536 ? at + 65536 : n;
+                    if (word_in(t + lo, hi - lo, w, wl)) {
                         bl->len--; /* the hyphen was the last byte put */
                     }
                 }
@@ -571,6 +574,81 @@ static int url_rank(const char *u, size_t n)
     return r;
 }
 
+/* Month number of the word at s (Jan, Jan., January, Sept), 0 if none; *len its length. */
+static int month_at(const char *s, size_t n, size_t *len)
+{
+    static const char *const full[] = {"january", "february", "march", "april", "may", "june",
+                                       "july", "august", "september", "october", "november",
+                                       "december"};
+    size_t w = 0;
+    while (w < n && nf_isalpha((unsigned char)s[w]) && !((unsigned char)s[w] & 0x80))
+        w++;
+    if (w < 3 || w > 9)
+        return 0;
+    for (int m = 0; m < 12; m++) {
+        size_t fl = strlen(full[m]);
+        int ok = 1;
+        for (size_t k = 0; k < w && ok; k++)
+            ok = k < fl && nf_tolower((unsigned char)s[k]) == full[m][k];
+        if (ok && (w == fl || w == 3 || (m == 8 && w == 4))) {
+            *len = w + (w < fl && w < n && s[w] == '.');
+            return m + 1;
+        }
+    }
+    return 0;
+}
+
+/* A written date in a short line: "Nov. 19, 2019", "November 19, 2019", "19 November 2019". */
+static int written_date(const char *s, size_t n, char out[11])
+{
+    for (size_t i = 0; i < n; i++) {
+        if (i && nf_isalpha((unsigned char)s[i - 1]))
+            continue;
+        size_t ml;
+        int m = month_at(s + i, n - i, &ml);
+        if (!m)
+            continue;
+        /* Month D, YYYY */
+        size_t j = i + ml;
+        while (j < n && s[j] == ' ')
+            j++;
+        size_t d0 = j;
+        while (j < n && nf_isdigit((unsigned char)s[j]) && j - d0 < 2)
+            j++;
+        if (j > d0 && (j == n || !nf_isdigit((unsigned char)s[j]))) {
+            int d = num(s + d0, (int)(j - d0));
+            if (j + 1 < n && (!strncmp(s + j, "st", 2) || !strncmp(s + j, "nd", 2) ||
+                              !strncmp(s + j, "rd", 2) || !strncmp(s + j, "th", 2)))
+                j += 2;
+            if (j < n && s[j] == ',')
+                j++;
+            while (j < n && s[j] == ' ')
+                j++;
+            if (j + 4 <= n && num(s + j, 4) > 0 && (j + 4 == n || !nf_isdigit((unsigned char)s[j + 4])) &&
+                set_date(out, num(s + j, 4), m, d))
+                return 1;
+        }
+        /* D Month YYYY */
+        size_t k = i;
+        while (k > 0 && s[k - 1] == ' ')
+            k--;
+        size_t e = k;
+        while (k > 0 && nf_isdigit((unsigned char)s[k - 1]) && e - k < 2)
+            k--;
+        if (k < e && (k == 0 || !nf_isdigit((unsigned char)s[k - 1]))) {
+            j = i + ml;
+            if (j < n && s[j] == ',')
+                j++;
+            while (j < n && s[j] == ' ')
+                j++;
+            if (j + 4 <= n && num(s + j, 4) > 0 && (j + 4 == n || !nf_isdigit((unsigned char)s[j + 4])) &&
+                set_date(out, num(s + j, 4), m, num(s + k, (int)(e - k))))
+                return 1;
+        }
+    }
+    return 0;
+}
+
 static void read_metadata(nf_ana *a, nf_blocks *bl)
 {
     const nf_norm *st = a->eng->norm;
@@ -580,7 +658,7 @@ static void read_metadata(nf_ana *a, nf_blocks *bl)
     if (bl->h_date)
         iso_date(bl->h_date, strlen(bl->h_date), date);
     int best_url = url ? 100 : 0, title_words = 0;
-    char dmy[11] = "", ymd8[11] = "";
+    char dmy[11] = "", ymd8[11] = "", wd[11] = "";
     uint32_t first_keep = bl->nb;
     for (uint32_t i = 0; i < bl->nb; i++)
         if (bl->b[i].keep) {
@@ -609,13 +687,28 @@ static void read_metadata(nf_ana *a, nf_blocks *bl)
             if (q[2] == '.' && q[5] == '.' && (n == 10 || q[-1] == ' ' || q[-1] == ','))
                 set_date(dmy, num(q + 6, 4), num(q + 3, 2), num(q, 2));
         }
+        /* a dateline near the top: "Nov. 19, 2019 8:03 am ET" */
+        if (!wd[0] && n <= 80 && i < first_keep + 3 && b->cls != NF_B_GOOD)
+            written_date(s, n, wd);
         if (!source && !b->keep && i < first_keep + 3 && n < 60)
             source = site_by_name(st, s, n);
-        /* the title: before the body, the longest heading-like line */
+        /* the title: a heading-like line before the body, long, close to the body, not a
+         * menu ("a | b") or a byline */
         if (!bl->html && i < first_keep && !b->keep && b->cls != NF_B_DROP && b->cls != NF_B_META &&
-            b->words >= 3 && b->words <= 30 && n <= 250 && !(b->end_punct && s[n - 1] == '.')) {
-            if ((int)b->words > title_words && !site_by_name(st, s, n)) {
-                title_words = (int)b->words;
+            b->words >= 3 && b->words <= 30 && n <= 250 && !(b->end_punct && s[n - 1] == '.') &&
+            !site_by_name(st, s, n)) {
+            int sc = b->words > 14 ? 14 : (int)b->words;
+            if (first_keep - i <= 8)
+                sc += 6;
+            if (memchr(s, '|', n) || memchr(s, '@', n))
+                sc -= 12;
+            if (n >= 3 && (nf_strncaseeq(s, 3, "by ") || nf_strncaseeq(s, 3, "von")))
+                sc -= 12;
+            char tmp[11];
+            if (written_date(s, n, tmp))
+                sc -= 6;
+            if (sc >= title_words) {
+                title_words = sc;
                 title = nf_arena_strndup(&a->arena, s, n);
             }
         }
@@ -627,6 +720,8 @@ static void read_metadata(nf_ana *a, nf_blocks *bl)
             ;
         else if (dmy[0])
             memcpy(date, dmy, 11);
+        else if (wd[0])
+            memcpy(date, wd, 11);
     }
     if (!d->date[0] && date[0])
         memcpy(d->date, date, 11);
@@ -647,7 +742,7 @@ static void detect_lang(nf_ana *a)
     const nf_norm *st = a->eng->norm;
     nf_doc *d = &a->doc;
     const unsigned char *s = (const unsigned char *)d->text;
-    size_t n = d->len > 4000 ? 4000 : d->len; /* a sample is enough */
+    size_t n = d->len > 2500 ? 2500 : d->len; /* a sample is enough */
     size_t latin = 0, other = 0, i = 0;
     size_t cyr = 0, ukr = 0, kana = 0, hangul = 0, han = 0, arab = 0, greek = 0, hebrew = 0,
            thai = 0, deva = 0;
@@ -661,7 +756,7 @@ static void detect_lang(nf_ana *a)
                 /* a word (ASCII part): look it up */
                 char w[24];
                 size_t wl = j - i;
-                if (wl < sizeof w && (j >= n || s[j] < 0x80)) {
+                if (wl >= 2 && wl <= 8 && (j >= n || s[j] < 0x80)) {
                     nf_lower((const char *)s + i, wl, w);
                     uintptr_t bits = (uintptr_t)nf_map_get(st->stop, w, wl);
                     for (int l = 0; bits; l++, bits >>= 1)
@@ -732,6 +827,7 @@ int nf_normalize_init(nf_engine *e, char *err, size_t errlen)
         return -1;
     }
     e->norm = st;
+    xmlInitParser(); /* once, before any thread parses HTML */
     st->sites = nf_map_new();
     st->stop = nf_map_new();
     size_t len;
@@ -844,8 +940,20 @@ int nf_normalize_run(nf_ana *a)
                 (int)(bl.b[k].end - bl.b[k].start > 120 ? 120 : bl.b[k].end - bl.b[k].start),
                 bl.buf + bl.b[k].start);
 #endif
-    if (art->piece == 0)
+    if (art->piece == 0) {
         read_metadata(a, &bl);
+        /* the title repeated as the body's first heading is metadata, not body */
+        size_t tl = d->title && bl.html ? strlen(d->title) : 0;
+        for (uint32_t k = 0; tl && k < bl.nb && k < 64; k++) {
+            nf_block *b = &bl.b[k];
+            if (!b->keep)
+                continue;
+            if (b->heading && b->end - b->start == tl && !memcmp(bl.buf + b->start, d->title, tl))
+                b->keep = 0;
+            if (b->cls == NF_B_GOOD)
+                break;
+        }
+    }
     /* the body */
     size_t total = 0;
     for (uint32_t k = 0; k < bl.nb; k++)

@@ -1,5 +1,6 @@
 /* numbers.c — the number grammar (see numbers.h). Exact decimal arithmetic on a 128-bit
  * mantissa and a power of ten; no floating point. */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -56,6 +57,20 @@ static dec dec_add(dec a, dec b)
     r.e = e;
     r.ok = 1;
     return dec_norm(r);
+}
+
+/* -1, 0, 1 as a < = > b (both valid). */
+static int dec_cmp(dec a, dec b)
+{
+    a = dec_norm(a);
+    b = dec_norm(b);
+    int e = a.e < b.e ? a.e : b.e;
+    u128 am = a.m, bm = b.m;
+    if (!mul10(&am, a.e - e))
+        return 1;
+    if (!mul10(&bm, b.e - e))
+        return -1;
+    return am < bm ? -1 : am > bm;
 }
 
 static dec dec_mul(dec a, dec b)
@@ -191,7 +206,31 @@ struct nf_numtab {
     wentry *ent; size_t nent;
     currency cur[64]; size_t ncur;
     char *strings;            /* unit names */
+    /* quick rejection: bit (len-1) of start[first][second] is set when some word that can
+     * start a number has those first two letters and that length; curfirst marks the
+     * first bytes of currency signs */
+    uint32_t start[27][27];
+    uint32_t inside[27][27];  /* the same for every number word (a sentence pre-filter) */
+    unsigned char curfirst[256];
 };
+
+static int letter_index(unsigned char ch)
+{
+    ch = (unsigned char)nf_tolower(ch);
+    return ch >= 'a' && ch <= 'z' ? ch - 'a' + 1 : -1;
+}
+
+static void mark(uint32_t bits[27][27], const char *w, size_t n)
+{
+    if (n == 0 || n > 32)
+        return;
+    int a = letter_index((unsigned char)w[0]), b = n > 1 ? letter_index((unsigned char)w[1]) : 0;
+    if (a < 0 || b < 0)
+        return;
+    bits[a][b] |= 1u << (n - 1);
+}
+
+static void mark_start(nf_numtab *t, const char *w, size_t n) { mark(t->start, w, n); }
 
 static const char *KINDS[] = {"", "unit", "tens", "hundred", "scale", "suffix", "dozen", "frac",
                               "vague", "vaguepre", "currency", "curword", "percent", "points"};
@@ -245,6 +284,7 @@ nf_numtab *nf_numtab_new(const char *text, size_t len, char *err, size_t errlen)
                 c->sym = strdup(f[0]);
                 c->unit = unit;
                 c->alpha = nf_isalpha((unsigned char)f[0][0]) && !(f[0][0] & 0x80);
+                t->curfirst[(unsigned char)f[0][0]] = 1;
             }
             continue;
         }
@@ -265,8 +305,16 @@ nf_numtab *nf_numtab_new(const char *text, size_t len, char *err, size_t errlen)
             continue;
         nf_lower(f[0], wl, low);
         nf_map_put(t->words, low, wl, e);
+        if (kind == W_UNIT || kind == W_TENS || kind == W_FRAC || kind == W_VAGUE || kind == W_VAGUEPRE)
+            mark_start(t, low, wl);
+        if (kind != W_CURWORD && kind != W_PERCENT && kind != W_POINTS && kind != W_SUFFIX)
+            mark(t->inside, low, wl);
     }
     nf_lines_free(&it);
+    mark_start(t, "a", 1);
+    mark_start(t, "an", 2);
+    mark_start(t, "from", 4);
+    mark_start(t, "between", 7);
     /* longest currency signs first ("US$" before "$") */
     for (size_t i = 1; i < t->ncur; i++)
         for (size_t j = i; j > 0 && t->cur[j].len > t->cur[j - 1].len; j--) {
@@ -508,7 +556,7 @@ static int parse_words(const ctx *c, size_t i, qty *q)
                 }
                 if (word_is(c, as, ae, "a") || word_is(c, as, ae, "an")) {
                     const wentry *sc = next_word(c, ae, &ss, &se);
-                    if (sc && sc->kind == W_SCALE) {
+                    if (sc && (sc->kind == W_SCALE || sc->kind == W_DOZEN)) { /* half a dozen */
                         total = dec_add(total, dec_mul(group, dec_int(sc->v)));
                         group = dec_int(0);
                         have = 0;
@@ -599,9 +647,9 @@ static int parse_qty(const ctx *c, size_t i, qty *q)
     q->start = i;
     size_t p = i;
     /* currency sign or code */
-    for (size_t k = 0; k < c->t->ncur; k++) {
+    for (size_t k = 0; p < c->len && c->t->curfirst[(unsigned char)c->s[p]] && k < c->t->ncur; k++) {
         const currency *cu = &c->t->cur[k];
-        if (p + cu->len <= c->len && !memcmp(c->s + p, cu->sym, cu->len)) {
+        if (cu->sym[0] == c->s[p] && p + cu->len <= c->len && !memcmp(c->s + p, cu->sym, cu->len)) {
             size_t r = p + cu->len;
             if (cu->alpha) {
                 r = skip_sp(c, r);
@@ -652,6 +700,15 @@ static int parse_qty(const ctx *c, size_t i, qty *q)
             size_t we = word_end(c, j);
             if (we == j) /* a non-ASCII letter or mark: judge it below */
                 goto after_digits;
+            if (we - j == 2 && word_is(c, j, we, "pc") && !is_alnum(c, we)) {
+                /* 40pc (British papers) */
+                q->v = dec_digits(c->s + p, j - p);
+                q->flags |= NF_NUM_DIGITS | NF_NUM_PERCENT;
+                q->unit = "percent";
+                q->nend = j;
+                q->end = we;
+                return q->v.ok;
+            }
             const wentry *e = lookup(c, j, we);
             if (!e || e->kind != W_SUFFIX || is_alnum(c, we))
                 return 0;
@@ -673,7 +730,8 @@ static int parse_qty(const ctx *c, size_t i, qty *q)
     /* a scale word after digits: 1.9 million */
     if ((q->flags & NF_NUM_DIGITS) && !q->has_scale) {
         const wentry *e = next_word(c, q->end, &ws, &we);
-        if (e && (e->kind == W_SCALE) && ws > q->end) {
+        /* 1.9 million; 3.2 mln dlrs (a suffix of two letters or more as a word) */
+        if (e && (e->kind == W_SCALE || (e->kind == W_SUFFIX && we - ws >= 2)) && ws > q->end) {
             q->v = dec_mul(q->v, dec_int(e->v));
             q->flags |= NF_NUM_SCALED;
             q->has_scale = 1;
@@ -749,16 +807,26 @@ static int parse_qty(const ctx *c, size_t i, qty *q)
                 return 1;
             }
         }
-        if (e->kind == W_CURWORD && !(q->flags & NF_NUM_MONEY)) {
+        /* 5m euros, 5m Euros; not 12 Euro zone countries */
+        if (e->kind == W_CURWORD && !(q->flags & NF_NUM_MONEY) &&
+            (nf_islower((unsigned char)c->s[ws]) || (we - ws > 3 && c->s[we - 1] == 's'))) {
             q->flags |= NF_NUM_MONEY;
             q->unit = e->unit;
             q->end = we;
             return 1;
         }
     }
-    /* -word: 5,000-strong, 1,200-mile, one-time */
+    /* -word: 5,000-strong, 1,200-mile, one-time; 17-million is a scale */
     if (r < c->len && c->s[r] == '-' && is_letter(c, r + 1)) {
         size_t he = word_end(c, r + 1);
+        const wentry *sc = lookup(c, r + 1, he);
+        if (sc && sc->kind == W_SCALE && !q->has_scale && !is_alnum(c, he)) {
+            q->v = dec_mul(q->v, dec_int(sc->v));
+            q->flags |= NF_NUM_SCALED;
+            q->has_scale = 1;
+            q->end = q->nend = he;
+            return 1;
+        }
         if (he > r + 1) {
             q->flags |= NF_NUM_HYPHEN;
             q->hs = r + 1;
@@ -809,12 +877,55 @@ static unsigned long long scale_of(const ctx *c, const qty *q)
     return e && e->kind == W_SCALE ? e->v : 0;
 }
 
+static int check_word(const nf_numtab *t, uint32_t bits[27][27], const char *s, size_t len, size_t pos)
+{
+    int a = letter_index((unsigned char)s[pos]);
+    if (a < 0)
+        return 0;
+    size_t j = pos + 1;
+    while (j < len && letter_index((unsigned char)s[j]) >= 0)
+        j++;
+    size_t n = j - pos;
+    int b = n > 1 ? letter_index((unsigned char)s[pos + 1]) : 0;
+    (void)t;
+    return n <= 32 && (bits[a][b] & (1u << (n - 1)));
+}
+
+int nf_num_may_hold(const nf_numtab *t, const char *s, size_t len, size_t pos)
+{
+    if (pos >= len)
+        return 0;
+    unsigned char c0 = (unsigned char)s[pos];
+    if (nf_isdigit(c0) || t->curfirst[c0])
+        return 1;
+    return check_word(t, (uint32_t(*)[27])t->inside, s, len, pos);
+}
+
+int nf_num_may_start(const nf_numtab *t, const char *s, size_t len, size_t pos)
+{
+    if (pos >= len)
+        return 0;
+    unsigned char c0 = (unsigned char)s[pos];
+    if (nf_isdigit(c0) || t->curfirst[c0])
+        return 1;
+    /* a word: only those that can start a number */
+    int a = letter_index(c0);
+    if (a < 0)
+        return 0;
+    size_t j = pos + 1;
+    while (j < len && letter_index((unsigned char)s[j]) >= 0)
+        j++;
+    size_t n = j - pos;
+    int b = n > 1 ? letter_index((unsigned char)s[pos + 1]) : 0;
+    return n <= 32 && (t->start[a][b] & (1u << (n - 1)));
+}
+
 int nf_num_parse(const nf_numtab *t, const char *s, size_t len, size_t pos, nf_num *out)
 {
     ctx C = {t, s, len}, *c = &C;
-    memset(out, 0, sizeof *out);
-    if (pos >= len)
+    if (!nf_num_may_start(t, s, len, pos))
         return 0;
+    memset(out, 0, sizeof *out);
     int mode = 0; /* 1 from..to, 2 between..and */
     size_t p = pos;
     size_t we = word_end(c, pos);
@@ -857,8 +968,10 @@ int nf_num_parse(const nf_numtab *t, const char *s, size_t len, size_t pos, nf_n
                 two = 1;
         } else if (mode == 0 && word_is(c, ws, we2, "to") && ws > r) {
             size_t bs = skip_sp(c, we2);
+            /* 15 to 20 percent; not 7.8% to 830bn rupees */
             if (parse_qty(c, bs, &b) && !(b.flags & NF_NUM_VAGUE) &&
-                ((a.flags & NF_NUM_DIGITS) == (b.flags & NF_NUM_DIGITS)))
+                ((a.flags & NF_NUM_DIGITS) == (b.flags & NF_NUM_DIGITS)) &&
+                (!a.unit || (b.unit && !strcmp(a.unit, b.unit))))
                 two = 1;
         }
     }
@@ -871,6 +984,14 @@ int nf_num_parse(const nf_numtab *t, const char *s, size_t len, size_t pos, nf_n
             a.has_scale = 1;
             a.flags |= NF_NUM_SCALED;
         }
+        /* a range goes up: 3-2 and 6-4 are scores, not ranges */
+        if (mode == 0 && dec_cmp(a.v, b.v) >= 0) {
+            if (mode)
+                return 0;
+            two = 0;
+        }
+    }
+    if (two) {
         share(&a, &b);
         out->flags = a.flags | (b.flags & (NF_NUM_HYPHEN));
         out->flags |= mode == 1 ? NF_NUM_CHANGE : NF_NUM_RANGE;

@@ -58,6 +58,12 @@ void nf_numtab_free(nf_numtab *t);
  * number glued to letters or to other digits by '.', ':' or '/' is not read). */
 int nf_num_parse(const nf_numtab *t, const char *s, size_t len, size_t pos, nf_num *out);
 
+/* A cheap test: can a number expression start at s[pos]? (0 means nf_num_parse fails.) */
+int nf_num_may_start(const nf_numtab *t, const char *s, size_t len, size_t pos);
+/* Can s[pos] be any part of a number expression (digit, sign, any number word)? A text
+ * where no word passes holds no number. */
+int nf_num_may_hold(const nf_numtab *t, const char *s, size_t len, size_t pos);
+
 /* Convenience for tests and tools: the value of a text that is one number expression
  * (leading and trailing blanks ignored). Writes the value (and, for ranges and changes,
  * "LOW..HIGH" / "OLD->NEW") into out. Returns 1, or 0 when the text is not exactly one

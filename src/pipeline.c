@@ -4,6 +4,7 @@
  * same byte for byte whatever the number of threads. */
 #include <errno.h>
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -122,6 +123,8 @@ static void ana_reset(nf_ana *a, const nf_article *art)
     a->anchor[0] = '\0';
 }
 
+static atomic_long not_english; /* articles given only their article row */
+
 void nf_process(nf_ana *a, const nf_article *art, nf_buf *out)
 {
     const nf_engine *e = a->eng;
@@ -154,6 +157,8 @@ void nf_process(nf_ana *a, const nf_article *art, nf_buf *out)
         r->f[NF_COL_UNIT] = a->doc.lang[0] ? a->doc.lang : NULL;
         r->f[NF_COL_MENTION] = a->doc.url;
     }
+    if (a->doc.lang[0] && art->piece == 0)
+        atomic_fetch_add(&not_english, 1);
     if (!a->doc.lang[0]) {
         nf_sentences_run(a);
         nf_dates_run(a);
@@ -531,6 +536,10 @@ int nf_run(nf_engine *e, const char *const *paths, int npaths, FILE *out)
         else
             k.failed = errno ? errno : EIO;
     }
+    long ne = atomic_exchange(&not_english, 0);
+    if (ne && !e->opt.quiet && !e->opt.text_mode)
+        fprintf(stderr, "newsfacts: %ld article%s not in English: article row%s only\n", ne,
+                ne == 1 ? "" : "s", ne == 1 ? "" : "s");
     if (k.closed)
         return 0;
     if (k.failed) {

@@ -133,6 +133,35 @@ static size_t next_char(const unsigned char *w, size_t i, size_t len, int *cls, 
     return 1;
 }
 
+int nf__closed(const char *w, size_t n)
+{
+    static const char *const words[] = {
+        "the", "a", "an", "in", "on", "at", "for", "and", "but", "or", "as", "if", "when", "while",
+        "after", "before", "he", "she", "it", "they", "we", "i", "you", "his", "her", "its",
+        "their", "our", "this", "that", "these", "those", "there", "what", "who", "which", "with",
+        "from", "to", "of", "by", "some", "many", "most", "one", "no", "not", "so", "also",
+        "however", "meanwhile", "since", "until", "during", "under", "over", "about", "because",
+        "although", "though", "all", "both", "each", "other", "more", "last", "next", NULL};
+    if (n == 0 || n > 9 || !((w[0] >= 'A' && w[0] <= 'Z') || (w[0] >= 'a' && w[0] <= 'z')))
+        return 0;
+    char low[10];
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)w[i];
+        if (c >= 'A' && c <= 'Z')
+            c = (unsigned char)(c + 32);
+        else if (c < 'a' || c > 'z')
+            return 0;
+        low[i] = (char)c;
+    }
+    /* all capitals (`THE` in a heading) stays scored like any word in capitals */
+    if (n > 1 && w[1] >= 'A' && w[1] <= 'Z')
+        return 0;
+    for (int k = 0; words[k]; k++)
+        if (words[k][0] == low[0] && strncmp(words[k], low, n) == 0 && words[k][n] == '\0')
+            return 1;
+    return 0;
+}
+
 void nf__tok_info(const char *word, size_t len, nf_tok *out)
 {
     const unsigned char *w = (const unsigned char *)word;
@@ -232,6 +261,8 @@ void nf__tok_info(const char *word, size_t len, nf_tok *out)
         f |= NF_TF_HASLOWER;
     if (nupper)
         f |= NF_TF_UPPER;
+    if (nupper && nf__closed(word, len))
+        f |= NF_TF_CLOSED;
     if (nchars >= 8)
         f |= NF_TF_LONG;
     if (nchars <= 2)
@@ -457,16 +488,17 @@ static const int16_t *lookup_at(const nf_tagger *t, uint32_t key, uint32_t h)
     }
 }
 
-/* Upper-case letter or digit anywhere: the token may be scored (see nf__skip). */
+/* Upper-case letter anywhere and not a closed-class word: the token may be scored (see
+ * nf__skip). */
 static int maybe_name(const char *w, size_t n)
 {
     for (size_t i = 0; i < n; i++) {
         unsigned char c = (unsigned char)w[i];
-        if ((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))
-            return 1;
+        if (c >= 'A' && c <= 'Z')
+            return !nf__closed(w, n);
         if (c == 0xC3 && i + 1 < n && (unsigned char)w[i + 1] >= 0x80 && (unsigned char)w[i + 1] <= 0x9E &&
             (unsigned char)w[i + 1] != 0x97)
-            return 1; /* Latin-1 capitals, as nf__tok_info counts them */
+            return !nf__closed(w, n); /* Latin-1 capitals, as nf__tok_info counts them */
     }
     return 0;
 }

@@ -67,7 +67,7 @@ void nf_tagger_tag(const nf_tagger *t, const char *const *words, const size_t *l
 
 #define NF_TAGGER_MAGIC "NFTAGGR1"
 #define NF_TAGGER_VERSION 1u
-#define NF_TAGGER_FEATSET 8u
+#define NF_TAGGER_FEATSET 9u
 #define NF_TAGGER_MAX_FEATS 4000000u
 #define NF_MAX_STATIC 64 /* upper bound of nf__static_feats() output */
 #define NF_MAX_DYN 8     /* upper bound of nf__dyn_feats() output */
@@ -96,13 +96,17 @@ enum {
     NF_TF_HASLOWER = 1u << 9,
     NF_TF_LONG = 1u << 10, /* >= 8 chars */
     NF_TF_SHORT = 1u << 11, /* <= 2 chars */
-    NF_TF_UPPER = 1u << 12  /* some upper-case letter (not a feature; see nf__skip) */
+    NF_TF_UPPER = 1u << 12, /* some upper-case letter (not a feature; see nf__skip) */
+    NF_TF_CLOSED = 1u << 13 /* a closed-class word (not a feature; see nf__skip) */
 };
 
 /* A token that is never scored when the previous tag is O (or at the start): no upper-case
- * letter and no digit (lower-case words, punctuation).  It is tagged O directly, which
+ * letter (lower-case words, numbers, punctuation), or a closed-class word.  It is tagged
+ * O directly, which
  * makes tagging several times faster; training does the same. */
-#define nf__skip(tok, prev) (((prev) <= 0) && !((tok)->flags & (NF_TF_UPPER | NF_TF_HASDIGIT)))
+#define nf__skip(tok, prev) (((prev) <= 0) && (!((tok)->flags & NF_TF_UPPER) || ((tok)->flags & NF_TF_CLOSED)))
+/* Capitalized closed-class words (`The`, `But`, `He`) are never scored after O either. */
+int nf__closed(const char *w, size_t n);
 
 /* Sentence-level flags. */
 enum { NF_SF_ALLCAPS = 1u << 0 /* no lowercase letter in the whole sentence (headline) */ };

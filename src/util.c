@@ -177,7 +177,10 @@ uint64_t nf_hash(const char *s, size_t n)
         h ^= (unsigned char)s[i];
         h *= 1099511628211ULL;
     }
-    return h ^ (h >> 29);
+    h ^= h >> 33; /* murmur3's finalizer: every bit of h reaches the low bits used as index */
+    h *= 0xff51afd7ed558ccdULL;
+    h ^= h >> 33;
+    return h;
 }
 
 nf_map *nf_map_new(void)
@@ -214,7 +217,7 @@ static nf_slot *map_find(const nf_map *m, const char *key, size_t klen, uint64_t
 
 const char *nf_map_put(nf_map *m, const char *key, size_t klen, void *val)
 {
-    if ((m->n + 1) * 4 > m->cap * 3) {
+    if ((m->n + 1) * 2 > m->cap) { /* at most half full: most look-ups are misses */
         nf_slot *old = m->slot;
         size_t oc = m->cap;
         m->cap *= 2;

@@ -259,6 +259,39 @@ static void test_not_actors(void **st)
     }
 }
 
+static void test_descriptions(void **st)
+{
+    (void)st;
+    run("NATO Secretary-General Jens Stoltenberg said the alliance was ready. The NATO chief met "
+        "the Ukrainian president on Thursday.\n");
+    const nf_mention *d = NULL;
+    for (size_t i = 0; i < A.nmen; i++)
+        if (A.men[i].flags & NF_M_DESCRIPTION)
+            d = &A.men[i];
+    assert_non_null(d);
+    assert_string_equal(d->canon, "Jens Stoltenberg");
+    assert_false(d->flags & NF_M_ROW);
+    assert_int_equal(count_canon("Jens Stoltenberg"), 1); /* the description makes no row */
+    for (size_t i = 1; i < A.nmen; i++)
+        assert_true(A.men[i - 1].start <= A.men[i].start);
+}
+
+static void test_coordinated_regions(void **st)
+{
+    (void)st;
+    run("Russia wants NATO to roll back its deployments in Central and Eastern Europe, officials "
+        "said.\n");
+    expect("Central", "Central Europe", NF_ACT_PLACE);
+    expect("Eastern Europe", "Eastern Europe", NF_ACT_PLACE);
+}
+
+static void test_common_word_at_start(void **st)
+{
+    (void)st;
+    run("Missiles stationed in the region worry the planners. The missiles are old.\n");
+    assert_int_equal(A.nmen, 0);
+}
+
 static void test_empty_and_odd(void **st)
 {
     (void)st;
@@ -282,6 +315,9 @@ int main(void)
         cmocka_unit_test(test_years_in_office),
         cmocka_unit_test(test_rows),
         cmocka_unit_test(test_not_actors),
+        cmocka_unit_test(test_descriptions),
+        cmocka_unit_test(test_coordinated_regions),
+        cmocka_unit_test(test_common_word_at_start),
         cmocka_unit_test(test_empty_and_odd),
     };
     int rc = cmocka_run_group_tests(tests, setup, teardown);

@@ -8,6 +8,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <fcntl.h>
+#include <unistd.h>
+
 #include <cmocka.h>
 
 #include "nf.h"
@@ -328,6 +331,148 @@ static void test_language(void **st)
     assert_string_equal(A.doc.lang, "");
 }
 
+/* ---- more rules and metadata forms ---- */
+
+static void test_glued_teasers(void **st)
+{
+    (void)st;
+    run("Menu\nSports\nLatest Headlines\n"
+        "Police: 2 In Custody After Death Of Student-AthleteA 24-year-old woman and a 28-year-old man have been arrested in connection with the death.\n"
+        "Customers Leave Without Paying Bill At Troy SteakhouseA party of six left the steakhouse in Troy without paying their bill after a fight.\n"
+        "Under Mr Ebbers' leadership, WorldCom emerged from Mississippi obscurity to become a $160bn telecoms giant and the darling of investors.\n"
+        "Yet as competition intensified and the telecoms boom petered out, WorldCom found itself under growing financial stress, officials said.\n");
+    assert_false(has("SteakhouseA"));
+    assert_false(has("AthleteA"));
+    assert_true(has("WorldCom emerged")); /* a CamelCase name in prose is no glue */
+}
+
+static void test_written_dateline(void **st)
+{
+    (void)st;
+    run("Menu\nWorld\nBusiness\n"
+        "Google Stadia, Microsoft xCloud, Apple Arcade: So Many Ways to Play\n"
+        "By\nSarah E. Needleman\n"
+        "Nov. 19, 2019 8:03 am ET\n"
+        "Gaming used to be so simple. We would buy a game, sit down in front of a console or PC, grind our way to the end, then repeat.\n"
+        "Now we spend money over and over on virtual perks. We play on phones and tablets while socializing with far-flung friends.\n");
+    assert_string_equal(A.doc.date, "2019-11-19");
+    assert_string_equal(A.doc.title, "Google Stadia, Microsoft xCloud, Apple Arcade: So Many Ways to Play");
+    assert_true(has("Gaming used to be"));
+    assert_false(has("8:03"));
+}
+
+static void test_clean_article_keeps_short_lines(void **st)
+{
+    (void)st;
+    run("Shearer named England captain\n"
+        "The world's costliest footballer Alan Shearer was named as the new England captain on Friday.\n"
+        "The 26-year-old, who joined Newcastle for 15 million pounds sterling, takes over from Tony Adams.\n"
+        "Adams and Platt are both injured and will miss the opening World Cup qualifier against Moldova on Sunday.\n"
+        "Shearer takes the captaincy on a trial basis, but the new coach said he saw no reason why he should not keep it.\n"
+        "Only Russia has chosen to do so.\n"
+        "Arsenal win 4-2 on penalties\n");
+    assert_string_equal(A.doc.title, "Shearer named England captain");
+    assert_false(has("Shearer named England captain"));
+    assert_true(has("Only Russia has chosen to do so."));
+    assert_true(has("Arsenal win 4-2 on penalties"));
+}
+
+static void test_rules_file(void **st)
+{
+    (void)st;
+    char path[] = "/tmp/nf_test_rules_XXXXXX";
+    int fd = mkstemp(path);
+    assert_true(fd >= 0);
+    const char *rule = "# test rule\ndrop\t0\tZEBRA-CROSSING\n";
+    assert_int_equal(write(fd, rule, strlen(rule)), (ssize_t)strlen(rule));
+    close(fd);
+    nf_options o;
+    nf_options_default(&o);
+    o.rules[0] = path;
+    o.nrules = 1;
+    char err[256];
+    nf_engine *e = nf_engine_new(&o, err, sizeof err);
+    assert_non_null(e);
+    run_with(e, "The first paragraph is a sentence long enough to count as prose in this test here.\n\n"
+                "A ZEBRA-CROSSING paragraph that is also long enough to count as prose in this test.\n\n"
+                "The third paragraph is a sentence long enough to count as prose in this test too.\n");
+    assert_false(has("ZEBRA"));
+    assert_true(has("The third paragraph"));
+    nf_ana_free(&A);
+    memset(&A, 0, sizeof A);
+    nf_engine_free(e);
+    /* a bad rule is an error at start-up */
+    fd = open(path, O_WRONLY | O_TRUNC);
+    assert_true(fd >= 0);
+    const char *bad = "drop\t0\t(unclosed\n";
+    assert_int_equal(write(fd, bad, strlen(bad)), (ssize_t)strlen(bad));
+    close(fd);
+    e = nf_engine_new(&o, err, sizeof err);
+    assert_null(e);
+    unlink(path);
+}
+
+/* Every rule family: a furniture line inside an article is dropped, prose that merely
+ * shares a word with a rule is kept. */
+static void test_rule_families(void **st)
+{
+    (void)st;
+    static const char *const furniture[] = {
+        "\u00a9 2019 Associated Press. All Rights Reserved.",
+        "Copyright 2021 Example Media Group",
+        "We use cookies to improve your experience on our website. By browsing this website, you agree to our use of cookies.",
+        "Sign up for our newsletter",
+        "Share this article",
+        "Related stories: Russia Issues Demands to Limit NATO Influence",
+        "Read more: Biden warns Putin of sanctions",
+        "Protesters have worn masks to protect their identities (Image: GETTY )",
+        "A reference habitation module for a crewed Mars mission. Credit: ESA",
+        "Plane passengers quarantined after BUBONIC PLAGUE outbreak [NEWS]",
+        "By Jane Doe",
+        "Updated 12:30 pm",
+        "3 min read",
+        "Advertisement",
+        "Tags: NATO, Russia, Ukraine",
+        "Home > World > Europe",
+        "Image 3 of 10",
+        "Citation: Hibernating astronauts would need smaller spacecraft (2019, November 18)",
+        "Explore further",
+        "August 8, 2018 at 3:17 pm",
+    };
+    static const char *const prose[] = {
+        "Shares in Cairn Energy have jumped 6% after the firm said an Indian oilfield was larger than thought.",
+        "Japan's Honda has won a copyright case in Beijing, further evidence that China is taking a tougher line.",
+        "The Kremlin declined to comment on the report, which cited three people familiar with the talks.",
+        "He refused to share details of the plan, saying only that the allies would be consulted first.",
+    };
+    for (size_t i = 0; i < sizeof furniture / sizeof *furniture; i++) {
+        char text[2048];
+        snprintf(text, sizeof text,
+                 "NATO allies rejected Russia's demand for a new security settlement in Europe on Wednesday, officials said.\n\n"
+                 "%s\n\n"
+                 "Meeting senior Kremlin envoys in Brussels, the members said Moscow would have no veto on Ukraine joining.\n\n"
+                 "Russia's massive troop build-up on Ukraine's borders has forced Washington to engage diplomatically.\n",
+                 furniture[i]);
+        run(text);
+        if (has(furniture[i]))
+            print_message("kept: %s\n", furniture[i]);
+        assert_false(has(furniture[i]));
+        assert_true(has("Meeting senior Kremlin envoys"));
+    }
+    for (size_t i = 0; i < sizeof prose / sizeof *prose; i++) {
+        char text[2048];
+        snprintf(text, sizeof text,
+                 "NATO allies rejected Russia's demand for a new security settlement in Europe on Wednesday, officials said.\n\n"
+                 "%s\n\n"
+                 "Russia's massive troop build-up on Ukraine's borders has forced Washington to engage diplomatically.\n",
+                 prose[i]);
+        run(text);
+        if (!has(prose[i]))
+            print_message("lost: %s\n", prose[i]);
+        assert_true(has(prose[i]));
+    }
+}
+
 /* ---- the --text dump ---- */
 
 static void test_dump(void **st)
@@ -477,6 +622,11 @@ int main(void)
         cmocka_unit_test(test_headings),
         cmocka_unit_test(test_html),
         cmocka_unit_test(test_language),
+        cmocka_unit_test(test_rule_families),
+        cmocka_unit_test(test_glued_teasers),
+        cmocka_unit_test(test_written_dateline),
+        cmocka_unit_test(test_clean_article_keeps_short_lines),
+        cmocka_unit_test(test_rules_file),
         cmocka_unit_test(test_dump),
         cmocka_unit_test(test_seeds_body_kept),
     };

@@ -107,6 +107,7 @@ static const vcase CASES[] = {
     {"a third", "0.33"},
     {"one-fifth", "0.2"},
     {"half a million", "500000"},
+    {"half a dozen", "6"},
     {"a quarter of a million", "250000"},
     {"one half", "0.5"},
     /* percentages */
@@ -117,6 +118,7 @@ static const vcase CASES[] = {
     {"twenty percent", "20"},
     {"0.5 percentage points", "0.5"},
     {"12 %", "12"},
+    {"40pc", "40"},
     /* ranges */
     {"15-20 percent", "15..20"},
     {"15-20%", "15..20"},
@@ -147,6 +149,10 @@ static const vcase CASES[] = {
     {"a few hundred", "100"},
     {"scores", "20"},
     {"billions", "1000000000"},
+    /* wire style */
+    {"3.2 mln", "3200000"},
+    {"dlrs 3.2 million", "3200000"},
+    {"1.5 bln dlrs", "1500000000"},
     /* money words */
     {"5 million dollars", "5000000"},
     {"300 euros", "300"},

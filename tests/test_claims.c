@@ -1,0 +1,257 @@
+/* Unit tests for claims.c: every attribution pattern family, speakers (names, pronouns,
+ * descriptions), claim text (quotes stripped, running quotes over paragraphs), the date of the
+ * saying, and what is no claim. Each test runs the whole analysis on a small article. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "nf.h"
+
+static nf_engine *eng;
+
+static int setup(void **st)
+{
+    (void)st;
+    nf_options o;
+    nf_options_default(&o);
+    char err[256];
+    eng = nf_engine_new(&o, err, sizeof err);
+    if (!eng)
+        fprintf(stderr, "engine: %s\n", err);
+    return eng ? 0 : -1;
+}
+
+static int teardown(void **st)
+{
+    (void)st;
+    nf_engine_free(eng);
+    return 0;
+}
+
+/* The claim rows of one analysis: date, actor, value, unit, mention, line. */
+typedef struct {
+    char date[1024], actor[1024], value[1024], unit[1024], mention[1024];
+    long line;
+} claim;
+static claim C[32];
+static int NC;
+
+static void field(const char **p, char *out, size_t cap)
+{
+    const char *s = *p;
+    size_t n = 0;
+    while (*s && *s != '\t' && *s != '\n') {
+        if (n + 1 < cap)
+            out[n++] = *s;
+        s++;
+    }
+    out[n] = 0;
+    if (*s == '\t')
+        s++;
+    *p = s;
+}
+
+/* Analyzes text as an article dated 2021-12-17 (a Friday) and collects its claims. */
+static void run(const char *text)
+{
+    char *doc = malloc(strlen(text) + 32);
+    sprintf(doc, " date 2021-12-17 %s\n", text);
+    char *buf = NULL;
+    size_t len = 0;
+    assert_int_equal(nf_analyze_text(eng, "t", "t", doc, strlen(doc), &buf, &len), 0);
+    NC = 0;
+    for (const char *p = buf; p && p < buf + len && *p;) {
+        char f[10][1024];
+        const char *q = p;
+        for (int i = 0; i < 10; i++)
+            field(&q, f[i], sizeof f[i]);
+        if (!strcmp(f[3], "claim") && NC < 32) {
+            claim *c = &C[NC++];
+            snprintf(c->date, sizeof c->date, "%.1000s", f[4]);
+            snprintf(c->actor, sizeof c->actor, "%.1000s", f[5]);
+            snprintf(c->value, sizeof c->value, "%.1000s", f[6]);
+            snprintf(c->unit, sizeof c->unit, "%.1000s", f[7]);
+            snprintf(c->mention, sizeof c->mention, "%.1000s", f[8]);
+            c->line = atol(f[2]);
+        }
+        const char *nl = strchr(p, '\n');
+        if (!nl)
+            break;
+        p = nl + 1;
+    }
+    free(buf);
+    free(doc);
+}
+
+static void test_said_that_noting(void **st)
+{
+    (void)st;
+    run("Deputy Foreign Minister Sergei Ryabkov said Russia's relations with the U.S. and NATO have "
+        "approached a \"dangerous point,\" noting that alliance deployments and drills near Russia "
+        "have raised \"unacceptable\" threats to its security.");
+    assert_int_equal(NC, 1);
+    assert_string_equal(C[0].actor, "Sergei Ryabkov");
+    assert_string_equal(C[0].unit, "said, noting");
+    assert_string_equal(C[0].mention, "said");
+    assert_string_equal(C[0].date, "2021-12-17");
+    assert_non_null(strstr(C[0].value, "Russia's relations with the U.S. and NATO have approached a dangerous point"));
+    assert_non_null(strstr(C[0].value, "alliance deployments"));
+    assert_null(strchr(C[0].value, '"'));
+}
+
+static void test_pronoun(void **st)
+{
+    (void)st;
+    run("NATO Secretary-General Jens Stoltenberg met ministers in Brussels on Thursday.\n\n"
+        "\"There are significant differences between NATO allies and Russia,\" he warned.");
+    assert_int_equal(NC, 1);
+    assert_string_equal(C[0].actor, "Jens Stoltenberg");
+    assert_string_equal(C[0].unit, "warned");
+    assert_string_equal(C[0].value, "There are significant differences between NATO allies and Russia");
+    assert_int_equal(C[0].line, 3);
+}
+
+static void test_inverted(void **st)
+{
+    (void)st;
+    run("\"We would not like to throw around threats,\" said Kremlin spokesman Dmitry Peskov.");
+    assert_int_equal(NC, 1);
+    assert_string_equal(C[0].actor, "Dmitry Peskov");
+    assert_string_equal(C[0].value, "We would not like to throw around threats");
+}
+
+static void test_according_to(void **st)
+{
+    (void)st;
+    run("According to US Secretary of State Antony Blinken, the written responses will be delivered soon.");
+    assert_int_equal(NC, 1);
+    assert_string_equal(C[0].actor, "Antony Blinken");
+    assert_string_equal(C[0].unit, "According to");
+    assert_string_equal(C[0].value, "the written responses will be delivered soon");
+    run("The talks will resume in January, according to Russian officials.");
+    assert_int_equal(NC, 1);
+    assert_string_equal(C[0].actor, "Russia");
+    assert_string_equal(C[0].value, "The talks will resume in January");
+}
+
+static void test_told_reporters_date(void **st)
+{
+    (void)st;
+    run("Jens Stoltenberg told reporters on Wednesday that the alliance was ready to listen.");
+    assert_int_equal(NC, 1);
+    assert_string_equal(C[0].unit, "told reporters");
+    assert_string_equal(C[0].date, "2021-12-15");
+    assert_string_equal(C[0].value, "the alliance was ready to listen");
+}
+
+static void test_date_inside_claim(void **st)
+{
+    (void)st;
+    /* `early next year` belongs to what is claimed: the claim has the article's date */
+    run("U.S. intelligence officials say Russia is preparing for a possible invasion early next year.");
+    assert_int_equal(NC, 1);
+    assert_string_equal(C[0].actor, "United States");
+    assert_string_equal(C[0].date, "2021-12-17");
+    run("Russia's Foreign Ministry said in a statement last week that Moscow was seeking guarantees.");
+    assert_int_equal(NC, 1);
+    assert_string_equal(C[0].actor, "Russian Foreign Ministry");
+    assert_string_equal(C[0].unit, "said in a statement");
+    assert_string_equal(C[0].date, "2021-W49");
+}
+
+static void test_descriptions(void **st)
+{
+    (void)st;
+    run("Russian officials said the proposal was forwarded on Wednesday.");
+    assert_int_equal(NC, 1);
+    assert_string_equal(C[0].actor, "Russia");
+    run("NATO Secretary-General Jens Stoltenberg arrived in Brussels.\n\n"
+        "The NATO chief said that NATO is a defense alliance.");
+    assert_int_equal(NC, 1);
+    assert_string_equal(C[0].actor, "Jens Stoltenberg");
+    run("NATO met in Brussels. The alliance said it would not accept any veto.");
+    assert_int_equal(NC, 1);
+    assert_string_equal(C[0].actor, "NATO");
+}
+
+static void test_running_quote(void **st)
+{
+    (void)st;
+    /* a quote that opens a paragraph, runs on into the next and closes before its attribution */
+    run("NATO Secretary-General Jens Stoltenberg spoke to reporters in Brussels on Friday after the meeting.\n\n"
+        "\"Ukraine as a sovereign nation has the right to self-defense. Ukraine is not a threat to Russia.\n\n"
+        "\"It is Russia that is the aggressor,\" he said.");
+    assert_int_equal(NC, 1);
+    assert_string_equal(C[0].actor, "Jens Stoltenberg");
+    assert_int_equal(C[0].line, 5); /* the ` date` line is line 1 */
+    assert_non_null(strstr(C[0].value, "Ukraine is not a threat to Russia"));
+    assert_non_null(strstr(C[0].value, "It is Russia that is the aggressor"));
+    /* `"C," X said. "C2"`: the quote goes on after the attribution */
+    run("\"There will be no talks without our allies,\" Psaki said. \"We will not compromise the key principles.\"");
+    assert_int_equal(NC, 1);
+    assert_string_equal(C[0].actor, "Jen Psaki");
+    assert_string_equal(C[0].value, "There will be no talks without our allies. We will not compromise the key principles");
+}
+
+static void test_two_speakers(void **st)
+{
+    (void)st;
+    run("Joe Biden said the talks were useful, and Vladimir Putin said they were constructive.");
+    assert_int_equal(NC, 2);
+    assert_string_equal(C[0].actor, "Joe Biden");
+    assert_string_equal(C[0].value, "the talks were useful");
+    assert_string_equal(C[1].actor, "Vladimir Putin");
+    assert_string_equal(C[1].value, "they were constructive");
+    /* the same speaker: `denies ... and accused` is one attribution */
+    run("Moscow denies any intention to attack and accused Ukraine of planning an offensive.");
+    assert_int_equal(NC, 1);
+    assert_string_equal(C[0].actor, "Russia");
+    assert_string_equal(C[0].unit, "denies, accused");
+}
+
+static void test_quoted_as_saying(void **st)
+{
+    (void)st;
+    run("The newspaper quoted Foreign Minister Sergei Lavrov as saying that the talks had failed.");
+    assert_int_equal(NC, 1);
+    assert_string_equal(C[0].actor, "Sergei Lavrov");
+    assert_string_equal(C[0].value, "the talks had failed");
+}
+
+static void test_not_claims(void **st)
+{
+    (void)st;
+    run("Troops moved into the so-called buffer zone. The earthquake claimed 217 lives. "
+        "No group claimed responsibility for the attack. The match was called off.");
+    assert_int_equal(NC, 0);
+    run("Will Putin say whether he plans to invade?");
+    assert_int_equal(NC, 0);
+    run("Russia on Friday published draft security demands that NATO deny membership to Ukraine.");
+    assert_int_equal(NC, 0);
+    run("Putin raised the demand in last week's video call with Joe Biden.");
+    assert_int_equal(NC, 0);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_said_that_noting),
+        cmocka_unit_test(test_pronoun),
+        cmocka_unit_test(test_inverted),
+        cmocka_unit_test(test_according_to),
+        cmocka_unit_test(test_told_reporters_date),
+        cmocka_unit_test(test_date_inside_claim),
+        cmocka_unit_test(test_descriptions),
+        cmocka_unit_test(test_running_quote),
+        cmocka_unit_test(test_two_speakers),
+        cmocka_unit_test(test_quoted_as_saying),
+        cmocka_unit_test(test_not_claims),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}

@@ -1,0 +1,213 @@
+/* Unit tests for dates.c: each expression family with its anchor date and expected value. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "nf.h"
+
+static nf_engine *eng;
+
+static int setup(void **st)
+{
+    (void)st;
+    nf_options o;
+    nf_options_default(&o);
+    char err[256];
+    eng = nf_engine_new(&o, err, sizeof err);
+    if (!eng)
+        fprintf(stderr, "engine: %s\n", err);
+    return eng ? 0 : -1;
+}
+
+static int teardown(void **st)
+{
+    (void)st;
+    nf_engine_free(eng);
+    return 0;
+}
+
+/* Runs the sentence and date stages over text (one paragraph per line) with the anchor
+ * date (or none) and returns the date expressions as "mention=value/TYPE;" in order. */
+static char got[8192];
+static nf_ana A;
+
+static void run(const char *anchor, const char *text)
+{
+    free(A.tok);
+    free(A.sent);
+    free(A.tx);
+    free(A.row);
+    nf_arena_free(&A.arena);
+    memset(&A, 0, sizeof A);
+    A.eng = eng;
+    A.doc.text = (char *)text;
+    A.doc.len = (uint32_t)strlen(text);
+    if (anchor) {
+        snprintf(A.anchor, sizeof A.anchor, "%s", anchor);
+        A.anchor_y = atoi(anchor);
+        A.anchor_m = atoi(anchor + 5);
+        A.anchor_d = atoi(anchor + 8);
+    }
+    nf_sentences_run(&A);
+    nf_dates_run(&A);
+}
+
+static const char *tag(const char *anchor, const char *text)
+{
+    run(anchor, text);
+    static const char *const tn[] = {"DATE", "TIME", "DURATION", "SET"};
+    size_t k = 0;
+    got[0] = 0;
+    for (size_t i = 0; i < A.ntx && k < sizeof got; i++) {
+        const nf_timex *x = &A.tx[i];
+        k += (size_t)snprintf(got + k, sizeof got - k, "%.*s=%s/%s;", (int)(x->end - x->start),
+                              A.doc.text + x->start, x->value, tn[x->type]);
+    }
+    /* every expression has its date row */
+    size_t nrows = 0;
+    for (size_t i = 0; i < A.nrow; i++)
+        nrows += A.row[i].kind == NF_KIND_DATE;
+    assert_int_equal(nrows, A.ntx);
+    return got;
+}
+
+#define EXPECT(anchor, text, want) assert_string_equal(tag(anchor, text), want)
+
+static void test_absolute(void **st)
+{
+    (void)st;
+    EXPECT("2021-12-17", "They met on December 7.", "December 7=2021-12-07/DATE;");
+    EXPECT("2021-12-17", "It was signed Dec. 7, 2021, in Geneva.", "Dec. 7, 2021=2021-12-07/DATE;");
+    EXPECT("2022-01-20", "It began on 7 December 2021.", "7 December 2021=2021-12-07/DATE;");
+    EXPECT("2022-01-20", "Dated 2021-12-17 and 26.01.2022 and 12/17/2021.",
+           "2021-12-17=2021-12-17/DATE;26.01.2022=2022-01-26/DATE;12/17/2021=2021-12-17/DATE;");
+    EXPECT("2022-01-20", "Sales fell in October 2021.", "October 2021=2021-10/DATE;");
+    EXPECT("2022-01-12", "It was withdrawn in October last year.", "October last year=2021-10/DATE;");
+    EXPECT("2022-01-26", "Proposals came in mid-December.", "mid-December=2021-12/DATE;");
+    /* past tense: last occurrence; a close future date stays in the coming year */
+    EXPECT("2000-01-06", "The deadline would be Jan. 14.", "Jan. 14=2000-01-14/DATE;");
+    EXPECT("1999-05-06", "He was seen after the Oct. 23 slaying.", "Oct. 23=1998-10-23/DATE;");
+    /* leap day */
+    EXPECT("2024-03-10", "It happened on Feb. 29.", "Feb. 29=2024-02-29/DATE;");
+    EXPECT("2023-03-10", "It happened on Feb. 29.", "Feb.=2023-02/DATE;"); /* no such day */
+    /* no anchor: partial values */
+    EXPECT(NULL, "They met on December 7.", "December 7=XXXX-12-07/DATE;");
+    EXPECT(NULL, "They met last week.", "last week=/DATE;");
+}
+
+static void test_years(void **st)
+{
+    (void)st;
+    EXPECT("2021-12-17", "NATO grew in 1999 and since 2019.", "1999=1999/DATE;2019=2019/DATE;");
+    EXPECT("2022-01-26", "In the 1990s and 2000s, in the '80s.",
+           "the 1990s=199/DATE;2000s=200/DATE;the '80s=198/DATE;");
+    EXPECT("2021-12-17", "It has killed 1,999 people and 2000 troops.", "");
+    EXPECT("2021-12-17", "About 1500 protesters came.", "");
+    EXPECT("2021-12-17", "Plans for early next year.", "early next year=2022/DATE;");
+    EXPECT("2021-12-17", "In the 20th century.", "the 20th century=19/DATE;");
+}
+
+static void test_weekdays(void **st)
+{
+    (void)st;
+    /* 2021-12-17 is a Friday */
+    EXPECT("2021-12-17", "NATO officials said on Friday that it was over.", "Friday=2021-12-17/DATE;");
+    EXPECT("2021-12-17", "The chief met him on Thursday.", "Thursday=2021-12-16/DATE;");
+    EXPECT("2021-12-17", "They will meet on Thursday.", "Thursday=2021-12-23/DATE;");
+    EXPECT("2021-12-17", "He arrived last Friday.", "last Friday=2021-12-10/DATE;");
+    EXPECT("2021-12-17", "They meet next Monday.", "next Monday=2021-12-20/DATE;");
+    /* 2022-01-12 is a Wednesday */
+    EXPECT("2022-01-12", "Before Wednesday, talks were held on Monday.",
+           "Wednesday=2022-01-12/DATE;Monday=2022-01-10/DATE;");
+    EXPECT("2022-01-26", "He told reporters on Wednesday evening.",
+           "Wednesday evening=2022-01-26TEV/TIME;");
+}
+
+static void test_relative(void **st)
+{
+    (void)st;
+    EXPECT("2021-12-17", "He said so last week.", "last week=2021-W49/DATE;");
+    EXPECT("2021-12-17", "It was sent earlier this week.", "earlier this week=2021-W50/DATE;");
+    /* year boundary, ISO weeks */
+    EXPECT("2022-01-03", "He said so last week.", "last week=2021-W52/DATE;");
+    EXPECT("2020-12-31", "It came this week.", "this week=2020-W53/DATE;");
+    EXPECT("2021-01-01", "It came this week.", "this week=2020-W53/DATE;");
+    EXPECT("2022-01-12", "Talks today, not yesterday or tomorrow.",
+           "today=2022-01-12/DATE;yesterday=2022-01-11/DATE;tomorrow=2022-01-13/DATE;");
+    EXPECT("2022-01-12", "It fell next year, last month and this year.",
+           "next year=2023/DATE;last month=2021-12/DATE;this year=2022/DATE;");
+    EXPECT("2022-01-12", "He left two years ago, a decade ago.",
+           "two years ago=2020/DATE;a decade ago=2012/DATE;");
+    EXPECT("2022-01-12", "Prices rose in the third quarter.", "the third quarter=2021-Q3/DATE;");
+    EXPECT("2022-01-12", "Prices will rise in the third quarter.", "the third quarter=2022-Q3/DATE;");
+    EXPECT("2022-01-12", "It passed Resolution 1973.", "");
+    EXPECT("2022-01-12", "It was hot last summer.", "last summer=2021-SU/DATE;");
+    EXPECT("1998-12-05", "It began last fall.", "last fall=1998-FA/DATE;");
+    EXPECT("1998-08-07", "The blast came at about 10:35 a.m. (0735 GMT) Friday.",
+           "10:35 a.m.=1998-08-07T10:35/TIME;Friday=1998-08-07/DATE;");
+    EXPECT("2022-01-26", "It ends at 10 p.m. sharp.", "10 p.m.=2022-01-26T22:00/TIME;");
+}
+
+static void test_vague(void **st)
+{
+    (void)st;
+    EXPECT("2021-12-17", "It is now clear.", "now=PRESENT_REF/DATE;");
+    EXPECT("2021-12-17", "He spoke in recent weeks.", "recent weeks=PAST_REF/DATE;");
+    EXPECT("2021-12-17", "In the past, and in the future.",
+           "the past=PAST_REF/DATE;the future=FUTURE_REF/DATE;");
+    EXPECT("2021-12-17", "They decide their future.", "");
+    EXPECT("2021-12-17", "He spoke of the future leadership.", "");
+    EXPECT("2021-12-17", "The Daily Mail said so.", "");
+}
+
+static void test_durations_sets(void **st)
+{
+    (void)st;
+    EXPECT("2021-12-17", "It took five days and two years, over decades.",
+           "five days=P5D/DURATION;two years=P2Y/DURATION;decades=PXDE/DURATION;");
+    EXPECT("2021-12-17", "A 16-hour wait, within days, in minutes.",
+           "16-hour=PT16H/DURATION;days=PXD/DURATION;minutes=PTXM/DURATION;");
+    EXPECT("2021-12-17", "They meet every week and report daily.",
+           "every week=P1W/SET;daily=P1D/SET;");
+    EXPECT("2021-12-17", "Watch: Duration 2:05 of the video.", "");
+    EXPECT("2021-12-17", "It sold 50 million copies a year.", "a year=P1Y/SET;");
+    EXPECT("2021-12-17", "It took a year.", "a year=P1Y/DURATION;");
+    EXPECT("2021-12-17", "A 44-year-old man.", "");
+}
+
+static void test_sentence_date(void **st)
+{
+    (void)st;
+    run("2021-12-17", "Russia's Foreign Ministry said in a statement last week that Moscow wants "
+                      "talks early next year. U.S. officials say Russia is preparing an invasion "
+                      "early next year. The chief met him on Thursday.\n");
+    assert_int_equal(A.nsent, 3);
+    assert_string_equal(nf_sent_date(&A, &A.sent[0]), "2021-W49");
+    assert_string_equal(nf_sent_date(&A, &A.sent[1]), "2021-12-17");
+    assert_string_equal(nf_sent_date(&A, &A.sent[2]), "2021-12-16");
+    run("2022-01-26", "\"We will talk in March,\" Stoltenberg told reporters on Wednesday evening.\n");
+    assert_string_equal(nf_sent_date(&A, &A.sent[0]), "2022-01-26TEV");
+    free(A.tok);
+    free(A.sent);
+    free(A.tx);
+    free(A.row);
+    nf_arena_free(&A.arena);
+    memset(&A, 0, sizeof A);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_absolute),   cmocka_unit_test(test_years),
+        cmocka_unit_test(test_weekdays),   cmocka_unit_test(test_relative),
+        cmocka_unit_test(test_vague),      cmocka_unit_test(test_durations_sets),
+        cmocka_unit_test(test_sentence_date),
+    };
+    return cmocka_run_group_tests_name("dates", tests, setup, teardown);
+}

@@ -1,0 +1,314 @@
+/* Unit tests for figures.c: which numbers are figures, what they count, whose they are.
+ * Each test splits a text into sentences, adds the actor mentions an actor stage would find
+ * (so that these tests do not depend on it), runs the figures stage and checks its rows. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "nf.h"
+
+static nf_engine *eng;
+static nf_ana A;
+static char text[4096];
+
+static int setup(void **st)
+{
+    (void)st;
+    nf_options o;
+    nf_options_default(&o);
+    char err[256];
+    eng = nf_engine_new(&o, err, sizeof err);
+    return eng ? 0 : -1;
+}
+
+static int teardown(void **st)
+{
+    (void)st;
+    free(A.tok);
+    free(A.sent);
+    free(A.men);
+    free(A.row);
+    nf_arena_free(&A.arena);
+    nf_engine_free(eng);
+    return 0;
+}
+
+static void prepare(const char *t)
+{
+    free(A.tok);
+    free(A.sent);
+    free(A.men);
+    free(A.row);
+    nf_arena_free(&A.arena);
+    memset(&A, 0, sizeof A);
+    A.eng = eng;
+    snprintf(text, sizeof text, "%s\n", t);
+    A.doc.text = text;
+    A.doc.len = (uint32_t)strlen(text);
+    nf_sentences_run(&A);
+}
+
+/* Adds a mention over the first occurrence of words (after from, if given). */
+static void mention(const char *words, const char *canon, int type, int flags)
+{
+    const char *p = strstr(text, words);
+    assert_non_null(p);
+    nf_mention *m = NF_PUSH(A.men, A.nmen, A.capmen);
+    memset(m, 0, sizeof *m);
+    m->start = (uint32_t)(p - text);
+    m->end = m->start + (uint32_t)strlen(words);
+    m->sent = (uint32_t)nf_sent_at(&A, m->start);
+    m->canon = canon;
+    m->type = (uint8_t)type;
+    m->flags = (uint8_t)flags;
+}
+
+static void run(void) { nf_figures_run(&A); }
+
+static size_t nfig(void)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < A.nrow; i++)
+        n += A.row[i].kind == NF_KIND_FIGURE;
+    return n;
+}
+
+static const nf_row *fig(size_t k)
+{
+    for (size_t i = 0; i < A.nrow; i++)
+        if (A.row[i].kind == NF_KIND_FIGURE && k-- == 0)
+            return &A.row[i];
+    fail_msg("no figure %zu", k);
+    return NULL;
+}
+
+static const char *col(const nf_row *r, int c) { return r->f[c] ? r->f[c] : ""; }
+
+static void only(const char *t, const char *value, const char *unit)
+{
+    prepare(t);
+    run();
+    if (nfig() != 1)
+        fail_msg("'%s': %zu figures, want 1", t, nfig());
+    assert_string_equal(col(fig(0), NF_COL_VALUE), value);
+    assert_string_equal(col(fig(0), NF_COL_UNIT), unit);
+}
+
+static void none(const char *t)
+{
+    prepare(t);
+    run();
+    if (nfig() != 0)
+        fail_msg("'%s': %zu figures (first %s %s), want none", t, nfig(), col(fig(0), NF_COL_VALUE),
+                 col(fig(0), NF_COL_UNIT));
+}
+
+static void test_troops_owner(void **st)
+{
+    (void)st;
+    prepare("U.S. intelligence officials say Russia has moved 70,000 troops to its border with Ukraine.");
+    mention("U.S.", "United States", NF_ACT_COUNTRY, NF_M_ROW);
+    mention("Russia", "Russia", NF_ACT_COUNTRY, NF_M_ROW);
+    mention("Ukraine", "Ukraine", NF_ACT_COUNTRY, NF_M_ROW);
+    run();
+    assert_int_equal(nfig(), 1);
+    assert_string_equal(col(fig(0), NF_COL_VALUE), "70000");
+    assert_string_equal(col(fig(0), NF_COL_UNIT), "troops");
+    assert_string_equal(col(fig(0), NF_COL_ACTOR), "Russia");
+    assert_string_equal(col(fig(0), NF_COL_MENTION), "70,000 troops");
+    assert_string_equal(col(fig(0), NF_COL_CATEGORY), "military");
+}
+
+static void test_casualties(void **st)
+{
+    (void)st;
+    only("It has killed over 14,000 people and devastated the region.", "14000", "people");
+    assert_string_equal(col(fig(0), NF_COL_QUALIFIER), "over");
+    assert_string_equal(col(fig(0), NF_COL_CATEGORY), "casualties");
+    assert_string_equal(col(fig(0), NF_COL_MENTION), "over 14,000 people");
+}
+
+static void test_np_owner(void **st)
+{
+    (void)st;
+    prepare("He added that the 30 NATO countries have made clear their position.");
+    mention("NATO", "NATO", NF_ACT_ORG, NF_M_ROW);
+    run();
+    assert_int_equal(nfig(), 1);
+    assert_string_equal(col(fig(0), NF_COL_UNIT), "countries");
+    assert_string_equal(col(fig(0), NF_COL_ACTOR), "NATO");
+    prepare("NATO expelled eight Russian officials from its headquarters.");
+    mention("NATO", "NATO", NF_ACT_ORG, NF_M_ROW);
+    mention("Russian", "Russia", NF_ACT_COUNTRY, NF_M_DEMONYM);
+    run();
+    assert_int_equal(nfig(), 1);
+    assert_string_equal(col(fig(0), NF_COL_VALUE), "8");
+    assert_string_equal(col(fig(0), NF_COL_ACTOR), "Russia");
+}
+
+static void test_possessive_and_of(void **st)
+{
+    (void)st;
+    prepare("In addition to NATO's 5,000-strong force, Biden said a separate US force of 8,500 troops had been readied.");
+    mention("NATO", "NATO", NF_ACT_ORG, NF_M_ROW);
+    mention("Biden", "Joe Biden", NF_ACT_PERSON, NF_M_ROW);
+    mention("US", "United States", NF_ACT_COUNTRY, NF_M_ROW);
+    run();
+    assert_int_equal(nfig(), 2);
+    assert_string_equal(col(fig(0), NF_COL_VALUE), "5000");
+    assert_string_equal(col(fig(0), NF_COL_UNIT), "force");
+    assert_string_equal(col(fig(0), NF_COL_ACTOR), "NATO");
+    assert_string_equal(col(fig(1), NF_COL_VALUE), "8500");
+    assert_string_equal(col(fig(1), NF_COL_UNIT), "troops");
+    assert_string_equal(col(fig(1), NF_COL_ACTOR), "United States");
+}
+
+static void test_previous_sentence_owner(void **st)
+{
+    (void)st;
+    prepare("It is Russia that has used force against Ukraine. And then they are building up, with around 100,000 troops.");
+    mention("Russia", "Russia", NF_ACT_COUNTRY, NF_M_ROW);
+    mention("Ukraine", "Ukraine", NF_ACT_COUNTRY, NF_M_ROW);
+    run();
+    assert_int_equal(nfig(), 1);
+    assert_string_equal(col(fig(0), NF_COL_VALUE), "100000");
+    assert_string_equal(col(fig(0), NF_COL_QUALIFIER), "around");
+    assert_string_equal(col(fig(0), NF_COL_ACTOR), "Russia"); /* not Ukraine: object of "against" */
+}
+
+static void test_vague(void **st)
+{
+    (void)st;
+    only("They deployed tens of thousands of combat-ready troops.", "10000", "troops");
+    assert_string_equal(col(fig(0), NF_COL_QUALIFIER), "tens of thousands");
+    only("NATO claims thousands of Russian troops are poised for an invasion.", "1000", "troops");
+    assert_string_equal(col(fig(0), NF_COL_QUALIFIER), "thousands");
+    only("Dozens of people were still missing.", "12", "people");
+}
+
+static void test_percent_range(void **st)
+{
+    (void)st;
+    only("Unemployment rose to 20% last year.", "20", "percent");
+    assert_string_equal(col(fig(0), NF_COL_CATEGORY), "share");
+    only("Some 15-20 percent of voters stayed at home.", "15", "percent");
+    assert_string_equal(col(fig(0), NF_COL_QUALIFIER), "15-20 percent");
+    only("Iraq holds 20 per cent of the world's oil reserves.", "20", "percent");
+}
+
+static void test_change(void **st)
+{
+    (void)st;
+    prepare("NATO had also already halved the staff at its Moscow office from 20 to 10.");
+    run();
+    assert_int_equal(nfig(), 2);
+    assert_string_equal(col(fig(0), NF_COL_VALUE), "20");
+    assert_string_equal(col(fig(0), NF_COL_UNIT), "staff");
+    assert_string_equal(col(fig(1), NF_COL_VALUE), "10");
+    assert_string_equal(col(fig(1), NF_COL_UNIT), "staff");
+    prepare("The enlargement of NATO from 16 members to 19 was slow.");
+    run();
+    assert_int_equal(nfig(), 2);
+    assert_string_equal(col(fig(1), NF_COL_VALUE), "19");
+    assert_string_equal(col(fig(1), NF_COL_UNIT), "members");
+}
+
+static void test_spelled_and_money(void **st)
+{
+    (void)st;
+    only("Thirty-two people were hurt in the blast.", "32", "people");
+    only("\"Thirty-two people were hurt,\" he said.", "32", "people");
+    only("Russia's diplomatic mission was withdrawn after eight of its staff were expelled.", "8", "staff");
+    only("The firm signed a $1m deal.", "1000000", "dollars");
+    assert_string_equal(col(fig(0), NF_COL_CATEGORY), "money");
+    only("Sales climbed to 364.4m euros.", "364400000", "euros");
+    only("Iraq has 17 million residents.", "17000000", "residents");
+    only("Car ownership has risen, and there are now two and a half million cars on the roads.", "2500000", "cars");
+}
+
+static void test_member_states(void **st)
+{
+    (void)st;
+    prepare("NATO met Russia. NATO allies said no. Instead, the 30 member states invited the Russian envoys.");
+    mention("NATO", "NATO", NF_ACT_ORG, NF_M_ROW);
+    mention("Russia", "Russia", NF_ACT_COUNTRY, NF_M_ROW);
+    mention("NATO allies", "NATO", NF_ACT_ORG, NF_M_ROW);
+    mention("Russian", "Russia", NF_ACT_COUNTRY, NF_M_DEMONYM);
+    run();
+    assert_int_equal(nfig(), 1);
+    assert_string_equal(col(fig(0), NF_COL_UNIT), "member states");
+    assert_string_equal(col(fig(0), NF_COL_ACTOR), "NATO");
+}
+
+static void test_demonym_unit(void **st)
+{
+    (void)st;
+    only("More than 1,500 Americans were evacuated from the city.", "1500", "americans");
+    assert_string_equal(col(fig(0), NF_COL_ACTOR), "United States");
+    assert_string_equal(col(fig(0), NF_COL_QUALIFIER), "more than");
+}
+
+static void test_unit_before(void **st)
+{
+    (void)st;
+    only("Iraq has a force of 200,000 in Kuwait.", "200000", "force");
+    only("Iraq has a 300,000-man army in Kuwait.", "300000", "army");
+    only("A 12-man team was sent.", "12", "team");
+    only("The 1,200-mile border is closed.", "1200", "mile");
+    only("Reservists numbering 40,000 were called up.", "40000", "reservists");
+    only("The country has a population of 17 million.", "17000000", "population");
+    only("The U.S. government already has contributed dlrs 3.2 million in assistance.", "3200000", "dollars");
+}
+
+static void test_never(void **st)
+{
+    (void)st;
+    none("Poland joined NATO in 1999, followed in 2004 by Bulgaria.");
+    none("Fighting began after Russia's 2014 annexation of Crimea and a 2008 promise.");
+    none("Flags flap outside NATO headquarters in Brussels, Friday, Feb. 28, 2020.");
+    none("The offices were shuttered in October 2021 by Moscow.");
+    none("Sputnik International, 1920, 26.01.2022");
+    none("Biden threatens Putin Duration 2:05 In a meeting. 2:05");
+    none("Original url: https://www.themoscowtimes.com/2022/01/12/nato-and-russia-cri sis-a76022");
+    none("20211217");
+    none("The attacks on Aug. 7 shocked the world.");
+    none("A force could be ready in five days' time.");
+    none("He scored in the 78th minute.");
+    none("Newsfeed 0");
+    none("It was one of the most important countries in the region.");
+    none("Oil prices were at a record at one point.");
+    none("Profits were three times higher.");
+    none("A 45-year-old man was arrested.");
+    none("The Boeing 747 jets were grounded.");
+    none("Rapper 50 Cent topped the chart.");
+    none("In the 1990s and 2000s several former Warsaw Pact members joined.");
+    none("Only one in five loans is repaid.");
+    none("Four in ten business leaders were confident.");
+    none("The one-time Warsaw Pact allies met.");
+    none("Liverpool won 2-1 at home.");
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_troops_owner),
+        cmocka_unit_test(test_casualties),
+        cmocka_unit_test(test_np_owner),
+        cmocka_unit_test(test_possessive_and_of),
+        cmocka_unit_test(test_previous_sentence_owner),
+        cmocka_unit_test(test_vague),
+        cmocka_unit_test(test_percent_range),
+        cmocka_unit_test(test_change),
+        cmocka_unit_test(test_spelled_and_money),
+        cmocka_unit_test(test_member_states),
+        cmocka_unit_test(test_demonym_unit),
+        cmocka_unit_test(test_unit_before),
+        cmocka_unit_test(test_never),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}
