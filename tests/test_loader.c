@@ -724,6 +724,20 @@ static void test_line_base(void **st)
     L = load_opts(WSTR("<<<FILE>>> a\nx\n"), &o);
     assert_int_equal(L.a[0].line_base, 0);
     unload(&L);
+    /* every piece of a cut article keeps its marker's base */
+    nf_options_default(&o);
+    o.lines_article = 1;
+    o.max_piece = 32;
+    L = load_opts(WSTR("\n<<<FILE>>> a\nOne line here.\nTwo lines here.\nThree lines here.\n"
+                       "Four lines here.\n<<<FILE>>> b\nx\n"), &o);
+    assert_true(L.n >= 4);
+    for (int i = 0; i < L.n - 1; i++) {
+        assert_string_equal(L.a[i].name, "a");
+        assert_int_equal(L.a[i].line_base, 2);
+        assert_int_equal(L.a[i].piece, i);
+    }
+    assert_int_equal(L.a[L.n - 1].line_base, 7);
+    unload(&L);
 }
 
 /* ---- through the pipeline: the article rows ---- */
