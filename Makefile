@@ -87,6 +87,7 @@ golden-check: $(BIN)
 
 cli: $(BIN)
 	@sh tests/run_cli.sh ./$(BIN)
+	@sh tests/parallel.sh ./$(BIN) $(SHARED)
 
 eval-check: $(BIN)
 	@sh tests/eval.sh check ./$(BIN) $(SHARED)

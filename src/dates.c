@@ -17,6 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "dates.h"
 #include "nf.h"
 
 /* ---- lexicon ---- */
@@ -77,12 +78,12 @@ typedef struct {
 enum {
     F_DATE, F_MONTH, F_YEAR, F_DECADE, F_CENTURY, F_WDAY, F_WDAYREL, F_WDAYPOD, F_DAYPOD, F_DAY,
     F_REL, F_AGO, F_LATER, F_DUR, F_DURX, F_SET, F_VAL, F_SEASON, F_SEASONY, F_QUARTER,
-    F_QUARTERY, F_CLOCK, F_CLOCKW, F_DMY, F_MDY, F_HOLIDAY, F_HOLIDAYY, F_MONTHREL, F_MONTHR, F_NONE, F_HALF, F_HALFY, F_NFN
+    F_QUARTERY, F_CLOCK, F_CLOCKW, F_DMY, F_MDY, F_HOLIDAY, F_HOLIDAYY, F_MONTHREL, F_MONTHR, F_NONE, F_HALF, F_HALFY, F_DATER, F_CLOCKZ, F_DECADEY, F_ANAPH, F_NFN
 };
 static const char *const fn_names[F_NFN] = {
     "date", "month", "year", "decade", "century", "wday", "wdayrel", "wdaypod", "daypod", "day",
     "rel", "ago", "later", "dur", "durx", "set", "val", "season", "seasony", "quarter",
-    "quartery", "clock", "clockw", "dmy", "mdy", "holiday", "holidayy", "monthrel", "monthr", "none", "half", "halfy"};
+    "quartery", "clock", "clockw", "dmy", "mdy", "holiday", "holidayy", "monthrel", "monthr", "none", "half", "halfy", "dater", "clockz", "decadey", "anaph"};
 
 typedef struct {
     pel el[MAXEL];
@@ -593,11 +594,18 @@ static int match_shape(const ctx *c, const dtok *t, int shape, cap *cp)
         if (np != 3 || i < n)
             return 0;
         int y = parts[2];
+        int m, d;
+        if (lens[0] == 4 && lens[2] <= 2) { /* 2022/02/24 */
+            y = parts[0], m = parts[1], d = parts[2];
+            if (m < 1 || m > 12 || d < 1 || d > days_in_month(y, m))
+                return 0;
+            cp->y = y, cp->m = m, cp->d = d;
+            return 1;
+        }
         if (lens[2] == 2)
             y += y < 50 ? 2000 : 1900;
         else if (lens[2] != 4)
             return 0;
-        int m, d;
         if (sep == '.') {
             d = parts[0], m = parts[1];
         } else {
@@ -611,6 +619,8 @@ static int match_shape(const ctx *c, const dtok *t, int shape, cap *cp)
     }
     case S_CLOCK: {
         const char *colon = memchr(s, ':', n);
+        if (!colon && n >= 5 && (!memcmp(s + n - 2, "am", 2) || !memcmp(s + n - 2, "pm", 2)))
+            colon = memchr(s, '.', n); /* 9.30am */
         if (!colon)
             return 0;
         size_t hl = (size_t)(colon - s);
@@ -742,8 +752,9 @@ static int tense_at(const ctx *c, size_t i0, size_t i1)
     for (size_t k = i1; k < c->n && k < i1 + 10; k++) {
         const dtok *t = &c->t[k];
         const lexent *f = lex_has(t, C_FUTURE);
-        if (f && f->ival >= 2) /* after the expression only strong cues count */
-            return 1;
+        if (f && (f->ival == 2 || (f->ival == 3 && k + 1 < c->n && c->t[k + 1].len == 2 &&
+                                   !memcmp(c->t[k + 1].low, "to", 2))))
+            return 1; /* after the expression only auxiliaries, or "plans to" */
         if (is_pastword(t))
             return -1;
     }
@@ -905,6 +916,13 @@ static int holiday_day(const char *h, int y, int *m, int *d)
 {
     /* MM-DD fixed, or NTH-WDAY-MONTH like 4-4-11 (4th Thursday of November) */
     int a, b, cc;
+    if (!strcmp(h, "BLACKFRIDAY") || !strcmp(h, "CYBERMONDAY")) { /* after Thanksgiving */
+        long first = days_from_civil(y, 11, 1);
+        long thanks = first + ((4 - weekday(first) + 7) % 7) + 21;
+        int yy;
+        civil_from_days(thanks + (h[0] == 'B' ? 1 : 4), &yy, m, d);
+        return 1;
+    }
     if (!strcmp(h, "ELECTION")) { /* the Tuesday after the first Monday of November */
         long first = days_from_civil(y, 11, 2);
         long day = first + ((2 - weekday(first) + 7) % 7);
@@ -967,6 +985,19 @@ static int normalize(ctx *c, const rule *r, const cap *caps, size_t i0, size_t i
         snprintf(out, n, "%04ld-%02ld-%02ld", y, m, d);
         return 1;
     }
+    case F_DATER: { /* $1 -1 last / 1 next, $2 month, $3 day: last Oct. 23 */
+        long k = argi(r, caps, 0, NULL), m = argi(r, caps, 1, &h2), d = argi(r, caps, 2, &h3);
+        if (!h2 || !h3 || m < 1 || m > 12 || d < 1 || d > 31)
+            return 0;
+        if (!c->ay)
+            return 1;
+        c->tense = k < 0 ? -1 : k > 0 ? 1 : c->tense;
+        long y = infer_year(c, (int)m, (int)d);
+        if (d > days_in_month((int)y, (int)m))
+            return 0;
+        snprintf(out, n, "%04ld-%02ld-%02ld", y, m, d);
+        return 1;
+    }
     case F_MONTH: {
         long y = argi(r, caps, 0, &h1), m = argi(r, caps, 1, &h2);
         if (!h2 || m < 1 || m > 12)
@@ -1011,7 +1042,17 @@ static int normalize(ctx *c, const rule *r, const cap *caps, size_t i0, size_t i
         /* a number that only looks like a year: 2000 people, about 1500 */
         if (i1 < c->n) {
             const dtok *nx = &c->t[i1];
-            if (lex_has(nx, C_COUNTNOUN) || lex_has(nx, C_UNIT) || lex_has(nx, C_UNITS))
+            int yearprep = 0; /* in 1999 people voted */
+            if (i0 > 0) {
+                const dtok *pv = &c->t[i0 - 1];
+                static const char *const yp[] = {"in", "since", "until", "till", "before",
+                                                 "after", "during"};
+                for (size_t q = 0; q < sizeof yp / sizeof *yp; q++)
+                    if (pv->len == strlen(yp[q]) && !memcmp(pv->low, yp[q], pv->len))
+                        yearprep = 1;
+            }
+            if ((lex_has(nx, C_COUNTNOUN) && !yearprep) || lex_has(nx, C_UNIT) ||
+                lex_has(nx, C_UNITS))
                 return 0;
             if (nx->len == 1 && (nx->low[0] == '%' || nx->low[0] == '-') && i1 + 1 < c->n &&
                 nx->low[0] == '%')
@@ -1019,10 +1060,13 @@ static int normalize(ctx *c, const rule *r, const cap *caps, size_t i0, size_t i
         }
         if (i0 > 0) {
             const dtok *pv = &c->t[i0 - 1];
-            if (lex_has(pv, C_QTY) || (pv->len == 1 && strchr("$#", pv->low[0])))
+            if (lex_has(pv, C_QTY) || (pv->len == 1 && pv->low[0] && strchr("$#", pv->low[0])) ||
+                (pv->len == 2 && (!memcmp(pv->low, "\xC2\xA3", 2) || !memcmp(pv->low, "\xC2\xA5", 2))) ||
+                (pv->len == 3 && !memcmp(pv->low, "\xE2\x82\xAC", 3)))
                 return 0;
-            if (pv->len == 1 && pv->low[0] == '-' && i0 >= 2 && (c->t[i0 - 2].flags & NF_T_NUM))
-                return 0;
+            if (pv->len == 1 && pv->low[0] == '-' && i0 >= 2 && (c->t[i0 - 2].flags & NF_T_NUM) &&
+                !(c->t[i0 - 2].len == 4 && all_digits(c->t[i0 - 2].low, 4)))
+                return 0; /* 15-2000, but 1999-2000 */
         }
         if (y < 1900 && !(i0 > 0 && lex_has(&c->t[i0 - 1], C_PREP)))
             return 0;
@@ -1034,6 +1078,60 @@ static int normalize(ctx *c, const rule *r, const cap *caps, size_t i0, size_t i
         if (!h1)
             return 0;
         snprintf(out, n, "%03ld", d);
+        return 1;
+    }
+    case F_DECADEY: { /* the 1990's */
+        long y = argi(r, caps, 0, &h1);
+        if (!h1 || y % 10)
+            return 0;
+        snprintf(out, n, "%03ld", y / 10);
+        return 1;
+    }
+    case F_ANAPH: { /* $1 unit D M Y W, $2 offset: the last date the text named (else the
+                     * article's), at the granularity it has: later that day, the next day */
+        const char *u = args(r, caps, 0);
+        long k = argi(r, caps, 1, NULL);
+        int need = !strcmp(u, "Y") ? 4 : !strcmp(u, "M") ? 7 : 10;
+        int y = c->ay, m = c->am, d = c->ad, have = c->ay ? 10 : 0;
+        for (size_t q = c->a->ntx; q-- > 0;) {
+            const char *v = c->a->tx[q].value;
+            if (!(c->a->tx[q].type == NF_TX_DATE || c->a->tx[q].type == NF_TX_TIME))
+                continue;
+            size_t vl = strlen(v);
+            if (vl < 4 || !all_digits(v, 4) || (vl > 4 && v[4] != '-'))
+                continue;
+            int vy = (int)atol_n(v, 4), vm = 0, vd = 0, vh = 4;
+            if (vl >= 7 && all_digits(v + 5, 2)) {
+                vm = (int)atol_n(v + 5, 2);
+                vh = 7;
+                if (vl >= 10 && v[7] == '-' && all_digits(v + 8, 2)) {
+                    vd = (int)atol_n(v + 8, 2);
+                    vh = 10;
+                }
+            } else if (vl > 4) {
+                continue; /* a week, quarter or season: no day in it */
+            }
+            if ((vh >= 7 && (vm < 1 || vm > 12)) || (vh == 10 && (vd < 1 || vd > days_in_month(vy, vm))))
+                continue;
+            y = vy, m = vm, d = vd, have = vh;
+            break;
+        }
+        if (!have)
+            return 1;
+        if (have < need)
+            need = have; /* that same day, after "last October": 1998-10 */
+        if (need == 4) {
+            snprintf(out, n, "%04ld", y + (!strcmp(u, "Y") ? k : 0));
+        } else if (need == 7) {
+            add_months(&y, &m, !strcmp(u, "M") ? k : 0);
+            snprintf(out, n, "%04d-%02d", y, m);
+        } else if (!strcmp(u, "W")) {
+            int wy, wn;
+            iso_week(days_from_civil(y, m, d) + 7 * k, &wy, &wn);
+            snprintf(out, n, "%04d-W%02d", wy, wn);
+        } else {
+            fmt_day(out, n, days_from_civil(y, m, d) + k);
+        }
         return 1;
     }
     case F_CENTURY: { /* $1: ordinal century (20th -> 19) */
@@ -1126,6 +1224,9 @@ static int normalize(ctx *c, const rule *r, const cap *caps, size_t i0, size_t i
         const char *u = args(r, caps, 1);
         if (!h1 || !u[0] || k > 100000)
             return 0;
+        if (i1 > 0 && (c->t[i1 - 1].flags & NF_T_CAP) && !(c->t[i1 - 1].flags & NF_T_SENT0) &&
+            i1 - 1 > i0)
+            return 0; /* a name: 60 Minutes */
         fmt_unit(out, n, u, k, !strcmp(args(r, caps, 0), "X"));
         /* "50 million copies a year", "10% a year": a rate, that is a set */
         if (k == 1 && i0 < c->n && (c->t[i0].len == 1 || c->t[i0].len == 2) &&
@@ -1144,6 +1245,8 @@ static int normalize(ctx *c, const rule *r, const cap *caps, size_t i0, size_t i
         const char *u = args(r, caps, 0);
         if (!u[0])
             return 0;
+        if ((c->t[i1 - 1].flags & NF_T_CAP) && !(c->t[i1 - 1].flags & NF_T_SENT0))
+            return 0; /* a name: 60 Minutes */
         fmt_unit(out, n, u, 0, 1);
         return 1;
     }
@@ -1178,6 +1281,8 @@ static int normalize(ctx *c, const rule *r, const cap *caps, size_t i0, size_t i
             return 0;
         if (i1 < c->n && c->t[i1].len == 2 && !memcmp(c->t[i1].low, "of", 2))
             return 0; /* the fall of Kabul */
+        if (bytense && !strcmp(sn, "FA") && i1 < c->n && lex_has(&c->t[i1], C_REFNEXT))
+            return 0; /* the fall in prices */
         if (!c->ay)
             return 1;
         /* seasons in year order: SP 1, SU 2, FA 3, WI 4 (December to February) */
@@ -1237,6 +1342,10 @@ static int normalize(ctx *c, const rule *r, const cap *caps, size_t i0, size_t i
         snprintf(out, n, "%04ld-Q%ld", y, q);
         return 1;
     }
+    case F_CLOCKZ: /* a clock reading only with its am/pm: 9:30am (not Duration 2:05) */
+        if (!r->arg[0].isref || !caps[r->arg[0].ref].s)
+            return 0;
+        /* fall through */
     case F_CLOCK:
     case F_CLOCKW: { /* $1 clock value (HHMM), $2 am/pm; clockw: $3 weekday */
         int hh, mm;
@@ -1246,11 +1355,39 @@ static int normalize(ctx *c, const rule *r, const cap *caps, size_t i0, size_t i
         if (!c->ay)
             return 1;
         long day = c->aday;
+        long w = 0;
         if (r->fn == F_CLOCKW) {
-            long w = argi(r, caps, 2, &h3);
-            if (h3 && w >= 1 && w <= 7)
-                day = wday_resolve(c, (int)w, 0);
+            w = argi(r, caps, 2, &h3);
+            if (!h3)
+                w = 0;
         }
+        /* the day it falls on: a weekday or today/yesterday/tomorrow close by */
+        long dayoff = 0;
+        int found = w >= 1 && w <= 7;
+        for (size_t q = i1; !found && q < c->n && q < i1 + 6; q++) {
+            const lexent *le = lex_has(&c->t[q], C_WDAY);
+            if (le) {
+                w = le->ival;
+                found = 1;
+            } else if (c->t[q].len == 9 && !memcmp(c->t[q].low, "yesterday", 9)) {
+                dayoff = -1, found = 2;
+            } else if (c->t[q].len == 8 && !memcmp(c->t[q].low, "tomorrow", 8)) {
+                dayoff = 1, found = 2;
+            } else if (c->t[q].len == 1 && (c->t[q].low[0] == ',' || c->t[q].low[0] == ';')) {
+                break;
+            }
+        }
+        for (size_t q = i0; !found && q-- > 0 && q + 4 > i0;) {
+            const lexent *le = lex_has(&c->t[q], C_WDAY);
+            if (le) {
+                w = le->ival;
+                found = 1;
+            }
+        }
+        if (found == 1 && w >= 1 && w <= 7)
+            day = wday_resolve(c, (int)w, 0);
+        else if (found == 2)
+            day = c->aday + dayoff;
         fmt_day(out, n, day);
         size_t l = strlen(out);
         snprintf(out + l, n - l, "T%02d:%02d", hh, mm);
@@ -1303,6 +1440,12 @@ static int normalize(ctx *c, const rule *r, const cap *caps, size_t i0, size_t i
 }
 
 /* ---- the sentence's date ---- */
+
+/* A value on the calendar (2021-12-17, 2021-W49, XXXX-12-07), not PRESENT_REF and the like. */
+static int is_calendar(const char *v)
+{
+    return nf_isdigit((unsigned char)v[0]) || !strncmp(v, "XXXX-", 5);
+}
 
 static int is_report_word(const ctx *c, size_t k)
 {
@@ -1375,12 +1518,33 @@ int nf_dates_run(nf_ana *a)
             if (l > 60)
                 l = 60;
             d->len = (uint16_t)l;
-            /* curly apostrophe in 's */
             d->lw = l <= 40 ? nf_map_get(de->lex, d->low, l) : NULL;
-            if (!d->lw && (d->flags & NF_T_POSS) && l == 4)
-                d->lw = NULL;
         }
-        int first_tx = -1, report_tx = -1;
+        /* urls (ids and dates in paths are no dates): their tokens match nothing */
+        for (uint32_t p = se->start; p + 4 <= se->end;) {
+            const char *hit = NULL;
+            for (uint32_t q = p; q + 4 <= se->end; q++)
+                if ((tx[q] == ':' && tx[q + 1] == '/' && tx[q + 2] == '/') ||
+                    (low[q] == 'w' && low[q + 1] == 'w' && low[q + 2] == 'w' && tx[q + 3] == '.')) {
+                    hit = tx + q;
+                    break;
+                }
+            if (!hit)
+                break;
+            uint32_t us = (uint32_t)(hit - tx), ue = us;
+            while (us > se->start && !nf_isspace((unsigned char)tx[us - 1]))
+                us--;
+            while (ue < se->end && !nf_isspace((unsigned char)tx[ue]))
+                ue++;
+            for (size_t k = 0; k < c.n; k++)
+                if (c.t[k].start >= us && c.t[k].end <= ue) {
+                    c.t[k].len = 0;
+                    c.t[k].lw = NULL;
+                    c.t[k].flags = NF_T_PUNCT;
+                }
+            p = ue + 1;
+        }
+        int first_tx = -1;
         size_t nreport_k = (size_t)-1;
         for (size_t k = 0; k < c.n; k++)
             if (is_report_word(&c, k)) {
@@ -1474,9 +1638,11 @@ int nf_dates_run(nf_ana *a)
             row->f[NF_COL_TEXT] = nf_sent_text(a, se);
             /* the sentence's date */
             int txi = (int)(a->ntx - 1);
+            /* the sentence's date: with a reporting verb the date that goes with it (below),
+             * else its first calendar date outside quotes */
             int concrete = (x->type == NF_TX_DATE || x->type == NF_TX_TIME) && x->value[0] &&
-                           nf_isdigit((unsigned char)x->value[0]);
-            if (concrete) {
+                           is_calendar(x->value);
+            if (concrete && nreport_k == (size_t)-1 && first_tx < 0) {
                 int inq = 0;
                 for (uint32_t k = se->tok0; k < se->tok0 + se->ntok && a->tok[k].start < x->start; k++)
                     if ((a->tok[k].flags & NF_T_QUOTE) &&
@@ -1492,29 +1658,130 @@ int nf_dates_run(nf_ana *a)
                             closed = 1;
                     inq = !closed;
                 }
-                if (nreport_k != (size_t)-1) {
-                    /* with a reporting verb: only a date next to the verb dates the saying */
-                    size_t vk = nreport_k;
-                    size_t lo = best_s < vk ? best_e : vk + 1, hi = best_s < vk ? vk : best_s;
-                    int near = hi >= lo && hi - lo <= 5;
-                    for (size_t k = lo; near && k < hi; k++) {
-                        const dtok *d = &c.t[k];
-                        if (!lex_has(d, C_RGAP) && !((d->flags & NF_T_WORD) && (d->flags & NF_T_CAP)))
-                            near = 0;
-                    }
-                    if (best_s < vk) {
-                        /* before the verb: "on Friday said" or "On Friday, X said" */
-                        near = near || (best_s <= 2 && !inq);
-                    }
-                    if (near && report_tx < 0 && !inq)
-                        report_tx = txi;
-                } else if (first_tx < 0 && !inq) {
+                if (!inq)
                     first_tx = txi;
-                }
             }
             i = best_end;
         }
-        se->date_tx = nreport_k != (size_t)-1 ? report_tx : first_tx;
+        se->date_tx = first_tx;
+        if (nreport_k != (size_t)-1) {
+            /* a reporting sentence: the date that goes with its (first) verb, if any */
+            se->date_tx = -1;
+            for (uint32_t k = se->tok0; k < se->tok0 + se->ntok; k++)
+                if (a->tok[k].start == c.t[nreport_k].start) {
+                    se->date_tx = nf_dates_attached(a, k);
+                    break;
+                }
+        }
     }
     return 0;
+}
+
+/* ---- for the later stages (dates.h) ---- */
+
+int nf_dates_overlap(const nf_ana *a, uint32_t s, uint32_t e)
+{
+    size_t lo = 0, hi = a->ntx; /* the first expression ending after s */
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (a->tx[mid].end <= s)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    if (lo < a->ntx && a->tx[lo].start < e)
+        return (int)lo;
+    return -1;
+}
+
+int nf_dates_at(const nf_ana *a, uint32_t off)
+{
+    size_t lo = 0, hi = a->ntx; /* tx are in text order */
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (a->tx[mid].end <= off)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    if (lo < a->ntx && a->tx[lo].start <= off && off < a->tx[lo].end)
+        return (int)lo;
+    return -1;
+}
+
+static int gap_word_ok(const nf_ana *a, const date_engine *de, const nf_tok *t)
+{
+    if ((t->flags & NF_T_WORD) && (t->flags & NF_T_CAP))
+        return 1; /* told CNN on Friday */
+    size_t n = t->end - t->start;
+    char low[48];
+    if (!(t->flags & NF_T_WORD) || n >= sizeof low)
+        return 0;
+    nf_lower(a->doc.text + t->start, n, low);
+    const lexword *w = nf_map_get(de->lex, low, n);
+    if (!w)
+        return 0;
+    for (int i = 0; i < w->n; i++)
+        if (w->e[i].cls == C_RGAP)
+            return 1;
+    return 0;
+}
+
+int nf_dates_attached(const nf_ana *a, uint32_t verb_tok)
+{
+    const date_engine *de = a->eng ? a->eng->dates : NULL;
+    if (!de || verb_tok >= a->ntok || !a->ntx)
+        return -1;
+    const nf_tok *vt = &a->tok[verb_tok];
+    size_t s = nf_sent_at(a, vt->start);
+    if (s >= a->nsent)
+        return -1;
+    const nf_sent *se = &a->sent[s];
+    int best = -1;
+    uint32_t bestgap = UINT32_MAX;
+    size_t lo = 0, hi = a->ntx; /* the first expression of sentence s (tx are in order) */
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (a->tx[mid].sent < s)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (size_t i = lo; i < a->ntx && a->tx[i].sent == s; i++) {
+        const nf_timex *x = &a->tx[i];
+        if (!(x->type == NF_TX_DATE || x->type == NF_TX_TIME) ||
+            !is_calendar(x->value))
+            continue;
+        /* the expression's first and last tokens */
+        uint32_t f = UINT32_MAX, l = 0;
+        for (uint32_t k = se->tok0; k < se->tok0 + se->ntok; k++)
+            if (a->tok[k].start >= x->start && a->tok[k].end <= x->end) {
+                if (f == UINT32_MAX)
+                    f = k;
+                l = k;
+            }
+        if (f == UINT32_MAX)
+            continue;
+        uint32_t g0, g1;
+        if (f > verb_tok)
+            g0 = verb_tok + 1, g1 = f;
+        else if (l < verb_tok)
+            g0 = l + 1, g1 = verb_tok;
+        else
+            continue;
+        int ok = g1 - g0 <= 5;
+        for (uint32_t k = g0; ok && k < g1; k++)
+            ok = gap_word_ok(a, de, &a->tok[k]);
+        /* "On Friday, NATO officials said": a date opening the sentence, before the verb */
+        if (!ok && l < verb_tok && f <= se->tok0 + 1 && verb_tok - l <= 8) {
+            ok = 1;
+            for (uint32_t k = l + 1; ok && k < verb_tok; k++)
+                ok = !(a->tok[k].flags & NF_T_QUOTE);
+        }
+        if (ok && g1 - g0 < bestgap) {
+            best = (int)i;
+            bestgap = g1 - g0;
+        }
+    }
+    return best;
 }
