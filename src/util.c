@@ -167,8 +167,11 @@ void nf_arena_free(nf_arena *a)
 
 /* ---- nf_map ---- */
 
+/* The slots are probed through a parallel array of 16-bit tags (0 = empty, else 15 bits of
+ * the hash with the top bit set): a miss, the common case, reads only the tag array (2 bytes a
+ * slot instead of 32), and a slot and its key are read only when the tag matches. */
 typedef struct { char *key; size_t klen; uint64_t h; void *val; } nf_slot;
-struct nf_map { nf_slot *slot; size_t cap, n; };
+struct nf_map { uint16_t *tag; nf_slot *slot; size_t cap, n; };
 
 uint64_t nf_hash(const char *s, size_t n)
 {
@@ -183,14 +186,22 @@ uint64_t nf_hash(const char *s, size_t n)
     return h;
 }
 
+static inline uint16_t map_tag(uint64_t h) { return (uint16_t)(0x8000u | (h >> 49)); }
+
+static void map_alloc(nf_map *m)
+{
+    m->slot = calloc(m->cap, sizeof *m->slot);
+    m->tag = calloc(m->cap, sizeof *m->tag);
+    if (!m->slot || !m->tag)
+        exit(1);
+}
+
 nf_map *nf_map_new(void)
 {
     nf_map *m = xrealloc(NULL, sizeof *m);
     m->cap = 64;
     m->n = 0;
-    m->slot = calloc(m->cap, sizeof *m->slot);
-    if (!m->slot)
-        exit(1);
+    map_alloc(m);
     return m;
 }
 
@@ -201,17 +212,25 @@ void nf_map_free(nf_map *m)
     for (size_t i = 0; i < m->cap; i++)
         free(m->slot[i].key);
     free(m->slot);
+    free(m->tag);
     free(m);
 }
 
-static nf_slot *map_find(const nf_map *m, const char *key, size_t klen, uint64_t h)
+/* Index of key's slot, or of the empty slot where it would go (m->tag[i] == 0). */
+static inline size_t map_find(const nf_map *m, const char *key, size_t klen, uint64_t h)
 {
-    size_t i = h & (m->cap - 1);
+    size_t mask = m->cap - 1, i = h & mask;
+    uint16_t t = map_tag(h);
     for (;;) {
-        nf_slot *s = &m->slot[i];
-        if (!s->key || (s->h == h && s->klen == klen && memcmp(s->key, key, klen) == 0))
-            return s;
-        i = (i + 1) & (m->cap - 1);
+        uint16_t ti = m->tag[i];
+        if (!ti)
+            return i;
+        if (ti == t) {
+            const nf_slot *s = &m->slot[i];
+            if (s->h == h && s->klen == klen && memcmp(s->key, key, klen) == 0)
+                return i;
+        }
+        i = (i + 1) & mask;
     }
 }
 
@@ -219,24 +238,29 @@ const char *nf_map_put(nf_map *m, const char *key, size_t klen, void *val)
 {
     if ((m->n + 1) * 2 > m->cap) { /* at most half full: most look-ups are misses */
         nf_slot *old = m->slot;
+        uint16_t *otag = m->tag;
         size_t oc = m->cap;
         m->cap *= 2;
-        m->slot = calloc(m->cap, sizeof *m->slot);
-        if (!m->slot)
-            exit(1);
+        map_alloc(m);
         for (size_t i = 0; i < oc; i++)
-            if (old[i].key)
-                *map_find(m, old[i].key, old[i].klen, old[i].h) = old[i];
+            if (otag[i]) {
+                size_t j = map_find(m, old[i].key, old[i].klen, old[i].h);
+                m->slot[j] = old[i];
+                m->tag[j] = otag[i];
+            }
         free(old);
+        free(otag);
     }
     uint64_t h = nf_hash(key, klen);
-    nf_slot *s = map_find(m, key, klen, h);
-    if (!s->key) {
+    size_t i = map_find(m, key, klen, h);
+    nf_slot *s = &m->slot[i];
+    if (!m->tag[i]) {
         s->key = xrealloc(NULL, klen + 1);
         memcpy(s->key, key, klen);
         s->key[klen] = 0;
         s->klen = klen;
         s->h = h;
+        m->tag[i] = map_tag(h);
         m->n++;
     }
     s->val = val;
@@ -247,13 +271,13 @@ void *nf_map_get(const nf_map *m, const char *key, size_t klen)
 {
     if (!m)
         return NULL;
-    nf_slot *s = map_find(m, key, klen, nf_hash(key, klen));
-    return s->key ? s->val : NULL;
+    size_t i = map_find(m, key, klen, nf_hash(key, klen));
+    return m->tag[i] ? m->slot[i].val : NULL;
 }
 
 int nf_map_has(const nf_map *m, const char *key, size_t klen)
 {
-    return m && map_find(m, key, klen, nf_hash(key, klen))->key != NULL;
+    return m && m->tag[map_find(m, key, klen, nf_hash(key, klen))] != 0;
 }
 
 size_t nf_map_count(const nf_map *m) { return m ? m->n : 0; }
