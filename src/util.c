@@ -171,7 +171,37 @@ void nf_arena_free(nf_arena *a)
  * the hash with the top bit set): a miss, the common case, reads only the tag array (2 bytes a
  * slot instead of 32), and a slot and its key are read only when the tag matches. */
 typedef struct { char *key; size_t klen; uint64_t h; void *val; } nf_slot;
-struct nf_map { uint16_t *tag; nf_slot *slot; size_t cap, n; };
+/* Key copies are packed into chunks (one malloc per chunk, not per key): start-up makes
+ * tens of thousands of keys, and packed keys share cache lines. */
+typedef struct map_chunk { struct map_chunk *next; char data[]; } map_chunk;
+struct nf_map { uint16_t *tag; nf_slot *slot; size_t cap, n; map_chunk *chunks; char *pool; size_t pool_left; };
+
+enum { MAP_CHUNK = 16384 };
+
+static char *map_keycopy(nf_map *m, const char *key, size_t klen)
+{
+    if (klen + 1 > m->pool_left) {
+        size_t sz = klen + 1 > MAP_CHUNK / 4 ? klen + 1 : MAP_CHUNK - sizeof(map_chunk);
+        map_chunk *c = xrealloc(NULL, sizeof *c + sz);
+        if (sz == klen + 1 && m->chunks) { /* a long key: its own chunk, keep the current pool */
+            c->next = m->chunks->next;
+            m->chunks->next = c;
+            memcpy(c->data, key, klen);
+            c->data[klen] = 0;
+            return c->data;
+        }
+        c->next = m->chunks;
+        m->chunks = c;
+        m->pool = c->data;
+        m->pool_left = sz;
+    }
+    char *k = m->pool;
+    memcpy(k, key, klen);
+    k[klen] = 0;
+    m->pool += klen + 1;
+    m->pool_left -= klen + 1;
+    return k;
+}
 
 uint64_t nf_hash(const char *s, size_t n)
 {
@@ -201,6 +231,9 @@ nf_map *nf_map_new(void)
     nf_map *m = xrealloc(NULL, sizeof *m);
     m->cap = 64;
     m->n = 0;
+    m->chunks = NULL;
+    m->pool = NULL;
+    m->pool_left = 0;
     map_alloc(m);
     return m;
 }
@@ -209,8 +242,10 @@ void nf_map_free(nf_map *m)
 {
     if (!m)
         return;
-    for (size_t i = 0; i < m->cap; i++)
-        free(m->slot[i].key);
+    for (map_chunk *c = m->chunks, *nx; c; c = nx) {
+        nx = c->next;
+        free(c);
+    }
     free(m->slot);
     free(m->tag);
     free(m);
@@ -255,9 +290,7 @@ const char *nf_map_put(nf_map *m, const char *key, size_t klen, void *val)
     size_t i = map_find(m, key, klen, h);
     nf_slot *s = &m->slot[i];
     if (!m->tag[i]) {
-        s->key = xrealloc(NULL, klen + 1);
-        memcpy(s->key, key, klen);
-        s->key[klen] = 0;
+        s->key = map_keycopy(m, key, klen);
         s->klen = klen;
         s->h = h;
         m->tag[i] = map_tag(h);
