@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 
 #include "nf.h"
 
@@ -218,9 +219,28 @@ uint64_t nf_hash(const char *s, size_t n)
 
 static inline uint16_t map_tag(uint64_t h) { return (uint16_t)(0x8000u | (h >> 49)); }
 
+/* A zeroed table; a large one on transparent huge pages where the system allows it (fewer
+ * page faults at start-up and fewer TLB misses on random probes). */
+static void *table_zalloc(size_t n, size_t size)
+{
+    size_t bytes = n * size;
+    if (bytes >= (1u << 20)) {
+        size_t hp = (size_t)2 << 20, round = (bytes + hp - 1) & ~(hp - 1);
+        void *p = aligned_alloc(hp, round);
+        if (p) {
+#ifdef MADV_HUGEPAGE
+            madvise(p, round, MADV_HUGEPAGE);
+#endif
+            memset(p, 0, bytes);
+            return p;
+        }
+    }
+    return calloc(n, size);
+}
+
 static void map_alloc(nf_map *m)
 {
-    m->slot = calloc(m->cap, sizeof *m->slot);
+    m->slot = table_zalloc(m->cap, sizeof *m->slot);
     m->tag = calloc(m->cap, sizeof *m->tag);
     if (!m->slot || !m->tag)
         exit(1);
