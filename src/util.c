@@ -175,7 +175,33 @@ typedef struct { char *key; size_t klen; uint64_t h; void *val; } nf_slot;
 /* Key copies are packed into chunks (one malloc per chunk, not per key): start-up makes
  * tens of thousands of keys, and packed keys share cache lines. */
 typedef struct map_chunk { struct map_chunk *next; char data[]; } map_chunk;
-struct nf_map { uint16_t *tag; nf_slot *slot; size_t cap, n; map_chunk *chunks; char *pool; size_t pool_left; };
+struct nf_map {
+    uint16_t *tag; nf_slot *slot; size_t cap, n;
+    map_chunk *chunks; char *pool; size_t pool_left;
+    /* A filter of cap * 8 bits over a cheap signature of each key (length, first, middle and
+     * last byte): most look-ups are misses, and most misses end here, before the key is
+     * hashed or the table touched. */
+    uint64_t *filt; unsigned fshift;
+};
+
+static inline uint64_t map_sig(const char *key, size_t klen)
+{
+    uint64_t s = klen;
+    if (klen)
+        s |= (uint64_t)(unsigned char)key[0] << 8 | (uint64_t)(unsigned char)key[klen / 2] << 16 |
+             (uint64_t)(unsigned char)key[klen - 1] << 24;
+    return s * 0x9E3779B97F4A7C15ULL;
+}
+static inline void map_filt_set(nf_map *m, uint64_t sig)
+{
+    uint64_t b = sig >> m->fshift;
+    m->filt[b >> 6] |= (uint64_t)1 << (b & 63);
+}
+static inline int map_filt_may(const nf_map *m, const char *key, size_t klen)
+{
+    uint64_t b = map_sig(key, klen) >> m->fshift;
+    return (m->filt[b >> 6] >> (b & 63)) & 1;
+}
 
 enum { MAP_CHUNK = 16384 };
 
@@ -240,6 +266,10 @@ static void *table_zalloc(size_t n, size_t size)
 
 static void map_alloc(nf_map *m)
 {
+    m->filt = calloc(m->cap / 8, sizeof *m->filt);
+    m->fshift = 64 - 3 - (unsigned)__builtin_ctzll(m->cap);
+    if (!m->filt)
+        exit(1);
     m->slot = table_zalloc(m->cap, sizeof *m->slot);
     m->tag = calloc(m->cap, sizeof *m->tag);
     if (!m->slot || !m->tag)
@@ -268,6 +298,7 @@ void nf_map_free(nf_map *m)
     }
     free(m->slot);
     free(m->tag);
+    free(m->filt);
     free(m);
 }
 
@@ -294,6 +325,7 @@ const char *nf_map_put(nf_map *m, const char *key, size_t klen, void *val)
     if ((m->n + 1) * 2 > m->cap) { /* at most half full: most look-ups are misses */
         nf_slot *old = m->slot;
         uint16_t *otag = m->tag;
+        uint64_t *ofilt = m->filt;
         size_t oc = m->cap;
         m->cap *= 2;
         map_alloc(m);
@@ -302,9 +334,11 @@ const char *nf_map_put(nf_map *m, const char *key, size_t klen, void *val)
                 size_t j = map_find(m, old[i].key, old[i].klen, old[i].h);
                 m->slot[j] = old[i];
                 m->tag[j] = otag[i];
+                map_filt_set(m, map_sig(old[i].key, old[i].klen));
             }
         free(old);
         free(otag);
+        free(ofilt);
     }
     uint64_t h = nf_hash(key, klen);
     size_t i = map_find(m, key, klen, h);
@@ -314,6 +348,7 @@ const char *nf_map_put(nf_map *m, const char *key, size_t klen, void *val)
         s->klen = klen;
         s->h = h;
         m->tag[i] = map_tag(h);
+        map_filt_set(m, map_sig(key, klen));
         m->n++;
     }
     s->val = val;
@@ -322,7 +357,7 @@ const char *nf_map_put(nf_map *m, const char *key, size_t klen, void *val)
 
 void *nf_map_get(const nf_map *m, const char *key, size_t klen)
 {
-    if (!m)
+    if (!m || !map_filt_may(m, key, klen))
         return NULL;
     size_t i = map_find(m, key, klen, nf_hash(key, klen));
     return m->tag[i] ? m->slot[i].val : NULL;
@@ -330,7 +365,7 @@ void *nf_map_get(const nf_map *m, const char *key, size_t klen)
 
 int nf_map_has(const nf_map *m, const char *key, size_t klen)
 {
-    return m && m->tag[map_find(m, key, klen, nf_hash(key, klen))] != 0;
+    return m && map_filt_may(m, key, klen) && m->tag[map_find(m, key, klen, nf_hash(key, klen))] != 0;
 }
 
 size_t nf_map_count(const nf_map *m) { return m ? m->n : 0; }
