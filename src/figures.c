@@ -29,6 +29,9 @@ typedef struct {
     nf_map *words;  /* stop, skip, nonfig, month -> wclass* */
     nf_map *cues;   /* casualty words */
     nf_map *quals;  /* qualifier phrases */
+    nf_map *dist;   /* words after 60m / 10k that make it a distance (member = a measure) */
+    nf_map *weight; /* words near a number of pounds that make it a weight */
+    nf_map *report; /* reporting verbs (reporting.tsv classes v, tell): said, told */
     wclass cls[16][2];
     nf_map *demonyms;       /* lower-case plural demonym (americans) -> country canon */
     nf_map *person_country; /* person canon -> country canon (people.tsv sections) */
@@ -163,6 +166,9 @@ int nf_figures_init(nf_engine *e, char *err, size_t errlen)
     f->words = nf_map_new();
     f->cues = nf_map_new();
     f->quals = nf_map_new();
+    f->dist = nf_map_new();
+    f->weight = nf_map_new();
+    f->report = nf_map_new();
     txt = nf_data_get(e, "units.tsv", &len);
     if (!txt) {
         snprintf(err, errlen, "figures: no units.tsv");
@@ -182,6 +188,14 @@ int nf_figures_init(nf_engine *e, char *err, size_t errlen)
         nf_lower(fl[0], wl, low);
         if (!strcmp(fl[1], "cue")) {
             nf_map_put(f->cues, low, wl, f->cls);
+            continue;
+        }
+        if (!strcmp(fl[1], "distance")) {
+            nf_map_put(f->dist, low, wl, &f->cls[0][n >= 3 && !strcmp(fl[2], "measure")]);
+            continue;
+        }
+        if (!strcmp(fl[1], "weight")) {
+            nf_map_put(f->weight, low, wl, f->cls);
             continue;
         }
         int c = C_NONE;
@@ -216,6 +230,16 @@ int nf_figures_init(nf_engine *e, char *err, size_t errlen)
         }
         nf_lines_free(&it);
     }
+    /* reporting verbs, for the attribution of a figure (`..., Israel's army said`) */
+    txt = nf_data_get(e, "reporting.tsv", &len);
+    if (txt) {
+        nf_lines_init(&it, txt, len);
+        while ((n = nf_lines_next(&it, fl, 3)) >= 0) {
+            if (n >= 3 && (!strcmp(fl[2], "v") || !strcmp(fl[2], "tell")) && strlen(fl[0]) < 64)
+                nf_map_put(f->report, fl[0], strlen(fl[0]), f->cls);
+        }
+        nf_lines_free(&it);
+    }
     return 0;
 }
 
@@ -229,6 +253,9 @@ void nf_figures_fini(nf_engine *e)
     nf_map_free(f->words);
     nf_map_free(f->cues);
     nf_map_free(f->quals);
+    nf_map_free(f->dist);
+    nf_map_free(f->weight);
+    nf_map_free(f->report);
     nf_map_free(f->demonyms);
     nf_map_free(f->person_country);
     nf_map_free(f->org_country);
@@ -718,8 +745,8 @@ static int find_unit(fctx *c, size_t k, int allow_of, int value_one, unitres *u)
             if (hs < 0)
                 hs = (long)i;
             else if (plural_like(c->t + c->w[he].s, c->w[he].e - c->w[he].s) &&
-                     !(nf_map_get(c->f->nouns, b, n)))
-                break; /* three democracies helps: a plural head ends the phrase */
+                     (!nf_map_get(c->f->nouns, b, n) || !plural_like(b, n)))
+                break; /* three democracies helps, 1m websites run: a plural head ends the phrase */
             he = (long)i;
             if (possessive)
                 break;
@@ -872,6 +899,99 @@ static int has_cue(const fctx *c, const nf_sent *s)
     return 0;
 }
 
+/* 60m hurdles, the 10k race, a 508m tall tower: a bare suffix m or k (no currency, no
+ * currency word) followed by a word of a race, an event or a measure (units.tsv distance;
+ * capitalised words such as World or AAAs may stand between) is metres or kilometres, not
+ * millions or thousands. Returns 0 (not a distance), 1 (an event: not a figure), 2 (a
+ * measure). */
+static int distance_suffix(const fctx *c, const nf_num *n, size_t kend)
+{
+    if (!(n->flags & NF_NUM_SUFFIX) || (n->flags & (NF_NUM_MONEY | NF_NUM_PERCENT)) || n->nend < n->nstart + 2)
+        return 0;
+    char sfx = (char)nf_tolower((unsigned char)c->t[n->nend - 1]);
+    if ((sfx != 'm' && sfx != 'k') || !nf_isdigit((unsigned char)c->t[n->nend - 2]))
+        return 0;
+    for (size_t j = kend; j < c->nw && j < kend + 4 && c->w[j].s < c->sent->end; j++) {
+        const wtok *w = &c->w[j];
+        if (w->kind != 'w')
+            return 0;
+        char b[64];
+        size_t l = lowword(c, w, b, sizeof b);
+        if (!l)
+            return 0;
+        const wclass *d = nf_map_get(c->f->dist, b, l);
+        if (d)
+            return d->member ? 2 : 1;
+        if (!nf_isupper((unsigned char)c->t[w->s]))
+            return 0;
+    }
+    return 0;
+}
+
+/* A number of pounds written without the sign near a word of weight (weighs 150 pounds,
+ * 500 pounds (225 kilograms) of supplies): a weight, not money. */
+static int weight_context(const fctx *c, size_t k, size_t kend, size_t kfirst)
+{
+    size_t lo = k >= kfirst + 6 ? k - 6 : kfirst;
+    for (size_t j = lo; j < c->nw && j < kend + 6 && c->w[j].s < c->sent->end; j++) {
+        if (c->w[j].kind != 'w' || (j >= k && j < kend))
+            continue;
+        char b[64];
+        size_t l = lowword(c, &c->w[j], b, sizeof b);
+        if (l && nf_map_has(c->f->weight, b, l))
+            return 1;
+    }
+    return 0;
+}
+
+/* The attribution after a figure in its sentence: an owner-type mention (or a person of a
+ * known country) that says or tells, `..., Israel's army said`, `..., said the Israeli
+ * military`, `..., according to Israel`. */
+static const char *men_attrib(const fctx *c, uint32_t from, uint32_t end)
+{
+    for (size_t i = men_at(c, from); i < c->nmen && c->men[i]->start < end; i++) {
+        const nf_mention *m = c->men[i];
+        const char *canon = m->canon;
+        if (m->type == NF_ACT_PERSON && canon)
+            canon = nf_map_get(c->f->person_country, canon, strlen(canon));
+        else if (!owner_type(m))
+            continue;
+        if (!canon)
+            continue;
+        /* said (the) X; according to (the) X */
+        long k = tok_before(c, m->start);
+        if (k >= 0 && (word_eq(c, &c->w[k], "the") || word_eq(c, &c->w[k], "a")))
+            k--;
+        if (k >= 0 && c->w[k].s >= from) {
+            char b[64];
+            size_t l = lowword(c, &c->w[k], b, sizeof b);
+            if (l && nf_map_has(c->f->report, b, l))
+                return canon;
+            if (k >= 1 && word_eq(c, &c->w[k], "to") && word_eq(c, &c->w[k - 1], "according"))
+                return canon;
+        }
+        if (governed(c, m, from))
+            continue;
+        /* X('s army | military spokesman ...) said */
+        size_t words = 0;
+        for (size_t j = tok_at(c, m->end); j < c->nw && c->w[j].s < end && words < 6; j++) {
+            const wtok *w = &c->w[j];
+            if (w->kind != 'w') {
+                char ch = c->t[w->s];
+                if (ch == '.' || ch == '\'' || (unsigned char)ch == 0xE2)
+                    continue;
+                break;
+            }
+            char b[64];
+            size_t l = lowword(c, w, b, sizeof b);
+            if (l && nf_map_has(c->f->report, b, l))
+                return canon;
+            words++;
+        }
+    }
+    return NULL;
+}
+
 static void add_row(fctx *c, const nf_sent *s, uint32_t off, const char *value, const unitres *u,
                     const char *owner, const char *qual, uint32_t ms, uint32_t me, const char *cat)
 {
@@ -918,6 +1038,18 @@ static size_t try_figure(fctx *c, const nf_sent *s, size_t k, size_t kfirst)
         n.end < w->e)
         return k + 1;
     int money = (n.flags & NF_NUM_MONEY) != 0, pct = (n.flags & NF_NUM_PERCENT) != 0;
+    /* 60m hurdles: an event, not 60 million of anything; a 508m tall tower: 508 metres */
+    int dist = distance_suffix(c, &n, kend);
+    if (dist == 1)
+        return kend;
+    if (dist == 2) {
+        size_t v = 0;
+        for (size_t i = n.nstart; i + 1 < n.nend && v + 1 < sizeof n.value; i++)
+            if (c->t[i] != ',')
+                n.value[v++] = c->t[i];
+        n.value[v] = '\0';
+        n.flags &= ~(unsigned)(NF_NUM_SCALED | NF_NUM_SUFFIX);
+    }
     /* years, long plain digit strings (dates like 20211217, ids) */
     if (!money && !pct && (n.flags & NF_NUM_DIGITS) && !(n.flags & NF_NUM_SCALED)) {
         const char *d = c->t + n.nstart;
@@ -978,6 +1110,11 @@ static size_t try_figure(fctx *c, const nf_sent *s, size_t k, size_t kfirst)
     int have_unit = 0;
     const char *qual = NULL;
     size_t unit_from = kend;
+    if (dist == 2) {
+        u.unit = nf_tolower((unsigned char)c->t[n.nend - 1]) == 'k' ? "kilometres" : "metres";
+        u.cat = C_COUNT;
+        have_unit = 1;
+    }
     if (n.flags & NF_NUM_HYPHEN) {
         char hb[48];
         size_t hl = n.hyph_end - n.hyph_start;
@@ -1017,6 +1154,8 @@ static size_t try_figure(fctx *c, const nf_sent *s, size_t k, size_t kfirst)
             u.ue = (uint32_t)n.hyph_end;
             u.unit = span_lower(a, c->t + n.hyph_start, hl);
             u.cat = nc ? nc->cls : C_COUNT;
+            if (u.cat == C_MONEY && !money && weight_context(c, k, kend, kfirst))
+                u.cat = C_COUNT; /* a 2,000-pound bomb */
             u.member = nc ? nc->member : 0;
             u.after = 1;
             have_unit = 1;
@@ -1029,6 +1168,10 @@ static size_t try_figure(fctx *c, const nf_sent *s, size_t k, size_t kfirst)
         u.unit = n.unit;
         u.cat = C_MONEY;
         have_unit = 1;
+        /* weighs 150 pounds: written without the sign, not scaled, near a word of weight */
+        if (n.unit && !strcmp(n.unit, "pounds") && n.start == n.nstart && !(n.flags & NF_NUM_SCALED) &&
+            weight_context(c, k, kend, kfirst))
+            u.cat = C_COUNT;
     } else if (pct) {
         u.unit = n.unit;
         u.cat = C_SHARE;
@@ -1196,6 +1339,9 @@ static size_t try_figure(fctx *c, const nf_sent *s, size_t k, size_t kfirst)
         owner = member_owner(c);
     if (!owner && cat != C_CASUALTIES) {
         owner = men_subject(c, s->start, ms);
+        /* About 300,000 reservists have been called up, Israel's army said */
+        if (!owner && cat == C_MILITARY)
+            owner = men_attrib(c, me, s->end);
         if (!owner && c->si > 0 && cat == C_MILITARY) {
             const nf_sent *ps = &a->sent[c->si - 1];
             owner = men_subject(c, ps->start, ps->end);
