@@ -293,6 +293,75 @@ static void test_never(void **st)
     none("Liverpool won 2-1 at home.");
 }
 
+static void test_distance(void **st)
+{
+    (void)st;
+    /* a bare 60m / 10k before a race or event word is a distance, not millions */
+    none("Jackson won the 60m hurdles in Birmingham.");
+    none("She took the 200m world indoor title.");
+    none("He added the 1500m AAAs title to his 800m heats win.");
+    none("The Olympic 400m man pulled out.");
+    none("She ran the 10k race in Boston.");
+    only("The 508m tall tower opened in Taipei.", "508", "metres");
+    assert_string_equal(col(fig(0), NF_COL_CATEGORY), "count");
+    /* millions with a currency or a counted noun */
+    only("Some 1.7m people voted.", "1700000", "people");
+    only("The club paid $60m for the striker.", "60000000", "dollars");
+    only("Sales rose to 15.8m euros.", "15800000", "euros");
+}
+
+static void test_weight(void **st)
+{
+    (void)st;
+    only("Kopp weighs 150 to 175 pounds.", "150", "pounds");
+    assert_string_equal(col(fig(0), NF_COL_CATEGORY), "count");
+    prepare("She announced a gift of 500 pounds (225 kilograms) of medical supplies.");
+    run();
+    assert_string_equal(col(fig(0), NF_COL_VALUE), "500");
+    assert_string_equal(col(fig(0), NF_COL_CATEGORY), "count");
+    only("The jet dropped a 2,000-pound bomb.", "2000", "pound");
+    assert_string_equal(col(fig(0), NF_COL_CATEGORY), "count");
+    /* currency pounds stay money */
+    only("The club paid 500,000 pounds for him.", "500000", "pounds");
+    assert_string_equal(col(fig(0), NF_COL_CATEGORY), "money");
+    only("The bank lost several hundred million pounds.", "100000000", "pounds");
+    assert_string_equal(col(fig(0), NF_COL_CATEGORY), "money");
+}
+
+static void test_attribution_owner(void **st)
+{
+    (void)st;
+    /* the attribution after a military figure wins over the sentence before */
+    prepare("Egypt's foreign ministry said it had not agreed. About 300,000 reservists have been called up, Israel's army said.");
+    mention("Egypt", "Egypt", NF_ACT_COUNTRY, NF_M_ROW);
+    mention("Israel", "Israel", NF_ACT_COUNTRY, NF_M_ROW);
+    run();
+    assert_int_equal(nfig(), 1);
+    assert_string_equal(col(fig(0), NF_COL_VALUE), "300000");
+    assert_string_equal(col(fig(0), NF_COL_ACTOR), "Israel");
+    prepare("Egypt protested. Some 5,000 troops were moved north, said the Israeli military.");
+    mention("Egypt", "Egypt", NF_ACT_COUNTRY, NF_M_ROW);
+    mention("Israeli", "Israel", NF_ACT_COUNTRY, NF_M_DEMONYM);
+    run();
+    assert_int_equal(nfig(), 1);
+    assert_string_equal(col(fig(0), NF_COL_ACTOR), "Israel");
+    /* an object of a preposition after the figure is not an attribution */
+    prepare("Russia massed its army. Some 5,000 troops were moved towards Ukraine.");
+    mention("Russia", "Russia", NF_ACT_COUNTRY, NF_M_ROW);
+    mention("Ukraine", "Ukraine", NF_ACT_COUNTRY, NF_M_ROW);
+    run();
+    assert_int_equal(nfig(), 1);
+    assert_string_equal(col(fig(0), NF_COL_ACTOR), "Russia");
+}
+
+static void test_plural_head(void **st)
+{
+    (void)st;
+    /* a plural head noun ends the unit: the singular word after it is a verb */
+    only("About 1m websites run the software.", "1000000", "websites");
+    only("Four American MTV gongs won praise.", "4", "gongs");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -309,6 +378,10 @@ int main(void)
         cmocka_unit_test(test_demonym_unit),
         cmocka_unit_test(test_unit_before),
         cmocka_unit_test(test_never),
+        cmocka_unit_test(test_distance),
+        cmocka_unit_test(test_weight),
+        cmocka_unit_test(test_attribution_owner),
+        cmocka_unit_test(test_plural_head),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
