@@ -764,6 +764,8 @@ static int parse_qty(const ctx *c, size_t i, qty *q)
                 return 1;
             }
         }
+        /* percentage points: a difference of two percentages, a quantity of its own (a rise
+         * from 20% to 22% is 2 percentage points but 10 percent): unit "percentage points" */
         if (word_is(c, ws, we, "percentage")) {
             size_t s2, e2;
             next_word(c, we, &s2, &e2);
@@ -780,32 +782,7 @@ static int parse_qty(const ctx *c, size_t i, qty *q)
             q->flags |= NF_NUM_PERCENT;
             q->unit = e->unit;
             q->end = we;
-            /* percentage points */
-            size_t s2, e2;
-            next_word(c, we, &s2, &e2);
-            if (word_is(c, ws, we, "percentage") && word_is(c, s2, e2, "points"))
-                q->end = e2;
             return 1;
-        }
-        if (word_is(c, ws, we, "per")) {
-            size_t s2, e2;
-            next_word(c, we, &s2, &e2);
-            if (word_is(c, s2, e2, "cent")) {
-                q->flags |= NF_NUM_PERCENT;
-                q->unit = "percent";
-                q->end = e2;
-                return 1;
-            }
-        }
-        if (word_is(c, ws, we, "percentage")) {
-            size_t s2, e2;
-            next_word(c, we, &s2, &e2);
-            if (word_is(c, s2, e2, "points") || word_is(c, s2, e2, "point")) {
-                q->flags |= NF_NUM_PERCENT | NF_NUM_POINTS;
-                q->unit = "percentage points";
-                q->end = e2;
-                return 1;
-            }
         }
         /* 5m euros, 5m Euros; not 12 Euro zone countries */
         if (e->kind == W_CURWORD && !(q->flags & NF_NUM_MONEY) &&

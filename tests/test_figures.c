@@ -199,6 +199,10 @@ static void test_percent_range(void **st)
     only("Some 15-20 percent of voters stayed at home.", "15", "percent");
     assert_string_equal(col(fig(0), NF_COL_QUALIFIER), "15-20 percent");
     only("Iraq holds 20 per cent of the world's oil reserves.", "20", "percent");
+    /* percentage points are a quantity of their own (a difference of two percentages) */
+    only("Labour's lead fell 2.5 percentage points.", "2.5", "percentage points");
+    assert_string_equal(col(fig(0), NF_COL_CATEGORY), "share");
+    only("Rates rose by one percentage point.", "1", "percentage points");
 }
 
 static void test_change(void **st)
