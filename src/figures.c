@@ -1060,6 +1060,8 @@ static size_t try_figure(fctx *c, const nf_sent *s, size_t k, size_t kfirst)
                 plain = 0;
         if (plain && dl >= 5)
             return kend;
+        if (plain && dl >= 2 && d[0] == '0')
+            return kend; /* 0200 local time, 007, 0800 numbers: clocks, codes, phones */
         if (plain && dl == 4 && (d[0] == '1' || d[0] == '2'))
             return kend;
     }
@@ -1081,6 +1083,13 @@ static size_t try_figure(fctx *c, const nf_sent *s, size_t k, size_t kfirst)
         if (digits && digits == pl && !year)
             return kend;
     }
+    /* a rank: world number two, No. 1, No 10 */
+    if (k > kfirst && (word_eq(c, &c->w[k - 1], "number") ||
+                       (c->w[k - 1].e - c->w[k - 1].s == 2 && !memcmp(c->t + c->w[k - 1].s, "No", 2))))
+        return kend;
+    if (k > kfirst + 1 && c->w[k - 1].kind == 'p' && c->t[c->w[k - 1].s] == '.' &&
+        c->w[k - 2].e - c->w[k - 2].s == 2 && !memcmp(c->t + c->w[k - 2].s, "No", 2))
+        return kend;
     /* next to a month name: a date */
     if (k > kfirst && is_month(c, &c->w[k - 1]))
         return kend;

@@ -366,6 +366,21 @@ static void test_plural_head(void **st)
     only("Four American MTV gongs won praise.", "4", "gongs");
 }
 
+static void test_ranks_codes(void **st)
+{
+    (void)st;
+    /* ranks, clock times and codes with a leading zero are not figures */
+    none("Fears grow that the world's number two economy is stuck.");
+    none("Last week's number one album slipped.");
+    none("The world No. 1 player lost.");
+    none("The world No 3 pulled out.");
+    none("The fight broke out at about 0200 local time.");
+    none("The new 007 game is out.");
+    /* a squad is what an N-man counts; local government workers are workers */
+    only("He named a 30-man squad for the tour.", "30", "squad");
+    only("Unison will ballot 800,000 local government workers.", "800000", "workers");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -386,6 +401,7 @@ int main(void)
         cmocka_unit_test(test_weight),
         cmocka_unit_test(test_attribution_owner),
         cmocka_unit_test(test_plural_head),
+        cmocka_unit_test(test_ranks_codes),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
