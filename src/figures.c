@@ -32,6 +32,7 @@ typedef struct {
     nf_map *dist;   /* words after 60m / 10k that make it a distance (member = a measure) */
     nf_map *weight; /* words near a number of pounds that make it a weight */
     nf_map *report; /* reporting verbs (reporting.tsv classes v, tell): said, told */
+    nf_map *plurals; /* irregular plural nouns (units.tsv flag plural): people, men */
     wclass cls[16][2];
     nf_map *demonyms;       /* lower-case plural demonym (americans) -> country canon */
     nf_map *person_country; /* person canon -> country canon (people.tsv sections) */
@@ -169,6 +170,7 @@ int nf_figures_init(nf_engine *e, char *err, size_t errlen)
     f->dist = nf_map_new();
     f->weight = nf_map_new();
     f->report = nf_map_new();
+    f->plurals = nf_map_new();
     txt = nf_data_get(e, "units.tsv", &len);
     if (!txt) {
         snprintf(err, errlen, "figures: no units.tsv");
@@ -208,6 +210,8 @@ int nf_figures_init(nf_engine *e, char *err, size_t errlen)
             return -1;
         }
         int member = n >= 3 && !strcmp(fl[2], "member");
+        if (n >= 3 && !strcmp(fl[2], "plural"))
+            nf_map_put(f->plurals, low, wl, f->cls);
         if (c == C_MONTH) /* months are matched as written (May, not may) */
             nf_map_put(f->words, fl[0], wl, &f->cls[c][0]);
         else if (c >= C_STOP)
@@ -256,6 +260,7 @@ void nf_figures_fini(nf_engine *e)
     nf_map_free(f->dist);
     nf_map_free(f->weight);
     nf_map_free(f->report);
+    nf_map_free(f->plurals);
     nf_map_free(f->demonyms);
     nf_map_free(f->person_country);
     nf_map_free(f->org_country);
@@ -459,6 +464,16 @@ static int plural_like(const char *b, size_t n)
         if (!nf_islower((unsigned char)b[i]) && b[i] != '-')
             return 0;
     return 1;
+}
+
+/* A plural head noun: in -s, or a listed irregular plural (people, men). */
+static int head_plural(const fctx *c, const wtok *w)
+{
+    if (plural_like(c->t + w->s, w->e - w->s))
+        return 1;
+    char b[64];
+    size_t n = lowword(c, w, b, sizeof b);
+    return n && nf_map_has(c->f->plurals, b, n);
 }
 
 static int has_digit(const fctx *c, const wtok *w)
@@ -744,8 +759,7 @@ static int find_unit(fctx *c, size_t k, int allow_of, int value_one, unitres *u)
         if (noun) {
             if (hs < 0)
                 hs = (long)i;
-            else if (plural_like(c->t + c->w[he].s, c->w[he].e - c->w[he].s) &&
-                     (!nf_map_get(c->f->nouns, b, n) || !plural_like(b, n)))
+            else if (head_plural(c, &c->w[he]) && (!nf_map_get(c->f->nouns, b, n) || !plural_like(b, n)))
                 break; /* three democracies helps, 1m websites run: a plural head ends the phrase */
             he = (long)i;
             if (possessive)

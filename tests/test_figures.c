@@ -364,6 +364,10 @@ static void test_plural_head(void **st)
     /* a plural head noun ends the unit: the singular word after it is a verb */
     only("About 1m websites run the software.", "1000000", "websites");
     only("Four American MTV gongs won praise.", "4", "gongs");
+    only("Every day 14,000 people contract the virus.", "14000", "people");
+    only("At least 23,000 people killed in the quake were buried.", "23000", "people");
+    only("Profits fell to 3.4bn Danish kroner.", "3400000000", "kroner");
+    assert_string_equal(col(fig(0), NF_COL_CATEGORY), "money");
 }
 
 static void test_ranks_codes(void **st)
