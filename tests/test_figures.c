@@ -368,6 +368,11 @@ static void test_plural_head(void **st)
     only("At least 23,000 people killed in the quake were buried.", "23000", "people");
     only("Profits fell to 3.4bn Danish kroner.", "3400000000", "kroner");
     assert_string_equal(col(fig(0), NF_COL_CATEGORY), "money");
+    only("The claims were of 100,000 Kenyan shillings each.", "100000", "shillings");
+    assert_string_equal(col(fig(0), NF_COL_CATEGORY), "money");
+    prepare("The bomb went off, killing 247 people.");
+    run();
+    assert_string_equal(col(fig(0), NF_COL_CATEGORY), "casualties");
 }
 
 static void test_ranks_codes(void **st)
