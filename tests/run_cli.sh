@@ -331,6 +331,12 @@ if [ "$big" = 0 ]; then
     echo "cli: (skipped bbc.dump under the sanitizers)"
 elif [ -f "$shared/corpus/bbc.dump" ]; then
     check "bbc.dump: 2096 lines of --kind article" test "$("$bin" --kind article "$shared/corpus/bbc.dump" | wc -l)" = 2096
+    # figures over the whole corpus: no year written as a year (1900-2039 without a thousands
+    # separator or currency) and no number from a url (checked by hand on samples, issue 6)
+    "$bin" --kind figure --no-header "$shared/corpus/bbc.dump" > "$t/bbc-figures.tsv"
+    check "bbc.dump: figures" test "$(wc -l < "$t/bbc-figures.tsv")" -gt 5000
+    check "bbc.dump: no year as a figure" test "$(awk -F'\t' '$9 ~ /(^|[^0-9,.£$])(19|20)[0-3][0-9]([^0-9,]|$)/' "$t/bbc-figures.tsv" | wc -l)" = 0
+    check "bbc.dump: no figure from a url" test "$(awk -F'\t' '$9 ~ /http|www[.]|[.](com|org|net|co[.]uk)/' "$t/bbc-figures.tsv" | wc -l)" = 0
 else
     echo "cli: (skipped bbc.dump: $shared absent)"
 fi
