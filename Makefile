@@ -35,30 +35,40 @@ BIN      := $(if $(filter build,$(BUILD)),newsfacts,$(BUILD)/newsfacts)
 .PHONY: all run test check check-fast unit golden-check cli eval-check golden eval bench \
         fuzz train install clean deps asan analyze
 
+# V=1 shows the compiler command lines
+Q   := $(if $(V),,@)
+say  = $(if $(V),,@printf '  %-6s %s\n' $(1) $(2))
+
 all: $(BIN)
 
 $(BIN): $(BUILD)/main.o $(BUILD)/libnewsfacts.a
-	$(CC) $(ALL_CFLAGS) -o $@ $^ $(LIBS)
+	$(call say,LD,$@)
+	$(Q)$(CC) $(ALL_CFLAGS) -o $@ $^ $(LIBS)
 
 $(BUILD)/libnewsfacts.a: $(LIB_OBJ)
-	rm -f $@
-	ar rcs $@ $^
+	$(call say,AR,$@)
+	$(Q)rm -f $@
+	$(Q)ar rcs $@ $^
 
 $(BUILD)/%.o: src/%.c src/nf.h include/newsfacts.h $(wildcard src/*.h) | $(BUILD)
-	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+	$(call say,CC,$@)
+	$(Q)$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
 $(BUILD)/embedded.c: $(DATA) tools/embed.c | $(BUILD)
-	$(CC) -O1 -o $(BUILD)/embed tools/embed.c
-	$(BUILD)/embed $@ $(DATA)
+	$(call say,EMBED,$@)
+	$(Q)$(CC) -O1 -o $(BUILD)/embed tools/embed.c
+	$(Q)$(BUILD)/embed $@ $(DATA)
 
 $(BUILD)/embedded.o: $(BUILD)/embedded.c src/nf.h
-	$(CC) $(ALL_CFLAGS) -O0 -c -o $@ $<
+	$(call say,CC,$@)
+	$(Q)$(CC) $(ALL_CFLAGS) -O0 -c -o $@ $<
 
 $(BUILD)/test_%: tests/test_%.c $(BUILD)/libnewsfacts.a
-	$(CC) $(ALL_CFLAGS) -o $@ $< $(BUILD)/libnewsfacts.a $(CMOCKA_LIBS) $(LIBS)
+	$(call say,LD,$@)
+	$(Q)$(CC) $(ALL_CFLAGS) -o $@ $< $(BUILD)/libnewsfacts.a $(CMOCKA_LIBS) $(LIBS)
 
 $(BUILD):
-	mkdir -p $(BUILD)
+	$(Q)mkdir -p $(BUILD)
 
 # ---- set-up ----
 deps:
@@ -77,6 +87,7 @@ golden-check: $(BIN)
 
 cli: $(BIN)
 	@sh tests/run_cli.sh ./$(BIN)
+	@sh tests/parallel.sh ./$(BIN) $(SHARED)
 
 eval-check: $(BIN)
 	@sh tests/eval.sh check ./$(BIN) $(SHARED)

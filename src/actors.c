@@ -46,6 +46,9 @@ struct nf_actors_eng {
     nf_map *verbs;   /* lower-case words that show the preceding name acts */
     nf_map *fields;  /* ministry fields: Foreign, Defence ... */
     nf_map *stop;    /* capitalized words that never start a name on their own */
+    nf_map *orgsuf;  /* last words of organization names */
+    nf_map *sport;   /* words of sports reports */
+    nf_map *first;   /* given names (firstnames.txt) */
     int max_title;   /* longest title in tokens */
     dent *dents; size_t ndent, capdent;
     person *people; size_t npeople, cappeople;
@@ -341,6 +344,9 @@ static void load_title(struct nf_actors_eng *x, char **f, int n)
     int nt;
     title_key(f[0], key, sizeof key, &nt);
     long kind = n >= 2 && f[1] && strcmp(f[1], "honorific") == 0 ? T_HONOR : T_TITLE;
+    /* a title written capitalized (`Major`, `General`) is one only when capitalized */
+    if (nf_isupper((unsigned char)f[0][0]))
+        kind |= 16;
     nf_map_put(x->titles, key, strlen(key), (void *)kind);
     if (nt > x->max_title)
         x->max_title = nt;
@@ -374,6 +380,24 @@ static const char VERBS[] =
     "pledges promised promises suggested suggests moved moves deployed deploys reported reports "
     "also already still now recently";
 
+/* Last words that make a name an organization (`Johnson Controls Inc`, `Kansai Electric
+ * Power`, `Boatmen's Bancshares`). */
+static const char ORG_SUFFIX[] =
+    "Inc Inc. Corp Corp. Co Co. Ltd Ltd. LLC PLC Plc plc AG SA S.A. NV N.V. GmbH SpA Bhd Group "
+    "Bancorp Bancshares Holdings Holding Industries Pharmaceuticals Airlines Airways Motors "
+    "Electric Power Petroleum Telecom Communications Systems Technologies Partners Securities "
+    "Bros Bros. Association Federation Council Committee Commission Agency Ministry Party "
+    "Movement University College Institute Court Parliament Assembly Club FC Rovers Wanderers "
+    "Athletic Exchange Board Authority Bureau Police Airport Bank Foundation Organization "
+    "Organisation Corporation Company Enterprises Trust Fund Institution Society League";
+
+static const char SPORT[] =
+    "beat beats won win wins draw drew drawn lost lose loses defeat defeated defeats league match "
+    "matches game games season coach scored score goal goals innings runs wickets wicket inning "
+    "homer homers points cup championship victory fixture fixtures striker midfielder "
+    "goalkeeper batsman bowler pitcher quarterback playoff playoffs tournament semifinal final "
+    "halftime equaliser equalizer penalty touchdown rally";
+
 static const char FIELDS[] =
     "Foreign Defence Defense Interior Finance Economy Economic Energy Justice Health Emergencies "
     "Emergency Trade Agriculture Education Culture Information Transport Labour Labor Environment "
@@ -387,6 +411,15 @@ static const char STOP[] =
     "Not Now Today Yesterday Tomorrow Monday Tuesday Wednesday Thursday Friday Saturday Sunday "
     "January February March April May June July August September October November December "
     "Mr Mr. Mrs Mrs. Ms Ms. Dr Dr. Sir Read Subscribe Related Watch WATCH Photo Image Video Click "
+    "Christmas Easter Ramadan Eid Thanksgiving Hanukkah Diwali Oscar Oscars Grammy Grammys Emmy "
+    "Emmys Muslim Muslims Christian Christians Jew Jews Jewish Catholic Catholics Protestant "
+    "Protestants Hindu Hindus Sikh Sikhs Buddhist Buddhists Sunni Sunnis Shia Shiite Shiites Tory "
+    "PC PCs DVD DVDs CD CDs TV TVs HDTV GDP CEO HIV AIDS SMS MP3 DNA MP MPs PM ID RFID UWB PSP PPI "
+    "CPI VAT GMT BST USB LCD VoIP PhD MBA SUV WiFi Wi-Fi 3G 4G 5G AI "
+    "Regarding Including Following Despite Although Unlike Like Besides Perhaps Currently "
+    "Additionally Furthermore Moreover Nevertheless Instead Overall Tonight Earlier Later "
+    "Recently Finally Black White Red Blue iPhone iPhones iPad iPod MacBook iMac AirPods PlayStation "
+    "Xbox Kindle Android Bitcoin "
     "Sign Share Advertisement According Reporting Editing Writing Additional European Asian African Arab Latin West East North South Western Eastern Northern Southern";
 
 int nf_actors_init(nf_engine *e, char *err, size_t errlen)
@@ -402,8 +435,11 @@ int nf_actors_init(nf_engine *e, char *err, size_t errlen)
     x->verbs = nf_map_new();
     x->fields = nf_map_new();
     x->stop = nf_map_new();
+    x->orgsuf = nf_map_new();
+    x->sport = nf_map_new();
+    x->first = nf_map_new();
     e->actors = x;
-    if (!x->dict || !x->prefix || !x->titles || !x->verbs || !x->fields || !x->stop) {
+    if (!x->dict || !x->prefix || !x->titles || !x->verbs || !x->fields || !x->stop || !x->orgsuf || !x->sport || !x->first) {
         snprintf(err, errlen, "out of memory");
         return -1;
     }
@@ -413,9 +449,21 @@ int nf_actors_init(nf_engine *e, char *err, size_t errlen)
     each_line(e, x, "people.tsv", load_person);
     each_line(e, x, "places.tsv", load_place);
     each_line(e, x, "titles.txt", load_title);
+    {
+        size_t flen;
+        const char *ft = nf_data_get(e, "firstnames.txt", &flen);
+        nf_lines it;
+        nf_lines_init(&it, ft, ft ? flen : 0);
+        char *f[1];
+        while (nf_lines_next(&it, f, 1) >= 0)
+            put_words(x->first, f[0]);
+        nf_lines_free(&it);
+    }
     put_words(x->verbs, VERBS);
     put_words(x->fields, FIELDS);
     put_words(x->stop, STOP);
+    put_words(x->orgsuf, ORG_SUFFIX);
+    put_words(x->sport, SPORT);
     size_t mlen;
     const char *model = nf_data_get(e, "tagger.model", &mlen);
     if (model && !e->tagger) {
@@ -439,6 +487,9 @@ void nf_actors_fini(nf_engine *e)
         nf_map_free(x->verbs);
         nf_map_free(x->fields);
         nf_map_free(x->stop);
+        nf_map_free(x->orgsuf);
+        nf_map_free(x->sport);
+        nf_map_free(x->first);
         for (size_t i = 0; i < x->nstr; i++)
             free(x->strs[i]);
         free(x->strs);
@@ -454,7 +505,9 @@ void nf_actors_fini(nf_engine *e)
 
 /* ---- per article ---- */
 
-enum { CR_WEAK, CR_FULL, CR_ORG }; /* a lone surname, a full name's surname, an org's word */
+enum { CR_WEAK, CR_FULL, CR_ORG, CR_FIRST, CR_ORG1 }; /* a lone surname, a full name's
+                                      * surname, an org's word, a full name's given name, a
+                                      * one-word org */
 typedef struct {
     const char *key; size_t klen; /* surname as written (normalized) */
     const char *canon;
@@ -471,6 +524,11 @@ typedef struct {
     coref *cr; size_t ncr, capcr;
     uint32_t *dm_end; const dent **dm_d; uint8_t *dm_lost, *dm_done; /* dict_match cache */
     struct { const char *role, *aff, *canon; } *roles; size_t nroles, caproles; /* titled persons */
+    int sporty;             /* the sentence speaks of a game */
+    struct { const char *w; uint32_t n; uint16_t k[4]; } *votes; size_t nvotes, capvotes;
+                            /* the tagger's types of one-word names over the article */
+    int lax;                /* titles match in lower case too (appositions) */
+    int dateline;           /* country of the article's dateline capital, -1 */
     char key[1024];
 } ctx;
 
@@ -528,13 +586,11 @@ static size_t dict_match_raw(ctx *c, size_t i, const dent **out, int *lost_s)
     if (!(c->tok[i].flags & (NF_T_CAP | NF_T_UPPER)) && !(c->tok[i].flags & NF_T_NUM))
         return i;
     for (size_t j = i; j < c->n && j < i + 12; j++) {
-        if (j > i && (c->tok[j].flags & NF_T_POSS))
-            break;
         size_t add = keynorm(tx(c, j), tl(c, j), c->key + k, sizeof c->key - k);
         k += add;
         if (!nf_map_has(x->prefix, c->key, k)) {
             /* lost apostrophe: NATOs, Russias */
-            if (j == i && k > 3 && c->key[k - 1] == 's') {
+            if (j == i && k > 4 && c->key[k - 1] == 's') {
                 const dent *d = dent_get(x, c->key, k - 1);
                 if (d && d->canon && (d->type == NF_ACT_COUNTRY || d->type == NF_ACT_ORG || d->type == NF_ACT_GROUP)) {
                     *out = d;
@@ -581,8 +637,8 @@ static size_t title_before(ctx *c, size_t b, int *kind)
         if (!ok)
             continue;
         long v = (long)nf_map_get(x->titles, c->key, k);
-        if (v) {
-            *kind = (int)v;
+        if (v && (!(v & 16) || c->lax || nf_isupper((unsigned char)tx(c, s)[0]))) {
+            *kind = (int)(v & 15);
             return s;
         }
     }
@@ -606,8 +662,8 @@ static size_t title_at(ctx *c, size_t b, size_t e, int *kind)
         nf_lower(tx(c, j), n, c->key + k);
         k += n;
         long v = (long)nf_map_get(x->titles, c->key, k);
-        if (v) {
-            *kind = (int)v;
+        if (v && (!(v & 16) || c->lax || nf_isupper((unsigned char)tx(c, b)[0]))) {
+            *kind = (int)(v & 15);
             best = j + 1;
         }
     }
@@ -631,6 +687,11 @@ static const char *span_str(ctx *c, size_t b, size_t e)
         memcpy(out + k, tx(c, i), tl(c, i));
         k += tl(c, i);
     }
+    /* `Sport.` at a sentence's end: the point is not the name's (`Co.`, `Jr.` keep theirs) */
+    if (k > 5 && out[k - 1] == '.' && nf_islower((unsigned char)out[k - 2]) &&
+        nf_islower((unsigned char)out[k - 3]) && nf_islower((unsigned char)out[k - 4]) &&
+        nf_islower((unsigned char)out[k - 5]))
+        out[--k] = '\0';
     out[k] = '\0';
     return out;
 }
@@ -654,12 +715,16 @@ static void coref_add(ctx *c, const char *key, size_t klen, const char *canon, i
 {
     for (size_t i = 0; i < c->ncr; i++)
         if (c->cr[i].klen == klen && memcmp(c->cr[i].key, key, klen) == 0) {
-            if (kind >= c->cr[i].kind || c->cr[i].kind == CR_ORG) {
+            static const int rank[] = {[CR_ORG1] = 0, [CR_FIRST] = 1, [CR_WEAK] = 1, [CR_ORG] = 2,
+                                       [CR_FULL] = 3};
+            if (rank[kind] >= rank[c->cr[i].kind]) {
                 c->cr[i].canon = canon; /* the most recent wins */
                 c->cr[i].kind = kind;
             }
             return;
         }
+    if (c->ncr >= 2048)
+        return; /* a list, not an article: keep lookups bounded */
     coref *r = NF_PUSH(c->cr, c->ncr, c->capcr);
     r->key = nf_arena_strndup(&c->a->arena, key, klen);
     r->klen = klen;
@@ -678,7 +743,7 @@ static const coref *coref_find(const ctx *c, const char *key, size_t klen)
 static const char *coref_get(const ctx *c, const char *key, size_t klen)
 {
     const coref *r = coref_find(c, key, klen);
-    return r && r->kind != CR_ORG ? r->canon : NULL;
+    return r && r->kind != CR_ORG && r->kind != CR_ORG1 ? r->canon : NULL;
 }
 
 static int is_initial(const ctx *c, size_t i)
@@ -736,6 +801,14 @@ static const char *person_canon(ctx *c, size_t ts, size_t b, size_t e)
     for (size_t i = b; i < e; i++)
         k += keynorm(tx(c, i), tl(c, i), c->key + k, sizeof c->key - k);
     const dent *d = dent_get(x, c->key, k);
+    if (!(d && d->canon && d->type == NF_ACT_PERSON) && e - b >= 3) {
+        /* `Sergey V. Lavrov` as `Sergey Lavrov` */
+        k = 0;
+        for (size_t i = b; i < e; i++)
+            if (!(i > b && i < e - 1 && is_initial(c, i)))
+                k += keynorm(tx(c, i), tl(c, i), c->key + k, sizeof c->key - k);
+        d = dent_get(x, c->key, k);
+    }
     const char *cn;
     if (d && d->canon && d->type == NF_ACT_PERSON) {
         cn = d->canon;
@@ -755,9 +828,21 @@ static const char *person_canon(ctx *c, size_t ts, size_t b, size_t e)
         }
         out[o] = '\0';
         cn = out;
+        /* `Juan Miguel` after `Juan Miguel Gonzalez`: the longer name seen earlier */
+        for (size_t r = c->ncr; r-- > 0;)
+            if (c->cr[r].kind == CR_FULL && strncmp(c->cr[r].canon, out, o) == 0 &&
+                c->cr[r].canon[o] == ' ') {
+                cn = c->cr[r].canon;
+                break;
+            }
         /* the same name written shorter earlier (a surname alone) keeps the full form */
     }
     coref_add(c, k1, sk, cn, CR_FULL);
+    if (is_cap_word(c, b) && !is_initial(c, b) && tl(c, b) > 2) {
+        /* `Steven` after `Steven Gerrard` */
+        sk = keynorm(tx(c, b), tl(c, b), k1, sizeof k1);
+        coref_add(c, k1, sk, cn, CR_FIRST);
+    }
     return cn;
 }
 
@@ -823,7 +908,37 @@ static int capital_acts(ctx *c, size_t b, size_t e)
 {
     static const char *const loc[] = {"in", "at", "near", "outside", "around", "across", "inside",
                                       "into", "via", "through", "visit", "visited", "visiting",
-                                      "central", "downtown", "suburban", NULL};
+                                      "central", "downtown", "suburban", "arrived", "arriving",
+                                      "arrive", "arrives", "flew", "fly", "flying", "travel",
+                                      "traveled", "travelled", "traveling", "travelling",
+                                      "heading", "headed", "leave", "leaving", "left", NULL};
+    static const char *const citynoun[] = {"streets", "street", "airport", "airports", "suburbs",
+                                           "outskirts", "center", "centre", "downtown", "mayor",
+                                           "residents", "population", "subway", "metro", "port",
+                                           "harbor", "harbour", "hospitals", "hospital", "hotels",
+                                           "hotel", "districts", "district", "neighborhoods",
+                                           "neighbourhoods", "squares", "square", "skyline",
+                                           "stock", "bourse", "university", "schools", "city",
+                                           "police", "region", "suburb", NULL};
+    static const char *const dirs[] = {"east", "west", "north", "south", "northeast", "northwest",
+                                       "southeast", "southwest", "outskirts", "miles", "kilometers",
+                                       "kilometres", "km", "suburbs", "center", "centre", NULL};
+    /* `Havana's streets`, `Havana's Plaza of the Revolution`: the city */
+    if (is_poss(c, e) && (word_in(c, e + 1, citynoun) || is_cap_word(c, e + 1)))
+        return 0;
+    /* `east of Havana`, `Nairobi, Kenya` */
+    if (b >= 2 && tok_is(c, b - 1, "of") && word_in(c, b - 2, dirs))
+        return 0;
+    if (tok_is(c, e, ",") && e + 1 < c->n) {
+        const dent *d2;
+        int l2;
+        size_t q = dict_match(c, e + 1, &d2, &l2);
+        if (q > e + 1 && d2 && d2->canon && d2->type == NF_ACT_COUNTRY) {
+            const dent *me = dent_get(c->x, tx(c, b), tl(c, b));
+            if (me && me->cap >= 0 && strcmp(c->x->countries[me->cap].canon, d2->canon) == 0)
+                return 0;
+        }
+    }
     static const char *const func[] = {"and", "or", "to", "on", "in", "for", "with", "of", "as",
                                        "that", "than", "but", "over", "about", "against", NULL};
     if (is_poss(c, e))
@@ -832,7 +947,7 @@ static int capital_acts(ctx *c, size_t b, size_t e)
                                       "pressed", "by", "accused", "asked", "pressure", NULL};
     if (b > 0 && word_in(c, b - 1, pre))
         return 1;
-    if (b > 0 && word_in(c, b - 1, loc)) {
+    if (b > 0 && (word_in(c, b - 1, loc) || tok_is(c, b - 1, "In") || tok_is(c, b - 1, "At"))) {
         /* `from Moscow` is the state when it comes with a demand: keep it a place only
          * when nothing acts */
         return 0;
@@ -840,7 +955,9 @@ static int capital_acts(ctx *c, size_t b, size_t e)
     if (b == 0 || (c->tok[b].flags & NF_T_SENT0)) {
         /* a dateline: `MOSCOW (Reuters) -`, `Moscow, Russia` */
         if (e < c->n && (c->tok[e].flags & NF_T_PUNCT) && !is_poss(c, e) &&
-            (tx(c, e)[0] == '(' || tx(c, e)[0] == '-' || tx(c, e)[0] == ','))
+            (tx(c, e)[0] == '(' || tx(c, e)[0] == '-' || tx(c, e)[0] == ',' ||
+             (tl(c, e) == 3 && memcmp(tx(c, e), "\xE2\x80", 2) == 0 &&
+              ((unsigned char)tx(c, e)[2] == 0x93 || (unsigned char)tx(c, e)[2] == 0x94))))
             return 0;
         if (is_cap_word(c, e))
             return 0;
@@ -884,6 +1001,8 @@ static size_t ministry(ctx *c, size_t b, const char **canon)
         (tok_is(c, i + 1, "Ministry") || tok_is(c, i + 1, "Office") || tok_is(c, i + 1, "Department"))) {
         if (tok_is(c, i + 1, "Department") && ci < 0)
             return b; /* `State Department` and kin are in orgs.tsv */
+        if (ci < 0)
+            ci = c->dateline; /* `MOSCOW (Reuters) - ... the Foreign Ministry said` */
         const char *adj = ci >= 0 ? c->x->countries[ci].adj : NULL;
         *canon = nf_arena_printf(&c->a->arena, "%s%s%.*s %.*s", adj ? adj : "", adj ? " " : "",
                                  (int)tl(c, i), tx(c, i), (int)tl(c, i + 1), tx(c, i + 1));
@@ -902,6 +1021,8 @@ static size_t ministry(ctx *c, size_t b, const char **canon)
                 e = de;
             }
         }
+        if (ci < 0)
+            ci = c->dateline; /* `MOSCOW (Reuters) - ... the Foreign Ministry said` */
         const char *adj = ci >= 0 ? c->x->countries[ci].adj : NULL;
         *canon = nf_arena_printf(&c->a->arena, "%s%s%.*s Ministry", adj ? adj : "", adj ? " " : "",
                                  (int)tl(c, i + 2), tx(c, i + 2));
@@ -912,7 +1033,81 @@ static size_t ministry(ctx *c, size_t b, const char **canon)
 
 static int tag_type(uint8_t t) { return t == NF_TAG_O ? 0 : (t + 1) / 2; } /* 1 PER 2 ORG 3 LOC 4 MISC */
 
+/* The article's votes for the one-word name at token i: counts[1..3] = PER ORG LOC. */
+static int vote_find(const ctx *c, const char *w, size_t n)
+{
+    for (size_t v = 0; v < c->nvotes; v++)
+        if (c->votes[v].n == n && memcmp(c->votes[v].w, w, n) == 0)
+            return (int)v;
+    return -1;
+}
+
+static void vote_add(ctx *c, const char *w, size_t n, int tt)
+{
+    int v = vote_find(c, w, n);
+    if (v < 0) {
+        if (c->nvotes >= 1024)
+            return;
+        __typeof__(*c->votes) *r = NF_PUSH(c->votes, c->nvotes, c->capvotes);
+        memset(r, 0, sizeof *r);
+        r->w = w;
+        r->n = (uint32_t)n;
+        v = (int)c->nvotes - 1;
+    }
+    if (c->votes[v].k[tt] < 60000)
+        c->votes[v].k[tt]++;
+}
+
+/* Sports: a place named as a team (`Kent beat Somerset`, `gave Texas a 2-0 lead`). */
+static int is_sporty(ctx *c)
+{
+    if (c->sporty >= 0)
+        return c->sporty;
+    c->sporty = 0;
+    for (size_t k = 0; k < c->n && !c->sporty; k++) {
+        if (is_lower_word(c, k) && nf_map_has(c->x->sport, tx(c, k), tl(c, k)))
+            c->sporty = 1;
+        else if ((c->tok[k].flags & NF_T_NUM) && k + 2 < c->n && tl(c, k + 1) == 1 &&
+                 tx(c, k + 1)[0] == '-' && (c->tok[k + 2].flags & NF_T_NUM) && tl(c, k) <= 2)
+            c->sporty = 1;
+        else if ((c->tok[k].flags & NF_T_NUM) && memchr(tx(c, k), '-', tl(c, k)) && tl(c, k) <= 5)
+            c->sporty = 1;
+    }
+    return c->sporty;
+}
+
 /* Types one span [b,e) of tagger type tt (0: none) with dictionary entry d covering [b,de). */
+/* A role in apposition: `Sergey V. Lavrov, Russia's foreign minister`, `the bloc's foreign
+ * policy chief, Josep Borrell`. NULL if none. */
+static const char *appositive_role(ctx *c, size_t b, size_t e)
+{
+    int kk;
+    /* after: `, [the] [X's] <title>` */
+    if (tok_is(c, e, ",")) {
+        size_t p = e + 1;
+        if (tok_is(c, p, "the") || tok_is(c, p, "a") || tok_is(c, p, "an"))
+            p++;
+        for (int k = 0; k < 4 && p < c->n; k++) {
+            size_t te = title_at(c, p, c->n, &kk);
+            if (te > p && kk == T_TITLE) {
+                size_t t2 = te; /* `deputy secretary of state for European affairs`: the title */
+                return span_str(c, p, t2);
+            }
+            if (is_poss(c, p) || is_cap_word(c, p))
+                p++;
+            else
+                break;
+        }
+    }
+    /* before: `<title>, <name>` */
+    if (b >= 2 && tok_is(c, b - 1, ",")) {
+        size_t s = title_before(c, b - 1, &kk);
+        if (s < b - 1 && kk == T_TITLE)
+            return span_str(c, s, b - 1);
+    }
+    return NULL;
+}
+
 /* Does the word at token i (a capitalized sentence start) occur in lower case elsewhere
  * in the article (`Missiles stationed...` when the text also says `missiles`)? */
 static int common_word(const ctx *c, size_t i)
@@ -927,12 +1122,16 @@ static int common_word(const ctx *c, size_t i)
         if (low[k] != w[k])
             return 0; /* NATO, McCain: not a common word written capitalized */
     const char *t = c->a->doc.text, *end = t + c->a->doc.len;
+    int plural = n > 4 && low[n - 1] == 's';
+    if (plural)
+        n--; /* `Missiles` ... `missile`, `missiles` */
     for (const char *p = t; p + n <= end; p++) {
         p = memchr(p, low[0], (size_t)(end - p));
         if (!p || p + n > end)
             return 0;
         if (memcmp(p, low, n) == 0 && (p == t || !nf_isalpha((unsigned char)p[-1])) &&
-            (p + n == end || !nf_isalpha((unsigned char)p[n])))
+            (p + n == end || !nf_isalpha((unsigned char)p[n]) ||
+             (plural && p[n] == 's' && (p + n + 1 == end || !nf_isalpha((unsigned char)p[n + 1])))))
             return 1;
     }
     return 0;
@@ -980,19 +1179,48 @@ static void resolve(ctx *c, size_t b, size_t e, int tt, const dent *d, size_t de
         char k1[256];
         size_t sk = keynorm(tx(c, b), tl(c, b), k1, sizeof k1);
         const coref *r = coref_find(c, k1, sk);
-        if (r && (!whole || !d->canon || d->type == NF_ACT_PLACE)) {
-            if (r->kind == CR_FULL || (r->kind == CR_WEAK && tt == 1)) {
+        if (r && (!whole || !d->canon || d->type == NF_ACT_PLACE || (tt == 1 && r->kind == CR_FULL))) {
+            if (r->kind == CR_FULL || r->kind == CR_FIRST || (r->kind == CR_WEAK && tt == 1)) {
                 add_mention(c, b, e, r->canon, NF_ACT_PERSON, NULL, NF_M_ROW);
                 return;
             }
-            if (r->kind == CR_ORG && tt && tt != 3) {
+            if ((r->kind == CR_ORG || r->kind == CR_ORG1) && tt && (tt != 3 || !whole)) {
                 add_mention(c, b, e, r->canon, NF_ACT_ORG, NULL, NF_M_ROW);
                 return;
             }
         }
     }
+    /* one word the tagger types differently across the article (`Pirelli` person here,
+     * organization thrice elsewhere): the article's majority */
+    if (e - b == 1 && tkind == T_NONE && !whole && tt >= 1 && tt <= 3) {
+        int v = vote_find(c, tx(c, b), tl(c, b));
+        if (v >= 0) {
+            int best = tt;
+            for (int k = 1; k <= 3; k++)
+                if (c->votes[v].k[k] > c->votes[v].k[best])
+                    best = k;
+            tt = best;
+        }
+    }
+    /* `Christmas`, `Muslims`, `PC`: words the tagger takes for names that are none */
+    if (e - b == 1 && tkind == T_NONE && !whole && nf_map_has(x->stop, tx(c, b), tl(c, b)))
+        return;
+    /* products: `MacBook Pro`, `iPhone 12 Pro Max` */
+    if (e - b >= 2 && !whole && word_in(c, e - 1, (const char *const[]){"Pro", "Max", "Mini", "Air",
+                                                                       "Plus", "Ultra", "Lite", "XL",
+                                                                       "SE", "Edition", NULL}))
+        return;
+    /* a name the article gave a person in full, tagged otherwise here (`Taylor Swift`) */
+    if (e - b >= 2 && tkind == T_NONE && tt != 1 && (!whole || !d->canon)) {
+        const char *str = span_str(c, b, e);
+        for (size_t r = 0; r < c->ncr; r++)
+            if (c->cr[r].kind == CR_FULL && strcmp(c->cr[r].canon, str) == 0) {
+                add_mention(c, b, e, c->cr[r].canon, NF_ACT_PERSON, NULL, NF_M_ROW);
+                return;
+            }
+    }
     /* the tagger's organization over a place name: a club or a company (`Kent`, `Milan`) */
-    if (whole && e - b == 1 && tt == 2 && d->canon && d->type == NF_ACT_PLACE && tkind == T_NONE) {
+    if (whole && e - b == 1 && tt == 2 && d->canon && d->type == NF_ACT_PLACE && tkind == T_NONE && is_sporty(c)) {
         add_mention(c, b, e, span_str(c, b, e), NF_ACT_ORG, NULL, NF_M_ROW);
         return;
     }
@@ -1023,6 +1251,28 @@ static void resolve(ctx *c, size_t b, size_t e, int tt, const dent *d, size_t de
         return;
     }
     /* persons: tagged PER, a title or honorific before, a known person, or a surname seen */
+    /* `Elon Musk` tagged as an organization: a given name opens a person's name */
+    if ((tt == 2 || tt == 3) && !whole && e - b >= 2 && e - b <= 3 && tkind == T_NONE &&
+        nf_map_has(x->first, tx(c, b), tl(c, b)) && !nf_map_has(x->orgsuf, tx(c, e - 1), tl(c, e - 1)) &&
+        is_cap_word(c, b + 1)) {
+        const dent *dl = dent_get(x, tx(c, e - 1), tl(c, e - 1));
+        if (!dl || !dl->canon || dl->type == NF_ACT_PERSON)
+            tt = 1;
+    }
+    /* `Johnson Controls Inc` tagged as a person: the last word makes it an organization */
+    if (tt && e - b >= 2 && tkind == T_NONE && !whole && nf_map_has(x->orgsuf, tx(c, e - 1), tl(c, e - 1)))
+        tt = 2;
+    /* `Hong Kong-listed`, `United Nations-sponsored`: modifiers, not names */
+    {
+        const char *w = tx(c, e - 1), *h = NULL;
+        for (size_t k = tl(c, e - 1); k-- > 1;)
+            if (w[k] == '-') {
+                h = w + k;
+                break;
+            }
+        if (h && h + 1 < w + tl(c, e - 1) && nf_islower((unsigned char)h[1]) && !whole)
+            return;
+    }
     /* `Missiles stationed...`: a sentence's first word that the article also writes in
      * lower case is no name */
     if (e - b == 1 && !whole && tkind == T_NONE && (c->tok[b].flags & NF_T_SENT0) && common_word(c, b))
@@ -1031,6 +1281,11 @@ static void resolve(ctx *c, size_t b, size_t e, int tt, const dent *d, size_t de
     if (is_person) {
         /* an honorific alone before a word that is no name (`Mr. President`) */
         const char *cn = person_canon(c, tkind == T_TITLE ? ts : b, b, e);
+        if (!role) {
+            c->lax = 1;
+            role = appositive_role(c, b, e);
+            c->lax = 0;
+        }
         add_mention(c, tkind == T_HONOR ? ts : b, e, cn, NF_ACT_PERSON, role, NF_M_ROW);
         if (role && cn) {
             /* remember who holds the role, and for whom (`NATO Secretary-General X`) */
@@ -1096,6 +1351,10 @@ static void resolve(ctx *c, size_t b, size_t e, int tt, const dent *d, size_t de
                                             "Prize", "Award", "Presence", "Initiative", "Day", NULL};
         if (word_in(c, e - 1, heads))
             return;
+        /* `Intermediate-Range Nuclear Forces (INF) Treaty`: the name of a treaty, not its parties */
+        if (word_in(c, e, heads) || (tok_is(c, e, ")") && word_in(c, e + 1, heads)) ||
+            (tok_is(c, e, "(") && e + 3 < c->n && tok_is(c, e + 2, ")") && word_in(c, e + 3, heads)))
+            return;
     }
     /* `Central and Eastern Europe`, `North and South Korea`: two names */
     if (e - b == 4 && tok_is(c, b + 1, "and")) {
@@ -1135,8 +1394,8 @@ static void resolve(ctx *c, size_t b, size_t e, int tt, const dent *d, size_t de
         return;
     int type = tt == 2 ? NF_ACT_ORG : NF_ACT_PLACE;
     const char *cn = span_str(c, b, e);
-    if (type == NF_ACT_ORG && e - b >= 2) {
-        /* `Rotor Volgograd` ... `Rotor`; `Philadelphia Eagles` ... `Eagles` */
+    if (type == NF_ACT_ORG) {
+        /* `Rotor Volgograd` ... `Rotor`; `Philadelphia Eagles` ... `Eagles`; `Boatmen` */
         size_t ends[2] = {b, e - 1};
         for (int k = 0; k < 2; k++) {
             size_t w = ends[k];
@@ -1144,7 +1403,7 @@ static void resolve(ctx *c, size_t b, size_t e, int tt, const dent *d, size_t de
                 continue;
             char k1[256];
             size_t sk = keynorm(tx(c, w), tl(c, w), k1, sizeof k1);
-            coref_add(c, k1, sk, cn, CR_ORG);
+            coref_add(c, k1, sk, cn, e - b == 1 ? CR_ORG1 : CR_ORG);
         }
     }
     add_mention(c, b, e, cn, type, NULL, NF_M_ROW);
@@ -1173,9 +1432,15 @@ static void descriptions(ctx *c, size_t m0)
         const nf_mention mn = c->a->men[m];
         if (mn.type == NF_ACT_PERSON)
             continue;
-        size_t p = 0;
-        while (p < c->n && c->tok[p].start < mn.end)
-            p++;
+        size_t lo = 0, hi = c->n; /* first token at or after the mention's end */
+        while (lo < hi) {
+            size_t mid = (lo + hi) / 2;
+            if (c->tok[mid].start < mn.end)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        size_t p = lo;
         if (is_poss(c, p))
             p++;
         int kk;
@@ -1212,29 +1477,31 @@ static void descriptions(ctx *c, size_t m0)
     }
 }
 
-static void run_sentence(ctx *c, const nf_sent *s, const char **words, size_t *lens, uint8_t *tags)
+static void run_sentence(ctx *c, const nf_sent *s, const uint8_t *tags)
 {
     const struct nf_actors_eng *x = c->x;
     c->tok = c->a->tok + s->tok0;
     c->n = s->ntok;
     memset(c->dm_done, 0, c->n);
-    for (size_t i = 0; i < c->n; i++) {
-        words[i] = tx(c, i);
-        lens[i] = tl(c, i);
-    }
-    nf_tagger_tag(x->tagger, words, lens, c->n, tags);
     /* a title-case heading: most longer words capitalized */
-    size_t nlong = 0, ncap = 0;
+    size_t nlong = 0, ncap = 0, nlow = 0;
+    static const char *const small[] = {"with", "from", "over", "into", "than", "that", "amid",
+                                        "after", "about", "upon", "onto", "says", "said", NULL};
     for (size_t k = 0; k < c->n; k++)
         if ((c->tok[k].flags & NF_T_WORD) && tl(c, k) > 3) {
             nlong++;
             ncap += (c->tok[k].flags & (NF_T_CAP | NF_T_UPPER)) != 0;
         }
+    if (nlong >= 3 && ncap * 10 >= nlong * 7)
+        for (size_t k = 0; k < c->n; k++)
+            if ((c->tok[k].flags & NF_T_WORD) && tl(c, k) > 3)
+                nlow += is_lower_word(c, k) && !word_in(c, k, small);
     size_t nword = 0;
     for (size_t k = 0; k < c->n; k++)
         nword += (c->tok[k].flags & (NF_T_WORD | NF_T_NUM)) != 0;
     /* and fragments of one or two words (`Newsfeed`, page furniture): the dictionaries only */
-    int headline = (nlong >= 3 && ncap * 10 >= nlong * 7) || nword <= 2;
+    int headline = (nlong >= 3 && ncap * 10 >= nlong * 7 && nlow == 0) || nword <= 2;
+    c->sporty = -1; /* computed when needed (is_sporty) */
     size_t i = 0;
     while (i < c->n) {
         /* a ministry pattern */
@@ -1262,8 +1529,25 @@ static void run_sentence(ctx *c, const nf_sent *s, const char **words, size_t *l
                     te = p;
                     break;
                 }
-            while (te > i + 1 && is_lower_word(c, te - 1))
+            /* `Robin van Persie gave Henry`, `Stone Roses singer Ian Brown`: a lower-case word
+             * other than a name particle ends the span */
+            static const char *const particles[] = {"of", "and", "the", "for", "de", "da", "van",
+                                                    "von", "der", "den", "du", "le", "la", "di",
+                                                    "del", "dos", "das", "el", "al", "bin", "ibn",
+                                                    "ben", "y", "e", "on", "upon", "des", "ter",
+                                                    "zu", "af", NULL};
+            for (size_t p = i + 1; p < te; p++)
+                if (is_lower_word(c, p) && !word_in(c, p, particles)) {
+                    te = p;
+                    break;
+                }
+            while (te > i + 1 && (is_lower_word(c, te - 1) || tok_is(c, te - 1, "&")))
                 te--;
+        }
+        /* no name starts with a punctuation mark (`& Lomason` after a cut) */
+        if (tt && (c->tok[i].flags & (NF_T_PUNCT | NF_T_POSS))) {
+            i++;
+            continue;
         }
         /* the rest of a span cut short above: no name starts with a lower-case word */
         if (tt && is_lower_word(c, i)) {
@@ -1277,6 +1561,12 @@ static void run_sentence(ctx *c, const nf_sent *s, const char **words, size_t *l
             i++;
             continue;
         }
+        /* a dateline's credit: `MOSCOW (Reuters) -`, `KYIV, Ukraine (AP) —` */
+        if (tt && i > 0 && i <= 5 && tok_is(c, i - 1, "(") && tok_is(c, te, ")") &&
+            te + 1 < c->n && (c->tok[te + 1].flags & NF_T_PUNCT) && !tok_is(c, te + 1, ",")) {
+            i = te;
+            continue;
+        }
         /* photo credits: `(John Thys/AFP/Getty Images)`, `© AP Photo / Olivier Matthys` */
         if (tt && ((i > 0 && (tok_is(c, i - 1, "/") || tok_is(c, i - 1, "\xC2\xA9"))) ||
                    tok_is(c, te, "/"))) {
@@ -1288,6 +1578,9 @@ static void run_sentence(ctx *c, const nf_sent *s, const char **words, size_t *l
         size_t de = dict_match(c, i, &d, &lost);
         if (de > i && d && !d->canon && d->adj < 0 && d->cap < 0 && d->surname < 0)
             de = i;
+        /* the rest of a span cut above (`OSCE` | `Chechnya`): the dictionary decides */
+        if (tt && !(tags[i] & 1) && de > i)
+            te = i;
         if (headline) /* title-case headings: the dictionaries only */
             te = i;
         if (tt && te > de && de > i) {
@@ -1295,8 +1588,20 @@ static void run_sentence(ctx *c, const nf_sent *s, const char **words, size_t *l
              * dictionary knows separately keeps them apart */
             const dent *d2;
             int l2;
-            if (lost || (tt == 3 && dict_match(c, de, &d2, &l2) == te))
+            if (lost || ((tt == 3 || tt == 2) && d->canon && d->type != NF_ACT_PERSON &&
+                         dict_match(c, de, &d2, &l2) == te && d2 && d2->canon &&
+                         (d2->type == NF_ACT_PLACE || d2->type == NF_ACT_COUNTRY)))
                 te = de;
+        }
+        /* `George W Bush`: a person's middle initial written without its point splits the
+         * tagger's span; join it */
+        if (tt == 1) {
+            while (te + 1 < c->n && tl(c, te) == 1 && nf_isupper((unsigned char)tx(c, te)[0]) &&
+                   is_cap_word(c, te + 1) && tag_type(tags[te + 1]) == 1) {
+                te += 2;
+                while (te < c->n && tag_type(tags[te]) == 1 && !(tags[te] & 1))
+                    te++;
+            }
         }
         /* `Lebed Chechnya`: a person span ending in a country or place name */
         if (tt == 1 && te - i >= 2) {
@@ -1312,12 +1617,47 @@ static void run_sentence(ctx *c, const nf_sent *s, const char **words, size_t *l
                 }
             }
         }
+        /* `Tono Eitel of Germany`, `Kia Motor Corp of South Korea`, `Benetton of Italy`: a
+         * person or a company `of` a country or place is two names; an institution named
+         * by its head noun is one (`Bank of England`, `University of Chicago`) */
+        if (tt == 1 || tt == 2 || tt == 4) {
+            int tk0;
+            int titled = title_before(c, i, &tk0) < i && tk0 != T_NONE;
+            static const char *const legal[] = {"Inc", "Inc.", "Corp", "Corp.", "Co", "Co.", "Ltd",
+                                                "Ltd.", "Plc", "PLC", "AG", "SA", "NV", "Bhd",
+                                                "Group", NULL};
+            static const char *const heads[] = {"Church", "Republic", "Government", "Kingdom",
+                                                "Museum", "State", "States", "Province", "City",
+                                                "Port", "Gulf", "Sea", "Isle", "Duke", "Duchess",
+                                                "Prince", "Princess", "King", "Queen", "Emperor",
+                                                "Archbishop", "Bishop", "Mayor", "Governor",
+                                                "President", "Secretary", "Minister", NULL};
+            for (size_t p = i + 1; p + 1 < te; p++) {
+                if (!tok_is(c, p, "of"))
+                    continue;
+                size_t q = p + 1;
+                if (tok_is(c, q, "the") && q + 1 < te)
+                    q++;
+                const dent *d2;
+                int l2;
+                int inst = (nf_map_has(x->orgsuf, tx(c, p - 1), tl(c, p - 1)) && !word_in(c, p - 1, legal)) ||
+                           word_in(c, p - 1, heads);
+                if (dict_match(c, q, &d2, &l2) == te && d2 && d2->canon &&
+                    (d2->type == NF_ACT_PLACE || d2->type == NF_ACT_COUNTRY) &&
+                    (tt == 1 || titled || !inst)) {
+                    te = p;
+                    break;
+                }
+            }
+        }
         /* a title the tagger took for an organization (`US President Joe Biden`) */
         if (tt && tt != 1) {
             int kk;
             size_t tend = title_at(c, i, c->n, &kk);
+            const dent *dt;
+            int lt;
             if (tend > i && kk == T_TITLE && nf_isupper((unsigned char)tx(c, i)[0]) &&
-                (tend >= te || is_cap_word(c, tend))) {
+                (tend >= te || is_cap_word(c, tend)) && dict_match(c, i, &dt, &lt) <= tend) {
                 i = tend;
                 continue;
             }
@@ -1363,7 +1703,7 @@ static void run_sentence(ctx *c, const nf_sent *s, const char **words, size_t *l
             /* the dictionary's span is the longer (or the same): its type, the tagger's only
              * when it says person for a word the dictionary knows as no person */
             int t2 = (de == te) ? tt : 0;
-            resolve(c, i, de, t2 == 1 && d->canon && d->type == NF_ACT_COUNTRY ? 0 : t2, d, de);
+            resolve(c, i, de, t2 == 1 && d->canon && d->type != NF_ACT_PERSON ? 0 : t2, d, de);
             i = de;
         } else {
             resolve(c, i, te, tt, de > i ? d : NULL, de);
@@ -1396,10 +1736,47 @@ int nf_actors_run(nf_ana *a)
     c.dm_lost = nf_arena_alloc(&a->arena, maxn);
     c.dm_done = nf_arena_alloc(&a->arena, maxn);
     size_t m0 = a->nmen;
+    /* tag every sentence first: the article's votes on one-word names */
+    uint8_t *alltags = nf_arena_alloc(&a->arena, a->ntok ? a->ntok : 1);
+    for (size_t s = 0; s < a->nsent; s++) {
+        const nf_sent *se = &a->sent[s];
+        if (se->tok0 + se->ntok > a->ntok)
+            continue;
+        for (size_t i = 0; i < se->ntok; i++) {
+            const nf_tok *t = &a->tok[se->tok0 + i];
+            words[i] = a->doc.text + t->start;
+            lens[i] = t->end - t->start;
+        }
+        uint8_t *tg = alltags + se->tok0;
+        nf_tagger_tag(x->tagger, words, lens, se->ntok, tg);
+        for (size_t i = 0; i < se->ntok; i++) {
+            int tt = tg[i] == NF_TAG_O ? 0 : (tg[i] + 1) / 2;
+            if (tt >= 1 && tt <= 3 && (tg[i] & 1) && (i + 1 >= se->ntok || tg[i + 1] != tg[i] + 1) &&
+                !(a->tok[se->tok0 + i].flags & NF_T_SENT0))
+                vote_add(&c, words[i], lens[i], tt);
+        }
+    }
+    NF_UNUSED(tags);
+    /* a dateline: the first sentence opens with a capital in capitals (`MOSCOW (Reuters) -`,
+     * `KYIV, Ukraine -`); an unnamed ministry is then that country's */
+    c.dateline = -1;
+    if (a->nsent && a->sent[0].ntok >= 2) {
+        c.tok = a->tok + a->sent[0].tok0;
+        c.n = a->sent[0].ntok;
+        memset(c.dm_done, 0, c.n);
+        const dent *d;
+        int l;
+        size_t de = dict_match(&c, 0, &d, &l);
+        if (de > 0 && d && d->cap >= 0 && (c.tok[0].flags & NF_T_UPPER) && de < c.n &&
+            (c.tok[de].flags & NF_T_PUNCT))
+            c.dateline = d->cap;
+    }
     for (size_t s = 0; s < a->nsent; s++) {
         c.si = (uint32_t)s;
         size_t before = a->nmen;
-        run_sentence(&c, &a->sent[s], words, lens, tags);
+        if (a->sent[s].tok0 + a->sent[s].ntok > a->ntok)
+            continue;
+        run_sentence(&c, &a->sent[s], alltags + a->sent[s].tok0);
         descriptions(&c, before);
         /* keep the sentence's mentions in text order (a description after its name) */
         for (size_t m = before + 1; m < a->nmen; m++) {
@@ -1432,5 +1809,6 @@ int nf_actors_run(nf_ana *a)
     NF_UNUSED(m0);
     free(c.cr);
     free(c.roles);
+    free(c.votes);
     return 0;
 }

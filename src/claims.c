@@ -252,6 +252,7 @@ typedef struct {
     uint8_t before;      /* claim before the attribution (quote or clause then comma) */
     uint8_t dead;        /* dropped */
     uint8_t passive;     /* `was announced`: no speaker to name */
+    uint32_t a0;         /* where the attribution begins, when not at the speaker (0: there) */
     uint8_t nested;      /* inside a quote, spoken by the quote's speaker (`"I can confirm..."`) */
     uint8_t nr;          /* claim token ranges, once computed */
     uint32_t rb[4], re[4];
@@ -282,6 +283,8 @@ typedef struct ctx_s {
     uint8_t *spoke;      /* token -> inside the speaker phrase of a cue */
     uint32_t *sm0;       /* sentence -> first of its mentions in smen (nsent + 1 entries) */
     uint32_t *smen;      /* mention indexes, by sentence, in text order */
+    struct { const char *canon; int g; } *gender; /* persons with an honorific */
+    size_t ngender, capgender;
 } ctx;
 
 static size_t tok_at(const struct ctx_s *c, uint32_t off);
@@ -313,6 +316,8 @@ static int is(ctx *c, size_t i, const char *w)
     size_t wl = strlen(w), l = tl(c, i);
     if ((l != wl && l != wl + 2) || nf_tolower((unsigned char)tt(c, i)[0]) != (unsigned char)w[0])
         return 0;
+    if ((c->tok[i].flags & NF_T_UPPER) && !(c->tok[i].flags & NF_T_SENT0))
+        return 0; /* `the WHO said`, `the US`: an acronym is no function word */
     size_t n;
     const char *s = lower_tok(c, i, &n);
     return strlen(w) == n && !memcmp(s, w, n);
@@ -470,12 +475,24 @@ static size_t np_back(ctx *c, size_t j, size_t s0)
             break;
         /* `a spokesman for the ministry`, `Cuban exiles in Miami`, `the head of NATO` */
         if (tok_in(c, p, PREPS) && p > s0 && b <= j && (c->men_start[b] >= 0 || tok_in(c, b, DETS)) &&
-            is_word(c, p - 1) && !tok_in(c, p - 1, NP_STOP) && cls_at(c, p - 1) == C_NONE) {
-            b = p;
+            is_word(c, p - 1) && !tok_in(c, p - 1, NP_STOP) &&
+            (cls_at(c, p - 1) == C_NONE || (cls_at(c, p - 1) != C_ADV && tt(c, p - 1)[tl(c, p - 1) - 1] == 's'))) {
+            b = cls_at(c, p - 1) == C_NONE ? p : p - 1; /* `Media reports in Tanzania` */
             continue;
         }
-        if (tok_in(c, p, NP_STOP) || (is_lower(c, p) && cls_at(c, p) != C_NONE))
+        if (p > s0 + 1 && ((is(c, p, "to") && is(c, p - 1, "close")) || (is(c, p, "with") && is(c, p - 1, "familiar")))) {
+            b = p - 1; /* `a diplomatic source close to the talks` */
+            continue;
+        }
+        if (tok_in(c, p, NP_STOP))
             break;
+        if (is_lower(c, p) && cls_at(c, p) != C_NONE) {
+            const lexent *pl = lex_at(c, p);
+            size_t pn = tl(c, p);
+            if (!(pl && pl->cls != C_ADV && b <= j && is_word(c, b) && strlen(pl->lemma) == pn &&
+                  !memcmp(tt(c, p), pl->lemma, pn) && strcmp(pl->lemma, "say") && strcmp(pl->lemma, "tell")))
+                break; /* `state radio said` keeps `state` */
+        }
         if (is_lower(c, p) && is_ing(c, p))
             break;
         if (tok_in(c, p, DETS)) {
@@ -523,14 +540,28 @@ static size_t np_fwd(ctx *c, size_t i, size_t lim)
         if (!is_word(c, e) || tok_in(c, e, NP_STOP) || c->tx_cover[e] >= 0 ||
             tok_in(c, e, (const char *const[]){"would", "could", "can", "cannot", "will", "may", "might", "should", "must", "did", "do", "does", NULL}))
             break;
-        if (e > i && is_lower(c, e) && cls_at(c, e) != C_NONE)
-            break;
+        if (e > i && is_lower(c, e) && cls_at(c, e) != C_NONE &&
+            !(tok_in(c, e - 1, DETS) || (is_lower(c, e - 1) && cls_at(c, e - 1) == C_NONE)))
+            break; /* `according to the report` keeps `report` */
         if (e > i && is_lower(c, e) && tl(c, e) > 4 && !memcmp(tt(c, e) + tl(c, e) - 2, "ed", 2))
             break;
         e++;
         count++;
     }
     return e;
+}
+
+/* A dash that opens or closes a parenthesis: — – -- _ (a hyphen between spaces too). */
+static int is_dash(const ctx *c, size_t i)
+{
+    const char *w = tt(c, i);
+    size_t n = tl(c, i);
+    if (n == 3 && (unsigned char)w[0] == 0xE2 && (unsigned char)w[1] == 0x80 &&
+        ((unsigned char)w[2] == 0x94 || (unsigned char)w[2] == 0x93))
+        return 1;
+    if ((n == 1 && (w[0] == '_' || w[0] == '-')) || (n == 2 && w[0] == '-' && w[1] == '-'))
+        return c->tok[i].start > 0 && nf_isspace((unsigned char)c->t[c->tok[i].start - 1]);
+    return 0;
 }
 
 /* Skips back over adverbs, auxiliaries, a date, `to VERB` and a parenthesis between commas
@@ -570,13 +601,26 @@ static size_t skip_back(ctx *c, size_t j, size_t s0, int32_t *tx, int *comma)
             const char *ww = lower_tok(c, j, &wn);
             if (c->men_end[j] >= 0 || nf_map_has(c->x->desc, ww, wn))
                 return j;
-            if (is_lower(c, j) && j > s0)
+            if (tok_in(c, j, (const char *const[]){"asked", "urged", "invited", "called", "told", "forced", "allowed", "encouraged", "pressed", NULL}))
+                return (size_t)-1; /* `Asked to comment`: someone else is asked */
+            if ((is_lower(c, j) || (c->tok[j].flags & NF_T_SENT0)) && j > s0)
                 j--;
             continue;
         }
         if ((c->tok[j].flags & NF_T_POSS) && j > s0 && (is(c, j, "'s"))) { /* `He's told me` */
             j--;
             continue;
+        }
+        if (is_dash(c, j)) {
+            /* `Gonzalez _ perhaps under duress from the Castro regime _ has indicated` */
+            size_t k = j;
+            while (k > s0 && k + 25 > j && !is_dash(c, k - 1) && !is_dquote(c, k - 1))
+                k--;
+            if (k > s0 + 1 && is_dash(c, k - 1) && is_word(c, k - 2)) {
+                j = k - 2;
+                continue;
+            }
+            return (size_t)-1;
         }
         if (is_punct(c, j, ',') || is_punct(c, j, ')')) {
             /* `X, who ..., said`; `X, citing Y, said`; `X (R-Ohio) said` */
@@ -593,7 +637,7 @@ static size_t skip_back(ctx *c, size_t j, size_t s0, int32_t *tx, int *comma)
                  * Marisleysis Gonzalez, told`: a short or lower-case apposition after a name */
                 int named = c->men_end[k - 2] >= 0 || (c->tok[k - 2].flags & NF_T_CAP);
                 int relaxed = 0;
-                if (!ok && ((named && (j - k <= 3 || (is_lower(c, k) && cls_at(c, k) == C_NONE))) ||
+                if (!ok && ((named && (j - k <= 8 || (is_lower(c, k) && cls_at(c, k) == C_NONE))) ||
                             (j - k <= 3 && (c->tok[k].flags & NF_T_CAP))))
                     ok = relaxed = 1;
                 for (size_t g = k; g < j && ok && relaxed && open == ','; g++)
@@ -601,10 +645,23 @@ static size_t skip_back(ctx *c, size_t j, size_t s0, int32_t *tx, int *comma)
                         ok = 0;
                 /* `His assistant, Alice Marchak, said`: the name in the apposition speaks */
                 if (ok && open == ',' && c->men_start[k] >= 0 && c->a->men[c->men_start[k]].type == NF_ACT_PERSON &&
-                    tok_at(c, c->a->men[c->men_start[k]].end) == j && c->men_end[k - 2] < 0)
+                    tok_at(c, c->a->men[c->men_start[k]].end) == j &&
+                    !(c->men_end[k - 2] >= 0 && c->a->men[c->men_end[k - 2]].type == NF_ACT_PERSON))
                     return j - 1;
                 if (ok && (c->men_end[k - 2] >= 0 || is_word(c, k - 2))) {
                     j = k - 2;
+                    /* a second apposition before it: `Jose Basulto, founder of Brothers to the
+                     * Rescue, a Cuban exile group that..., called` */
+                    for (size_t g = j; g > s0 && g + 12 > j; g--) {
+                        if (is_dquote(c, g) || (is_lower(c, g) && cls_at(c, g) != C_NONE && cls_at(c, g) != C_ADV))
+                            break;
+                        if (is_punct(c, g, ',')) {
+                            int32_t pm = c->men_end[g - 1];
+                            if (pm >= 0 && c->a->men[pm].type == NF_ACT_PERSON)
+                                j = g - 1;
+                            break;
+                        }
+                    }
                     *comma = 1;
                     continue;
                 }
@@ -626,8 +683,9 @@ static int np_speaks(ctx *c, size_t b, size_t e)
         if (men_is_name(c, c->men_start[g]) || nf_map_has(c->x->desc, gw, gn) ||
             (g == b && tok_in(c, g, PRONOUNS)))
             return 1;
-        if ((c->tok[g].flags & NF_T_CAP) && !tok_in(c, g, DETS))
-            return 1;
+        if ((c->tok[g].flags & NF_T_CAP) && !tok_in(c, g, DETS) && !(c->tok[g].flags & NF_T_SENT0) &&
+            !(c->men_start[g] >= 0 && (c->a->men[c->men_start[g]].flags & NF_M_DEMONYM)))
+            return 1; /* a capitalized word, not a demonym (`The Russian proposal`) */
     }
     return 0;
 }
@@ -667,11 +725,19 @@ static int other_sense(ctx *c, size_t i, const lexent *le, size_t s0, size_t s1)
         tok_in(c, i + 1, (const char *const[]){"it", "him", "her", "them", "me", "us", "you", NULL}) &&
         (i + 2 >= s1 || !is_word(c, i + 2) || tok_in(c, i + 2, PREPS) || tok_in(c, i + 2, (const char *const[]){"on", "to", "and", "after", "before", NULL})))
         return 1; /* `called him on Friday`: a telephone call */
+    if (!strcmp(lem, "tell") && i + 1 < s1 &&
+        (tok_in(c, i + 1, (const char *const[]){"whether", "if", "how", "what", "when", "why", "which", "who", "apart", NULL}) ||
+         (is(c, i + 1, "the") && i + 2 < s1 && is(c, i + 2, "difference"))))
+        return 1; /* `could not tell whether`: to know */
+    if (!strcmp(lem, "add") && i + 1 < s1 &&
+        ((c->tok[i + 1].flags & NF_T_NUM) || tok_in(c, i + 1, (const char *const[]){"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "another", "a", "an", "to", "up", "more", "its", "his", "her", "their", "the", NULL})))
+        return 1; /* `added two hits`, `added to the list` */
     if (!strcmp(lem, "report") && i + 1 < s1 && tok_in(c, i + 1, (const char *const[]){"for", "back", NULL}))
         return 1;
     if (!strcmp(lem, "state") && !(i + 1 < s1 && is(c, i + 1, "that")))
         return 1;
-    if ((!strcmp(lem, "maintain") || !strcmp(lem, "express") || !strcmp(lem, "indicate")) && i + 1 < s1 &&
+    if ((!strcmp(lem, "maintain") || !strcmp(lem, "express") || !strcmp(lem, "indicate") ||
+         !strcmp(lem, "affirm") || !strcmp(lem, "reaffirm")) && i + 1 < s1 &&
         tok_in(c, i + 1, (const char *const[]){"the", "a", "an", "its", "his", "her", "their", "our", "some", NULL}) &&
         strcmp(lem, "express"))
         return 1; /* `has maintained the site` */
@@ -680,6 +746,24 @@ static int other_sense(ctx *c, size_t i, const lexent *le, size_t s0, size_t s1)
         return 1;
     if (i > s0 && (c->tok[i - 1].flags & NF_T_POSS))
         return 1;
+    {
+        /* `its end-of-year report`, `the latest comments`: a noun after a determiner */
+        size_t n = tl(c, i);
+        const char *w = tt(c, i);
+        int nounish = n > 2 && (w[n - 1] == 's' || (n == strlen(lem) && !memcmp(w, lem, n)));
+        if (nounish) {
+            size_t k = i;
+            for (int g = 0; g < 5 && k > s0; g++) {
+                size_t p = k - 1;
+                if (tok_in(c, p, DETS) || (c->tok[p].flags & NF_T_POSS))
+                    return 1;
+                if (!(is_lower(c, p) || is_punct(c, p, '-')) || cls_at(c, p) == C_ADV || tok_in(c, p, NP_STOP) ||
+                    tok_in(c, p, PRONOUNS) || (is_lower(c, p) && tt(c, p)[tl(c, p) - 1] == 's'))
+                    break; /* `his aides say`: a plural subject */
+                k = p;
+            }
+        }
+    }
     if (i > s0 && tok_in(c, i - 1, (const char *const[]){"of", "for", "these", "those", "such", "no", "any", "whose", "with", NULL}) && strcmp(lem, "say"))
         return 1;
     return 0;
@@ -792,7 +876,7 @@ static void find_cues(ctx *c, size_t s)
         size_t ve = i + 1;
         if (le->cls == C_TELL) {
             size_t k = phrase_at(c, ve, s1, C_OBJ);
-            if (k)
+            if (k && !(ve + k < s1 && (c->tok[ve + k].flags & NF_T_POSS)))
                 ve += k;
         }
         size_t ext = ve < s1 ? phrase_at(c, ve, s1, C_EXT) : 0;
@@ -820,10 +904,19 @@ static void find_cues(ctx *c, size_t s)
                         continue;
                     }
                 }
-                if (strcmp(le->lemma, "announce") && strcmp(le->lemma, "report") &&
-                    strcmp(le->lemma, "declare") && strcmp(le->lemma, "confirm"))
+                if (strcmp(le->lemma, "announce") && strcmp(le->lemma, "report"))
                     continue;
+                if (!tok_in(c, p - 1, (const char *const[]){"was", "were", "been", NULL}) ||
+                    (is(c, p - 1, "been") && p > s0 + 1 && !tok_in(c, p - 2, (const char *const[]){"has", "have", "had", NULL})))
+                    continue; /* `will be announced next week`: nothing said yet */
                 q.passive = 1;
+                {
+                    size_t a1 = ve;
+                    if (a1 + 1 < s1 && tok_in(c, a1, (const char *const[]){"on", "late", "early", "earlier", "this", "in", NULL}) && c->tx_start[a1 + 1] >= 0)
+                        a1++;
+                    if (a1 < s1 && c->tx_start[a1] >= 0)
+                        q.tx = c->tx_start[a1]; /* `was announced Wednesday` */
+                }
                 cue_add(c, &q);
                 c->hascue[s] = 1;
                 continue;
@@ -851,6 +944,15 @@ static void find_cues(ctx *c, size_t s)
                     }
                 }
                 if (q.np1 > q.np0) {
+                    /* `"...," Reuters quoted one trader as saying.` */
+                    if (q.np0 > qv) {
+                        int32_t tx0 = -1;
+                        int cm = 0;
+                        size_t j = qv > s0 ? skip_back(c, qv - 1, s0, &tx0, &cm) : (size_t)-1;
+                        q.a0 = (uint32_t)(j != (size_t)-1 && j >= s0 && is_word(c, j) ? np_back(c, j, s0) : qv);
+                    } else {
+                        q.a0 = q.np0;
+                    }
                     for (size_t o = first; o < c->ncue; o++)
                         if (c->cues[o].v == qv) {
                             c->cues[o].join = (int32_t)c->ncue;
@@ -860,12 +962,64 @@ static void find_cues(ctx *c, size_t s)
                 }
             }
         }
+        /* `a $500,000 reward announced earlier by Attorney General Janet Reno`: the agent */
+        if (i > s0 && !is_ing(c, i) && tl(c, i) > 3 && (le->cls == C_V || le->cls == C_TELL) &&
+            (!memcmp(tt(c, i) + tl(c, i) - 2, "ed", 2) || is(c, i, "said") || is(c, i, "told")) &&
+            !tok_in(c, i - 1, BE) && !is(c, i - 1, "been")) {
+            size_t by = ve;
+            while (by < s1 && (c->tx_cover[by] >= 0 || cls_at(c, by) == C_ADV))
+                by++;
+            if (by + 1 < s1 && is(c, by, "by")) {
+                size_t e = np_fwd(c, by + 1, s1);
+                if (e > by + 1 && np_speaks(c, by + 1, e) && (c->men_start[by + 1] >= 0 || (c->tok[by + 1].flags & NF_T_CAP) ||
+                                                              tok_in(c, by + 1, DETS))) {
+                    q.np0 = (uint32_t)(by + 1);
+                    q.np1 = (uint32_t)e;
+                    q.inverted = 1;
+                    goto have_speaker;
+                }
+            }
+        }
+        /* `C, said the US Agriculture Department.`: the speaker closes the sentence */
+        if (i > s0 && (is_punct(c, i - 1, ',') || is_close(c, i - 1)) && !is_ing(c, i) &&
+            (le->cls == C_V || le->cls == C_TELL) && ve < s1) {
+            size_t e = np_fwd(c, ve, s1);
+            if (e > ve && np_speaks(c, ve, e) && rest_empty(c, e, s1) &&
+                !(e == ve + 1 && tok_in(c, ve, PRONOUNS))) {
+                q.np0 = (uint32_t)ve;
+                q.np1 = (uint32_t)e;
+                q.inverted = 1;
+                goto have_speaker;
+            }
+        }
         /* the speaker: subject before, else inverted after */
         int32_t tx = -1;
         int comma = 0;
         size_t j = i > s0 ? skip_back(c, i - 1, s0, &tx, &comma) : (size_t)-1;
         q.tx = tx; /* `having earlier this week described`: the date goes with the verb */
         int has_subj = 0;
+        /* `Committee sources who spoke on the condition of anonymity said`: the subject is
+         * before the relative clause */
+        if (j != (size_t)-1 && j > s0 && !tok_in(c, j, (const char *const[]){"who", "which", "that", NULL})) {
+            for (size_t r = j; r > s0 && r + 14 > j; r--) {
+                if (!is_word(c, r) || is_dquote(c, r) || (is_lower(c, r) && cls_at(c, r) != C_NONE && cls_at(c, r) != C_WEAK && r != j))
+                    break;
+                if (tok_in(c, r, (const char *const[]){"who", "that", NULL}) && r - 1 > s0 && is_word(c, r - 1) &&
+                    !tok_in(c, r - 1, NP_STOP) && (c->men_end[r - 1] >= 0 || is_lower(c, r - 1)) &&
+                    cls_at(c, r - 1) == C_NONE) {
+                    size_t rn;
+                    const char *rw = lower_tok(c, r - 1, &rn);
+                    if (c->men_end[r - 1] >= 0 || nf_map_has(c->x->desc, rw, rn)) {
+                        j = r - 1;
+                        break;
+                    }
+                }
+            }
+        }
+        /* `Reports reaching here said`: a participle phrase after the subject */
+        if (j != (size_t)-1 && j >= s0 + 2 && tok_in(c, j, (const char *const[]){"here", "there", NULL}) &&
+            is_lower(c, j - 1) && is_ing(c, j - 1) && is_word(c, j - 2) && !tok_in(c, j - 2, NP_STOP))
+            j -= 2;
         /* a relative clause: `a banner that said`, `residents who said`, `the West, which said` */
         if (j != (size_t)-1 && j > s0 && tok_in(c, j, (const char *const[]){"who", "which", "that", NULL})) {
             size_t r = j - 1;
@@ -884,13 +1038,26 @@ static void find_cues(ctx *c, size_t s)
         if (j != (size_t)-1 && j >= s0 && is_word(c, j) && !tok_in(c, j, NP_STOP) &&
             !(is_lower(c, j) && cls_at(c, j) != C_NONE)) {
             size_t b = np_back(c, j, s0);
+            if (b <= j && b > s0 && tok_in(c, b - 1, (const char *const[]){"for", "of", "in", "at", "from", "with", "by", "to", "on", "into", "about", "over", "than", NULL})) {
+                /* a phrase after a preposition belongs to the noun before it (`Bishop Henry
+                 * Mansell of the Archdiocese of Buffalo`, `A voiceover to the footage`), or
+                 * is no subject at all (`and for the first time said`) */
+                size_t nb = (size_t)-1;
+                if (b >= s0 + 2 && is_word(c, b - 2) && !tok_in(c, b - 2, NP_STOP) &&
+                    !(is_lower(c, b - 2) && cls_at(c, b - 2) != C_NONE && !(c->tok[b - 2].flags & NF_T_CAP)))
+                    nb = np_back(c, b - 2, s0);
+                if (nb != (size_t)-1 && (nb == s0 || tok_in(c, nb, DETS) || c->men_start[nb] >= 0 ||
+                                         (c->tok[nb].flags & NF_T_CAP) || (c->tok[nb].flags & NF_T_POSS)))
+                    b = nb;
+                else
+                    b = j + 1;
+            }
             if (b <= j && is_lower(c, j) && c->men_end[j] < 0 && !tok_in(c, j, PRONOUNS)) {
                 /* a common noun as speaker: only with the plainest verbs (`witnesses said`,
                  * `the report says`); else `a video call`, `the proposals call for` */
                 size_t hn;
                 const char *hw = lower_tok(c, j, &hn);
-                int plain = !strcmp(le->lemma, "say") || !strcmp(le->lemma, "tell") || !strcmp(le->lemma, "report") ||
-                            !strcmp(le->lemma, "announce") || !strcmp(le->lemma, "add");
+                int plain = !strcmp(le->lemma, "say") || !strcmp(le->lemma, "tell");
                 if (!plain && !nf_map_has(c->x->desc, hw, hn) && !(is_ing(c, i) && j + 1 == i)) {
                     /* ... unless what follows is a reported statement */
                     size_t a1 = ve;
@@ -951,6 +1118,9 @@ static void find_cues(ctx *c, size_t s)
                     e = st;
                 if (e > st && strcmp(le->lemma, "say") && !np_speaks(c, st, e))
                     e = st; /* `"...," said a message read on television` is fine */
+                if (e > st && e < s1 && is_word(c, e) && !rest_empty(c, e, s1) &&
+                    !tok_in(c, e, (const char *const[]){"who", "which", "that", "of", "in", "at", "from", "and", NULL}))
+                    e = st; /* `said the figures represented...`: no speaker, a claim */
                 if (e > st) {
                     q.np0 = (uint32_t)st;
                     q.np1 = (uint32_t)e;
@@ -971,8 +1141,10 @@ static void find_cues(ctx *c, size_t s)
                     q.np1 = (uint32_t)e2;
                     q.inverted = 1;
                 }
-            } else if (conj || ing) {
-                q.join = -2;
+            } else if (conj || ing ||
+                       (p > s0 + 1 && is(c, p - 1, "to") && (le->cls == C_V || le->cls == C_TELL) &&
+                        !tok_in(c, p - 2, (const char *const[]){"asked", "urged", "invited", "called", "told", "forced", "allowed", "encouraged", "pressed", "expected", NULL}))) {
+                q.join = -2; /* `was put in front of a camera to say that`: the sentence's subject */
             } else {
                 continue;
             }
@@ -1006,21 +1178,43 @@ static void find_cues(ctx *c, size_t s)
                 continue;
         }
         /* the claim before the attribution: `"C," X said`, `C, X said.` */
-        size_t np0 = q.np1 > q.np0 && !q.inverted ? q.np0 : i;
+        size_t np0 = q.a0 ? q.a0 : q.np1 > q.np0 && !q.inverted ? q.np0 : i;
+        if (np0 > s0 && q.join == -1 && !(is_punct(c, np0 - 1, ',') || is_close(c, np0 - 1))) {
+            /* the attribution may begin before the speaker's name: `"...," chairman and chief
+             * executive Richard Parsons said`, `..., newspapers including El Watan reported` */
+            for (size_t g = np0; g > s0 + 1 && g + 8 > np0; g--) {
+                size_t p = g - 1;
+                if (is_punct(c, p, ',') || is_close(c, p)) {
+                    if (rest_empty(c, q.inverted ? q.np1 : ve, s1) || is_close(c, p))
+                        np0 = g;
+                    break;
+                }
+                if (!is_word(c, p) || (is_lower(c, p) && cls_at(c, p) != C_NONE && cls_at(c, p) != C_ADV) ||
+                    (tok_in(c, p, NP_STOP) && !tok_in(c, p, (const char *const[]){"and", "from", "at", "of", "for", NULL}) &&
+                     !is(c, p, "including")))
+                    break;
+            }
+            q.a0 = (uint32_t)np0;
+        }
         if (np0 > s0 && q.join == -1) {
             size_t p = np0 - 1;
+            size_t after = q.inverted ? q.np1 : ve;
+            if (le->cls == C_TELL && !q.inverted && after < s1) {
+                /* `..., the firm's chief has told BBC News.` */
+                size_t e = np_fwd(c, after, s1);
+                if (e > after && np_speaks(c, after, e))
+                    after = e;
+            }
             if (is_close(c, p) || (is_punct(c, p, ',') && p > s0 && is_close(c, p - 1)))
                 q.before = 1;
-            else if (is_punct(c, p, ',') && rest_empty(c, q.inverted ? q.np1 : ve, s1))
+            else if (is_punct(c, p, ',') && rest_empty(c, after, s1))
                 q.before = 1;
-        }
-        if (!q.before && np0 > s0 && q.join == -1 && le->cls == C_TELL && !q.inverted && is_close(c, np0 - 1)) {
-            /* `"...," the 21-year-old told Cadena Cope.` */
-            q.before = 1;
         }
         /* a date with the cue: after it (`said on Friday`, `told reporters Wednesday`) */
         if (q.tx < 0) {
             size_t a1 = q.inverted ? q.np1 : ve;
+            if (a1 < s1 && tok_in(c, a1, (const char *const[]){"here", "there", "again", "also", "publicly", NULL}))
+                a1++; /* `said here Friday` */
             for (size_t m = 0; m < 2 && a1 < s1; m++) {
                 if (tok_in(c, a1, (const char *const[]){"on", "late", "early", "earlier", "this", "in", NULL}) && a1 + 1 < s1 && c->tx_start[a1 + 1] >= 0) {
                     a1++;
@@ -1040,6 +1234,23 @@ static void find_cues(ctx *c, size_t s)
                     continue;
                 }
                 break;
+            }
+        }
+        /* `said in an interview with CNN on Sunday that`: a date after the occasion */
+        if (q.tx < 0) {
+            size_t a1 = q.inverted ? q.np1 : ve;
+            /* only a prepositional phrase (`said Russia on Friday moved` dates the content) */
+            int pp = a1 < s1 && tok_in(c, a1, (const char *const[]){"with", "to", "in", "at", "during", "from", "for", "by", NULL});
+            for (size_t k = a1; pp && k < s1 && k < a1 + 10; k++) {
+                if (c->tx_start[k] >= 0) {
+                    if (k > a1)
+                        q.tx = c->tx_start[k];
+                    break;
+                }
+                if (!(tok_in(c, k, (const char *const[]){"with", "to", "in", "at", "on", "during", "from", "for", "by", NULL}) ||
+                      tok_in(c, k, DETS) || (c->tok[k].flags & NF_T_CAP) || (c->tok[k].flags & NF_T_POSS) ||
+                      c->men_start[k] >= 0))
+                    break;
             }
         }
         /* `On Friday, X said` / `In a statement Friday, X said`: a date that opens the
@@ -1178,8 +1389,46 @@ typedef struct {
 /* How far (in cues) a cue looks for the claim it lies in. */
 #define CUE_WINDOW 40
 
+/* A person's gender as the article shows it by an honorific (Mr, Ms, Mrs...) before one of
+ * its mentions: 'm', 'f', or 0 when unknown. */
+static int gender_of(ctx *c, const char *canon)
+{
+    for (size_t g = 0; g < c->ngender; g++)
+        if (!strcmp(c->gender[g].canon, canon))
+            return c->gender[g].g;
+    return 0;
+}
+
+static void genders(ctx *c)
+{
+    static const char *const M[] = {"mr", "mr.", "sir", "lord", "king", "prince", "mister", NULL};
+    static const char *const F[] = {"ms", "ms.", "mrs", "mrs.", "miss", "lady", "dame", "queen", "princess", "madam", NULL};
+    for (size_t m = 0; m < c->a->nmen; m++) {
+        const nf_mention *mn = &c->a->men[m];
+        if (mn->type != NF_ACT_PERSON || (mn->flags & NF_M_DEMONYM))
+            continue;
+        size_t k = tok_at(c, mn->start);
+        int g = 0;
+        for (size_t t = k > 0 ? k - 1 : k; t <= k && t < c->ntok; t++)
+            g = tok_in(c, t, M) ? 'm' : tok_in(c, t, F) ? 'f' : g;
+        if (!g || gender_of(c, mn->canon))
+            continue;
+        if (c->ngender == c->capgender) {
+            size_t nc = c->capgender ? c->capgender * 2 : 16;
+            void *np = nf_arena_alloc(&c->a->arena, nc * sizeof *c->gender);
+            if (c->ngender)
+                memcpy(np, c->gender, c->ngender * sizeof *c->gender);
+            c->gender = np;
+            c->capgender = nc;
+        }
+        c->gender[c->ngender].canon = mn->canon;
+        c->gender[c->ngender++].g = g;
+    }
+}
+
 /* The most recent actor before token i (going back up to maxs sentences) of a fitting kind.
- * want: 0 person, 1 body (org/country/group). */
+ * want: 0 person, 1 body (org/country/group), 2 a man or a person of unknown gender (he),
+ * 3 a woman or unknown (she). */
 static who recent(ctx *c, size_t i, int want, size_t maxs)
 {
     who w = {NULL, 255};
@@ -1198,7 +1447,9 @@ static who recent(ctx *c, size_t i, int want, size_t maxs)
             continue;
         if (mn->flags & NF_M_DEMONYM)
             continue;
-        int fit = want == 0 ? mn->type == NF_ACT_PERSON
+        if (want >= 2 && mn->type == NF_ACT_PERSON && gender_of(c, mn->canon) == (want == 2 ? 'f' : 'm'))
+            continue; /* he: not Ms Donfried; she: not Mr Biden */
+        int fit = want != 1 ? mn->type == NF_ACT_PERSON
                             : (mn->type == NF_ACT_ORG || mn->type == NF_ACT_COUNTRY || mn->type == NF_ACT_GROUP);
         if (!fit)
             continue;
@@ -1258,8 +1509,11 @@ static void resolve(ctx *c, size_t qi)
     int32_t best = -1, body = -1, demo = -1;
     size_t head = e - 1;
     for (size_t k = b + 1; k < e; k++)
-        if (tok_in(c, k, PREPS) && c->men_end[k - 1] < 0) {
+        if ((tok_in(c, k, PREPS) && c->men_end[k - 1] < 0) ||
+            (k + 1 < e && ((is(c, k, "close") && is(c, k + 1, "to")) || (is(c, k, "familiar") && is(c, k + 1, "with"))))) {
             head = k - 1;
+            if (is(c, k, "close") || is(c, k, "familiar"))
+                head = k - 1;
             break;
         }
     for (size_t k = b; k < e; k++) {
@@ -1271,7 +1525,7 @@ static void resolve(ctx *c, size_t qi)
             demo = m;
         else if (mn->type == NF_ACT_PERSON && k <= head)
             best = m;
-        else if (body < 0 || k <= head)
+        else if (mn->type != NF_ACT_PERSON && (mn->type != NF_ACT_PLACE || k <= head) && (body < 0 || k <= head))
             body = m;
     }
     size_t n;
@@ -1290,7 +1544,7 @@ static void resolve(ctx *c, size_t qi)
         for (size_t k = head + 1; k < e; k++) {
             int32_t m = c->men_start[k];
             if (m >= 0 && !(c->a->men[m].flags & NF_M_DEMONYM) &&
-                (c->a->men[m].type == NF_ACT_ORG || c->a->men[m].type == NF_ACT_COUNTRY || c->a->men[m].type == NF_ACT_GROUP)) {
+                (c->a->men[m].type == NF_ACT_ORG || c->a->men[m].type == NF_ACT_GROUP)) {
                 q->speaker = c->a->men[m].canon;
                 q->sptype = c->a->men[m].type;
                 return;
@@ -1313,7 +1567,7 @@ static void resolve(ctx *c, size_t qi)
         if (tok_in(c, b, (const char *const[]){"i", "we", "you", NULL}))
             return; /* inside a quote, or an interview: no speaker we can name */
         if (is(c, b, "he") || is(c, b, "she")) {
-            who w = recent(c, b, 0, 12);
+            who w = recent(c, b, is(c, b, "he") ? 2 : 3, 12);
             if (w.canon) {
                 q->speaker = w.canon;
                 q->sptype = NF_ACT_PERSON;
@@ -1362,7 +1616,8 @@ static void resolve(ctx *c, size_t qi)
                 }
             }
         }
-        if (pick >= 0 && (pscore >= 3 || !aff)) {
+        int indefinite = tok_in(c, b, (const char *const[]){"a", "an", "one", "another", NULL});
+        if (pick >= 0 && (pscore >= 3 || !aff) && !indefinite) {
             q->speaker = c->a->men[pick].canon;
             q->sptype = NF_ACT_PERSON;
             return;
@@ -1378,7 +1633,8 @@ static void resolve(ctx *c, size_t qi)
             q->sptype = afftype;
             return;
         }
-        for (size_t p = qi; p-- > 0;) {
+        int bare = e - b == 1 || (e - b == 2 && tok_in(c, b, (const char *const[]){"the", "its", "their", NULL}));
+        for (size_t p = qi; bare && p-- > 0;) {
             const cue *o = &c->cues[p];
             if (o->s + 3 < q->s)
                 break;
@@ -1395,12 +1651,20 @@ static void resolve(ctx *c, size_t qi)
             return;
         }
         uint32_t off = c->tok[b].start;
-        for (size_t m = c->a->nmen; m-- > 0;) {
+        int any = d->nroles == 1 && !strcmp(d->roles[0], "*");
+        if (any && !tok_in(c, b, (const char *const[]){"the", NULL}))
+            any = -1; /* `a company`: not one named before */
+        for (size_t m = c->a->nmen; any >= 0 && m-- > 0;) {
             const nf_mention *mn = &c->a->men[m];
             if (mn->start >= off || (mn->flags & NF_M_DEMONYM))
                 continue;
-            if (mn->sent + 60 < q->s)
+            if (mn->sent + (any ? 10 : 60) < q->s)
                 break;
+            if (any && (mn->type == NF_ACT_ORG || mn->type == NF_ACT_GROUP) && !sent_skipped(c, mn->sent)) {
+                q->speaker = mn->canon;
+                q->sptype = mn->type;
+                return;
+            }
             for (int r = 0; r < d->nroles; r++)
                 if (!strcmp(mn->canon, d->roles[r])) {
                     q->speaker = mn->canon;
@@ -1513,7 +1777,7 @@ static void content(ctx *c, size_t qi, nf_buf *buf)
     cue *q = &c->cues[qi];
     const nf_sent *se = &c->a->sent[q->s];
     size_t s0 = se->tok0, s1 = se->tok0 + se->ntok;
-    size_t attr0 = q->np1 > q->np0 && !q->inverted ? q->np0 : q->v;
+    size_t attr0 = q->a0 ? q->a0 : q->np1 > q->np0 && !q->inverted ? q->np0 : q->v;
     if (q->before) {
         size_t e = attr0; /* exclusive */
         size_t p = e;
@@ -1535,17 +1799,20 @@ static void content(ctx *c, size_t qi, nf_buf *buf)
                     break;
                 }
         }
-        /* an earlier attribution in the same sentence bounds the claim */
-        for (size_t o = qi; o-- > 0 && c->cues[o].s == q->s;) {
-            const cue *oc = &c->cues[o];
-            if (oc->s == q->s && oc->join < 0 && !oc->nested && oc->ve > b && oc->ve <= p)
-                b = oc->ve;
-        }
         put_text(c, buf, b, p);
         /* `"C," X said. "C2..."`: a quote that goes on in the next sentences */
         size_t after = q->inverted ? q->np1 : q->ve;
         while (after < s1 && (c->tx_cover[after] >= 0 || is(c, after, "on") || is_punct(c, after, '.')))
             after++;
+        /* `"C1," he said, "C2."`: the quote goes on in the same sentence */
+        if (after + 1 < s1 && (is_punct(c, after, ',') || is_punct(c, after, ':')) && is_open(c, after + 1)) {
+            long cl = close_for(c, after + 1, 2000);
+            size_t end = cl >= 0 ? (size_t)cl + 1 : s1;
+            if (buf->len && !strchr(".!?", buf->p[buf->len - 1]))
+                nf_buf_putc(buf, ',');
+            put_text(c, buf, after + 1, end);
+            return;
+        }
         if (after >= s1) {
             size_t ns = q->s + 1;
             while (ns < c->a->nsent && ns < q->s + 6) {
@@ -1586,6 +1853,23 @@ static void content(ctx *c, size_t qi, nf_buf *buf)
             b = k;
         else if (b < s1 && tok_in(c, b, (const char *const[]){"him", "her", "them", "me", "us", "you", NULL}))
             b++;
+        else if (b < s1) {
+            /* `told the Observer his worst moment was...` */
+            size_t e = np_fwd(c, b, s1);
+            if (e > b && e < s1 && np_speaks(c, b, e) && (c->tok[e - 1].flags & NF_T_CAP))
+                b = e;
+        }
+    }
+    /* `said at the annual Jackson Hole symposium that ...`: the occasion is no part of it */
+    if (b < s1 && tok_in(c, b, (const char *const[]){"in", "at", "on", "during", "before", "after", "from", "to", "with", "via", NULL})) {
+        for (size_t k = b + 1; k < s1 && k < b + 20; k++) {
+            if (is(c, k, "that")) {
+                b = k + 1;
+                break;
+            }
+            if (is_dquote(c, k) || is_punct(c, k, ':') || is_punct(c, k, ';') || (is_lower(c, k) && cls_at(c, k) != C_NONE && cls_at(c, k) != C_ADV))
+                break;
+        }
     }
     /* skip a date with the cue, `that`, a comma */
     for (int g = 0; g < 8 && b < s1; g++) {
@@ -1619,8 +1903,8 @@ static void content(ctx *c, size_t qi, nf_buf *buf)
                 else
                     break;
             }
-        if (oc->join < 0 && oc->before)
-            continue; /* `X said C, he added`?: the later cue claims before; stop at its np */
+        /* `A has indicated B, Perez said`: a later attribution of what comes before it
+         * ends this claim where its own words begin */
         /* only a cue that opens a clause of its own ends the claim; one inside it (`what US
          * officials have said`, `actions that he said undermined`) is part of it */
         int boundary = st > 0 && (is_punct(c, st - 1, ',') || is_punct(c, st - 1, ';') || is_punct(c, st - 1, ':') ||
@@ -1644,6 +1928,21 @@ static void content(ctx *c, size_t qi, nf_buf *buf)
         long cl = close_for(c, (size_t)lastopen, 2000);
         if (cl >= 0)
             e = (size_t)cl + 1;
+    }
+    /* `a Justice Department spokesman said:` and the quote in the next paragraph */
+    if (b >= e && e == s1 && s1 > s0 && is_punct(c, s1 - 1, ':') && q->s + 1 < c->a->nsent) {
+        const nf_sent *nx = &c->a->sent[q->s + 1];
+        if (nx->ntok && is_open(c, nx->tok0) && nx->para <= se->para + 1) {
+            long cl = close_for(c, nx->tok0, 2000);
+            size_t end = nx->tok0 + nx->ntok;
+            if (cl >= 0)
+                end = (size_t)cl + 1;
+            else /* unclosed: to the end of its paragraph */
+                for (size_t k = q->s + 1; k < c->a->nsent && c->a->sent[k].para == nx->para; k++)
+                    end = c->a->sent[k].tok0 + c->a->sent[k].ntok;
+            put_text(c, buf, nx->tok0, end);
+            return;
+        }
     }
     put_text(c, buf, b, e);
 }
@@ -1765,6 +2064,10 @@ int nf_claims_run(nf_ana *a)
     for (size_t q = 0; q < c->ncue; q++)
         for (size_t k = c->cues[q].np0; k < c->cues[q].np1 && k < nt; k++)
             c->spoke[k] = 1;
+    for (size_t q = 0; q < c->ncue; q++) /* `Media reports in Tanzania have said`: a noun */
+        if (c->spoke[c->cues[q].v] && c->cues[q].join < 0)
+            c->cues[q].dead = 1;
+    genders(c);
     /* resolve speakers in order (pronouns look at earlier cues) */
     for (size_t q = 0; q < c->ncue; q++) {
         cue *cu = &c->cues[q];
@@ -1774,45 +2077,52 @@ int nf_claims_run(nf_ana *a)
             continue;
         }
         if (cu->join == -2) {
-            /* the sentence's subject: its first subject mention */
+            /* the sentence's subject: the words that open it, when they name someone
+             * (`Investigators would not divulge ... but said`, `Earlier Friday, Cuba's
+             * communist government celebrated ..., calling`), a name in apposition to them
+             * (`the former ambassador — now a deputy foreign minister — Alexander Grushko`),
+             * else its first subject mention */
             const nf_sent *se = &a->sent[cu->s];
-            for (uint32_t mi = c->sm0[cu->s]; mi < c->sm0[cu->s + 1]; mi++) {
+            size_t k = se->tok0, s1 = se->tok0 + se->ntok;
+            while (k < cu->v && tok_in(c, k, (const char *const[]){"but", "and", "however", "yet", "so", NULL}))
+                k++;
+            if (k < cu->v && (c->tx_cover[k] >= 0 || tok_in(c, k, PREPS) || tok_in(c, k, (const char *const[]){"late", "earlier", "later", "after", "before", "on", "with", "when", "while", "as", "during", "following", NULL}))) {
+                size_t cm = k;
+                while (cm < cu->v && cm < k + 10 && !is_punct(c, cm, ','))
+                    cm++;
+                if (cm < cu->v && is_punct(c, cm, ','))
+                    k = cm + 1;
+            }
+            size_t e = np_fwd(c, k, cu->v < s1 ? cu->v : s1);
+            if (e > k && np_speaks(c, k, e)) {
+                cu->np0 = (uint32_t)k;
+                cu->np1 = (uint32_t)e;
+                if (e < cu->v && (is_punct(c, e, ',') || is_punct(c, e, '-') || !is_word(c, e)))
+                    for (size_t g = e + 1; g < e + 9 && g < cu->v; g++) {
+                        int32_t m = c->men_start[g];
+                        if (m >= 0 && a->men[m].type == NF_ACT_PERSON) {
+                            size_t me = tok_at(c, a->men[m].end);
+                            if (me < cu->v && (is_lower(c, me) || !is_word(c, me))) {
+                                cu->np0 = (uint32_t)g;
+                                cu->np1 = (uint32_t)me;
+                            }
+                            break;
+                        }
+                    }
+            }
+            for (uint32_t mi = c->sm0[cu->s]; mi < c->sm0[cu->s + 1] && cu->np1 <= cu->np0; mi++) {
                 size_t m = c->smen[mi];
                 const nf_mention *mn = &a->men[m];
                 if (mn->start >= c->tok[cu->v].start)
                     continue;
                 if (!(mn->flags & NF_M_SUBJECT) || (mn->flags & NF_M_DEMONYM))
                     continue;
-                cu->np0 = (uint32_t)tok_at(c, mn->start);
+                size_t mt = tok_at(c, mn->start);
+                if (mt > 0 && (tok_in(c, mt - 1, PREPS) || tok_in(c, mt - 1, (const char *const[]){"on", "with", "by", "to", "near", "against", NULL})))
+                    continue; /* `Elian's relatives in Miami have fought`: Miami is no subject */
+                cu->np0 = (uint32_t)mt;
                 cu->np1 = (uint32_t)tok_at(c, mn->end);
                 break;
-            }
-            if (cu->np1 <= cu->np0) {
-                /* else the words that open it (`Investigators would not divulge ... but said`,
-                 * `Earlier Friday, Cuba's communist government celebrated ..., calling`) */
-                size_t k = se->tok0, s1 = se->tok0 + se->ntok;
-                while (k < cu->v && tok_in(c, k, (const char *const[]){"but", "and", "however", "yet", "so", NULL}))
-                    k++;
-                if (k < cu->v && (c->tx_cover[k] >= 0 || tok_in(c, k, PREPS) || tok_in(c, k, (const char *const[]){"late", "earlier", "later", "after", "before", "on", "with", "when", "while", "as", NULL}))) {
-                    size_t cm = k;
-                    while (cm < cu->v && cm < k + 10 && !is_punct(c, cm, ','))
-                        cm++;
-                    if (cm < cu->v && is_punct(c, cm, ','))
-                        k = cm + 1;
-                }
-                size_t e = np_fwd(c, k, cu->v < s1 ? cu->v : s1);
-                /* only a name, a pronoun or a description speaks (not `The proposal`) */
-                int speaks = 0;
-                for (size_t g = k; g < e && !speaks; g++) {
-                    size_t gn;
-                    const char *gw = lower_tok(c, g, &gn);
-                    speaks = men_is_name(c, c->men_start[g]) || nf_map_has(c->x->desc, gw, gn) ||
-                             (g == k && tok_in(c, g, PRONOUNS));
-                }
-                if (e > k && speaks) {
-                    cu->np0 = (uint32_t)k;
-                    cu->np1 = (uint32_t)e;
-                }
             }
             cu->join = -1;
             if (cu->np1 <= cu->np0) {

@@ -109,8 +109,8 @@ static int cmp_u64(const void *x, const void *y)
 /* The sorted set of content-word hashes of s. */
 static uint64_t *content_words(const char *s, size_t *n)
 {
-    size_t cap = 16, k = 0;
-    uint64_t *w = malloc(cap * sizeof *w);
+    size_t cap = 0, k = 0;
+    uint64_t *w = NULL;
     char word[256];
     const unsigned char *p = (const unsigned char *)(s ? s : "");
     while (*p) {
@@ -122,13 +122,11 @@ static uint64_t *content_words(const char *s, size_t *n)
                 word[len++] = (char)nf_tolower(*p);
             p++;
         }
-        if (len >= 4) {
-            if (k == cap)
-                w = realloc(w, (cap *= 2) * sizeof *w);
-            w[k++] = nf_hash(word, len);
-        }
+        if (len >= 4)
+            *NF_PUSH(w, k, cap) = nf_hash(word, len);
     }
-    qsort(w, k, sizeof *w, cmp_u64);
+    if (k > 1)
+        qsort(w, k, sizeof *w, cmp_u64);
     size_t u = 0;
     for (size_t i = 0; i < k; i++)
         if (!u || w[u - 1] != w[i])

@@ -17,6 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "dates.h"
 #include "nf.h"
 
 /* ---- lexicon ---- */
@@ -25,6 +26,7 @@ enum {
     C_NONE, C_MONTH, C_WDAY, C_NUMW, C_ORD, C_UNIT, C_UNITS, C_SEASON, C_POD, C_REL, C_MOD,
     C_HOLIDAY, C_FUTURE, C_PAST, C_REPORT, C_QTY, C_COUNTNOUN, C_PREP, C_UNITX, C_RGAP, C_RATE, C_REFNEXT, C_NCLASS
 };
+_Static_assert(C_NCLASS <= 32, "lexword.mask holds one bit per class");
 static const char *const class_names[C_NCLASS] = {
     "", "MONTH", "WDAY", "NUMW", "ORD", "UNIT", "UNITS", "SEASON", "POD", "REL", "MOD",
     "HOLIDAY", "FUTURE", "PAST", "REPORT", "QTY", "COUNTNOUN", "PREP", "UNITX", "RGAP", "RATE", "REFNEXT"};
@@ -42,6 +44,7 @@ typedef struct rlist rlist;
 typedef struct {
     lexent e[MAXLEX];
     int n;
+    uint32_t mask;      /* 1 << class of each entry */
     const rlist *trig;  /* rules whose first element is this literal word */
 } lexword;
 
@@ -77,12 +80,12 @@ typedef struct {
 enum {
     F_DATE, F_MONTH, F_YEAR, F_DECADE, F_CENTURY, F_WDAY, F_WDAYREL, F_WDAYPOD, F_DAYPOD, F_DAY,
     F_REL, F_AGO, F_LATER, F_DUR, F_DURX, F_SET, F_VAL, F_SEASON, F_SEASONY, F_QUARTER,
-    F_QUARTERY, F_CLOCK, F_CLOCKW, F_DMY, F_MDY, F_HOLIDAY, F_HOLIDAYY, F_MONTHREL, F_MONTHR, F_NONE, F_HALF, F_HALFY, F_NFN
+    F_QUARTERY, F_CLOCK, F_CLOCKW, F_DMY, F_MDY, F_HOLIDAY, F_HOLIDAYY, F_MONTHREL, F_MONTHR, F_NONE, F_HALF, F_HALFY, F_DATER, F_CLOCKZ, F_DECADEY, F_ANAPH, F_HOLIDAYW, F_NFN
 };
 static const char *const fn_names[F_NFN] = {
     "date", "month", "year", "decade", "century", "wday", "wdayrel", "wdaypod", "daypod", "day",
     "rel", "ago", "later", "dur", "durx", "set", "val", "season", "seasony", "quarter",
-    "quartery", "clock", "clockw", "dmy", "mdy", "holiday", "holidayy", "monthrel", "monthr", "none", "half", "halfy"};
+    "quartery", "clock", "clockw", "dmy", "mdy", "holiday", "holidayy", "monthrel", "monthr", "none", "half", "halfy", "dater", "clockz", "decadey", "anaph", "holidayw"};
 
 typedef struct {
     pel el[MAXEL];
@@ -92,7 +95,6 @@ typedef struct {
     parg arg[MAXARG];
     int narg;
     int order;
-    uint8_t need2; /* the token after the first must be: 1 a known word, 2 a number */
 } rule;
 
 struct rlist {
@@ -104,15 +106,38 @@ typedef struct {
     nf_map *lex;            /* lower-case word -> lexword* */
     lexword *lexpool;
     size_t nlex, caplex;
+    uint64_t bloom[1024];   /* (first byte, last byte, length) of every lexicon key */
     rule *rules;
     size_t nrules;
     nf_map *trig;           /* literal first word -> rlist* */
     rlist *trigpool;
     size_t ntrig;
     rlist bycls[C_NCLASS];
-    rlist byshape;          /* rules starting with a shape */
+    rlist byshape[S_NSHAPE]; /* rules starting with a shape */
+    const lexword **lit2;    /* per rule and indexed element k (0, 1): the words element k+1
+                              * accepts, MAXALT each */
     char *strings;          /* pool of literal strings */
 } date_engine;
+
+static unsigned bloom_key(const char *s, size_t n)
+{
+    return ((unsigned)(unsigned char)s[0] * 131u + (unsigned)(unsigned char)s[n - 1] * 31u +
+            (unsigned)n * 7919u) & 0xFFFFu;
+}
+
+static void bloom_add(date_engine *de, const char *s, size_t n)
+{
+    if (n) {
+        unsigned k = bloom_key(s, n);
+        de->bloom[k >> 6] |= 1ull << (k & 63);
+    }
+}
+
+static int bloom_has(const date_engine *de, const char *s, size_t n)
+{
+    unsigned k = bloom_key(s, n);
+    return (de->bloom[k >> 6] >> (k & 63)) & 1;
+}
 
 static void rlist_add(rlist *l, int r)
 {
@@ -168,11 +193,13 @@ static int load_lex(nf_engine *e, date_engine *de, char *err, size_t errlen)
         if (!w) {
             w = &de->lexpool[de->nlex++];
             nf_map_put(de->lex, low, wl, w);
+            bloom_add(de, low, wl);
         }
         if (w->n >= MAXLEX)
             continue;
         lexent *le = &w->e[w->n++];
         le->cls = (uint8_t)cls;
+        w->mask |= 1u << cls;
         const char *v = n >= 3 ? f[2] : "";
         le->ival = (int32_t)strtol(v, NULL, 10);
         snprintf(le->sval, sizeof le->sval, "%s", v);
@@ -322,8 +349,6 @@ static int load_rules(nf_engine *e, date_engine *de, char *err, size_t errlen)
         }
         r->order = (int)de->nrules;
         int ri = (int)de->nrules++;
-        if (!r->el[0].opt && r->nel > 1 && !r->el[1].opt)
-            r->need2 = r->el[1].kind == EL_SHAPE ? 2 : 1;
         for (int k = 0; k < r->nel; k++) {
             const pel *p = &r->el[k];
             for (int a = 0; p->kind == EL_LIT && a < p->nalt; a++) {
@@ -336,12 +361,19 @@ static int load_rules(nf_engine *e, date_engine *de, char *err, size_t errlen)
                 }
                 lexword *w = &de->lexpool[de->nlex++];
                 nf_map_put(de->lex, p->alt[a], p->altlen[a], w);
+                bloom_add(de, p->alt[a], p->altlen[a]);
             }
         }
-        int code = ri | (r->need2 << 24);
         /* index by its first element (and the next, when the first is optional) */
         for (int k = 0; k < r->nel; k++) {
             const pel *p = &r->el[k];
+            /* list entry: rule index, the element it is indexed by (bit 22), then what the
+             * next token must be (bits 24-25: 1 one of the words of lit2, 2 a number, 3 a
+             * word of class bits 26-31) */
+            int need = 0;
+            if (k <= 1 && k + 1 < r->nel && !r->el[k + 1].opt)
+                need = r->el[k + 1].kind == EL_SHAPE ? 2 : r->el[k + 1].kind == EL_CLASS ? 3 : 1;
+            int code = ri | (k << 22) | (need << 24) | (need == 3 ? r->el[k + 1].cls << 26 : 0);
             if (p->kind == EL_LIT) {
                 for (int a = 0; a < p->nalt; a++) {
                     rlist *l = nf_map_get(de->trig, p->alt[a], p->altlen[a]);
@@ -357,13 +389,22 @@ static int load_rules(nf_engine *e, date_engine *de, char *err, size_t errlen)
             } else if (p->kind == EL_CLASS) {
                 rlist_add(&de->bycls[p->cls], code);
             } else {
-                rlist_add(&de->byshape, code);
+                rlist_add(&de->byshape[p->cls], code);
             }
             if (!p->opt)
                 break;
         }
     }
     nf_lines_free(&it);
+    de->lit2 = calloc(de->nrules * 2 * MAXALT + 1, sizeof *de->lit2);
+    for (size_t ri = 0; ri < de->nrules; ri++) {
+        const rule *r = &de->rules[ri];
+        for (int k = 0; k <= 1 && k + 1 < r->nel; k++) {
+            const pel *p = &r->el[k + 1];
+            for (int a = 0; p->kind == EL_LIT && a < p->nalt; a++)
+                de->lit2[(ri * 2 + k) * MAXALT + a] = nf_map_get(de->lex, p->alt[a], p->altlen[a]);
+        }
+    }
     return 0;
 }
 
@@ -382,7 +423,9 @@ void nf_dates_fini(nf_engine *e)
     free(de->trigpool);
     for (int c = 0; c < C_NCLASS; c++)
         free(de->bycls[c].idx);
-    free(de->byshape.idx);
+    for (int k = 0; k < S_NSHAPE; k++)
+        free(de->byshape[k].idx);
+    free(de->lit2);
     free(de->rules);
     free(de->strings);
     free(de);
@@ -489,7 +532,7 @@ typedef struct {
 
 static const lexent *lex_has(const dtok *t, int cls)
 {
-    if (!t->lw)
+    if (!t->lw || !(t->lw->mask & (1u << cls)))
         return NULL;
     for (int i = 0; i < t->lw->n; i++)
         if (t->lw->e[i].cls == cls)
@@ -513,6 +556,17 @@ static long atol_n(const char *s, size_t n)
     for (size_t i = 0; i < n && i < 12; i++)
         v = v * 10 + (s[i] - '0');
     return v;
+}
+
+static int lit2_has(const date_engine *de, int ri, int k, const lexword *w)
+{
+    if (!w)
+        return 0;
+    const lexword *const *l = de->lit2 + ((size_t)ri * 2 + k) * MAXALT;
+    for (int q = 0; q < MAXALT && l[q]; q++)
+        if (l[q] == w)
+            return 1;
+    return 0;
 }
 
 static int match_shape(const ctx *c, const dtok *t, int shape, cap *cp)
@@ -593,11 +647,18 @@ static int match_shape(const ctx *c, const dtok *t, int shape, cap *cp)
         if (np != 3 || i < n)
             return 0;
         int y = parts[2];
+        int m, d;
+        if (lens[0] == 4 && lens[2] <= 2) { /* 2022/02/24 */
+            y = parts[0], m = parts[1], d = parts[2];
+            if (m < 1 || m > 12 || d < 1 || d > days_in_month(y, m))
+                return 0;
+            cp->y = y, cp->m = m, cp->d = d;
+            return 1;
+        }
         if (lens[2] == 2)
             y += y < 50 ? 2000 : 1900;
         else if (lens[2] != 4)
             return 0;
-        int m, d;
         if (sep == '.') {
             d = parts[0], m = parts[1];
         } else {
@@ -611,6 +672,8 @@ static int match_shape(const ctx *c, const dtok *t, int shape, cap *cp)
     }
     case S_CLOCK: {
         const char *colon = memchr(s, ':', n);
+        if (!colon && n >= 5 && (!memcmp(s + n - 2, "am", 2) || !memcmp(s + n - 2, "pm", 2)))
+            colon = memchr(s, '.', n); /* 9.30am */
         if (!colon)
             return 0;
         size_t hl = (size_t)(colon - s);
@@ -742,8 +805,9 @@ static int tense_at(const ctx *c, size_t i0, size_t i1)
     for (size_t k = i1; k < c->n && k < i1 + 10; k++) {
         const dtok *t = &c->t[k];
         const lexent *f = lex_has(t, C_FUTURE);
-        if (f && f->ival >= 2) /* after the expression only strong cues count */
-            return 1;
+        if (f && (f->ival == 2 || (f->ival == 3 && k + 1 < c->n && c->t[k + 1].len == 2 &&
+                                   !memcmp(c->t[k + 1].low, "to", 2))))
+            return 1; /* after the expression only auxiliaries, or "plans to" */
         if (is_pastword(t))
             return -1;
     }
@@ -905,6 +969,23 @@ static int holiday_day(const char *h, int y, int *m, int *d)
 {
     /* MM-DD fixed, or NTH-WDAY-MONTH like 4-4-11 (4th Thursday of November) */
     int a, b, cc;
+    if (!strncmp(h, "EASTER", 6)) { /* Easter Sunday (Gregorian computus), EASTER-2 Good Friday */
+        int ga = y % 19, gb = y / 100, gc = y % 100, dd = gb / 4, e = gb % 4, f = (gb + 8) / 25;
+        int g = (gb - f + 1) / 3, hh = (19 * ga + gb - dd - g + 15) % 30, i = gc / 4, k = gc % 4;
+        int l = (32 + 2 * e + 2 * i - hh - k) % 7, mm = (ga + 11 * hh + 22 * l) / 451;
+        int em = (hh + l - 7 * mm + 114) / 31, ed = (hh + l - 7 * mm + 114) % 31 + 1;
+        long day = days_from_civil(y, em, ed) + atol(h + 6);
+        int yy;
+        civil_from_days(day, &yy, m, d);
+        return 1;
+    }
+    if (!strcmp(h, "BLACKFRIDAY") || !strcmp(h, "CYBERMONDAY")) { /* after Thanksgiving */
+        long first = days_from_civil(y, 11, 1);
+        long thanks = first + ((4 - weekday(first) + 7) % 7) + 21;
+        int yy;
+        civil_from_days(thanks + (h[0] == 'B' ? 1 : 4), &yy, m, d);
+        return 1;
+    }
     if (!strcmp(h, "ELECTION")) { /* the Tuesday after the first Monday of November */
         long first = days_from_civil(y, 11, 2);
         long day = first + ((2 - weekday(first) + 7) % 7);
@@ -967,6 +1048,19 @@ static int normalize(ctx *c, const rule *r, const cap *caps, size_t i0, size_t i
         snprintf(out, n, "%04ld-%02ld-%02ld", y, m, d);
         return 1;
     }
+    case F_DATER: { /* $1 -1 last / 1 next, $2 month, $3 day: last Oct. 23 */
+        long k = argi(r, caps, 0, NULL), m = argi(r, caps, 1, &h2), d = argi(r, caps, 2, &h3);
+        if (!h2 || !h3 || m < 1 || m > 12 || d < 1 || d > 31)
+            return 0;
+        if (!c->ay)
+            return 1;
+        c->tense = k < 0 ? -1 : k > 0 ? 1 : c->tense;
+        long y = infer_year(c, (int)m, (int)d);
+        if (d > days_in_month((int)y, (int)m))
+            return 0;
+        snprintf(out, n, "%04ld-%02ld-%02ld", y, m, d);
+        return 1;
+    }
     case F_MONTH: {
         long y = argi(r, caps, 0, &h1), m = argi(r, caps, 1, &h2);
         if (!h2 || m < 1 || m > 12)
@@ -1011,7 +1105,17 @@ static int normalize(ctx *c, const rule *r, const cap *caps, size_t i0, size_t i
         /* a number that only looks like a year: 2000 people, about 1500 */
         if (i1 < c->n) {
             const dtok *nx = &c->t[i1];
-            if (lex_has(nx, C_COUNTNOUN) || lex_has(nx, C_UNIT) || lex_has(nx, C_UNITS))
+            int yearprep = 0; /* in 1999 people voted */
+            if (i0 > 0) {
+                const dtok *pv = &c->t[i0 - 1];
+                static const char *const yp[] = {"in", "since", "until", "till", "before",
+                                                 "after", "during"};
+                for (size_t q = 0; q < sizeof yp / sizeof *yp; q++)
+                    if (pv->len == strlen(yp[q]) && !memcmp(pv->low, yp[q], pv->len))
+                        yearprep = 1;
+            }
+            if ((lex_has(nx, C_COUNTNOUN) && !yearprep) || lex_has(nx, C_UNIT) ||
+                lex_has(nx, C_UNITS))
                 return 0;
             if (nx->len == 1 && (nx->low[0] == '%' || nx->low[0] == '-') && i1 + 1 < c->n &&
                 nx->low[0] == '%')
@@ -1019,10 +1123,13 @@ static int normalize(ctx *c, const rule *r, const cap *caps, size_t i0, size_t i
         }
         if (i0 > 0) {
             const dtok *pv = &c->t[i0 - 1];
-            if (lex_has(pv, C_QTY) || (pv->len == 1 && strchr("$#", pv->low[0])))
+            if (lex_has(pv, C_QTY) || (pv->len == 1 && pv->low[0] && strchr("$#", pv->low[0])) ||
+                (pv->len == 2 && (!memcmp(pv->low, "\xC2\xA3", 2) || !memcmp(pv->low, "\xC2\xA5", 2))) ||
+                (pv->len == 3 && !memcmp(pv->low, "\xE2\x82\xAC", 3)))
                 return 0;
-            if (pv->len == 1 && pv->low[0] == '-' && i0 >= 2 && (c->t[i0 - 2].flags & NF_T_NUM))
-                return 0;
+            if (pv->len == 1 && pv->low[0] == '-' && i0 >= 2 && (c->t[i0 - 2].flags & NF_T_NUM) &&
+                !(c->t[i0 - 2].len == 4 && all_digits(c->t[i0 - 2].low, 4)))
+                return 0; /* 15-2000, but 1999-2000 */
         }
         if (y < 1900 && !(i0 > 0 && lex_has(&c->t[i0 - 1], C_PREP)))
             return 0;
@@ -1034,6 +1141,60 @@ static int normalize(ctx *c, const rule *r, const cap *caps, size_t i0, size_t i
         if (!h1)
             return 0;
         snprintf(out, n, "%03ld", d);
+        return 1;
+    }
+    case F_DECADEY: { /* the 1990's */
+        long y = argi(r, caps, 0, &h1);
+        if (!h1 || y % 10)
+            return 0;
+        snprintf(out, n, "%03ld", y / 10);
+        return 1;
+    }
+    case F_ANAPH: { /* $1 unit D M Y W, $2 offset: the last date the text named (else the
+                     * article's), at the granularity it has: later that day, the next day */
+        const char *u = args(r, caps, 0);
+        long k = argi(r, caps, 1, NULL);
+        int need = !strcmp(u, "Y") ? 4 : !strcmp(u, "M") ? 7 : 10;
+        int y = c->ay, m = c->am, d = c->ad, have = c->ay ? 10 : 0;
+        for (size_t q = c->a->ntx; q-- > 0;) {
+            const char *v = c->a->tx[q].value;
+            if (!(c->a->tx[q].type == NF_TX_DATE || c->a->tx[q].type == NF_TX_TIME))
+                continue;
+            size_t vl = strlen(v);
+            if (vl < 4 || !all_digits(v, 4) || (vl > 4 && v[4] != '-'))
+                continue;
+            int vy = (int)atol_n(v, 4), vm = 0, vd = 0, vh = 4;
+            if (vl >= 7 && all_digits(v + 5, 2)) {
+                vm = (int)atol_n(v + 5, 2);
+                vh = 7;
+                if (vl >= 10 && v[7] == '-' && all_digits(v + 8, 2)) {
+                    vd = (int)atol_n(v + 8, 2);
+                    vh = 10;
+                }
+            } else if (vl > 4) {
+                continue; /* a week, quarter or season: no day in it */
+            }
+            if ((vh >= 7 && (vm < 1 || vm > 12)) || (vh == 10 && (vd < 1 || vd > days_in_month(vy, vm))))
+                continue;
+            y = vy, m = vm, d = vd, have = vh;
+            break;
+        }
+        if (!have)
+            return 1;
+        if (have < need)
+            need = have; /* that same day, after "last October": 1998-10 */
+        if (need == 4) {
+            snprintf(out, n, "%04ld", y + (!strcmp(u, "Y") ? k : 0));
+        } else if (need == 7) {
+            add_months(&y, &m, !strcmp(u, "M") ? k : 0);
+            snprintf(out, n, "%04d-%02d", y, m);
+        } else if (!strcmp(u, "W")) {
+            int wy, wn;
+            iso_week(days_from_civil(y, m, d) + 7 * k, &wy, &wn);
+            snprintf(out, n, "%04d-W%02d", wy, wn);
+        } else {
+            fmt_day(out, n, days_from_civil(y, m, d) + k);
+        }
         return 1;
     }
     case F_CENTURY: { /* $1: ordinal century (20th -> 19) */
@@ -1126,6 +1287,9 @@ static int normalize(ctx *c, const rule *r, const cap *caps, size_t i0, size_t i
         const char *u = args(r, caps, 1);
         if (!h1 || !u[0] || k > 100000)
             return 0;
+        if (i1 > 0 && (c->t[i1 - 1].flags & NF_T_CAP) && !(c->t[i1 - 1].flags & NF_T_SENT0) &&
+            i1 - 1 > i0)
+            return 0; /* a name: 60 Minutes */
         fmt_unit(out, n, u, k, !strcmp(args(r, caps, 0), "X"));
         /* "50 million copies a year", "10% a year": a rate, that is a set */
         if (k == 1 && i0 < c->n && (c->t[i0].len == 1 || c->t[i0].len == 2) &&
@@ -1144,6 +1308,8 @@ static int normalize(ctx *c, const rule *r, const cap *caps, size_t i0, size_t i
         const char *u = args(r, caps, 0);
         if (!u[0])
             return 0;
+        if ((c->t[i1 - 1].flags & NF_T_CAP) && !(c->t[i1 - 1].flags & NF_T_SENT0))
+            return 0; /* a name: 60 Minutes */
         fmt_unit(out, n, u, 0, 1);
         return 1;
     }
@@ -1178,6 +1344,8 @@ static int normalize(ctx *c, const rule *r, const cap *caps, size_t i0, size_t i
             return 0;
         if (i1 < c->n && c->t[i1].len == 2 && !memcmp(c->t[i1].low, "of", 2))
             return 0; /* the fall of Kabul */
+        if (bytense && !strcmp(sn, "FA") && i1 < c->n && lex_has(&c->t[i1], C_REFNEXT))
+            return 0; /* the fall in prices */
         if (!c->ay)
             return 1;
         /* seasons in year order: SP 1, SU 2, FA 3, WI 4 (December to February) */
@@ -1237,6 +1405,10 @@ static int normalize(ctx *c, const rule *r, const cap *caps, size_t i0, size_t i
         snprintf(out, n, "%04ld-Q%ld", y, q);
         return 1;
     }
+    case F_CLOCKZ: /* a clock reading only with its am/pm: 9:30am (not Duration 2:05) */
+        if (!r->arg[0].isref || !caps[r->arg[0].ref].s)
+            return 0;
+        /* fall through */
     case F_CLOCK:
     case F_CLOCKW: { /* $1 clock value (HHMM), $2 am/pm; clockw: $3 weekday */
         int hh, mm;
@@ -1246,11 +1418,39 @@ static int normalize(ctx *c, const rule *r, const cap *caps, size_t i0, size_t i
         if (!c->ay)
             return 1;
         long day = c->aday;
+        long w = 0;
         if (r->fn == F_CLOCKW) {
-            long w = argi(r, caps, 2, &h3);
-            if (h3 && w >= 1 && w <= 7)
-                day = wday_resolve(c, (int)w, 0);
+            w = argi(r, caps, 2, &h3);
+            if (!h3)
+                w = 0;
         }
+        /* the day it falls on: a weekday or today/yesterday/tomorrow close by */
+        long dayoff = 0;
+        int found = w >= 1 && w <= 7;
+        for (size_t q = i1; !found && q < c->n && q < i1 + 6; q++) {
+            const lexent *le = lex_has(&c->t[q], C_WDAY);
+            if (le) {
+                w = le->ival;
+                found = 1;
+            } else if (c->t[q].len == 9 && !memcmp(c->t[q].low, "yesterday", 9)) {
+                dayoff = -1, found = 2;
+            } else if (c->t[q].len == 8 && !memcmp(c->t[q].low, "tomorrow", 8)) {
+                dayoff = 1, found = 2;
+            } else if (c->t[q].len == 1 && (c->t[q].low[0] == ',' || c->t[q].low[0] == ';')) {
+                break;
+            }
+        }
+        for (size_t q = i0; !found && q-- > 0 && q + 4 > i0;) {
+            const lexent *le = lex_has(&c->t[q], C_WDAY);
+            if (le) {
+                w = le->ival;
+                found = 1;
+            }
+        }
+        if (found == 1 && w >= 1 && w <= 7)
+            day = wday_resolve(c, (int)w, 0);
+        else if (found == 2)
+            day = c->aday + dayoff;
         fmt_day(out, n, day);
         size_t l = strlen(out);
         snprintf(out + l, n - l, "T%02d:%02d", hh, mm);
@@ -1266,6 +1466,7 @@ static int normalize(ctx *c, const rule *r, const cap *caps, size_t i0, size_t i
         snprintf(out, n, "%04d-%02d-%02d", cp->y, cp->m, cp->d);
         return 1;
     }
+    case F_HOLIDAYW:
     case F_HOLIDAY:
     case F_HOLIDAYY: {
         const char *h = args(r, caps, 0);
@@ -1289,12 +1490,18 @@ static int normalize(ctx *c, const rule *r, const cap *caps, size_t i0, size_t i
                     y--;
                 else if (c->tense > 0 && x < c->aday - 2)
                     y++;
-                else if (c->tense < 0 && x > c->aday + 2)
+                else if (c->tense < 0 && x > c->aday + 7)
                     y--;
             }
         }
         if (!holiday_day(h, (int)y, &m, &d))
             return 0;
+        if (r->fn == F_HOLIDAYW) { /* Easter week */
+            int wy, wn;
+            iso_week(days_from_civil(y, m, d), &wy, &wn);
+            snprintf(out, n, "%04d-W%02d", wy, wn);
+            return 1;
+        }
         snprintf(out, n, "%04ld-%02d-%02d", y, m, d);
         return 1;
     }
@@ -1302,11 +1509,33 @@ static int normalize(ctx *c, const rule *r, const cap *caps, size_t i0, size_t i
     return 0;
 }
 
+/* The first occurrence of pat (n bytes) in s[0..len), or NULL (memmem is not C17). */
+static const char *find_str(const char *s, size_t len, const char *pat, size_t n)
+{
+    const char *end = s + len;
+    while ((size_t)(end - s) >= n) {
+        const char *p = memchr(s, pat[0], (size_t)(end - s) - n + 1);
+        if (!p)
+            return NULL;
+        if (!memcmp(p, pat, n))
+            return p;
+        s = p + 1;
+    }
+    return NULL;
+}
+
 /* ---- the sentence's date ---- */
+
+/* A value on the calendar (2021-12-17, 2021-W49, XXXX-12-07), not PRESENT_REF and the like. */
+static int is_calendar(const char *v)
+{
+    return nf_isdigit((unsigned char)v[0]) || !strncmp(v, "XXXX-", 5);
+}
 
 static int is_report_word(const ctx *c, size_t k)
 {
-    return lex_has(&c->t[k], C_REPORT) != NULL;
+    /* lower case: "said", not the United "States" */
+    return lex_has(&c->t[k], C_REPORT) != NULL && !(c->t[k].flags & NF_T_CAP);
 }
 
 int nf_dates_run(nf_ana *a)
@@ -1375,22 +1604,35 @@ int nf_dates_run(nf_ana *a)
             if (l > 60)
                 l = 60;
             d->len = (uint16_t)l;
-            /* curly apostrophe in 's */
-            d->lw = l <= 40 ? nf_map_get(de->lex, d->low, l) : NULL;
-            if (!d->lw && (d->flags & NF_T_POSS) && l == 4)
-                d->lw = NULL;
+            d->lw = l && l <= 40 && bloom_has(de, d->low, l) ? nf_map_get(de->lex, d->low, l) : NULL;
         }
-        int first_tx = -1, report_tx = -1;
-        size_t nreport_k = (size_t)-1;
-        for (size_t k = 0; k < c.n; k++)
-            if (is_report_word(&c, k)) {
-                nreport_k = k;
+        /* urls (ids and dates in paths are no dates): their tokens match nothing */
+        for (uint32_t p = se->start; p + 4 <= se->end;) {
+            const char *h1 = find_str(tx + p, se->end - p, "://", 3);
+            const char *h2 = find_str(low + p, se->end - p, "www.", 4);
+            const char *hit = h1;
+            if (h2 && (!hit || (size_t)(h2 - low) < (size_t)(hit - tx)))
+                hit = tx + (h2 - low);
+            if (!hit)
                 break;
-            }
+            uint32_t us = (uint32_t)(hit - tx), ue = us;
+            while (us > se->start && !nf_isspace((unsigned char)tx[us - 1]))
+                us--;
+            while (ue < se->end && !nf_isspace((unsigned char)tx[ue]))
+                ue++;
+            for (size_t k = 0; k < c.n; k++)
+                if (c.t[k].start >= us && c.t[k].end <= ue) {
+                    c.t[k].len = 0;
+                    c.t[k].lw = NULL;
+                    c.t[k].flags = NF_T_PUNCT;
+                }
+            p = ue + 1;
+        }
+        int first_tx = -1, any_calendar = 0;
         for (size_t i = 0; i < c.n;) {
             const dtok *t = &c.t[i];
             /* candidate rules */
-            const rlist *lists[8];
+            const rlist *lists[16];
             int nl = 0;
             if (t->lw && t->lw->trig)
                 lists[nl++] = t->lw->trig;
@@ -1398,8 +1640,12 @@ int nf_dates_run(nf_ana *a)
                 for (int e = 0; e < t->lw->n && nl < 7; e++)
                     if (de->bycls[t->lw->e[e].cls].n)
                         lists[nl++] = &de->bycls[t->lw->e[e].cls];
-            if ((t->flags & NF_T_NUM) && de->byshape.n && nl < 8)
-                lists[nl++] = &de->byshape;
+            if (t->flags & NF_T_NUM) {
+                cap cp;
+                for (int k = 0; k < S_NSHAPE && nl < 16; k++)
+                    if (de->byshape[k].n && match_shape(&c, t, k, &cp))
+                        lists[nl++] = &de->byshape[k];
+            }
             if (!nl) {
                 i++;
                 continue;
@@ -1412,10 +1658,14 @@ int nf_dates_run(nf_ana *a)
             for (int li = 0; li < nl; li++) {
                 for (size_t q = 0; q < lists[li]->n; q++) {
                     int code = lists[li]->idx[q];
-                    int ri = code & 0xFFFFFF, need2 = code >> 24;
-                    if (need2 && (i + 1 >= c.n || (need2 == 1 ? !c.t[i + 1].lw
-                                                              : !(c.t[i + 1].flags & NF_T_NUM))))
-                        continue;
+                    int ri = code & 0x3FFFFF, kk = (code >> 22) & 1, need2 = (code >> 24) & 3;
+                    if (need2) {
+                        const dtok *nx = i + 1 < c.n ? &c.t[i + 1] : NULL;
+                        if (!nx || (need2 == 2 ? !(nx->flags & NF_T_NUM)
+                                               : need2 == 1 ? !lit2_has(de, ri, kk, nx->lw)
+                                                            : !lex_has(nx, (code >> 26) & 63)))
+                            continue;
+                    }
                     const rule *r = &de->rules[ri];
                     cap caps[MAXEL];
                     size_t e = match_rule(&c, r, 0, i, caps);
@@ -1474,9 +1724,12 @@ int nf_dates_run(nf_ana *a)
             row->f[NF_COL_TEXT] = nf_sent_text(a, se);
             /* the sentence's date */
             int txi = (int)(a->ntx - 1);
+            /* the sentence's date: with a reporting verb the date that goes with it (below),
+             * else its first calendar date outside quotes */
             int concrete = (x->type == NF_TX_DATE || x->type == NF_TX_TIME) && x->value[0] &&
-                           nf_isdigit((unsigned char)x->value[0]);
-            if (concrete) {
+                           is_calendar(x->value);
+            any_calendar |= concrete;
+            if (concrete && first_tx < 0) {
                 int inq = 0;
                 for (uint32_t k = se->tok0; k < se->tok0 + se->ntok && a->tok[k].start < x->start; k++)
                     if ((a->tok[k].flags & NF_T_QUOTE) &&
@@ -1492,29 +1745,136 @@ int nf_dates_run(nf_ana *a)
                             closed = 1;
                     inq = !closed;
                 }
-                if (nreport_k != (size_t)-1) {
-                    /* with a reporting verb: only a date next to the verb dates the saying */
-                    size_t vk = nreport_k;
-                    size_t lo = best_s < vk ? best_e : vk + 1, hi = best_s < vk ? vk : best_s;
-                    int near = hi >= lo && hi - lo <= 5;
-                    for (size_t k = lo; near && k < hi; k++) {
-                        const dtok *d = &c.t[k];
-                        if (!lex_has(d, C_RGAP) && !((d->flags & NF_T_WORD) && (d->flags & NF_T_CAP)))
-                            near = 0;
-                    }
-                    if (best_s < vk) {
-                        /* before the verb: "on Friday said" or "On Friday, X said" */
-                        near = near || (best_s <= 2 && !inq);
-                    }
-                    if (near && report_tx < 0 && !inq)
-                        report_tx = txi;
-                } else if (first_tx < 0 && !inq) {
+                if (!inq)
                     first_tx = txi;
-                }
             }
             i = best_end;
         }
-        se->date_tx = nreport_k != (size_t)-1 ? report_tx : first_tx;
+        se->date_tx = first_tx;
+        size_t nreport_k = (size_t)-1;
+        for (size_t k = 0; any_calendar && k < c.n; k++)
+            if (is_report_word(&c, k)) {
+                nreport_k = k;
+                break;
+            }
+        if (nreport_k != (size_t)-1) {
+            /* a reporting sentence: the date that goes with its (first) verb, if any */
+            se->date_tx = -1;
+            for (uint32_t k = se->tok0; k < se->tok0 + se->ntok; k++)
+                if (a->tok[k].start == c.t[nreport_k].start) {
+                    se->date_tx = nf_dates_attached(a, k);
+                    break;
+                }
+        }
     }
     return 0;
+}
+
+/* ---- for the later stages (dates.h) ---- */
+
+int nf_dates_overlap(const nf_ana *a, uint32_t s, uint32_t e)
+{
+    size_t lo = 0, hi = a->ntx; /* the first expression ending after s */
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (a->tx[mid].end <= s)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    if (lo < a->ntx && a->tx[lo].start < e)
+        return (int)lo;
+    return -1;
+}
+
+int nf_dates_at(const nf_ana *a, uint32_t off)
+{
+    size_t lo = 0, hi = a->ntx; /* tx are in text order */
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (a->tx[mid].end <= off)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    if (lo < a->ntx && a->tx[lo].start <= off && off < a->tx[lo].end)
+        return (int)lo;
+    return -1;
+}
+
+static int gap_word_ok(const nf_ana *a, const date_engine *de, const nf_tok *t)
+{
+    if ((t->flags & NF_T_WORD) && (t->flags & NF_T_CAP))
+        return 1; /* told CNN on Friday */
+    size_t n = t->end - t->start;
+    char low[48];
+    if (!(t->flags & NF_T_WORD) || n >= sizeof low)
+        return 0;
+    nf_lower(a->doc.text + t->start, n, low);
+    const lexword *w = nf_map_get(de->lex, low, n);
+    if (!w)
+        return 0;
+    for (int i = 0; i < w->n; i++)
+        if (w->e[i].cls == C_RGAP)
+            return 1;
+    return 0;
+}
+
+int nf_dates_attached(const nf_ana *a, uint32_t verb_tok)
+{
+    const date_engine *de = a->eng ? a->eng->dates : NULL;
+    if (!de || verb_tok >= a->ntok || !a->ntx)
+        return -1;
+    const nf_tok *vt = &a->tok[verb_tok];
+    size_t s = nf_sent_at(a, vt->start);
+    if (s >= a->nsent)
+        return -1;
+    const nf_sent *se = &a->sent[s];
+    int best = -1;
+    uint32_t bestgap = UINT32_MAX;
+    size_t lo = 0, hi = a->ntx; /* the first expression of sentence s (tx are in order) */
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (a->tx[mid].sent < s)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (size_t i = lo; i < a->ntx && a->tx[i].sent == s; i++) {
+        const nf_timex *x = &a->tx[i];
+        if (!(x->type == NF_TX_DATE || x->type == NF_TX_TIME) ||
+            !is_calendar(x->value))
+            continue;
+        /* the expression's first and last tokens */
+        uint32_t f = UINT32_MAX, l = 0;
+        for (uint32_t k = se->tok0; k < se->tok0 + se->ntok; k++)
+            if (a->tok[k].start >= x->start && a->tok[k].end <= x->end) {
+                if (f == UINT32_MAX)
+                    f = k;
+                l = k;
+            }
+        if (f == UINT32_MAX)
+            continue;
+        uint32_t g0, g1;
+        if (f > verb_tok)
+            g0 = verb_tok + 1, g1 = f;
+        else if (l < verb_tok)
+            g0 = l + 1, g1 = verb_tok;
+        else
+            continue;
+        int ok = g1 - g0 <= 5;
+        for (uint32_t k = g0; ok && k < g1; k++)
+            ok = gap_word_ok(a, de, &a->tok[k]);
+        /* "On Friday, NATO officials said": a date opening the sentence, before the verb */
+        if (!ok && l < verb_tok && f <= se->tok0 + 1 && verb_tok - l <= 8) {
+            ok = 1;
+            for (uint32_t k = l + 1; ok && k < verb_tok; k++)
+                ok = !(a->tok[k].flags & NF_T_QUOTE);
+        }
+        if (ok && g1 - g0 < bestgap) {
+            best = (int)i;
+            bestgap = g1 - g0;
+        }
+    }
+    return best;
 }

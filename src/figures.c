@@ -845,12 +845,19 @@ static int in_url(const fctx *c, uint32_t off, const nf_sent *s)
     return 0;
 }
 
+/* The date stage finds its expressions left to right without overlaps, so a->tx is sorted
+ * by start (and by end): a binary search finds the only candidate. */
 static int overlaps_timex(const nf_ana *a, uint32_t s, uint32_t e)
 {
-    for (size_t i = 0; i < a->ntx; i++)
-        if (a->tx[i].start < e && a->tx[i].end > s)
-            return 1;
-    return 0;
+    size_t lo = 0, hi = a->ntx; /* first expression ending after s */
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (a->tx[mid].end <= s)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < a->ntx && a->tx[lo].start < e;
 }
 
 static int has_cue(const fctx *c, const nf_sent *s)

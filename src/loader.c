@@ -59,6 +59,8 @@ static char *xstrdup(const char *s, size_t n)
     return p;
 }
 
+static int fill(nf_loader *l);
+
 nf_loader *nf_loader_open(const char *path, const nf_options *o)
 {
     int fd;
@@ -100,6 +102,13 @@ nf_loader *nf_loader_open(const char *path, const nf_options *o)
     l->line = 1;
     l->state = ST_PREAMBLE;
     l->first_line = 1;
+    /* UTF-16 (or UTF-32) with a byte order mark: refused, not read as garbage */
+    if (fill(l) && l->rlen >= 2 &&
+        ((rb[0] == 0xFF && rb[1] == 0xFE) || (rb[0] == 0xFE && rb[1] == 0xFF))) {
+        nf_error(path, 1, "UTF-16 input: convert it to UTF-8 first (iconv -f UTF-16 -t UTF-8)");
+        nf_loader_close(l);
+        return NULL;
+    }
     return l;
 }
 
@@ -203,6 +212,14 @@ static void append_text(nf_loader *l, const unsigned char *s, size_t n)
     size_t i = 0;
     while (i < n) {
         size_t j = i;
+        /* ASCII without NUL, 8 bytes at a time */
+        while (j + 8 <= n) {
+            uint64_t v;
+            memcpy(&v, s + j, 8);
+            if ((v & 0x8080808080808080ULL) || ((v - 0x0101010101010101ULL) & ~v & 0x8080808080808080ULL))
+                break;
+            j += 8;
+        }
         while (j < n && s[j] < 0x80 && s[j] != 0)
             j++;
         if (j > i) {
@@ -302,11 +319,11 @@ static void emit(nf_loader *l, nf_article *a, size_t cut)
     /* the rest: where does it start? */
     long nl = 0;
     size_t last = (size_t)-1;
-    for (size_t i = 0; i < cut; i++)
-        if (l->cur.p[i] == '\n') {
-            nl++;
-            last = i;
-        }
+    for (const char *q = a->text, *e = a->text + cut; (q = memchr(q, '\n', (size_t)(e - q)));) {
+        nl++;
+        last = (size_t)(q - a->text);
+        q++;
+    }
     l->first_line += nl;
     l->first_col = last == (size_t)-1 ? l->first_col + (long)cut : (long)(cut - last - 1);
     if (cut < l->cur.len)

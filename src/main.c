@@ -35,6 +35,8 @@ static const char usage_text[] =
     "      --date YYYY-MM-DD  anchor date for articles that state none\n"
     "      --data DIR         data files in DIR extend (or, starting #!replace, replace)\n"
     "                         the compiled-in ones of the same name\n"
+    "      --rules FILE       more boilerplate rules, in the format of\n"
+    "                         data/boilerplate.rules (repeatable, up to 16)\n"
     "Running:\n"
     "  -j, --threads N        worker threads (default: the number of cores)\n"
     "      --progress         a progress line on standard error (default: when it is a\n"
@@ -50,7 +52,7 @@ static const char usage_text[] =
 
 enum {
     OPT_FORMAT = 256, OPT_NOHEADER, OPT_KIND, OPT_FIELDS, OPT_LINES, OPT_TEXT, OPT_KEEP,
-    OPT_CORROB, OPT_DATE, OPT_DATA, OPT_PROGRESS, OPT_NOPROGRESS, OPT_STRICT, OPT_VERSION,
+    OPT_CORROB, OPT_DATE, OPT_DATA, OPT_RULES, OPT_PROGRESS, OPT_NOPROGRESS, OPT_STRICT, OPT_VERSION,
 };
 
 static const struct option long_opts[] = {
@@ -65,6 +67,7 @@ static const struct option long_opts[] = {
     {"corroborate", no_argument, 0, OPT_CORROB},
     {"date", required_argument, 0, OPT_DATE},
     {"data", required_argument, 0, OPT_DATA},
+    {"rules", required_argument, 0, OPT_RULES},
     {"threads", required_argument, 0, 'j'},
     {"progress", no_argument, 0, OPT_PROGRESS},
     {"no-progress", no_argument, 0, OPT_NOPROGRESS},
@@ -173,6 +176,11 @@ int main(int argc, char **argv)
             break;
         }
         case OPT_DATA: o.data_dir = optarg; break;
+        case OPT_RULES:
+            if (o.nrules >= (int)(sizeof o.rules / sizeof o.rules[0]))
+                return usage_error("%s: at most 16 --rules files", optarg);
+            o.rules[o.nrules++] = optarg;
+            break;
         case 'j': {
             char *end;
             long n = strtol(optarg, &end, 10);

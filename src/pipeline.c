@@ -124,6 +124,17 @@ static void ana_reset(nf_ana *a, const nf_article *art)
 }
 
 static atomic_long not_english; /* articles given only their article row */
+/* After a large article, gives back what its analysis grew (the arrays are otherwise
+ * kept from article to article), so that one huge article does not hold on to its memory. */
+static void ana_trim(nf_ana *a, const nf_article *art)
+{
+    if (art->len <= ((size_t)4 << 20))
+        return;
+    const nf_engine *e = a->eng;
+    nf_worker *w = a->w;
+    nf_ana_free(a);
+    nf_ana_init(a, e, w);
+}
 
 void nf_process(nf_ana *a, const nf_article *art, nf_buf *out)
 {
@@ -223,9 +234,9 @@ int nf_analyze_text(nf_engine *e, const char *file, const char *name, const char
 
 typedef struct {
     FILE *out;
-    int failed;     /* a write error other than a closed pipe */
-    int closed;     /* the reader went away (EPIPE): stop quietly */
-} sink;
+    atomic_int failed;  /* a write error other than a closed pipe */
+    atomic_int closed;  /* the reader went away (EPIPE): stop quietly */
+} sink;             /* (written by the writer thread, read by all: atomic) */
 
 static void sink_write(sink *k, const nf_buf *b)
 {
@@ -299,6 +310,7 @@ typedef struct {
     size_t next_read, next_work, next_write;
     int reader_done;
     int filling;    /* the reader's own: slot next_read is being filled */
+    size_t inflight, budget; /* article bytes published and not yet written; their cap */
     sink *k;
 } ring;
 
@@ -327,8 +339,10 @@ static void *worker_main(void *arg)
         slot *s = &r->slots[r->next_work++ % r->nslots];
         pthread_mutex_unlock(&r->mu);
         s->out.len = 0;
-        for (size_t i = 0; i < s->nart && !r->k->closed && !r->k->failed; i++)
+        for (size_t i = 0; i < s->nart && !r->k->closed && !r->k->failed; i++) {
             nf_process(&a, &s->art[i], &s->out);
+            ana_trim(&a, &s->art[i]);
+        }
         pthread_mutex_lock(&r->mu);
         s->state = SLOT_DONE;
         if (s == &r->slots[r->next_write % r->nslots])
@@ -354,10 +368,12 @@ static void *writer_main(void *arg)
         }
         pthread_mutex_unlock(&r->mu);
         sink_write(r->k, &s->out);
+        size_t bytes = s->bytes;
         slot_clear(s);
         if (s->out.cap > 4 * BATCH_BYTES * 4) /* a huge article's rows: give the memory back */
             nf_buf_free(&s->out);
         pthread_mutex_lock(&r->mu);
+        r->inflight -= bytes;
         s->state = SLOT_EMPTY;
         r->next_write++;
         pthread_cond_signal(&r->space); /* only the reader waits on space */
@@ -381,6 +397,28 @@ static slot *ring_filling(ring *r)
     return s;
 }
 
+static void ring_publish(ring *r);
+
+/* Adds an article for the workers. A large one (a piece of a huge article) goes alone and
+ * waits until the article bytes in flight leave room for it under the budget (one piece,
+ * 16 MB): analysing a piece takes some 20 times its size, so two at once would double the
+ * peak memory. Small articles are bounded by the batches alone. */
+static void ring_add(ring *r, const nf_article *art)
+{
+    if (art->len > BATCH_BYTES) {
+        ring_publish(r);
+        pthread_mutex_lock(&r->mu);
+        while (r->inflight > 0 && r->inflight + art->len > r->budget)
+            pthread_cond_wait(&r->space, &r->mu);
+        pthread_mutex_unlock(&r->mu);
+    }
+    slot *s = ring_filling(r);
+    *(nf_article *)NF_PUSH(s->art, s->nart, s->capart) = *art;
+    s->bytes += art->len;
+    if (s->bytes >= BATCH_BYTES || s->nart >= BATCH_ARTS)
+        ring_publish(r);
+}
+
 /* Hands the slot being filled (if any) to the workers. */
 static void ring_publish(ring *r)
 {
@@ -389,6 +427,7 @@ static void ring_publish(ring *r)
         return;
     r->filling = 0;
     pthread_mutex_lock(&r->mu);
+    r->inflight += s->bytes;
     s->state = SLOT_READY;
     r->next_read++;
     pthread_cond_signal(&r->work);
@@ -442,6 +481,7 @@ int nf_run(nf_engine *e, const char *const *paths, int npaths, FILE *out)
     if (threads > 1) {
         r.e = e;
         r.nslots = (size_t)threads * 2 + 2;
+        r.budget = e->opt.max_piece;
         r.slots = calloc(r.nslots, sizeof *r.slots);
         tid = calloc((size_t)threads, sizeof *tid);
         r.k = &k;
@@ -464,20 +504,19 @@ int nf_run(nf_engine *e, const char *const *paths, int npaths, FILE *out)
         nf_article art;
         int rc;
         while (!k.closed && !k.failed && (rc = nf_loader_next(l, &art)) == 1) {
+            if (art.piece == 0) /* (art is freed below) */
+                pg.articles++;
             if (threads > 1) {
-                slot *s = ring_filling(&r);
-                *(nf_article *)NF_PUSH(s->art, s->nart, s->capart) = art;
-                s->bytes += art.len;
-                if (s->bytes >= BATCH_BYTES || s->nart >= BATCH_ARTS)
-                    ring_publish(&r);
+                ring_add(&r, &art);
             } else {
                 obuf.len = 0;
                 nf_process(&a, &art, &obuf);
                 sink_write(&k, &obuf);
+                ana_trim(&a, &art);
+                if (obuf.cap > 16 * BATCH_BYTES)
+                    nf_buf_free(&obuf);
                 nf_article_free(&art);
             }
-            if (art.piece == 0)
-                pg.articles++;
             progress_show(&pg, bytes_before + nf_loader_bytes(l), 0);
         }
         bytes_before += nf_loader_bytes(l);

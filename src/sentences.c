@@ -16,6 +16,7 @@ enum { AB_TITLE = 1, AB_END = 2, AB_MAYBE = 3 };
 typedef struct {
     nf_map *abbrev;   /* abbreviation without its final period -> AB_* */
     nf_map *starter;  /* lower-case sentence openers */
+    nf_map *tz;       /* time zones */
 } sent_engine;
 
 #define MAX_SENT_TOKENS 600
@@ -59,7 +60,9 @@ int nf_sentences_init(nf_engine *e, char *err, size_t errlen)
     se->abbrev = nf_map_new();
     se->starter = nf_map_new();
     load_list(e, "abbrev.txt", se->abbrev, 1);
+    se->tz = nf_map_new();
     load_list(e, "sentstart.txt", se->starter, 0);
+    load_list(e, "timezones.txt", se->tz, 0);
     e->sents = se;
     return 0;
 }
@@ -71,6 +74,7 @@ void nf_sentences_fini(nf_engine *e)
         return;
     nf_map_free(se->abbrev);
     nf_map_free(se->starter);
+    nf_map_free(se->tz);
     free(se);
     e->sents = NULL;
 }
@@ -180,6 +184,20 @@ static uint16_t case_flags(const char *t, uint32_t s, uint32_t e)
     int len, nletters = 0, nupper = 0;
     int first = 1;
     for (uint32_t i = s; i < e; i += (uint32_t)len) {
+        unsigned char b = (unsigned char)t[i];
+        if (b < 0x80) { /* ASCII fast path */
+            len = 1;
+            if (nf_isupper(b)) {
+                nletters++, nupper++;
+                if (first)
+                    fl |= NF_T_CAP;
+                first = 0;
+            } else if (nf_islower(b)) {
+                nletters++;
+                first = 0;
+            }
+            continue;
+        }
         uint32_t c = cp_at(t, i, e, &len);
         if (cp_letter(c)) {
             nletters++;
@@ -227,12 +245,26 @@ static void tokenize(tk_state *st, uint32_t s, uint32_t e)
                 j++;
             push_tok(a, p, j, NF_T_NUM);
             i = j;
+            /* possessive 's after a number: 2014's, the 1990's */
+            if (i < e && is_apos(cp_at(t, i, e, &len))) {
+                uint32_t k = i + (uint32_t)len;
+                int l4 = 0;
+                if (k < e && (t[k] == 's' || t[k] == 'S') &&
+                    (k + 1 >= e || (!cp_letter(cp_at(t, k + 1, e, &l4)) &&
+                                    !cp_digit(cp_at(t, k + 1, e, &l4))))) {
+                    push_tok(a, i, k + 1, NF_T_POSS);
+                    i = k + 1;
+                }
+            }
             continue;
         }
         if (cp_letter(c)) {
             uint32_t j = i + (uint32_t)len;
             int dotted = 0;
             for (;;) {
+                while (j < e && (nf_islower((unsigned char)t[j]) || nf_isupper((unsigned char)t[j]) ||
+                                 nf_isdigit((unsigned char)t[j])))
+                    j++; /* ASCII fast path */
                 if (j >= e)
                     break;
                 int l2;
@@ -343,7 +375,7 @@ static void tokenize(tk_state *st, uint32_t s, uint32_t e)
             else {
                 /* ASCII ": by its neighbours, else by the state */
                 int before_sp = (i == s) || cp_space((unsigned char)t[i - 1]) ||
-                                strchr("([{-", t[i - 1]) != NULL;
+                                (t[i - 1] && strchr("([{-", t[i - 1]) != NULL);
                 int lj;
                 uint32_t nx = j < e ? cp_at(t, j, e, &lj) : ' ';
                 int after_sp = j >= e || cp_space(nx) || nx == ',' || nx == '.' || nx == ';' ||
@@ -366,7 +398,7 @@ static void tokenize(tk_state *st, uint32_t s, uint32_t e)
                 open = 1;
             else {
                 int before_sp = (i == s) || cp_space((unsigned char)t[i - 1]) ||
-                                strchr("([{\"", t[i - 1]) != NULL;
+                                (t[i - 1] && strchr("([{\"", t[i - 1]) != NULL);
                 open = before_sp;
                 if (before_sp && i + (uint32_t)len < e && nf_isdigit((unsigned char)t[i + len]))
                     open = 0; /* '90s */
@@ -552,7 +584,8 @@ static void split(const sent_engine *se, nf_ana *a, size_t t0, size_t t1, uint32
                     ends = 0;
                 else if (cls == AB_END)
                     ends = (nx->flags & NF_T_CAP) && starts_sentence(a, j, t1) &&
-                           !(nx->flags & NF_T_NUM);
+                           !(nx->flags & NF_T_NUM) &&
+                           !nf_map_has(se->tz, t + nx->start, nx->end - nx->start); /* 5 p.m. EST */
                 else
                     ends = is_starter_word(se, a, j, t1);
             }
@@ -584,12 +617,14 @@ int nf_sentences_run(nf_ana *a)
     const char *t = a->doc.text;
     if (!t || !a->doc.len)
         return 0;
-    nf_map *m0 = NULL, *m1 = NULL;
+    nf_map *m0 = NULL, *m1 = NULL, *m2 = NULL;
     if (!se->abbrev) { /* no engine state (tests without init): empty lists */
         m0 = nf_map_new();
         m1 = nf_map_new();
+        m2 = nf_map_new();
         empty.abbrev = m0;
         empty.starter = m1;
+        empty.tz = m2;
     }
     tk_state st = {a, se, t, 0, 0};
     int dq = 0;
@@ -626,6 +661,7 @@ int nf_sentences_run(nf_ana *a)
     if (m0) {
         nf_map_free(m0);
         nf_map_free(m1);
+        nf_map_free(m2);
     }
     return 0;
 }

@@ -32,7 +32,6 @@ check() { # dump block jobs
 }
 check data/sample.dump 10k 3
 [ -r "$shared/corpus/seeds.dump" ] && check "$shared/corpus/seeds.dump" 10k 4
-[ -r "$shared/corpus/bbc.dump" ] && check "$shared/corpus/bbc.dump" 256k 2
 # a dump whose articles have a date prefix, CRLF, an end marker and every marker form
 printf '<<<FILE>>> a\r\n date 2022-02-24 Russia said on Thursday it had 5,000 troops.\r\n<<<END>>>\r\n<<<FILE b>>>\nNATO said.\n\n<<<FILE: c>>>\nThe U.S. said 20%% of them left.\n' > "$t/forms.dump"
 check "$t/forms.dump" 150 2

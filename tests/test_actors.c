@@ -152,6 +152,16 @@ static void test_capitals(void **st)
     m = find_nth("Moscow", 2);
     assert_non_null(m);
     assert_string_equal(m->canon, "Russia");
+    run("Crowds marched through Havana's streets. The victims in Nairobi, Kenya, numbered 213. The "
+        "boy lived east of Havana. Havana's demands were rejected.\n");
+    expect("Havana", "Havana", NF_ACT_PLACE);
+    expect("Nairobi", "Nairobi", NF_ACT_PLACE);
+    m = find_at("Havana.");
+    assert_non_null(m);
+    assert_string_equal(m->canon, "Havana");
+    m = find_at("Havana's demands");
+    assert_non_null(m);
+    assert_string_equal(m->canon, "Cuba");
 }
 
 static void test_demonym_no_row(void **st)
@@ -250,12 +260,15 @@ static void test_not_actors(void **st)
 {
     (void)st;
     run("The talks began on Monday. However, nothing changed after the Cold War ended, and a "
-        "NATO-Russia meeting was held.\n");
+        "NATO-Russia meeting was held. It led to treaties like the Intermediate-Range Nuclear "
+        "Forces (INF) Treaty.\n");
     for (size_t i = 0; i < A.nmen; i++) {
         assert_string_not_equal(A.men[i].canon, "Monday");
         assert_string_not_equal(A.men[i].canon, "However");
         assert_string_not_equal(A.men[i].canon, "Cold War");
         assert_string_not_equal(A.men[i].canon, "NATO-Russia");
+        assert_string_not_equal(A.men[i].canon, "INF");
+        assert_null(strstr(A.men[i].canon, "Nuclear"));
     }
 }
 
@@ -292,6 +305,88 @@ static void test_common_word_at_start(void **st)
     assert_int_equal(A.nmen, 0);
 }
 
+static void test_org_shapes(void **st)
+{
+    (void)st;
+    run("The deal will allow it to better compete with Johnson Controls Inc and Lear Corp. Indonesia signed a deal with Kia "
+        "Motor Corp of South Korea on Monday. Security Council President Tono Eitel of Germany "
+        "said the vote was near. A summary of major Indonesian stories was prepared by Hong "
+        "Kong-listed firms.\n");
+    expect("Johnson Controls Inc", "Johnson Controls Inc", NF_ACT_ORG); /* suffix: no person */
+    expect("Kia Motor Corp", "Kia Motor Corp", NF_ACT_ORG);
+    expect("South Korea", "South Korea", NF_ACT_COUNTRY);
+    expect("Tono Eitel", "Tono Eitel", NF_ACT_PERSON); /* not `Tono Eitel of Germany` */
+    expect("Germany", "Germany", NF_ACT_COUNTRY);
+    const nf_mention *m = find("Indonesian");
+    assert_non_null(m);
+    assert_true(m->flags & NF_M_DEMONYM); /* `major` is no title in lower case */
+    for (size_t i = 0; i < A.nmen; i++)
+        assert_true(strstr(A.men[i].canon, "listed") == NULL);
+}
+
+static void test_names_short_forms(void **st)
+{
+    (void)st;
+    run("Juan Miguel Gonzalez arrived on Friday. Juan Miguel said he was happy, and Steven Gerrard "
+        "agreed. Later Steven scored. The Justice Department said it was reviewing the case.\n");
+    expect("Juan Miguel Gonzalez", "Juan Miguel Gonzalez", NF_ACT_PERSON); /* no heading */
+    const nf_mention *m = find_at("Juan Miguel said");
+    assert_non_null(m);
+    assert_string_equal(m->canon, "Juan Miguel Gonzalez");
+    m = find_at("Steven scored");
+    assert_non_null(m);
+    assert_string_equal(m->canon, "Steven Gerrard");
+    expect("Justice Department", "Justice Department", NF_ACT_ORG); /* `Justice` is no title here */
+}
+
+static void test_title_case_heading(void **st)
+{
+    (void)st;
+    run("Russia Issues Demands to Limit NATO Influence in Eastern Europe\n");
+    expect("Russia", "Russia", NF_ACT_COUNTRY);
+    expect("NATO", "NATO", NF_ACT_ORG);
+    for (size_t i = 0; i < A.nmen; i++) {
+        assert_null(strstr(A.men[i].canon, "Issues"));
+        assert_null(strstr(A.men[i].canon, "Limit"));
+    }
+}
+
+static void test_first_names_and_locatives(void **st)
+{
+    (void)st;
+    run("Elon Musk said SpaceX had sent terminals to Ukraine. In Washington, the administration "
+        "announced new sanctions.\n");
+    expect("Elon Musk", "Elon Musk", NF_ACT_PERSON);
+    expect("Washington", "Washington", NF_ACT_PLACE);
+}
+
+static void test_appositive_roles(void **st)
+{
+    (void)st;
+    run("Mr. Blinken spoke with Sergey V. Lavrov, Russia's foreign minister, on Friday. The "
+        "court's chief prosecutor, Karim Khan, opened an investigation.\n");
+    const nf_mention *m = find("Sergey");
+    assert_non_null(m);
+    assert_string_equal(m->canon, "Sergei Lavrov"); /* middle initial dropped, dictionary name */
+    assert_non_null(m->role);
+    assert_string_equal(m->role, "foreign minister");
+    m = find("Karim");
+    assert_non_null(m);
+    assert_string_equal(m->role, "chief prosecutor");
+}
+
+static void test_dateline_credit(void **st)
+{
+    (void)st;
+    run("MOSCOW (Reuters) - Separatists in the Donetsk People's Republic accused Ukrainian forces "
+        "of shelling. The Foreign Ministry said talks would go on.\n");
+    expect("Foreign Ministry", "Russian Foreign Ministry", NF_ACT_ORG); /* the dateline's */
+    expect("MOSCOW", "Moscow", NF_ACT_PLACE); /* a dateline names the city */
+    expect("Donetsk People's Republic", "Donetsk People's Republic", NF_ACT_PLACE);
+    for (size_t i = 0; i < A.nmen; i++)
+        assert_string_not_equal(A.men[i].canon, "Reuters"); /* the credit is no actor */
+}
+
 static void test_empty_and_odd(void **st)
 {
     (void)st;
@@ -318,6 +413,12 @@ int main(void)
         cmocka_unit_test(test_descriptions),
         cmocka_unit_test(test_coordinated_regions),
         cmocka_unit_test(test_common_word_at_start),
+        cmocka_unit_test(test_org_shapes),
+        cmocka_unit_test(test_names_short_forms),
+        cmocka_unit_test(test_title_case_heading),
+        cmocka_unit_test(test_first_names_and_locatives),
+        cmocka_unit_test(test_appositive_roles),
+        cmocka_unit_test(test_dateline_credit),
         cmocka_unit_test(test_empty_and_odd),
     };
     int rc = cmocka_run_group_tests(tests, setup, teardown);

@@ -115,6 +115,11 @@ static void test_pronoun(void **st)
     assert_string_equal(C[0].unit, "warned");
     assert_string_equal(C[0].value, "There are significant differences between NATO allies and Russia");
     assert_int_equal(C[0].line, 3);
+    /* she: not the man who acted last */
+    run("Joe Biden spoke with Karen Donfried on Wednesday. Mr Biden welcomed Ms Donfried in Brussels on Friday. "
+        "She said the talks had been useful.");
+    assert_int_equal(NC, 1);
+    assert_string_equal(C[0].actor, "Karen Donfried");
 }
 
 static void test_inverted(void **st)
@@ -180,6 +185,34 @@ static void test_descriptions(void **st)
     assert_string_equal(C[0].actor, "NATO");
 }
 
+static void test_more_shapes(void **st)
+{
+    (void)st;
+    /* a description with its body: the person of that role */
+    run("Kremlin spokesman Dmitry Peskov met reporters in Moscow on Tuesday.\n\n"
+        "The Kremlin spokesman said the talks had been useful.");
+    assert_int_equal(NC, 1);
+    assert_string_equal(C[0].actor, "Dmitry Peskov");
+    /* the date after the occasion of the saying */
+    run("Jens Stoltenberg said in an interview with CNN on Sunday that the allies were ready for talks.");
+    assert_int_equal(NC, 1);
+    assert_string_equal(C[0].date, "2021-12-12");
+    assert_string_equal(C[0].unit, "said in an interview");
+    assert_string_equal(C[0].value, "the allies were ready for talks");
+    /* a parenthesis between dashes, and a later attribution of the whole */
+    run("Gonzalez _ perhaps under pressure from the government _ has indicated he does not want to travel, Perez said.");
+    assert_int_equal(NC, 2);
+    assert_string_equal(C[0].unit, "indicated");
+    assert_string_equal(C[0].value, "he does not want to travel");
+    assert_string_equal(C[1].actor, "Perez");
+    /* `X said:` and the quote in the next paragraph */
+    run("The Justice Department met lawyers for the family in Washington on Thursday to discuss the case.\n\n"
+        "Asked to comment on the announcement, a Justice Department spokesman said:\n\n"
+        "\"Certainly it changes things, and we will look at what the father decides to do next week.\"");
+    assert_int_equal(NC, 1);
+    assert_string_equal(C[0].value, "Certainly it changes things, and we will look at what the father decides to do next week");
+}
+
 static void test_running_quote(void **st)
 {
     (void)st;
@@ -197,6 +230,11 @@ static void test_running_quote(void **st)
     assert_int_equal(NC, 1);
     assert_string_equal(C[0].actor, "Jen Psaki");
     assert_string_equal(C[0].value, "There will be no talks without our allies. We will not compromise the key principles");
+    /* `"C1," he said, "C2."` */
+    run("NATO Secretary-General Jens Stoltenberg spoke in Brussels on Friday after the meeting of ministers.\n\n"
+        "\"Russia must choose,\" he said, \"and we are ready for both paths.\"");
+    assert_int_equal(NC, 1);
+    assert_string_equal(C[0].value, "Russia must choose, and we are ready for both paths");
 }
 
 static void test_two_speakers(void **st)
@@ -248,6 +286,7 @@ int main(void)
         cmocka_unit_test(test_told_reporters_date),
         cmocka_unit_test(test_date_inside_claim),
         cmocka_unit_test(test_descriptions),
+        cmocka_unit_test(test_more_shapes),
         cmocka_unit_test(test_running_quote),
         cmocka_unit_test(test_two_speakers),
         cmocka_unit_test(test_quoted_as_saying),

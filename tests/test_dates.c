@@ -9,6 +9,7 @@
 
 #include <cmocka.h>
 
+#include "dates.h"
 #include "nf.h"
 
 static nf_engine *eng;
@@ -109,7 +110,13 @@ static void test_years(void **st)
            "the 1990s=199/DATE;2000s=200/DATE;the '80s=198/DATE;");
     EXPECT("2021-12-17", "It has killed 1,999 people and 2000 troops.", "");
     EXPECT("2021-12-17", "About 1500 protesters came.", "");
+    EXPECT("2021-12-17", "In 1999 people voted.", "1999=1999/DATE;");
+    EXPECT("2021-12-17", "It cost \xC2\xA3" "2000 and \xE2\x82\xAC" "1999 and $2005.", "");
+    EXPECT("2021-12-17", "In 1999-2000 and Q3 2021.", "1999=1999/DATE;2000=2000/DATE;Q3 2021=2021-Q3/DATE;");
+    EXPECT("2021-12-17", "Scores of 15-2000 points.", "");
     EXPECT("2021-12-17", "Plans for early next year.", "early next year=2022/DATE;");
+    EXPECT("2021-12-17", "In the 1990's, not 1999's budget.", "the 1990's=199/DATE;1999=1999/DATE;");
+    EXPECT("2021-12-17", "The now-defunct firm saw the fall in prices.", "");
     EXPECT("2021-12-17", "In the 20th century.", "the 20th century=19/DATE;");
 }
 
@@ -142,6 +149,14 @@ static void test_relative(void **st)
            "today=2022-01-12/DATE;yesterday=2022-01-11/DATE;tomorrow=2022-01-13/DATE;");
     EXPECT("2022-01-12", "It fell next year, last month and this year.",
            "next year=2023/DATE;last month=2021-12/DATE;this year=2022/DATE;");
+    EXPECT("2005-02-10", "Sales rose 4.5%, less than the 5.1% seen a year earlier.",
+           "a year earlier=2004/DATE;");
+    EXPECT("2000-01-28", "He fled in 1998. Later that year, he came back. The next day, it rained.",
+           "1998=1998/DATE;Later that year=1998/DATE;The next day=1998/DATE;");
+    EXPECT("1999-10-24", "The doctor was shot on Oct. 23, 1998. Earlier that day, he prayed.",
+           "Oct. 23, 1998=1998-10-23/DATE;Earlier that day=1998-10-23/DATE;");
+    EXPECT("1999-02-06", "It happened last October. It was crossed out that same day.",
+           "last October=1998-10/DATE;that same day=1998-10/DATE;");
     EXPECT("2022-01-12", "He left two years ago, a decade ago.",
            "two years ago=2020/DATE;a decade ago=2012/DATE;");
     EXPECT("2022-01-12", "Prices rose in the third quarter.", "the third quarter=2021-Q3/DATE;");
@@ -152,6 +167,8 @@ static void test_relative(void **st)
     EXPECT("1998-08-07", "The blast came at about 10:35 a.m. (0735 GMT) Friday.",
            "10:35 a.m.=1998-08-07T10:35/TIME;Friday=1998-08-07/DATE;");
     EXPECT("2022-01-26", "It ends at 10 p.m. sharp.", "10 p.m.=2022-01-26T22:00/TIME;");
+    EXPECT("2022-01-26", "It ended at 10 p.m. yesterday.",
+           "10 p.m.=2022-01-25T22:00/TIME;yesterday=2022-01-25/DATE;");
 }
 
 static void test_vague(void **st)
@@ -176,9 +193,21 @@ static void test_durations_sets(void **st)
     EXPECT("2021-12-17", "They meet every week and report daily.",
            "every week=P1W/SET;daily=P1D/SET;");
     EXPECT("2021-12-17", "Watch: Duration 2:05 of the video.", "");
+    EXPECT("2022-02-24", "It began at 9.30am, at 05:00 GMT and by 20:00.",
+           "9.30am=2022-02-24T09:30/TIME;05:00=2022-02-24T05:00/TIME;20:00=2022-02-24T20:00/TIME;");
+    EXPECT("2022-03-01", "Dated 2022/02/24 and 24/02/2022.",
+           "2022/02/24=2022-02-24/DATE;24/02/2022=2022-02-24/DATE;");
+    EXPECT("2019-12-10", "Sales on Black Friday and at Thanksgiving rose.",
+           "Black Friday=2019-11-29/DATE;Thanksgiving=2019-11-28/DATE;");
+    EXPECT("2024-04-10", "On Good Friday and Easter Monday, said the Sunday Times.",
+           "Good Friday=2024-03-29/DATE;Easter Monday=2024-04-01/DATE;");
+    EXPECT("2022-03-01", "They met earlier in the week.", "earlier in the week=2022-W09/DATE;");
+    EXPECT("2022-03-01", "See https://example.com/2022/01/12/nato-2019-talks and www.x.org/1999.",
+           "");
     EXPECT("2021-12-17", "It sold 50 million copies a year.", "a year=P1Y/SET;");
     EXPECT("2021-12-17", "It took a year.", "a year=P1Y/DURATION;");
     EXPECT("2021-12-17", "A 44-year-old man.", "");
+    EXPECT("2021-12-17", "He watched 60 Minutes when he was in his 30s.", "");
 }
 
 static void test_sentence_date(void **st)
@@ -191,6 +220,32 @@ static void test_sentence_date(void **st)
     assert_string_equal(nf_sent_date(&A, &A.sent[0]), "2021-W49");
     assert_string_equal(nf_sent_date(&A, &A.sent[1]), "2021-12-17");
     assert_string_equal(nf_sent_date(&A, &A.sent[2]), "2021-12-16");
+    /* the date that goes with each reporting verb */
+    uint32_t said = UINT32_MAX, say = UINT32_MAX;
+    for (uint32_t k = 0; k < A.ntok; k++) {
+        size_t n = A.tok[k].end - A.tok[k].start;
+        if (n == 4 && !memcmp(A.doc.text + A.tok[k].start, "said", 4))
+            said = k;
+        if (n == 3 && !memcmp(A.doc.text + A.tok[k].start, "say", 3))
+            say = k;
+    }
+    int x = nf_dates_attached(&A, said);
+    assert_true(x >= 0);
+    assert_string_equal(A.tx[x].value, "2021-W49");
+    assert_int_equal(nf_dates_attached(&A, say), -1);
+    assert_int_equal(nf_dates_at(&A, A.tx[x].start + 1), x);
+    assert_int_equal(nf_dates_at(&A, 0), -1);
+    assert_int_equal(nf_dates_overlap(&A, 0, A.tx[x].start + 2), x);
+    assert_int_equal(nf_dates_overlap(&A, 0, 3), -1);
+    run("2021-12-17", "On Friday, NATO officials said the talks would start next week.\n");
+    for (uint32_t k = 0; k < A.ntok; k++)
+        if (A.tok[k].end - A.tok[k].start == 4 && !memcmp(A.doc.text + A.tok[k].start, "said", 4))
+            said = k;
+    x = nf_dates_attached(&A, said);
+    assert_true(x >= 0);
+    assert_string_equal(A.tx[x].value, "2021-12-17");
+    run("2022-01-26", "Washington's 2018 turn threatens the United States' position.\n");
+    assert_string_equal(nf_sent_date(&A, &A.sent[0]), "2018");
     run("2022-01-26", "\"We will talk in March,\" Stoltenberg told reporters on Wednesday evening.\n");
     assert_string_equal(nf_sent_date(&A, &A.sent[0]), "2022-01-26TEV");
     free(A.tok);

@@ -75,6 +75,8 @@ static void test_abbrev(void **st)
     run("Vladimir V. Putin spoke at 10 p.m. Police said nothing. No. 10 Downing St. agreed.\n");
     assert_int_equal(A.nsent, 3);
     assert_string_equal(sent_str(0), "Vladimir V. Putin spoke at 10 p.m.");
+    run("It starts at 5 p.m. EST on Friday. It ends.\n");
+    assert_int_equal(A.nsent, 2);
     run("Acme Inc. said so. It rose.\n");
     assert_int_equal(A.nsent, 2);
 }
@@ -88,6 +90,9 @@ static void test_numbers(void **st)
     assert_true(A.tok[1].flags & NF_T_NUM);
     assert_string_equal(tok_str(4), "1.5");
     assert_string_equal(tok_str(7), "26.01.2022");
+    run("Russia's 2014 annexation and 2014's events.\n");
+    assert_string_equal(tok_str(5), "2014");
+    assert_true(A.tok[6].flags & NF_T_POSS);
     run("It was 2014. Then 2015 came.\n");
     assert_int_equal(A.nsent, 2);
 }

@@ -33,7 +33,7 @@ if command -v valgrind >/dev/null 2>&1; then
     for args in "-j1" "-j2" "-j2 --format xml" "-j1 --text"; do
         for f in $inputs; do
             # shellcheck disable=SC2086
-            if valgrind -q --error-exitcode=99 --leak-check=full \
+            if valgrind -q --error-exitcode=99 --leak-check=full --suppressions=tools/valgrind.supp \
                 --errors-for-leak-kinds=definite,indirect,possible \
                 --show-leak-kinds=definite,indirect,possible --track-origins=yes \
                 "$bin" -q $args "$f" > /dev/null 2> build/valgrind.log; then

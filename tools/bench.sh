@@ -37,37 +37,46 @@ arts=$(grep -c '^<<<FILE' $dump)
 nproc=$(nproc 2>/dev/null || echo '?')
 echo "bench: $dump: $mb MB, $arts articles; $nproc cores; $("$bin" --version)"
 
-# best elapsed seconds and its peak RSS (KB) over $runs runs of "$@" -> "secs kb"
+# best elapsed seconds, peak RSS (KB) and the CPU seconds (user + system) of the best run,
+# over $runs runs of "$@" -> "secs kb cpu"
 measure() {
     best=""
     bkb=0
+    bcpu=0
     r=0
     while [ $r -lt "$runs" ]; do
         if [ -n "$TIME" ]; then
-            $TIME -f "%e %M" -o $B/time.out "$@" > /dev/null 2> $B/stderr || {
+            $TIME -f "%e %M %U %S" -o $B/time.out "$@" > /dev/null 2> $B/stderr || {
                 echo "bench: FAILED: $*" >&2; cat $B/stderr >&2; exit 1; }
             t=$(cut -d' ' -f1 $B/time.out)
             kb=$(cut -d' ' -f2 $B/time.out)
+            cpu=$(awk '{print $3 + $4}' $B/time.out)
         else
             s0=$(date +%s.%N)
             "$@" > /dev/null 2> $B/stderr || { echo "bench: FAILED: $*" >&2; exit 1; }
             t=$(awk "BEGIN{printf \"%.2f\", $(date +%s.%N) - $s0}")
             kb=0
+            cpu=0
         fi
-        if [ -z "$best" ] || awk "BEGIN{exit !($t < $best)}"; then best=$t; bkb=$kb; fi
+        if [ -z "$best" ] || awk "BEGIN{exit !($t < $best)}"; then best=$t; bcpu=$cpu; fi
         [ "$kb" -gt "$bkb" ] && bkb=$kb
         r=$((r + 1))
     done
-    echo "$best $bkb"
+    echo "$best $bkb $bcpu"
 }
 rate() { awk "BEGIN{ if ($1 > 0) printf \"%.1f\", $bytes/1e6/$1; else print \"inf\" }"; }
 
-set -- $(measure env LC_ALL=C.UTF-8 wc -w $dump); wc_t=$1
-set -- $(measure "$bin" -j1 --no-progress $dump); j1_t=$1; j1_kb=$2
-set -- $(measure "$bin" -j2 --no-progress $dump); j2_t=$1; j2_kb=$2
-printf 'bench: %-22s %6.2f s %8s MB/s\n' "wc -w (yardstick)" "$wc_t" "$(rate "$wc_t")"
-printf 'bench: %-22s %6.2f s %8s MB/s  peak RSS %5.1f MB\n' "newsfacts -j1" "$j1_t" "$(rate "$j1_t")" "$(awk "BEGIN{print $j1_kb/1024}")"
-printf 'bench: %-22s %6.2f s %8s MB/s  peak RSS %5.1f MB\n' "newsfacts -j2" "$j2_t" "$(rate "$j2_t")" "$(awk "BEGIN{print $j2_kb/1024}")"
+load=$(cut -d' ' -f1 /proc/loadavg 2>/dev/null || echo 0)
+if awk "BEGIN{exit !($load > 0.5)}"; then
+    echo "bench: WARNING: the machine is busy (load average $load): wall-clock times and the"
+    echo "bench:          -j2 speed-up are unreliable; CPU seconds are shown beside them"
+fi
+set -- $(measure env LC_ALL=C.UTF-8 wc -w $dump); wc_t=$1; wc_cpu=$3
+set -- $(measure "$bin" -j1 --no-progress $dump); j1_t=$1; j1_kb=$2; j1_cpu=$3
+set -- $(measure "$bin" -j2 --no-progress $dump); j2_t=$1; j2_kb=$2; j2_cpu=$3
+printf 'bench: %-22s %7.2f s %8s MB/s  cpu %7.2f s\n' "wc -w (yardstick)" "$wc_t" "$(rate "$wc_t")" "$wc_cpu"
+printf 'bench: %-22s %7.2f s %8s MB/s  cpu %7.2f s  peak RSS %5.1f MB\n' "newsfacts -j1" "$j1_t" "$(rate "$j1_t")" "$j1_cpu" "$(awk "BEGIN{print $j1_kb/1024}")"
+printf 'bench: %-22s %7.2f s %8s MB/s  cpu %7.2f s  peak RSS %5.1f MB\n' "newsfacts -j2" "$j2_t" "$(rate "$j2_t")" "$j2_cpu" "$(awk "BEGIN{print $j2_kb/1024}")"
 
 miss=0
 verdict() { # ok? text
