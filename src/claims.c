@@ -1259,7 +1259,15 @@ static void find_cues(ctx *c, size_t s)
             size_t k = s0;
             while (k < q.np0 - 1 && c->tx_start[k] < 0 && k < s0 + 5)
                 k++;
-            if (c->tx_start[k] >= 0) {
+            /* only a date that opens the sentence, after a preposition or `In a statement`
+             * (`Prices will rise in March, the minister said`: March is the claim's) */
+            int opens = k == s0 || tok_in(c, s0, (const char *const[]){"on", "in", "at", "late", "early", "earlier", "later", "by", "during", NULL});
+            for (size_t g = s0 + 1; g < k && opens; g++)
+                if (!(tok_in(c, g, (const char *const[]){"on", "in", "at", "a", "an", "its", "his", "her", "their", "the", "late", "early", NULL}) ||
+                      (is_lower(c, g) && cls_at(c, g) == C_NONE && c->men_start[g] < 0 && tl(c, g) > 3 &&
+                       !tok_in(c, g, NP_STOP))))
+                    opens = 0;
+            if (opens && c->tx_start[k] >= 0) {
                 int32_t x = c->tx_start[k];
                 size_t e = k;
                 while (e < s1 && c->tx_cover[e] == x)
@@ -2242,10 +2250,12 @@ int nf_claims_run(nf_ana *a)
             }
             nf_buf_free(&v2);
         }
-        /* collapse whitespace in the cue */
+        /* collapse whitespace in the cue; the cue is lower case (`According to` ->
+         * `according to`), the mention keeps the words as written */
         for (size_t k = 0; k < ub.len; k++)
             if (nf_isspace((unsigned char)ub.p[k]))
                 ub.p[k] = ' ';
+        nf_lower(ub.p, ub.len, ub.p);
         for (size_t k = 0; k < mb.len; k++)
             if (nf_isspace((unsigned char)mb.p[k]))
                 mb.p[k] = ' ';
