@@ -254,6 +254,7 @@ typedef struct {
     uint8_t passive;     /* `was announced`: no speaker to name */
     uint32_t a0;         /* where the attribution begins, when not at the speaker (0: there) */
     uint8_t nested;      /* inside a quote, spoken by the quote's speaker (`"I can confirm..."`) */
+    uint8_t quoting;     /* nested, but part of the attribution (`X quoted Y as saying`) */
     uint8_t nr;          /* claim token ranges, once computed */
     uint32_t rb[4], re[4];
     const char *value;
@@ -957,6 +958,7 @@ static void find_cues(ctx *c, size_t s)
                         if (c->cues[o].v == qv) {
                             c->cues[o].join = (int32_t)c->ncue;
                             c->cues[o].nested = 1; /* its words are this cue's speaker */
+                            c->cues[o].quoting = 1;
                         }
                     goto have_speaker;
                 }
@@ -1955,6 +1957,19 @@ static void content(ctx *c, size_t qi, nf_buf *buf)
     put_text(c, buf, b, e);
 }
 
+/* Is the nested cue o the row speaker's own act: its subject `I`/`we` inside the speaker's
+ * quote, or a pronoun that resolved to the same speaker? */
+static int own_act(ctx *c, const cue *row, const cue *o)
+{
+    if (o->inverted || o->np1 != o->np0 + 1)
+        return 0;
+    size_t k = o->np0;
+    if (tok_in(c, k, (const char *const[]){"i", "we", NULL}))
+        return 1;
+    return tok_in(c, k, (const char *const[]){"he", "she", "they", NULL}) && o->speaker && row->speaker &&
+           !strcmp(o->speaker, row->speaker);
+}
+
 /* Is token v inside a double quote (opened before it in its paragraph, or earlier)? */
 static int inside_quote(ctx *c, size_t v)
 {
@@ -2235,6 +2250,11 @@ int nf_claims_run(nf_ana *a)
         int32_t tx = cu->tx;
         for (int32_t o = cu->first_join; o >= 0; o = c->cues[o].next_join) {
             cue *oc = &c->cues[o];
+            /* a verb inside the claim (`"... too early to say," he said`, `"Elian tells me..."`)
+             * belongs to the claim, unless it is the speaker's own act (`"I can confirm..."`,
+             * `Freeh said he cannot confirm`) */
+            if (oc->nested && !oc->quoting && !own_act(c, cu, oc))
+                continue;
             nf_buf_puts(&ub, ", ");
             nf_buf_put(&ub, tt(c, oc->v), c->tok[oc->ve - 1].end - c->tok[oc->v].start);
             if (oc->nested)
