@@ -137,7 +137,8 @@ static void test_according_to(void **st)
     run("According to US Secretary of State Antony Blinken, the written responses will be delivered soon.");
     assert_int_equal(NC, 1);
     assert_string_equal(C[0].actor, "Antony Blinken");
-    assert_string_equal(C[0].unit, "According to");
+    assert_string_equal(C[0].unit, "according to"); /* the cue in lower case */
+    assert_string_equal(C[0].mention, "According to"); /* the words as written */
     assert_string_equal(C[0].value, "the written responses will be delivered soon");
     run("The talks will resume in January, according to Russian officials.");
     assert_int_equal(NC, 1);
@@ -276,6 +277,35 @@ static void test_not_claims(void **st)
     assert_int_equal(NC, 0);
 }
 
+/* review fix 6: in `C, X said`, a date inside C is the claim's, not the saying's */
+static void test_inverted_date(void **st)
+{
+    (void)st;
+    run("Prices will rise in March, the minister said.");
+    assert_int_equal(NC, 1);
+    assert_string_equal(C[0].date, "2021-12-17");
+    assert_string_equal(C[0].value, "Prices will rise in March");
+    run("On Wednesday, the minister said prices would rise.");
+    assert_int_equal(NC, 1);
+    assert_string_equal(C[0].date, "2021-12-15");
+}
+
+/* review fix 3: a verb inside the claim belongs to the claim, not to the cue */
+static void test_verb_inside_claim(void **st)
+{
+    (void)st;
+    run("\"It is too early to say what the outcome will be,\" the minister said.");
+    assert_int_equal(NC, 1);
+    assert_string_equal(C[0].unit, "said");
+    run("\"My son tells me he does not want to go back,\" said Delfin Gonzalez.");
+    assert_int_equal(NC, 1);
+    assert_string_equal(C[0].unit, "said");
+    /* the speaker's own act stays: `"I can confirm..."` */
+    run("\"I can confirm that an individual was arrested,\" police spokesman Rod Beer said.");
+    assert_int_equal(NC, 1);
+    assert_string_equal(C[0].unit, "said, confirm");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -291,6 +321,8 @@ int main(void)
         cmocka_unit_test(test_two_speakers),
         cmocka_unit_test(test_quoted_as_saying),
         cmocka_unit_test(test_not_claims),
+        cmocka_unit_test(test_inverted_date),
+        cmocka_unit_test(test_verb_inside_claim),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
