@@ -28,7 +28,7 @@
 #include "claims.h"
 #include "nf.h"
 
-enum { C_NONE, C_V, C_TELL, C_NP, C_WEAK, C_CITE, C_ACC, C_EXT, C_OBJ, C_ADV };
+enum { C_NONE, C_V, C_TELL, C_NP, C_WEAK, C_CITE, C_ACC, C_EXT, C_OBJ, C_ADV, C_NOUN };
 enum { D_PERSON = 1, D_PEOPLE, D_ORG };
 
 typedef struct {
@@ -54,9 +54,10 @@ struct nf_claims_eng {
     phrase *ph;
     size_t nph;
     nf_map *phfirst; /* first word of a phrase -> 1 */
+    nf_map *homo;    /* forms that are nouns too (`report`, `claims`) -> 1 */
 };
 
-static const char *const CLASS_NAMES[] = {"", "v", "tell", "np", "weak", "cite", "acc", "ext", "obj", "adv"};
+static const char *const CLASS_NAMES[] = {"", "v", "tell", "np", "weak", "cite", "acc", "ext", "obj", "adv", "noun"};
 
 /* Engine-lifetime strings: kept in one list freed at fini. */
 typedef struct strpool { struct strpool *next; char s[]; } strpool;
@@ -99,6 +100,7 @@ int nf_claims_init(nf_engine *e, char *err, size_t errlen)
     x->lex = nf_map_new();
     x->desc = nf_map_new();
     x->phfirst = nf_map_new();
+    x->homo = nf_map_new();
     size_t capph = 0;
     size_t len = 0;
     const char *txt = nf_data_get(e, "reporting.tsv", &len);
@@ -111,7 +113,7 @@ int nf_claims_init(nf_engine *e, char *err, size_t errlen)
             if (n < 3 || !f[0][0])
                 continue;
             int cls = C_NONE;
-            for (int c = 1; c <= C_ADV; c++)
+            for (int c = 1; c <= C_NOUN; c++)
                 if (!strcmp(f[2], CLASS_NAMES[c]))
                     cls = c;
             if (cls == C_NONE)
@@ -122,6 +124,10 @@ int nf_claims_init(nf_engine *e, char *err, size_t errlen)
                 continue;
             nf_lower(f[0], fl, low);
             low[fl] = 0;
+            if (cls == C_NOUN) {
+                nf_map_put(x->homo, low, fl, (void *)1);
+                continue;
+            }
             if (strchr(low, ' ')) {
                 if (x->nph == capph) {
                     capph = capph ? capph * 2 : 64;
@@ -232,6 +238,7 @@ void nf_claims_fini(nf_engine *e)
     nf_map_free(full->pub.lex);
     nf_map_free(full->pub.desc);
     nf_map_free(full->pub.phfirst);
+    nf_map_free(full->pub.homo);
     free(full->pub.ph);
     free(full);
     e->claims = NULL;
@@ -770,6 +777,70 @@ static int other_sense(ctx *c, size_t i, const lexent *le, size_t s0, size_t s1)
     return 0;
 }
 
+/* A form that is a noun too (`report`, `reports`, `claims`) read as the noun: after `to`
+ * with no statement following (`to report 2004 results`, `will report to Congress`), before a
+ * preposition or a verb (`the PPI report was`, `media reports in both countries`, `reports
+ * claimed`), after a name led by a determiner (`The Demos report looked`), or in a phrase
+ * after a preposition (`put forward by the Tomlinson report`). */
+static int noun_reading(ctx *c, size_t i, size_t s0, size_t s1)
+{
+    size_t n;
+    const char *w = lower_tok(c, i, &n);
+    if (!nf_map_has(c->x->homo, w, n))
+        return 0;
+    int bare = n > 0 && w[n - 1] != 's';
+    size_t k = i + 1;
+    int stmt = k < s1 && (is(c, k, "that") || is_open(c, k) || is_punct(c, k, ':') ||
+                          (is_punct(c, k, ',') && k + 1 < s1 && is_open(c, k + 1)));
+    if (i > s0 && tok_in(c, i - 1, (const char *const[]){"to", "will", "must", "should", "shall", NULL}) && !stmt)
+        return 1; /* `HSBC will report profits of £9.4bn`: nothing said yet */
+    /* the phrase before: back over names and lower-case words to what opens it */
+    size_t p = i;
+    int caps = 0, det = 0;
+    for (int g = 0; g < 7 && p > s0; g++) {
+        size_t q = p - 1;
+        if (c->tok[q].flags & NF_T_POSS)
+            return 0; /* `the BBC's Jonathan Beale reports` */
+        if (tok_in(c, q, PRONOUNS) && q + 1 == i)
+            return 0; /* `they report a number of calls` */
+        if (tok_in(c, q, (const char *const[]){"which", "that", "what", "who", NULL}))
+            return 0; /* `a bill which critics claim would legalise` */
+        if (tok_in(c, q, (const char *const[]){"the", "a", "an", NULL})) {
+            det = 1;
+            break;
+        }
+        if (tok_in(c, q, (const char *const[]){"by", "of", "from", "in", "with", "for", "on", "at", "after", "about", "than", "into", NULL}))
+            return 1; /* a phrase after a preposition is no subject (`after reports claimed`) */
+        if (!is_word(c, q) || tok_in(c, q, NP_STOP) || cls_at(c, q) != C_NONE)
+            break;
+        caps |= (c->tok[q].flags & (NF_T_CAP | NF_T_UPPER)) != 0;
+        p = q;
+    }
+    /* `The Demos report`: a singular name takes `reports` as its verb */
+    if (det && bare && caps && i > s0 && !(c->tok[i - 1].flags & NF_T_SENT0) && (c->tok[i - 1].flags & (NF_T_CAP | NF_T_UPPER)))
+        return 1;
+    if (k < s1) {
+        if (is(c, k, "to") && k + 1 < s1 && is_lower(c, k + 1) && !tok_in(c, k + 1, DETS) && !tok_in(c, k + 1, PRONOUNS))
+            return 0; /* `Microsoft claims to update its index`: a claim */
+        if (tok_in(c, k, (const char *const[]){"in", "on", "to", "of", "from", "by", "for", "into", "about", "at", "with",
+                                              "over", "after", "since", "under", "is", "was", "are", "were", "has", "have",
+                                              "had", "will", "would", "could", "can", "may", "might", "should", "must",
+                                              "does", "did", "do", "found", "shows", "showed", "took", "gave", "made",
+                                              "came", "put", "says", "suggests", "concludes", "recommends", "released",
+                                              "published", "due", NULL}))
+            return 1;
+        if (is_lower(c, k) && (cls_at(c, k) == C_V || cls_at(c, k) == C_TELL || cls_at(c, k) == C_WEAK || cls_at(c, k) == C_NP))
+            return 1; /* `the Sunday Telegraph report added` */
+        if (is_lower(c, k) && tl(c, k) > 4 && (!memcmp(tt(c, k) + tl(c, k) - 2, "ed", 2) || is_ing(c, k)))
+            return 1; /* `reports linking him`, `The Demos report looked` */
+        if (is(c, k, "that") && k + 1 < s1 && is_lower(c, k + 1) &&
+            (tok_in(c, k + 1, (const char *const[]){"is", "was", "has", "had", "will", "would", "could", "shows", NULL}) ||
+             (tl(c, k + 1) > 4 && !memcmp(tt(c, k + 1) + tl(c, k + 1) - 2, "ed", 2))))
+            return 1; /* `a report that showed`: a relative clause */
+    }
+    return 0;
+}
+
 static void cue_add(ctx *c, const cue *q)
 {
     cue *n = NF_PUSH(c->cues, c->ncue, c->capcue);
@@ -870,7 +941,7 @@ static void find_cues(ctx *c, size_t s)
             continue; /* `Reports reaching here said`, `Claims that...` */
         if (n > 2 && w[n - 1] == 's' && i + 1 < s1 && is(c, i + 1, "of"))
             continue; /* `reports of`, `claims of` */
-        if (other_sense(c, i, le, s0, s1))
+        if (other_sense(c, i, le, s0, s1) || noun_reading(c, i, s0, s1))
             continue;
         q.le = le;
         /* extend the cue: told + hearer; said + in a statement */

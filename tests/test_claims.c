@@ -306,6 +306,30 @@ static void test_verb_inside_claim(void **st)
     assert_string_equal(C[0].unit, "said, confirm");
 }
 
+/* review fix 1: `report`/`reports` as a noun is no cue */
+static void test_report_noun(void **st)
+{
+    (void)st;
+    run("The Demos report looked at the impact of broadband. Shell is expected to report 2004 results next week. "
+        "Media reports in both countries describe the deal as a major step. "
+        "Gordon Brown made an appeal for unity after reports claimed Mr Blair went back on a pledge. "
+        "The Bank of England's inflation report was published on Wednesday.");
+    for (int k = 0; k < NC; k++) {
+        assert_null(strstr(C[k].unit, "report"));
+        assert_string_not_equal(C[k].actor, "Gordon Brown");
+    }
+    /* the verb stays: `state media report`, `they report`, `which Yukos claims was` */
+    run("The economy will slow in 2005, state media report.");
+    assert_int_equal(NC, 1);
+    assert_string_equal(C[0].unit, "report");
+    run("They report a number of worried calls from travellers.");
+    assert_int_equal(NC, 1);
+    assert_string_equal(C[0].unit, "report");
+    run("The ruling is a blow to efforts to get damages for the sale of Yugansk, which Yukos claims was illegally sold.");
+    assert_int_equal(NC, 1);
+    assert_string_equal(C[0].actor, "Yukos");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -323,6 +347,7 @@ int main(void)
         cmocka_unit_test(test_not_claims),
         cmocka_unit_test(test_inverted_date),
         cmocka_unit_test(test_verb_inside_claim),
+        cmocka_unit_test(test_report_noun),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
