@@ -522,7 +522,8 @@ static size_t np_back(ctx *c, size_t j, size_t s0)
     return b;
 }
 
-/* The speaker phrase after an inverted verb at v: [v+1, end). */
+/* The speaker phrase after an inverted verb at v: [v+1, end). It never ends on a determiner
+ * or a preposition (`said Castaignede ahead of the 12 March tie`). */
 static size_t np_fwd(ctx *c, size_t i, size_t lim)
 {
     size_t e = i;
@@ -545,17 +546,25 @@ static size_t np_fwd(ctx *c, size_t i, size_t lim)
             e++; /* `figures from the Office for National Statistics` */
             continue;
         }
-        if (!is_word(c, e) || tok_in(c, e, NP_STOP) || c->tx_cover[e] >= 0 ||
+        /* a day or month name that begins a name: `the Sunday Times`, `the Independent on Sunday` */
+        int dayname = c->tx_cover[e] >= 0 && (c->tok[e].flags & NF_T_CAP) && e + 1 < lim &&
+                      (c->tx_cover[e + 1] != c->tx_cover[e]) && (c->tok[e + 1].flags & NF_T_CAP) &&
+                      c->tx_cover[e + 1] < 0 && e > i && (tok_in(c, e - 1, (const char *const[]){"the", NULL}) ||
+                                                           (c->tok[e - 1].flags & NF_T_CAP));
+        if (!is_word(c, e) || tok_in(c, e, NP_STOP) || (c->tx_cover[e] >= 0 && !dayname) || is(c, e, "ahead") ||
             tok_in(c, e, (const char *const[]){"would", "could", "can", "cannot", "will", "may", "might", "should", "must", "did", "do", "does", NULL}))
             break;
         if (e > i && is_lower(c, e) && cls_at(c, e) != C_NONE &&
             !(tok_in(c, e - 1, DETS) || (is_lower(c, e - 1) && cls_at(c, e - 1) == C_NONE)))
             break; /* `according to the report` keeps `report` */
-        if (e > i && is_lower(c, e) && tl(c, e) > 4 && !memcmp(tt(c, e) + tl(c, e) - 2, "ed", 2))
-            break;
+        if (e > i && is_lower(c, e) && tl(c, e) > 4 && !memcmp(tt(c, e) + tl(c, e) - 2, "ed", 2) && !tok_in(c, e - 1, DETS))
+            break; /* `an unnamed executive` goes on */
         e++;
         count++;
     }
+    while (e > i && (tok_in(c, e - 1, (const char *const[]){"the", "a", "an", "of", "from", "at", "for", "and", NULL}) ||
+                     (!is_word(c, e - 1) && !(c->tok[e - 1].flags & NF_T_POSS))))
+        e--;
     return e;
 }
 
@@ -860,7 +869,7 @@ static int rest_empty(ctx *c, size_t k, size_t s1)
         return 1; /* `..., X said Saturday.` with the date unresolved */
     if (is_punct(c, k, ',') && k + 1 < s1 && tok_in(c, k + 1, (const char *const[]){"and", "but", "while", "although", NULL}))
         return 1; /* `C, according to X, and ...` */
-    if (tok_in(c, k, (const char *const[]){"at", "in", "on", "during", "after", "before", "from", "to", "while", NULL})) {
+    if (tok_in(c, k, (const char *const[]){"at", "in", "on", "during", "after", "before", "from", "to", "while", "ahead", NULL})) {
         /* `..., the company said at the Detroit Motor Show.`: a place or occasion */
         size_t g = k + 1;
         while (g < s1 && !is(c, g, "that") && !is_dquote(c, g) && !is_punct(c, g, ',') && !is_punct(c, g, ':') &&
@@ -1109,7 +1118,8 @@ static void find_cues(ctx *c, size_t s)
                 j = r;
         }
         if (j != (size_t)-1 && j >= s0 && is_word(c, j) && !tok_in(c, j, NP_STOP) &&
-            !(is_lower(c, j) && cls_at(c, j) != C_NONE)) {
+            !(is_lower(c, j) && cls_at(c, j) != C_NONE) &&
+            !tok_in(c, j, (const char *const[]){"the", "a", "an", NULL})) { /* `used a speech to say` */
             size_t b = np_back(c, j, s0);
             if (b <= j && b > s0 && tok_in(c, b - 1, (const char *const[]){"for", "of", "in", "at", "from", "with", "by", "to", "on", "into", "about", "over", "than", NULL})) {
                 /* a phrase after a preposition belongs to the noun before it (`Bishop Henry
@@ -1580,7 +1590,7 @@ static void np_text(ctx *c, size_t b, size_t e, const char **out)
 }
 
 /* Resolves the speaker of cue q (index qi). */
-static void resolve(ctx *c, size_t qi)
+static void resolve_1(ctx *c, size_t qi)
 {
     cue *q = &c->cues[qi];
     if (q->np1 <= q->np0)
@@ -1770,6 +1780,35 @@ static void resolve(ctx *c, size_t qi)
 }
 
 /* ---------------------------------------------------------------------------------------- */
+
+/* A speaker never ends on a determiner or a preposition (a mention `Office of the` before
+ * `Deputy Prime Minister`): such a name gives way to the words as written. */
+static void resolve(ctx *c, size_t qi)
+{
+    resolve_1(c, qi);
+    cue *q = &c->cues[qi];
+    const char *sp = q->speaker;
+    if (!sp)
+        return;
+    const char *last = strrchr(sp, ' ');
+    last = last ? last + 1 : sp;
+    static const char *const ENDS[] = {"the", "a", "an", "of", "from", "at", "for", "and", "The", "A", "An", NULL};
+    for (const char *const *w = ENDS; *w; w++)
+        if (!strcmp(last, *w)) {
+            q->speaker = NULL;
+            q->sptype = 255;
+            if (last == sp || q->np1 <= q->np0)
+                return;
+            size_t b = q->np0; /* from the mention that gave the name: `figures from [the Office...]` */
+            for (size_t k = q->np0; k < q->np1; k++)
+                if (c->men_start[k] >= 0 && c->a->men[c->men_start[k]].canon == sp) {
+                    b = k > q->np0 && is(c, k - 1, "the") ? k - 1 : k;
+                    break;
+                }
+            np_text(c, b, q->np1, &q->speaker);
+            return;
+        }
+}
 
 /* The token of the opening quote for a closing quote at qc, scanning back; -1 if none. */
 static long open_for(ctx *c, size_t qc, size_t lim)

@@ -330,6 +330,27 @@ static void test_report_noun(void **st)
     assert_string_equal(C[0].actor, "Yukos");
 }
 
+/* review fix 2: a speaker is never only a determiner, nor ends on one */
+static void test_speaker_not_determiner(void **st)
+{
+    (void)st;
+    run("The WHO said 34 attacks on health facilities had been recorded.");
+    assert_int_equal(NC, 1);
+    assert_string_equal(C[0].actor, "WHO");
+    run("Inflation will stay low, according to the Sunday Times.");
+    assert_int_equal(NC, 1);
+    assert_string_equal(C[0].actor, "the Sunday Times");
+    run("\"All the chat in France has been about how France will play,\" said Castaignede ahead of the 12 March tie.");
+    assert_int_equal(NC, 1);
+    assert_string_equal(C[0].actor, "Castaignede");
+    run("A weekend report in the Telegraph quoted an unnamed executive at Euronext as saying the group would bid.");
+    assert_int_equal(NC, 1);
+    assert_string_equal(C[0].actor, "an unnamed executive at Euronext");
+    run("A day ahead of the report, Mr Kennedy used a speech to say his party was facing painful realities.");
+    for (int k = 0; k < NC; k++)
+        assert_string_not_equal(C[k].actor, "a");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -348,6 +369,7 @@ int main(void)
         cmocka_unit_test(test_inverted_date),
         cmocka_unit_test(test_verb_inside_claim),
         cmocka_unit_test(test_report_noun),
+        cmocka_unit_test(test_speaker_not_determiner),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
