@@ -584,6 +584,7 @@ static int is_dash(const ctx *c, size_t i)
 /* Skips back over adverbs, auxiliaries, a date, `to VERB` and a parenthesis between commas
  * from token j (inclusive) down to s0; sets *tx to a date expression passed. Returns the token
  * that ends the subject, or (size_t)-1. */
+static int other_sense(ctx *c, size_t i, const lexent *le, size_t s0, size_t s1);
 static size_t skip_back(ctx *c, size_t j, size_t s0, int32_t *tx, int *comma)
 {
     *comma = 0;
@@ -646,6 +647,19 @@ static size_t skip_back(ctx *c, size_t j, size_t s0, int32_t *tx, int *comma)
             size_t lim = j > s0 + 25 ? j - 25 : s0;
             while (k > lim && !is_punct(c, k - 1, open) && !is_dquote(c, k - 1))
                 k--;
+            if (k > lim && k - 1 > s0 && is_punct(c, k - 1, open) && k < j && open == ',' &&
+                !tok_in(c, k, (const char *const[]){"who", "which", "whose", "citing", "quoting", NULL})) {
+                /* `C, the Kremlin said, adding`: an attribution between commas is no
+                 * parenthesis; the verb after it continues that attribution */
+                size_t g = j - 1; /* the span ends with the verb, maybe a date after it */
+                while (g > k && (c->tx_cover[g] >= 0 || tok_in(c, g, (const char *const[]){"on", "late", "early", "earlier", NULL}) ||
+                                 cls_at(c, g) == C_ADV))
+                    g--;
+                int gc = is_lower(c, g) ? cls_at(c, g) : C_NONE;
+                if (g > k && (gc == C_V || gc == C_TELL || gc == C_WEAK) && !is_ing(c, g) &&
+                    !other_sense(c, g, lex_at(c, g), s0, j))
+                    return (size_t)-1;
+            }
             if (k > lim && k - 1 > s0 && is_punct(c, k - 1, open) && k < j) {
                 /* the parenthesis must look like one: who/which/citing/the/a... or a date */
                 int ok = open == '(' || tok_in(c, k, (const char *const[]){"who", "which", "citing", "quoting", "the", "a", "an", "speaking", "in", "at", "on", "according", "however", "meanwhile", "though", "too", "also", "for", "his", "her", "whose", NULL}) ||

@@ -351,6 +351,22 @@ static void test_speaker_not_determiner(void **st)
         assert_string_not_equal(C[k].actor, "a");
 }
 
+/* review fix 4: `C, the X said, adding ...` is one row, its speaker X */
+static void test_inverted_then_adding(void **st)
+{
+    (void)st;
+    run("The talks failed, the Kremlin said, adding that new sanctions were illegal.");
+    assert_int_equal(NC, 1);
+    assert_string_equal(C[0].actor, "Kremlin");
+    assert_string_equal(C[0].unit, "said, adding");
+    assert_non_null(strstr(C[0].value, "new sanctions were illegal"));
+    run("Israel ordered a million people to move south, the United Nations said on Thursday, warning that such a "
+        "movement was impossible.");
+    assert_int_equal(NC, 1);
+    assert_string_equal(C[0].unit, "said, warning");
+    assert_string_equal(C[0].date, "2021-12-16");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -370,6 +386,7 @@ int main(void)
         cmocka_unit_test(test_verb_inside_claim),
         cmocka_unit_test(test_report_noun),
         cmocka_unit_test(test_speaker_not_determiner),
+        cmocka_unit_test(test_inverted_then_adding),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
