@@ -1004,6 +1004,28 @@ static void find_cues(ctx *c, size_t s)
                 if (!tok_in(c, p - 1, (const char *const[]){"was", "were", "been", NULL}) ||
                     (is(c, p - 1, "been") && p > s0 + 1 && !tok_in(c, p - 2, (const char *const[]){"has", "have", "had", NULL})))
                     continue; /* `will be announced next week`: nothing said yet */
+                /* an agentless passive is an attribution only with what was said: `it was
+                 * announced that C`, `C, it has been reported`, `X was reported to have...`,
+                 * `seven were reported dead`; not `after the share offer was announced` */
+                {
+                    size_t a1 = ve;
+                    while (a1 < s1 && (c->tx_cover[a1] >= 0 || cls_at(c, a1) == C_ADV ||
+                                       tok_in(c, a1, (const char *const[]){"on", "late", "early", "earlier", "widely", "previously", "initially", NULL})))
+                        a1++;
+                    size_t bp = p - 1; /* the auxiliary; `it` before it (`it has been reported`) */
+                    while (bp > s0 && tok_in(c, bp - 1, (const char *const[]){"has", "have", "had", "was", "is", "been", "also", "already", "now", "later", NULL}))
+                        bp--;
+                    int it = bp > s0 && is(c, bp - 1, "it");
+                    int said = a1 < s1 && (is(c, a1, "that") || is_open(c, a1) || is_punct(c, a1, ':') ||
+                                           (is(c, a1, "to") && a1 + 1 < s1 && is_lower(c, a1 + 1) && !tok_in(c, a1 + 1, DETS)) ||
+                                           tok_in(c, a1, (const char *const[]){"dead", "killed", "injured", "wounded", "missing", "hurt", "safe", NULL}));
+                    if (!said && !(it && (a1 >= s1 || !is_word(c, a1))))
+                        continue;
+                    if (!said && it && bp > s0 + 2 && is_punct(c, bp - 2, ',')) {
+                        q.before = 1; /* `C, it has been announced.` */
+                        q.a0 = (uint32_t)(bp - 1);
+                    }
+                }
                 q.passive = 1;
                 {
                     size_t a1 = ve;
