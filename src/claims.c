@@ -367,7 +367,18 @@ static int quote_opens(const ctx *c, size_t i)
     if (st == 0)
         return 1;
     unsigned char pc = (unsigned char)c->t[st - 1];
-    if (nf_isspace(pc) || pc == '(' || pc == '[' || pc == '-')
+    if (nf_isspace(pc)) {
+        /* `months, " he said`: a stray space before a closing quote after , . ! ? */
+        uint32_t en = c->tok[i].end;
+        int after_sp = en >= c->a->doc.len || nf_isspace((unsigned char)c->t[en]);
+        uint32_t k = st - 1;
+        while (k > 0 && (c->t[k] == ' ' || c->t[k] == '\t'))
+            k--;
+        if (after_sp && k < st - 1 && strchr(",.!?", c->t[k]) && c->t[k] != '\n')
+            return 0;
+        return 1;
+    }
+    if (pc == '(' || pc == '[' || pc == '-')
         return 1;
     return 0;
 }
