@@ -717,6 +717,23 @@ static size_t skip_back(ctx *c, size_t j, size_t s0, int32_t *tx, int *comma)
 
 /* Does the phrase [b, e) name someone: a name, a description (`a U.S. official`), a pronoun
  * or a capitalized word? */
+/* Is the capitalized word at i, first in its sentence, a name: followed by a possessive, or
+ * capitalized elsewhere in the article where no sentence begins (`Elian printed his name`)? */
+static int sent0_name(ctx *c, size_t i)
+{
+    if (!(c->tok[i].flags & NF_T_CAP) || !(c->tok[i].flags & NF_T_WORD) || tok_in(c, i, DETS) || tok_in(c, i, PRONOUNS) ||
+        tok_in(c, i, NP_STOP) || cls_at(c, i) != C_NONE || c->tx_cover[i] >= 0 || tl(c, i) < 3)
+        return 0;
+    if (i + 1 < c->ntok && (c->tok[i + 1].flags & NF_T_POSS))
+        return 1;
+    size_t n = tl(c, i);
+    for (size_t k = 0; k < c->ntok; k++)
+        if (k != i && tl(c, k) == n && !(c->tok[k].flags & NF_T_SENT0) && !memcmp(tt(c, k), tt(c, i), n) &&
+            (k == 0 || !is_open(c, k - 1)))
+            return 1;
+    return 0;
+}
+
 static int np_speaks(ctx *c, size_t b, size_t e)
 {
     for (size_t g = b; g < e; g++) {
@@ -728,6 +745,8 @@ static int np_speaks(ctx *c, size_t b, size_t e)
         if ((c->tok[g].flags & NF_T_CAP) && !tok_in(c, g, DETS) && !(c->tok[g].flags & NF_T_SENT0) &&
             !(c->men_start[g] >= 0 && (c->a->men[c->men_start[g]].flags & NF_M_DEMONYM)))
             return 1; /* a capitalized word, not a demonym (`The Russian proposal`) */
+        if (g == b && (c->tok[g].flags & NF_T_SENT0) && sent0_name(c, g))
+            return 1;
     }
     return 0;
 }
@@ -877,6 +896,9 @@ static int noun_reading(ctx *c, size_t i, size_t s0, size_t s1)
 
 static void cue_add(ctx *c, const cue *q)
 {
+#ifdef CLAIMS_DEBUG
+    fprintf(stderr, "ADD v=%.*s join=%d np0=%u np1=%u inv=%d\n", (int)tl(c, q->v), tt(c, q->v), q->join, q->np0, q->np1, q->inverted);
+#endif
     cue *n = NF_PUSH(c->cues, c->ncue, c->capcue);
     *n = *q;
 }
@@ -1149,9 +1171,20 @@ static void find_cues(ctx *c, size_t s)
         if (j != (size_t)-1 && j >= s0 + 2 && tok_in(c, j, (const char *const[]){"here", "there", NULL}) &&
             is_lower(c, j - 1) && is_ing(c, j - 1) && is_word(c, j - 2) && !tok_in(c, j - 2, NP_STOP))
             j -= 2;
+        int relcl = 0; /* the subject is the antecedent of a relative clause */
         /* a relative clause: `a banner that said`, `residents who said`, `the West, which said` */
         if (j != (size_t)-1 && j > s0 && tok_in(c, j, (const char *const[]){"who", "which", "that", NULL})) {
             size_t r = j - 1;
+            if (is(c, r, "and") && is(c, j, "who")) {
+                /* `Elian's relatives, who are fighting to keep the boy and who have said` */
+                for (size_t g = r; g > s0 + 1 && g + 30 > r; g--)
+                    if (is(c, g, "who") && is_punct(c, g - 1, ',')) {
+                        r = g - 1;
+                        break;
+                    } else if (is_dquote(c, g) || is_punct(c, g, ';') || is_punct(c, g, ':')) {
+                        break;
+                    }
+            }
             if (is_punct(c, r, ',') && r > s0)
                 r--;
             int okr = is_word(c, r) && cls_at(c, r) == C_NONE && !tok_in(c, r, NP_STOP);
@@ -1161,14 +1194,17 @@ static void find_cues(ctx *c, size_t s)
                 if (rn > 3 && (!memcmp(rw + rn - 2, "ed", 2) || !memcmp(rw + rn - 2, "ly", 2)))
                     okr = 0;
             }
-            if (okr)
+            if (okr) {
                 j = r;
+                relcl = 1;
+            }
         }
         if (j != (size_t)-1 && j >= s0 && is_word(c, j) && !tok_in(c, j, NP_STOP) &&
             !(is_lower(c, j) && cls_at(c, j) != C_NONE) &&
             !tok_in(c, j, (const char *const[]){"the", "a", "an", NULL})) { /* `used a speech to say` */
             size_t b = np_back(c, j, s0);
-            if (b <= j && b > s0 && tok_in(c, b - 1, (const char *const[]){"for", "of", "in", "at", "from", "with", "by", "to", "on", "into", "about", "over", "than", NULL})) {
+            if (b <= j && b > s0 &&
+                tok_in(c, b - 1, (const char *const[]){"for", "of", "in", "at", "from", "with", "by", "to", "on", "into", "about", "over", "than", NULL})) {
                 /* a phrase after a preposition belongs to the noun before it (`Bishop Henry
                  * Mansell of the Archdiocese of Buffalo`, `A voiceover to the footage`), or
                  * is no subject at all (`and for the first time said`) */
@@ -1179,8 +1215,8 @@ static void find_cues(ctx *c, size_t s)
                 if (nb != (size_t)-1 && (nb == s0 || tok_in(c, nb, DETS) || c->men_start[nb] >= 0 ||
                                          (c->tok[nb].flags & NF_T_CAP) || (c->tok[nb].flags & NF_T_POSS)))
                     b = nb;
-                else
-                    b = j + 1;
+                else if (!(relcl && is(c, j + 1, ",")))
+                    b = j + 1; /* `opposed by Elian's relatives, who have said` keeps them */
             }
             if (b <= j && is_lower(c, j) && c->men_end[j] < 0 && !tok_in(c, j, PRONOUNS)) {
                 /* a common noun as speaker: only with the plainest verbs (`witnesses said`,
