@@ -367,6 +367,41 @@ static void test_inverted_then_adding(void **st)
     assert_string_equal(C[0].date, "2021-12-16");
 }
 
+/* review fix 5: an agentless passive is a claim only with what was said */
+static void test_agentless_passive(void **st)
+{
+    (void)st;
+    run("Shares fell after the share offer was announced. The takeover was announced on Monday.");
+    assert_int_equal(NC, 0);
+    run("Jack Straw will visit Auschwitz for the anniversary, it has been announced.");
+    assert_int_equal(NC, 1);
+    assert_string_equal(C[0].actor, "");
+    assert_string_equal(C[0].value, "Jack Straw will visit Auschwitz for the anniversary");
+    run("It was announced last July that three agencies would be brought under government control.");
+    assert_int_equal(NC, 1);
+    assert_non_null(strstr(C[0].value, "three agencies would be brought"));
+}
+
+/* a closing quote written with a space before it (`months, " he said`) */
+static void test_spaced_close_quote(void **st)
+{
+    (void)st;
+    run("Philip Shaw is chief economist at Investec.\n\n"
+        "\"The economic landscape has changed quite considerably over the last couple of months, \" he said.");
+    assert_int_equal(NC, 1);
+    assert_string_equal(C[0].actor, "Philip Shaw");
+}
+
+/* `X, who ... and who have said C`; an antecedent inside a by-phrase */
+static void test_relative_clauses(void **st)
+{
+    (void)st;
+    run("The request was likely to be opposed by the Miami relatives of Elian Gonzalez, who are fighting to keep the "
+        "boy and who have said they think his father is being controlled by Havana.");
+    assert_int_equal(NC, 1);
+    assert_non_null(strstr(C[0].value, "they think his father is being controlled"));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -387,6 +422,9 @@ int main(void)
         cmocka_unit_test(test_report_noun),
         cmocka_unit_test(test_speaker_not_determiner),
         cmocka_unit_test(test_inverted_then_adding),
+        cmocka_unit_test(test_agentless_passive),
+        cmocka_unit_test(test_spaced_close_quote),
+        cmocka_unit_test(test_relative_clauses),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
