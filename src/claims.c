@@ -727,7 +727,8 @@ static int sent0_name(ctx *c, size_t i)
     if (i + 1 < c->ntok && (c->tok[i + 1].flags & NF_T_POSS))
         return 1;
     size_t n = tl(c, i);
-    for (size_t k = 0; k < c->ntok; k++)
+    size_t k0 = i > 3000 ? i - 3000 : 0, k1 = i + 3000 < c->ntok ? i + 3000 : c->ntok; /* bounded: no quadratic time */
+    for (size_t k = k0; k < k1; k++)
         if (k != i && tl(c, k) == n && !(c->tok[k].flags & NF_T_SENT0) && !memcmp(tt(c, k), tt(c, i), n) &&
             (k == 0 || !is_open(c, k - 1)))
             return 1;
