@@ -198,6 +198,41 @@ static int ends_abbrev(const char *s, size_t n)
            nf_isupper((unsigned char)s[n - 4]);
 }
 
+/* Does a text block read like a sentence of prose, however short ("He declined to comment.",
+ * "Putin said NATO would grow.", "Peru's minister said:")? It ends with . ! ? or a colon (past
+ * closing quotes and brackets), holds two words or more, one of them a lower-case word, and is
+ * no Title Case line. Plain text keeps such blocks when in doubt: page furniture rarely reads
+ * like a sentence, and a lost sentence costs every later stage. */
+static int sentence_like(const nf_block *b, const char *s, size_t n)
+{
+    if (!b->end_punct || b->words < 2 || b->words > 60)
+        return 0;
+    size_t e = n;
+    while (e) {
+        unsigned char c = (unsigned char)s[e - 1];
+        if (c == '"' || c == '\'' || c == ')' || c == ']' || c == '`')
+            e--;
+        else if (e >= 3 && c >= 0x98 && c <= 0x9D && (unsigned char)s[e - 2] == 0x80 &&
+                 (unsigned char)s[e - 3] == 0xE2)
+            e -= 3; /* curly quotes */
+        else
+            break;
+    }
+    if (!e)
+        return 0;
+    unsigned char c = (unsigned char)s[e - 1];
+    int ok = c == '.' || c == '!' || c == '?' || c == ':' ||
+             (e >= 3 && c == 0xA6 && (unsigned char)s[e - 2] == 0x80 && (unsigned char)s[e - 3] == 0xE2);
+    if (!ok || memchr(s, '|', n))
+        return 0;
+    /* a lower-case word of two letters or more */
+    int lower = 0;
+    for (size_t i = 0; i + 1 < n && !lower; i++)
+        lower = (i == 0 || s[i - 1] == ' ') && nf_islower((unsigned char)s[i]) &&
+                nf_islower((unsigned char)s[i + 1]);
+    return lower && !title_case_x(s, n, 1);
+}
+
 static int32_t best_run(const int32_t *sc, uint32_t lo, uint32_t hi, uint32_t *bs, uint32_t *be)
 {
     int64_t best = 0, cur = 0;
@@ -304,8 +339,10 @@ void nf_bp_classify(nf_ana *a, nf_blocks *bl)
         for (uint32_t i = 0; i < nb; i++) {
             const nf_block *b = &bl->b[i];
             total += b->chars;
-            if (b->cls == NF_B_GOOD)
-                good += b->chars;
+            if (b->cls == NF_B_GOOD ||
+                (!bl->html && (b->cls == NF_B_SHORT || b->cls == NF_B_BAD) &&
+                 sentence_like(b, bl->buf + b->start, b->end - b->start)))
+                good += b->chars; /* short sentences are prose too */
             else if (b->cls == NF_B_BAD && i > 0)
                 nbad++;
             else if (b->cls == NF_B_DROP)
