@@ -389,8 +389,16 @@ void nf_bp_classify(nf_ana *a, nf_blocks *bl)
         /* a lede without its full stop just before the run belongs to it */
         while (bs > lo && bl->b[bs - 1].cls == NF_B_SHORT && bl->b[bs - 1].chars >= GOOD_LEN)
             bs--;
-        /* short sentences right after the run end the article */
-        while (be < hi && bl->b[be].cls == NF_B_SHORT && bl->b[be].end_punct)
+        /* so does a short first paragraph that reads like a sentence ("The talks failed.") */
+        while (bs > lo && !bl->html && (bl->b[bs - 1].cls == NF_B_SHORT || bl->b[bs - 1].cls == NF_B_BAD) &&
+               sentence_like(&bl->b[bs - 1], bl->buf + bl->b[bs - 1].start,
+                             bl->b[bs - 1].end - bl->b[bs - 1].start))
+            bs--;
+        /* short sentences right after the run end the article ("He declined to comment.") */
+        while (be < hi && ((bl->b[be].cls == NF_B_SHORT && bl->b[be].end_punct) ||
+                           (!bl->html && bl->b[be].cls == NF_B_BAD &&
+                            sentence_like(&bl->b[be], bl->buf + bl->b[be].start,
+                                          bl->b[be].end - bl->b[be].start))))
             be++;
         for (uint32_t i = bs; i < be; i++)
             in[i] = 1;
@@ -407,9 +415,12 @@ void nf_bp_classify(nf_ana *a, nf_blocks *bl)
             continue;
         const char *s = bl->buf + b->start;
         size_t n = b->end - b->start;
-        if (b->cls == NF_B_GOOD || b->cls == NF_B_SHORT || (b->cls == NF_B_BAD && b->chars >= 15))
+        /* a short sentence inside the run is body ("He declined.", "Peru's minister said:") */
+        int sent = !bl->html && b->cls == NF_B_BAD && in[i] && sentence_like(b, s, n);
+        if (b->cls == NF_B_GOOD || b->cls == NF_B_SHORT || (b->cls == NF_B_BAD && b->chars >= 15) ||
+            sent)
             b->keep = 1;
-        if (b->keep && b->cls != NF_B_GOOD && b->words <= 20 &&
+        if (b->keep && b->cls != NF_B_GOOD && b->words <= 20 && !sent &&
             (!b->end_punct || ends_abbrev(s, n) || title_case(s, n) || b->cls == NF_B_BAD))
             b->heading = 1;
         if (bl->html && b->tag == NF_TAG_H && b->keep)
