@@ -377,6 +377,68 @@ static void test_clean_article_keeps_short_lines(void **st)
     assert_true(has("Arsenal win 4-2 on penalties"));
 }
 
+/* Plain text keeps short sentences: a one-sentence article, an article of short paragraphs,
+ * the last short paragraph, "X said:" before its quote. */
+static void test_short_articles_keep_body(void **st)
+{
+    (void)st;
+    run("Putin said NATO would grow.\n");
+    assert_int_equal(A.doc.npara, 1);
+    assert_true(has("Putin said NATO would grow."));
+    assert_int_equal(A.doc.para[0].kind, NF_PARA_BODY);
+    assert_null(A.doc.title);
+
+    run("The man said the deal was bad for all.\n\nThe talks failed.\n\nHe has used 29 aliases, Freeh said.\n");
+    assert_int_equal(A.doc.npara, 3);
+    assert_true(has("The talks failed."));
+    assert_true(has("He has used 29 aliases, Freeh said."));
+
+    run("ATLANTA (AP) --\n\nThe man said the deal was bad.\n\nHe has used 29 aliases, Freeh said.\n");
+    assert_true(has("The man said the deal was bad."));
+    assert_true(has("He has used 29 aliases, Freeh said."));
+
+    run("Peru said:\n\n\"We will not accept this deal.\"\n");
+    assert_true(has("Peru said:"));
+    assert_true(has("\"We will not accept this deal.\""));
+    assert_int_equal(A.doc.para[0].kind, NF_PARA_BODY);
+    assert_true(A.doc.title == NULL || strcmp(A.doc.title, "\"We will not accept this deal.\""));
+
+    /* a two-line article: a short line with a full stop is body, not a title */
+    run("Jeans Mate Corp - 6mth parent forecast.\nNOTE - Jeans Mate Corp is the full company name.\n");
+    assert_true(has("Jeans Mate Corp - 6mth parent forecast."));
+}
+
+/* A scraped page: the short paragraphs of the body (before, inside and after the run of
+ * prose) stay, as body, not headings; the furniture around it goes. */
+static void test_short_sentences_in_page(void **st)
+{
+    (void)st;
+    run("Home | World | Business | Sport\n"
+        "Subscribe\n"
+        "The talks failed.\n\n"
+        "Russia's foreign ministry warned on Tuesday that it would respond to any further expansion "
+        "of the alliance toward its borders, officials in Moscow said.\n\n"
+        "The deputy foreign minister said the proposals sent to Washington last week were still on "
+        "the table and that Moscow expected a written answer soon.\n\n"
+        "Peru's foreign minister said:\n\n"
+        "\"We will not accept this deal under any circumstances.\"\n\n"
+        "Ryabkov said the drills had ended and that the troops had gone back to their bases in the east.\n\n"
+        "He declined.\n"
+        "Share this article\n"
+        "Related stories\n");
+    assert_true(has("The talks failed."));
+    assert_true(has("He declined."));
+    assert_true(has("Peru's foreign minister said:"));
+    assert_false(has("Subscribe"));
+    assert_false(has("Share this"));
+    assert_false(has("Home |"));
+    for (size_t i = 0; i < A.doc.npara; i++) {
+        const char *p = A.doc.text + A.doc.para[i].start;
+        if (!strncmp(p, "He declined.", 12) || !strncmp(p, "Peru's", 6) || !strncmp(p, "The talks", 9))
+            assert_int_equal(A.doc.para[i].kind, NF_PARA_BODY);
+    }
+}
+
 static void test_rules_file(void **st)
 {
     (void)st;
@@ -626,6 +688,8 @@ int main(void)
         cmocka_unit_test(test_glued_teasers),
         cmocka_unit_test(test_written_dateline),
         cmocka_unit_test(test_clean_article_keeps_short_lines),
+        cmocka_unit_test(test_short_articles_keep_body),
+        cmocka_unit_test(test_short_sentences_in_page),
         cmocka_unit_test(test_rules_file),
         cmocka_unit_test(test_dump),
         cmocka_unit_test(test_seeds_body_kept),
