@@ -500,12 +500,21 @@ static void test_rule_families(void **st)
         "Citation: Hibernating astronauts would need smaller spacecraft (2019, November 18)",
         "Explore further",
         "August 8, 2018 at 3:17 pm",
+        "Loading...",
+        "Skip to content",
+        "Most read",
+        "Newsfeed",
+        "Chats",
+        "Back to top",
     };
     static const char *const prose[] = {
         "Shares in Cairn Energy have jumped 6% after the firm said an Indian oilfield was larger than thought.",
         "Japan's Honda has won a copyright case in Beijing, further evidence that China is taking a tougher line.",
         "The Kremlin declined to comment on the report, which cited three people familiar with the talks.",
         "He refused to share details of the plan, saying only that the allies would be consulted first.",
+        "More troops arrived.",
+        "He declined to comment.",
+        "Home, he said.",
     };
     for (size_t i = 0; i < sizeof furniture / sizeof *furniture; i++) {
         char text[2048];
