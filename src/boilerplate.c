@@ -355,8 +355,16 @@ void nf_bp_classify(nf_ana *a, nf_blocks *bl)
                 size_t n = b->end - b->start;
                 if (b->cls == NF_B_DROP || b->cls == NF_B_META)
                     continue;
-                if (i == 0 && nb > 1 && b->cls == NF_B_BAD && !b->end_punct)
-                    continue; /* the title line */
+                if (i == 0 && nb > 1 && b->cls == NF_B_BAD && !b->end_punct) {
+                    /* the title line: a headline standing directly on the story is kept as
+                     * its heading (named things in it are the story's; headings make no
+                     * claims); a title in a header of metadata lines (date, url) is not */
+                    const nf_block *nx = &bl->b[1];
+                    if (nx->cls != NF_B_META && nx->cls != NF_B_DROP && b->words <= 20) {
+                        b->keep = b->heading = b->headline = 1;
+                    }
+                    continue;
+                }
                 b->keep = 1;
                 b->heading = b->cls != NF_B_GOOD && b->words <= 20 &&
                              (!b->end_punct || ends_abbrev(s, n) || title_case(s, n));

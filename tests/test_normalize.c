@@ -371,8 +371,12 @@ static void test_clean_article_keeps_short_lines(void **st)
         "Shearer takes the captaincy on a trial basis, but the new coach said he saw no reason why he should not keep it.\n"
         "Only Russia has chosen to do so.\n"
         "Arsenal win 4-2 on penalties\n");
+    /* the headline standing on the story: the title, and kept as the body's first heading
+     * (its names are the story's; a heading makes no claim) */
     assert_string_equal(A.doc.title, "Shearer named England captain");
-    assert_false(has("Shearer named England captain"));
+    assert_true(has("Shearer named England captain"));
+    assert_int_equal(A.doc.para[0].kind, NF_PARA_HEADING);
+    assert_int_equal(A.doc.para[1].kind, NF_PARA_BODY);
     assert_true(has("Only Russia has chosen to do so."));
     assert_true(has("Arsenal win 4-2 on penalties"));
 }
@@ -406,6 +410,26 @@ static void test_short_articles_keep_body(void **st)
     /* a two-line article: a short line with a full stop is body, not a title */
     run("Jeans Mate Corp - 6mth parent forecast.\nNOTE - Jeans Mate Corp is the full company name.\n");
     assert_true(has("Jeans Mate Corp - 6mth parent forecast."));
+}
+
+/* A title in a header of metadata lines (title, date line, url) is metadata only; a first
+ * line that ends like a sentence is body, not a title. */
+static void test_title_header_vs_body_line(void **st)
+{
+    (void)st;
+    run("Russia sets out tough demands for security pact with NATO\n"
+        "20211217\n"
+        "https://www.detroitnews.com/story/news/world/2021/12/17/russia-sets-out-tough-demands/8938875002/\n"
+        "NATO Secretary-General Jens Stoltenberg said the alliance had received the Russian documents on Friday.\n"
+        "The draft proposals contain a ban on the deployment of warships to areas where they can strike targets.\n");
+    assert_string_equal(A.doc.title, "Russia sets out tough demands for security pact with NATO");
+    assert_false(has("tough demands"));
+    assert_string_equal(A.doc.date, "2021-12-17");
+    run("West Indian all-rounder Phil Simmons took four for 38 on Friday as Leicestershire beat Somerset.\n"
+        "Their stay on top, though, may be short-lived as title rivals Essex and Surrey closed in on victory.\n");
+    assert_null(A.doc.title);
+    assert_int_equal(A.doc.npara, 2);
+    assert_int_equal(A.doc.para[0].kind, NF_PARA_BODY);
 }
 
 /* A scraped page: the short paragraphs of the body (before, inside and after the run of
@@ -699,6 +723,7 @@ int main(void)
         cmocka_unit_test(test_clean_article_keeps_short_lines),
         cmocka_unit_test(test_short_articles_keep_body),
         cmocka_unit_test(test_short_sentences_in_page),
+        cmocka_unit_test(test_title_header_vs_body_line),
         cmocka_unit_test(test_rules_file),
         cmocka_unit_test(test_dump),
         cmocka_unit_test(test_seeds_body_kept),
