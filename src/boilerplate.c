@@ -233,6 +233,39 @@ static int sentence_like(const nf_block *b, const char *s, size_t n)
     return lower && !title_case_x(s, n, 1);
 }
 
+/* A line of a fact table in plain text: a short label, a colon and a number ("Total dead: 192",
+ * "Injured: 4,877", "Turnout: 61.5%"), or a label line that heads such lines ("KENYA:"). Page
+ * furniture has counters too, but not under a label with a colon. */
+static int label_value(const char *s, size_t n)
+{
+    const char *c = memchr(s, ':', n);
+    if (!c || c == s || c - s > 40 || !nf_isupper((unsigned char)s[0]))
+        return 0;
+    size_t i = (size_t)(c - s) + 1;
+    while (i < n && s[i] == ' ')
+        i++;
+    if (i == n)
+        return 0;
+    size_t d = 0;
+    for (; i < n; i++) {
+        unsigned char ch = (unsigned char)s[i];
+        if (nf_isdigit(ch))
+            d++;
+        else if (ch != ',' && ch != '.' && ch != '%' && !(ch == ' ' && i + 1 < n && nf_isdigit((unsigned char)s[i + 1])))
+            return 0;
+    }
+    return d > 0;
+}
+
+static int table_head(const nf_blocks *bl, uint32_t i)
+{
+    const nf_block *b = &bl->b[i];
+    const char *s = bl->buf + b->start;
+    size_t n = b->end - b->start;
+    return n >= 2 && n <= 40 && s[n - 1] == ':' && b->words <= 4 && i + 1 < bl->nb &&
+           label_value(bl->buf + bl->b[i + 1].start, bl->b[i + 1].end - bl->b[i + 1].start);
+}
+
 static int32_t best_run(const int32_t *sc, uint32_t lo, uint32_t hi, uint32_t *bs, uint32_t *be)
 {
     int64_t best = 0, cur = 0;
@@ -406,7 +439,10 @@ void nf_bp_classify(nf_ana *a, nf_blocks *bl)
         while (be < hi && ((bl->b[be].cls == NF_B_SHORT && bl->b[be].end_punct) ||
                            (!bl->html && bl->b[be].cls == NF_B_BAD &&
                             sentence_like(&bl->b[be], bl->buf + bl->b[be].start,
-                                          bl->b[be].end - bl->b[be].start))))
+                                          bl->b[be].end - bl->b[be].start)) ||
+                           (!bl->html && bl->b[be].cls != NF_B_DROP && bl->b[be].cls != NF_B_META &&
+                            (label_value(bl->buf + bl->b[be].start, bl->b[be].end - bl->b[be].start) ||
+                             table_head(bl, be)))))
             be++;
         for (uint32_t i = bs; i < be; i++)
             in[i] = 1;
@@ -424,7 +460,8 @@ void nf_bp_classify(nf_ana *a, nf_blocks *bl)
         const char *s = bl->buf + b->start;
         size_t n = b->end - b->start;
         /* a short sentence inside the run is body ("He declined.", "Peru's minister said:") */
-        int sent = !bl->html && b->cls == NF_B_BAD && in[i] && sentence_like(b, s, n);
+        int sent = !bl->html && b->cls == NF_B_BAD && in[i] &&
+                   (sentence_like(b, s, n) || label_value(s, n) || table_head(bl, i));
         if (b->cls == NF_B_GOOD || b->cls == NF_B_SHORT || (b->cls == NF_B_BAD && b->chars >= 15) ||
             sent)
             b->keep = 1;

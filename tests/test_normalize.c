@@ -412,6 +412,26 @@ static void test_short_articles_keep_body(void **st)
     assert_true(has("Jeans Mate Corp - 6mth parent forecast."));
 }
 
+/* A fact table after the prose of a wire story ("KENYA:" / "Total dead: 192") is body; a
+ * lone counter is not. */
+static void test_fact_table_kept(void **st)
+{
+    (void)st;
+    run("NAIROBI, Kenya (AP) _\n\n"
+        "The following are the latest figures as of Monday for the dead and injured in the bombings of the embassies.\n\n"
+        "The source for the figures is the Department of Relief and Rehabilitation in the office of the president.\n\n"
+        "KENYA:\nTotal Dead: 192\nAmericans: 12\nInjured: 4,877\n\n"
+        "TANZANIA:\nTotal dead: 10\nInjured: 74\n");
+    assert_true(has("Total Dead: 192"));
+    assert_true(has("Injured: 4,877"));
+    assert_true(has("TANZANIA:"));
+    assert_true(has("Injured: 74"));
+    run("NATO allies rejected Russia's demand for a new security settlement in Europe on Wednesday, officials said.\n\n"
+        "0\n\n"
+        "Russia's massive troop build-up on Ukraine's borders has forced Washington to engage diplomatically.\n");
+    assert_false(has("\n0\n"));
+}
+
 /* A title in a header of metadata lines (title, date line, url) is metadata only; a first
  * line that ends like a sentence is body, not a title. */
 static void test_title_header_vs_body_line(void **st)
@@ -724,6 +744,7 @@ int main(void)
         cmocka_unit_test(test_short_articles_keep_body),
         cmocka_unit_test(test_short_sentences_in_page),
         cmocka_unit_test(test_title_header_vs_body_line),
+        cmocka_unit_test(test_fact_table_kept),
         cmocka_unit_test(test_rules_file),
         cmocka_unit_test(test_dump),
         cmocka_unit_test(test_seeds_body_kept),
