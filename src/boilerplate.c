@@ -471,4 +471,9 @@ void nf_bp_classify(nf_ana *a, nf_blocks *bl)
         if (bl->html && b->tag == NF_TAG_H && b->keep)
             b->heading = 1;
     }
+    /* a headline on the first line, standing directly on the body, is kept as its heading
+     * (and read as the title), as in a clean article */
+    if (!bl->html && nb > 1 && !in[0] && in[1] && bl->b[1].keep && bl->b[0].cls == NF_B_BAD &&
+        !bl->b[0].end_punct && bl->b[0].words <= 20)
+        bl->b[0].keep = bl->b[0].heading = bl->b[0].headline = 1;
 }

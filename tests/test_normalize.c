@@ -432,6 +432,23 @@ static void test_fact_table_kept(void **st)
     assert_false(has("\n0\n"));
 }
 
+/* An article with a list in it (not "clean"): its headline still stands on the body, and is
+ * kept as its heading and read as the title. */
+static void test_headline_before_run(void **st)
+{
+    (void)st;
+    run("Call centre users 'lose patience'\n\n"
+        "Customers trying to get through to call centres are getting impatient and quicker to hang up, a survey suggests.\n\n"
+        "Once past the welcome message, callers on average wait longer than before to speak to an agent, the study found.\n\n"
+        "- call centre operations are part of their business\n"
+        "- they are worried about the risk of going abroad\n"
+        "- they fear that they will damage their brand if customers are unhappy with the service they get from abroad.\n");
+    assert_string_equal(A.doc.title, "Call centre users 'lose patience'");
+    assert_true(has("Call centre users 'lose patience'"));
+    assert_int_equal(A.doc.para[0].kind, NF_PARA_HEADING);
+    assert_int_equal(A.doc.para[1].kind, NF_PARA_BODY);
+}
+
 /* A title in a header of metadata lines (title, date line, url) is metadata only; a first
  * line that ends like a sentence is body, not a title. */
 static void test_title_header_vs_body_line(void **st)
@@ -559,6 +576,7 @@ static void test_rule_families(void **st)
         "More troops arrived.",
         "He declined to comment.",
         "Home, he said.",
+        "Lib Dems target the student vote",
     };
     for (size_t i = 0; i < sizeof furniture / sizeof *furniture; i++) {
         char text[2048];
@@ -745,6 +763,7 @@ int main(void)
         cmocka_unit_test(test_short_sentences_in_page),
         cmocka_unit_test(test_title_header_vs_body_line),
         cmocka_unit_test(test_fact_table_kept),
+        cmocka_unit_test(test_headline_before_run),
         cmocka_unit_test(test_rules_file),
         cmocka_unit_test(test_dump),
         cmocka_unit_test(test_seeds_body_kept),
