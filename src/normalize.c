@@ -111,6 +111,12 @@ static int is_cjk(uint32_t cp)
 /* Does the text end like a sentence (after closing quotes and brackets)? */
 static int ends_sentence(const char *s, size_t n)
 {
+    /* closing quotes written with apostrophes (``...'' or '...'): look past them */
+    size_t q = n;
+    while (q && s[q - 1] == '\'')
+        q--;
+    if (q < n && q && (s[q - 1] == '.' || s[q - 1] == '!' || s[q - 1] == '?' || s[q - 1] == ','))
+        return s[q - 1] != ',';
     while (n) {
         unsigned char c = (unsigned char)s[n - 1];
         if (c == '.' || c == '!' || c == '?' || c == ':' || c == ';' || c == '"' || c == ')' ||

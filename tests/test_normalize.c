@@ -449,6 +449,18 @@ static void test_headline_before_run(void **st)
     assert_int_equal(A.doc.para[1].kind, NF_PARA_BODY);
 }
 
+/* Quotes closed with apostrophes (``...'') end a sentence: a last short quote is body. */
+static void test_apostrophe_quotes_end_sentences(void **st)
+{
+    (void)st;
+    run("Home | World | Business | Sport\n\nSubscribe\n\nLatest stories\n\n"
+        "Abortion rights supporters gathered on Saturday outside the clinic where the doctor had worked for twenty years, police said.\n\n"
+        "``They paid an awful price,'' she said. ``They risked their lives.''\n\n"
+        "Share this article\n\nRelated stories\n");
+    assert_true(has("They risked their lives.''"));
+    assert_false(has("Subscribe"));
+}
+
 /* A title in a header of metadata lines (title, date line, url) is metadata only; a first
  * line that ends like a sentence is body, not a title. */
 static void test_title_header_vs_body_line(void **st)
@@ -763,6 +775,7 @@ int main(void)
         cmocka_unit_test(test_short_sentences_in_page),
         cmocka_unit_test(test_title_header_vs_body_line),
         cmocka_unit_test(test_fact_table_kept),
+        cmocka_unit_test(test_apostrophe_quotes_end_sentences),
         cmocka_unit_test(test_headline_before_run),
         cmocka_unit_test(test_rules_file),
         cmocka_unit_test(test_dump),
