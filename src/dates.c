@@ -26,6 +26,7 @@ enum {
     C_NONE, C_MONTH, C_WDAY, C_NUMW, C_ORD, C_UNIT, C_UNITS, C_SEASON, C_POD, C_REL, C_MOD,
     C_HOLIDAY, C_FUTURE, C_PAST, C_REPORT, C_QTY, C_COUNTNOUN, C_PREP, C_UNITX, C_RGAP, C_RATE, C_REFNEXT, C_NCLASS
 };
+_Static_assert(C_NCLASS <= 32, "lexword.mask holds one bit per class");
 static const char *const class_names[C_NCLASS] = {
     "", "MONTH", "WDAY", "NUMW", "ORD", "UNIT", "UNITS", "SEASON", "POD", "REL", "MOD",
     "HOLIDAY", "FUTURE", "PAST", "REPORT", "QTY", "COUNTNOUN", "PREP", "UNITX", "RGAP", "RATE", "REFNEXT"};
@@ -43,6 +44,7 @@ typedef struct rlist rlist;
 typedef struct {
     lexent e[MAXLEX];
     int n;
+    uint32_t mask;      /* 1 << class of each entry */
     const rlist *trig;  /* rules whose first element is this literal word */
 } lexword;
 
@@ -78,12 +80,12 @@ typedef struct {
 enum {
     F_DATE, F_MONTH, F_YEAR, F_DECADE, F_CENTURY, F_WDAY, F_WDAYREL, F_WDAYPOD, F_DAYPOD, F_DAY,
     F_REL, F_AGO, F_LATER, F_DUR, F_DURX, F_SET, F_VAL, F_SEASON, F_SEASONY, F_QUARTER,
-    F_QUARTERY, F_CLOCK, F_CLOCKW, F_DMY, F_MDY, F_HOLIDAY, F_HOLIDAYY, F_MONTHREL, F_MONTHR, F_NONE, F_HALF, F_HALFY, F_DATER, F_CLOCKZ, F_DECADEY, F_ANAPH, F_NFN
+    F_QUARTERY, F_CLOCK, F_CLOCKW, F_DMY, F_MDY, F_HOLIDAY, F_HOLIDAYY, F_MONTHREL, F_MONTHR, F_NONE, F_HALF, F_HALFY, F_DATER, F_CLOCKZ, F_DECADEY, F_ANAPH, F_HOLIDAYW, F_NFN
 };
 static const char *const fn_names[F_NFN] = {
     "date", "month", "year", "decade", "century", "wday", "wdayrel", "wdaypod", "daypod", "day",
     "rel", "ago", "later", "dur", "durx", "set", "val", "season", "seasony", "quarter",
-    "quartery", "clock", "clockw", "dmy", "mdy", "holiday", "holidayy", "monthrel", "monthr", "none", "half", "halfy", "dater", "clockz", "decadey", "anaph"};
+    "quartery", "clock", "clockw", "dmy", "mdy", "holiday", "holidayy", "monthrel", "monthr", "none", "half", "halfy", "dater", "clockz", "decadey", "anaph", "holidayw"};
 
 typedef struct {
     pel el[MAXEL];
@@ -93,7 +95,6 @@ typedef struct {
     parg arg[MAXARG];
     int narg;
     int order;
-    uint8_t need2; /* the token after the first must be: 1 a known word, 2 a number */
 } rule;
 
 struct rlist {
@@ -105,15 +106,38 @@ typedef struct {
     nf_map *lex;            /* lower-case word -> lexword* */
     lexword *lexpool;
     size_t nlex, caplex;
+    uint64_t bloom[1024];   /* (first byte, last byte, length) of every lexicon key */
     rule *rules;
     size_t nrules;
     nf_map *trig;           /* literal first word -> rlist* */
     rlist *trigpool;
     size_t ntrig;
     rlist bycls[C_NCLASS];
-    rlist byshape;          /* rules starting with a shape */
+    rlist byshape[S_NSHAPE]; /* rules starting with a shape */
+    const lexword **lit2;    /* per rule and indexed element k (0, 1): the words element k+1
+                              * accepts, MAXALT each */
     char *strings;          /* pool of literal strings */
 } date_engine;
+
+static unsigned bloom_key(const char *s, size_t n)
+{
+    return ((unsigned)(unsigned char)s[0] * 131u + (unsigned)(unsigned char)s[n - 1] * 31u +
+            (unsigned)n * 7919u) & 0xFFFFu;
+}
+
+static void bloom_add(date_engine *de, const char *s, size_t n)
+{
+    if (n) {
+        unsigned k = bloom_key(s, n);
+        de->bloom[k >> 6] |= 1ull << (k & 63);
+    }
+}
+
+static int bloom_has(const date_engine *de, const char *s, size_t n)
+{
+    unsigned k = bloom_key(s, n);
+    return (de->bloom[k >> 6] >> (k & 63)) & 1;
+}
 
 static void rlist_add(rlist *l, int r)
 {
@@ -169,11 +193,13 @@ static int load_lex(nf_engine *e, date_engine *de, char *err, size_t errlen)
         if (!w) {
             w = &de->lexpool[de->nlex++];
             nf_map_put(de->lex, low, wl, w);
+            bloom_add(de, low, wl);
         }
         if (w->n >= MAXLEX)
             continue;
         lexent *le = &w->e[w->n++];
         le->cls = (uint8_t)cls;
+        w->mask |= 1u << cls;
         const char *v = n >= 3 ? f[2] : "";
         le->ival = (int32_t)strtol(v, NULL, 10);
         snprintf(le->sval, sizeof le->sval, "%s", v);
@@ -323,8 +349,6 @@ static int load_rules(nf_engine *e, date_engine *de, char *err, size_t errlen)
         }
         r->order = (int)de->nrules;
         int ri = (int)de->nrules++;
-        if (!r->el[0].opt && r->nel > 1 && !r->el[1].opt)
-            r->need2 = r->el[1].kind == EL_SHAPE ? 2 : 1;
         for (int k = 0; k < r->nel; k++) {
             const pel *p = &r->el[k];
             for (int a = 0; p->kind == EL_LIT && a < p->nalt; a++) {
@@ -337,12 +361,19 @@ static int load_rules(nf_engine *e, date_engine *de, char *err, size_t errlen)
                 }
                 lexword *w = &de->lexpool[de->nlex++];
                 nf_map_put(de->lex, p->alt[a], p->altlen[a], w);
+                bloom_add(de, p->alt[a], p->altlen[a]);
             }
         }
-        int code = ri | (r->need2 << 24);
         /* index by its first element (and the next, when the first is optional) */
         for (int k = 0; k < r->nel; k++) {
             const pel *p = &r->el[k];
+            /* list entry: rule index, the element it is indexed by (bit 22), then what the
+             * next token must be (bits 24-25: 1 one of the words of lit2, 2 a number, 3 a
+             * word of class bits 26-31) */
+            int need = 0;
+            if (k <= 1 && k + 1 < r->nel && !r->el[k + 1].opt)
+                need = r->el[k + 1].kind == EL_SHAPE ? 2 : r->el[k + 1].kind == EL_CLASS ? 3 : 1;
+            int code = ri | (k << 22) | (need << 24) | (need == 3 ? r->el[k + 1].cls << 26 : 0);
             if (p->kind == EL_LIT) {
                 for (int a = 0; a < p->nalt; a++) {
                     rlist *l = nf_map_get(de->trig, p->alt[a], p->altlen[a]);
@@ -358,13 +389,22 @@ static int load_rules(nf_engine *e, date_engine *de, char *err, size_t errlen)
             } else if (p->kind == EL_CLASS) {
                 rlist_add(&de->bycls[p->cls], code);
             } else {
-                rlist_add(&de->byshape, code);
+                rlist_add(&de->byshape[p->cls], code);
             }
             if (!p->opt)
                 break;
         }
     }
     nf_lines_free(&it);
+    de->lit2 = calloc(de->nrules * 2 * MAXALT + 1, sizeof *de->lit2);
+    for (size_t ri = 0; ri < de->nrules; ri++) {
+        const rule *r = &de->rules[ri];
+        for (int k = 0; k <= 1 && k + 1 < r->nel; k++) {
+            const pel *p = &r->el[k + 1];
+            for (int a = 0; p->kind == EL_LIT && a < p->nalt; a++)
+                de->lit2[(ri * 2 + k) * MAXALT + a] = nf_map_get(de->lex, p->alt[a], p->altlen[a]);
+        }
+    }
     return 0;
 }
 
@@ -383,7 +423,9 @@ void nf_dates_fini(nf_engine *e)
     free(de->trigpool);
     for (int c = 0; c < C_NCLASS; c++)
         free(de->bycls[c].idx);
-    free(de->byshape.idx);
+    for (int k = 0; k < S_NSHAPE; k++)
+        free(de->byshape[k].idx);
+    free(de->lit2);
     free(de->rules);
     free(de->strings);
     free(de);
@@ -490,7 +532,7 @@ typedef struct {
 
 static const lexent *lex_has(const dtok *t, int cls)
 {
-    if (!t->lw)
+    if (!t->lw || !(t->lw->mask & (1u << cls)))
         return NULL;
     for (int i = 0; i < t->lw->n; i++)
         if (t->lw->e[i].cls == cls)
@@ -514,6 +556,17 @@ static long atol_n(const char *s, size_t n)
     for (size_t i = 0; i < n && i < 12; i++)
         v = v * 10 + (s[i] - '0');
     return v;
+}
+
+static int lit2_has(const date_engine *de, int ri, int k, const lexword *w)
+{
+    if (!w)
+        return 0;
+    const lexword *const *l = de->lit2 + ((size_t)ri * 2 + k) * MAXALT;
+    for (int q = 0; q < MAXALT && l[q]; q++)
+        if (l[q] == w)
+            return 1;
+    return 0;
 }
 
 static int match_shape(const ctx *c, const dtok *t, int shape, cap *cp)
@@ -916,6 +969,16 @@ static int holiday_day(const char *h, int y, int *m, int *d)
 {
     /* MM-DD fixed, or NTH-WDAY-MONTH like 4-4-11 (4th Thursday of November) */
     int a, b, cc;
+    if (!strncmp(h, "EASTER", 6)) { /* Easter Sunday (Gregorian computus), EASTER-2 Good Friday */
+        int ga = y % 19, gb = y / 100, gc = y % 100, dd = gb / 4, e = gb % 4, f = (gb + 8) / 25;
+        int g = (gb - f + 1) / 3, hh = (19 * ga + gb - dd - g + 15) % 30, i = gc / 4, k = gc % 4;
+        int l = (32 + 2 * e + 2 * i - hh - k) % 7, mm = (ga + 11 * hh + 22 * l) / 451;
+        int em = (hh + l - 7 * mm + 114) / 31, ed = (hh + l - 7 * mm + 114) % 31 + 1;
+        long day = days_from_civil(y, em, ed) + atol(h + 6);
+        int yy;
+        civil_from_days(day, &yy, m, d);
+        return 1;
+    }
     if (!strcmp(h, "BLACKFRIDAY") || !strcmp(h, "CYBERMONDAY")) { /* after Thanksgiving */
         long first = days_from_civil(y, 11, 1);
         long thanks = first + ((4 - weekday(first) + 7) % 7) + 21;
@@ -1403,6 +1466,7 @@ static int normalize(ctx *c, const rule *r, const cap *caps, size_t i0, size_t i
         snprintf(out, n, "%04d-%02d-%02d", cp->y, cp->m, cp->d);
         return 1;
     }
+    case F_HOLIDAYW:
     case F_HOLIDAY:
     case F_HOLIDAYY: {
         const char *h = args(r, caps, 0);
@@ -1426,17 +1490,38 @@ static int normalize(ctx *c, const rule *r, const cap *caps, size_t i0, size_t i
                     y--;
                 else if (c->tense > 0 && x < c->aday - 2)
                     y++;
-                else if (c->tense < 0 && x > c->aday + 2)
+                else if (c->tense < 0 && x > c->aday + 7)
                     y--;
             }
         }
         if (!holiday_day(h, (int)y, &m, &d))
             return 0;
+        if (r->fn == F_HOLIDAYW) { /* Easter week */
+            int wy, wn;
+            iso_week(days_from_civil(y, m, d), &wy, &wn);
+            snprintf(out, n, "%04d-W%02d", wy, wn);
+            return 1;
+        }
         snprintf(out, n, "%04ld-%02d-%02d", y, m, d);
         return 1;
     }
     }
     return 0;
+}
+
+/* The first occurrence of pat (n bytes) in s[0..len), or NULL (memmem is not C17). */
+static const char *find_str(const char *s, size_t len, const char *pat, size_t n)
+{
+    const char *end = s + len;
+    while ((size_t)(end - s) >= n) {
+        const char *p = memchr(s, pat[0], (size_t)(end - s) - n + 1);
+        if (!p)
+            return NULL;
+        if (!memcmp(p, pat, n))
+            return p;
+        s = p + 1;
+    }
+    return NULL;
 }
 
 /* ---- the sentence's date ---- */
@@ -1449,7 +1534,8 @@ static int is_calendar(const char *v)
 
 static int is_report_word(const ctx *c, size_t k)
 {
-    return lex_has(&c->t[k], C_REPORT) != NULL;
+    /* lower case: "said", not the United "States" */
+    return lex_has(&c->t[k], C_REPORT) != NULL && !(c->t[k].flags & NF_T_CAP);
 }
 
 int nf_dates_run(nf_ana *a)
@@ -1518,17 +1604,15 @@ int nf_dates_run(nf_ana *a)
             if (l > 60)
                 l = 60;
             d->len = (uint16_t)l;
-            d->lw = l <= 40 ? nf_map_get(de->lex, d->low, l) : NULL;
+            d->lw = l && l <= 40 && bloom_has(de, d->low, l) ? nf_map_get(de->lex, d->low, l) : NULL;
         }
         /* urls (ids and dates in paths are no dates): their tokens match nothing */
         for (uint32_t p = se->start; p + 4 <= se->end;) {
-            const char *hit = NULL;
-            for (uint32_t q = p; q + 4 <= se->end; q++)
-                if ((tx[q] == ':' && tx[q + 1] == '/' && tx[q + 2] == '/') ||
-                    (low[q] == 'w' && low[q + 1] == 'w' && low[q + 2] == 'w' && tx[q + 3] == '.')) {
-                    hit = tx + q;
-                    break;
-                }
+            const char *h1 = find_str(tx + p, se->end - p, "://", 3);
+            const char *h2 = find_str(low + p, se->end - p, "www.", 4);
+            const char *hit = h1;
+            if (h2 && (!hit || (size_t)(h2 - low) < (size_t)(hit - tx)))
+                hit = tx + (h2 - low);
             if (!hit)
                 break;
             uint32_t us = (uint32_t)(hit - tx), ue = us;
@@ -1544,17 +1628,11 @@ int nf_dates_run(nf_ana *a)
                 }
             p = ue + 1;
         }
-        int first_tx = -1;
-        size_t nreport_k = (size_t)-1;
-        for (size_t k = 0; k < c.n; k++)
-            if (is_report_word(&c, k)) {
-                nreport_k = k;
-                break;
-            }
+        int first_tx = -1, any_calendar = 0;
         for (size_t i = 0; i < c.n;) {
             const dtok *t = &c.t[i];
             /* candidate rules */
-            const rlist *lists[8];
+            const rlist *lists[16];
             int nl = 0;
             if (t->lw && t->lw->trig)
                 lists[nl++] = t->lw->trig;
@@ -1562,8 +1640,12 @@ int nf_dates_run(nf_ana *a)
                 for (int e = 0; e < t->lw->n && nl < 7; e++)
                     if (de->bycls[t->lw->e[e].cls].n)
                         lists[nl++] = &de->bycls[t->lw->e[e].cls];
-            if ((t->flags & NF_T_NUM) && de->byshape.n && nl < 8)
-                lists[nl++] = &de->byshape;
+            if (t->flags & NF_T_NUM) {
+                cap cp;
+                for (int k = 0; k < S_NSHAPE && nl < 16; k++)
+                    if (de->byshape[k].n && match_shape(&c, t, k, &cp))
+                        lists[nl++] = &de->byshape[k];
+            }
             if (!nl) {
                 i++;
                 continue;
@@ -1576,10 +1658,14 @@ int nf_dates_run(nf_ana *a)
             for (int li = 0; li < nl; li++) {
                 for (size_t q = 0; q < lists[li]->n; q++) {
                     int code = lists[li]->idx[q];
-                    int ri = code & 0xFFFFFF, need2 = code >> 24;
-                    if (need2 && (i + 1 >= c.n || (need2 == 1 ? !c.t[i + 1].lw
-                                                              : !(c.t[i + 1].flags & NF_T_NUM))))
-                        continue;
+                    int ri = code & 0x3FFFFF, kk = (code >> 22) & 1, need2 = (code >> 24) & 3;
+                    if (need2) {
+                        const dtok *nx = i + 1 < c.n ? &c.t[i + 1] : NULL;
+                        if (!nx || (need2 == 2 ? !(nx->flags & NF_T_NUM)
+                                               : need2 == 1 ? !lit2_has(de, ri, kk, nx->lw)
+                                                            : !lex_has(nx, (code >> 26) & 63)))
+                            continue;
+                    }
                     const rule *r = &de->rules[ri];
                     cap caps[MAXEL];
                     size_t e = match_rule(&c, r, 0, i, caps);
@@ -1642,7 +1728,8 @@ int nf_dates_run(nf_ana *a)
              * else its first calendar date outside quotes */
             int concrete = (x->type == NF_TX_DATE || x->type == NF_TX_TIME) && x->value[0] &&
                            is_calendar(x->value);
-            if (concrete && nreport_k == (size_t)-1 && first_tx < 0) {
+            any_calendar |= concrete;
+            if (concrete && first_tx < 0) {
                 int inq = 0;
                 for (uint32_t k = se->tok0; k < se->tok0 + se->ntok && a->tok[k].start < x->start; k++)
                     if ((a->tok[k].flags & NF_T_QUOTE) &&
@@ -1664,6 +1751,12 @@ int nf_dates_run(nf_ana *a)
             i = best_end;
         }
         se->date_tx = first_tx;
+        size_t nreport_k = (size_t)-1;
+        for (size_t k = 0; any_calendar && k < c.n; k++)
+            if (is_report_word(&c, k)) {
+                nreport_k = k;
+                break;
+            }
         if (nreport_k != (size_t)-1) {
             /* a reporting sentence: the date that goes with its (first) verb, if any */
             se->date_tx = -1;

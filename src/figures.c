@@ -289,8 +289,15 @@ static size_t tokenize(nf_ana *a, uint32_t start, uint32_t end, wtok **out, size
         if (is_wordbyte(t, i, end)) {
             uint32_t j = i;
             for (;;) {
-                while (j < end && is_wordbyte(t, j, end))
-                    j++;
+                while (j < end) { /* ASCII letters and digits first, the rest by is_wordbyte */
+                    unsigned char cj = t[j];
+                    if ((unsigned)((cj | 0x20) - 'a') < 26u || (unsigned)(cj - '0') < 10u)
+                        j++;
+                    else if (cj >= 0x80 && is_wordbyte(t, j, end))
+                        j++;
+                    else
+                        break;
+                }
                 uint32_t al;
                 if (j + 1 < end && (t[j] == '-' || t[j] == '.' || t[j] == ',' || t[j] == ':' || t[j] == '/') &&
                     is_wordbyte(t, j + 1, end)) {

@@ -59,6 +59,8 @@ static char *xstrdup(const char *s, size_t n)
     return p;
 }
 
+static int fill(nf_loader *l);
+
 nf_loader *nf_loader_open(const char *path, const nf_options *o)
 {
     int fd;
@@ -100,6 +102,13 @@ nf_loader *nf_loader_open(const char *path, const nf_options *o)
     l->line = 1;
     l->state = ST_PREAMBLE;
     l->first_line = 1;
+    /* UTF-16 (or UTF-32) with a byte order mark: refused, not read as garbage */
+    if (fill(l) && l->rlen >= 2 &&
+        ((rb[0] == 0xFF && rb[1] == 0xFE) || (rb[0] == 0xFE && rb[1] == 0xFF))) {
+        nf_error(path, 1, "UTF-16 input: convert it to UTF-8 first (iconv -f UTF-16 -t UTF-8)");
+        nf_loader_close(l);
+        return NULL;
+    }
     return l;
 }
 

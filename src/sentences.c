@@ -184,6 +184,20 @@ static uint16_t case_flags(const char *t, uint32_t s, uint32_t e)
     int len, nletters = 0, nupper = 0;
     int first = 1;
     for (uint32_t i = s; i < e; i += (uint32_t)len) {
+        unsigned char b = (unsigned char)t[i];
+        if (b < 0x80) { /* ASCII fast path */
+            len = 1;
+            if (nf_isupper(b)) {
+                nletters++, nupper++;
+                if (first)
+                    fl |= NF_T_CAP;
+                first = 0;
+            } else if (nf_islower(b)) {
+                nletters++;
+                first = 0;
+            }
+            continue;
+        }
         uint32_t c = cp_at(t, i, e, &len);
         if (cp_letter(c)) {
             nletters++;
@@ -248,6 +262,9 @@ static void tokenize(tk_state *st, uint32_t s, uint32_t e)
             uint32_t j = i + (uint32_t)len;
             int dotted = 0;
             for (;;) {
+                while (j < e && (nf_islower((unsigned char)t[j]) || nf_isupper((unsigned char)t[j]) ||
+                                 nf_isdigit((unsigned char)t[j])))
+                    j++; /* ASCII fast path */
                 if (j >= e)
                     break;
                 int l2;

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 
 #include "nf.h"
 
@@ -167,12 +168,67 @@ void nf_arena_free(nf_arena *a)
 
 /* ---- nf_map ---- */
 
-/* Linear probing over a dense array of 32-bit tags (0 = empty, else hash bits | 1), with
- * keys and values in a parallel array: a lookup that misses (most do: "is this token in
- * the dictionary?") reads only tags, 16 to a cache line, and a key is compared only when
- * its tag matches. Load <= 1/2. */
-typedef struct { char *key; size_t klen; void *val; } nf_mslot;
-struct nf_map { uint32_t *tag; nf_mslot *slot; size_t cap, n; };
+/* The slots are probed through a parallel array of 16-bit tags (0 = empty, else 15 bits of
+ * the hash with the top bit set): a miss, the common case, reads only the tag array (2 bytes a
+ * slot instead of 32), and a slot and its key are read only when the tag matches. */
+typedef struct { char *key; size_t klen; uint64_t h; void *val; } nf_slot;
+/* Key copies are packed into chunks (one malloc per chunk, not per key): start-up makes
+ * tens of thousands of keys, and packed keys share cache lines. */
+typedef struct map_chunk { struct map_chunk *next; char data[]; } map_chunk;
+struct nf_map {
+    uint16_t *tag; nf_slot *slot; size_t cap, n;
+    map_chunk *chunks; char *pool; size_t pool_left;
+    /* A filter of cap * 8 bits over a cheap signature of each key (length, first, middle and
+     * last byte): most look-ups are misses, and most misses end here, before the key is
+     * hashed or the table touched. */
+    uint64_t *filt; unsigned fshift;
+};
+
+static inline uint64_t map_sig(const char *key, size_t klen)
+{
+    uint64_t s = klen;
+    if (klen)
+        s |= (uint64_t)(unsigned char)key[0] << 8 | (uint64_t)(unsigned char)key[klen / 2] << 16 |
+             (uint64_t)(unsigned char)key[klen - 1] << 24;
+    return s * 0x9E3779B97F4A7C15ULL;
+}
+static inline void map_filt_set(nf_map *m, uint64_t sig)
+{
+    uint64_t b = sig >> m->fshift;
+    m->filt[b >> 6] |= (uint64_t)1 << (b & 63);
+}
+static inline int map_filt_may(const nf_map *m, const char *key, size_t klen)
+{
+    uint64_t b = map_sig(key, klen) >> m->fshift;
+    return (m->filt[b >> 6] >> (b & 63)) & 1;
+}
+
+enum { MAP_CHUNK = 16384 };
+
+static char *map_keycopy(nf_map *m, const char *key, size_t klen)
+{
+    if (klen + 1 > m->pool_left) {
+        size_t sz = klen + 1 > MAP_CHUNK / 4 ? klen + 1 : MAP_CHUNK - sizeof(map_chunk);
+        map_chunk *c = xrealloc(NULL, sizeof *c + sz);
+        if (sz == klen + 1 && m->chunks) { /* a long key: its own chunk, keep the current pool */
+            c->next = m->chunks->next;
+            m->chunks->next = c;
+            memcpy(c->data, key, klen);
+            c->data[klen] = 0;
+            return c->data;
+        }
+        c->next = m->chunks;
+        m->chunks = c;
+        m->pool = c->data;
+        m->pool_left = sz;
+    }
+    char *k = m->pool;
+    memcpy(k, key, klen);
+    k[klen] = 0;
+    m->pool += klen + 1;
+    m->pool_left -= klen + 1;
+    return k;
+}
 
 uint64_t nf_hash(const char *s, size_t n)
 {
@@ -187,24 +243,48 @@ uint64_t nf_hash(const char *s, size_t n)
     return h;
 }
 
-static uint32_t map_tag(uint64_t h) { return (uint32_t)(h >> 32) | 1u; }
+static inline uint16_t map_tag(uint64_t h) { return (uint16_t)(0x8000u | (h >> 49)); }
 
-static void map_alloc(nf_map *m, size_t cap)
+/* A zeroed table; a large one on transparent huge pages where the system allows it (fewer
+ * page faults at start-up and fewer TLB misses on random probes). */
+static void *table_zalloc(size_t n, size_t size)
 {
-    m->cap = cap;
-    m->tag = calloc(cap, sizeof *m->tag);
-    m->slot = calloc(cap, sizeof *m->slot);
-    if (!m->tag || !m->slot) {
-        fputs("newsfacts: out of memory\n", stderr);
-        exit(1);
+    size_t bytes = n * size;
+    if (bytes >= (1u << 20)) {
+        size_t hp = (size_t)2 << 20, round = (bytes + hp - 1) & ~(hp - 1);
+        void *p = aligned_alloc(hp, round);
+        if (p) {
+#ifdef MADV_HUGEPAGE
+            madvise(p, round, MADV_HUGEPAGE);
+#endif
+            memset(p, 0, bytes);
+            return p;
+        }
     }
+    return calloc(n, size);
+}
+
+static void map_alloc(nf_map *m)
+{
+    m->filt = calloc(m->cap / 8, sizeof *m->filt);
+    m->fshift = 64 - 3 - (unsigned)__builtin_ctzll(m->cap);
+    if (!m->filt)
+        exit(1);
+    m->slot = table_zalloc(m->cap, sizeof *m->slot);
+    m->tag = calloc(m->cap, sizeof *m->tag);
+    if (!m->slot || !m->tag)
+        exit(1);
 }
 
 nf_map *nf_map_new(void)
 {
     nf_map *m = xrealloc(NULL, sizeof *m);
+    m->cap = 64;
     m->n = 0;
-    map_alloc(m, 64);
+    m->chunks = NULL;
+    m->pool = NULL;
+    m->pool_left = 0;
+    map_alloc(m);
     return m;
 }
 
@@ -212,25 +292,28 @@ void nf_map_free(nf_map *m)
 {
     if (!m)
         return;
-    for (size_t i = 0; i < m->cap; i++)
-        free(m->slot[i].key);
+    for (map_chunk *c = m->chunks, *nx; c; c = nx) {
+        nx = c->next;
+        free(c);
+    }
     free(m->slot);
     free(m->tag);
+    free(m->filt);
     free(m);
 }
 
-/* The index of key, or of the empty slot where it would go. */
-static size_t map_find(const nf_map *m, const char *key, size_t klen, uint64_t h)
+/* Index of key's slot, or of the empty slot where it would go (m->tag[i] == 0). */
+static inline size_t map_find(const nf_map *m, const char *key, size_t klen, uint64_t h)
 {
-    size_t mask = m->cap - 1, i = (size_t)h & mask;
-    uint32_t t = map_tag(h);
+    size_t mask = m->cap - 1, i = h & mask;
+    uint16_t t = map_tag(h);
     for (;;) {
-        uint32_t x = m->tag[i];
-        if (!x)
+        uint16_t ti = m->tag[i];
+        if (!ti)
             return i;
-        if (x == t) {
-            const nf_mslot *s = &m->slot[i];
-            if (s->klen == klen && (klen == 0 || memcmp(s->key, key, klen) == 0))
+        if (ti == t) {
+            const nf_slot *s = &m->slot[i];
+            if (s->h == h && s->klen == klen && memcmp(s->key, key, klen) == 0)
                 return i;
         }
         i = (i + 1) & mask;
@@ -239,30 +322,33 @@ static size_t map_find(const nf_map *m, const char *key, size_t klen, uint64_t h
 
 const char *nf_map_put(nf_map *m, const char *key, size_t klen, void *val)
 {
-    if ((m->n + 1) * 2 > m->cap) {
-        uint32_t *otag = m->tag;
-        nf_mslot *old = m->slot;
+    if ((m->n + 1) * 2 > m->cap) { /* at most half full: most look-ups are misses */
+        nf_slot *old = m->slot;
+        uint16_t *otag = m->tag;
+        uint64_t *ofilt = m->filt;
         size_t oc = m->cap;
-        map_alloc(m, oc * 2);
+        m->cap *= 2;
+        map_alloc(m);
         for (size_t i = 0; i < oc; i++)
             if (otag[i]) {
-                size_t j = map_find(m, old[i].key, old[i].klen, nf_hash(old[i].key, old[i].klen));
-                m->tag[j] = otag[i];
+                size_t j = map_find(m, old[i].key, old[i].klen, old[i].h);
                 m->slot[j] = old[i];
+                m->tag[j] = otag[i];
+                map_filt_set(m, map_sig(old[i].key, old[i].klen));
             }
         free(old);
         free(otag);
+        free(ofilt);
     }
     uint64_t h = nf_hash(key, klen);
     size_t i = map_find(m, key, klen, h);
-    nf_mslot *s = &m->slot[i];
+    nf_slot *s = &m->slot[i];
     if (!m->tag[i]) {
-        s->key = xrealloc(NULL, klen + 1);
-        if (klen)
-            memcpy(s->key, key, klen);
-        s->key[klen] = 0;
+        s->key = map_keycopy(m, key, klen);
         s->klen = klen;
+        s->h = h;
         m->tag[i] = map_tag(h);
+        map_filt_set(m, map_sig(key, klen));
         m->n++;
     }
     s->val = val;
@@ -271,7 +357,7 @@ const char *nf_map_put(nf_map *m, const char *key, size_t klen, void *val)
 
 void *nf_map_get(const nf_map *m, const char *key, size_t klen)
 {
-    if (!m)
+    if (!m || !map_filt_may(m, key, klen))
         return NULL;
     size_t i = map_find(m, key, klen, nf_hash(key, klen));
     return m->tag[i] ? m->slot[i].val : NULL;
@@ -279,7 +365,7 @@ void *nf_map_get(const nf_map *m, const char *key, size_t klen)
 
 int nf_map_has(const nf_map *m, const char *key, size_t klen)
 {
-    return m && m->tag[map_find(m, key, klen, nf_hash(key, klen))] != 0;
+    return m && map_filt_may(m, key, klen) && m->tag[map_find(m, key, klen, nf_hash(key, klen))] != 0;
 }
 
 size_t nf_map_count(const nf_map *m) { return m ? m->n : 0; }
@@ -354,7 +440,19 @@ int nf_utf8_encode(uint32_t cp, char out[4])
 
 void nf_lower(const char *s, size_t n, char *out)
 {
-    for (size_t i = 0; i < n; i++)
+    size_t i = 0;
+    /* eight bytes at a time: a byte below 0x80 in 'A'..'Z' gains 0x20 */
+    for (; i + 8 <= n; i += 8) {
+        uint64_t x, lo;
+        memcpy(&x, s + i, 8);
+        lo = x & 0x7F7F7F7F7F7F7F7FULL;
+        uint64_t ge_a = lo + 0x3F3F3F3F3F3F3F3FULL; /* top bit: >= 'A' */
+        uint64_t gt_z = lo + 0x2525252525252525ULL; /* top bit: > 'Z' */
+        uint64_t up = ge_a & ~gt_z & ~x & 0x8080808080808080ULL;
+        x |= up >> 2;
+        memcpy(out + i, &x, 8);
+    }
+    for (; i < n; i++)
         out[i] = (char)nf_tolower((unsigned char)s[i]);
 }
 

@@ -5,37 +5,41 @@
 
 #include "nf.h"
 
+/* One pass to the NUL: runs of printable ASCII and valid UTF-8 above U+009F are copied
+ * whole. A NUL inside a sequence is no continuation byte, so the decoder stops there as it
+ * would at the end of the string. */
 static void put_field(nf_buf *out, const char *s)
 {
     if (!s)
         return;
-    const unsigned char *p = (const unsigned char *)s;
-    size_t n = strlen(s), run = 0, i = 0;
-    while (i < n) {
-        unsigned c = p[i];
+    const unsigned char *p = (const unsigned char *)s, *run = p;
+    for (;;) {
+        unsigned c = *p;
         if (c >= 0x20 && c < 0x7F) {
-            i++;
+            p++;
             continue;
         }
+        if (!c)
+            break;
         uint32_t cp = c;
         int k = 1, bad = 0;
         if (c >= 0x80) {
-            k = nf_utf8_decode(p + i, n - i, &cp);
+            k = nf_utf8_decode(p, 4, &cp);
             bad = cp == 0xFFFD && !(k == 3 && c == 0xEF);
             if (!bad && cp > 0x9F) {
-                i += (size_t)k;
+                p += k;
                 continue;
             }
         }
-        nf_buf_put(out, p + run, i - run);
+        nf_buf_put(out, run, (size_t)(p - run));
         if (c == '\t' || c == '\n' || c == '\r')
             nf_buf_putc(out, ' ');
         else if (bad)
             nf_buf_put(out, "\xEF\xBF\xBD", 3);
-        i += (size_t)k;
-        run = i;
+        p += k;
+        run = p;
     }
-    nf_buf_put(out, p + run, i - run);
+    nf_buf_put(out, run, (size_t)(p - run));
 }
 
 void nf_write_tsv(const nf_options *o, const char *const *cols, nf_buf *out)

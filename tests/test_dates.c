@@ -199,6 +199,8 @@ static void test_durations_sets(void **st)
            "2022/02/24=2022-02-24/DATE;24/02/2022=2022-02-24/DATE;");
     EXPECT("2019-12-10", "Sales on Black Friday and at Thanksgiving rose.",
            "Black Friday=2019-11-29/DATE;Thanksgiving=2019-11-28/DATE;");
+    EXPECT("2024-04-10", "On Good Friday and Easter Monday, said the Sunday Times.",
+           "Good Friday=2024-03-29/DATE;Easter Monday=2024-04-01/DATE;");
     EXPECT("2022-03-01", "They met earlier in the week.", "earlier in the week=2022-W09/DATE;");
     EXPECT("2022-03-01", "See https://example.com/2022/01/12/nato-2019-talks and www.x.org/1999.",
            "");
@@ -242,6 +244,8 @@ static void test_sentence_date(void **st)
     x = nf_dates_attached(&A, said);
     assert_true(x >= 0);
     assert_string_equal(A.tx[x].value, "2021-12-17");
+    run("2022-01-26", "Washington's 2018 turn threatens the United States' position.\n");
+    assert_string_equal(nf_sent_date(&A, &A.sent[0]), "2018");
     run("2022-01-26", "\"We will talk in March,\" Stoltenberg told reporters on Wednesday evening.\n");
     assert_string_equal(nf_sent_date(&A, &A.sent[0]), "2022-01-26TEV");
     free(A.tok);

@@ -366,6 +366,29 @@ static void test_unreadable(void **st)
 
 /* ---- encodings ---- */
 
+static void test_utf16_refused(void **st)
+{
+    (void)st;
+    static const char le[] = "\xFF\xFE<\0<\0<\0F\0I\0L\0E\0>\0>\0>\0\n\0";
+    static const char be[] = "\xFE\xFF\0<\0<\0<";
+    const char *p = wfile(le, sizeof le - 1);
+    loaded L = load(p, 0);
+    assert_int_equal(L.last_rc, -2); /* not opened */
+    assert_int_equal(L.errors, 1);
+    char *w = cat(p, ":1: UTF-16 input");
+    assert_non_null(strstr(errtext, w));
+    free(w);
+    unload(&L);
+    L = load(wfile(be, sizeof be - 1), 0);
+    assert_int_equal(L.last_rc, -2);
+    unload(&L);
+    /* a lone 0xFF 0xFE later in a file is just invalid UTF-8 */
+    L = load(WSTR("<<<FILE>>> a\n\xFF\xFE\n"), 0);
+    assert_int_equal(L.n, 1);
+    assert_int_equal(L.errors, 0);
+    unload(&L);
+}
+
 static void test_bom(void **st)
 {
     (void)st;
@@ -701,6 +724,20 @@ static void test_line_base(void **st)
     L = load_opts(WSTR("<<<FILE>>> a\nx\n"), &o);
     assert_int_equal(L.a[0].line_base, 0);
     unload(&L);
+    /* every piece of a cut article keeps its marker's base */
+    nf_options_default(&o);
+    o.lines_article = 1;
+    o.max_piece = 32;
+    L = load_opts(WSTR("\n<<<FILE>>> a\nOne line here.\nTwo lines here.\nThree lines here.\n"
+                       "Four lines here.\n<<<FILE>>> b\nx\n"), &o);
+    assert_true(L.n >= 4);
+    for (int i = 0; i < L.n - 1; i++) {
+        assert_string_equal(L.a[i].name, "a");
+        assert_int_equal(L.a[i].line_base, 2);
+        assert_int_equal(L.a[i].piece, i);
+    }
+    assert_int_equal(L.a[L.n - 1].line_base, 7);
+    unload(&L);
 }
 
 /* ---- through the pipeline: the article rows ---- */
@@ -805,6 +842,48 @@ static void test_article_rows_pieces(void **st)
     nf_buf_free(&in);
 }
 
+/* The public API: nf_analyze_text (no header, the article row) and nf_run. */
+static void test_public_api(void **st)
+{
+    (void)st;
+    nf_options o;
+    nf_options_default(&o);
+    char err[256];
+    nf_engine *e = nf_engine_new(&o, err, sizeof err);
+    assert_non_null(e);
+    const char *txt = " date 2021-12-17 Hello world.\n";
+    char *buf = NULL;
+    size_t len = 0;
+    assert_int_equal(nf_analyze_text(e, "f.txt", "name", txt, strlen(txt), &buf, &len), 0);
+    assert_int_equal(len, strlen(buf));
+    const char *want = "f.txt\tname\t1\tarticle\t2021-12-17\t";
+    assert_true(strncmp(buf, want, strlen(want)) == 0);
+    char *r = article_rows(buf);
+    assert_string_equal(r, "name\t1\t2021-12-17\n");
+    free(r), free(buf);
+
+    const char *p = WSTR("<<<FILE>>> a\nx\n");
+    char missing[128];
+    snprintf(missing, sizeof missing, "%s/missing", dir);
+    const char *paths[] = {p, missing, p};
+    FILE *out = tmpfile();
+    assert_non_null(out);
+    cap_begin();
+    int rc = nf_run(e, paths, 3, out);
+    cap_end();
+    assert_int_equal(rc, 1); /* the missing file */
+    assert_non_null(strstr(errtext, missing));
+    rewind(out);
+    char tmp[4096];
+    size_t n = fread(tmp, 1, sizeof tmp - 1, out);
+    tmp[n] = '\0';
+    fclose(out);
+    r = article_rows(tmp);
+    assert_string_equal(r, "a\t1\t\na\t1\t\n");
+    free(r);
+    nf_engine_free(e);
+}
+
 static int setup(void **st)
 {
     (void)st;
@@ -838,6 +917,7 @@ int main(void)
         cmocka_unit_test(test_stdin),
         cmocka_unit_test(test_unreadable),
         cmocka_unit_test(test_bom),
+        cmocka_unit_test(test_utf16_refused),
         cmocka_unit_test(test_crlf),
         cmocka_unit_test(test_invalid_utf8),
         cmocka_unit_test(test_nul_bytes),
@@ -855,6 +935,7 @@ int main(void)
         cmocka_unit_test(test_line_base),
         cmocka_unit_test(test_article_rows),
         cmocka_unit_test(test_article_rows_pieces),
+        cmocka_unit_test(test_public_api),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
