@@ -198,6 +198,74 @@ static int ends_abbrev(const char *s, size_t n)
            nf_isupper((unsigned char)s[n - 4]);
 }
 
+/* Does a text block read like a sentence of prose, however short ("He declined to comment.",
+ * "Putin said NATO would grow.", "Peru's minister said:")? It ends with . ! ? or a colon (past
+ * closing quotes and brackets), holds two words or more, one of them a lower-case word, and is
+ * no Title Case line. Plain text keeps such blocks when in doubt: page furniture rarely reads
+ * like a sentence, and a lost sentence costs every later stage. */
+static int sentence_like(const nf_block *b, const char *s, size_t n)
+{
+    if (!b->end_punct || b->words < 2 || b->words > 60)
+        return 0;
+    size_t e = n;
+    while (e) {
+        unsigned char c = (unsigned char)s[e - 1];
+        if (c == '"' || c == '\'' || c == ')' || c == ']' || c == '`')
+            e--;
+        else if (e >= 3 && c >= 0x98 && c <= 0x9D && (unsigned char)s[e - 2] == 0x80 &&
+                 (unsigned char)s[e - 3] == 0xE2)
+            e -= 3; /* curly quotes */
+        else
+            break;
+    }
+    if (!e)
+        return 0;
+    unsigned char c = (unsigned char)s[e - 1];
+    int ok = c == '.' || c == '!' || c == '?' || c == ':' ||
+             (e >= 3 && c == 0xA6 && (unsigned char)s[e - 2] == 0x80 && (unsigned char)s[e - 3] == 0xE2);
+    if (!ok || memchr(s, '|', n))
+        return 0;
+    /* a lower-case word of two letters or more */
+    int lower = 0;
+    for (size_t i = 0; i + 1 < n && !lower; i++)
+        lower = (i == 0 || s[i - 1] == ' ') && nf_islower((unsigned char)s[i]) &&
+                nf_islower((unsigned char)s[i + 1]);
+    return lower && !title_case_x(s, n, 1);
+}
+
+/* A line of a fact table in plain text: a short label, a colon and a number ("Total dead: 192",
+ * "Injured: 4,877", "Turnout: 61.5%"), or a label line that heads such lines ("KENYA:"). Page
+ * furniture has counters too, but not under a label with a colon. */
+static int label_value(const char *s, size_t n)
+{
+    const char *c = memchr(s, ':', n);
+    if (!c || c == s || c - s > 40 || !nf_isupper((unsigned char)s[0]))
+        return 0;
+    size_t i = (size_t)(c - s) + 1;
+    while (i < n && s[i] == ' ')
+        i++;
+    if (i == n)
+        return 0;
+    size_t d = 0;
+    for (; i < n; i++) {
+        unsigned char ch = (unsigned char)s[i];
+        if (nf_isdigit(ch))
+            d++;
+        else if (ch != ',' && ch != '.' && ch != '%' && !(ch == ' ' && i + 1 < n && nf_isdigit((unsigned char)s[i + 1])))
+            return 0;
+    }
+    return d > 0;
+}
+
+static int table_head(const nf_blocks *bl, uint32_t i)
+{
+    const nf_block *b = &bl->b[i];
+    const char *s = bl->buf + b->start;
+    size_t n = b->end - b->start;
+    return n >= 2 && n <= 40 && s[n - 1] == ':' && b->words <= 4 && i + 1 < bl->nb &&
+           label_value(bl->buf + bl->b[i + 1].start, bl->b[i + 1].end - bl->b[i + 1].start);
+}
+
 static int32_t best_run(const int32_t *sc, uint32_t lo, uint32_t hi, uint32_t *bs, uint32_t *be)
 {
     int64_t best = 0, cur = 0;
@@ -304,8 +372,10 @@ void nf_bp_classify(nf_ana *a, nf_blocks *bl)
         for (uint32_t i = 0; i < nb; i++) {
             const nf_block *b = &bl->b[i];
             total += b->chars;
-            if (b->cls == NF_B_GOOD)
-                good += b->chars;
+            if (b->cls == NF_B_GOOD ||
+                (!bl->html && (b->cls == NF_B_SHORT || b->cls == NF_B_BAD) &&
+                 sentence_like(b, bl->buf + b->start, b->end - b->start)))
+                good += b->chars; /* short sentences are prose too */
             else if (b->cls == NF_B_BAD && i > 0)
                 nbad++;
             else if (b->cls == NF_B_DROP)
@@ -318,8 +388,16 @@ void nf_bp_classify(nf_ana *a, nf_blocks *bl)
                 size_t n = b->end - b->start;
                 if (b->cls == NF_B_DROP || b->cls == NF_B_META)
                     continue;
-                if (i == 0 && nb > 1 && b->cls == NF_B_BAD && !b->end_punct)
-                    continue; /* the title line */
+                if (i == 0 && nb > 1 && b->cls == NF_B_BAD && !b->end_punct) {
+                    /* the title line: a headline standing directly on the story is kept as
+                     * its heading (named things in it are the story's; headings make no
+                     * claims); a title in a header of metadata lines (date, url) is not */
+                    const nf_block *nx = &bl->b[1];
+                    if (nx->cls != NF_B_META && nx->cls != NF_B_DROP && b->words <= 20) {
+                        b->keep = b->heading = b->headline = 1;
+                    }
+                    continue;
+                }
                 b->keep = 1;
                 b->heading = b->cls != NF_B_GOOD && b->words <= 20 &&
                              (!b->end_punct || ends_abbrev(s, n) || title_case(s, n));
@@ -352,8 +430,19 @@ void nf_bp_classify(nf_ana *a, nf_blocks *bl)
         /* a lede without its full stop just before the run belongs to it */
         while (bs > lo && bl->b[bs - 1].cls == NF_B_SHORT && bl->b[bs - 1].chars >= GOOD_LEN)
             bs--;
-        /* short sentences right after the run end the article */
-        while (be < hi && bl->b[be].cls == NF_B_SHORT && bl->b[be].end_punct)
+        /* so does a short first paragraph that reads like a sentence ("The talks failed.") */
+        while (bs > lo && !bl->html && (bl->b[bs - 1].cls == NF_B_SHORT || bl->b[bs - 1].cls == NF_B_BAD) &&
+               sentence_like(&bl->b[bs - 1], bl->buf + bl->b[bs - 1].start,
+                             bl->b[bs - 1].end - bl->b[bs - 1].start))
+            bs--;
+        /* short sentences right after the run end the article ("He declined to comment.") */
+        while (be < hi && ((bl->b[be].cls == NF_B_SHORT && bl->b[be].end_punct) ||
+                           (!bl->html && bl->b[be].cls == NF_B_BAD &&
+                            sentence_like(&bl->b[be], bl->buf + bl->b[be].start,
+                                          bl->b[be].end - bl->b[be].start)) ||
+                           (!bl->html && bl->b[be].cls != NF_B_DROP && bl->b[be].cls != NF_B_META &&
+                            (label_value(bl->buf + bl->b[be].start, bl->b[be].end - bl->b[be].start) ||
+                             table_head(bl, be)))))
             be++;
         for (uint32_t i = bs; i < be; i++)
             in[i] = 1;
@@ -370,12 +459,21 @@ void nf_bp_classify(nf_ana *a, nf_blocks *bl)
             continue;
         const char *s = bl->buf + b->start;
         size_t n = b->end - b->start;
-        if (b->cls == NF_B_GOOD || b->cls == NF_B_SHORT || (b->cls == NF_B_BAD && b->chars >= 15))
+        /* a short sentence inside the run is body ("He declined.", "Peru's minister said:") */
+        int sent = !bl->html && b->cls == NF_B_BAD && in[i] &&
+                   (sentence_like(b, s, n) || label_value(s, n) || table_head(bl, i));
+        if (b->cls == NF_B_GOOD || b->cls == NF_B_SHORT || (b->cls == NF_B_BAD && b->chars >= 15) ||
+            sent)
             b->keep = 1;
-        if (b->keep && b->cls != NF_B_GOOD && b->words <= 20 &&
+        if (b->keep && b->cls != NF_B_GOOD && b->words <= 20 && !sent &&
             (!b->end_punct || ends_abbrev(s, n) || title_case(s, n) || b->cls == NF_B_BAD))
             b->heading = 1;
         if (bl->html && b->tag == NF_TAG_H && b->keep)
             b->heading = 1;
     }
+    /* a headline on the first line, standing directly on the body, is kept as its heading
+     * (and read as the title), as in a clean article */
+    if (!bl->html && nb > 1 && !in[0] && in[1] && bl->b[1].keep && bl->b[0].cls == NF_B_BAD &&
+        !bl->b[0].end_punct && bl->b[0].words <= 20)
+        bl->b[0].keep = bl->b[0].heading = bl->b[0].headline = 1;
 }

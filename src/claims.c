@@ -28,7 +28,7 @@
 #include "claims.h"
 #include "nf.h"
 
-enum { C_NONE, C_V, C_TELL, C_NP, C_WEAK, C_CITE, C_ACC, C_EXT, C_OBJ, C_ADV };
+enum { C_NONE, C_V, C_TELL, C_NP, C_WEAK, C_CITE, C_ACC, C_EXT, C_OBJ, C_ADV, C_NOUN };
 enum { D_PERSON = 1, D_PEOPLE, D_ORG };
 
 typedef struct {
@@ -54,9 +54,10 @@ struct nf_claims_eng {
     phrase *ph;
     size_t nph;
     nf_map *phfirst; /* first word of a phrase -> 1 */
+    nf_map *homo;    /* forms that are nouns too (`report`, `claims`) -> 1 */
 };
 
-static const char *const CLASS_NAMES[] = {"", "v", "tell", "np", "weak", "cite", "acc", "ext", "obj", "adv"};
+static const char *const CLASS_NAMES[] = {"", "v", "tell", "np", "weak", "cite", "acc", "ext", "obj", "adv", "noun"};
 
 /* Engine-lifetime strings: kept in one list freed at fini. */
 typedef struct strpool { struct strpool *next; char s[]; } strpool;
@@ -99,6 +100,7 @@ int nf_claims_init(nf_engine *e, char *err, size_t errlen)
     x->lex = nf_map_new();
     x->desc = nf_map_new();
     x->phfirst = nf_map_new();
+    x->homo = nf_map_new();
     size_t capph = 0;
     size_t len = 0;
     const char *txt = nf_data_get(e, "reporting.tsv", &len);
@@ -111,7 +113,7 @@ int nf_claims_init(nf_engine *e, char *err, size_t errlen)
             if (n < 3 || !f[0][0])
                 continue;
             int cls = C_NONE;
-            for (int c = 1; c <= C_ADV; c++)
+            for (int c = 1; c <= C_NOUN; c++)
                 if (!strcmp(f[2], CLASS_NAMES[c]))
                     cls = c;
             if (cls == C_NONE)
@@ -122,6 +124,10 @@ int nf_claims_init(nf_engine *e, char *err, size_t errlen)
                 continue;
             nf_lower(f[0], fl, low);
             low[fl] = 0;
+            if (cls == C_NOUN) {
+                nf_map_put(x->homo, low, fl, (void *)1);
+                continue;
+            }
             if (strchr(low, ' ')) {
                 if (x->nph == capph) {
                     capph = capph ? capph * 2 : 64;
@@ -232,6 +238,7 @@ void nf_claims_fini(nf_engine *e)
     nf_map_free(full->pub.lex);
     nf_map_free(full->pub.desc);
     nf_map_free(full->pub.phfirst);
+    nf_map_free(full->pub.homo);
     free(full->pub.ph);
     free(full);
     e->claims = NULL;
@@ -254,6 +261,7 @@ typedef struct {
     uint8_t passive;     /* `was announced`: no speaker to name */
     uint32_t a0;         /* where the attribution begins, when not at the speaker (0: there) */
     uint8_t nested;      /* inside a quote, spoken by the quote's speaker (`"I can confirm..."`) */
+    uint8_t quoting;     /* nested, but part of the attribution (`X quoted Y as saying`) */
     uint8_t nr;          /* claim token ranges, once computed */
     uint32_t rb[4], re[4];
     const char *value;
@@ -359,7 +367,18 @@ static int quote_opens(const ctx *c, size_t i)
     if (st == 0)
         return 1;
     unsigned char pc = (unsigned char)c->t[st - 1];
-    if (nf_isspace(pc) || pc == '(' || pc == '[' || pc == '-')
+    if (nf_isspace(pc)) {
+        /* `months, " he said`: a stray space before a closing quote after , . ! ? */
+        uint32_t en = c->tok[i].end;
+        int after_sp = en >= c->a->doc.len || nf_isspace((unsigned char)c->t[en]);
+        uint32_t k = st - 1;
+        while (k > 0 && (c->t[k] == ' ' || c->t[k] == '\t'))
+            k--;
+        if (after_sp && k < st - 1 && strchr(",.!?", c->t[k]) && c->t[k] != '\n')
+            return 0;
+        return 1;
+    }
+    if (pc == '(' || pc == '[' || pc == '-')
         return 1;
     return 0;
 }
@@ -514,7 +533,8 @@ static size_t np_back(ctx *c, size_t j, size_t s0)
     return b;
 }
 
-/* The speaker phrase after an inverted verb at v: [v+1, end). */
+/* The speaker phrase after an inverted verb at v: [v+1, end). It never ends on a determiner
+ * or a preposition (`said Castaignede ahead of the 12 March tie`). */
 static size_t np_fwd(ctx *c, size_t i, size_t lim)
 {
     size_t e = i;
@@ -537,17 +557,25 @@ static size_t np_fwd(ctx *c, size_t i, size_t lim)
             e++; /* `figures from the Office for National Statistics` */
             continue;
         }
-        if (!is_word(c, e) || tok_in(c, e, NP_STOP) || c->tx_cover[e] >= 0 ||
+        /* a day or month name that begins a name: `the Sunday Times`, `the Independent on Sunday` */
+        int dayname = c->tx_cover[e] >= 0 && (c->tok[e].flags & NF_T_CAP) && e + 1 < lim &&
+                      (c->tx_cover[e + 1] != c->tx_cover[e]) && (c->tok[e + 1].flags & NF_T_CAP) &&
+                      c->tx_cover[e + 1] < 0 && e > i && (tok_in(c, e - 1, (const char *const[]){"the", NULL}) ||
+                                                           (c->tok[e - 1].flags & NF_T_CAP));
+        if (!is_word(c, e) || tok_in(c, e, NP_STOP) || (c->tx_cover[e] >= 0 && !dayname) || is(c, e, "ahead") ||
             tok_in(c, e, (const char *const[]){"would", "could", "can", "cannot", "will", "may", "might", "should", "must", "did", "do", "does", NULL}))
             break;
         if (e > i && is_lower(c, e) && cls_at(c, e) != C_NONE &&
             !(tok_in(c, e - 1, DETS) || (is_lower(c, e - 1) && cls_at(c, e - 1) == C_NONE)))
             break; /* `according to the report` keeps `report` */
-        if (e > i && is_lower(c, e) && tl(c, e) > 4 && !memcmp(tt(c, e) + tl(c, e) - 2, "ed", 2))
-            break;
+        if (e > i && is_lower(c, e) && tl(c, e) > 4 && !memcmp(tt(c, e) + tl(c, e) - 2, "ed", 2) && !tok_in(c, e - 1, DETS))
+            break; /* `an unnamed executive` goes on */
         e++;
         count++;
     }
+    while (e > i && (tok_in(c, e - 1, (const char *const[]){"the", "a", "an", "of", "from", "at", "for", "and", NULL}) ||
+                     (!is_word(c, e - 1) && !(c->tok[e - 1].flags & NF_T_POSS))))
+        e--;
     return e;
 }
 
@@ -567,6 +595,7 @@ static int is_dash(const ctx *c, size_t i)
 /* Skips back over adverbs, auxiliaries, a date, `to VERB` and a parenthesis between commas
  * from token j (inclusive) down to s0; sets *tx to a date expression passed. Returns the token
  * that ends the subject, or (size_t)-1. */
+static int other_sense(ctx *c, size_t i, const lexent *le, size_t s0, size_t s1);
 static size_t skip_back(ctx *c, size_t j, size_t s0, int32_t *tx, int *comma)
 {
     *comma = 0;
@@ -629,6 +658,19 @@ static size_t skip_back(ctx *c, size_t j, size_t s0, int32_t *tx, int *comma)
             size_t lim = j > s0 + 25 ? j - 25 : s0;
             while (k > lim && !is_punct(c, k - 1, open) && !is_dquote(c, k - 1))
                 k--;
+            if (k > lim && k - 1 > s0 && is_punct(c, k - 1, open) && k < j && open == ',' &&
+                !tok_in(c, k, (const char *const[]){"who", "which", "whose", "citing", "quoting", NULL})) {
+                /* `C, the Kremlin said, adding`: an attribution between commas is no
+                 * parenthesis; the verb after it continues that attribution */
+                size_t g = j - 1; /* the span ends with the verb, maybe a date after it */
+                while (g > k && (c->tx_cover[g] >= 0 || tok_in(c, g, (const char *const[]){"on", "late", "early", "earlier", NULL}) ||
+                                 cls_at(c, g) == C_ADV))
+                    g--;
+                int gc = is_lower(c, g) ? cls_at(c, g) : C_NONE;
+                if (g > k && (gc == C_V || gc == C_TELL || gc == C_WEAK) && !is_ing(c, g) &&
+                    !other_sense(c, g, lex_at(c, g), s0, j))
+                    return (size_t)-1;
+            }
             if (k > lim && k - 1 > s0 && is_punct(c, k - 1, open) && k < j) {
                 /* the parenthesis must look like one: who/which/citing/the/a... or a date */
                 int ok = open == '(' || tok_in(c, k, (const char *const[]){"who", "which", "citing", "quoting", "the", "a", "an", "speaking", "in", "at", "on", "according", "however", "meanwhile", "though", "too", "also", "for", "his", "her", "whose", NULL}) ||
@@ -675,6 +717,24 @@ static size_t skip_back(ctx *c, size_t j, size_t s0, int32_t *tx, int *comma)
 
 /* Does the phrase [b, e) name someone: a name, a description (`a U.S. official`), a pronoun
  * or a capitalized word? */
+/* Is the capitalized word at i, first in its sentence, a name: followed by a possessive, or
+ * capitalized elsewhere in the article where no sentence begins (`Elian printed his name`)? */
+static int sent0_name(ctx *c, size_t i)
+{
+    if (!(c->tok[i].flags & NF_T_CAP) || !(c->tok[i].flags & NF_T_WORD) || tok_in(c, i, DETS) || tok_in(c, i, PRONOUNS) ||
+        tok_in(c, i, NP_STOP) || cls_at(c, i) != C_NONE || c->tx_cover[i] >= 0 || tl(c, i) < 3)
+        return 0;
+    if (i + 1 < c->ntok && (c->tok[i + 1].flags & NF_T_POSS))
+        return 1;
+    size_t n = tl(c, i);
+    size_t k0 = i > 3000 ? i - 3000 : 0, k1 = i + 3000 < c->ntok ? i + 3000 : c->ntok; /* bounded: no quadratic time */
+    for (size_t k = k0; k < k1; k++)
+        if (k != i && tl(c, k) == n && !(c->tok[k].flags & NF_T_SENT0) && !memcmp(tt(c, k), tt(c, i), n) &&
+            (k == 0 || !is_open(c, k - 1)))
+            return 1;
+    return 0;
+}
+
 static int np_speaks(ctx *c, size_t b, size_t e)
 {
     for (size_t g = b; g < e; g++) {
@@ -686,6 +746,8 @@ static int np_speaks(ctx *c, size_t b, size_t e)
         if ((c->tok[g].flags & NF_T_CAP) && !tok_in(c, g, DETS) && !(c->tok[g].flags & NF_T_SENT0) &&
             !(c->men_start[g] >= 0 && (c->a->men[c->men_start[g]].flags & NF_M_DEMONYM)))
             return 1; /* a capitalized word, not a demonym (`The Russian proposal`) */
+        if (g == b && (c->tok[g].flags & NF_T_SENT0) && sent0_name(c, g))
+            return 1;
     }
     return 0;
 }
@@ -769,8 +831,75 @@ static int other_sense(ctx *c, size_t i, const lexent *le, size_t s0, size_t s1)
     return 0;
 }
 
+/* A form that is a noun too (`report`, `reports`, `claims`) read as the noun: after `to`
+ * with no statement following (`to report 2004 results`, `will report to Congress`), before a
+ * preposition or a verb (`the PPI report was`, `media reports in both countries`, `reports
+ * claimed`), after a name led by a determiner (`The Demos report looked`), or in a phrase
+ * after a preposition (`put forward by the Tomlinson report`). */
+static int noun_reading(ctx *c, size_t i, size_t s0, size_t s1)
+{
+    size_t n;
+    const char *w = lower_tok(c, i, &n);
+    if (!nf_map_has(c->x->homo, w, n))
+        return 0;
+    int bare = n > 0 && w[n - 1] != 's';
+    size_t k = i + 1;
+    int stmt = k < s1 && (is(c, k, "that") || is_open(c, k) || is_punct(c, k, ':') ||
+                          (is_punct(c, k, ',') && k + 1 < s1 && is_open(c, k + 1)));
+    if (i > s0 && tok_in(c, i - 1, (const char *const[]){"to", "will", "must", "should", "shall", NULL}) && !stmt)
+        return 1; /* `HSBC will report profits of £9.4bn`: nothing said yet */
+    /* the phrase before: back over names and lower-case words to what opens it */
+    size_t p = i;
+    int caps = 0, det = 0;
+    for (int g = 0; g < 7 && p > s0; g++) {
+        size_t q = p - 1;
+        if (c->tok[q].flags & NF_T_POSS)
+            return 0; /* `the BBC's Jonathan Beale reports` */
+        if (tok_in(c, q, PRONOUNS) && q + 1 == i)
+            return 0; /* `they report a number of calls` */
+        if (tok_in(c, q, (const char *const[]){"which", "that", "what", "who", NULL}))
+            return 0; /* `a bill which critics claim would legalise` */
+        if (tok_in(c, q, (const char *const[]){"the", "a", "an", NULL})) {
+            det = 1;
+            break;
+        }
+        if (tok_in(c, q, (const char *const[]){"by", "of", "from", "in", "with", "for", "on", "at", "after", "about", "than", "into", NULL}))
+            return 1; /* a phrase after a preposition is no subject (`after reports claimed`) */
+        if (!is_word(c, q) || tok_in(c, q, NP_STOP) || cls_at(c, q) != C_NONE)
+            break;
+        caps |= (c->tok[q].flags & (NF_T_CAP | NF_T_UPPER)) != 0;
+        p = q;
+    }
+    /* `The Demos report`: a singular name takes `reports` as its verb */
+    if (det && bare && caps && i > s0 && !(c->tok[i - 1].flags & NF_T_SENT0) && (c->tok[i - 1].flags & (NF_T_CAP | NF_T_UPPER)))
+        return 1;
+    if (k < s1) {
+        if (is(c, k, "to") && k + 1 < s1 && is_lower(c, k + 1) && !tok_in(c, k + 1, DETS) && !tok_in(c, k + 1, PRONOUNS))
+            return 0; /* `Microsoft claims to update its index`: a claim */
+        if (tok_in(c, k, (const char *const[]){"in", "on", "to", "of", "from", "by", "for", "into", "about", "at", "with",
+                                              "over", "after", "since", "under", "is", "was", "are", "were", "has", "have",
+                                              "had", "will", "would", "could", "can", "may", "might", "should", "must",
+                                              "does", "did", "do", "found", "shows", "showed", "took", "gave", "made",
+                                              "came", "put", "says", "suggests", "concludes", "recommends", "released",
+                                              "published", "due", NULL}))
+            return 1;
+        if (is_lower(c, k) && (cls_at(c, k) == C_V || cls_at(c, k) == C_TELL || cls_at(c, k) == C_WEAK || cls_at(c, k) == C_NP))
+            return 1; /* `the Sunday Telegraph report added` */
+        if (is_lower(c, k) && tl(c, k) > 4 && (!memcmp(tt(c, k) + tl(c, k) - 2, "ed", 2) || is_ing(c, k)))
+            return 1; /* `reports linking him`, `The Demos report looked` */
+        if (is(c, k, "that") && k + 1 < s1 && is_lower(c, k + 1) &&
+            (tok_in(c, k + 1, (const char *const[]){"is", "was", "has", "had", "will", "would", "could", "shows", NULL}) ||
+             (tl(c, k + 1) > 4 && !memcmp(tt(c, k + 1) + tl(c, k + 1) - 2, "ed", 2))))
+            return 1; /* `a report that showed`: a relative clause */
+    }
+    return 0;
+}
+
 static void cue_add(ctx *c, const cue *q)
 {
+#ifdef CLAIMS_DEBUG
+    fprintf(stderr, "ADD v=%.*s join=%d np0=%u np1=%u inv=%d\n", (int)tl(c, q->v), tt(c, q->v), q->join, q->np0, q->np1, q->inverted);
+#endif
     cue *n = NF_PUSH(c->cues, c->ncue, c->capcue);
     *n = *q;
 }
@@ -788,7 +917,7 @@ static int rest_empty(ctx *c, size_t k, size_t s1)
         return 1; /* `..., X said Saturday.` with the date unresolved */
     if (is_punct(c, k, ',') && k + 1 < s1 && tok_in(c, k + 1, (const char *const[]){"and", "but", "while", "although", NULL}))
         return 1; /* `C, according to X, and ...` */
-    if (tok_in(c, k, (const char *const[]){"at", "in", "on", "during", "after", "before", "from", "to", "while", NULL})) {
+    if (tok_in(c, k, (const char *const[]){"at", "in", "on", "during", "after", "before", "from", "to", "while", "ahead", NULL})) {
         /* `..., the company said at the Detroit Motor Show.`: a place or occasion */
         size_t g = k + 1;
         while (g < s1 && !is(c, g, "that") && !is_dquote(c, g) && !is_punct(c, g, ',') && !is_punct(c, g, ':') &&
@@ -869,7 +998,7 @@ static void find_cues(ctx *c, size_t s)
             continue; /* `Reports reaching here said`, `Claims that...` */
         if (n > 2 && w[n - 1] == 's' && i + 1 < s1 && is(c, i + 1, "of"))
             continue; /* `reports of`, `claims of` */
-        if (other_sense(c, i, le, s0, s1))
+        if (other_sense(c, i, le, s0, s1) || noun_reading(c, i, s0, s1))
             continue;
         q.le = le;
         /* extend the cue: told + hearer; said + in a statement */
@@ -909,6 +1038,28 @@ static void find_cues(ctx *c, size_t s)
                 if (!tok_in(c, p - 1, (const char *const[]){"was", "were", "been", NULL}) ||
                     (is(c, p - 1, "been") && p > s0 + 1 && !tok_in(c, p - 2, (const char *const[]){"has", "have", "had", NULL})))
                     continue; /* `will be announced next week`: nothing said yet */
+                /* an agentless passive is an attribution only with what was said: `it was
+                 * announced that C`, `C, it has been reported`, `X was reported to have...`,
+                 * `seven were reported dead`; not `after the share offer was announced` */
+                {
+                    size_t a1 = ve;
+                    while (a1 < s1 && (c->tx_cover[a1] >= 0 || cls_at(c, a1) == C_ADV ||
+                                       tok_in(c, a1, (const char *const[]){"on", "late", "early", "earlier", "widely", "previously", "initially", NULL})))
+                        a1++;
+                    size_t bp = p - 1; /* the auxiliary; `it` before it (`it has been reported`) */
+                    while (bp > s0 && tok_in(c, bp - 1, (const char *const[]){"has", "have", "had", "was", "is", "been", "also", "already", "now", "later", NULL}))
+                        bp--;
+                    int it = bp > s0 && is(c, bp - 1, "it");
+                    int said = a1 < s1 && (is(c, a1, "that") || is_open(c, a1) || is_punct(c, a1, ':') ||
+                                           (is(c, a1, "to") && a1 + 1 < s1 && is_lower(c, a1 + 1) && !tok_in(c, a1 + 1, DETS)) ||
+                                           tok_in(c, a1, (const char *const[]){"dead", "killed", "injured", "wounded", "missing", "hurt", "safe", NULL}));
+                    if (!said && !(it && (a1 >= s1 || !is_word(c, a1))))
+                        continue;
+                    if (!said && it && bp > s0 + 2 && is_punct(c, bp - 2, ',')) {
+                        q.before = 1; /* `C, it has been announced.` */
+                        q.a0 = (uint32_t)(bp - 1);
+                    }
+                }
                 q.passive = 1;
                 {
                     size_t a1 = ve;
@@ -957,6 +1108,7 @@ static void find_cues(ctx *c, size_t s)
                         if (c->cues[o].v == qv) {
                             c->cues[o].join = (int32_t)c->ncue;
                             c->cues[o].nested = 1; /* its words are this cue's speaker */
+                            c->cues[o].quoting = 1;
                         }
                     goto have_speaker;
                 }
@@ -1020,9 +1172,20 @@ static void find_cues(ctx *c, size_t s)
         if (j != (size_t)-1 && j >= s0 + 2 && tok_in(c, j, (const char *const[]){"here", "there", NULL}) &&
             is_lower(c, j - 1) && is_ing(c, j - 1) && is_word(c, j - 2) && !tok_in(c, j - 2, NP_STOP))
             j -= 2;
+        int relcl = 0; /* the subject is the antecedent of a relative clause */
         /* a relative clause: `a banner that said`, `residents who said`, `the West, which said` */
         if (j != (size_t)-1 && j > s0 && tok_in(c, j, (const char *const[]){"who", "which", "that", NULL})) {
             size_t r = j - 1;
+            if (is(c, r, "and") && is(c, j, "who")) {
+                /* `Elian's relatives, who are fighting to keep the boy and who have said` */
+                for (size_t g = r; g > s0 + 1 && g + 30 > r; g--)
+                    if (is(c, g, "who") && is_punct(c, g - 1, ',')) {
+                        r = g - 1;
+                        break;
+                    } else if (is_dquote(c, g) || is_punct(c, g, ';') || is_punct(c, g, ':')) {
+                        break;
+                    }
+            }
             if (is_punct(c, r, ',') && r > s0)
                 r--;
             int okr = is_word(c, r) && cls_at(c, r) == C_NONE && !tok_in(c, r, NP_STOP);
@@ -1032,13 +1195,17 @@ static void find_cues(ctx *c, size_t s)
                 if (rn > 3 && (!memcmp(rw + rn - 2, "ed", 2) || !memcmp(rw + rn - 2, "ly", 2)))
                     okr = 0;
             }
-            if (okr)
+            if (okr) {
                 j = r;
+                relcl = 1;
+            }
         }
         if (j != (size_t)-1 && j >= s0 && is_word(c, j) && !tok_in(c, j, NP_STOP) &&
-            !(is_lower(c, j) && cls_at(c, j) != C_NONE)) {
+            !(is_lower(c, j) && cls_at(c, j) != C_NONE) &&
+            !tok_in(c, j, (const char *const[]){"the", "a", "an", NULL})) { /* `used a speech to say` */
             size_t b = np_back(c, j, s0);
-            if (b <= j && b > s0 && tok_in(c, b - 1, (const char *const[]){"for", "of", "in", "at", "from", "with", "by", "to", "on", "into", "about", "over", "than", NULL})) {
+            if (b <= j && b > s0 &&
+                tok_in(c, b - 1, (const char *const[]){"for", "of", "in", "at", "from", "with", "by", "to", "on", "into", "about", "over", "than", NULL})) {
                 /* a phrase after a preposition belongs to the noun before it (`Bishop Henry
                  * Mansell of the Archdiocese of Buffalo`, `A voiceover to the footage`), or
                  * is no subject at all (`and for the first time said`) */
@@ -1049,8 +1216,8 @@ static void find_cues(ctx *c, size_t s)
                 if (nb != (size_t)-1 && (nb == s0 || tok_in(c, nb, DETS) || c->men_start[nb] >= 0 ||
                                          (c->tok[nb].flags & NF_T_CAP) || (c->tok[nb].flags & NF_T_POSS)))
                     b = nb;
-                else
-                    b = j + 1;
+                else if (!(relcl && is(c, j + 1, ",")))
+                    b = j + 1; /* `opposed by Elian's relatives, who have said` keeps them */
             }
             if (b <= j && is_lower(c, j) && c->men_end[j] < 0 && !tok_in(c, j, PRONOUNS)) {
                 /* a common noun as speaker: only with the plainest verbs (`witnesses said`,
@@ -1259,7 +1426,15 @@ static void find_cues(ctx *c, size_t s)
             size_t k = s0;
             while (k < q.np0 - 1 && c->tx_start[k] < 0 && k < s0 + 5)
                 k++;
-            if (c->tx_start[k] >= 0) {
+            /* only a date that opens the sentence, after a preposition or `In a statement`
+             * (`Prices will rise in March, the minister said`: March is the claim's) */
+            int opens = k == s0 || tok_in(c, s0, (const char *const[]){"on", "in", "at", "late", "early", "earlier", "later", "by", "during", NULL});
+            for (size_t g = s0 + 1; g < k && opens; g++)
+                if (!(tok_in(c, g, (const char *const[]){"on", "in", "at", "a", "an", "its", "his", "her", "their", "the", "late", "early", NULL}) ||
+                      (is_lower(c, g) && cls_at(c, g) == C_NONE && c->men_start[g] < 0 && tl(c, g) > 3 &&
+                       !tok_in(c, g, NP_STOP))))
+                    opens = 0;
+            if (opens && c->tx_start[k] >= 0) {
                 int32_t x = c->tx_start[k];
                 size_t e = k;
                 while (e < s1 && c->tx_cover[e] == x)
@@ -1499,7 +1674,7 @@ static void np_text(ctx *c, size_t b, size_t e, const char **out)
 }
 
 /* Resolves the speaker of cue q (index qi). */
-static void resolve(ctx *c, size_t qi)
+static void resolve_1(ctx *c, size_t qi)
 {
     cue *q = &c->cues[qi];
     if (q->np1 <= q->np0)
@@ -1689,6 +1864,35 @@ static void resolve(ctx *c, size_t qi)
 }
 
 /* ---------------------------------------------------------------------------------------- */
+
+/* A speaker never ends on a determiner or a preposition (a mention `Office of the` before
+ * `Deputy Prime Minister`): such a name gives way to the words as written. */
+static void resolve(ctx *c, size_t qi)
+{
+    resolve_1(c, qi);
+    cue *q = &c->cues[qi];
+    const char *sp = q->speaker;
+    if (!sp)
+        return;
+    const char *last = strrchr(sp, ' ');
+    last = last ? last + 1 : sp;
+    static const char *const ENDS[] = {"the", "a", "an", "of", "from", "at", "for", "and", "The", "A", "An", NULL};
+    for (const char *const *w = ENDS; *w; w++)
+        if (!strcmp(last, *w)) {
+            q->speaker = NULL;
+            q->sptype = 255;
+            if (last == sp || q->np1 <= q->np0)
+                return;
+            size_t b = q->np0; /* from the mention that gave the name: `figures from [the Office...]` */
+            for (size_t k = q->np0; k < q->np1; k++)
+                if (c->men_start[k] >= 0 && c->a->men[c->men_start[k]].canon == sp) {
+                    b = k > q->np0 && is(c, k - 1, "the") ? k - 1 : k;
+                    break;
+                }
+            np_text(c, b, q->np1, &q->speaker);
+            return;
+        }
+}
 
 /* The token of the opening quote for a closing quote at qc, scanning back; -1 if none. */
 static long open_for(ctx *c, size_t qc, size_t lim)
@@ -1945,6 +2149,19 @@ static void content(ctx *c, size_t qi, nf_buf *buf)
         }
     }
     put_text(c, buf, b, e);
+}
+
+/* Is the nested cue o the row speaker's own act: its subject `I`/`we` inside the speaker's
+ * quote, or a pronoun that resolved to the same speaker? */
+static int own_act(ctx *c, const cue *row, const cue *o)
+{
+    if (o->inverted || o->np1 != o->np0 + 1)
+        return 0;
+    size_t k = o->np0;
+    if (tok_in(c, k, (const char *const[]){"i", "we", NULL}))
+        return 1;
+    return tok_in(c, k, (const char *const[]){"he", "she", "they", NULL}) && o->speaker && row->speaker &&
+           !strcmp(o->speaker, row->speaker);
 }
 
 /* Is token v inside a double quote (opened before it in its paragraph, or earlier)? */
@@ -2227,6 +2444,11 @@ int nf_claims_run(nf_ana *a)
         int32_t tx = cu->tx;
         for (int32_t o = cu->first_join; o >= 0; o = c->cues[o].next_join) {
             cue *oc = &c->cues[o];
+            /* a verb inside the claim (`"... too early to say," he said`, `"Elian tells me..."`)
+             * belongs to the claim, unless it is the speaker's own act (`"I can confirm..."`,
+             * `Freeh said he cannot confirm`) */
+            if (oc->nested && !oc->quoting && !own_act(c, cu, oc))
+                continue;
             nf_buf_puts(&ub, ", ");
             nf_buf_put(&ub, tt(c, oc->v), c->tok[oc->ve - 1].end - c->tok[oc->v].start);
             if (oc->nested)
@@ -2242,10 +2464,12 @@ int nf_claims_run(nf_ana *a)
             }
             nf_buf_free(&v2);
         }
-        /* collapse whitespace in the cue */
+        /* collapse whitespace in the cue; the cue is lower case (`According to` ->
+         * `according to`), the mention keeps the words as written */
         for (size_t k = 0; k < ub.len; k++)
             if (nf_isspace((unsigned char)ub.p[k]))
                 ub.p[k] = ' ';
+        nf_lower(ub.p, ub.len, ub.p);
         for (size_t k = 0; k < mb.len; k++)
             if (nf_isspace((unsigned char)mb.p[k]))
                 mb.p[k] = ' ';

@@ -111,6 +111,12 @@ static int is_cjk(uint32_t cp)
 /* Does the text end like a sentence (after closing quotes and brackets)? */
 static int ends_sentence(const char *s, size_t n)
 {
+    /* closing quotes written with apostrophes (``...'' or '...'): look past them */
+    size_t q = n;
+    while (q && s[q - 1] == '\'')
+        q--;
+    if (q < n && q && (s[q - 1] == '.' || s[q - 1] == '!' || s[q - 1] == '?' || s[q - 1] == ','))
+        return s[q - 1] != ',';
     while (n) {
         unsigned char c = (unsigned char)s[n - 1];
         if (c == '.' || c == '!' || c == '?' || c == ':' || c == ';' || c == '"' || c == ')' ||
@@ -661,7 +667,7 @@ static void read_metadata(nf_ana *a, nf_blocks *bl)
     char dmy[11] = "", ymd8[11] = "", wd[11] = "";
     uint32_t first_keep = bl->nb;
     for (uint32_t i = 0; i < bl->nb; i++)
-        if (bl->b[i].keep) {
+        if (bl->b[i].keep && !bl->b[i].headline) {
             first_keep = i;
             break;
         }
@@ -669,6 +675,11 @@ static void read_metadata(nf_ana *a, nf_blocks *bl)
         nf_block *b = &bl->b[i];
         const char *s = bl->buf + b->start;
         size_t n = b->end - b->start;
+        if (b->headline && !title) {
+            title = nf_arena_strndup(&a->arena, s, n);
+            title_words = 100;
+            continue;
+        }
         if (b->keep && b->cls == NF_B_GOOD)
             continue;
         if (nf_is_url(s, n)) {

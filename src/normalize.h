@@ -35,6 +35,7 @@ typedef struct {
     uint8_t end_punct;       /* ends like a sentence */
     uint8_t rule;            /* index+1 of the rule that matched, 0 none */
     uint8_t after_label;     /* follows a "url:" label block */
+    uint8_t headline;        /* the article's headline, kept as a heading of the body */
 } nf_block;
 
 typedef struct {

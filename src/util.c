@@ -440,7 +440,19 @@ int nf_utf8_encode(uint32_t cp, char out[4])
 
 void nf_lower(const char *s, size_t n, char *out)
 {
-    for (size_t i = 0; i < n; i++)
+    size_t i = 0;
+    /* eight bytes at a time: a byte below 0x80 in 'A'..'Z' gains 0x20 */
+    for (; i + 8 <= n; i += 8) {
+        uint64_t x, lo;
+        memcpy(&x, s + i, 8);
+        lo = x & 0x7F7F7F7F7F7F7F7FULL;
+        uint64_t ge_a = lo + 0x3F3F3F3F3F3F3F3FULL; /* top bit: >= 'A' */
+        uint64_t gt_z = lo + 0x2525252525252525ULL; /* top bit: > 'Z' */
+        uint64_t up = ge_a & ~gt_z & ~x & 0x8080808080808080ULL;
+        x |= up >> 2;
+        memcpy(out + i, &x, 8);
+    }
+    for (; i < n; i++)
         out[i] = (char)nf_tolower((unsigned char)s[i]);
 }
 

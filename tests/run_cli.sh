@@ -317,11 +317,26 @@ else
     echo "cli: (skipped the unreadable file test: running as root)"
 fi
 
+# ---- --corroborate: the same figure in two articles is one group reported by 2 sources ----
+printf '<<<FILE>>> a\n date 2022-01-10\nRussia has moved 70,000 troops to the border.\n<<<FILE>>> b\n date 2022-01-11\nThe Kremlin has 70,000 troops there and 8,500 tanks.\n' > "$t/corr.dump"
+expect_status 0 "--corroborate" "$bin" --corroborate --kind figure --no-header --fields article,value,cluster,sources "$t/corr.dump"
+check "--corroborate: shared figure grouped" test "$(grep -c '	70000	1	2$' "$t/stdout")" = 2
+check "--corroborate: lone figure alone" test "$(grep -c '	8500	2	1$' "$t/stdout")" = 1
+"$bin" --corroborate data/sample.dump > "$t/corr-full.tsv"
+check "--corroborate: same rows as without" test "$(cut -f1-12 "$t/corr-full.tsv" | md5sum)" = "$("$bin" data/sample.dump | cut -f1-12 | md5sum)"
+check "--corroborate: claims of duplicate articles grouped" test "$(awk -F'\t' '$4 == "claim" && $14 >= 2' "$t/corr-full.tsv" | wc -l)" -gt 0
+
 # ---- the corpus (where ../shared exists) ----
 if [ "$big" = 0 ]; then
     echo "cli: (skipped bbc.dump under the sanitizers)"
 elif [ -f "$shared/corpus/bbc.dump" ]; then
     check "bbc.dump: 2096 lines of --kind article" test "$("$bin" --kind article "$shared/corpus/bbc.dump" | wc -l)" = 2096
+    # figures over the whole corpus: no year written as a year (1900-2039 without a thousands
+    # separator or currency) and no number from a url (checked by hand on samples, issue 6)
+    "$bin" --kind figure --no-header "$shared/corpus/bbc.dump" > "$t/bbc-figures.tsv"
+    check "bbc.dump: figures" test "$(wc -l < "$t/bbc-figures.tsv")" -gt 5000
+    check "bbc.dump: no year as a figure" test "$(awk -F'\t' '$9 ~ /(^|[^0-9,.£$])(19|20)[0-3][0-9]([^0-9,]|$)/' "$t/bbc-figures.tsv" | wc -l)" = 0
+    check "bbc.dump: no figure from a url" test "$(awk -F'\t' '$9 ~ /http|www[.]|[.](com|org|net|co[.]uk)/' "$t/bbc-figures.tsv" | wc -l)" = 0
 else
     echo "cli: (skipped bbc.dump: $shared absent)"
 fi

@@ -137,7 +137,8 @@ static void test_according_to(void **st)
     run("According to US Secretary of State Antony Blinken, the written responses will be delivered soon.");
     assert_int_equal(NC, 1);
     assert_string_equal(C[0].actor, "Antony Blinken");
-    assert_string_equal(C[0].unit, "According to");
+    assert_string_equal(C[0].unit, "according to"); /* the cue in lower case */
+    assert_string_equal(C[0].mention, "According to"); /* the words as written */
     assert_string_equal(C[0].value, "the written responses will be delivered soon");
     run("The talks will resume in January, according to Russian officials.");
     assert_int_equal(NC, 1);
@@ -276,6 +277,131 @@ static void test_not_claims(void **st)
     assert_int_equal(NC, 0);
 }
 
+/* review fix 6: in `C, X said`, a date inside C is the claim's, not the saying's */
+static void test_inverted_date(void **st)
+{
+    (void)st;
+    run("Prices will rise in March, the minister said.");
+    assert_int_equal(NC, 1);
+    assert_string_equal(C[0].date, "2021-12-17");
+    assert_string_equal(C[0].value, "Prices will rise in March");
+    run("On Wednesday, the minister said prices would rise.");
+    assert_int_equal(NC, 1);
+    assert_string_equal(C[0].date, "2021-12-15");
+}
+
+/* review fix 3: a verb inside the claim belongs to the claim, not to the cue */
+static void test_verb_inside_claim(void **st)
+{
+    (void)st;
+    run("\"It is too early to say what the outcome will be,\" the minister said.");
+    assert_int_equal(NC, 1);
+    assert_string_equal(C[0].unit, "said");
+    run("\"My son tells me he does not want to go back,\" said Delfin Gonzalez.");
+    assert_int_equal(NC, 1);
+    assert_string_equal(C[0].unit, "said");
+    /* the speaker's own act stays: `"I can confirm..."` */
+    run("\"I can confirm that an individual was arrested,\" police spokesman Rod Beer said.");
+    assert_int_equal(NC, 1);
+    assert_string_equal(C[0].unit, "said, confirm");
+}
+
+/* review fix 1: `report`/`reports` as a noun is no cue */
+static void test_report_noun(void **st)
+{
+    (void)st;
+    run("The Demos report looked at the impact of broadband. Shell is expected to report 2004 results next week. "
+        "Media reports in both countries describe the deal as a major step. "
+        "Gordon Brown made an appeal for unity after reports claimed Mr Blair went back on a pledge. "
+        "The Bank of England's inflation report was published on Wednesday.");
+    for (int k = 0; k < NC; k++) {
+        assert_null(strstr(C[k].unit, "report"));
+        assert_string_not_equal(C[k].actor, "Gordon Brown");
+    }
+    /* the verb stays: `state media report`, `they report`, `which Yukos claims was` */
+    run("The economy will slow in 2005, state media report.");
+    assert_int_equal(NC, 1);
+    assert_string_equal(C[0].unit, "report");
+    run("They report a number of worried calls from travellers.");
+    assert_int_equal(NC, 1);
+    assert_string_equal(C[0].unit, "report");
+    run("The ruling is a blow to efforts to get damages for the sale of Yugansk, which Yukos claims was illegally sold.");
+    assert_int_equal(NC, 1);
+    assert_string_equal(C[0].actor, "Yukos");
+}
+
+/* review fix 2: a speaker is never only a determiner, nor ends on one */
+static void test_speaker_not_determiner(void **st)
+{
+    (void)st;
+    run("The WHO said 34 attacks on health facilities had been recorded.");
+    assert_int_equal(NC, 1);
+    assert_string_equal(C[0].actor, "WHO");
+    run("Inflation will stay low, according to the Sunday Times.");
+    assert_int_equal(NC, 1);
+    assert_string_equal(C[0].actor, "the Sunday Times");
+    run("\"All the chat in France has been about how France will play,\" said Castaignede ahead of the 12 March tie.");
+    assert_int_equal(NC, 1);
+    assert_string_equal(C[0].actor, "Castaignede");
+    run("A weekend report in the Telegraph quoted an unnamed executive at Euronext as saying the group would bid.");
+    assert_int_equal(NC, 1);
+    assert_string_equal(C[0].actor, "an unnamed executive at Euronext");
+    run("A day ahead of the report, Mr Kennedy used a speech to say his party was facing painful realities.");
+    for (int k = 0; k < NC; k++)
+        assert_string_not_equal(C[k].actor, "a");
+}
+
+/* review fix 4: `C, the X said, adding ...` is one row, its speaker X */
+static void test_inverted_then_adding(void **st)
+{
+    (void)st;
+    run("The talks failed, the Kremlin said, adding that new sanctions were illegal.");
+    assert_int_equal(NC, 1);
+    assert_string_equal(C[0].actor, "Kremlin");
+    assert_string_equal(C[0].unit, "said, adding");
+    assert_non_null(strstr(C[0].value, "new sanctions were illegal"));
+    run("Israel ordered a million people to move south, the United Nations said on Thursday, warning that such a "
+        "movement was impossible.");
+    assert_int_equal(NC, 1);
+    assert_string_equal(C[0].unit, "said, warning");
+    assert_string_equal(C[0].date, "2021-12-16");
+}
+
+/* review fix 5: an agentless passive is a claim only with what was said */
+static void test_agentless_passive(void **st)
+{
+    (void)st;
+    run("Shares fell after the share offer was announced. The takeover was announced on Monday.");
+    assert_int_equal(NC, 0);
+    run("Jack Straw will visit Auschwitz for the anniversary, it has been announced.");
+    assert_int_equal(NC, 1);
+    assert_string_equal(C[0].actor, "");
+    assert_string_equal(C[0].value, "Jack Straw will visit Auschwitz for the anniversary");
+    run("It was announced last July that three agencies would be brought under government control.");
+    assert_int_equal(NC, 1);
+    assert_non_null(strstr(C[0].value, "three agencies would be brought"));
+}
+
+/* a closing quote written with a space before it (`months, " he said`) */
+static void test_spaced_close_quote(void **st)
+{
+    (void)st;
+    run("Philip Shaw is chief economist at Investec.\n\n"
+        "\"The economic landscape has changed quite considerably over the last couple of months, \" he said.");
+    assert_int_equal(NC, 1);
+    assert_string_equal(C[0].actor, "Philip Shaw");
+}
+
+/* `X, who ... and who have said C`; an antecedent inside a by-phrase */
+static void test_relative_clauses(void **st)
+{
+    (void)st;
+    run("The request was likely to be opposed by the Miami relatives of Elian Gonzalez, who are fighting to keep the "
+        "boy and who have said they think his father is being controlled by Havana.");
+    assert_int_equal(NC, 1);
+    assert_non_null(strstr(C[0].value, "they think his father is being controlled"));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -291,6 +417,14 @@ int main(void)
         cmocka_unit_test(test_two_speakers),
         cmocka_unit_test(test_quoted_as_saying),
         cmocka_unit_test(test_not_claims),
+        cmocka_unit_test(test_inverted_date),
+        cmocka_unit_test(test_verb_inside_claim),
+        cmocka_unit_test(test_report_noun),
+        cmocka_unit_test(test_speaker_not_determiner),
+        cmocka_unit_test(test_inverted_then_adding),
+        cmocka_unit_test(test_agentless_passive),
+        cmocka_unit_test(test_spaced_close_quote),
+        cmocka_unit_test(test_relative_clauses),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

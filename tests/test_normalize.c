@@ -371,10 +371,145 @@ static void test_clean_article_keeps_short_lines(void **st)
         "Shearer takes the captaincy on a trial basis, but the new coach said he saw no reason why he should not keep it.\n"
         "Only Russia has chosen to do so.\n"
         "Arsenal win 4-2 on penalties\n");
+    /* the headline standing on the story: the title, and kept as the body's first heading
+     * (its names are the story's; a heading makes no claim) */
     assert_string_equal(A.doc.title, "Shearer named England captain");
-    assert_false(has("Shearer named England captain"));
+    assert_true(has("Shearer named England captain"));
+    assert_int_equal(A.doc.para[0].kind, NF_PARA_HEADING);
+    assert_int_equal(A.doc.para[1].kind, NF_PARA_BODY);
     assert_true(has("Only Russia has chosen to do so."));
     assert_true(has("Arsenal win 4-2 on penalties"));
+}
+
+/* Plain text keeps short sentences: a one-sentence article, an article of short paragraphs,
+ * the last short paragraph, "X said:" before its quote. */
+static void test_short_articles_keep_body(void **st)
+{
+    (void)st;
+    run("Putin said NATO would grow.\n");
+    assert_int_equal(A.doc.npara, 1);
+    assert_true(has("Putin said NATO would grow."));
+    assert_int_equal(A.doc.para[0].kind, NF_PARA_BODY);
+    assert_null(A.doc.title);
+
+    run("The man said the deal was bad for all.\n\nThe talks failed.\n\nHe has used 29 aliases, Freeh said.\n");
+    assert_int_equal(A.doc.npara, 3);
+    assert_true(has("The talks failed."));
+    assert_true(has("He has used 29 aliases, Freeh said."));
+
+    run("ATLANTA (AP) --\n\nThe man said the deal was bad.\n\nHe has used 29 aliases, Freeh said.\n");
+    assert_true(has("The man said the deal was bad."));
+    assert_true(has("He has used 29 aliases, Freeh said."));
+
+    run("Peru said:\n\n\"We will not accept this deal.\"\n");
+    assert_true(has("Peru said:"));
+    assert_true(has("\"We will not accept this deal.\""));
+    assert_int_equal(A.doc.para[0].kind, NF_PARA_BODY);
+    assert_true(A.doc.title == NULL || strcmp(A.doc.title, "\"We will not accept this deal.\""));
+
+    /* a two-line article: a short line with a full stop is body, not a title */
+    run("Jeans Mate Corp - 6mth parent forecast.\nNOTE - Jeans Mate Corp is the full company name.\n");
+    assert_true(has("Jeans Mate Corp - 6mth parent forecast."));
+}
+
+/* A fact table after the prose of a wire story ("KENYA:" / "Total dead: 192") is body; a
+ * lone counter is not. */
+static void test_fact_table_kept(void **st)
+{
+    (void)st;
+    run("NAIROBI, Kenya (AP) _\n\n"
+        "The following are the latest figures as of Monday for the dead and injured in the bombings of the embassies.\n\n"
+        "The source for the figures is the Department of Relief and Rehabilitation in the office of the president.\n\n"
+        "KENYA:\nTotal Dead: 192\nAmericans: 12\nInjured: 4,877\n\n"
+        "TANZANIA:\nTotal dead: 10\nInjured: 74\n");
+    assert_true(has("Total Dead: 192"));
+    assert_true(has("Injured: 4,877"));
+    assert_true(has("TANZANIA:"));
+    assert_true(has("Injured: 74"));
+    run("NATO allies rejected Russia's demand for a new security settlement in Europe on Wednesday, officials said.\n\n"
+        "0\n\n"
+        "Russia's massive troop build-up on Ukraine's borders has forced Washington to engage diplomatically.\n");
+    assert_false(has("\n0\n"));
+}
+
+/* An article with a list in it (not "clean"): its headline still stands on the body, and is
+ * kept as its heading and read as the title. */
+static void test_headline_before_run(void **st)
+{
+    (void)st;
+    run("Call centre users 'lose patience'\n\n"
+        "Customers trying to get through to call centres are getting impatient and quicker to hang up, a survey suggests.\n\n"
+        "Once past the welcome message, callers on average wait longer than before to speak to an agent, the study found.\n\n"
+        "- call centre operations are part of their business\n"
+        "- they are worried about the risk of going abroad\n"
+        "- they fear that they will damage their brand if customers are unhappy with the service they get from abroad.\n");
+    assert_string_equal(A.doc.title, "Call centre users 'lose patience'");
+    assert_true(has("Call centre users 'lose patience'"));
+    assert_int_equal(A.doc.para[0].kind, NF_PARA_HEADING);
+    assert_int_equal(A.doc.para[1].kind, NF_PARA_BODY);
+}
+
+/* Quotes closed with apostrophes (``...'') end a sentence: a last short quote is body. */
+static void test_apostrophe_quotes_end_sentences(void **st)
+{
+    (void)st;
+    run("Home | World | Business | Sport\n\nSubscribe\n\nLatest stories\n\n"
+        "Abortion rights supporters gathered on Saturday outside the clinic where the doctor had worked for twenty years, police said.\n\n"
+        "``They paid an awful price,'' she said. ``They risked their lives.''\n\n"
+        "Share this article\n\nRelated stories\n");
+    assert_true(has("They risked their lives.''"));
+    assert_false(has("Subscribe"));
+}
+
+/* A title in a header of metadata lines (title, date line, url) is metadata only; a first
+ * line that ends like a sentence is body, not a title. */
+static void test_title_header_vs_body_line(void **st)
+{
+    (void)st;
+    run("Russia sets out tough demands for security pact with NATO\n"
+        "20211217\n"
+        "https://www.detroitnews.com/story/news/world/2021/12/17/russia-sets-out-tough-demands/8938875002/\n"
+        "NATO Secretary-General Jens Stoltenberg said the alliance had received the Russian documents on Friday.\n"
+        "The draft proposals contain a ban on the deployment of warships to areas where they can strike targets.\n");
+    assert_string_equal(A.doc.title, "Russia sets out tough demands for security pact with NATO");
+    assert_false(has("tough demands"));
+    assert_string_equal(A.doc.date, "2021-12-17");
+    run("West Indian all-rounder Phil Simmons took four for 38 on Friday as Leicestershire beat Somerset.\n"
+        "Their stay on top, though, may be short-lived as title rivals Essex and Surrey closed in on victory.\n");
+    assert_null(A.doc.title);
+    assert_int_equal(A.doc.npara, 2);
+    assert_int_equal(A.doc.para[0].kind, NF_PARA_BODY);
+}
+
+/* A scraped page: the short paragraphs of the body (before, inside and after the run of
+ * prose) stay, as body, not headings; the furniture around it goes. */
+static void test_short_sentences_in_page(void **st)
+{
+    (void)st;
+    run("Home | World | Business | Sport\n"
+        "Subscribe\n"
+        "The talks failed.\n\n"
+        "Russia's foreign ministry warned on Tuesday that it would respond to any further expansion "
+        "of the alliance toward its borders, officials in Moscow said.\n\n"
+        "The deputy foreign minister said the proposals sent to Washington last week were still on "
+        "the table and that Moscow expected a written answer soon.\n\n"
+        "Peru's foreign minister said:\n\n"
+        "\"We will not accept this deal under any circumstances.\"\n\n"
+        "Ryabkov said the drills had ended and that the troops had gone back to their bases in the east.\n\n"
+        "He declined.\n"
+        "Share this article\n"
+        "Related stories\n");
+    assert_true(has("The talks failed."));
+    assert_true(has("He declined."));
+    assert_true(has("Peru's foreign minister said:"));
+    assert_false(has("Subscribe"));
+    assert_false(has("Share this"));
+    assert_false(has("Home |"));
+    for (size_t i = 0; i < A.doc.npara; i++) {
+        const char *p = A.doc.text + A.doc.para[i].start;
+        if (!strncmp(p, "He declined.", 12) || !strncmp(p, "Peru's", 6) || !strncmp(p, "The talks", 9))
+            assert_int_equal(A.doc.para[i].kind, NF_PARA_BODY);
+    }
 }
 
 static void test_rules_file(void **st)
@@ -438,12 +573,22 @@ static void test_rule_families(void **st)
         "Citation: Hibernating astronauts would need smaller spacecraft (2019, November 18)",
         "Explore further",
         "August 8, 2018 at 3:17 pm",
+        "Loading...",
+        "Skip to content",
+        "Most read",
+        "Newsfeed",
+        "Chats",
+        "Back to top",
     };
     static const char *const prose[] = {
         "Shares in Cairn Energy have jumped 6% after the firm said an Indian oilfield was larger than thought.",
         "Japan's Honda has won a copyright case in Beijing, further evidence that China is taking a tougher line.",
         "The Kremlin declined to comment on the report, which cited three people familiar with the talks.",
         "He refused to share details of the plan, saying only that the allies would be consulted first.",
+        "More troops arrived.",
+        "He declined to comment.",
+        "Home, he said.",
+        "Lib Dems target the student vote",
     };
     for (size_t i = 0; i < sizeof furniture / sizeof *furniture; i++) {
         char text[2048];
@@ -626,6 +771,12 @@ int main(void)
         cmocka_unit_test(test_glued_teasers),
         cmocka_unit_test(test_written_dateline),
         cmocka_unit_test(test_clean_article_keeps_short_lines),
+        cmocka_unit_test(test_short_articles_keep_body),
+        cmocka_unit_test(test_short_sentences_in_page),
+        cmocka_unit_test(test_title_header_vs_body_line),
+        cmocka_unit_test(test_fact_table_kept),
+        cmocka_unit_test(test_apostrophe_quotes_end_sentences),
+        cmocka_unit_test(test_headline_before_run),
         cmocka_unit_test(test_rules_file),
         cmocka_unit_test(test_dump),
         cmocka_unit_test(test_seeds_body_kept),
