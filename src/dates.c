@@ -80,12 +80,12 @@ typedef struct {
 enum {
     F_DATE, F_MONTH, F_YEAR, F_DECADE, F_CENTURY, F_WDAY, F_WDAYREL, F_WDAYPOD, F_DAYPOD, F_DAY,
     F_REL, F_AGO, F_LATER, F_DUR, F_DURX, F_SET, F_VAL, F_SEASON, F_SEASONY, F_QUARTER,
-    F_QUARTERY, F_CLOCK, F_CLOCKW, F_DMY, F_MDY, F_HOLIDAY, F_HOLIDAYY, F_MONTHREL, F_MONTHR, F_NONE, F_HALF, F_HALFY, F_DATER, F_CLOCKZ, F_DECADEY, F_ANAPH, F_HOLIDAYW, F_NFN
+    F_QUARTERY, F_CLOCK, F_CLOCKW, F_DMY, F_MDY, F_HOLIDAY, F_HOLIDAYY, F_MONTHREL, F_MONTHR, F_NONE, F_HALF, F_HALFY, F_DATER, F_CLOCKZ, F_DECADEY, F_ANAPH, F_HOLIDAYW, F_WEEKOF, F_WEEKEND, F_NFN
 };
 static const char *const fn_names[F_NFN] = {
     "date", "month", "year", "decade", "century", "wday", "wdayrel", "wdaypod", "daypod", "day",
     "rel", "ago", "later", "dur", "durx", "set", "val", "season", "seasony", "quarter",
-    "quartery", "clock", "clockw", "dmy", "mdy", "holiday", "holidayy", "monthrel", "monthr", "none", "half", "halfy", "dater", "clockz", "decadey", "anaph", "holidayw"};
+    "quartery", "clock", "clockw", "dmy", "mdy", "holiday", "holidayy", "monthrel", "monthr", "none", "half", "halfy", "dater", "clockz", "decadey", "anaph", "holidayw", "weekof", "weekend"};
 
 typedef struct {
     pel el[MAXEL];
@@ -1243,6 +1243,31 @@ static int normalize(ctx *c, const rule *r, const cap *caps, size_t i0, size_t i
         if (!c->ay)
             return 1;
         fmt_day(out, n, c->aday + k);
+        return 1;
+    }
+    case F_WEEKOF: { /* $1 year (- = inferred), $2 month, $3 day: the ISO week holding it */
+        long y = argi(r, caps, 0, &h1), m = argi(r, caps, 1, &h2), d = argi(r, caps, 2, &h3);
+        if (!h2 || !h3 || m < 1 || m > 12 || d < 1 || d > 31)
+            return 0;
+        if (!h1) {
+            if (!c->ay)
+                return 1;
+            y = infer_year(c, (int)m, (int)d);
+        }
+        if (d > days_in_month((int)y, (int)m))
+            return 0;
+        int wy, wn;
+        iso_week(days_from_civil((int)y, (int)m, (int)d), &wy, &wn);
+        snprintf(out, n, "%04d-W%02d", wy, wn);
+        return 1;
+    }
+    case F_WEEKEND: { /* the weekend: this one on a Saturday or Sunday, else the last one in
+                       * the past tense (news reports the past) and the coming one in the future */
+        if (!c->ay)
+            return 1;
+        int aw = weekday(c->aday);
+        long k = (aw >= 6 || c->tense > 0) ? 0 : -1;
+        rel_value(c, "WE", k, out, n);
         return 1;
     }
     case F_REL: {
