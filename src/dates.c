@@ -65,6 +65,8 @@ static const char *const shape_names[S_NSHAPE] = {"YEAR", "DAY", "MON", "NUM", "
 
 typedef struct {
     uint8_t kind, opt, ctx, cls;
+    uint8_t low;   /* =word: only lower case (else a name: Jamie Noon), or opening a sentence */
+    uint8_t capo;  /* ^word: only with a capital (the Mail on Sunday) */
     uint8_t nalt;
     const char *alt[MAXALT];
     uint8_t altlen[MAXALT];
@@ -237,6 +239,16 @@ static int parse_rule(date_engine *de, rule *r, char *pat, const char *type, cha
         }
         if (tl > 1 && tok[0] == '~') {
             p->ctx = 1;
+            tok++;
+            tl--;
+        }
+        if (tl > 1 && tok[0] == '^') {
+            p->capo = 1;
+            tok++;
+            tl--;
+        }
+        if (tl > 1 && tok[0] == '=') {
+            p->low = 1;
             tok++;
             tl--;
         }
@@ -722,6 +734,10 @@ static int match_el(const ctx *c, const pel *p, size_t i, cap *cp)
 {
     const dtok *t = &c->t[i];
     memset(cp, 0, sizeof *cp);
+    if (p->low && (t->flags & NF_T_CAP) && !(t->flags & (NF_T_SENT0 | NF_T_UPPER)))
+        return 0;
+    if (p->capo && !(t->flags & NF_T_CAP))
+        return 0;
     switch (p->kind) {
     case EL_LIT:
         for (int a = 0; a < p->nalt; a++)
