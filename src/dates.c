@@ -793,6 +793,9 @@ static size_t match_rule(const ctx *c, const rule *r, int k, size_t i, cap *caps
 
 static int is_pastword(const dtok *t)
 {
+    /* a capitalized word inside a sentence is a name (United States, Said Musa), no verb */
+    if ((t->flags & NF_T_CAP) && !(t->flags & (NF_T_SENT0 | NF_T_UPPER)))
+        return 0;
     if (lex_has(t, C_PAST) || lex_has(t, C_REPORT))
         return 1;
     return t->len > 3 && t->low[t->len - 1] == 'd' && t->low[t->len - 2] == 'e' &&
