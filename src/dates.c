@@ -812,7 +812,10 @@ static int tense_at(const ctx *c, size_t i0, size_t i1)
     /* nearest cue before the expression, else after it */
     for (size_t k = i0; k-- > 0;) {
         const dtok *t = &c->t[k];
-        if (lex_has(t, C_FUTURE))
+        const lexent *f = lex_has(t, C_FUTURE);
+        if (f && f->ival == 4 && k >= 1 && c->t[k - 1].len == 2 && !memcmp(c->t[k - 1].low, "to", 2))
+            continue; /* a schedule verb as an infinitive: the tense is elsewhere */
+        if (f)
             return 1;
         if (is_pastword(t)) {
             /* a passive infinitive (would be held) is no past */
