@@ -65,6 +65,8 @@ static const char *const shape_names[S_NSHAPE] = {"YEAR", "DAY", "MON", "NUM", "
 
 typedef struct {
     uint8_t kind, opt, ctx, cls;
+    uint8_t low;   /* =word: only lower case (else a name: Jamie Noon), or opening a sentence */
+    uint8_t capo;  /* ^word: only with a capital (the Mail on Sunday) */
     uint8_t nalt;
     const char *alt[MAXALT];
     uint8_t altlen[MAXALT];
@@ -80,12 +82,12 @@ typedef struct {
 enum {
     F_DATE, F_MONTH, F_YEAR, F_DECADE, F_CENTURY, F_WDAY, F_WDAYREL, F_WDAYPOD, F_DAYPOD, F_DAY,
     F_REL, F_AGO, F_LATER, F_DUR, F_DURX, F_SET, F_VAL, F_SEASON, F_SEASONY, F_QUARTER,
-    F_QUARTERY, F_CLOCK, F_CLOCKW, F_DMY, F_MDY, F_HOLIDAY, F_HOLIDAYY, F_MONTHREL, F_MONTHR, F_NONE, F_HALF, F_HALFY, F_DATER, F_CLOCKZ, F_DECADEY, F_ANAPH, F_HOLIDAYW, F_NFN
+    F_QUARTERY, F_CLOCK, F_CLOCKW, F_DMY, F_MDY, F_HOLIDAY, F_HOLIDAYY, F_MONTHREL, F_MONTHR, F_NONE, F_HALF, F_HALFY, F_DATER, F_CLOCKZ, F_DECADEY, F_ANAPH, F_HOLIDAYW, F_WEEKOF, F_WEEKEND, F_NFN
 };
 static const char *const fn_names[F_NFN] = {
     "date", "month", "year", "decade", "century", "wday", "wdayrel", "wdaypod", "daypod", "day",
     "rel", "ago", "later", "dur", "durx", "set", "val", "season", "seasony", "quarter",
-    "quartery", "clock", "clockw", "dmy", "mdy", "holiday", "holidayy", "monthrel", "monthr", "none", "half", "halfy", "dater", "clockz", "decadey", "anaph", "holidayw"};
+    "quartery", "clock", "clockw", "dmy", "mdy", "holiday", "holidayy", "monthrel", "monthr", "none", "half", "halfy", "dater", "clockz", "decadey", "anaph", "holidayw", "weekof", "weekend"};
 
 typedef struct {
     pel el[MAXEL];
@@ -237,6 +239,16 @@ static int parse_rule(date_engine *de, rule *r, char *pat, const char *type, cha
         }
         if (tl > 1 && tok[0] == '~') {
             p->ctx = 1;
+            tok++;
+            tl--;
+        }
+        if (tl > 1 && tok[0] == '^') {
+            p->capo = 1;
+            tok++;
+            tl--;
+        }
+        if (tl > 1 && tok[0] == '=') {
+            p->low = 1;
             tok++;
             tl--;
         }
@@ -722,6 +734,10 @@ static int match_el(const ctx *c, const pel *p, size_t i, cap *cp)
 {
     const dtok *t = &c->t[i];
     memset(cp, 0, sizeof *cp);
+    if (p->low && (t->flags & NF_T_CAP) && !(t->flags & (NF_T_SENT0 | NF_T_UPPER)))
+        return 0;
+    if (p->capo && !(t->flags & NF_T_CAP))
+        return 0;
     switch (p->kind) {
     case EL_LIT:
         for (int a = 0; a < p->nalt; a++)
@@ -777,6 +793,9 @@ static size_t match_rule(const ctx *c, const rule *r, int k, size_t i, cap *caps
 
 static int is_pastword(const dtok *t)
 {
+    /* a capitalized word inside a sentence is a name (United States, Said Musa), no verb */
+    if ((t->flags & NF_T_CAP) && !(t->flags & (NF_T_SENT0 | NF_T_UPPER)))
+        return 0;
     if (lex_has(t, C_PAST) || lex_has(t, C_REPORT))
         return 1;
     return t->len > 3 && t->low[t->len - 1] == 'd' && t->low[t->len - 2] == 'e' &&
@@ -793,7 +812,10 @@ static int tense_at(const ctx *c, size_t i0, size_t i1)
     /* nearest cue before the expression, else after it */
     for (size_t k = i0; k-- > 0;) {
         const dtok *t = &c->t[k];
-        if (lex_has(t, C_FUTURE))
+        const lexent *f = lex_has(t, C_FUTURE);
+        if (f && f->ival == 4 && k >= 1 && c->t[k - 1].len == 2 && !memcmp(c->t[k - 1].low, "to", 2))
+            continue; /* a schedule verb as an infinitive: the tense is elsewhere */
+        if (f)
             return 1;
         if (is_pastword(t)) {
             /* a passive infinitive (would be held) is no past */
@@ -1243,6 +1265,31 @@ static int normalize(ctx *c, const rule *r, const cap *caps, size_t i0, size_t i
         if (!c->ay)
             return 1;
         fmt_day(out, n, c->aday + k);
+        return 1;
+    }
+    case F_WEEKOF: { /* $1 year (- = inferred), $2 month, $3 day: the ISO week holding it */
+        long y = argi(r, caps, 0, &h1), m = argi(r, caps, 1, &h2), d = argi(r, caps, 2, &h3);
+        if (!h2 || !h3 || m < 1 || m > 12 || d < 1 || d > 31)
+            return 0;
+        if (!h1) {
+            if (!c->ay)
+                return 1;
+            y = infer_year(c, (int)m, (int)d);
+        }
+        if (d > days_in_month((int)y, (int)m))
+            return 0;
+        int wy, wn;
+        iso_week(days_from_civil((int)y, (int)m, (int)d), &wy, &wn);
+        snprintf(out, n, "%04d-W%02d", wy, wn);
+        return 1;
+    }
+    case F_WEEKEND: { /* the weekend: this one on a Saturday or Sunday, else the last one in
+                       * the past tense (news reports the past) and the coming one in the future */
+        if (!c->ay)
+            return 1;
+        int aw = weekday(c->aday);
+        long k = (aw >= 6 || c->tense > 0) ? 0 : -1;
+        rel_value(c, "WE", k, out, n);
         return 1;
     }
     case F_REL: {

@@ -256,6 +256,52 @@ static void test_sentence_date(void **st)
     memset(&A, 0, sizeof A);
 }
 
+/* Fractions, names and titles that only look like dates. */
+static void test_not_dates(void **st)
+{
+    (void)st;
+    EXPECT("2005-02-10", "A quarter of workers said they were unhappy.", "");
+    EXPECT("2005-02-10", "Rates rose by a quarter point.", "");
+    EXPECT("2005-02-10", "Profits rose in the first quarter.", "the first quarter=2005-Q1/DATE;");
+    EXPECT("2005-02-10", "Sales fell a quarter earlier.", "a quarter earlier=2004-Q4/DATE;");
+    EXPECT("2005-02-10", "It is a quarter century old.", "a quarter century=P25Y/DURATION;");
+    EXPECT("2005-02-10", "His team-mate Jamie Noon fumbled.", "");
+    EXPECT("2005-02-10", "Shares were up by noon.", "noon=2005-02-10T12:00/TIME;");
+    EXPECT("2005-02-10", "He told the Mail on Sunday he was fine.", "");
+    EXPECT("2005-02-10", "It came by mail on Sunday.", "Sunday=2005-02-06/DATE;");
+}
+
+/* half an hour, the week of March 6, the weekend, times with a weekday after them. */
+static void test_more_forms(void **st)
+{
+    (void)st;
+    EXPECT("2000-04-24", "He waited half an hour.", "half an hour=PT30M/DURATION;");
+    EXPECT("2000-04-24", "It lasted a quarter of an hour.", "a quarter of an hour=PT15M/DURATION;");
+    EXPECT("2000-02-24", "Talks are set for the week of March 6.", "the week of March 6=2000-W10/DATE;");
+    /* 2000-04-24 is a Monday: the last weekend in the past, the coming one in the future */
+    EXPECT("2000-04-24", "Protesters marched over the weekend.", "the weekend=2000-W16-WE/DATE;");
+    EXPECT("2000-04-24", "Protesters will march over the weekend.", "the weekend=2000-W17-WE/DATE;");
+    /* 2000-04-23 is a Sunday: its own weekend */
+    EXPECT("2000-04-23", "Protesters marched over the weekend.", "the weekend=2000-W16-WE/DATE;");
+    EXPECT("2000-04-03", "INS extended its deadline until 9 a.m. EST Tuesday.",
+           "9 a.m. EST Tuesday=2000-04-04T09:00/TIME;");
+    EXPECT("2000-04-03", "INS extended its deadline until 9:30 p.m. Tuesday.",
+           "9:30 p.m. Tuesday=2000-04-04T21:30/TIME;");
+}
+
+/* Tense: names are no verbs; present-tense schedules are the future. 2000-04-05 is a Wednesday. */
+static void test_weekday_tense(void **st)
+{
+    (void)st;
+    EXPECT("2000-04-05", "The father would be traveling to the United States Thursday.",
+           "Thursday=2000-04-06/DATE;");
+    EXPECT("2000-04-05", "The council meets on Thursday to decide.", "Thursday=2000-04-06/DATE;");
+    EXPECT("2000-04-05", "Chelsea face Arsenal on Sunday.", "Sunday=2000-04-09/DATE;");
+    EXPECT("2000-04-05", "Ministers are due to meet on Friday.", "Friday=2000-04-07/DATE;");
+    EXPECT("2000-04-05", "They failed to meet on Friday.", "Friday=2000-03-31/DATE;");
+    EXPECT("2000-04-05", "He faces trial after he was arrested on Friday.", "Friday=2000-03-31/DATE;");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -263,6 +309,8 @@ int main(void)
         cmocka_unit_test(test_weekdays),   cmocka_unit_test(test_relative),
         cmocka_unit_test(test_vague),      cmocka_unit_test(test_durations_sets),
         cmocka_unit_test(test_sentence_date),
+        cmocka_unit_test(test_not_dates),  cmocka_unit_test(test_more_forms),
+        cmocka_unit_test(test_weekday_tense),
     };
     return cmocka_run_group_tests_name("dates", tests, setup, teardown);
 }

@@ -77,6 +77,8 @@ static void test_abbrev(void **st)
     assert_string_equal(sent_str(0), "Vladimir V. Putin spoke at 10 p.m.");
     run("It starts at 5 p.m. EST on Friday. It ends.\n");
     assert_int_equal(A.nsent, 2);
+    run("The deadline is 9 a.m. Tuesday for the family. It ends.\n");
+    assert_int_equal(A.nsent, 2);
     run("Acme Inc. said so. It rose.\n");
     assert_int_equal(A.nsent, 2);
 }
