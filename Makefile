@@ -63,7 +63,7 @@ $(BUILD)/embedded.o: $(BUILD)/embedded.c src/nf.h
 	$(call say,CC,$@)
 	$(Q)$(CC) $(ALL_CFLAGS) -O0 -c -o $@ $<
 
-$(BUILD)/test_%: tests/test_%.c $(BUILD)/libnewsfacts.a
+$(BUILD)/test_%: tests/test_%.c tests/helpers.h $(BUILD)/libnewsfacts.a
 	$(call say,LD,$@)
 	$(Q)$(CC) $(ALL_CFLAGS) -o $@ $< $(BUILD)/libnewsfacts.a $(CMOCKA_LIBS) $(LIBS)
 

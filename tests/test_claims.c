@@ -13,26 +13,7 @@
 
 #include "nf.h"
 
-static nf_engine *eng;
-
-static int setup(void **st)
-{
-    (void)st;
-    nf_options o;
-    nf_options_default(&o);
-    char err[256];
-    eng = nf_engine_new(&o, err, sizeof err);
-    if (!eng)
-        fprintf(stderr, "engine: %s\n", err);
-    return eng ? 0 : -1;
-}
-
-static int teardown(void **st)
-{
-    (void)st;
-    nf_engine_free(eng);
-    return 0;
-}
+#include "helpers.h"
 
 /* The claim rows of one analysis: date, actor, value, unit, mention, line. */
 typedef struct {
