@@ -41,7 +41,8 @@ typedef struct {
 
 struct nf_actors_eng {
     nf_map *dict;    /* name key (token texts concatenated, ’ -> ') -> dent* */
-    nf_map *prefix;  /* every byte prefix of a dict key -> (void *)1 */
+    uint64_t *pfx;   /* set of the 64-bit hashes of every byte prefix of a dict key (0 = empty) */
+    size_t npfx, cappfx; /* cappfx: a power of two */
     nf_map *titles;  /* lower-cased title, tokens joined by ' ' -> (void *)T_TITLE / T_HONOR */
     nf_map *verbs;   /* lower-case words that show the preceding name acts */
     nf_map *fields;  /* ministry fields: Foreign, Defence ... */
@@ -81,6 +82,70 @@ static size_t keynorm(const char *s, size_t n, char *out, size_t cap)
     return k;
 }
 
+/* The prefix set holds hashes, not strings: building it is one FNV-1a step and one probe
+ * per byte of each dict key (no allocation per prefix).  A false hit (p < 2^-50) only
+ * lets a scan go on; the dictionary look-up itself is exact. */
+#define PFX_SEED 0xcbf29ce484222325ull
+static uint64_t pfx_step(uint64_t h, unsigned char c) { return (h ^ c) * 0x100000001b3ull; }
+static size_t pfx_slot(uint64_t h)
+{
+    h ^= h >> 33;
+    h *= 0xff51afd7ed558ccdull;
+    h ^= h >> 33;
+    return (size_t)h;
+}
+
+static void pfx_add(struct nf_actors_eng *x, uint64_t h)
+{
+    if (!h)
+        h = 1;
+    if ((x->npfx + 1) * 2 > x->cappfx) {
+        size_t oc = x->cappfx, nc = oc ? oc * 2 : 4096;
+        uint64_t *o = x->pfx, *t = calloc(nc, sizeof *t);
+        if (!t)
+            return; /* out of memory: the set stays as it is (scans stop early) */
+        for (size_t i = 0; i < oc; i++)
+            if (o[i]) {
+                size_t j = pfx_slot(o[i]) & (nc - 1);
+                while (t[j])
+                    j = (j + 1) & (nc - 1);
+                t[j] = o[i];
+            }
+        free(o);
+        x->pfx = t;
+        x->cappfx = nc;
+    }
+    size_t j = pfx_slot(h) & (x->cappfx - 1);
+    while (x->pfx[j]) {
+        if (x->pfx[j] == h)
+            return;
+        j = (j + 1) & (x->cappfx - 1);
+    }
+    x->pfx[j] = h;
+    x->npfx++;
+}
+
+/* 1 if key[0..k) is a byte prefix of some dict key. */
+static int prefix_has(const struct nf_actors_eng *x, const char *key, size_t k)
+{
+    if (!x->cappfx || !k)
+        return 0;
+    uint64_t h = PFX_SEED;
+    for (size_t i = 0; i < k; i++)
+        h = pfx_step(h, (unsigned char)key[i]);
+    if (!h)
+        h = 1;
+    size_t j = pfx_slot(h) & (x->cappfx - 1);
+    for (;;) {
+        uint64_t v = x->pfx[j];
+        if (v == h)
+            return 1;
+        if (!v)
+            return 0;
+        j = (j + 1) & (x->cappfx - 1);
+    }
+}
+
 static dent *dent_for(struct nf_actors_eng *x, const char *alias)
 {
     char key[512];
@@ -96,8 +161,11 @@ static dent *dent_for(struct nf_actors_eng *x, const char *alias)
     d->adj = d->cap = d->org_country = -1;
     d->surname = -1;
     nf_map_put(x->dict, key, k, (void *)(x->ndent));
-    for (size_t i = 1; i <= k; i++)
-        nf_map_put(x->prefix, key, i, (void *)1);
+    uint64_t h = PFX_SEED;
+    for (size_t i = 0; i < k; i++) {
+        h = pfx_step(h, (unsigned char)key[i]);
+        pfx_add(x, h);
+    }
     return d;
 }
 
@@ -430,7 +498,6 @@ int nf_actors_init(nf_engine *e, char *err, size_t errlen)
         return -1;
     }
     x->dict = nf_map_new();
-    x->prefix = nf_map_new();
     x->titles = nf_map_new();
     x->verbs = nf_map_new();
     x->fields = nf_map_new();
@@ -439,7 +506,7 @@ int nf_actors_init(nf_engine *e, char *err, size_t errlen)
     x->sport = nf_map_new();
     x->first = nf_map_new();
     e->actors = x;
-    if (!x->dict || !x->prefix || !x->titles || !x->verbs || !x->fields || !x->stop || !x->orgsuf || !x->sport || !x->first) {
+    if (!x->dict || !x->titles || !x->verbs || !x->fields || !x->stop || !x->orgsuf || !x->sport || !x->first) {
         snprintf(err, errlen, "out of memory");
         return -1;
     }
@@ -482,7 +549,7 @@ void nf_actors_fini(nf_engine *e)
     struct nf_actors_eng *x = e->actors;
     if (x) {
         nf_map_free(x->dict);
-        nf_map_free(x->prefix);
+        free(x->pfx);
         nf_map_free(x->titles);
         nf_map_free(x->verbs);
         nf_map_free(x->fields);
@@ -588,7 +655,7 @@ static size_t dict_match_raw(ctx *c, size_t i, const dent **out, int *lost_s)
     for (size_t j = i; j < c->n && j < i + 12; j++) {
         size_t add = keynorm(tx(c, j), tl(c, j), c->key + k, sizeof c->key - k);
         k += add;
-        if (!nf_map_has(x->prefix, c->key, k)) {
+        if (!prefix_has(x, c->key, k)) {
             /* lost apostrophe: NATOs, Russias */
             if (j == i && k > 4 && c->key[k - 1] == 's') {
                 const dent *d = dent_get(x, c->key, k - 1);
@@ -1525,7 +1592,7 @@ static void run_sentence(ctx *c, const nf_sent *s, const uint8_t *tags)
         if (tt) {
             for (size_t p = i + 1; p < te; p++)
                 if ((c->tok[p].flags & NF_T_CAP) && nf_map_has(x->stop, tx(c, p), tl(c, p)) &&
-                    !nf_map_has(x->prefix, tx(c, p), tl(c, p))) {
+                    !prefix_has(x, tx(c, p), tl(c, p))) {
                     te = p;
                     break;
                 }
@@ -1557,7 +1624,7 @@ static void run_sentence(ctx *c, const nf_sent *s, const uint8_t *tags)
         /* `The White House`: no article in the span; no `Subscribe According` */
         if (tt && te - i >= 2 && (tok_is(c, i, "The") || tok_is(c, i, "the") ||
                                   (nf_map_has(x->stop, tx(c, i), tl(c, i)) &&
-                                   !nf_map_has(x->prefix, tx(c, i), tl(c, i))))) {
+                                   !prefix_has(x, tx(c, i), tl(c, i))))) {
             i++;
             continue;
         }
