@@ -48,6 +48,7 @@ struct nf_actors_eng {
     nf_map *fields;  /* ministry fields: Foreign, Defence ... */
     nf_map *stop;    /* capitalized words that never start a name on their own */
     nf_map *orgsuf;  /* last words of organization names */
+    nf_map *noname;  /* NONAME_HEAD */
     nf_map *sport;   /* words of sports reports */
     nf_map *first;   /* given names (firstnames.txt) */
     int max_title;   /* longest title in tokens */
@@ -459,6 +460,14 @@ static const char ORG_SUFFIX[] =
     "Athletic Exchange Board Authority Bureau Police Airport Bank Foundation Organization "
     "Organisation Corporation Company Enterprises Trust Fund Institution Society League";
 
+/* Words that head no person's name after a title: organization suffixes (`Premier
+ * League`, `General Motors`, `Justice Department`), events (`General Election`), another
+ * title (`Chief Executive`), and names the dictionary knows as other than a person
+ * (`chief US economist`). */
+static const char NONAME_HEAD[] = "Election Elections Department Office Cup Championship "
+                                  "Championships Games Open Prize Award Awards Trophy Festival Executive Officer "
+                                  "Superintendent";
+
 static const char SPORT[] =
     "beat beats won win wins draw drew drawn lost lose loses defeat defeated defeats league match "
     "matches game games season coach scored score goal goals innings runs wickets wicket inning "
@@ -503,10 +512,11 @@ int nf_actors_init(nf_engine *e, char *err, size_t errlen)
     x->fields = nf_map_new();
     x->stop = nf_map_new();
     x->orgsuf = nf_map_new();
+    x->noname = nf_map_new();
     x->sport = nf_map_new();
     x->first = nf_map_new();
     e->actors = x;
-    if (!x->dict || !x->titles || !x->verbs || !x->fields || !x->stop || !x->orgsuf || !x->sport || !x->first) {
+    if (!x->dict || !x->titles || !x->verbs || !x->fields || !x->stop || !x->orgsuf || !x->noname || !x->sport || !x->first) {
         snprintf(err, errlen, "out of memory");
         return -1;
     }
@@ -530,6 +540,7 @@ int nf_actors_init(nf_engine *e, char *err, size_t errlen)
     put_words(x->fields, FIELDS);
     put_words(x->stop, STOP);
     put_words(x->orgsuf, ORG_SUFFIX);
+    put_words(x->noname, NONAME_HEAD);
     put_words(x->sport, SPORT);
     size_t mlen;
     const char *model = nf_data_get(e, "tagger.model", &mlen);
@@ -555,6 +566,7 @@ void nf_actors_fini(nf_engine *e)
         nf_map_free(x->fields);
         nf_map_free(x->stop);
         nf_map_free(x->orgsuf);
+        nf_map_free(x->noname);
         nf_map_free(x->sport);
         nf_map_free(x->first);
         for (size_t i = 0; i < x->nstr; i++)
@@ -1063,6 +1075,32 @@ static size_t ministry(ctx *c, size_t b, const char **canon)
                 i++;
         }
     }
+    /* lower-case body after a country, demonym or place: `Egypt's foreign ministry`,
+     * `The Russian defence ministry`, `the Gaza health ministry` -> Egyptian Foreign Ministry */
+    const dent *pl = NULL;
+    if (ci < 0 && de > b && d && d->canon && d->type == NF_ACT_PLACE && is_lower_word(c, de)) {
+        pl = d;
+        i = de;
+    } else if (ci < 0 && de > b && d && d->canon && d->type == NF_ACT_PLACE && is_poss(c, de) &&
+               is_lower_word(c, de + 1)) {
+        pl = d;
+        i = de + 1;
+    }
+    if ((ci >= 0 || pl) && i > b && i + 1 < c->n && is_lower_word(c, i) && tl(c, i) < 24 &&
+        (tok_is(c, i + 1, "ministry") || tok_is(c, i + 1, "Ministry"))) {
+        char fb[24];
+        memcpy(fb, tx(c, i), tl(c, i));
+        fb[0] = (char)(fb[0] - 'a' + 'A');
+        if (nf_map_has(x->fields, fb, tl(c, i))) {
+            if (pl && pl->cap >= 0)
+                ci = pl->cap; /* `Bonn's foreign ministry`: the capital's state */
+            const char *pre = ci >= 0 ? c->x->countries[ci].adj : pl->canon;
+            *canon = nf_arena_printf(&c->a->arena, "%s %.*s Ministry", pre, (int)tl(c, i), fb);
+            return i + 2;
+        }
+    }
+    if (pl)
+        return b;
     /* <Field> Ministry */
     if (i + 1 < c->n && nf_map_has(x->fields, tx(c, i), tl(c, i)) &&
         (tok_is(c, i + 1, "Ministry") || tok_is(c, i + 1, "Office") || tok_is(c, i + 1, "Department"))) {
@@ -1204,6 +1242,23 @@ static int common_word(const ctx *c, size_t i)
     return 0;
 }
 
+static int not_name_after_title(ctx *c, size_t p)
+{
+    const struct nf_actors_eng *x = c->x;
+    if (p >= c->n)
+        return 1;
+    if (nf_map_has(x->orgsuf, tx(c, p), tl(c, p)) || nf_map_has(x->noname, tx(c, p), tl(c, p)))
+        return 1;
+    int kk;
+    if (title_at(c, p, c->n, &kk) > p && kk == T_TITLE)
+        return 1;
+    const dent *d;
+    int lost;
+    if (dict_match(c, p, &d, &lost) == p + 1 && d && d->canon && d->type != NF_ACT_PERSON && d->surname < 0)
+        return 1;
+    return 0;
+}
+
 static void resolve(ctx *c, size_t b, size_t e, int tt, const dent *d, size_t de)
 {
     const struct nf_actors_eng *x = c->x;
@@ -1214,6 +1269,14 @@ static void resolve(ctx *c, size_t b, size_t e, int tt, const dent *d, size_t de
     if (tkind == T_TITLE) {
         size_t k = ts;
         role = span_str(c, k, b);
+    }
+    /* a title needs a name after it: `Premier League`, `General Election`, `chief US
+     * economist`, `Chief Executive` are no person */
+    if (tkind == T_TITLE && e - b == 1 && not_name_after_title(c, b)) {
+        if (!(d && de == e && d->canon && d->type != NF_ACT_PERSON))
+            return;
+        tkind = T_NONE;
+        role = NULL;
     }
     /* a leading title inside the span (`President Bill Clinton` tagged whole) */
     if (e - b >= 2 && tt == 1) {
@@ -1724,7 +1787,8 @@ static void run_sentence(ctx *c, const nf_sent *s, const uint8_t *tags)
             const dent *dt;
             int lt;
             if (tend > i && kk == T_TITLE && nf_isupper((unsigned char)tx(c, i)[0]) &&
-                (tend >= te || is_cap_word(c, tend)) && dict_match(c, i, &dt, &lt) <= tend) {
+                (tend >= te || is_cap_word(c, tend)) && dict_match(c, i, &dt, &lt) <= tend &&
+                !(te > tend && not_name_after_title(c, te - 1))) {
                 i = tend;
                 continue;
             }
