@@ -126,14 +126,11 @@ static void pfx_add(struct nf_actors_eng *x, uint64_t h)
     x->npfx++;
 }
 
-/* 1 if key[0..k) is a byte prefix of some dict key. */
-static int prefix_has(const struct nf_actors_eng *x, const char *key, size_t k)
+/* 1 if the bytes hashed to h (from PFX_SEED by pfx_step) are a prefix of some dict key. */
+static int prefix_has_h(const struct nf_actors_eng *x, uint64_t h)
 {
-    if (!x->cappfx || !k)
+    if (!x->cappfx)
         return 0;
-    uint64_t h = PFX_SEED;
-    for (size_t i = 0; i < k; i++)
-        h = pfx_step(h, (unsigned char)key[i]);
     if (!h)
         h = 1;
     size_t j = pfx_slot(h) & (x->cappfx - 1);
@@ -145,6 +142,17 @@ static int prefix_has(const struct nf_actors_eng *x, const char *key, size_t k)
             return 0;
         j = (j + 1) & (x->cappfx - 1);
     }
+}
+
+/* 1 if key[0..k) is a byte prefix of some dict key. */
+static int prefix_has(const struct nf_actors_eng *x, const char *key, size_t k)
+{
+    if (!k)
+        return 0;
+    uint64_t h = PFX_SEED;
+    for (size_t i = 0; i < k; i++)
+        h = pfx_step(h, (unsigned char)key[i]);
+    return prefix_has_h(x, h);
 }
 
 static dent *dent_for(struct nf_actors_eng *x, const char *alias)
@@ -664,10 +672,13 @@ static size_t dict_match_raw(ctx *c, size_t i, const dent **out, int *lost_s)
     *lost_s = 0;
     if (!(c->tok[i].flags & (NF_T_CAP | NF_T_UPPER)) && !(c->tok[i].flags & NF_T_NUM))
         return i;
+    uint64_t h = PFX_SEED;
     for (size_t j = i; j < c->n && j < i + 12; j++) {
         size_t add = keynorm(tx(c, j), tl(c, j), c->key + k, sizeof c->key - k);
+        for (size_t q = k; q < k + add; q++)
+            h = pfx_step(h, (unsigned char)c->key[q]);
         k += add;
-        if (!prefix_has(x, c->key, k)) {
+        if (!k || !prefix_has_h(x, h)) {
             /* lost apostrophe: NATOs, Russias */
             if (j == i && k > 4 && c->key[k - 1] == 's') {
                 const dent *d = dent_get(x, c->key, k - 1);
