@@ -473,8 +473,8 @@ static const char ORG_SUFFIX[] =
  * title (`Chief Executive`), and names the dictionary knows as other than a person
  * (`chief US economist`). */
 static const char NONAME_HEAD[] = "Election Elections Department Office Cup Championship "
-                                  "Championships Games Open Prize Award Awards Trophy Festival Executive Officer "
-                                  "Superintendent";
+                                  "Championships Games Open Prize Award Awards Trophy Festival";
+
 
 static const char SPORT[] =
     "beat beats won win wins draw drew drawn lost lose loses defeat defeated defeats league match "
@@ -1253,11 +1253,13 @@ static int common_word(const ctx *c, size_t i)
     return 0;
 }
 
-static int not_name_after_title(ctx *c, size_t p)
+static int not_name_after_title(ctx *c, size_t p, int split)
 {
     const struct nf_actors_eng *x = c->x;
     if (p >= c->n)
         return 1;
+    if (word_in(c, p, (const char *const[]){"Executive", "Officer", "Superintendent", "Inspector", "Constable", NULL}))
+        return !split;
     if (nf_map_has(x->orgsuf, tx(c, p), tl(c, p)) || nf_map_has(x->noname, tx(c, p), tl(c, p)))
         return 1;
     int kk;
@@ -1283,7 +1285,7 @@ static void resolve(ctx *c, size_t b, size_t e, int tt, const dent *d, size_t de
     }
     /* a title needs a name after it: `Premier League`, `General Election`, `chief US
      * economist`, `Chief Executive` are no person */
-    if (tkind == T_TITLE && e - b == 1 && not_name_after_title(c, b)) {
+    if (tkind == T_TITLE && e - b == 1 && not_name_after_title(c, b, 0)) {
         if (!(d && de == e && d->canon && d->type != NF_ACT_PERSON))
             return;
         tkind = T_NONE;
@@ -1799,7 +1801,7 @@ static void run_sentence(ctx *c, const nf_sent *s, const uint8_t *tags)
             int lt;
             if (tend > i && kk == T_TITLE && nf_isupper((unsigned char)tx(c, i)[0]) &&
                 (tend >= te || is_cap_word(c, tend)) && dict_match(c, i, &dt, &lt) <= tend &&
-                !(te > tend && not_name_after_title(c, te - 1))) {
+                !(te > tend && not_name_after_title(c, te - 1, 1))) {
                 i = tend;
                 continue;
             }
