@@ -534,6 +534,13 @@ static const int16_t *lookup_at(const nf_tagger *t, uint32_t key, uint32_t h)
     }
 }
 
+const int16_t *nf__lookup(const nf_tagger *t, uint32_t key)
+{
+    if (!t || !key)
+        return NULL;
+    return lookup_at(t, key, (uint32_t)(((uint64_t)key * t->nhome) >> 32));
+}
+
 /* Upper-case letter anywhere and not a closed-class word: the token may be scored (see
  * nf__skip). */
 static int maybe_name(const char *w, size_t n)
