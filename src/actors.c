@@ -466,7 +466,7 @@ static const char ORG_SUFFIX[] =
     "Bros Bros. Association Federation Council Committee Commission Agency Ministry Party "
     "Movement University College Institute Court Parliament Assembly Club FC Rovers Wanderers "
     "Athletic Exchange Board Authority Bureau Police Airport Bank Foundation Organization "
-    "Organisation Corporation Company Enterprises Trust Fund Institution Society League";
+    "Organisation Corporation Company Enterprises Trust Fund Institution Society League Workers";
 
 /* Words that head no person's name after a title: organization suffixes (`Premier
  * League`, `General Motors`, `Justice Department`), events (`General Election`), another
@@ -1315,6 +1315,8 @@ static void resolve(ctx *c, size_t b, size_t e, int tt, const dent *d, size_t de
         e--;
     if (e <= b)
         return;
+    if (tkind == T_TITLE && e - b == 1 && !(d && de == e) && not_name_after_title(c, b, 0))
+        return; /* `Chief Executive` tagged as one person */
     int whole = d && de == e;
     /* a single word the article has used for someone (`Washington` after `MaliVai
      * Washington`) or for an organization (`Eagles` after `Philadelphia Eagles`) */
