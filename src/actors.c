@@ -41,12 +41,14 @@ typedef struct {
 
 struct nf_actors_eng {
     nf_map *dict;    /* name key (token texts concatenated, ’ -> ') -> dent* */
-    nf_map *prefix;  /* every byte prefix of a dict key -> (void *)1 */
+    uint64_t *pfx;   /* set of the 64-bit hashes of every byte prefix of a dict key (0 = empty) */
+    size_t npfx, cappfx; /* cappfx: a power of two */
     nf_map *titles;  /* lower-cased title, tokens joined by ' ' -> (void *)T_TITLE / T_HONOR */
     nf_map *verbs;   /* lower-case words that show the preceding name acts */
     nf_map *fields;  /* ministry fields: Foreign, Defence ... */
     nf_map *stop;    /* capitalized words that never start a name on their own */
     nf_map *orgsuf;  /* last words of organization names */
+    nf_map *noname;  /* NONAME_HEAD */
     nf_map *sport;   /* words of sports reports */
     nf_map *first;   /* given names (firstnames.txt) */
     int max_title;   /* longest title in tokens */
@@ -81,6 +83,78 @@ static size_t keynorm(const char *s, size_t n, char *out, size_t cap)
     return k;
 }
 
+/* The prefix set holds hashes, not strings: building it is one FNV-1a step and one probe
+ * per byte of each dict key (no allocation per prefix).  A false hit (p < 2^-50) only
+ * lets a scan go on; the dictionary look-up itself is exact. */
+#define PFX_SEED 0xcbf29ce484222325ull
+static uint64_t pfx_step(uint64_t h, unsigned char c) { return (h ^ c) * 0x100000001b3ull; }
+static size_t pfx_slot(uint64_t h)
+{
+    h ^= h >> 33;
+    h *= 0xff51afd7ed558ccdull;
+    h ^= h >> 33;
+    return (size_t)h;
+}
+
+static void pfx_add(struct nf_actors_eng *x, uint64_t h)
+{
+    if (!h)
+        h = 1;
+    if ((x->npfx + 1) * 2 > x->cappfx) {
+        size_t oc = x->cappfx, nc = oc ? oc * 2 : 4096;
+        uint64_t *o = x->pfx, *t = calloc(nc, sizeof *t);
+        if (!t)
+            return; /* out of memory: the set stays as it is (scans stop early) */
+        for (size_t i = 0; i < oc; i++)
+            if (o[i]) {
+                size_t j = pfx_slot(o[i]) & (nc - 1);
+                while (t[j])
+                    j = (j + 1) & (nc - 1);
+                t[j] = o[i];
+            }
+        free(o);
+        x->pfx = t;
+        x->cappfx = nc;
+    }
+    size_t j = pfx_slot(h) & (x->cappfx - 1);
+    while (x->pfx[j]) {
+        if (x->pfx[j] == h)
+            return;
+        j = (j + 1) & (x->cappfx - 1);
+    }
+    x->pfx[j] = h;
+    x->npfx++;
+}
+
+/* 1 if the bytes hashed to h (from PFX_SEED by pfx_step) are a prefix of some dict key. */
+static int prefix_has_h(const struct nf_actors_eng *x, uint64_t h)
+{
+    if (!x->cappfx)
+        return 0;
+    if (!h)
+        h = 1;
+    size_t j = pfx_slot(h) & (x->cappfx - 1);
+    for (;;) {
+        uint64_t v = x->pfx[j];
+        if (v == h)
+            return 1;
+        if (!v)
+            return 0;
+        j = (j + 1) & (x->cappfx - 1);
+    }
+}
+
+/* 1 if key[0..k) is a byte prefix of some dict key. */
+static int prefix_has(const struct nf_actors_eng *x, const char *key, size_t k)
+{
+    if (!k)
+        return 0;
+    uint64_t h = PFX_SEED;
+    for (size_t i = 0; i < k; i++)
+        h = pfx_step(h, (unsigned char)key[i]);
+    return prefix_has_h(x, h);
+}
+
 static dent *dent_for(struct nf_actors_eng *x, const char *alias)
 {
     char key[512];
@@ -96,8 +170,11 @@ static dent *dent_for(struct nf_actors_eng *x, const char *alias)
     d->adj = d->cap = d->org_country = -1;
     d->surname = -1;
     nf_map_put(x->dict, key, k, (void *)(x->ndent));
-    for (size_t i = 1; i <= k; i++)
-        nf_map_put(x->prefix, key, i, (void *)1);
+    uint64_t h = PFX_SEED;
+    for (size_t i = 0; i < k; i++) {
+        h = pfx_step(h, (unsigned char)key[i]);
+        pfx_add(x, h);
+    }
     return d;
 }
 
@@ -389,7 +466,15 @@ static const char ORG_SUFFIX[] =
     "Bros Bros. Association Federation Council Committee Commission Agency Ministry Party "
     "Movement University College Institute Court Parliament Assembly Club FC Rovers Wanderers "
     "Athletic Exchange Board Authority Bureau Police Airport Bank Foundation Organization "
-    "Organisation Corporation Company Enterprises Trust Fund Institution Society League";
+    "Organisation Corporation Company Enterprises Trust Fund Institution Society League Workers";
+
+/* Words that head no person's name after a title: organization suffixes (`Premier
+ * League`, `General Motors`, `Justice Department`), events (`General Election`), another
+ * title (`Chief Executive`), and names the dictionary knows as other than a person
+ * (`chief US economist`). */
+static const char NONAME_HEAD[] = "Election Elections Department Office Cup Championship "
+                                  "Championships Games Open Prize Award Awards Trophy Festival";
+
 
 static const char SPORT[] =
     "beat beats won win wins draw drew drawn lost lose loses defeat defeated defeats league match "
@@ -430,16 +515,16 @@ int nf_actors_init(nf_engine *e, char *err, size_t errlen)
         return -1;
     }
     x->dict = nf_map_new();
-    x->prefix = nf_map_new();
     x->titles = nf_map_new();
     x->verbs = nf_map_new();
     x->fields = nf_map_new();
     x->stop = nf_map_new();
     x->orgsuf = nf_map_new();
+    x->noname = nf_map_new();
     x->sport = nf_map_new();
     x->first = nf_map_new();
     e->actors = x;
-    if (!x->dict || !x->prefix || !x->titles || !x->verbs || !x->fields || !x->stop || !x->orgsuf || !x->sport || !x->first) {
+    if (!x->dict || !x->titles || !x->verbs || !x->fields || !x->stop || !x->orgsuf || !x->noname || !x->sport || !x->first) {
         snprintf(err, errlen, "out of memory");
         return -1;
     }
@@ -463,6 +548,7 @@ int nf_actors_init(nf_engine *e, char *err, size_t errlen)
     put_words(x->fields, FIELDS);
     put_words(x->stop, STOP);
     put_words(x->orgsuf, ORG_SUFFIX);
+    put_words(x->noname, NONAME_HEAD);
     put_words(x->sport, SPORT);
     size_t mlen;
     const char *model = nf_data_get(e, "tagger.model", &mlen);
@@ -482,12 +568,13 @@ void nf_actors_fini(nf_engine *e)
     struct nf_actors_eng *x = e->actors;
     if (x) {
         nf_map_free(x->dict);
-        nf_map_free(x->prefix);
+        free(x->pfx);
         nf_map_free(x->titles);
         nf_map_free(x->verbs);
         nf_map_free(x->fields);
         nf_map_free(x->stop);
         nf_map_free(x->orgsuf);
+        nf_map_free(x->noname);
         nf_map_free(x->sport);
         nf_map_free(x->first);
         for (size_t i = 0; i < x->nstr; i++)
@@ -585,10 +672,13 @@ static size_t dict_match_raw(ctx *c, size_t i, const dent **out, int *lost_s)
     *lost_s = 0;
     if (!(c->tok[i].flags & (NF_T_CAP | NF_T_UPPER)) && !(c->tok[i].flags & NF_T_NUM))
         return i;
+    uint64_t h = PFX_SEED;
     for (size_t j = i; j < c->n && j < i + 12; j++) {
         size_t add = keynorm(tx(c, j), tl(c, j), c->key + k, sizeof c->key - k);
+        for (size_t q = k; q < k + add; q++)
+            h = pfx_step(h, (unsigned char)c->key[q]);
         k += add;
-        if (!nf_map_has(x->prefix, c->key, k)) {
+        if (!k || !prefix_has_h(x, h)) {
             /* lost apostrophe: NATOs, Russias */
             if (j == i && k > 4 && c->key[k - 1] == 's') {
                 const dent *d = dent_get(x, c->key, k - 1);
@@ -996,6 +1086,32 @@ static size_t ministry(ctx *c, size_t b, const char **canon)
                 i++;
         }
     }
+    /* lower-case body after a country, demonym or place: `Egypt's foreign ministry`,
+     * `The Russian defence ministry`, `the Gaza health ministry` -> Egyptian Foreign Ministry */
+    const dent *pl = NULL;
+    if (ci < 0 && de > b && d && d->canon && d->type == NF_ACT_PLACE && is_lower_word(c, de)) {
+        pl = d;
+        i = de;
+    } else if (ci < 0 && de > b && d && d->canon && d->type == NF_ACT_PLACE && is_poss(c, de) &&
+               is_lower_word(c, de + 1)) {
+        pl = d;
+        i = de + 1;
+    }
+    if ((ci >= 0 || pl) && i > b && i + 1 < c->n && is_lower_word(c, i) && tl(c, i) < 24 &&
+        (tok_is(c, i + 1, "ministry") || tok_is(c, i + 1, "Ministry"))) {
+        char fb[24];
+        memcpy(fb, tx(c, i), tl(c, i));
+        fb[0] = (char)(fb[0] - 'a' + 'A');
+        if (nf_map_has(x->fields, fb, tl(c, i))) {
+            if (pl && pl->cap >= 0)
+                ci = pl->cap; /* `Bonn's foreign ministry`: the capital's state */
+            const char *pre = ci >= 0 ? c->x->countries[ci].adj : pl->canon;
+            *canon = nf_arena_printf(&c->a->arena, "%s %.*s Ministry", pre, (int)tl(c, i), fb);
+            return i + 2;
+        }
+    }
+    if (pl)
+        return b;
     /* <Field> Ministry */
     if (i + 1 < c->n && nf_map_has(x->fields, tx(c, i), tl(c, i)) &&
         (tok_is(c, i + 1, "Ministry") || tok_is(c, i + 1, "Office") || tok_is(c, i + 1, "Department"))) {
@@ -1137,6 +1253,25 @@ static int common_word(const ctx *c, size_t i)
     return 0;
 }
 
+static int not_name_after_title(ctx *c, size_t p, int split)
+{
+    const struct nf_actors_eng *x = c->x;
+    if (p >= c->n)
+        return 1;
+    if (word_in(c, p, (const char *const[]){"Executive", "Officer", "Superintendent", "Inspector", "Constable", NULL}))
+        return !split;
+    if (nf_map_has(x->orgsuf, tx(c, p), tl(c, p)) || nf_map_has(x->noname, tx(c, p), tl(c, p)))
+        return 1;
+    int kk;
+    if (title_at(c, p, c->n, &kk) > p && kk == T_TITLE)
+        return 1;
+    const dent *d;
+    int lost;
+    if (dict_match(c, p, &d, &lost) == p + 1 && d && d->canon && d->type != NF_ACT_PERSON && d->surname < 0)
+        return 1;
+    return 0;
+}
+
 static void resolve(ctx *c, size_t b, size_t e, int tt, const dent *d, size_t de)
 {
     const struct nf_actors_eng *x = c->x;
@@ -1147,6 +1282,14 @@ static void resolve(ctx *c, size_t b, size_t e, int tt, const dent *d, size_t de
     if (tkind == T_TITLE) {
         size_t k = ts;
         role = span_str(c, k, b);
+    }
+    /* a title needs a name after it: `Premier League`, `General Election`, `chief US
+     * economist`, `Chief Executive` are no person */
+    if (tkind == T_TITLE && e - b == 1 && not_name_after_title(c, b, 0)) {
+        if (!(d && de == e && d->canon && d->type != NF_ACT_PERSON))
+            return;
+        tkind = T_NONE;
+        role = NULL;
     }
     /* a leading title inside the span (`President Bill Clinton` tagged whole) */
     if (e - b >= 2 && tt == 1) {
@@ -1172,6 +1315,8 @@ static void resolve(ctx *c, size_t b, size_t e, int tt, const dent *d, size_t de
         e--;
     if (e <= b)
         return;
+    if (tkind == T_TITLE && e - b == 1 && !(d && de == e) && not_name_after_title(c, b, 0))
+        return; /* `Chief Executive` tagged as one person */
     int whole = d && de == e;
     /* a single word the article has used for someone (`Washington` after `MaliVai
      * Washington`) or for an organization (`Eagles` after `Philadelphia Eagles`) */
@@ -1525,7 +1670,7 @@ static void run_sentence(ctx *c, const nf_sent *s, const uint8_t *tags)
         if (tt) {
             for (size_t p = i + 1; p < te; p++)
                 if ((c->tok[p].flags & NF_T_CAP) && nf_map_has(x->stop, tx(c, p), tl(c, p)) &&
-                    !nf_map_has(x->prefix, tx(c, p), tl(c, p))) {
+                    !prefix_has(x, tx(c, p), tl(c, p))) {
                     te = p;
                     break;
                 }
@@ -1557,7 +1702,7 @@ static void run_sentence(ctx *c, const nf_sent *s, const uint8_t *tags)
         /* `The White House`: no article in the span; no `Subscribe According` */
         if (tt && te - i >= 2 && (tok_is(c, i, "The") || tok_is(c, i, "the") ||
                                   (nf_map_has(x->stop, tx(c, i), tl(c, i)) &&
-                                   !nf_map_has(x->prefix, tx(c, i), tl(c, i))))) {
+                                   !prefix_has(x, tx(c, i), tl(c, i))))) {
             i++;
             continue;
         }
@@ -1657,7 +1802,8 @@ static void run_sentence(ctx *c, const nf_sent *s, const uint8_t *tags)
             const dent *dt;
             int lt;
             if (tend > i && kk == T_TITLE && nf_isupper((unsigned char)tx(c, i)[0]) &&
-                (tend >= te || is_cap_word(c, tend)) && dict_match(c, i, &dt, &lt) <= tend) {
+                (tend >= te || is_cap_word(c, tend)) && dict_match(c, i, &dt, &lt) <= tend &&
+                !(te > tend && not_name_after_title(c, te - 1, 1))) {
                 i = tend;
                 continue;
             }

@@ -4,6 +4,7 @@
 #include "tagger.h"
 
 #include <stdlib.h>
+#include <sys/mman.h>
 #include <string.h>
 
 /* ---------------------------------------------------------------- hashing */
@@ -383,16 +384,25 @@ int nf__allowed(int prev, int tag)
 /* ---------------------------------------------------------------- model */
 
 /* One open-addressing table: each slot holds a feature key and its weights, so a lookup
- * touches one cache line. */
+ * touches one cache line.  Feature keys are already uniform 32-bit hashes, so a key's home
+ * slot is key * nhome / 2^32 (nhome = 1.25 x the features): the model's keys come in ascending order, hence in home order, and
+ * the loader lays the table out in one sequential pass (no sort, no random writes: start-up
+ * is bound by memory access on loaded machines).  Within a run of occupied slots the keys
+ * ascend, so a miss stops at the first larger key.  The table has a tail of spare slots
+ * instead of wrapping around. */
 typedef struct {
     uint32_t key; /* 0 = empty */
     int16_t w[NF_NTAGS];
     int16_t pad;
 } nf_slot;
 
+#define NF_TAB_SPARE 4096u /* slots past the last home slot */
+
 struct nf_tagger {
-    uint32_t mask;   /* table size - 1 */
-    nf_slot *tab;    /* [mask+1] */
+    uint32_t nhome;  /* home slots: home = key * nhome >> 32 */
+    uint32_t nslots; /* nhome + NF_TAB_SPARE */
+    nf_slot *tab;    /* [nslots] */
+    size_t tabbytes; /* bytes of tab */
     uint32_t nfeat;
 };
 
@@ -423,8 +433,25 @@ void nf_tagger_free(nf_tagger *t)
 {
     if (!t)
         return;
+#ifdef MAP_POPULATE
+    if (t->tab)
+        munmap(t->tab, t->tabbytes);
+#else
     free(t->tab);
+#endif
     free(t);
+}
+
+/* Zeroed memory, pre-populated where the system can (one page fault per page is costly on
+ * virtual machines). */
+static nf_slot *tab_alloc(size_t bytes)
+{
+#ifdef MAP_POPULATE
+    void *p = mmap(NULL, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_POPULATE, -1, 0);
+    return p == MAP_FAILED ? NULL : p;
+#else
+    return calloc(1, bytes);
+#endif
 }
 
 nf_tagger *nf_tagger_load(const unsigned char *m, size_t len)
@@ -443,18 +470,17 @@ nf_tagger *nf_tagger_load(const unsigned char *m, size_t len)
     nf_tagger *t = calloc(1, sizeof *t);
     if (!t)
         return NULL;
-    uint32_t size = 1;
-    while (size < 2 * nfeat)
-        size <<= 1;
-    t->mask = size - 1;
+    t->nhome = nfeat + nfeat / 4;
+    t->nslots = t->nhome + NF_TAB_SPARE;
     t->nfeat = nfeat;
-    t->tab = calloc(size, sizeof *t->tab);
+    t->tabbytes = (size_t)t->nslots * sizeof *t->tab;
+    t->tab = tab_alloc(t->tabbytes);
     if (!t->tab)
         goto bad;
 
     const unsigned char *p = m + 28;
     size_t pos = 0;
-    uint32_t key = 0;
+    uint32_t key = 0, next = 0;
     for (uint32_t f = 0; f < nfeat; f++) {
         uint32_t d, mask;
         if (!rdvar(p, plen, &pos, &d) || !rdvar(p, plen, &pos, &mask))
@@ -470,9 +496,12 @@ nf_tagger *nf_tagger_load(const unsigned char *m, size_t len)
         }
         if (mask == 0 || mask >= (1u << NF_NTAGS))
             goto bad;
-        uint32_t h = fmix(key) & t->mask;
-        while (t->tab[h].key)
-            h = (h + 1) & t->mask;
+        uint32_t h = (uint32_t)(((uint64_t)key * t->nhome) >> 32);
+        if (h < next)
+            h = next;
+        if (h >= t->nslots - 1) /* keep the last slot empty */
+            goto bad;
+        next = h + 1;
         nf_slot *sl = &t->tab[h];
         sl->key = key;
         for (int tg = 0; tg < NF_NTAGS; tg++) {
@@ -499,10 +528,17 @@ static const int16_t *lookup_at(const nf_tagger *t, uint32_t key, uint32_t h)
         uint32_t k = t->tab[h].key;
         if (k == key)
             return t->tab[h].w;
-        if (k == 0)
+        if (k == 0 || k > key)
             return NULL;
-        h = (h + 1) & t->mask;
+        h++;
     }
+}
+
+const int16_t *nf__lookup(const nf_tagger *t, uint32_t key)
+{
+    if (!t || !key)
+        return NULL;
+    return lookup_at(t, key, (uint32_t)(((uint64_t)key * t->nhome) >> 32));
 }
 
 /* Upper-case letter anywhere and not a closed-class word: the token may be scored (see
@@ -559,7 +595,7 @@ void nf_tagger_tag(const nf_tagger *t, const char *const *words, const size_t *l
         size_t nf = nf__static_feats(win, i, sflags, feats);
         nf += nf__dyn_feats(win, p1, p2, feats + nf);
         for (size_t k = 0; k < nf; k++) {
-            slots[k] = fmix(feats[k]) & t->mask;
+            slots[k] = (uint32_t)(((uint64_t)feats[k] * t->nhome) >> 32);
             __builtin_prefetch(&t->tab[slots[k]]);
         }
         /* tags 1..8 summed eight at a time (GCC vector extension), tag O alone */

@@ -53,6 +53,9 @@ nf_tagger *nf_tagger_load(const unsigned char *model, size_t len);
 
 void nf_tagger_free(nf_tagger *t);
 
+/* For tests: the NF_NTAGS weights of a feature key, or NULL when the model has none. */
+const int16_t *nf__lookup(const nf_tagger *t, uint32_t key);
+
 /* Tags one sentence.  words[i] points at the i-th token (lens[i] bytes,
  * UTF-8, NOT NUL-terminated).  Writes one tag (NF_TAG_*) per token into
  * tags.  Thread-safe, allocation-free, O(n); handles n == 0, very long

@@ -396,6 +396,37 @@ static void test_empty_and_odd(void **st)
     expect("NATO", "NATO", NF_ACT_ORG);
 }
 
+static void test_lower_case_ministries(void **st)
+{
+    (void)st;
+    run("Egypt's foreign ministry said the border was shut. The Gaza health ministry said 30 "
+        "people died. The Russian defence ministry said it hit targets. Bonn's foreign ministry "
+        "agreed. A trade ministry official declined to comment.\n");
+    expect("Egypt's foreign ministry", "Egyptian Foreign Ministry", NF_ACT_ORG);
+    expect("Gaza health ministry", "Gaza Health Ministry", NF_ACT_ORG);
+    expect("Russian defence ministry", "Russian Defence Ministry", NF_ACT_ORG);
+    expect("Bonn's foreign ministry", "West German Foreign Ministry", NF_ACT_ORG);
+    assert_int_equal(count_canon("Egypt"), 0);
+    assert_int_equal(count_canon("Gaza"), 0);
+    assert_null(find("trade ministry"));
+}
+
+static void test_title_needs_a_name(void **st)
+{
+    (void)st;
+    run("Chelsea lead the Premier League. The General Election is in May. Sales at General Motors "
+        "fell. The Justice Department said it would appeal. The chief US economist at the bank "
+        "said growth was slow. Its Chief Executive resigned. Prime Minister Tony Blair said no.\n");
+    const char *bad[] = {"League", "Election", "Motors", "Department", "US", "Executive"};
+    for (size_t k = 0; k < sizeof bad / sizeof *bad; k++)
+        for (size_t i = 0; i < A.nmen; i++)
+            if (A.men[i].type == NF_ACT_PERSON && strcmp(A.men[i].canon, bad[k]) == 0)
+                fail_msg("%s typed as a person", bad[k]);
+    expect("General Motors", "General Motors", NF_ACT_ORG);
+    expect("US", "United States", NF_ACT_COUNTRY);
+    expect("Tony Blair", "Tony Blair", NF_ACT_PERSON);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -420,6 +451,8 @@ int main(void)
         cmocka_unit_test(test_appositive_roles),
         cmocka_unit_test(test_dateline_credit),
         cmocka_unit_test(test_empty_and_odd),
+        cmocka_unit_test(test_lower_case_ministries),
+        cmocka_unit_test(test_title_needs_a_name),
     };
     int rc = cmocka_run_group_tests(tests, setup, teardown);
     free(A.tok);

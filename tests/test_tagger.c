@@ -130,6 +130,83 @@ static void test_malformed_models(void **st)
     free(copy);
 }
 
+static size_t put_var(unsigned char *p, uint32_t v)
+{
+    size_t k = 0;
+    while (v >= 0x80) {
+        p[k++] = (unsigned char)(v | 0x80);
+        v >>= 7;
+    }
+    p[k++] = (unsigned char)v;
+    return k;
+}
+
+static void put_u32(unsigned char *p, uint32_t v)
+{
+    for (int k = 0; k < 4; k++)
+        p[k] = (unsigned char)(v >> (8 * k));
+}
+
+/* A model image of the ascending keys, feature f weighing f+1 for tag f % 9 (-1 for O). */
+static unsigned char *image(const uint32_t *keys, size_t n, size_t *len)
+{
+    unsigned char *img = calloc(1, 32 + n * 16);
+    size_t pos = 28;
+    for (size_t f = 0; f < n; f++) {
+        pos += put_var(img + pos, f ? keys[f] - keys[f - 1] : keys[f]);
+        unsigned tt = (unsigned)(f % NF_NTAGS);
+        pos += put_var(img + pos, (1u << tt) | (tt ? 1u : 0u));
+        if (tt)
+            pos += put_var(img + pos, 1); /* O: -1 */
+        pos += put_var(img + pos, (uint32_t)(2 * (f % 1000 + 1)));
+    }
+    memcpy(img, "NFTAGGR1", 8);
+    put_u32(img + 8, 1);
+    put_u32(img + 12, NF_NTAGS);
+    put_u32(img + 16, (uint32_t)n);
+    memcpy(img + 20, model + 20, 4); /* the feature-set id of the real model */
+    put_u32(img + 24, (uint32_t)(pos - 28));
+    uint32_t h = 2166136261u; /* FNV-1a-32 */
+    for (size_t k = 0; k < pos; k++)
+        h = (h ^ img[k]) * 16777619u;
+    put_u32(img + pos, h);
+    *len = pos + 4;
+    return img;
+}
+
+/* The table laid out in one pass finds every key, including runs of keys with one home
+ * slot and keys at the very end of the key space, and no key it does not hold. */
+static void test_table_layout(void **st)
+{
+    (void)st;
+    uint32_t keys[3000];
+    size_t n = 0;
+    for (uint32_t k = 1; k <= 1000; k++) /* one home slot for all */
+        keys[n++] = k;
+    for (uint32_t k = 0; k < 1000; k++)
+        keys[n++] = 0x40000000u + k * 2654435u;
+    for (uint32_t k = 1000; k > 0; k--) /* the end of the key space */
+        keys[n++] = 0xffffffffu - k * 3 + 1;
+    size_t len;
+    unsigned char *img = image(keys, n, &len);
+    nf_tagger *t = nf_tagger_load(img, len);
+    assert_non_null(t);
+    for (size_t f = 0; f < n; f++) {
+        const int16_t *w = nf__lookup(t, keys[f]);
+        assert_non_null(w);
+        unsigned tt = (unsigned)(f % NF_NTAGS);
+        assert_int_equal(w[tt], (int)(f % 1000 + 1));
+        if (tt)
+            assert_int_equal(w[0], -1);
+    }
+    assert_null(nf__lookup(t, 1001));
+    assert_null(nf__lookup(t, 0x40000001u));
+    assert_null(nf__lookup(t, 0xfffffffeu));
+    assert_null(nf__lookup(t, 0x7fffffffu));
+    nf_tagger_free(t);
+    free(img);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -138,6 +215,7 @@ int main(void)
         cmocka_unit_test(test_valid_sequences),
         cmocka_unit_test(test_empty_and_null),
         cmocka_unit_test(test_malformed_models),
+        cmocka_unit_test(test_table_layout),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
