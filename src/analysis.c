@@ -44,25 +44,30 @@ void nf_row_setz(nf_ana *a, nf_row *r, int col, const char *s)
     nf_row_set(a, r, col, s, s ? strlen(s) : 0);
 }
 
-const char *nf_sent_text(nf_ana *a, const nf_sent *s)
+const char *nf_span_text(nf_ana *a, const char *s, size_t n, int lower)
 {
-    size_t n = s->end > s->start ? s->end - s->start : 0;
     char *out = nf_arena_alloc(&a->arena, n + 1);
-    const char *t = a->doc.text + s->start;
     size_t k = 0;
     int sp = 0;
     for (size_t i = 0; i < n; i++) {
-        if (nf_isspace((unsigned char)t[i])) {
+        unsigned char ch = (unsigned char)s[i];
+        if (nf_isspace(ch)) {
             sp = k > 0;
             continue;
         }
         if (sp)
             out[k++] = ' ';
         sp = 0;
-        out[k++] = t[i];
+        out[k++] = (char)(lower ? nf_tolower(ch) : ch);
     }
     out[k] = '\0';
     return out;
+}
+
+const char *nf_sent_text(nf_ana *a, const nf_sent *s)
+{
+    size_t n = s->end > s->start ? s->end - s->start : 0;
+    return nf_span_text(a, a->doc.text + s->start, n, 0);
 }
 
 const char *nf_sent_date(const nf_ana *a, const nf_sent *s)

@@ -620,42 +620,7 @@ static const char *member_owner(fctx *c)
 
 static const char *span_lower(nf_ana *a, const char *s, size_t n)
 {
-    char *o = nf_arena_alloc(&a->arena, n + 1);
-    size_t k = 0;
-    int sp = 0;
-    for (size_t i = 0; i < n; i++) {
-        unsigned char ch = (unsigned char)s[i];
-        if (nf_isspace(ch)) {
-            sp = k > 0;
-            continue;
-        }
-        if (sp)
-            o[k++] = ' ';
-        sp = 0;
-        o[k++] = (char)nf_tolower(ch);
-    }
-    o[k] = '\0';
-    return o;
-}
-
-static const char *span_text(nf_ana *a, const char *s, size_t n)
-{
-    char *o = nf_arena_alloc(&a->arena, n + 1);
-    size_t k = 0;
-    int sp = 0;
-    for (size_t i = 0; i < n; i++) {
-        unsigned char ch = (unsigned char)s[i];
-        if (nf_isspace(ch)) {
-            sp = k > 0;
-            continue;
-        }
-        if (sp)
-            o[k++] = ' ';
-        sp = 0;
-        o[k++] = (char)ch;
-    }
-    o[k] = '\0';
-    return o;
+    return nf_span_text(a, s, n, 1);
 }
 
 typedef struct {
@@ -1015,7 +980,7 @@ static void add_row(fctx *c, const nf_sent *s, uint32_t off, const char *value, 
     r->f[NF_COL_VALUE] = nf_arena_strndup(&a->arena, value, strlen(value));
     r->f[NF_COL_UNIT] = u->unit;
     r->f[NF_COL_ACTOR] = owner;
-    r->f[NF_COL_MENTION] = span_text(a, c->t + ms, me - ms);
+    r->f[NF_COL_MENTION] = nf_span_text(a, c->t + ms, me - ms, 0);
     r->f[NF_COL_TEXT] = nf_sent_text(a, s);
     r->f[NF_COL_QUALIFIER] = qual;
     r->f[NF_COL_CATEGORY] = cat && cat[0] ? cat : NULL;
@@ -1288,7 +1253,7 @@ static size_t try_figure(fctx *c, const nf_sent *s, size_t k, size_t kfirst)
         if (vague)
             qual = span_lower(a, c->t + n.vstart, n.vend - n.vstart);
         else if (n.flags & NF_NUM_RANGE)
-            qual = span_text(a, c->t + n.start, n.end - n.start);
+            qual = nf_span_text(a, c->t + n.start, n.end - n.start, 0);
         else
             qual = q0;
     }

@@ -263,6 +263,9 @@ void nf_grow(void **p, size_t *cap, size_t need, size_t sz);
 nf_row *nf_row_add(nf_ana *a, int kind, uint32_t off);
 void nf_row_set(nf_ana *a, nf_row *r, int col, const char *s, size_t n);
 void nf_row_setz(nf_ana *a, nf_row *r, int col, const char *s);
+/* s[0..n) with whitespace runs collapsed to one space, trimmed, lower-cased (ASCII) when
+ * lower is set (arena). */
+const char *nf_span_text(nf_ana *a, const char *s, size_t n, int lower);
 /* The whole sentence, whitespace collapsed (arena). */
 const char *nf_sent_text(nf_ana *a, const nf_sent *s);
 /* The sentence's date value: its date expression's, else the article's (may be ""). */
