@@ -217,6 +217,18 @@ int nf_lines_next(nf_lines *it, char **fields, int maxf)
     return -1;
 }
 
+size_t nf_lines_count(const char *text, size_t len)
+{
+    nf_lines it;
+    char *f[1];
+    size_t n = 0;
+    nf_lines_init(&it, text, len);
+    while (nf_lines_next(&it, f, 1) >= 0)
+        n++;
+    nf_lines_free(&it);
+    return n;
+}
+
 void nf_lines_free(nf_lines *it)
 {
     free(it->line);

@@ -168,11 +168,7 @@ static int load_lex(nf_engine *e, date_engine *de, char *err, size_t errlen)
     nf_lines it;
     char *f[4];
     int n;
-    size_t cap = 0;
-    nf_lines_init(&it, txt, len);
-    while (nf_lines_next(&it, f, 4) >= 0)
-        cap++;
-    nf_lines_free(&it);
+    size_t cap = nf_lines_count(txt, len);
     de->caplex = cap + 4096; /* room for the rules' literal words */
     de->lexpool = calloc(de->caplex, sizeof *de->lexpool);
     de->lex = nf_map_new();
@@ -339,11 +335,7 @@ static int load_rules(nf_engine *e, date_engine *de, char *err, size_t errlen)
     nf_lines it;
     char *f[3];
     int n;
-    size_t cap = 0;
-    nf_lines_init(&it, txt, len);
-    while (nf_lines_next(&it, f, 3) >= 0)
-        cap++;
-    nf_lines_free(&it);
+    size_t cap = nf_lines_count(txt, len);
     de->rules = calloc(cap + 1, sizeof *de->rules);
     de->trig = nf_map_new();
     de->trigpool = calloc(cap * MAXALT + 1, sizeof *de->trigpool);

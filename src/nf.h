@@ -97,6 +97,8 @@ void nf_data_free(nf_engine *e);
 void nf_lines_init(nf_lines *it, const char *text, size_t len);
 int nf_lines_next(nf_lines *it, char **fields, int maxf);
 void nf_lines_free(nf_lines *it);
+/* How many lines nf_lines_next would give (to size a table before reading it). */
+size_t nf_lines_count(const char *text, size_t len);
 
 /* ---- regex.c: PCRE2 with JIT, match limits, per-thread match data ---- */
 

@@ -94,6 +94,15 @@ static void test_lines_edges(void **st)
 }
 
 /* Every embedded data file is there, NUL-terminated, and parses. */
+static void test_lines_count(void **st)
+{
+    (void)st;
+    const char *t = "# comment\n\na\tb\n  \t \nc\r\n  # indented comment\nd";
+    assert_int_equal(nf_lines_count(t, strlen(t)), 3);
+    assert_int_equal(nf_lines_count("", 0), 0);
+    assert_int_equal(nf_lines_count(NULL, 0), 0);
+}
+
 static void test_embedded(void **st)
 {
     (void)st;
@@ -232,6 +241,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_lines_basic),
         cmocka_unit_test(test_lines_edges),
+        cmocka_unit_test(test_lines_count),
         cmocka_unit_test(test_embedded),
         cmocka_unit_test(test_data_dir),
         cmocka_unit_test(test_data_dir_missing),
