@@ -34,6 +34,14 @@ static inline int fuzz_memfile(const void *data, size_t size, char *path, size_t
     return fd;
 }
 
+/* The loader refuses a dump that opens with a UTF-16 byte order mark (and only that):
+ * nf_loader_open returns NULL for such input by design. */
+static inline int fuzz_refused_dump(const void *data, size_t n)
+{
+    const unsigned char *b = data;
+    return n >= 2 && ((b[0] == 0xFF && b[1] == 0xFE) || (b[0] == 0xFE && b[1] == 0xFF));
+}
+
 /* s[0..n) is valid UTF-8 (U+FFFD itself allowed) without NUL. */
 static inline int fuzz_valid_utf8(const char *s, size_t n)
 {

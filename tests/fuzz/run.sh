@@ -8,6 +8,11 @@
 #
 # usage: tests/fuzz/run.sh [SECONDS] [HARNESS...]      (make fuzz SECONDS=N)
 # FUZZ_JOBS=N runs N harnesses at a time (default 1).
+# FUZZ_SEED=N (make test: 1) fuzzes from that fixed seed and from the seeds alone (a fresh
+# corpus), so every machine tries the same inputs in the same order and a test run passes or
+# fails reproducibly (a faster machine only goes further down the same sequence); without it
+# (make fuzz) the seed is random and the corpus grows from run to run, to find new bugs,
+# whose inputs then become regression inputs.
 secs=${1:-30}
 [ $# -gt 0 ] && shift
 harnesses=${*:-$(for h in tests/fuzz/fuzz_*.c; do basename "$h" .c; done)}
@@ -62,20 +67,32 @@ for h in $harnesses; do
     fi
 done
 [ "$secs" -gt 0 ] 2>/dev/null || exit $fail
+if [ -n "$FUZZ_SEED" ]; then
+    budget="-max_total_time=$secs -seed=$FUZZ_SEED"
+    what="${secs}s from seed $FUZZ_SEED"
+    corpus_dir() { echo "$B/corpus-seed$FUZZ_SEED/$1"; }
+    rm -rf "$B/corpus-seed$FUZZ_SEED"
+else
+    budget="-max_total_time=$secs"
+    what="${secs}s"
+    corpus_dir() { echo "$B/corpus/$1"; }
+fi
 
 # 2. fuzzing
 run_one() {
     h=$1
-    mkdir -p $B/corpus/$h $B/artifacts
-    $B/$h -max_total_time="$secs" -timeout=10 -rss_limit_mb=2048 -max_len=16384 \
+    cdir=$(corpus_dir "$h")
+    mkdir -p "$cdir" $B/artifacts
+    # shellcheck disable=SC2086
+    $B/$h $budget -timeout=10 -rss_limit_mb=2048 -max_len=16384 \
         -dict=tests/fuzz/dump.dict -print_final_stats=1 \
-        -artifact_prefix=$B/artifacts/$h- $B/corpus/$h tests/fuzz/seeds/$h \
+        -artifact_prefix=$B/artifacts/$h- "$cdir" tests/fuzz/seeds/$h \
         > $B/$h.log 2>&1
     st=$?
     runs=$(sed -n 's/^stat::number_of_executed_units: *//p' $B/$h.log)
     cov=$(grep -o 'cov: [0-9]*' $B/$h.log | tail -1)
     if [ $st = 0 ]; then
-        echo "fuzz: $h: ${secs}s, ${runs:-?} runs, $cov, no crash, leak or timeout"
+        echo "fuzz: $h: $what, ${runs:-?} runs, $cov, no crash, leak or timeout"
     else
         echo "fuzz: FAILED: $h (status $st, log: $B/$h.log):"
         grep -E "ERROR|SUMMARY|check failed|Test unit written" $B/$h.log | tail -5
