@@ -16,7 +16,7 @@ SHARED  ?= ../shared
 SECONDS ?= 30
 PKGS    := libpcre2-8 libxml-2.0
 
-OPT     ?= -O2
+OPT     ?= -O3
 CFLAGS  ?= $(OPT) -g
 WARN    := -std=c17 -Wall -Wextra -Werror -Wshadow -Wno-unused-parameter
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
@@ -61,7 +61,7 @@ $(BUILD)/embedded.c: $(DATA) tools/embed.c | $(BUILD)
 
 $(BUILD)/embedded.o: $(BUILD)/embedded.c src/nf.h
 	$(call say,CC,$@)
-	$(Q)$(CC) $(ALL_CFLAGS) -O0 -c -o $@ $<
+	$(Q)$(CC) $(ALL_CFLAGS) -O0 -fno-lto -c -o $@ $<
 
 $(BUILD)/test_%: tests/test_%.c tests/helpers.h $(BUILD)/libnewsfacts.a
 	$(call say,LD,$@)
