@@ -286,7 +286,10 @@ typedef struct ctx_s {
     uint8_t *sentlike;   /* sentence -> ends like a sentence (a `heading` that is none) */
     cue *cues;
     size_t ncue, capcue;
-    char low[128];       /* scratch */
+    char *lowbuf;        /* every token's lower-cased form (lower_tok), NUL-terminated */
+    uint32_t *lowoff;    /* token -> its form in lowbuf */
+    uint8_t *lowlen;     /* token -> the form's length (< LOW_MAX) */
+    const lexent **lex;  /* token -> its lexicon entry (words only), NULL */
     cue *rec;            /* put_text records its ranges here */
     uint8_t *spoke;      /* token -> inside the speaker phrase of a cue */
     uint32_t *sm0;       /* sentence -> first of its mentions in smen (nsent + 1 entries) */
@@ -299,36 +302,73 @@ static size_t tok_at(const struct ctx_s *c, uint32_t off);
 static inline const char *tt(const ctx *c, size_t i) { return c->t + c->tok[i].start; }
 static inline size_t tl(const ctx *c, size_t i) { return c->tok[i].end - c->tok[i].start; }
 
-static const char *lower_tok(ctx *c, size_t i, size_t *n)
+/* A token's lower-cased form, at most LOW_MAX - 1 bytes, with its first curly apostrophe
+ * made straight (n’t -> n't). Made once per article by lower_all. */
+enum { LOW_MAX = 128 };
+
+static size_t lower_form(const char *s, size_t l, char *out)
 {
-    size_t l = tl(c, i);
-    if (l >= sizeof c->low)
-        l = sizeof c->low - 1;
-    nf_lower(tt(c, i), l, c->low);
-    c->low[l] = 0;
+    if (l >= LOW_MAX)
+        l = LOW_MAX - 1;
+    int e2 = 0;
+    for (size_t k = 0; k < l; k++) {
+        unsigned char ch = (unsigned char)s[k];
+        out[k] = (char)nf_tolower(ch);
+        e2 |= ch == 0xE2;
+    }
+    out[l] = 0;
     /* curly apostrophe -> ' (n’t) */
-    char *q = memchr(c->low, 0xE2, l) ? strstr(c->low, "\xE2\x80\x99") : NULL;
+    char *q = e2 ? strstr(out, "\xE2\x80\x99") : NULL;
     if (q) {
         *q = '\'';
         memmove(q + 1, q + 3, strlen(q + 3) + 1);
         l -= 2;
     }
-    *n = l;
-    return c->low;
+    return l;
 }
 
-static int is(ctx *c, size_t i, const char *w)
+/* Fills c->lowbuf/lowoff/lowlen for every token and c->lex for every word. */
+static void lower_all(ctx *c)
 {
-    if (i >= c->ntok)
-        return 0;
-    size_t wl = strlen(w), l = tl(c, i);
-    if ((l != wl && l != wl + 2) || nf_tolower((unsigned char)tt(c, i)[0]) != (unsigned char)w[0])
+    size_t need = 0;
+    for (size_t i = 0; i < c->ntok; i++)
+        need += (tl(c, i) < LOW_MAX ? tl(c, i) : LOW_MAX - 1) + 1;
+    c->lowbuf = nf_arena_alloc(&c->a->arena, need + 1);
+    c->lowoff = nf_arena_alloc(&c->a->arena, c->ntok * sizeof *c->lowoff);
+    c->lowlen = nf_arena_alloc(&c->a->arena, c->ntok);
+    c->lex = nf_arena_alloc(&c->a->arena, c->ntok * sizeof *c->lex);
+    size_t o = 0;
+    for (size_t i = 0; i < c->ntok; i++) {
+        size_t l = tl(c, i) < LOW_MAX ? tl(c, i) : LOW_MAX - 1;
+        size_t n = lower_form(tt(c, i), l, c->lowbuf + o);
+        c->lowoff[i] = (uint32_t)o;
+        c->lowlen[i] = (uint8_t)n;
+        c->lex[i] = (c->tok[i].flags & NF_T_WORD) ? nf_map_get(c->x->lex, c->lowbuf + o, n) : NULL;
+        o += l + 1;
+    }
+}
+
+static inline const char *lower_tok(const ctx *c, size_t i, size_t *n)
+{
+    *n = c->lowlen[i];
+    return c->lowbuf + c->lowoff[i];
+}
+
+/* Is token i the lower-case word w? (Not an acronym: `the WHO said`.) */
+static inline int is(const ctx *c, size_t i, const char *w)
+{
+    /* the first byte as written: a curly `’s` is no `'s` */
+    if (i >= c->ntok || nf_tolower((unsigned char)tt(c, i)[0]) != (unsigned char)w[0])
         return 0;
     if ((c->tok[i].flags & NF_T_UPPER) && !(c->tok[i].flags & NF_T_SENT0))
         return 0; /* `the WHO said`, `the US`: an acronym is no function word */
     size_t n;
     const char *s = lower_tok(c, i, &n);
-    return strlen(w) == n && !memcmp(s, w, n);
+    /* strlen(w) == n && !memcmp(s, w, n), without the strlen */
+    for (size_t k = 0; k < n; k++)
+        if (!w[k] || s[k] != w[k])
+            return 0;
+    return w[n] == 0;
 }
 
 static int tok_in(ctx *c, size_t i, const char *const *ws)
@@ -394,16 +434,9 @@ static int is_lower(const ctx *c, size_t i)
     return (c->tok[i].flags & NF_T_WORD) && !(c->tok[i].flags & NF_T_CAP);
 }
 
-static const lexent *lex_at(ctx *c, size_t i)
-{
-    if (!(c->tok[i].flags & NF_T_WORD))
-        return NULL;
-    size_t n;
-    const char *s = lower_tok(c, i, &n);
-    return nf_map_get(c->x->lex, s, n);
-}
+static inline const lexent *lex_at(const ctx *c, size_t i) { return c->lex[i]; }
 
-static int cls_at(ctx *c, size_t i)
+static inline int cls_at(const ctx *c, size_t i)
 {
     const lexent *le = lex_at(c, i);
     return le ? le->cls : C_NONE;
@@ -2265,6 +2298,7 @@ int nf_claims_run(nf_ana *a)
         for (size_t k = b; k < e && k < nt; k++)
             c->tx_cover[k] = (int32_t)x;
     }
+    lower_all(c);
     for (size_t s = 0; s < a->nsent; s++) {
         c->caption[s] = (uint8_t)caption_like(c, s);
         /* a short paragraph taken for a heading that ends like a sentence: `"...," X said.` */
