@@ -286,8 +286,7 @@ typedef struct ctx_s {
     uint8_t *sentlike;   /* sentence -> ends like a sentence (a `heading` that is none) */
     cue *cues;
     size_t ncue, capcue;
-    char *lowbuf;        /* every token's lower-cased form (lower_tok), NUL-terminated */
-    uint32_t *lowoff;    /* token -> its form in lowbuf */
+    const char **low;    /* token -> its lower-cased form (lower_tok; not NUL-terminated) */
     uint8_t *lowlen;     /* token -> the form's length (< LOW_MAX) */
     const lexent **lex;  /* token -> its lexicon entry (words only), NULL */
     cue *rec;            /* put_text records its ranges here */
@@ -302,56 +301,69 @@ static size_t tok_at(const struct ctx_s *c, uint32_t off);
 static inline const char *tt(const ctx *c, size_t i) { return c->t + c->tok[i].start; }
 static inline size_t tl(const ctx *c, size_t i) { return c->tok[i].end - c->tok[i].start; }
 
-/* A token's lower-cased form, at most LOW_MAX - 1 bytes, with its first curly apostrophe
- * made straight (n’t -> n't). Made once per article by lower_all. */
+/* A token's lower-cased form: its first LOW_MAX - 1 bytes, lower-cased, with the first curly
+ * apostrophe made straight (n’t -> n't). Made once per article by lower_all. */
 enum { LOW_MAX = 128 };
 
-static size_t lower_form(const char *s, size_t l, char *out)
+/* The form of a token s[0..l) that holds a byte 0xE2 (maybe a ’), in a copy of its own. */
+static const char *lower_e2(nf_arena *ar, const char *s, size_t l, size_t *n)
 {
-    if (l >= LOW_MAX)
-        l = LOW_MAX - 1;
-    int e2 = 0;
-    for (size_t k = 0; k < l; k++) {
-        unsigned char ch = (unsigned char)s[k];
-        out[k] = (char)nf_tolower(ch);
-        e2 |= ch == 0xE2;
-    }
+    char *out = nf_arena_alloc(ar, l + 1);
+    nf_lower(s, l, out);
     out[l] = 0;
-    /* curly apostrophe -> ' (n’t) */
-    char *q = e2 ? strstr(out, "\xE2\x80\x99") : NULL;
+    char *q = strstr(out, "\xE2\x80\x99");
     if (q) {
         *q = '\'';
         memmove(q + 1, q + 3, strlen(q + 3) + 1);
         l -= 2;
     }
-    return l;
+    *n = l;
+    return out;
 }
 
-/* Fills c->lowbuf/lowoff/lowlen for every token and c->lex for every word. */
+/* Fills c->low/lowlen for every token and c->lex for every word. Most forms point into one
+ * lower-cased copy of the text (not NUL-terminated: compare with low_eq); a token holding a
+ * byte 0xE2 gets a copy of its own. */
 static void lower_all(ctx *c)
 {
-    size_t need = 0;
-    for (size_t i = 0; i < c->ntok; i++)
-        need += (tl(c, i) < LOW_MAX ? tl(c, i) : LOW_MAX - 1) + 1;
-    c->lowbuf = nf_arena_alloc(&c->a->arena, need + 1);
-    c->lowoff = nf_arena_alloc(&c->a->arena, c->ntok * sizeof *c->lowoff);
+    size_t len = c->a->doc.len;
+    char *lt = nf_arena_alloc(&c->a->arena, len + 1);
+    nf_lower(c->t, len, lt);
+    lt[len] = 0;
+    c->low = nf_arena_alloc(&c->a->arena, c->ntok * sizeof *c->low);
     c->lowlen = nf_arena_alloc(&c->a->arena, c->ntok);
     c->lex = nf_arena_alloc(&c->a->arena, c->ntok * sizeof *c->lex);
-    size_t o = 0;
+    const char *e2 = memchr(c->t, 0xE2, len); /* the next 0xE2 byte at or after a token's start */
     for (size_t i = 0; i < c->ntok; i++) {
-        size_t l = tl(c, i) < LOW_MAX ? tl(c, i) : LOW_MAX - 1;
-        size_t n = lower_form(tt(c, i), l, c->lowbuf + o);
-        c->lowoff[i] = (uint32_t)o;
+        uint32_t st = c->tok[i].start;
+        size_t l = tl(c, i) < LOW_MAX ? tl(c, i) : LOW_MAX - 1, n = l;
+        while (e2 && e2 < c->t + st)
+            e2 = memchr(e2 + 1, 0xE2, len - (size_t)(e2 + 1 - c->t));
+        if (e2 && e2 < c->t + st + l)
+            c->low[i] = lower_e2(&c->a->arena, c->t + st, l, &n);
+        else
+            c->low[i] = lt + st;
         c->lowlen[i] = (uint8_t)n;
-        c->lex[i] = (c->tok[i].flags & NF_T_WORD) ? nf_map_get(c->x->lex, c->lowbuf + o, n) : NULL;
-        o += l + 1;
+        c->lex[i] = (c->tok[i].flags & NF_T_WORD) ? nf_map_get(c->x->lex, c->low[i], n) : NULL;
     }
 }
 
 static inline const char *lower_tok(const ctx *c, size_t i, size_t *n)
 {
     *n = c->lowlen[i];
-    return c->lowbuf + c->lowoff[i];
+    return c->low[i];
+}
+
+/* Does token i's form, as a C string (up to a NUL), equal s: strcmp(form, s) == 0? */
+static int low_eq(const ctx *c, size_t i, const char *s)
+{
+    size_t n;
+    const char *w = lower_tok(c, i, &n);
+    size_t k = 0;
+    for (; k < n && w[k]; k++)
+        if (w[k] != s[k])
+            return 0;
+    return s[k] == 0;
 }
 
 /* Is token i the lower-case word w? (Not an acronym: `the WHO said`.) */
@@ -1027,7 +1039,7 @@ static void find_cues(ctx *c, size_t s)
             continue;
         if (c->tok[i].flags & NF_T_CAP && !(c->tok[i].flags & NF_T_SENT0))
             continue; /* `Tell`, `Say` inside a name */
-        if ((c->tok[i].flags & NF_T_CAP) && n > 1 && (w[n - 1] == 's' || !strcmp(w, le->lemma)))
+        if ((c->tok[i].flags & NF_T_CAP) && n > 1 && (w[n - 1] == 's' || low_eq(c, i, le->lemma)))
             continue; /* `Reports reaching here said`, `Claims that...` */
         if (n > 2 && w[n - 1] == 's' && i + 1 < s1 && is(c, i + 1, "of"))
             continue; /* `reports of`, `claims of` */
@@ -1271,9 +1283,7 @@ static void find_cues(ctx *c, size_t s)
             if (b <= j && c->men_end[j] >= 0 && men_is_name(c, c->men_end[j]) && j + 1 == i &&
                 tok_at(c, c->a->men[c->men_end[j]].start) <= b + 1) {
                 /* `that NATO deny membership`: a bare verb after a singular name */
-                size_t vn;
-                const char *vw = lower_tok(c, i, &vn);
-                if (!strcmp(vw, le->lemma))
+                if (low_eq(c, i, le->lemma))
                     continue;
             }
             if (b <= j) {
