@@ -289,6 +289,7 @@ typedef struct ctx_s {
     const char **low;    /* token -> its lower-cased form (lower_tok; not NUL-terminated) */
     uint8_t *lowlen;     /* token -> the form's length (< LOW_MAX) */
     const lexent **lex;  /* token -> its lexicon entry (words only), NULL */
+    uint16_t *wset;      /* token -> membership in the word lists SETS (in_set) */
     cue *rec;            /* put_text records its ranges here */
     uint8_t *spoke;      /* token -> inside the speaker phrase of a cue */
     uint32_t *sm0;       /* sentence -> first of its mentions in smen (nsent + 1 entries) */
@@ -333,6 +334,8 @@ static void lower_all(ctx *c)
     c->low = nf_arena_alloc(&c->a->arena, c->ntok * sizeof *c->low);
     c->lowlen = nf_arena_alloc(&c->a->arena, c->ntok);
     c->lex = nf_arena_alloc(&c->a->arena, c->ntok * sizeof *c->lex);
+    c->wset = nf_arena_alloc(&c->a->arena, c->ntok * sizeof *c->wset);
+    memset(c->wset, 0, c->ntok * sizeof *c->wset);
     const char *e2 = memchr(c->t, 0xE2, len); /* the next 0xE2 byte at or after a token's start */
     for (size_t i = 0; i < c->ntok; i++) {
         uint32_t st = c->tok[i].start;
@@ -383,10 +386,14 @@ static inline int is(const ctx *c, size_t i, const char *w)
     return w[n] == 0;
 }
 
-static int tok_in(ctx *c, size_t i, const char *const *ws)
+/* Is token i one of the words ws (NULL-terminated)? */
+static int tok_in(const ctx *c, size_t i, const char *const *ws)
 {
+    if (i >= c->ntok)
+        return 0;
+    unsigned char f = (unsigned char)nf_tolower((unsigned char)tt(c, i)[0]);
     for (; *ws; ws++)
-        if (is(c, i, *ws))
+        if ((unsigned char)(*ws)[0] == f && is(c, i, *ws)) /* is() checks the first byte so */
             return 1;
     return 0;
 }
@@ -491,6 +498,24 @@ static const char *const DETS[] = {"the", "a", "an", "its", "his", "her", "their
                                    "several", "two", "three", "many", "other", "one", "another",
                                    "senior", "top", "both", "all", NULL};
 
+/* The lists above asked about most: each token's membership is found once (c->wset). */
+enum { S_PRONOUNS, S_NP_STOP, S_PREPS, S_BE, S_DETS, S_N };
+static const char *const *const SETS[S_N] = {PRONOUNS, NP_STOP, PREPS, BE, DETS};
+
+/* tok_in(c, i, SETS[set]), remembered: bit 2*set of c->wset[i] says whether it is known,
+ * bit 2*set + 1 the answer. */
+static int in_set(ctx *c, size_t i, int set)
+{
+    if (i >= c->ntok)
+        return 0;
+    unsigned m = c->wset[i] >> (2 * set);
+    if (m & 1)
+        return (m >> 1) & 1;
+    int in = tok_in(c, i, SETS[set]);
+    c->wset[i] |= (uint16_t)((1u | (unsigned)in << 1) << (2 * set));
+    return in;
+}
+
 static int is_ing(const ctx *c, size_t i)
 {
     size_t n = tl(c, i);
@@ -538,8 +563,8 @@ static size_t np_back(ctx *c, size_t j, size_t s0)
         if (!is_word(c, p))
             break;
         /* `a spokesman for the ministry`, `Cuban exiles in Miami`, `the head of NATO` */
-        if (tok_in(c, p, PREPS) && p > s0 && b <= j && (c->men_start[b] >= 0 || tok_in(c, b, DETS)) &&
-            is_word(c, p - 1) && !tok_in(c, p - 1, NP_STOP) &&
+        if (in_set(c, p, S_PREPS) && p > s0 && b <= j && (c->men_start[b] >= 0 || in_set(c, b, S_DETS)) &&
+            is_word(c, p - 1) && !in_set(c, p - 1, S_NP_STOP) &&
             (cls_at(c, p - 1) == C_NONE || (cls_at(c, p - 1) != C_ADV && tt(c, p - 1)[tl(c, p - 1) - 1] == 's'))) {
             b = cls_at(c, p - 1) == C_NONE ? p : p - 1; /* `Media reports in Tanzania` */
             continue;
@@ -548,7 +573,7 @@ static size_t np_back(ctx *c, size_t j, size_t s0)
             b = p - 1; /* `a diplomatic source close to the talks` */
             continue;
         }
-        if (tok_in(c, p, NP_STOP))
+        if (in_set(c, p, S_NP_STOP))
             break;
         if (is_lower(c, p) && cls_at(c, p) != C_NONE) {
             const lexent *pl = lex_at(c, p);
@@ -559,7 +584,7 @@ static size_t np_back(ctx *c, size_t j, size_t s0)
         }
         if (is_lower(c, p) && is_ing(c, p))
             break;
-        if (tok_in(c, p, DETS)) {
+        if (in_set(c, p, S_DETS)) {
             b = p;
             if (!is(c, p, "senior") && !is(c, p, "top") && !is(c, p, "other"))
                 break;
@@ -607,13 +632,13 @@ static size_t np_fwd(ctx *c, size_t i, size_t lim)
                       (c->tx_cover[e + 1] != c->tx_cover[e]) && (c->tok[e + 1].flags & NF_T_CAP) &&
                       c->tx_cover[e + 1] < 0 && e > i && (tok_in(c, e - 1, (const char *const[]){"the", NULL}) ||
                                                            (c->tok[e - 1].flags & NF_T_CAP));
-        if (!is_word(c, e) || tok_in(c, e, NP_STOP) || (c->tx_cover[e] >= 0 && !dayname) || is(c, e, "ahead") ||
+        if (!is_word(c, e) || in_set(c, e, S_NP_STOP) || (c->tx_cover[e] >= 0 && !dayname) || is(c, e, "ahead") ||
             tok_in(c, e, (const char *const[]){"would", "could", "can", "cannot", "will", "may", "might", "should", "must", "did", "do", "does", NULL}))
             break;
         if (e > i && is_lower(c, e) && cls_at(c, e) != C_NONE &&
-            !(tok_in(c, e - 1, DETS) || (is_lower(c, e - 1) && cls_at(c, e - 1) == C_NONE)))
+            !(in_set(c, e - 1, S_DETS) || (is_lower(c, e - 1) && cls_at(c, e - 1) == C_NONE)))
             break; /* `according to the report` keeps `report` */
-        if (e > i && is_lower(c, e) && tl(c, e) > 4 && !memcmp(tt(c, e) + tl(c, e) - 2, "ed", 2) && !tok_in(c, e - 1, DETS))
+        if (e > i && is_lower(c, e) && tl(c, e) > 4 && !memcmp(tt(c, e) + tl(c, e) - 2, "ed", 2) && !in_set(c, e - 1, S_DETS))
             break; /* `an unnamed executive` goes on */
         e++;
         count++;
@@ -665,7 +690,7 @@ static size_t skip_back(ctx *c, size_t j, size_t s0, int32_t *tx, int *comma)
             j -= 2;
             continue;
         }
-        if (tok_in(c, j, BE)) { /* `are not saying` */
+        if (in_set(c, j, S_BE)) { /* `are not saying` */
             j--;
             continue;
         }
@@ -766,8 +791,8 @@ static size_t skip_back(ctx *c, size_t j, size_t s0, int32_t *tx, int *comma)
  * capitalized elsewhere in the article where no sentence begins (`Elian printed his name`)? */
 static int sent0_name(ctx *c, size_t i)
 {
-    if (!(c->tok[i].flags & NF_T_CAP) || !(c->tok[i].flags & NF_T_WORD) || tok_in(c, i, DETS) || tok_in(c, i, PRONOUNS) ||
-        tok_in(c, i, NP_STOP) || cls_at(c, i) != C_NONE || c->tx_cover[i] >= 0 || tl(c, i) < 3)
+    if (!(c->tok[i].flags & NF_T_CAP) || !(c->tok[i].flags & NF_T_WORD) || in_set(c, i, S_DETS) || in_set(c, i, S_PRONOUNS) ||
+        in_set(c, i, S_NP_STOP) || cls_at(c, i) != C_NONE || c->tx_cover[i] >= 0 || tl(c, i) < 3)
         return 0;
     if (i + 1 < c->ntok && (c->tok[i + 1].flags & NF_T_POSS))
         return 1;
@@ -786,9 +811,9 @@ static int np_speaks(ctx *c, size_t b, size_t e)
         size_t gn;
         const char *gw = lower_tok(c, g, &gn);
         if (men_is_name(c, c->men_start[g]) || nf_map_has(c->x->desc, gw, gn) ||
-            (g == b && tok_in(c, g, PRONOUNS)))
+            (g == b && in_set(c, g, S_PRONOUNS)))
             return 1;
-        if ((c->tok[g].flags & NF_T_CAP) && !tok_in(c, g, DETS) && !(c->tok[g].flags & NF_T_SENT0) &&
+        if ((c->tok[g].flags & NF_T_CAP) && !in_set(c, g, S_DETS) && !(c->tok[g].flags & NF_T_SENT0) &&
             !(c->men_start[g] >= 0 && (c->a->men[c->men_start[g]].flags & NF_M_DEMONYM)))
             return 1; /* a capitalized word, not a demonym (`The Russian proposal`) */
         if (g == b && (c->tok[g].flags & NF_T_SENT0) && sent0_name(c, g))
@@ -830,7 +855,7 @@ static int other_sense(ctx *c, size_t i, const lexent *le, size_t s0, size_t s1)
         return 1;
     if (!strcmp(lem, "call") && i + 1 < s1 &&
         tok_in(c, i + 1, (const char *const[]){"it", "him", "her", "them", "me", "us", "you", NULL}) &&
-        (i + 2 >= s1 || !is_word(c, i + 2) || tok_in(c, i + 2, PREPS) || tok_in(c, i + 2, (const char *const[]){"on", "to", "and", "after", "before", NULL})))
+        (i + 2 >= s1 || !is_word(c, i + 2) || in_set(c, i + 2, S_PREPS) || tok_in(c, i + 2, (const char *const[]){"on", "to", "and", "after", "before", NULL})))
         return 1; /* `called him on Friday`: a telephone call */
     if (!strcmp(lem, "tell") && i + 1 < s1 &&
         (tok_in(c, i + 1, (const char *const[]){"whether", "if", "how", "what", "when", "why", "which", "who", "apart", NULL}) ||
@@ -849,7 +874,7 @@ static int other_sense(ctx *c, size_t i, const lexent *le, size_t s0, size_t s1)
         strcmp(lem, "express"))
         return 1; /* `has maintained the site` */
     /* a noun, not a verb: `the claims`, `his comments`, `the report`, `a note` */
-    if (i > s0 && tok_in(c, i - 1, DETS) && !is(c, i - 1, "senior") && !is(c, i - 1, "top"))
+    if (i > s0 && in_set(c, i - 1, S_DETS) && !is(c, i - 1, "senior") && !is(c, i - 1, "top"))
         return 1;
     if (i > s0 && (c->tok[i - 1].flags & NF_T_POSS))
         return 1;
@@ -862,10 +887,10 @@ static int other_sense(ctx *c, size_t i, const lexent *le, size_t s0, size_t s1)
             size_t k = i;
             for (int g = 0; g < 5 && k > s0; g++) {
                 size_t p = k - 1;
-                if (tok_in(c, p, DETS) || (c->tok[p].flags & NF_T_POSS))
+                if (in_set(c, p, S_DETS) || (c->tok[p].flags & NF_T_POSS))
                     return 1;
-                if (!(is_lower(c, p) || is_punct(c, p, '-')) || cls_at(c, p) == C_ADV || tok_in(c, p, NP_STOP) ||
-                    tok_in(c, p, PRONOUNS) || (is_lower(c, p) && tt(c, p)[tl(c, p) - 1] == 's'))
+                if (!(is_lower(c, p) || is_punct(c, p, '-')) || cls_at(c, p) == C_ADV || in_set(c, p, S_NP_STOP) ||
+                    in_set(c, p, S_PRONOUNS) || (is_lower(c, p) && tt(c, p)[tl(c, p) - 1] == 's'))
                     break; /* `his aides say`: a plural subject */
                 k = p;
             }
@@ -900,7 +925,7 @@ static int noun_reading(ctx *c, size_t i, size_t s0, size_t s1)
         size_t q = p - 1;
         if (c->tok[q].flags & NF_T_POSS)
             return 0; /* `the BBC's Jonathan Beale reports` */
-        if (tok_in(c, q, PRONOUNS) && q + 1 == i)
+        if (in_set(c, q, S_PRONOUNS) && q + 1 == i)
             return 0; /* `they report a number of calls` */
         if (tok_in(c, q, (const char *const[]){"which", "that", "what", "who", NULL}))
             return 0; /* `a bill which critics claim would legalise` */
@@ -910,7 +935,7 @@ static int noun_reading(ctx *c, size_t i, size_t s0, size_t s1)
         }
         if (tok_in(c, q, (const char *const[]){"by", "of", "from", "in", "with", "for", "on", "at", "after", "about", "than", "into", NULL}))
             return 1; /* a phrase after a preposition is no subject (`after reports claimed`) */
-        if (!is_word(c, q) || tok_in(c, q, NP_STOP) || cls_at(c, q) != C_NONE)
+        if (!is_word(c, q) || in_set(c, q, S_NP_STOP) || cls_at(c, q) != C_NONE)
             break;
         caps |= (c->tok[q].flags & (NF_T_CAP | NF_T_UPPER)) != 0;
         p = q;
@@ -919,7 +944,7 @@ static int noun_reading(ctx *c, size_t i, size_t s0, size_t s1)
     if (det && bare && caps && i > s0 && !(c->tok[i - 1].flags & NF_T_SENT0) && (c->tok[i - 1].flags & (NF_T_CAP | NF_T_UPPER)))
         return 1;
     if (k < s1) {
-        if (is(c, k, "to") && k + 1 < s1 && is_lower(c, k + 1) && !tok_in(c, k + 1, DETS) && !tok_in(c, k + 1, PRONOUNS))
+        if (is(c, k, "to") && k + 1 < s1 && is_lower(c, k + 1) && !in_set(c, k + 1, S_DETS) && !in_set(c, k + 1, S_PRONOUNS))
             return 0; /* `Microsoft claims to update its index`: a claim */
         if (tok_in(c, k, (const char *const[]){"in", "on", "to", "of", "from", "by", "for", "into", "about", "at", "with",
                                               "over", "after", "since", "under", "is", "was", "are", "were", "has", "have",
@@ -1061,7 +1086,7 @@ static void find_cues(ctx *c, size_t s)
             size_t p = i;
             while (p > s0 && cls_at(c, p - 1) == C_ADV && !is(c, p - 1, "been"))
                 p--;
-            if (p > s0 && ((tok_in(c, p - 1, BE) && !is(c, p - 1, "'s")) || is(c, p - 1, "been") || is(c, p - 1, "be") || is(c, p - 1, "being"))) {
+            if (p > s0 && ((in_set(c, p - 1, S_BE) && !is(c, p - 1, "'s")) || is(c, p - 1, "been") || is(c, p - 1, "be") || is(c, p - 1, "being"))) {
                 /* `was told by U.S. officials that`: the agent speaks */
                 size_t by = ve;
                 while (by < s1 && c->tx_cover[by] >= 0)
@@ -1096,7 +1121,7 @@ static void find_cues(ctx *c, size_t s)
                         bp--;
                     int it = bp > s0 && is(c, bp - 1, "it");
                     int said = a1 < s1 && (is(c, a1, "that") || is_open(c, a1) || is_punct(c, a1, ':') ||
-                                           (is(c, a1, "to") && a1 + 1 < s1 && is_lower(c, a1 + 1) && !tok_in(c, a1 + 1, DETS)) ||
+                                           (is(c, a1, "to") && a1 + 1 < s1 && is_lower(c, a1 + 1) && !in_set(c, a1 + 1, S_DETS)) ||
                                            tok_in(c, a1, (const char *const[]){"dead", "killed", "injured", "wounded", "missing", "hurt", "safe", NULL}));
                     if (!said && !(it && (a1 >= s1 || !is_word(c, a1))))
                         continue;
@@ -1134,7 +1159,7 @@ static void find_cues(ctx *c, size_t s)
                     int32_t tx0 = -1;
                     int cm = 0;
                     size_t j = qv > s0 ? skip_back(c, qv - 1, s0, &tx0, &cm) : (size_t)-1;
-                    if (j != (size_t)-1 && j >= s0 && is_word(c, j) && !tok_in(c, j, NP_STOP)) {
+                    if (j != (size_t)-1 && j >= s0 && is_word(c, j) && !in_set(c, j, S_NP_STOP)) {
                         q.np0 = (uint32_t)np_back(c, j, s0);
                         q.np1 = (uint32_t)(j + 1);
                     }
@@ -1162,14 +1187,14 @@ static void find_cues(ctx *c, size_t s)
         /* `a $500,000 reward announced earlier by Attorney General Janet Reno`: the agent */
         if (i > s0 && !is_ing(c, i) && tl(c, i) > 3 && (le->cls == C_V || le->cls == C_TELL) &&
             (!memcmp(tt(c, i) + tl(c, i) - 2, "ed", 2) || is(c, i, "said") || is(c, i, "told")) &&
-            !tok_in(c, i - 1, BE) && !is(c, i - 1, "been")) {
+            !in_set(c, i - 1, S_BE) && !is(c, i - 1, "been")) {
             size_t by = ve;
             while (by < s1 && (c->tx_cover[by] >= 0 || cls_at(c, by) == C_ADV))
                 by++;
             if (by + 1 < s1 && is(c, by, "by")) {
                 size_t e = np_fwd(c, by + 1, s1);
                 if (e > by + 1 && np_speaks(c, by + 1, e) && (c->men_start[by + 1] >= 0 || (c->tok[by + 1].flags & NF_T_CAP) ||
-                                                              tok_in(c, by + 1, DETS))) {
+                                                              in_set(c, by + 1, S_DETS))) {
                     q.np0 = (uint32_t)(by + 1);
                     q.np1 = (uint32_t)e;
                     q.inverted = 1;
@@ -1182,7 +1207,7 @@ static void find_cues(ctx *c, size_t s)
             (le->cls == C_V || le->cls == C_TELL) && ve < s1) {
             size_t e = np_fwd(c, ve, s1);
             if (e > ve && np_speaks(c, ve, e) && rest_empty(c, e, s1) &&
-                !(e == ve + 1 && tok_in(c, ve, PRONOUNS))) {
+                !(e == ve + 1 && in_set(c, ve, S_PRONOUNS))) {
                 q.np0 = (uint32_t)ve;
                 q.np1 = (uint32_t)e;
                 q.inverted = 1;
@@ -1202,7 +1227,7 @@ static void find_cues(ctx *c, size_t s)
                 if (!is_word(c, r) || is_dquote(c, r) || (is_lower(c, r) && cls_at(c, r) != C_NONE && cls_at(c, r) != C_WEAK && r != j))
                     break;
                 if (tok_in(c, r, (const char *const[]){"who", "that", NULL}) && r - 1 > s0 && is_word(c, r - 1) &&
-                    !tok_in(c, r - 1, NP_STOP) && (c->men_end[r - 1] >= 0 || is_lower(c, r - 1)) &&
+                    !in_set(c, r - 1, S_NP_STOP) && (c->men_end[r - 1] >= 0 || is_lower(c, r - 1)) &&
                     cls_at(c, r - 1) == C_NONE) {
                     size_t rn;
                     const char *rw = lower_tok(c, r - 1, &rn);
@@ -1215,7 +1240,7 @@ static void find_cues(ctx *c, size_t s)
         }
         /* `Reports reaching here said`: a participle phrase after the subject */
         if (j != (size_t)-1 && j >= s0 + 2 && tok_in(c, j, (const char *const[]){"here", "there", NULL}) &&
-            is_lower(c, j - 1) && is_ing(c, j - 1) && is_word(c, j - 2) && !tok_in(c, j - 2, NP_STOP))
+            is_lower(c, j - 1) && is_ing(c, j - 1) && is_word(c, j - 2) && !in_set(c, j - 2, S_NP_STOP))
             j -= 2;
         int relcl = 0; /* the subject is the antecedent of a relative clause */
         /* a relative clause: `a banner that said`, `residents who said`, `the West, which said` */
@@ -1233,7 +1258,7 @@ static void find_cues(ctx *c, size_t s)
             }
             if (is_punct(c, r, ',') && r > s0)
                 r--;
-            int okr = is_word(c, r) && cls_at(c, r) == C_NONE && !tok_in(c, r, NP_STOP);
+            int okr = is_word(c, r) && cls_at(c, r) == C_NONE && !in_set(c, r, S_NP_STOP);
             if (okr && is(c, j, "that") && is_lower(c, r)) {
                 size_t rn = tl(c, r);
                 const char *rw = tt(c, r);
@@ -1245,7 +1270,7 @@ static void find_cues(ctx *c, size_t s)
                 relcl = 1;
             }
         }
-        if (j != (size_t)-1 && j >= s0 && is_word(c, j) && !tok_in(c, j, NP_STOP) &&
+        if (j != (size_t)-1 && j >= s0 && is_word(c, j) && !in_set(c, j, S_NP_STOP) &&
             !(is_lower(c, j) && cls_at(c, j) != C_NONE) &&
             !tok_in(c, j, (const char *const[]){"the", "a", "an", NULL})) { /* `used a speech to say` */
             size_t b = np_back(c, j, s0);
@@ -1255,16 +1280,16 @@ static void find_cues(ctx *c, size_t s)
                  * Mansell of the Archdiocese of Buffalo`, `A voiceover to the footage`), or
                  * is no subject at all (`and for the first time said`) */
                 size_t nb = (size_t)-1;
-                if (b >= s0 + 2 && is_word(c, b - 2) && !tok_in(c, b - 2, NP_STOP) &&
+                if (b >= s0 + 2 && is_word(c, b - 2) && !in_set(c, b - 2, S_NP_STOP) &&
                     !(is_lower(c, b - 2) && cls_at(c, b - 2) != C_NONE && !(c->tok[b - 2].flags & NF_T_CAP)))
                     nb = np_back(c, b - 2, s0);
-                if (nb != (size_t)-1 && (nb == s0 || tok_in(c, nb, DETS) || c->men_start[nb] >= 0 ||
+                if (nb != (size_t)-1 && (nb == s0 || in_set(c, nb, S_DETS) || c->men_start[nb] >= 0 ||
                                          (c->tok[nb].flags & NF_T_CAP) || (c->tok[nb].flags & NF_T_POSS)))
                     b = nb;
                 else if (!(relcl && is(c, j + 1, ",")))
                     b = j + 1; /* `opposed by Elian's relatives, who have said` keeps them */
             }
-            if (b <= j && is_lower(c, j) && c->men_end[j] < 0 && !tok_in(c, j, PRONOUNS)) {
+            if (b <= j && is_lower(c, j) && c->men_end[j] < 0 && !in_set(c, j, S_PRONOUNS)) {
                 /* a common noun as speaker: only with the plainest verbs (`witnesses said`,
                  * `the report says`); else `a video call`, `the proposals call for` */
                 size_t hn;
@@ -1400,7 +1425,7 @@ static void find_cues(ctx *c, size_t s)
                     break;
                 }
                 if (!is_word(c, p) || (is_lower(c, p) && cls_at(c, p) != C_NONE && cls_at(c, p) != C_ADV) ||
-                    (tok_in(c, p, NP_STOP) && !tok_in(c, p, (const char *const[]){"and", "from", "at", "of", "for", NULL}) &&
+                    (in_set(c, p, S_NP_STOP) && !tok_in(c, p, (const char *const[]){"and", "from", "at", "of", "for", NULL}) &&
                      !is(c, p, "including")))
                     break;
             }
@@ -1458,7 +1483,7 @@ static void find_cues(ctx *c, size_t s)
                     break;
                 }
                 if (!(tok_in(c, k, (const char *const[]){"with", "to", "in", "at", "on", "during", "from", "for", "by", NULL}) ||
-                      tok_in(c, k, DETS) || (c->tok[k].flags & NF_T_CAP) || (c->tok[k].flags & NF_T_POSS) ||
+                      in_set(c, k, S_DETS) || (c->tok[k].flags & NF_T_CAP) || (c->tok[k].flags & NF_T_POSS) ||
                       c->men_start[k] >= 0))
                     break;
             }
@@ -1475,7 +1500,7 @@ static void find_cues(ctx *c, size_t s)
             for (size_t g = s0 + 1; g < k && opens; g++)
                 if (!(tok_in(c, g, (const char *const[]){"on", "in", "at", "a", "an", "its", "his", "her", "their", "the", "late", "early", NULL}) ||
                       (is_lower(c, g) && cls_at(c, g) == C_NONE && c->men_start[g] < 0 && tl(c, g) > 3 &&
-                       !tok_in(c, g, NP_STOP))))
+                       !in_set(c, g, S_NP_STOP))))
                     opens = 0;
             if (opens && c->tx_start[k] >= 0) {
                 int32_t x = c->tx_start[k];
@@ -1727,7 +1752,7 @@ static void resolve_1(ctx *c, size_t qi)
     int32_t best = -1, body = -1, demo = -1;
     size_t head = e - 1;
     for (size_t k = b + 1; k < e; k++)
-        if ((tok_in(c, k, PREPS) && c->men_end[k - 1] < 0) ||
+        if ((in_set(c, k, S_PREPS) && c->men_end[k - 1] < 0) ||
             (k + 1 < e && ((is(c, k, "close") && is(c, k + 1, "to")) || (is(c, k, "familiar") && is(c, k + 1, "with"))))) {
             head = k - 1;
             if (is(c, k, "close") || is(c, k, "familiar"))
@@ -1756,7 +1781,7 @@ static void resolve_1(ctx *c, size_t qi)
     hbuf[n] = 0;
     const descent *d = nf_map_get(c->x->desc, hbuf, n);
     int32_t hm = c->men_end[head];
-    if (!d && hm < 0 && is_lower(c, head) && !tok_in(c, head, PRONOUNS)) {
+    if (!d && hm < 0 && is_lower(c, head) && !in_set(c, head, S_PRONOUNS)) {
         /* a common noun that names no role: `Europe's biggest drugmaker`, `Elian's great-uncle`
          * stay as written; `figures from the Office for National Statistics` are the office's */
         for (size_t k = head + 1; k < e; k++) {
@@ -1781,7 +1806,7 @@ static void resolve_1(ctx *c, size_t qi)
         q->sptype = c->a->men[hm].type;
         return;
     }
-    if (e - b == 1 && tok_in(c, b, PRONOUNS)) {
+    if (e - b == 1 && in_set(c, b, S_PRONOUNS)) {
         if (tok_in(c, b, (const char *const[]){"i", "we", "you", NULL}))
             return; /* inside a quote, or an interview: no speaker we can name */
         if (is(c, b, "he") || is(c, b, "she")) {
@@ -1902,7 +1927,7 @@ static void resolve_1(ctx *c, size_t qi)
         return;
     }
     /* as written, when it looks like a noun phrase */
-    if (!tok_in(c, b, PRONOUNS) && !(e - b == 1 && is_lower(c, b) && !d && !is_word(c, b)))
+    if (!in_set(c, b, S_PRONOUNS) && !(e - b == 1 && is_lower(c, b) && !d && !is_word(c, b)))
         np_text(c, b, e, &q->speaker);
 }
 
@@ -2347,7 +2372,7 @@ int nf_claims_run(nf_ana *a)
             size_t k = se->tok0, s1 = se->tok0 + se->ntok;
             while (k < cu->v && tok_in(c, k, (const char *const[]){"but", "and", "however", "yet", "so", NULL}))
                 k++;
-            if (k < cu->v && (c->tx_cover[k] >= 0 || tok_in(c, k, PREPS) || tok_in(c, k, (const char *const[]){"late", "earlier", "later", "after", "before", "on", "with", "when", "while", "as", "during", "following", NULL}))) {
+            if (k < cu->v && (c->tx_cover[k] >= 0 || in_set(c, k, S_PREPS) || tok_in(c, k, (const char *const[]){"late", "earlier", "later", "after", "before", "on", "with", "when", "while", "as", "during", "following", NULL}))) {
                 size_t cm = k;
                 while (cm < cu->v && cm < k + 10 && !is_punct(c, cm, ','))
                     cm++;
@@ -2379,7 +2404,7 @@ int nf_claims_run(nf_ana *a)
                 if (!(mn->flags & NF_M_SUBJECT) || (mn->flags & NF_M_DEMONYM))
                     continue;
                 size_t mt = tok_at(c, mn->start);
-                if (mt > 0 && (tok_in(c, mt - 1, PREPS) || tok_in(c, mt - 1, (const char *const[]){"on", "with", "by", "to", "near", "against", NULL})))
+                if (mt > 0 && (in_set(c, mt - 1, S_PREPS) || tok_in(c, mt - 1, (const char *const[]){"on", "with", "by", "to", "near", "against", NULL})))
                     continue; /* `Elian's relatives in Miami have fought`: Miami is no subject */
                 cu->np0 = (uint32_t)mt;
                 cu->np1 = (uint32_t)tok_at(c, mn->end);
