@@ -2036,8 +2036,12 @@ static void put_text(ctx *c, nf_buf *buf, size_t b, size_t e)
             nf_buf_putc(buf, ' ');
         const char *s = tt(c, k);
         size_t n = tl(c, k);
+        nf_buf_reserve(buf, n);
+        char *d = buf->p + buf->len;
         for (size_t x = 0; x < n; x++)
-            nf_buf_putc(buf, nf_isspace((unsigned char)s[x]) ? ' ' : s[x]);
+            d[x] = nf_isspace((unsigned char)s[x]) ? ' ' : s[x];
+        buf->len += n;
+        buf->p[buf->len] = 0;
         last = c->tok[k].end;
         first = 0;
     }
