@@ -48,6 +48,27 @@ typedef struct {
     uint8_t n, cls;
 } phrase;
 
+static const char *const PRONOUNS[] = {"he", "she", "they", "it", "i", "we", "you", NULL};
+static const char *const NP_STOP[] = {"that", "and", "but", "or", "because", "as", "while", "when",
+                                      "which", "who", "whom", "whose", "where", "if", "after",
+                                      "before", "since", "though", "although", "so", "than", "to",
+                                      "by", "with", "from", "on", "in", "at", "into", "about",
+                                      "over", "under", "between", "against", "what", "how", "why",
+                                      "whether", "not", "also", "is", "are", "was", "were", "be",
+                                      "been", "has", "have", "had", "will", "would", "this",
+                                      "there", "here", "during", "amid", "despite", "without",
+                                      "through", "until", "nor", NULL};
+static const char *const PREPS[] = {"of", "in", "from", "for", "at", NULL};
+static const char *const BE[] = {"is", "are", "was", "were", "am", "'s", "'re", NULL};
+static const char *const DETS[] = {"the", "a", "an", "its", "his", "her", "their", "our", "some",
+                                   "several", "two", "three", "many", "other", "one", "another",
+                                   "senior", "top", "both", "all", NULL};
+
+/* The lists asked about most: the engine maps each of their words to the lists that hold it
+ * (setmap); each token's membership is found once (c->wset, in_set). */
+enum { S_PRONOUNS, S_NP_STOP, S_PREPS, S_BE, S_DETS, S_N };
+static const char *const *const SETS[S_N] = {PRONOUNS, NP_STOP, PREPS, BE, DETS};
+
 struct nf_claims_eng {
     nf_map *lex;   /* form -> lexent* */
     nf_map *desc;  /* word -> descent* */
@@ -55,6 +76,7 @@ struct nf_claims_eng {
     size_t nph;
     nf_map *phfirst; /* first word of a phrase -> 1 */
     nf_map *homo;    /* forms that are nouns too (`report`, `claims`) -> 1 */
+    nf_map *setmap;  /* word of SETS -> bit 1 << set for each list that holds it */
 };
 
 static const char *const CLASS_NAMES[] = {"", "v", "tell", "np", "weak", "cite", "acc", "ext", "obj", "adv", "noun"};
@@ -101,6 +123,12 @@ int nf_claims_init(nf_engine *e, char *err, size_t errlen)
     x->desc = nf_map_new();
     x->phfirst = nf_map_new();
     x->homo = nf_map_new();
+    x->setmap = nf_map_new();
+    for (int set = 0; set < S_N; set++)
+        for (const char *const *w = SETS[set]; *w; w++) {
+            uintptr_t m = (uintptr_t)nf_map_get(x->setmap, *w, strlen(*w));
+            nf_map_put(x->setmap, *w, strlen(*w), (void *)(m | (uintptr_t)1 << set));
+        }
     size_t capph = 0;
     size_t len = 0;
     const char *txt = nf_data_get(e, "reporting.tsv", &len);
@@ -239,6 +267,7 @@ void nf_claims_fini(nf_engine *e)
     nf_map_free(full->pub.desc);
     nf_map_free(full->pub.phfirst);
     nf_map_free(full->pub.homo);
+    nf_map_free(full->pub.setmap);
     free(full->pub.ph);
     free(full);
     e->claims = NULL;
@@ -289,7 +318,7 @@ typedef struct ctx_s {
     const char **low;    /* token -> its lower-cased form (lower_tok; not NUL-terminated) */
     uint8_t *lowlen;     /* token -> the form's length (< LOW_MAX) */
     const lexent **lex;  /* token -> its lexicon entry (words only), NULL */
-    uint16_t *wset;      /* token -> membership in the word lists SETS (in_set) */
+    uint8_t *wset;       /* token -> membership in the word lists SETS (in_set) */
     cue *rec;            /* put_text records its ranges here */
     uint8_t *spoke;      /* token -> inside the speaker phrase of a cue */
     uint32_t *sm0;       /* sentence -> first of its mentions in smen (nsent + 1 entries) */
@@ -482,38 +511,24 @@ static size_t phrase_at(ctx *c, size_t i, size_t lim, int cls)
     return best;
 }
 
-static const char *const PRONOUNS[] = {"he", "she", "they", "it", "i", "we", "you", NULL};
-static const char *const NP_STOP[] = {"that", "and", "but", "or", "because", "as", "while", "when",
-                                      "which", "who", "whom", "whose", "where", "if", "after",
-                                      "before", "since", "though", "although", "so", "than", "to",
-                                      "by", "with", "from", "on", "in", "at", "into", "about",
-                                      "over", "under", "between", "against", "what", "how", "why",
-                                      "whether", "not", "also", "is", "are", "was", "were", "be",
-                                      "been", "has", "have", "had", "will", "would", "this",
-                                      "there", "here", "during", "amid", "despite", "without",
-                                      "through", "until", "nor", NULL};
-static const char *const PREPS[] = {"of", "in", "from", "for", "at", NULL};
-static const char *const BE[] = {"is", "are", "was", "were", "am", "'s", "'re", NULL};
-static const char *const DETS[] = {"the", "a", "an", "its", "his", "her", "their", "our", "some",
-                                   "several", "two", "three", "many", "other", "one", "another",
-                                   "senior", "top", "both", "all", NULL};
-
-/* The lists above asked about most: each token's membership is found once (c->wset). */
-enum { S_PRONOUNS, S_NP_STOP, S_PREPS, S_BE, S_DETS, S_N };
-static const char *const *const SETS[S_N] = {PRONOUNS, NP_STOP, PREPS, BE, DETS};
-
-/* tok_in(c, i, SETS[set]), remembered: bit 2*set of c->wset[i] says whether it is known,
- * bit 2*set + 1 the answer. */
+/* tok_in(c, i, SETS[set]), remembered: c->wset[i] is 0 until token i is first asked about,
+ * then 1 | (bit 1 << set for each list that holds it). */
 static int in_set(ctx *c, size_t i, int set)
 {
     if (i >= c->ntok)
         return 0;
-    unsigned m = c->wset[i] >> (2 * set);
-    if (m & 1)
-        return (m >> 1) & 1;
-    int in = tok_in(c, i, SETS[set]);
-    c->wset[i] |= (uint16_t)((1u | (unsigned)in << 1) << (2 * set));
-    return in;
+    if (!c->wset[i]) {
+        /* what is() asks of a token besides its form: the first byte as written (a curly `’s`
+         * is no `'s`), no acronym */
+        size_t n;
+        const char *w = lower_tok(c, i, &n);
+        uintptr_t in = 0;
+        if (n && nf_tolower((unsigned char)tt(c, i)[0]) == (unsigned char)w[0] &&
+            !((c->tok[i].flags & NF_T_UPPER) && !(c->tok[i].flags & NF_T_SENT0)))
+            in = (uintptr_t)nf_map_get(c->x->setmap, w, n);
+        c->wset[i] = (uint8_t)(1u | in << 1);
+    }
+    return (c->wset[i] >> (set + 1)) & 1;
 }
 
 static int is_ing(const ctx *c, size_t i)
