@@ -1051,6 +1051,9 @@ static void find_cues(ctx *c, size_t s)
         const lexent *le = lex_at(c, i);
         size_t n;
         const char *w = lower_tok(c, i, &n);
+        /* most words are no cue: only a reporting word (below C_EXT) or `according` goes on */
+        if (le ? le->cls >= C_EXT : !(n == 9 && !memcmp(w, "according", 9)))
+            continue;
         cue q;
         memset(&q, 0, sizeof q);
         q.s = (uint32_t)s;
