@@ -319,6 +319,7 @@ typedef struct ctx_s {
     uint8_t *lowlen;     /* token -> the form's length (< LOW_MAX) */
     const lexent **lex;  /* token -> its lexicon entry (words only), NULL */
     uint8_t *wset;       /* token -> membership in the word lists SETS (in_set) */
+    uint8_t *cand;       /* token -> may be a cue (find_cues looks no further at others) */
     cue *rec;            /* put_text records its ranges here */
     uint8_t *spoke;      /* token -> inside the speaker phrase of a cue */
     uint32_t *sm0;       /* sentence -> first of its mentions in smen (nsent + 1 entries) */
@@ -351,7 +352,7 @@ static const char *lower_e2(nf_arena *ar, const char *s, size_t l, size_t *n)
     return out;
 }
 
-/* Fills c->low/lowlen for every token and c->lex for every word. Most forms point into one
+/* Fills c->low/lowlen for every token and c->lex/cand for every word. Most forms point into one
  * lower-cased copy of the text (not NUL-terminated: compare with low_eq); a token holding a
  * byte 0xE2 gets a copy of its own. */
 static void lower_all(ctx *c)
@@ -365,6 +366,8 @@ static void lower_all(ctx *c)
     c->lex = nf_arena_alloc(&c->a->arena, c->ntok * sizeof *c->lex);
     c->wset = nf_arena_alloc(&c->a->arena, c->ntok * sizeof *c->wset);
     memset(c->wset, 0, c->ntok * sizeof *c->wset);
+    c->cand = nf_arena_alloc(&c->a->arena, c->ntok);
+    memset(c->cand, 0, c->ntok);
     const char *e2 = memchr(c->t, 0xE2, len); /* the next 0xE2 byte at or after a token's start */
     for (size_t i = 0; i < c->ntok; i++) {
         uint32_t st = c->tok[i].start;
@@ -376,7 +379,13 @@ static void lower_all(ctx *c)
         else
             c->low[i] = lt + st;
         c->lowlen[i] = (uint8_t)n;
-        c->lex[i] = (c->tok[i].flags & NF_T_WORD) ? nf_map_get(c->x->lex, c->low[i], n) : NULL;
+        const lexent *le = NULL;
+        if (c->tok[i].flags & NF_T_WORD) {
+            le = nf_map_get(c->x->lex, c->low[i], n);
+            /* most words are no cue: only a reporting word or `according` may be one */
+            c->cand[i] = le ? le->cls < C_EXT : n == 9 && !memcmp(c->low[i], "according", 9);
+        }
+        c->lex[i] = le;
     }
 }
 
@@ -1046,14 +1055,11 @@ static void find_cues(ctx *c, size_t s)
     }
     size_t first = c->ncue;
     for (size_t i = s0; i < s1; i++) {
-        if (!(c->tok[i].flags & NF_T_WORD))
+        if (!c->cand[i])
             continue;
         const lexent *le = lex_at(c, i);
         size_t n;
         const char *w = lower_tok(c, i, &n);
-        /* most words are no cue: only a reporting word (below C_EXT) or `according` goes on */
-        if (le ? le->cls >= C_EXT : !(n == 9 && !memcmp(w, "according", 9)))
-            continue;
         cue q;
         memset(&q, 0, sizeof q);
         q.s = (uint32_t)s;
