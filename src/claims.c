@@ -1038,6 +1038,10 @@ static void find_cues(ctx *c, size_t s)
         fprintf(stderr, "S%zu line %ld head %d cap %d inq %d: %.*s\n", s, ln, se->heading, c->caption[s], se->in_quote, (int)(se->end - se->start), c->t + se->start);
     }
 #endif
+    /* no word that may be a cue: nothing to do (before the set-up of the loop below, which
+     * costs: the compiler builds its word lists on the stack) */
+    if (s1 <= s0 || !memchr(c->cand + s0, 1, s1 - s0))
+        return;
     if (sent_skipped(c, s))
         return;
     /* a question put to someone (outside quotes) is no claim */
@@ -1055,8 +1059,10 @@ static void find_cues(ctx *c, size_t s)
     }
     size_t first = c->ncue;
     for (size_t i = s0; i < s1; i++) {
-        if (!c->cand[i])
-            continue;
+        while (i < s1 && !c->cand[i])
+            i++;
+        if (i == s1)
+            break;
         const lexent *le = lex_at(c, i);
         size_t n;
         const char *w = lower_tok(c, i, &n);
@@ -2290,7 +2296,8 @@ static int caption_like(ctx *c, size_t s)
         }
     }
     for (size_t k = s0; k + 1 < s1; k++)
-        if ((is(c, k, "are") || is(c, k, "is")) && (is(c, k + 1, "seen") || is(c, k + 1, "pictured")))
+        if ((c->lowlen[k] | 1) == 3 && (is(c, k, "are") || is(c, k, "is")) && /* 2 or 3 bytes */
+            (is(c, k + 1, "seen") || is(c, k + 1, "pictured")))
             return 1;
     return 0;
 }
