@@ -436,7 +436,7 @@ static int tok_in(const ctx *c, size_t i, const char *const *ws)
     return 0;
 }
 
-static int is_dquote(const ctx *c, size_t i)
+static inline int is_dquote(const ctx *c, size_t i)
 {
     if (!(c->tok[i].flags & NF_T_QUOTE))
         return 0;
@@ -2054,6 +2054,10 @@ static void put_text(ctx *c, nf_buf *buf, size_t b, size_t e)
     }
     if (buf->len)
         nf_buf_puts(buf, " ");
+    /* the words, with one space for each gap between two of them: no more bytes than the
+     * span holds */
+    nf_buf_reserve(buf, c->tok[e - 1].end - c->tok[b].start);
+    char *d = buf->p + buf->len;
     uint32_t last = 0;
     int first = 1;
     for (size_t k = b; k < e; k++) {
@@ -2061,20 +2065,19 @@ static void put_text(ctx *c, nf_buf *buf, size_t b, size_t e)
             continue;
         }
         if (!first && c->tok[k].start > last)
-            nf_buf_putc(buf, ' ');
+            *d++ = ' ';
         else if (!first && is_dquote(c, k - 1) && c->tok[k - 1].start > last)
-            nf_buf_putc(buf, ' ');
+            *d++ = ' ';
         const char *s = tt(c, k);
         size_t n = tl(c, k);
-        nf_buf_reserve(buf, n);
-        char *d = buf->p + buf->len;
         for (size_t x = 0; x < n; x++)
             d[x] = nf_isspace((unsigned char)s[x]) ? ' ' : s[x];
-        buf->len += n;
-        buf->p[buf->len] = 0;
+        d += n;
         last = c->tok[k].end;
         first = 0;
     }
+    buf->len = (size_t)(d - buf->p);
+    *d = 0;
 }
 
 /* The claim of cue qi: token ranges appended to buf. */
