@@ -357,35 +357,42 @@ static const char *lower_e2(nf_arena *ar, const char *s, size_t l, size_t *n)
  * byte 0xE2 gets a copy of its own. */
 static void lower_all(ctx *c)
 {
-    size_t len = c->a->doc.len;
-    char *lt = nf_arena_alloc(&c->a->arena, len + 1);
-    nf_lower(c->t, len, lt);
+    nf_arena *ar = &c->a->arena;
+    const char *t = c->t;
+    const nf_tok *tok = c->tok;
+    size_t len = c->a->doc.len, nt = c->ntok;
+    char *lt = nf_arena_alloc(ar, len + 1);
+    nf_lower(t, len, lt);
     lt[len] = 0;
-    c->low = nf_arena_alloc(&c->a->arena, c->ntok * sizeof *c->low);
-    c->lowlen = nf_arena_alloc(&c->a->arena, c->ntok);
-    c->lex = nf_arena_alloc(&c->a->arena, c->ntok * sizeof *c->lex);
-    c->wset = nf_arena_alloc(&c->a->arena, c->ntok * sizeof *c->wset);
-    memset(c->wset, 0, c->ntok * sizeof *c->wset);
-    c->cand = nf_arena_alloc(&c->a->arena, c->ntok);
-    memset(c->cand, 0, c->ntok);
-    const char *e2 = memchr(c->t, 0xE2, len); /* the next 0xE2 byte at or after a token's start */
-    for (size_t i = 0; i < c->ntok; i++) {
-        uint32_t st = c->tok[i].start;
-        size_t l = tl(c, i) < LOW_MAX ? tl(c, i) : LOW_MAX - 1, n = l;
-        while (e2 && e2 < c->t + st)
-            e2 = memchr(e2 + 1, 0xE2, len - (size_t)(e2 + 1 - c->t));
-        if (e2 && e2 < c->t + st + l)
-            c->low[i] = lower_e2(&c->a->arena, c->t + st, l, &n);
+    const char **low = c->low = nf_arena_alloc(ar, nt * sizeof *c->low);
+    uint8_t *lowlen = c->lowlen = nf_arena_alloc(ar, nt);
+    const lexent **lex = c->lex = nf_arena_alloc(ar, nt * sizeof *c->lex);
+    uint8_t *cand = c->cand = nf_arena_alloc(ar, nt);
+    c->wset = nf_arena_alloc(ar, nt * sizeof *c->wset);
+    memset(c->wset, 0, nt * sizeof *c->wset);
+    const nf_map *lexmap = c->x->lex;
+    const char *e2 = memchr(t, 0xE2, len); /* the next 0xE2 byte at or after a token's start */
+    for (size_t i = 0; i < nt; i++) {
+        uint32_t st = tok[i].start;
+        size_t l = tok[i].end - st, n;
+        if (l >= LOW_MAX)
+            l = LOW_MAX - 1;
+        n = l;
+        while (e2 && e2 < t + st)
+            e2 = memchr(e2 + 1, 0xE2, len - (size_t)(e2 + 1 - t));
+        if (e2 && e2 < t + st + l)
+            low[i] = lower_e2(ar, t + st, l, &n);
         else
-            c->low[i] = lt + st;
-        c->lowlen[i] = (uint8_t)n;
+            low[i] = lt + st;
+        lowlen[i] = (uint8_t)n;
         const lexent *le = NULL;
-        if (c->tok[i].flags & NF_T_WORD) {
-            le = nf_map_get(c->x->lex, c->low[i], n);
+        cand[i] = 0;
+        if (tok[i].flags & NF_T_WORD) {
+            le = nf_map_get(lexmap, low[i], n);
             /* most words are no cue: only a reporting word or `according` may be one */
-            c->cand[i] = le ? le->cls < C_EXT : n == 9 && !memcmp(c->low[i], "according", 9);
+            cand[i] = le ? le->cls < C_EXT : n == 9 && !memcmp(low[i], "according", 9);
         }
-        c->lex[i] = le;
+        lex[i] = le;
     }
 }
 
@@ -2298,9 +2305,9 @@ static int caption_like(ctx *c, size_t s)
                 return 1;
         }
     }
-    for (size_t k = s0; k + 1 < s1; k++)
-        if ((c->lowlen[k] | 1) == 3 && (is(c, k, "are") || is(c, k, "is")) && /* 2 or 3 bytes */
-            (is(c, k + 1, "seen") || is(c, k + 1, "pictured")))
+    for (size_t k = s0 + 1; k < s1; k++)
+        if ((c->lowlen[k] == 4 || c->lowlen[k] == 8) && (is(c, k, "seen") || is(c, k, "pictured")) &&
+            (is(c, k - 1, "are") || is(c, k - 1, "is")))
             return 1;
     return 0;
 }
