@@ -69,8 +69,18 @@ static const char *const DETS[] = {"the", "a", "an", "its", "his", "her", "their
 enum { S_PRONOUNS, S_NP_STOP, S_PREPS, S_BE, S_DETS, S_N };
 static const char *const *const SETS[S_N] = {PRONOUNS, NP_STOP, PREPS, BE, DETS};
 
+/* A filter before the look-up of every word in the cue lexicon: one bit for each length,
+ * first and last byte of its forms (most words are no cue, and most of those end here). */
+enum { LEXF_BITS = 1 << 12 };
+static inline uint32_t lexf_bit(const char *s, size_t n)
+{
+    uint32_t sig = (uint32_t)n | (uint32_t)(unsigned char)s[0] << 8 | (uint32_t)(unsigned char)s[n - 1] << 16;
+    return (sig * 0x9E3779B1u) >> 20; /* 12 bits */
+}
+
 struct nf_claims_eng {
     nf_map *lex;   /* form -> lexent* */
+    uint64_t lexf[LEXF_BITS / 64]; /* lexf_bit of each form of lex */
     nf_map *desc;  /* word -> descent* */
     phrase *ph;
     size_t nph;
@@ -199,6 +209,10 @@ int nf_claims_init(nf_engine *e, char *err, size_t errlen)
                 continue;
             }
             nf_map_put(x->lex, low, fl, le);
+            if (fl) {
+                uint32_t b = lexf_bit(low, fl);
+                x->lexf[b / 64] |= (uint64_t)1 << (b % 64);
+            }
         }
         nf_lines_free(&it);
     }
@@ -371,6 +385,7 @@ static void lower_all(ctx *c)
     c->wset = nf_arena_alloc(ar, nt * sizeof *c->wset);
     memset(c->wset, 0, nt * sizeof *c->wset);
     const nf_map *lexmap = c->x->lex;
+    const uint64_t *lexf = c->x->lexf;
     const char *e2 = memchr(t, 0xE2, len); /* the next 0xE2 byte at or after a token's start */
     for (size_t i = 0; i < nt; i++) {
         uint32_t st = tok[i].start;
@@ -388,7 +403,9 @@ static void lower_all(ctx *c)
         const lexent *le = NULL;
         cand[i] = 0;
         if (tok[i].flags & NF_T_WORD) {
-            le = nf_map_get(lexmap, low[i], n);
+            uint32_t b = n ? lexf_bit(low[i], n) : 0;
+            if (!n || (lexf[b / 64] >> (b % 64) & 1))
+                le = nf_map_get(lexmap, low[i], n);
             /* most words are no cue: only a reporting word or `according` may be one */
             cand[i] = le ? le->cls < C_EXT : n == 9 && !memcmp(low[i], "according", 9);
         }
