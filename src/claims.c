@@ -31,9 +31,19 @@
 enum { C_NONE, C_V, C_TELL, C_NP, C_WEAK, C_CITE, C_ACC, C_EXT, C_OBJ, C_ADV, C_NOUN };
 enum { D_PERSON = 1, D_PEOPLE, D_ORG };
 
+/* The lemmas the code asks about by name, as numbers (lexent.lid; L_OTHER: any other). */
+enum { L_OTHER, L_SAY, L_TELL, L_CALL, L_DESCRIBE, L_LABEL, L_CLAIM, L_QUOTE, L_CITE, L_ALLEGE,
+       L_ESTIMATE, L_STATE, L_ADD, L_REPORT, L_MAINTAIN, L_EXPRESS, L_INDICATE, L_AFFIRM,
+       L_REAFFIRM, L_ANNOUNCE, L_N };
+static const char *const LEMMAS[L_N] = {"", "say", "tell", "call", "describe", "label", "claim",
+                                        "quote", "cite", "allege", "estimate", "state", "add",
+                                        "report", "maintain", "express", "indicate", "affirm",
+                                        "reaffirm", "announce"};
+
 typedef struct {
     const char *lemma;
     uint8_t cls;
+    uint8_t lid;  /* L_*: the lemma as a number */
 } lexent;
 
 typedef struct {
@@ -191,6 +201,10 @@ int nf_claims_init(nf_engine *e, char *err, size_t errlen)
                 continue;
             le->lemma = pool_dup(&full->pool, f[1]);
             le->cls = (uint8_t)cls;
+            le->lid = L_OTHER;
+            for (int l = 1; l < L_N; l++)
+                if (!strcmp(f[1], LEMMAS[l]))
+                    le->lid = (uint8_t)l;
             /* single-word obj/ext entries live in the phrase list too */
             if (cls == C_OBJ || cls == C_EXT) {
                 if (x->nph == capph) {
@@ -627,7 +641,7 @@ static size_t np_back(ctx *c, size_t j, size_t s0)
             const lexent *pl = lex_at(c, p);
             size_t pn = tl(c, p);
             if (!(pl && pl->cls != C_ADV && b <= j && is_word(c, b) && strlen(pl->lemma) == pn &&
-                  !memcmp(tt(c, p), pl->lemma, pn) && strcmp(pl->lemma, "say") && strcmp(pl->lemma, "tell")))
+                  !memcmp(tt(c, p), pl->lemma, pn) && pl->lid != L_SAY && pl->lid != L_TELL))
                 break; /* `state radio said` keeps `state` */
         }
         if (is_lower(c, p) && is_ing(c, p))
@@ -883,13 +897,13 @@ static int other_sense(ctx *c, size_t i, const lexent *le, size_t s0, size_t s1)
         return 1; /* `said-to-be` compounds */
     /* passive: `is said to`, `was called`, `has been described as` */
     if (i > s0 && !is_ing(c, i) && tok_in(c, i - 1, (const char *const[]){"is", "are", "was", "were", "be", "been", "being", "'s", "am", NULL})) {
-        if (!strcmp(lem, "say") || !strcmp(lem, "call") || !strcmp(lem, "describe") ||
-            !strcmp(lem, "label") || !strcmp(lem, "claim") || !strcmp(lem, "quote") ||
-            !strcmp(lem, "cite") || !strcmp(lem, "allege") ||
-            !strcmp(lem, "estimate") || !strcmp(lem, "state"))
+        if (le->lid == L_SAY || le->lid == L_CALL || le->lid == L_DESCRIBE ||
+            le->lid == L_LABEL || le->lid == L_CLAIM || le->lid == L_QUOTE ||
+            le->lid == L_CITE || le->lid == L_ALLEGE ||
+            le->lid == L_ESTIMATE || le->lid == L_STATE)
             return 1;
     }
-    if (!strcmp(lem, "claim") && i + 1 < s1) {
+    if (le->lid == L_CLAIM && i + 1 < s1) {
         if (tok_in(c, i + 1, (const char *const[]){"responsibility", "credit", "lives", "victory", "ownership", "title", "asylum", "damages", "compensation", "seats", "territory", "the", "a", "an", "his", "her", "their", "its", "more", "at", NULL}))
             return 1;
         if (c->tok[i + 1].flags & NF_T_NUM) {
@@ -898,28 +912,28 @@ static int other_sense(ctx *c, size_t i, const lexent *le, size_t s0, size_t s1)
                     return 1;
         }
     }
-    if (!strcmp(lem, "call") && i + 1 < s1 &&
+    if (le->lid == L_CALL && i + 1 < s1 &&
         tok_in(c, i + 1, (const char *const[]){"off", "up", "in", "back", "out", "home", NULL}))
         return 1;
-    if (!strcmp(lem, "call") && i + 1 < s1 &&
+    if (le->lid == L_CALL && i + 1 < s1 &&
         tok_in(c, i + 1, (const char *const[]){"it", "him", "her", "them", "me", "us", "you", NULL}) &&
         (i + 2 >= s1 || !is_word(c, i + 2) || in_set(c, i + 2, S_PREPS) || tok_in(c, i + 2, (const char *const[]){"on", "to", "and", "after", "before", NULL})))
         return 1; /* `called him on Friday`: a telephone call */
-    if (!strcmp(lem, "tell") && i + 1 < s1 &&
+    if (le->lid == L_TELL && i + 1 < s1 &&
         (tok_in(c, i + 1, (const char *const[]){"whether", "if", "how", "what", "when", "why", "which", "who", "apart", NULL}) ||
          (is(c, i + 1, "the") && i + 2 < s1 && is(c, i + 2, "difference"))))
         return 1; /* `could not tell whether`: to know */
-    if (!strcmp(lem, "add") && i + 1 < s1 &&
+    if (le->lid == L_ADD && i + 1 < s1 &&
         ((c->tok[i + 1].flags & NF_T_NUM) || tok_in(c, i + 1, (const char *const[]){"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "another", "a", "an", "to", "up", "more", "its", "his", "her", "their", "the", NULL})))
         return 1; /* `added two hits`, `added to the list` */
-    if (!strcmp(lem, "report") && i + 1 < s1 && tok_in(c, i + 1, (const char *const[]){"for", "back", NULL}))
+    if (le->lid == L_REPORT && i + 1 < s1 && tok_in(c, i + 1, (const char *const[]){"for", "back", NULL}))
         return 1;
-    if (!strcmp(lem, "state") && !(i + 1 < s1 && is(c, i + 1, "that")))
+    if (le->lid == L_STATE && !(i + 1 < s1 && is(c, i + 1, "that")))
         return 1;
-    if ((!strcmp(lem, "maintain") || !strcmp(lem, "express") || !strcmp(lem, "indicate") ||
-         !strcmp(lem, "affirm") || !strcmp(lem, "reaffirm")) && i + 1 < s1 &&
+    if ((le->lid == L_MAINTAIN || le->lid == L_EXPRESS || le->lid == L_INDICATE ||
+         le->lid == L_AFFIRM || le->lid == L_REAFFIRM) && i + 1 < s1 &&
         tok_in(c, i + 1, (const char *const[]){"the", "a", "an", "its", "his", "her", "their", "our", "some", NULL}) &&
-        strcmp(lem, "express"))
+        le->lid != L_EXPRESS)
         return 1; /* `has maintained the site` */
     /* a noun, not a verb: `the claims`, `his comments`, `the report`, `a note` */
     if (i > s0 && in_set(c, i - 1, S_DETS) && !is(c, i - 1, "senior") && !is(c, i - 1, "top"))
@@ -944,7 +958,7 @@ static int other_sense(ctx *c, size_t i, const lexent *le, size_t s0, size_t s1)
             }
         }
     }
-    if (i > s0 && tok_in(c, i - 1, (const char *const[]){"of", "for", "these", "those", "such", "no", "any", "whose", "with", NULL}) && strcmp(lem, "say"))
+    if (i > s0 && tok_in(c, i - 1, (const char *const[]){"of", "for", "these", "those", "such", "no", "any", "whose", "with", NULL}) && le->lid != L_SAY)
         return 1;
     return 0;
 }
@@ -1098,7 +1112,7 @@ static void find_cues(ctx *c, size_t s)
         q.sptype = 255;
         q.v = (uint32_t)i;
         if (!le && n == 9 && !memcmp(w, "according", 9) && i + 1 < s1 && is(c, i + 1, "to")) {
-            static const lexent acc = {"according to", C_ACC};
+            static const lexent acc = {"according to", C_ACC, L_OTHER};
             q.le = &acc;
             q.ve = (uint32_t)(i + 2);
             /* speaker after: `according to X` */
@@ -1157,7 +1171,7 @@ static void find_cues(ctx *c, size_t s)
                         continue;
                     }
                 }
-                if (strcmp(le->lemma, "announce") && strcmp(le->lemma, "report"))
+                if (le->lid != L_ANNOUNCE && le->lid != L_REPORT)
                     continue;
                 if (!tok_in(c, p - 1, (const char *const[]){"was", "were", "been", NULL}) ||
                     (is(c, p - 1, "been") && p > s0 + 1 && !tok_in(c, p - 2, (const char *const[]){"has", "have", "had", NULL})))
@@ -1200,9 +1214,9 @@ static void find_cues(ctx *c, size_t s)
         /* `X quoted Y as saying C`, `Y was quoted Friday by local media as saying C`: Y speaks */
         if (is_ing(c, i) && i > s0 + 2 && is(c, i - 1, "as")) {
             size_t qv = i - 2;
-            while (qv > s0 && qv + 10 > i && !(is_lower(c, qv) && lex_at(c, qv) && !strcmp(lex_at(c, qv)->lemma, "quote")))
+            while (qv > s0 && qv + 10 > i && !(is_lower(c, qv) && lex_at(c, qv) && lex_at(c, qv)->lid == L_QUOTE))
                 qv--;
-            if (is_lower(c, qv) && lex_at(c, qv) && !strcmp(lex_at(c, qv)->lemma, "quote")) {
+            if (is_lower(c, qv) && lex_at(c, qv) && lex_at(c, qv)->lid == L_QUOTE) {
                 size_t b = qv + 1, e = i - 1;
                 while (b < e && c->tx_cover[b] >= 0)
                     b++;
@@ -1348,7 +1362,7 @@ static void find_cues(ctx *c, size_t s)
                  * `the report says`); else `a video call`, `the proposals call for` */
                 size_t hn;
                 const char *hw = lower_tok(c, j, &hn);
-                int plain = !strcmp(le->lemma, "say") || !strcmp(le->lemma, "tell");
+                int plain = le->lid == L_SAY || le->lid == L_TELL;
                 if (!plain && !nf_map_has(c->x->desc, hw, hn) && !(is_ing(c, i) && j + 1 == i)) {
                     /* ... unless what follows is a reported statement */
                     size_t a1 = ve;
@@ -1405,7 +1419,7 @@ static void find_cues(ctx *c, size_t s)
                 size_t e = le->cls == C_NP || is_ing(c, i) ? st : np_fwd(c, st, s1);
                 if (e > st && e == st + 1 && tok_in(c, st, (const char *const[]){"it", "they", "we", "i", "you", "them", "him", "her", "us", "me", NULL}))
                     e = st;
-                if (e > st && strcmp(le->lemma, "say") && !np_speaks(c, st, e))
+                if (e > st && le->lid != L_SAY && !np_speaks(c, st, e))
                     e = st; /* `"...," said a message read on television` is fine */
                 if (e > st && e < s1 && is_word(c, e) && !rest_empty(c, e, s1) &&
                     !tok_in(c, e, (const char *const[]){"who", "which", "that", "of", "in", "at", "from", "and", NULL}))
