@@ -335,6 +335,7 @@ typedef struct ctx_s {
     size_t ntok;
     int32_t *men_end;    /* token -> mention ending there, -1 */
     int32_t *men_start;  /* token -> mention starting there, -1 */
+    uint32_t *mtok0, *mtok1; /* mention -> tok_at its start, its end */
     int32_t *tx_start;   /* token -> timex starting there, -1 */
     int32_t *tx_cover;   /* token -> timex covering it, -1 */
     uint32_t *tsent;     /* token -> sentence */
@@ -819,7 +820,7 @@ static size_t skip_back(ctx *c, size_t j, size_t s0, int32_t *tx, int *comma)
                         ok = 0;
                 /* `His assistant, Alice Marchak, said`: the name in the apposition speaks */
                 if (ok && open == ',' && c->men_start[k] >= 0 && c->a->men[c->men_start[k]].type == NF_ACT_PERSON &&
-                    tok_at(c, c->a->men[c->men_start[k]].end) == j &&
+                    c->mtok1[c->men_start[k]] == j &&
                     !(c->men_end[k - 2] >= 0 && c->a->men[c->men_end[k - 2]].type == NF_ACT_PERSON))
                     return j - 1;
                 if (ok && (c->men_end[k - 2] >= 0 || is_word(c, k - 2))) {
@@ -1374,7 +1375,7 @@ static void find_cues(ctx *c, size_t s)
                 }
             }
             if (b <= j && c->men_end[j] >= 0 && men_is_name(c, c->men_end[j]) && j + 1 == i &&
-                tok_at(c, c->a->men[c->men_end[j]].start) <= b + 1) {
+                c->mtok0[c->men_end[j]] <= b + 1) {
                 /* `that NATO deny membership`: a bare verb after a singular name */
                 if (low_eq(c, i, le->lemma))
                     continue;
@@ -1627,7 +1628,7 @@ static int person_role_match(ctx *c, int32_t m, const descent *d, const char *af
     }
     /* words before the mention within its sentence */
     size_t ms = c->a->sent[mn->sent].tok0;
-    size_t k = tok_at(c, mn->start);
+    size_t k = c->mtok0[m];
     NF_UNUSED(ms);
     const char *maff = NULL;
     size_t b = k;
@@ -1648,7 +1649,7 @@ static int person_role_match(ctx *c, int32_t m, const descent *d, const char *af
         o += len;
     }
     /* apposition after: `Karen Donfried, the State Department's deputy secretary` */
-    size_t e = tok_at(c, mn->end);
+    size_t e = c->mtok1[m];
     if (e + 1 < c->ntok && is_punct(c, e, ',') && tok_in(c, e + 1, (const char *const[]){"the", "a", NULL})) {
         size_t f = e + 1;
         size_t se = c->a->sent[mn->sent].tok0 + c->a->sent[mn->sent].ntok;
@@ -1692,6 +1693,17 @@ static size_t tok_at(const ctx *c, uint32_t off)
     return lo;
 }
 
+/* tok_at, looking first at the few tokens from k on (k: the answer for an offset before off;
+ * mentions and dates come in text order), else searching. */
+static size_t tok_at_from(const ctx *c, uint32_t off, size_t k)
+{
+    if (k <= c->ntok && (k == 0 || c->tok[k - 1].start < off))
+        for (size_t g = 0; g < 8; g++, k++)
+            if (k == c->ntok || c->tok[k].start >= off)
+                return k;
+    return tok_at(c, off);
+}
+
 typedef struct {
     const char *canon;
     uint8_t type;
@@ -1718,7 +1730,7 @@ static void genders(ctx *c)
         const nf_mention *mn = &c->a->men[m];
         if (mn->type != NF_ACT_PERSON || (mn->flags & NF_M_DEMONYM))
             continue;
-        size_t k = tok_at(c, mn->start);
+        size_t k = c->mtok0[m];
         int g = 0;
         for (size_t t = k > 0 ? k - 1 : k; t <= k && t < c->ntok; t++)
             g = tok_in(c, t, M) ? 'm' : tok_in(c, t, F) ? 'f' : g;
@@ -1770,7 +1782,7 @@ static who recent(ctx *c, size_t i, int want, size_t maxs)
             return w;
         }
         /* a speaker of an earlier cue */
-        size_t tk = tok_at(c, mn->start);
+        size_t tk = c->mtok0[m];
         if (tk < c->ntok && c->spoke[tk]) {
             w.canon = mn->canon;
             w.type = mn->type;
@@ -2385,12 +2397,20 @@ int nf_claims_run(nf_ana *a)
     for (size_t i = 0; i < nt; i++)
         c->men_end[i] = c->men_start[i] = c->tx_start[i] = c->tx_cover[i] = -1;
     memset(c->hascue, 0, a->nsent);
-    for (size_t s = 0; s < a->nsent; s++)
-        for (size_t k = a->sent[s].tok0; k < a->sent[s].tok0 + a->sent[s].ntok && k < nt; k++)
+    for (size_t s = 0; s < a->nsent; s++) {
+        size_t k1 = a->sent[s].tok0 + a->sent[s].ntok;
+        if (k1 > nt)
+            k1 = nt;
+        for (size_t k = a->sent[s].tok0; k < k1; k++)
             c->tsent[k] = (uint32_t)s;
-    for (size_t m = 0; m < a->nmen; m++) {
-        size_t b = tok_at(c, a->men[m].start);
-        size_t e = tok_at(c, a->men[m].end);
+    }
+    c->mtok0 = nf_arena_alloc(&a->arena, (a->nmen + 1) * sizeof(uint32_t));
+    c->mtok1 = nf_arena_alloc(&a->arena, (a->nmen + 1) * sizeof(uint32_t));
+    for (size_t m = 0, b = 0; m < a->nmen; m++) {
+        b = tok_at_from(c, a->men[m].start, b);
+        size_t e = tok_at_from(c, a->men[m].end, b);
+        c->mtok0[m] = (uint32_t)b;
+        c->mtok1[m] = (uint32_t)e;
         if (b >= nt || e <= b)
             continue;
         if (c->men_start[b] < 0 || a->men[c->men_start[b]].end < a->men[m].end)
@@ -2398,11 +2418,11 @@ int nf_claims_run(nf_ana *a)
         if (c->men_end[e - 1] < 0 || a->men[c->men_end[e - 1]].start > a->men[m].start)
             c->men_end[e - 1] = (int32_t)m;
     }
-    for (size_t x = 0; x < a->ntx; x++) {
+    for (size_t x = 0, b = 0; x < a->ntx; x++) {
         if (a->tx[x].type != NF_TX_DATE && a->tx[x].type != NF_TX_TIME)
             continue;
-        size_t b = tok_at(c, a->tx[x].start);
-        size_t e = tok_at(c, a->tx[x].end);
+        b = tok_at_from(c, a->tx[x].start, b);
+        size_t e = tok_at_from(c, a->tx[x].end, b);
         if (b >= nt)
             continue;
         c->tx_start[b] = (int32_t)x;
@@ -2463,7 +2483,7 @@ int nf_claims_run(nf_ana *a)
                     for (size_t g = e + 1; g < e + 9 && g < cu->v; g++) {
                         int32_t m = c->men_start[g];
                         if (m >= 0 && a->men[m].type == NF_ACT_PERSON) {
-                            size_t me = tok_at(c, a->men[m].end);
+                            size_t me = c->mtok1[m];
                             if (me < cu->v && (is_lower(c, me) || !is_word(c, me))) {
                                 cu->np0 = (uint32_t)g;
                                 cu->np1 = (uint32_t)me;
@@ -2479,11 +2499,11 @@ int nf_claims_run(nf_ana *a)
                     continue;
                 if (!(mn->flags & NF_M_SUBJECT) || (mn->flags & NF_M_DEMONYM))
                     continue;
-                size_t mt = tok_at(c, mn->start);
+                size_t mt = c->mtok0[m];
                 if (mt > 0 && (in_set(c, mt - 1, S_PREPS) || tok_in(c, mt - 1, (const char *const[]){"on", "with", "by", "to", "near", "against", NULL})))
                     continue; /* `Elian's relatives in Miami have fought`: Miami is no subject */
                 cu->np0 = (uint32_t)mt;
-                cu->np1 = (uint32_t)tok_at(c, mn->end);
+                cu->np1 = c->mtok1[m];
                 break;
             }
             cu->join = -1;
