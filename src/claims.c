@@ -349,6 +349,7 @@ typedef struct ctx_s {
     const lexent **lex;  /* token -> its lexicon entry (words only), NULL */
     uint8_t *wset;       /* token -> membership in the word lists SETS (in_set) */
     uint8_t *cand;       /* token -> may be a cue (find_cues looks no further at others) */
+    uint8_t *dq;         /* token -> DQ_OPEN, DQ_CLOSE: a double quote mark, else 0 */
     cue *rec;            /* put_text records its ranges here */
     uint8_t *spoke;      /* token -> inside the speaker phrase of a cue */
     uint32_t *sm0;       /* sentence -> first of its mentions in smen (nsent + 1 entries) */
@@ -475,7 +476,8 @@ static int tok_in(const ctx *c, size_t i, const char *const *ws)
     return 0;
 }
 
-static inline int is_dquote(const ctx *c, size_t i)
+/* A double quote mark? (quote_kinds keeps the answer for every token in c->dq.) */
+static int dquote_at(const ctx *c, size_t i)
 {
     if (!(c->tok[i].flags & NF_T_QUOTE))
         return 0;
@@ -518,8 +520,18 @@ static int quote_opens(const ctx *c, size_t i)
         return 1;
     return 0;
 }
-static int is_open(const ctx *c, size_t i) { return is_dquote(c, i) && quote_opens(c, i); }
-static int is_close(const ctx *c, size_t i) { return is_dquote(c, i) && !quote_opens(c, i); }
+enum { DQ_CLOSE = 1, DQ_OPEN = 3 }; /* c->dq: bit 0 a double quote, bit 1 it opens */
+static void quote_kinds(ctx *c)
+{
+    c->dq = nf_arena_alloc(&c->a->arena, c->ntok);
+    memset(c->dq, 0, c->ntok);
+    for (size_t i = 0; i < c->ntok; i++)
+        if ((c->tok[i].flags & NF_T_QUOTE) && dquote_at(c, i))
+            c->dq[i] = quote_opens(c, i) ? DQ_OPEN : DQ_CLOSE;
+}
+static inline int is_dquote(const ctx *c, size_t i) { return c->dq[i] != 0; }
+static inline int is_open(const ctx *c, size_t i) { return c->dq[i] == DQ_OPEN; }
+static inline int is_close(const ctx *c, size_t i) { return c->dq[i] == DQ_CLOSE; }
 static int is_punct(const ctx *c, size_t i, char ch)
 {
     return (c->tok[i].flags & NF_T_PUNCT) && tl(c, i) == 1 && tt(c, i)[0] == ch;
@@ -2430,6 +2442,7 @@ int nf_claims_run(nf_ana *a)
             c->tx_cover[k] = (int32_t)x;
     }
     lower_all(c);
+    quote_kinds(c);
     for (size_t s = 0; s < a->nsent; s++) {
         c->caption[s] = (uint8_t)caption_like(c, s);
         /* a short paragraph taken for a heading that ends like a sentence: `"...," X said.` */
