@@ -1705,15 +1705,29 @@ static size_t tok_at(const ctx *c, uint32_t off)
     return lo;
 }
 
-/* tok_at, looking first at the few tokens from k on (k: the answer for an offset before off;
- * mentions and dates come in text order), else searching. */
+/* tok_at, searching from k on (k: the answer for an offset before off; mentions and dates
+ * come in text order), in steps that double, then halving. */
 static size_t tok_at_from(const ctx *c, uint32_t off, size_t k)
 {
-    if (k <= c->ntok && (k == 0 || c->tok[k - 1].start < off))
-        for (size_t g = 0; g < 8; g++, k++)
-            if (k == c->ntok || c->tok[k].start >= off)
-                return k;
-    return tok_at(c, off);
+    if (k > c->ntok || (k > 0 && c->tok[k - 1].start >= off))
+        return tok_at(c, off);
+    /* every token before lo starts before off; hi is ntok or starts at or after off */
+    size_t lo = k, hi = k, step = 1;
+    while (hi < c->ntok && c->tok[hi].start < off) {
+        lo = hi + 1;
+        hi += step;
+        step *= 2;
+    }
+    if (hi > c->ntok)
+        hi = c->ntok;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (c->tok[mid].start < off)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
 }
 
 typedef struct {
