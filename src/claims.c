@@ -382,7 +382,11 @@ static const char *lower_e2(nf_arena *ar, const char *s, size_t l, size_t *n)
     return out;
 }
 
-/* Fills c->low/lowlen for every token and c->lex/cand for every word. Most forms point into one
+static int dquote_at(const ctx *c, size_t i);
+static int quote_opens(const ctx *c, size_t i);
+enum { DQ_CLOSE = 1, DQ_OPEN = 3 }; /* c->dq: bit 0 a double quote, bit 1 it opens */
+
+/* Fills c->low/lowlen and c->dq for every token, c->lex/cand for every word. Most forms point into one
  * lower-cased copy of the text (not NUL-terminated: compare with low_eq); a token holding a
  * byte 0xE2 gets a copy of its own. */
 static void lower_all(ctx *c)
@@ -398,6 +402,7 @@ static void lower_all(ctx *c)
     uint8_t *lowlen = c->lowlen = nf_arena_alloc(ar, nt);
     const lexent **lex = c->lex = nf_arena_alloc(ar, nt * sizeof *c->lex);
     uint8_t *cand = c->cand = nf_arena_alloc(ar, nt);
+    uint8_t *dq = c->dq = nf_arena_alloc(ar, nt);
     c->wset = nf_arena_alloc(ar, nt * sizeof *c->wset);
     memset(c->wset, 0, nt * sizeof *c->wset);
     const nf_map *lexmap = c->x->lex;
@@ -426,6 +431,9 @@ static void lower_all(ctx *c)
             cand[i] = le ? le->cls < C_EXT : n == 9 && !memcmp(low[i], "according", 9);
         }
         lex[i] = le;
+        dq[i] = 0;
+        if ((tok[i].flags & NF_T_QUOTE) && dquote_at(c, i))
+            dq[i] = quote_opens(c, i) ? DQ_OPEN : DQ_CLOSE;
     }
 }
 
@@ -476,7 +484,7 @@ static int tok_in(const ctx *c, size_t i, const char *const *ws)
     return 0;
 }
 
-/* A double quote mark? (quote_kinds keeps the answer for every token in c->dq.) */
+/* A double quote mark? (lower_all keeps the answer for every token in c->dq.) */
 static int dquote_at(const ctx *c, size_t i)
 {
     if (!(c->tok[i].flags & NF_T_QUOTE))
@@ -519,15 +527,6 @@ static int quote_opens(const ctx *c, size_t i)
     if (pc == '(' || pc == '[' || pc == '-')
         return 1;
     return 0;
-}
-enum { DQ_CLOSE = 1, DQ_OPEN = 3 }; /* c->dq: bit 0 a double quote, bit 1 it opens */
-static void quote_kinds(ctx *c)
-{
-    c->dq = nf_arena_alloc(&c->a->arena, c->ntok);
-    memset(c->dq, 0, c->ntok);
-    for (size_t i = 0; i < c->ntok; i++)
-        if ((c->tok[i].flags & NF_T_QUOTE) && dquote_at(c, i))
-            c->dq[i] = quote_opens(c, i) ? DQ_OPEN : DQ_CLOSE;
 }
 static inline int is_dquote(const ctx *c, size_t i) { return c->dq[i] != 0; }
 static inline int is_open(const ctx *c, size_t i) { return c->dq[i] == DQ_OPEN; }
@@ -2456,7 +2455,6 @@ int nf_claims_run(nf_ana *a)
             c->tx_cover[k] = (int32_t)x;
     }
     lower_all(c);
-    quote_kinds(c);
     for (size_t s = 0; s < a->nsent; s++) {
         c->caption[s] = (uint8_t)caption_like(c, s);
         /* a short paragraph taken for a heading that ends like a sentence: `"...," X said.` */
