@@ -2050,6 +2050,8 @@ static void resolve(ctx *c, size_t qi)
     const char *last = strrchr(sp, ' ');
     last = last ? last + 1 : sp;
     static const char *const ENDS[] = {"the", "a", "an", "of", "from", "at", "for", "and", "The", "A", "An", NULL};
+    if (strlen(last) > 4) /* longer than any of ENDS */
+        return;
     for (const char *const *w = ENDS; *w; w++)
         if (!strcmp(last, *w)) {
             q->speaker = NULL;
@@ -2576,7 +2578,8 @@ int nf_claims_run(nf_ana *a)
         size_t o0 = q > CUE_WINDOW ? q - CUE_WINDOW : 0;
         for (size_t o = o0; o < c->ncue && o < q + CUE_WINDOW; o++) {
             cue *oc = &c->cues[o];
-            if (o == q || oc->nested || oc->join >= 0 || oc->dead || !oc->speaker || strcmp(oc->speaker, cu->speaker))
+            if (o == q || oc->nested || oc->join >= 0 || oc->dead || !oc->speaker ||
+                (oc->speaker != cu->speaker && strcmp(oc->speaker, cu->speaker)))
                 continue;
             int in = 0;
             for (int r = 0; r < oc->nr; r++)
@@ -2606,6 +2609,8 @@ int nf_claims_run(nf_ana *a)
                 }
         }
     }
+    const char *text = NULL; /* the text of sentence text_s */
+    uint32_t text_s = UINT32_MAX;
     /* rows: each with the cues that joined it, in text order */
     for (size_t q = 0; q < c->ncue; q++)
         c->cues[q].first_join = c->cues[q].next_join = -1;
@@ -2672,7 +2677,11 @@ int nf_claims_run(nf_ana *a)
         if (tx >= 0 && a->tx[tx].value[0])
             date = a->tx[tx].value;
         nf_row_setz(a, r, NF_COL_DATE, date);
-        r->f[NF_COL_TEXT] = nf_sent_text(a, &a->sent[cu->s]);
+        if (cu->s != text_s) { /* rows of one sentence share its text */
+            text = nf_sent_text(a, &a->sent[cu->s]);
+            text_s = cu->s;
+        }
+        r->f[NF_COL_TEXT] = text;
     }
     nf_buf_free(&vb);
     nf_buf_free(&ub);
