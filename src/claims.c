@@ -386,9 +386,10 @@ static int dquote_at(const ctx *c, size_t i);
 static int quote_opens(const ctx *c, size_t i);
 enum { DQ_CLOSE = 1, DQ_OPEN = 3 }; /* c->dq: bit 0 a double quote, bit 1 it opens */
 
-/* Fills c->low/lowlen and c->dq for every token, c->lex/cand for every word. Most forms point into one
- * lower-cased copy of the text (not NUL-terminated: compare with low_eq); a token holding a
- * byte 0xE2 gets a copy of its own. */
+/* Per-token facts, found once per article: c->low/lowlen (the lower-cased form) and c->dq for
+ * every token, c->lex/cand for every word. Most forms point into one lower-cased copy of the
+ * text (not NUL-terminated: compare with low_eq); a token holding a byte 0xE2 gets a copy of
+ * its own. */
 static void lower_all(ctx *c)
 {
     nf_arena *ar = &c->a->arena;
@@ -479,7 +480,7 @@ static int tok_in(const ctx *c, size_t i, const char *const *ws)
         return 0;
     unsigned char f = (unsigned char)nf_tolower((unsigned char)tt(c, i)[0]);
     for (; *ws; ws++)
-        if ((unsigned char)(*ws)[0] == f && is(c, i, *ws)) /* is() checks the first byte so */
+        if ((unsigned char)(*ws)[0] == f && is(c, i, *ws)) /* most words differ at once */
             return 1;
     return 0;
 }
