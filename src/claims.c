@@ -31,9 +31,19 @@
 enum { C_NONE, C_V, C_TELL, C_NP, C_WEAK, C_CITE, C_ACC, C_EXT, C_OBJ, C_ADV, C_NOUN };
 enum { D_PERSON = 1, D_PEOPLE, D_ORG };
 
+/* The lemmas the code asks about by name, as numbers (lexent.lid; L_OTHER: any other). */
+enum { L_OTHER, L_SAY, L_TELL, L_CALL, L_DESCRIBE, L_LABEL, L_CLAIM, L_QUOTE, L_CITE, L_ALLEGE,
+       L_ESTIMATE, L_STATE, L_ADD, L_REPORT, L_MAINTAIN, L_EXPRESS, L_INDICATE, L_AFFIRM,
+       L_REAFFIRM, L_ANNOUNCE, L_N };
+static const char *const LEMMAS[L_N] = {"", "say", "tell", "call", "describe", "label", "claim",
+                                        "quote", "cite", "allege", "estimate", "state", "add",
+                                        "report", "maintain", "express", "indicate", "affirm",
+                                        "reaffirm", "announce"};
+
 typedef struct {
     const char *lemma;
     uint8_t cls;
+    uint8_t lid;  /* L_*: the lemma as a number */
 } lexent;
 
 typedef struct {
@@ -48,13 +58,45 @@ typedef struct {
     uint8_t n, cls;
 } phrase;
 
+static const char *const PRONOUNS[] = {"he", "she", "they", "it", "i", "we", "you", NULL};
+static const char *const NP_STOP[] = {"that", "and", "but", "or", "because", "as", "while", "when",
+                                      "which", "who", "whom", "whose", "where", "if", "after",
+                                      "before", "since", "though", "although", "so", "than", "to",
+                                      "by", "with", "from", "on", "in", "at", "into", "about",
+                                      "over", "under", "between", "against", "what", "how", "why",
+                                      "whether", "not", "also", "is", "are", "was", "were", "be",
+                                      "been", "has", "have", "had", "will", "would", "this",
+                                      "there", "here", "during", "amid", "despite", "without",
+                                      "through", "until", "nor", NULL};
+static const char *const PREPS[] = {"of", "in", "from", "for", "at", NULL};
+static const char *const BE[] = {"is", "are", "was", "were", "am", "'s", "'re", NULL};
+static const char *const DETS[] = {"the", "a", "an", "its", "his", "her", "their", "our", "some",
+                                   "several", "two", "three", "many", "other", "one", "another",
+                                   "senior", "top", "both", "all", NULL};
+
+/* The lists asked about most: the engine maps each of their words to the lists that hold it
+ * (setmap); each token's membership is found once (c->wset, in_set). */
+enum { S_PRONOUNS, S_NP_STOP, S_PREPS, S_BE, S_DETS, S_N };
+static const char *const *const SETS[S_N] = {PRONOUNS, NP_STOP, PREPS, BE, DETS};
+
+/* A filter before the look-up of every word in the cue lexicon: one bit for each length,
+ * first and last byte of its forms (most words are no cue, and most of those end here). */
+enum { LEXF_BITS = 1 << 12 };
+static inline uint32_t lexf_bit(const char *s, size_t n)
+{
+    uint32_t sig = (uint32_t)n | (uint32_t)(unsigned char)s[0] << 8 | (uint32_t)(unsigned char)s[n - 1] << 16;
+    return (sig * 0x9E3779B1u) >> 20; /* 12 bits */
+}
+
 struct nf_claims_eng {
     nf_map *lex;   /* form -> lexent* */
+    uint64_t lexf[LEXF_BITS / 64]; /* lexf_bit of each form of lex */
     nf_map *desc;  /* word -> descent* */
     phrase *ph;
     size_t nph;
     nf_map *phfirst; /* first word of a phrase -> 1 */
     nf_map *homo;    /* forms that are nouns too (`report`, `claims`) -> 1 */
+    nf_map *setmap;  /* word of SETS -> bit 1 << set for each list that holds it */
 };
 
 static const char *const CLASS_NAMES[] = {"", "v", "tell", "np", "weak", "cite", "acc", "ext", "obj", "adv", "noun"};
@@ -101,6 +143,12 @@ int nf_claims_init(nf_engine *e, char *err, size_t errlen)
     x->desc = nf_map_new();
     x->phfirst = nf_map_new();
     x->homo = nf_map_new();
+    x->setmap = nf_map_new();
+    for (int set = 0; set < S_N; set++)
+        for (const char *const *w = SETS[set]; *w; w++) {
+            uintptr_t m = (uintptr_t)nf_map_get(x->setmap, *w, strlen(*w));
+            nf_map_put(x->setmap, *w, strlen(*w), (void *)(m | (uintptr_t)1 << set));
+        }
     size_t capph = 0;
     size_t len = 0;
     const char *txt = nf_data_get(e, "reporting.tsv", &len);
@@ -153,6 +201,10 @@ int nf_claims_init(nf_engine *e, char *err, size_t errlen)
                 continue;
             le->lemma = pool_dup(&full->pool, f[1]);
             le->cls = (uint8_t)cls;
+            le->lid = L_OTHER;
+            for (int l = 1; l < L_N; l++)
+                if (!strcmp(f[1], LEMMAS[l]))
+                    le->lid = (uint8_t)l;
             /* single-word obj/ext entries live in the phrase list too */
             if (cls == C_OBJ || cls == C_EXT) {
                 if (x->nph == capph) {
@@ -171,6 +223,10 @@ int nf_claims_init(nf_engine *e, char *err, size_t errlen)
                 continue;
             }
             nf_map_put(x->lex, low, fl, le);
+            if (fl) {
+                uint32_t b = lexf_bit(low, fl);
+                x->lexf[b / 64] |= (uint64_t)1 << (b % 64);
+            }
         }
         nf_lines_free(&it);
     }
@@ -239,6 +295,7 @@ void nf_claims_fini(nf_engine *e)
     nf_map_free(full->pub.desc);
     nf_map_free(full->pub.phfirst);
     nf_map_free(full->pub.homo);
+    nf_map_free(full->pub.setmap);
     free(full->pub.ph);
     free(full);
     e->claims = NULL;
@@ -278,6 +335,7 @@ typedef struct ctx_s {
     size_t ntok;
     int32_t *men_end;    /* token -> mention ending there, -1 */
     int32_t *men_start;  /* token -> mention starting there, -1 */
+    uint32_t *mtok0, *mtok1; /* mention -> tok_at its start, its end */
     int32_t *tx_start;   /* token -> timex starting there, -1 */
     int32_t *tx_cover;   /* token -> timex covering it, -1 */
     uint32_t *tsent;     /* token -> sentence */
@@ -286,7 +344,12 @@ typedef struct ctx_s {
     uint8_t *sentlike;   /* sentence -> ends like a sentence (a `heading` that is none) */
     cue *cues;
     size_t ncue, capcue;
-    char low[128];       /* scratch */
+    const char **low;    /* token -> its lower-cased form (lower_tok; not NUL-terminated) */
+    uint8_t *lowlen;     /* token -> the form's length (< LOW_MAX) */
+    const lexent **lex;  /* token -> its lexicon entry (words only), NULL */
+    uint8_t *wset;       /* token -> membership in the word lists SETS (in_set) */
+    uint8_t *cand;       /* token -> may be a cue (find_cues looks no further at others) */
+    uint8_t *dq;         /* token -> DQ_OPEN, DQ_CLOSE: a double quote mark, else 0 */
     cue *rec;            /* put_text records its ranges here */
     uint8_t *spoke;      /* token -> inside the speaker phrase of a cue */
     uint32_t *sm0;       /* sentence -> first of its mentions in smen (nsent + 1 entries) */
@@ -299,47 +362,131 @@ static size_t tok_at(const struct ctx_s *c, uint32_t off);
 static inline const char *tt(const ctx *c, size_t i) { return c->t + c->tok[i].start; }
 static inline size_t tl(const ctx *c, size_t i) { return c->tok[i].end - c->tok[i].start; }
 
-static const char *lower_tok(ctx *c, size_t i, size_t *n)
+/* A token's lower-cased form: its first LOW_MAX - 1 bytes, lower-cased, with the first curly
+ * apostrophe made straight (n’t -> n't). Made once per article by lower_all. */
+enum { LOW_MAX = 128 };
+
+/* The form of a token s[0..l) that holds a byte 0xE2 (maybe a ’), in a copy of its own. */
+static const char *lower_e2(nf_arena *ar, const char *s, size_t l, size_t *n)
 {
-    size_t l = tl(c, i);
-    if (l >= sizeof c->low)
-        l = sizeof c->low - 1;
-    nf_lower(tt(c, i), l, c->low);
-    c->low[l] = 0;
-    /* curly apostrophe -> ' (n’t) */
-    char *q = memchr(c->low, 0xE2, l) ? strstr(c->low, "\xE2\x80\x99") : NULL;
+    char *out = nf_arena_alloc(ar, l + 1);
+    nf_lower(s, l, out);
+    out[l] = 0;
+    char *q = strstr(out, "\xE2\x80\x99");
     if (q) {
         *q = '\'';
         memmove(q + 1, q + 3, strlen(q + 3) + 1);
         l -= 2;
     }
     *n = l;
-    return c->low;
+    return out;
 }
 
-static int is(ctx *c, size_t i, const char *w)
+static int dquote_at(const ctx *c, size_t i);
+static int quote_opens(const ctx *c, size_t i);
+enum { DQ_CLOSE = 1, DQ_OPEN = 3 }; /* c->dq: bit 0 a double quote, bit 1 it opens */
+
+/* Per-token facts, found once per article: c->low/lowlen (the lower-cased form) and c->dq for
+ * every token, c->lex/cand for every word. Most forms point into one lower-cased copy of the
+ * text (not NUL-terminated: compare with low_eq); a token holding a byte 0xE2 gets a copy of
+ * its own. */
+static void lower_all(ctx *c)
 {
-    if (i >= c->ntok)
-        return 0;
-    size_t wl = strlen(w), l = tl(c, i);
-    if ((l != wl && l != wl + 2) || nf_tolower((unsigned char)tt(c, i)[0]) != (unsigned char)w[0])
+    nf_arena *ar = &c->a->arena;
+    const char *t = c->t;
+    const nf_tok *tok = c->tok;
+    size_t len = c->a->doc.len, nt = c->ntok;
+    char *lt = nf_arena_alloc(ar, len + 1);
+    nf_lower(t, len, lt);
+    lt[len] = 0;
+    const char **low = c->low = nf_arena_alloc(ar, nt * sizeof *c->low);
+    uint8_t *lowlen = c->lowlen = nf_arena_alloc(ar, nt);
+    const lexent **lex = c->lex = nf_arena_alloc(ar, nt * sizeof *c->lex);
+    uint8_t *cand = c->cand = nf_arena_alloc(ar, nt);
+    uint8_t *dq = c->dq = nf_arena_alloc(ar, nt);
+    c->wset = nf_arena_alloc(ar, nt * sizeof *c->wset);
+    memset(c->wset, 0, nt * sizeof *c->wset);
+    const nf_map *lexmap = c->x->lex;
+    const uint64_t *lexf = c->x->lexf;
+    const char *e2 = memchr(t, 0xE2, len); /* the next 0xE2 byte at or after a token's start */
+    for (size_t i = 0; i < nt; i++) {
+        uint32_t st = tok[i].start;
+        size_t l = tok[i].end - st, n;
+        if (l >= LOW_MAX)
+            l = LOW_MAX - 1;
+        n = l;
+        while (e2 && e2 < t + st)
+            e2 = memchr(e2 + 1, 0xE2, len - (size_t)(e2 + 1 - t));
+        if (e2 && e2 < t + st + l)
+            low[i] = lower_e2(ar, t + st, l, &n);
+        else
+            low[i] = lt + st;
+        lowlen[i] = (uint8_t)n;
+        const lexent *le = NULL;
+        cand[i] = 0;
+        if (tok[i].flags & NF_T_WORD) {
+            uint32_t b = n ? lexf_bit(low[i], n) : 0;
+            if (!n || (lexf[b / 64] >> (b % 64) & 1))
+                le = nf_map_get(lexmap, low[i], n);
+            /* most words are no cue: only a reporting word or `according` may be one */
+            cand[i] = le ? le->cls < C_EXT : n == 9 && !memcmp(low[i], "according", 9);
+        }
+        lex[i] = le;
+        dq[i] = 0;
+        if ((tok[i].flags & NF_T_QUOTE) && dquote_at(c, i))
+            dq[i] = quote_opens(c, i) ? DQ_OPEN : DQ_CLOSE;
+    }
+}
+
+static inline const char *lower_tok(const ctx *c, size_t i, size_t *n)
+{
+    *n = c->lowlen[i];
+    return c->low[i];
+}
+
+/* Does token i's form, as a C string (up to a NUL), equal s: strcmp(form, s) == 0? */
+static int low_eq(const ctx *c, size_t i, const char *s)
+{
+    size_t n;
+    const char *w = lower_tok(c, i, &n);
+    size_t k = 0;
+    for (; k < n && w[k]; k++)
+        if (w[k] != s[k])
+            return 0;
+    return s[k] == 0;
+}
+
+/* Is token i the lower-case word w? (Not an acronym: `the WHO said`.) */
+static inline int is(const ctx *c, size_t i, const char *w)
+{
+    /* the first byte as written: a curly `’s` is no `'s` */
+    if (i >= c->ntok || nf_tolower((unsigned char)tt(c, i)[0]) != (unsigned char)w[0])
         return 0;
     if ((c->tok[i].flags & NF_T_UPPER) && !(c->tok[i].flags & NF_T_SENT0))
         return 0; /* `the WHO said`, `the US`: an acronym is no function word */
     size_t n;
     const char *s = lower_tok(c, i, &n);
-    return strlen(w) == n && !memcmp(s, w, n);
+    /* strlen(w) == n && !memcmp(s, w, n), without the strlen */
+    for (size_t k = 0; k < n; k++)
+        if (!w[k] || s[k] != w[k])
+            return 0;
+    return w[n] == 0;
 }
 
-static int tok_in(ctx *c, size_t i, const char *const *ws)
+/* Is token i one of the words ws (NULL-terminated)? */
+static int tok_in(const ctx *c, size_t i, const char *const *ws)
 {
+    if (i >= c->ntok)
+        return 0;
+    unsigned char f = (unsigned char)nf_tolower((unsigned char)tt(c, i)[0]);
     for (; *ws; ws++)
-        if (is(c, i, *ws))
+        if ((unsigned char)(*ws)[0] == f && is(c, i, *ws)) /* most words differ at once */
             return 1;
     return 0;
 }
 
-static int is_dquote(const ctx *c, size_t i)
+/* A double quote mark? (lower_all keeps the answer for every token in c->dq.) */
+static int dquote_at(const ctx *c, size_t i)
 {
     if (!(c->tok[i].flags & NF_T_QUOTE))
         return 0;
@@ -382,8 +529,9 @@ static int quote_opens(const ctx *c, size_t i)
         return 1;
     return 0;
 }
-static int is_open(const ctx *c, size_t i) { return is_dquote(c, i) && quote_opens(c, i); }
-static int is_close(const ctx *c, size_t i) { return is_dquote(c, i) && !quote_opens(c, i); }
+static inline int is_dquote(const ctx *c, size_t i) { return c->dq[i] != 0; }
+static inline int is_open(const ctx *c, size_t i) { return c->dq[i] == DQ_OPEN; }
+static inline int is_close(const ctx *c, size_t i) { return c->dq[i] == DQ_CLOSE; }
 static int is_punct(const ctx *c, size_t i, char ch)
 {
     return (c->tok[i].flags & NF_T_PUNCT) && tl(c, i) == 1 && tt(c, i)[0] == ch;
@@ -394,16 +542,9 @@ static int is_lower(const ctx *c, size_t i)
     return (c->tok[i].flags & NF_T_WORD) && !(c->tok[i].flags & NF_T_CAP);
 }
 
-static const lexent *lex_at(ctx *c, size_t i)
-{
-    if (!(c->tok[i].flags & NF_T_WORD))
-        return NULL;
-    size_t n;
-    const char *s = lower_tok(c, i, &n);
-    return nf_map_get(c->x->lex, s, n);
-}
+static inline const lexent *lex_at(const ctx *c, size_t i) { return c->lex[i]; }
 
-static int cls_at(ctx *c, size_t i)
+static inline int cls_at(const ctx *c, size_t i)
 {
     const lexent *le = lex_at(c, i);
     return le ? le->cls : C_NONE;
@@ -430,21 +571,25 @@ static size_t phrase_at(ctx *c, size_t i, size_t lim, int cls)
     return best;
 }
 
-static const char *const PRONOUNS[] = {"he", "she", "they", "it", "i", "we", "you", NULL};
-static const char *const NP_STOP[] = {"that", "and", "but", "or", "because", "as", "while", "when",
-                                      "which", "who", "whom", "whose", "where", "if", "after",
-                                      "before", "since", "though", "although", "so", "than", "to",
-                                      "by", "with", "from", "on", "in", "at", "into", "about",
-                                      "over", "under", "between", "against", "what", "how", "why",
-                                      "whether", "not", "also", "is", "are", "was", "were", "be",
-                                      "been", "has", "have", "had", "will", "would", "this",
-                                      "there", "here", "during", "amid", "despite", "without",
-                                      "through", "until", "nor", NULL};
-static const char *const PREPS[] = {"of", "in", "from", "for", "at", NULL};
-static const char *const BE[] = {"is", "are", "was", "were", "am", "'s", "'re", NULL};
-static const char *const DETS[] = {"the", "a", "an", "its", "his", "her", "their", "our", "some",
-                                   "several", "two", "three", "many", "other", "one", "another",
-                                   "senior", "top", "both", "all", NULL};
+/* tok_in(c, i, SETS[set]), remembered: c->wset[i] is 0 until token i is first asked about,
+ * then 1 | (bit 1 << set for each list that holds it). */
+static int in_set(ctx *c, size_t i, int set)
+{
+    if (i >= c->ntok)
+        return 0;
+    if (!c->wset[i]) {
+        /* what is() asks of a token besides its form: the first byte as written (a curly `’s`
+         * is no `'s`), no acronym */
+        size_t n;
+        const char *w = lower_tok(c, i, &n);
+        uintptr_t in = 0;
+        if (n && nf_tolower((unsigned char)tt(c, i)[0]) == (unsigned char)w[0] &&
+            !((c->tok[i].flags & NF_T_UPPER) && !(c->tok[i].flags & NF_T_SENT0)))
+            in = (uintptr_t)nf_map_get(c->x->setmap, w, n);
+        c->wset[i] = (uint8_t)(1u | in << 1);
+    }
+    return (c->wset[i] >> (set + 1)) & 1;
+}
 
 static int is_ing(const ctx *c, size_t i)
 {
@@ -493,8 +638,8 @@ static size_t np_back(ctx *c, size_t j, size_t s0)
         if (!is_word(c, p))
             break;
         /* `a spokesman for the ministry`, `Cuban exiles in Miami`, `the head of NATO` */
-        if (tok_in(c, p, PREPS) && p > s0 && b <= j && (c->men_start[b] >= 0 || tok_in(c, b, DETS)) &&
-            is_word(c, p - 1) && !tok_in(c, p - 1, NP_STOP) &&
+        if (in_set(c, p, S_PREPS) && p > s0 && b <= j && (c->men_start[b] >= 0 || in_set(c, b, S_DETS)) &&
+            is_word(c, p - 1) && !in_set(c, p - 1, S_NP_STOP) &&
             (cls_at(c, p - 1) == C_NONE || (cls_at(c, p - 1) != C_ADV && tt(c, p - 1)[tl(c, p - 1) - 1] == 's'))) {
             b = cls_at(c, p - 1) == C_NONE ? p : p - 1; /* `Media reports in Tanzania` */
             continue;
@@ -503,18 +648,18 @@ static size_t np_back(ctx *c, size_t j, size_t s0)
             b = p - 1; /* `a diplomatic source close to the talks` */
             continue;
         }
-        if (tok_in(c, p, NP_STOP))
+        if (in_set(c, p, S_NP_STOP))
             break;
         if (is_lower(c, p) && cls_at(c, p) != C_NONE) {
             const lexent *pl = lex_at(c, p);
             size_t pn = tl(c, p);
             if (!(pl && pl->cls != C_ADV && b <= j && is_word(c, b) && strlen(pl->lemma) == pn &&
-                  !memcmp(tt(c, p), pl->lemma, pn) && strcmp(pl->lemma, "say") && strcmp(pl->lemma, "tell")))
+                  !memcmp(tt(c, p), pl->lemma, pn) && pl->lid != L_SAY && pl->lid != L_TELL))
                 break; /* `state radio said` keeps `state` */
         }
         if (is_lower(c, p) && is_ing(c, p))
             break;
-        if (tok_in(c, p, DETS)) {
+        if (in_set(c, p, S_DETS)) {
             b = p;
             if (!is(c, p, "senior") && !is(c, p, "top") && !is(c, p, "other"))
                 break;
@@ -562,13 +707,13 @@ static size_t np_fwd(ctx *c, size_t i, size_t lim)
                       (c->tx_cover[e + 1] != c->tx_cover[e]) && (c->tok[e + 1].flags & NF_T_CAP) &&
                       c->tx_cover[e + 1] < 0 && e > i && (tok_in(c, e - 1, (const char *const[]){"the", NULL}) ||
                                                            (c->tok[e - 1].flags & NF_T_CAP));
-        if (!is_word(c, e) || tok_in(c, e, NP_STOP) || (c->tx_cover[e] >= 0 && !dayname) || is(c, e, "ahead") ||
+        if (!is_word(c, e) || in_set(c, e, S_NP_STOP) || (c->tx_cover[e] >= 0 && !dayname) || is(c, e, "ahead") ||
             tok_in(c, e, (const char *const[]){"would", "could", "can", "cannot", "will", "may", "might", "should", "must", "did", "do", "does", NULL}))
             break;
         if (e > i && is_lower(c, e) && cls_at(c, e) != C_NONE &&
-            !(tok_in(c, e - 1, DETS) || (is_lower(c, e - 1) && cls_at(c, e - 1) == C_NONE)))
+            !(in_set(c, e - 1, S_DETS) || (is_lower(c, e - 1) && cls_at(c, e - 1) == C_NONE)))
             break; /* `according to the report` keeps `report` */
-        if (e > i && is_lower(c, e) && tl(c, e) > 4 && !memcmp(tt(c, e) + tl(c, e) - 2, "ed", 2) && !tok_in(c, e - 1, DETS))
+        if (e > i && is_lower(c, e) && tl(c, e) > 4 && !memcmp(tt(c, e) + tl(c, e) - 2, "ed", 2) && !in_set(c, e - 1, S_DETS))
             break; /* `an unnamed executive` goes on */
         e++;
         count++;
@@ -620,7 +765,7 @@ static size_t skip_back(ctx *c, size_t j, size_t s0, int32_t *tx, int *comma)
             j -= 2;
             continue;
         }
-        if (tok_in(c, j, BE)) { /* `are not saying` */
+        if (in_set(c, j, S_BE)) { /* `are not saying` */
             j--;
             continue;
         }
@@ -687,7 +832,7 @@ static size_t skip_back(ctx *c, size_t j, size_t s0, int32_t *tx, int *comma)
                         ok = 0;
                 /* `His assistant, Alice Marchak, said`: the name in the apposition speaks */
                 if (ok && open == ',' && c->men_start[k] >= 0 && c->a->men[c->men_start[k]].type == NF_ACT_PERSON &&
-                    tok_at(c, c->a->men[c->men_start[k]].end) == j &&
+                    c->mtok1[c->men_start[k]] == j &&
                     !(c->men_end[k - 2] >= 0 && c->a->men[c->men_end[k - 2]].type == NF_ACT_PERSON))
                     return j - 1;
                 if (ok && (c->men_end[k - 2] >= 0 || is_word(c, k - 2))) {
@@ -721,8 +866,8 @@ static size_t skip_back(ctx *c, size_t j, size_t s0, int32_t *tx, int *comma)
  * capitalized elsewhere in the article where no sentence begins (`Elian printed his name`)? */
 static int sent0_name(ctx *c, size_t i)
 {
-    if (!(c->tok[i].flags & NF_T_CAP) || !(c->tok[i].flags & NF_T_WORD) || tok_in(c, i, DETS) || tok_in(c, i, PRONOUNS) ||
-        tok_in(c, i, NP_STOP) || cls_at(c, i) != C_NONE || c->tx_cover[i] >= 0 || tl(c, i) < 3)
+    if (!(c->tok[i].flags & NF_T_CAP) || !(c->tok[i].flags & NF_T_WORD) || in_set(c, i, S_DETS) || in_set(c, i, S_PRONOUNS) ||
+        in_set(c, i, S_NP_STOP) || cls_at(c, i) != C_NONE || c->tx_cover[i] >= 0 || tl(c, i) < 3)
         return 0;
     if (i + 1 < c->ntok && (c->tok[i + 1].flags & NF_T_POSS))
         return 1;
@@ -741,9 +886,9 @@ static int np_speaks(ctx *c, size_t b, size_t e)
         size_t gn;
         const char *gw = lower_tok(c, g, &gn);
         if (men_is_name(c, c->men_start[g]) || nf_map_has(c->x->desc, gw, gn) ||
-            (g == b && tok_in(c, g, PRONOUNS)))
+            (g == b && in_set(c, g, S_PRONOUNS)))
             return 1;
-        if ((c->tok[g].flags & NF_T_CAP) && !tok_in(c, g, DETS) && !(c->tok[g].flags & NF_T_SENT0) &&
+        if ((c->tok[g].flags & NF_T_CAP) && !in_set(c, g, S_DETS) && !(c->tok[g].flags & NF_T_SENT0) &&
             !(c->men_start[g] >= 0 && (c->a->men[c->men_start[g]].flags & NF_M_DEMONYM)))
             return 1; /* a capitalized word, not a demonym (`The Russian proposal`) */
         if (g == b && (c->tok[g].flags & NF_T_SENT0) && sent0_name(c, g))
@@ -765,13 +910,13 @@ static int other_sense(ctx *c, size_t i, const lexent *le, size_t s0, size_t s1)
         return 1; /* `said-to-be` compounds */
     /* passive: `is said to`, `was called`, `has been described as` */
     if (i > s0 && !is_ing(c, i) && tok_in(c, i - 1, (const char *const[]){"is", "are", "was", "were", "be", "been", "being", "'s", "am", NULL})) {
-        if (!strcmp(lem, "say") || !strcmp(lem, "call") || !strcmp(lem, "describe") ||
-            !strcmp(lem, "label") || !strcmp(lem, "claim") || !strcmp(lem, "quote") ||
-            !strcmp(lem, "cite") || !strcmp(lem, "allege") ||
-            !strcmp(lem, "estimate") || !strcmp(lem, "state"))
+        if (le->lid == L_SAY || le->lid == L_CALL || le->lid == L_DESCRIBE ||
+            le->lid == L_LABEL || le->lid == L_CLAIM || le->lid == L_QUOTE ||
+            le->lid == L_CITE || le->lid == L_ALLEGE ||
+            le->lid == L_ESTIMATE || le->lid == L_STATE)
             return 1;
     }
-    if (!strcmp(lem, "claim") && i + 1 < s1) {
+    if (le->lid == L_CLAIM && i + 1 < s1) {
         if (tok_in(c, i + 1, (const char *const[]){"responsibility", "credit", "lives", "victory", "ownership", "title", "asylum", "damages", "compensation", "seats", "territory", "the", "a", "an", "his", "her", "their", "its", "more", "at", NULL}))
             return 1;
         if (c->tok[i + 1].flags & NF_T_NUM) {
@@ -780,31 +925,31 @@ static int other_sense(ctx *c, size_t i, const lexent *le, size_t s0, size_t s1)
                     return 1;
         }
     }
-    if (!strcmp(lem, "call") && i + 1 < s1 &&
+    if (le->lid == L_CALL && i + 1 < s1 &&
         tok_in(c, i + 1, (const char *const[]){"off", "up", "in", "back", "out", "home", NULL}))
         return 1;
-    if (!strcmp(lem, "call") && i + 1 < s1 &&
+    if (le->lid == L_CALL && i + 1 < s1 &&
         tok_in(c, i + 1, (const char *const[]){"it", "him", "her", "them", "me", "us", "you", NULL}) &&
-        (i + 2 >= s1 || !is_word(c, i + 2) || tok_in(c, i + 2, PREPS) || tok_in(c, i + 2, (const char *const[]){"on", "to", "and", "after", "before", NULL})))
+        (i + 2 >= s1 || !is_word(c, i + 2) || in_set(c, i + 2, S_PREPS) || tok_in(c, i + 2, (const char *const[]){"on", "to", "and", "after", "before", NULL})))
         return 1; /* `called him on Friday`: a telephone call */
-    if (!strcmp(lem, "tell") && i + 1 < s1 &&
+    if (le->lid == L_TELL && i + 1 < s1 &&
         (tok_in(c, i + 1, (const char *const[]){"whether", "if", "how", "what", "when", "why", "which", "who", "apart", NULL}) ||
          (is(c, i + 1, "the") && i + 2 < s1 && is(c, i + 2, "difference"))))
         return 1; /* `could not tell whether`: to know */
-    if (!strcmp(lem, "add") && i + 1 < s1 &&
+    if (le->lid == L_ADD && i + 1 < s1 &&
         ((c->tok[i + 1].flags & NF_T_NUM) || tok_in(c, i + 1, (const char *const[]){"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "another", "a", "an", "to", "up", "more", "its", "his", "her", "their", "the", NULL})))
         return 1; /* `added two hits`, `added to the list` */
-    if (!strcmp(lem, "report") && i + 1 < s1 && tok_in(c, i + 1, (const char *const[]){"for", "back", NULL}))
+    if (le->lid == L_REPORT && i + 1 < s1 && tok_in(c, i + 1, (const char *const[]){"for", "back", NULL}))
         return 1;
-    if (!strcmp(lem, "state") && !(i + 1 < s1 && is(c, i + 1, "that")))
+    if (le->lid == L_STATE && !(i + 1 < s1 && is(c, i + 1, "that")))
         return 1;
-    if ((!strcmp(lem, "maintain") || !strcmp(lem, "express") || !strcmp(lem, "indicate") ||
-         !strcmp(lem, "affirm") || !strcmp(lem, "reaffirm")) && i + 1 < s1 &&
+    if ((le->lid == L_MAINTAIN || le->lid == L_EXPRESS || le->lid == L_INDICATE ||
+         le->lid == L_AFFIRM || le->lid == L_REAFFIRM) && i + 1 < s1 &&
         tok_in(c, i + 1, (const char *const[]){"the", "a", "an", "its", "his", "her", "their", "our", "some", NULL}) &&
-        strcmp(lem, "express"))
+        le->lid != L_EXPRESS)
         return 1; /* `has maintained the site` */
     /* a noun, not a verb: `the claims`, `his comments`, `the report`, `a note` */
-    if (i > s0 && tok_in(c, i - 1, DETS) && !is(c, i - 1, "senior") && !is(c, i - 1, "top"))
+    if (i > s0 && in_set(c, i - 1, S_DETS) && !is(c, i - 1, "senior") && !is(c, i - 1, "top"))
         return 1;
     if (i > s0 && (c->tok[i - 1].flags & NF_T_POSS))
         return 1;
@@ -817,16 +962,16 @@ static int other_sense(ctx *c, size_t i, const lexent *le, size_t s0, size_t s1)
             size_t k = i;
             for (int g = 0; g < 5 && k > s0; g++) {
                 size_t p = k - 1;
-                if (tok_in(c, p, DETS) || (c->tok[p].flags & NF_T_POSS))
+                if (in_set(c, p, S_DETS) || (c->tok[p].flags & NF_T_POSS))
                     return 1;
-                if (!(is_lower(c, p) || is_punct(c, p, '-')) || cls_at(c, p) == C_ADV || tok_in(c, p, NP_STOP) ||
-                    tok_in(c, p, PRONOUNS) || (is_lower(c, p) && tt(c, p)[tl(c, p) - 1] == 's'))
+                if (!(is_lower(c, p) || is_punct(c, p, '-')) || cls_at(c, p) == C_ADV || in_set(c, p, S_NP_STOP) ||
+                    in_set(c, p, S_PRONOUNS) || (is_lower(c, p) && tt(c, p)[tl(c, p) - 1] == 's'))
                     break; /* `his aides say`: a plural subject */
                 k = p;
             }
         }
     }
-    if (i > s0 && tok_in(c, i - 1, (const char *const[]){"of", "for", "these", "those", "such", "no", "any", "whose", "with", NULL}) && strcmp(lem, "say"))
+    if (i > s0 && tok_in(c, i - 1, (const char *const[]){"of", "for", "these", "those", "such", "no", "any", "whose", "with", NULL}) && le->lid != L_SAY)
         return 1;
     return 0;
 }
@@ -855,7 +1000,7 @@ static int noun_reading(ctx *c, size_t i, size_t s0, size_t s1)
         size_t q = p - 1;
         if (c->tok[q].flags & NF_T_POSS)
             return 0; /* `the BBC's Jonathan Beale reports` */
-        if (tok_in(c, q, PRONOUNS) && q + 1 == i)
+        if (in_set(c, q, S_PRONOUNS) && q + 1 == i)
             return 0; /* `they report a number of calls` */
         if (tok_in(c, q, (const char *const[]){"which", "that", "what", "who", NULL}))
             return 0; /* `a bill which critics claim would legalise` */
@@ -865,7 +1010,7 @@ static int noun_reading(ctx *c, size_t i, size_t s0, size_t s1)
         }
         if (tok_in(c, q, (const char *const[]){"by", "of", "from", "in", "with", "for", "on", "at", "after", "about", "than", "into", NULL}))
             return 1; /* a phrase after a preposition is no subject (`after reports claimed`) */
-        if (!is_word(c, q) || tok_in(c, q, NP_STOP) || cls_at(c, q) != C_NONE)
+        if (!is_word(c, q) || in_set(c, q, S_NP_STOP) || cls_at(c, q) != C_NONE)
             break;
         caps |= (c->tok[q].flags & (NF_T_CAP | NF_T_UPPER)) != 0;
         p = q;
@@ -874,7 +1019,7 @@ static int noun_reading(ctx *c, size_t i, size_t s0, size_t s1)
     if (det && bare && caps && i > s0 && !(c->tok[i - 1].flags & NF_T_SENT0) && (c->tok[i - 1].flags & (NF_T_CAP | NF_T_UPPER)))
         return 1;
     if (k < s1) {
-        if (is(c, k, "to") && k + 1 < s1 && is_lower(c, k + 1) && !tok_in(c, k + 1, DETS) && !tok_in(c, k + 1, PRONOUNS))
+        if (is(c, k, "to") && k + 1 < s1 && is_lower(c, k + 1) && !in_set(c, k + 1, S_DETS) && !in_set(c, k + 1, S_PRONOUNS))
             return 0; /* `Microsoft claims to update its index`: a claim */
         if (tok_in(c, k, (const char *const[]){"in", "on", "to", "of", "from", "by", "for", "into", "about", "at", "with",
                                               "over", "after", "since", "under", "is", "was", "are", "were", "has", "have",
@@ -944,6 +1089,10 @@ static void find_cues(ctx *c, size_t s)
         fprintf(stderr, "S%zu line %ld head %d cap %d inq %d: %.*s\n", s, ln, se->heading, c->caption[s], se->in_quote, (int)(se->end - se->start), c->t + se->start);
     }
 #endif
+    /* no word that may be a cue: nothing to do (before the set-up of the loop below, which
+     * costs: the compiler builds its word lists on the stack) */
+    if (s1 <= s0 || !memchr(c->cand + s0, 1, s1 - s0))
+        return;
     if (sent_skipped(c, s))
         return;
     /* a question put to someone (outside quotes) is no claim */
@@ -961,8 +1110,10 @@ static void find_cues(ctx *c, size_t s)
     }
     size_t first = c->ncue;
     for (size_t i = s0; i < s1; i++) {
-        if (!(c->tok[i].flags & NF_T_WORD))
-            continue;
+        while (i < s1 && !c->cand[i])
+            i++;
+        if (i == s1)
+            break;
         const lexent *le = lex_at(c, i);
         size_t n;
         const char *w = lower_tok(c, i, &n);
@@ -974,7 +1125,7 @@ static void find_cues(ctx *c, size_t s)
         q.sptype = 255;
         q.v = (uint32_t)i;
         if (!le && n == 9 && !memcmp(w, "according", 9) && i + 1 < s1 && is(c, i + 1, "to")) {
-            static const lexent acc = {"according to", C_ACC};
+            static const lexent acc = {"according to", C_ACC, L_OTHER};
             q.le = &acc;
             q.ve = (uint32_t)(i + 2);
             /* speaker after: `according to X` */
@@ -994,7 +1145,7 @@ static void find_cues(ctx *c, size_t s)
             continue;
         if (c->tok[i].flags & NF_T_CAP && !(c->tok[i].flags & NF_T_SENT0))
             continue; /* `Tell`, `Say` inside a name */
-        if ((c->tok[i].flags & NF_T_CAP) && n > 1 && (w[n - 1] == 's' || !strcmp(w, le->lemma)))
+        if ((c->tok[i].flags & NF_T_CAP) && n > 1 && (w[n - 1] == 's' || low_eq(c, i, le->lemma)))
             continue; /* `Reports reaching here said`, `Claims that...` */
         if (n > 2 && w[n - 1] == 's' && i + 1 < s1 && is(c, i + 1, "of"))
             continue; /* `reports of`, `claims of` */
@@ -1016,7 +1167,7 @@ static void find_cues(ctx *c, size_t s)
             size_t p = i;
             while (p > s0 && cls_at(c, p - 1) == C_ADV && !is(c, p - 1, "been"))
                 p--;
-            if (p > s0 && ((tok_in(c, p - 1, BE) && !is(c, p - 1, "'s")) || is(c, p - 1, "been") || is(c, p - 1, "be") || is(c, p - 1, "being"))) {
+            if (p > s0 && ((in_set(c, p - 1, S_BE) && !is(c, p - 1, "'s")) || is(c, p - 1, "been") || is(c, p - 1, "be") || is(c, p - 1, "being"))) {
                 /* `was told by U.S. officials that`: the agent speaks */
                 size_t by = ve;
                 while (by < s1 && c->tx_cover[by] >= 0)
@@ -1033,7 +1184,7 @@ static void find_cues(ctx *c, size_t s)
                         continue;
                     }
                 }
-                if (strcmp(le->lemma, "announce") && strcmp(le->lemma, "report"))
+                if (le->lid != L_ANNOUNCE && le->lid != L_REPORT)
                     continue;
                 if (!tok_in(c, p - 1, (const char *const[]){"was", "were", "been", NULL}) ||
                     (is(c, p - 1, "been") && p > s0 + 1 && !tok_in(c, p - 2, (const char *const[]){"has", "have", "had", NULL})))
@@ -1051,7 +1202,7 @@ static void find_cues(ctx *c, size_t s)
                         bp--;
                     int it = bp > s0 && is(c, bp - 1, "it");
                     int said = a1 < s1 && (is(c, a1, "that") || is_open(c, a1) || is_punct(c, a1, ':') ||
-                                           (is(c, a1, "to") && a1 + 1 < s1 && is_lower(c, a1 + 1) && !tok_in(c, a1 + 1, DETS)) ||
+                                           (is(c, a1, "to") && a1 + 1 < s1 && is_lower(c, a1 + 1) && !in_set(c, a1 + 1, S_DETS)) ||
                                            tok_in(c, a1, (const char *const[]){"dead", "killed", "injured", "wounded", "missing", "hurt", "safe", NULL}));
                     if (!said && !(it && (a1 >= s1 || !is_word(c, a1))))
                         continue;
@@ -1076,9 +1227,9 @@ static void find_cues(ctx *c, size_t s)
         /* `X quoted Y as saying C`, `Y was quoted Friday by local media as saying C`: Y speaks */
         if (is_ing(c, i) && i > s0 + 2 && is(c, i - 1, "as")) {
             size_t qv = i - 2;
-            while (qv > s0 && qv + 10 > i && !(is_lower(c, qv) && lex_at(c, qv) && !strcmp(lex_at(c, qv)->lemma, "quote")))
+            while (qv > s0 && qv + 10 > i && !(is_lower(c, qv) && lex_at(c, qv) && lex_at(c, qv)->lid == L_QUOTE))
                 qv--;
-            if (is_lower(c, qv) && lex_at(c, qv) && !strcmp(lex_at(c, qv)->lemma, "quote")) {
+            if (is_lower(c, qv) && lex_at(c, qv) && lex_at(c, qv)->lid == L_QUOTE) {
                 size_t b = qv + 1, e = i - 1;
                 while (b < e && c->tx_cover[b] >= 0)
                     b++;
@@ -1089,7 +1240,7 @@ static void find_cues(ctx *c, size_t s)
                     int32_t tx0 = -1;
                     int cm = 0;
                     size_t j = qv > s0 ? skip_back(c, qv - 1, s0, &tx0, &cm) : (size_t)-1;
-                    if (j != (size_t)-1 && j >= s0 && is_word(c, j) && !tok_in(c, j, NP_STOP)) {
+                    if (j != (size_t)-1 && j >= s0 && is_word(c, j) && !in_set(c, j, S_NP_STOP)) {
                         q.np0 = (uint32_t)np_back(c, j, s0);
                         q.np1 = (uint32_t)(j + 1);
                     }
@@ -1117,14 +1268,14 @@ static void find_cues(ctx *c, size_t s)
         /* `a $500,000 reward announced earlier by Attorney General Janet Reno`: the agent */
         if (i > s0 && !is_ing(c, i) && tl(c, i) > 3 && (le->cls == C_V || le->cls == C_TELL) &&
             (!memcmp(tt(c, i) + tl(c, i) - 2, "ed", 2) || is(c, i, "said") || is(c, i, "told")) &&
-            !tok_in(c, i - 1, BE) && !is(c, i - 1, "been")) {
+            !in_set(c, i - 1, S_BE) && !is(c, i - 1, "been")) {
             size_t by = ve;
             while (by < s1 && (c->tx_cover[by] >= 0 || cls_at(c, by) == C_ADV))
                 by++;
             if (by + 1 < s1 && is(c, by, "by")) {
                 size_t e = np_fwd(c, by + 1, s1);
                 if (e > by + 1 && np_speaks(c, by + 1, e) && (c->men_start[by + 1] >= 0 || (c->tok[by + 1].flags & NF_T_CAP) ||
-                                                              tok_in(c, by + 1, DETS))) {
+                                                              in_set(c, by + 1, S_DETS))) {
                     q.np0 = (uint32_t)(by + 1);
                     q.np1 = (uint32_t)e;
                     q.inverted = 1;
@@ -1137,7 +1288,7 @@ static void find_cues(ctx *c, size_t s)
             (le->cls == C_V || le->cls == C_TELL) && ve < s1) {
             size_t e = np_fwd(c, ve, s1);
             if (e > ve && np_speaks(c, ve, e) && rest_empty(c, e, s1) &&
-                !(e == ve + 1 && tok_in(c, ve, PRONOUNS))) {
+                !(e == ve + 1 && in_set(c, ve, S_PRONOUNS))) {
                 q.np0 = (uint32_t)ve;
                 q.np1 = (uint32_t)e;
                 q.inverted = 1;
@@ -1157,7 +1308,7 @@ static void find_cues(ctx *c, size_t s)
                 if (!is_word(c, r) || is_dquote(c, r) || (is_lower(c, r) && cls_at(c, r) != C_NONE && cls_at(c, r) != C_WEAK && r != j))
                     break;
                 if (tok_in(c, r, (const char *const[]){"who", "that", NULL}) && r - 1 > s0 && is_word(c, r - 1) &&
-                    !tok_in(c, r - 1, NP_STOP) && (c->men_end[r - 1] >= 0 || is_lower(c, r - 1)) &&
+                    !in_set(c, r - 1, S_NP_STOP) && (c->men_end[r - 1] >= 0 || is_lower(c, r - 1)) &&
                     cls_at(c, r - 1) == C_NONE) {
                     size_t rn;
                     const char *rw = lower_tok(c, r - 1, &rn);
@@ -1170,7 +1321,7 @@ static void find_cues(ctx *c, size_t s)
         }
         /* `Reports reaching here said`: a participle phrase after the subject */
         if (j != (size_t)-1 && j >= s0 + 2 && tok_in(c, j, (const char *const[]){"here", "there", NULL}) &&
-            is_lower(c, j - 1) && is_ing(c, j - 1) && is_word(c, j - 2) && !tok_in(c, j - 2, NP_STOP))
+            is_lower(c, j - 1) && is_ing(c, j - 1) && is_word(c, j - 2) && !in_set(c, j - 2, S_NP_STOP))
             j -= 2;
         int relcl = 0; /* the subject is the antecedent of a relative clause */
         /* a relative clause: `a banner that said`, `residents who said`, `the West, which said` */
@@ -1188,7 +1339,7 @@ static void find_cues(ctx *c, size_t s)
             }
             if (is_punct(c, r, ',') && r > s0)
                 r--;
-            int okr = is_word(c, r) && cls_at(c, r) == C_NONE && !tok_in(c, r, NP_STOP);
+            int okr = is_word(c, r) && cls_at(c, r) == C_NONE && !in_set(c, r, S_NP_STOP);
             if (okr && is(c, j, "that") && is_lower(c, r)) {
                 size_t rn = tl(c, r);
                 const char *rw = tt(c, r);
@@ -1200,7 +1351,7 @@ static void find_cues(ctx *c, size_t s)
                 relcl = 1;
             }
         }
-        if (j != (size_t)-1 && j >= s0 && is_word(c, j) && !tok_in(c, j, NP_STOP) &&
+        if (j != (size_t)-1 && j >= s0 && is_word(c, j) && !in_set(c, j, S_NP_STOP) &&
             !(is_lower(c, j) && cls_at(c, j) != C_NONE) &&
             !tok_in(c, j, (const char *const[]){"the", "a", "an", NULL})) { /* `used a speech to say` */
             size_t b = np_back(c, j, s0);
@@ -1210,21 +1361,21 @@ static void find_cues(ctx *c, size_t s)
                  * Mansell of the Archdiocese of Buffalo`, `A voiceover to the footage`), or
                  * is no subject at all (`and for the first time said`) */
                 size_t nb = (size_t)-1;
-                if (b >= s0 + 2 && is_word(c, b - 2) && !tok_in(c, b - 2, NP_STOP) &&
+                if (b >= s0 + 2 && is_word(c, b - 2) && !in_set(c, b - 2, S_NP_STOP) &&
                     !(is_lower(c, b - 2) && cls_at(c, b - 2) != C_NONE && !(c->tok[b - 2].flags & NF_T_CAP)))
                     nb = np_back(c, b - 2, s0);
-                if (nb != (size_t)-1 && (nb == s0 || tok_in(c, nb, DETS) || c->men_start[nb] >= 0 ||
+                if (nb != (size_t)-1 && (nb == s0 || in_set(c, nb, S_DETS) || c->men_start[nb] >= 0 ||
                                          (c->tok[nb].flags & NF_T_CAP) || (c->tok[nb].flags & NF_T_POSS)))
                     b = nb;
                 else if (!(relcl && is(c, j + 1, ",")))
                     b = j + 1; /* `opposed by Elian's relatives, who have said` keeps them */
             }
-            if (b <= j && is_lower(c, j) && c->men_end[j] < 0 && !tok_in(c, j, PRONOUNS)) {
+            if (b <= j && is_lower(c, j) && c->men_end[j] < 0 && !in_set(c, j, S_PRONOUNS)) {
                 /* a common noun as speaker: only with the plainest verbs (`witnesses said`,
                  * `the report says`); else `a video call`, `the proposals call for` */
                 size_t hn;
                 const char *hw = lower_tok(c, j, &hn);
-                int plain = !strcmp(le->lemma, "say") || !strcmp(le->lemma, "tell");
+                int plain = le->lid == L_SAY || le->lid == L_TELL;
                 if (!plain && !nf_map_has(c->x->desc, hw, hn) && !(is_ing(c, i) && j + 1 == i)) {
                     /* ... unless what follows is a reported statement */
                     size_t a1 = ve;
@@ -1236,11 +1387,9 @@ static void find_cues(ctx *c, size_t s)
                 }
             }
             if (b <= j && c->men_end[j] >= 0 && men_is_name(c, c->men_end[j]) && j + 1 == i &&
-                tok_at(c, c->a->men[c->men_end[j]].start) <= b + 1) {
+                c->mtok0[c->men_end[j]] <= b + 1) {
                 /* `that NATO deny membership`: a bare verb after a singular name */
-                size_t vn;
-                const char *vw = lower_tok(c, i, &vn);
-                if (!strcmp(vw, le->lemma))
+                if (low_eq(c, i, le->lemma))
                     continue;
             }
             if (b <= j) {
@@ -1283,7 +1432,7 @@ static void find_cues(ctx *c, size_t s)
                 size_t e = le->cls == C_NP || is_ing(c, i) ? st : np_fwd(c, st, s1);
                 if (e > st && e == st + 1 && tok_in(c, st, (const char *const[]){"it", "they", "we", "i", "you", "them", "him", "her", "us", "me", NULL}))
                     e = st;
-                if (e > st && strcmp(le->lemma, "say") && !np_speaks(c, st, e))
+                if (e > st && le->lid != L_SAY && !np_speaks(c, st, e))
                     e = st; /* `"...," said a message read on television` is fine */
                 if (e > st && e < s1 && is_word(c, e) && !rest_empty(c, e, s1) &&
                     !tok_in(c, e, (const char *const[]){"who", "which", "that", "of", "in", "at", "from", "and", NULL}))
@@ -1357,7 +1506,7 @@ static void find_cues(ctx *c, size_t s)
                     break;
                 }
                 if (!is_word(c, p) || (is_lower(c, p) && cls_at(c, p) != C_NONE && cls_at(c, p) != C_ADV) ||
-                    (tok_in(c, p, NP_STOP) && !tok_in(c, p, (const char *const[]){"and", "from", "at", "of", "for", NULL}) &&
+                    (in_set(c, p, S_NP_STOP) && !tok_in(c, p, (const char *const[]){"and", "from", "at", "of", "for", NULL}) &&
                      !is(c, p, "including")))
                     break;
             }
@@ -1415,7 +1564,7 @@ static void find_cues(ctx *c, size_t s)
                     break;
                 }
                 if (!(tok_in(c, k, (const char *const[]){"with", "to", "in", "at", "on", "during", "from", "for", "by", NULL}) ||
-                      tok_in(c, k, DETS) || (c->tok[k].flags & NF_T_CAP) || (c->tok[k].flags & NF_T_POSS) ||
+                      in_set(c, k, S_DETS) || (c->tok[k].flags & NF_T_CAP) || (c->tok[k].flags & NF_T_POSS) ||
                       c->men_start[k] >= 0))
                     break;
             }
@@ -1432,7 +1581,7 @@ static void find_cues(ctx *c, size_t s)
             for (size_t g = s0 + 1; g < k && opens; g++)
                 if (!(tok_in(c, g, (const char *const[]){"on", "in", "at", "a", "an", "its", "his", "her", "their", "the", "late", "early", NULL}) ||
                       (is_lower(c, g) && cls_at(c, g) == C_NONE && c->men_start[g] < 0 && tl(c, g) > 3 &&
-                       !tok_in(c, g, NP_STOP))))
+                       !in_set(c, g, S_NP_STOP))))
                     opens = 0;
             if (opens && c->tx_start[k] >= 0) {
                 int32_t x = c->tx_start[k];
@@ -1491,7 +1640,7 @@ static int person_role_match(ctx *c, int32_t m, const descent *d, const char *af
     }
     /* words before the mention within its sentence */
     size_t ms = c->a->sent[mn->sent].tok0;
-    size_t k = tok_at(c, mn->start);
+    size_t k = c->mtok0[m];
     NF_UNUSED(ms);
     const char *maff = NULL;
     size_t b = k;
@@ -1512,7 +1661,7 @@ static int person_role_match(ctx *c, int32_t m, const descent *d, const char *af
         o += len;
     }
     /* apposition after: `Karen Donfried, the State Department's deputy secretary` */
-    size_t e = tok_at(c, mn->end);
+    size_t e = c->mtok1[m];
     if (e + 1 < c->ntok && is_punct(c, e, ',') && tok_in(c, e + 1, (const char *const[]){"the", "a", NULL})) {
         size_t f = e + 1;
         size_t se = c->a->sent[mn->sent].tok0 + c->a->sent[mn->sent].ntok;
@@ -1556,6 +1705,31 @@ static size_t tok_at(const ctx *c, uint32_t off)
     return lo;
 }
 
+/* tok_at, searching from k on (k: the answer for an offset before off; mentions and dates
+ * come in text order), in steps that double, then halving. */
+static size_t tok_at_from(const ctx *c, uint32_t off, size_t k)
+{
+    if (k > c->ntok || (k > 0 && c->tok[k - 1].start >= off))
+        return tok_at(c, off);
+    /* every token before lo starts before off; hi is ntok or starts at or after off */
+    size_t lo = k, hi = k, step = 1;
+    while (hi < c->ntok && c->tok[hi].start < off) {
+        lo = hi + 1;
+        hi += step;
+        step *= 2;
+    }
+    if (hi > c->ntok)
+        hi = c->ntok;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (c->tok[mid].start < off)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
 typedef struct {
     const char *canon;
     uint8_t type;
@@ -1582,7 +1756,7 @@ static void genders(ctx *c)
         const nf_mention *mn = &c->a->men[m];
         if (mn->type != NF_ACT_PERSON || (mn->flags & NF_M_DEMONYM))
             continue;
-        size_t k = tok_at(c, mn->start);
+        size_t k = c->mtok0[m];
         int g = 0;
         for (size_t t = k > 0 ? k - 1 : k; t <= k && t < c->ntok; t++)
             g = tok_in(c, t, M) ? 'm' : tok_in(c, t, F) ? 'f' : g;
@@ -1634,7 +1808,7 @@ static who recent(ctx *c, size_t i, int want, size_t maxs)
             return w;
         }
         /* a speaker of an earlier cue */
-        size_t tk = tok_at(c, mn->start);
+        size_t tk = c->mtok0[m];
         if (tk < c->ntok && c->spoke[tk]) {
             w.canon = mn->canon;
             w.type = mn->type;
@@ -1684,7 +1858,7 @@ static void resolve_1(ctx *c, size_t qi)
     int32_t best = -1, body = -1, demo = -1;
     size_t head = e - 1;
     for (size_t k = b + 1; k < e; k++)
-        if ((tok_in(c, k, PREPS) && c->men_end[k - 1] < 0) ||
+        if ((in_set(c, k, S_PREPS) && c->men_end[k - 1] < 0) ||
             (k + 1 < e && ((is(c, k, "close") && is(c, k + 1, "to")) || (is(c, k, "familiar") && is(c, k + 1, "with"))))) {
             head = k - 1;
             if (is(c, k, "close") || is(c, k, "familiar"))
@@ -1713,7 +1887,7 @@ static void resolve_1(ctx *c, size_t qi)
     hbuf[n] = 0;
     const descent *d = nf_map_get(c->x->desc, hbuf, n);
     int32_t hm = c->men_end[head];
-    if (!d && hm < 0 && is_lower(c, head) && !tok_in(c, head, PRONOUNS)) {
+    if (!d && hm < 0 && is_lower(c, head) && !in_set(c, head, S_PRONOUNS)) {
         /* a common noun that names no role: `Europe's biggest drugmaker`, `Elian's great-uncle`
          * stay as written; `figures from the Office for National Statistics` are the office's */
         for (size_t k = head + 1; k < e; k++) {
@@ -1738,7 +1912,7 @@ static void resolve_1(ctx *c, size_t qi)
         q->sptype = c->a->men[hm].type;
         return;
     }
-    if (e - b == 1 && tok_in(c, b, PRONOUNS)) {
+    if (e - b == 1 && in_set(c, b, S_PRONOUNS)) {
         if (tok_in(c, b, (const char *const[]){"i", "we", "you", NULL}))
             return; /* inside a quote, or an interview: no speaker we can name */
         if (is(c, b, "he") || is(c, b, "she")) {
@@ -1859,7 +2033,7 @@ static void resolve_1(ctx *c, size_t qi)
         return;
     }
     /* as written, when it looks like a noun phrase */
-    if (!tok_in(c, b, PRONOUNS) && !(e - b == 1 && is_lower(c, b) && !d && !is_word(c, b)))
+    if (!in_set(c, b, S_PRONOUNS) && !(e - b == 1 && is_lower(c, b) && !d && !is_word(c, b)))
         np_text(c, b, e, &q->speaker);
 }
 
@@ -1877,6 +2051,8 @@ static void resolve(ctx *c, size_t qi)
     const char *last = strrchr(sp, ' ');
     last = last ? last + 1 : sp;
     static const char *const ENDS[] = {"the", "a", "an", "of", "from", "at", "for", "and", "The", "A", "An", NULL};
+    if (strlen(last) > 4) /* longer than any of ENDS */
+        return;
     for (const char *const *w = ENDS; *w; w++)
         if (!strcmp(last, *w)) {
             q->speaker = NULL;
@@ -1956,6 +2132,10 @@ static void put_text(ctx *c, nf_buf *buf, size_t b, size_t e)
     }
     if (buf->len)
         nf_buf_puts(buf, " ");
+    /* the words, with one space for each gap between two of them: no more bytes than the
+     * span holds */
+    nf_buf_reserve(buf, c->tok[e - 1].end - c->tok[b].start);
+    char *d = buf->p + buf->len;
     uint32_t last = 0;
     int first = 1;
     for (size_t k = b; k < e; k++) {
@@ -1963,16 +2143,19 @@ static void put_text(ctx *c, nf_buf *buf, size_t b, size_t e)
             continue;
         }
         if (!first && c->tok[k].start > last)
-            nf_buf_putc(buf, ' ');
+            *d++ = ' ';
         else if (!first && is_dquote(c, k - 1) && c->tok[k - 1].start > last)
-            nf_buf_putc(buf, ' ');
+            *d++ = ' ';
         const char *s = tt(c, k);
         size_t n = tl(c, k);
         for (size_t x = 0; x < n; x++)
-            nf_buf_putc(buf, nf_isspace((unsigned char)s[x]) ? ' ' : s[x]);
+            d[x] = nf_isspace((unsigned char)s[x]) ? ' ' : s[x];
+        d += n;
         last = c->tok[k].end;
         first = 0;
     }
+    buf->len = (size_t)(d - buf->p);
+    *d = 0;
 }
 
 /* The claim of cue qi: token ranges appended to buf. */
@@ -2193,8 +2376,9 @@ static int caption_like(ctx *c, size_t s)
                 return 1;
         }
     }
-    for (size_t k = s0; k + 1 < s1; k++)
-        if ((is(c, k, "are") || is(c, k, "is")) && (is(c, k + 1, "seen") || is(c, k + 1, "pictured")))
+    for (size_t k = s0 + 1; k < s1; k++)
+        if ((c->lowlen[k] == 4 || c->lowlen[k] == 8) && (is(c, k, "seen") || is(c, k, "pictured")) &&
+            (is(c, k - 1, "are") || is(c, k - 1, "is")))
             return 1;
     return 0;
 }
@@ -2241,12 +2425,20 @@ int nf_claims_run(nf_ana *a)
     for (size_t i = 0; i < nt; i++)
         c->men_end[i] = c->men_start[i] = c->tx_start[i] = c->tx_cover[i] = -1;
     memset(c->hascue, 0, a->nsent);
-    for (size_t s = 0; s < a->nsent; s++)
-        for (size_t k = a->sent[s].tok0; k < a->sent[s].tok0 + a->sent[s].ntok && k < nt; k++)
+    for (size_t s = 0; s < a->nsent; s++) {
+        size_t k1 = a->sent[s].tok0 + a->sent[s].ntok;
+        if (k1 > nt)
+            k1 = nt;
+        for (size_t k = a->sent[s].tok0; k < k1; k++)
             c->tsent[k] = (uint32_t)s;
-    for (size_t m = 0; m < a->nmen; m++) {
-        size_t b = tok_at(c, a->men[m].start);
-        size_t e = tok_at(c, a->men[m].end);
+    }
+    c->mtok0 = nf_arena_alloc(&a->arena, (a->nmen + 1) * sizeof(uint32_t));
+    c->mtok1 = nf_arena_alloc(&a->arena, (a->nmen + 1) * sizeof(uint32_t));
+    for (size_t m = 0, b = 0; m < a->nmen; m++) {
+        b = tok_at_from(c, a->men[m].start, b);
+        size_t e = tok_at_from(c, a->men[m].end, b);
+        c->mtok0[m] = (uint32_t)b;
+        c->mtok1[m] = (uint32_t)e;
         if (b >= nt || e <= b)
             continue;
         if (c->men_start[b] < 0 || a->men[c->men_start[b]].end < a->men[m].end)
@@ -2254,17 +2446,18 @@ int nf_claims_run(nf_ana *a)
         if (c->men_end[e - 1] < 0 || a->men[c->men_end[e - 1]].start > a->men[m].start)
             c->men_end[e - 1] = (int32_t)m;
     }
-    for (size_t x = 0; x < a->ntx; x++) {
+    for (size_t x = 0, b = 0; x < a->ntx; x++) {
         if (a->tx[x].type != NF_TX_DATE && a->tx[x].type != NF_TX_TIME)
             continue;
-        size_t b = tok_at(c, a->tx[x].start);
-        size_t e = tok_at(c, a->tx[x].end);
+        b = tok_at_from(c, a->tx[x].start, b);
+        size_t e = tok_at_from(c, a->tx[x].end, b);
         if (b >= nt)
             continue;
         c->tx_start[b] = (int32_t)x;
         for (size_t k = b; k < e && k < nt; k++)
             c->tx_cover[k] = (int32_t)x;
     }
+    lower_all(c);
     for (size_t s = 0; s < a->nsent; s++) {
         c->caption[s] = (uint8_t)caption_like(c, s);
         /* a short paragraph taken for a heading that ends like a sentence: `"...," X said.` */
@@ -2303,7 +2496,7 @@ int nf_claims_run(nf_ana *a)
             size_t k = se->tok0, s1 = se->tok0 + se->ntok;
             while (k < cu->v && tok_in(c, k, (const char *const[]){"but", "and", "however", "yet", "so", NULL}))
                 k++;
-            if (k < cu->v && (c->tx_cover[k] >= 0 || tok_in(c, k, PREPS) || tok_in(c, k, (const char *const[]){"late", "earlier", "later", "after", "before", "on", "with", "when", "while", "as", "during", "following", NULL}))) {
+            if (k < cu->v && (c->tx_cover[k] >= 0 || in_set(c, k, S_PREPS) || tok_in(c, k, (const char *const[]){"late", "earlier", "later", "after", "before", "on", "with", "when", "while", "as", "during", "following", NULL}))) {
                 size_t cm = k;
                 while (cm < cu->v && cm < k + 10 && !is_punct(c, cm, ','))
                     cm++;
@@ -2318,7 +2511,7 @@ int nf_claims_run(nf_ana *a)
                     for (size_t g = e + 1; g < e + 9 && g < cu->v; g++) {
                         int32_t m = c->men_start[g];
                         if (m >= 0 && a->men[m].type == NF_ACT_PERSON) {
-                            size_t me = tok_at(c, a->men[m].end);
+                            size_t me = c->mtok1[m];
                             if (me < cu->v && (is_lower(c, me) || !is_word(c, me))) {
                                 cu->np0 = (uint32_t)g;
                                 cu->np1 = (uint32_t)me;
@@ -2334,11 +2527,11 @@ int nf_claims_run(nf_ana *a)
                     continue;
                 if (!(mn->flags & NF_M_SUBJECT) || (mn->flags & NF_M_DEMONYM))
                     continue;
-                size_t mt = tok_at(c, mn->start);
-                if (mt > 0 && (tok_in(c, mt - 1, PREPS) || tok_in(c, mt - 1, (const char *const[]){"on", "with", "by", "to", "near", "against", NULL})))
+                size_t mt = c->mtok0[m];
+                if (mt > 0 && (in_set(c, mt - 1, S_PREPS) || tok_in(c, mt - 1, (const char *const[]){"on", "with", "by", "to", "near", "against", NULL})))
                     continue; /* `Elian's relatives in Miami have fought`: Miami is no subject */
                 cu->np0 = (uint32_t)mt;
-                cu->np1 = (uint32_t)tok_at(c, mn->end);
+                cu->np1 = c->mtok1[m];
                 break;
             }
             cu->join = -1;
@@ -2386,7 +2579,8 @@ int nf_claims_run(nf_ana *a)
         size_t o0 = q > CUE_WINDOW ? q - CUE_WINDOW : 0;
         for (size_t o = o0; o < c->ncue && o < q + CUE_WINDOW; o++) {
             cue *oc = &c->cues[o];
-            if (o == q || oc->nested || oc->join >= 0 || oc->dead || !oc->speaker || strcmp(oc->speaker, cu->speaker))
+            if (o == q || oc->nested || oc->join >= 0 || oc->dead || !oc->speaker ||
+                (oc->speaker != cu->speaker && strcmp(oc->speaker, cu->speaker)))
                 continue;
             int in = 0;
             for (int r = 0; r < oc->nr; r++)
@@ -2416,6 +2610,8 @@ int nf_claims_run(nf_ana *a)
                 }
         }
     }
+    const char *text = NULL; /* the text of sentence text_s */
+    uint32_t text_s = UINT32_MAX;
     /* rows: each with the cues that joined it, in text order */
     for (size_t q = 0; q < c->ncue; q++)
         c->cues[q].first_join = c->cues[q].next_join = -1;
@@ -2482,7 +2678,11 @@ int nf_claims_run(nf_ana *a)
         if (tx >= 0 && a->tx[tx].value[0])
             date = a->tx[tx].value;
         nf_row_setz(a, r, NF_COL_DATE, date);
-        r->f[NF_COL_TEXT] = nf_sent_text(a, &a->sent[cu->s]);
+        if (cu->s != text_s) { /* rows of one sentence share its text */
+            text = nf_sent_text(a, &a->sent[cu->s]);
+            text_s = cu->s;
+        }
+        r->f[NF_COL_TEXT] = text;
     }
     nf_buf_free(&vb);
     nf_buf_free(&ub);

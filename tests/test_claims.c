@@ -383,6 +383,25 @@ static void test_relative_clauses(void **st)
     assert_non_null(strstr(C[0].value, "they think his father is being controlled"));
 }
 
+/* The word tests read forms lower-cased once per article: an acronym is no function word
+ * (`The WHO said`), a curly apostrophe inside a word is kept in the claim, a capitalized
+ * `According to` is the cue `according to`. */
+static void test_word_forms(void **st)
+{
+    (void)st;
+    run("The WHO said on Friday that cases were rising. He\xE2\x80\x99s told reporters the vaccine "
+        "works, and Dr Tedros said the virus \xE2\x80\x9Cwon\xE2\x80\x99t go away\xE2\x80\x9D soon. "
+        "According to the U.S. Department of State, talks will resume.");
+    assert_int_equal(NC, 3);
+    assert_string_equal(C[0].actor, "WHO");
+    assert_string_equal(C[0].value, "cases were rising");
+    assert_string_equal(C[1].actor, "Tedros");
+    assert_string_equal(C[1].value, "the virus won\xE2\x80\x99t go away soon");
+    assert_string_equal(C[2].unit, "according to");
+    assert_string_equal(C[2].mention, "According to");
+    assert_string_equal(C[2].value, "talks will resume");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -406,6 +425,7 @@ int main(void)
         cmocka_unit_test(test_agentless_passive),
         cmocka_unit_test(test_spaced_close_quote),
         cmocka_unit_test(test_relative_clauses),
+        cmocka_unit_test(test_word_forms),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
