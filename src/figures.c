@@ -1420,7 +1420,8 @@ int nf_figures_run(nf_ana *a)
             unsigned char c0 = (unsigned char)c.t[w->s];
             int cand = nf_isdigit(c0) || c0 == '$' || c0 == 0xC2 /* £ */ || c0 == 0xE2 /* € */ ||
                        (w->kind == 'w' && nf_isalpha(c0) && !(c0 & 0x80));
-            if (!cand) {
+            /* try_figure reads a number first: skip where none can start (most words) */
+            if (!cand || !nf_num_may_start(f->num, c.t, s->end, w->s)) {
                 k++;
                 continue;
             }

@@ -208,11 +208,20 @@ struct nf_numtab {
     char *strings;            /* unit names */
     /* quick rejection: bit (len-1) of start[first][second] is set when some word that can
      * start a number has those first two letters and that length; curfirst marks the
-     * first bytes of currency signs */
+     * first bytes of currency signs (1 + index in cur of the first sign with that byte) */
     uint32_t start[27][27];
     uint32_t inside[27][27];  /* the same for every number word (a sentence pre-filter) */
+    /* start plus the hundred words: what the grammar reads at a word that begins with the
+     * first letter of a currency code (HK$: "Hundred") when no currency is there */
+    uint32_t curstart[27][27];
     unsigned char curfirst[256];
+    unsigned char first[256]; /* FB_* by the first byte of a position (nf_num_may_start) */
+    unsigned char lidx[256];  /* letter_index of an ASCII letter, 0 for any other byte */
 };
+
+/* What a number can start with: a digit (always), the first byte of a currency sign or code
+ * (then the sign must be there), a letter of a number word (then the word must be one). */
+enum { FB_DIGIT = 1, FB_CUR = 2, FB_WORD = 4 };
 
 static int letter_index(unsigned char ch)
 {
@@ -307,6 +316,8 @@ nf_numtab *nf_numtab_new(const char *text, size_t len, char *err, size_t errlen)
         nf_map_put(t->words, low, wl, e);
         if (kind == W_UNIT || kind == W_TENS || kind == W_FRAC || kind == W_VAGUE || kind == W_VAGUEPRE)
             mark_start(t, low, wl);
+        if (kind == W_HUNDRED)
+            mark(t->curstart, low, wl);
         if (kind != W_CURWORD && kind != W_PERCENT && kind != W_POINTS && kind != W_SUFFIX)
             mark(t->inside, low, wl);
     }
@@ -315,13 +326,33 @@ nf_numtab *nf_numtab_new(const char *text, size_t len, char *err, size_t errlen)
     mark_start(t, "an", 2);
     mark_start(t, "from", 4);
     mark_start(t, "between", 7);
-    /* longest currency signs first ("US$" before "$") */
+    for (int a = 0; a < 27; a++)
+        for (int b = 0; b < 27; b++)
+            t->curstart[a][b] |= t->start[a][b];
+    for (int ch = 0; ch < 256; ch++) {
+        int a = letter_index((unsigned char)ch);
+        unsigned char fb = nf_isdigit(ch) ? FB_DIGIT : 0;
+        if (t->curfirst[ch])
+            fb |= FB_CUR;
+        for (int b = 0; a > 0 && b < 27; b++)
+            if (t->start[a][b] || (t->curfirst[ch] && t->curstart[a][b]))
+                fb |= FB_WORD;
+        t->first[ch] = fb;
+        t->lidx[ch] = (unsigned char)(a > 0 ? a : 0);
+    }
+    /* grouped by first byte, the longest signs first ("US$" before "USD" and "U"); curfirst
+     * becomes 1 + the index of the first sign of that byte */
     for (size_t i = 1; i < t->ncur; i++)
-        for (size_t j = i; j > 0 && t->cur[j].len > t->cur[j - 1].len; j--) {
+        for (size_t j = i; j > 0; j--) {
+            unsigned char b0 = (unsigned char)t->cur[j].sym[0], b1 = (unsigned char)t->cur[j - 1].sym[0];
+            if (b0 > b1 || (b0 == b1 && t->cur[j].len <= t->cur[j - 1].len))
+                break;
             currency tmp = t->cur[j];
             t->cur[j] = t->cur[j - 1];
             t->cur[j - 1] = tmp;
         }
+    for (size_t i = t->ncur; i-- > 0;)
+        t->curfirst[(unsigned char)t->cur[i].sym[0]] = (unsigned char)(i + 1);
     return t;
 }
 
@@ -406,6 +437,31 @@ static size_t dash_at(const ctx *c, size_t i)
         ((unsigned char)c->s[i + 2] == 0x93 || (unsigned char)c->s[i + 2] == 0x94))
         return 3;
     return 0;
+}
+
+/* A currency sign or code at p followed by a number (after a blank for a code such as USD,
+ * after at most one space for a sign): the currency, and in *num where the number starts;
+ * NULL when none. */
+static const currency *currency_at(const ctx *c, size_t p, size_t *num)
+{
+    if (p >= c->len || !c->t->curfirst[(unsigned char)c->s[p]])
+        return NULL;
+    for (size_t k = c->t->curfirst[(unsigned char)c->s[p]] - 1u; k < c->t->ncur && c->t->cur[k].sym[0] == c->s[p]; k++) {
+        const currency *cu = &c->t->cur[k];
+        if (p + cu->len <= c->len && !memcmp(c->s + p, cu->sym, cu->len)) {
+            size_t r = p + cu->len;
+            if (cu->alpha) {
+                r = skip_sp(c, r);
+            } else if (r < c->len && c->s[r] == ' ') {
+                r++;
+            }
+            if (!is_digit(c, r))
+                continue;
+            *num = r;
+            return cu;
+        }
+    }
+    return NULL;
 }
 
 /* ---- one quantity ---- */
@@ -647,22 +703,10 @@ static int parse_qty(const ctx *c, size_t i, qty *q)
     q->start = i;
     size_t p = i;
     /* currency sign or code */
-    for (size_t k = 0; p < c->len && c->t->curfirst[(unsigned char)c->s[p]] && k < c->t->ncur; k++) {
-        const currency *cu = &c->t->cur[k];
-        if (cu->sym[0] == c->s[p] && p + cu->len <= c->len && !memcmp(c->s + p, cu->sym, cu->len)) {
-            size_t r = p + cu->len;
-            if (cu->alpha) {
-                r = skip_sp(c, r);
-            } else if (r < c->len && c->s[r] == ' ') {
-                r++;
-            }
-            if (!is_digit(c, r))
-                continue;
-            q->unit = cu->unit;
-            q->flags |= NF_NUM_MONEY;
-            p = r;
-            break;
-        }
+    const currency *cu = currency_at(c, p, &p);
+    if (cu) {
+        q->unit = cu->unit;
+        q->flags |= NF_NUM_MONEY;
     }
     q->nstart = p;
     if (is_digit(c, p)) {
@@ -883,18 +927,29 @@ int nf_num_may_start(const nf_numtab *t, const char *s, size_t len, size_t pos)
     if (pos >= len)
         return 0;
     unsigned char c0 = (unsigned char)s[pos];
-    if (nf_isdigit(c0) || t->curfirst[c0])
+    unsigned fb = t->first[c0];
+    if (fb & FB_DIGIT)
         return 1;
-    /* a word: only those that can start a number */
-    int a = letter_index(c0);
-    if (a < 0)
+    if (!fb)
+        return 0; /* most words: no number word starts with their first two letters */
+    if (fb & FB_CUR) {
+        ctx C = {t, s, len};
+        size_t num;
+        if (currency_at(&C, pos, &num))
+            return 1;
+    }
+    if (!(fb & FB_WORD))
+        return 0;
+    /* a word: only those that can start a number (by first two letters and length) */
+    const uint32_t(*tab)[27] = (fb & FB_CUR) ? t->curstart : t->start;
+    uint32_t bits = tab[t->lidx[c0]][pos + 1 < len ? t->lidx[(unsigned char)s[pos + 1]] : 0];
+    if (!bits)
         return 0;
     size_t j = pos + 1;
-    while (j < len && letter_index((unsigned char)s[j]) >= 0)
+    while (j < len && t->lidx[(unsigned char)s[j]])
         j++;
     size_t n = j - pos;
-    int b = n > 1 ? letter_index((unsigned char)s[pos + 1]) : 0;
-    return n <= 32 && (t->start[a][b] & (1u << (n - 1)));
+    return n <= 32 && (bits & (1u << (n - 1)));
 }
 
 int nf_num_parse(const nf_numtab *t, const char *s, size_t len, size_t pos, nf_num *out)
