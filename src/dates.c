@@ -99,9 +99,20 @@ typedef struct {
     int order;
 } rule;
 
+/* An entry of a list by a key: a class, or a lexicon word (its index in lexpool + 1). */
+typedef struct { uint32_t key; int code; } rkey;
+
+/* The rules a token can start, by what their next element needs of the next token (the
+ * element after the one the list is indexed by, when it is not optional): nothing, a number,
+ * a word of a class, or one of some literal words. At a token only the entries whose need
+ * the next token meets are tried; the others could not match (match_rule would fail). */
 struct rlist {
-    int *idx;
+    int *idx;               /* every entry (code), as loaded */
     size_t n, cap;
+    int *any, *num;         /* needing nothing; a number */
+    size_t nany, nnum;
+    rkey *cls, *word;       /* needing a class; a word: sorted by key */
+    size_t ncls, nword;
 };
 
 typedef struct {
@@ -116,8 +127,6 @@ typedef struct {
     size_t ntrig;
     rlist bycls[C_NCLASS];
     rlist byshape[S_NSHAPE]; /* rules starting with a shape */
-    const lexword **lit2;    /* per rule and indexed element k (0, 1): the words element k+1
-                              * accepts, MAXALT each */
     char *strings;          /* pool of literal strings */
 } date_engine;
 
@@ -144,6 +153,86 @@ static int bloom_has(const date_engine *de, const char *s, size_t n)
 static void rlist_add(rlist *l, int r)
 {
     *(int *)NF_PUSH(l->idx, l->n, l->cap) = r;
+}
+
+static int rkey_cmp(const void *x, const void *y)
+{
+    const rkey *a = x, *b = y;
+    if (a->key != b->key)
+        return a->key < b->key ? -1 : 1;
+    return (a->code > b->code) - (a->code < b->code);
+}
+
+/* Splits l's entries by what they need of the next token (code bits 24-25: 0 nothing, 1 one
+ * of the literal words of element k+1, 2 a number, 3 a word of class bits 26-31). */
+static void rlist_split(const date_engine *de, rlist *l)
+{
+    size_t ncap = l->n, nw = 0;
+    for (size_t q = 0; q < l->n; q++) {
+        int code = l->idx[q];
+        const rule *r = &de->rules[code & 0x3FFFFF];
+        if (((code >> 24) & 3) == 1)
+            nw += r->el[((code >> 22) & 1) + 1].nalt;
+    }
+    l->any = calloc(ncap + 1, sizeof *l->any);
+    l->num = calloc(ncap + 1, sizeof *l->num);
+    l->cls = calloc(ncap + 1, sizeof *l->cls);
+    l->word = calloc(nw + 1, sizeof *l->word);
+    if (!l->any || !l->num || !l->cls || !l->word)
+        exit(1);
+    for (size_t q = 0; q < l->n; q++) {
+        int code = l->idx[q];
+        const rule *r = &de->rules[code & 0x3FFFFF];
+        switch ((code >> 24) & 3) {
+        case 0:
+            l->any[l->nany++] = code;
+            break;
+        case 2:
+            l->num[l->nnum++] = code;
+            break;
+        case 3:
+            l->cls[l->ncls++] = (rkey){(uint32_t)(code >> 26) & 63, code};
+            break;
+        default: {
+            const pel *p = &r->el[((code >> 22) & 1) + 1];
+            size_t first = l->nword;
+            for (int a = 0; a < p->nalt; a++) {
+                const lexword *w = nf_map_get(de->lex, p->alt[a], p->altlen[a]);
+                uint32_t key = (uint32_t)(w - de->lexpool) + 1;
+                int dup = 0;
+                for (size_t d = first; d < l->nword; d++)
+                    dup |= l->word[d].key == key;
+                if (!dup)
+                    l->word[l->nword++] = (rkey){key, code};
+            }
+        }
+        }
+    }
+    qsort(l->cls, l->ncls, sizeof *l->cls, rkey_cmp);
+    qsort(l->word, l->nword, sizeof *l->word, rkey_cmp);
+}
+
+static void rlist_free(rlist *l)
+{
+    free(l->idx);
+    free(l->any);
+    free(l->num);
+    free(l->cls);
+    free(l->word);
+}
+
+/* The first of v's n entries with this key (v sorted by key); n when none. */
+static size_t rkey_first(const rkey *v, size_t n, uint32_t key)
+{
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (v[mid].key < key)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < n && v[lo].key == key ? lo : n;
 }
 
 /* ---- init ---- */
@@ -400,15 +489,12 @@ static int load_rules(nf_engine *e, date_engine *de, char *err, size_t errlen)
         }
     }
     nf_lines_free(&it);
-    de->lit2 = calloc(de->nrules * 2 * MAXALT + 1, sizeof *de->lit2);
-    for (size_t ri = 0; ri < de->nrules; ri++) {
-        const rule *r = &de->rules[ri];
-        for (int k = 0; k <= 1 && k + 1 < r->nel; k++) {
-            const pel *p = &r->el[k + 1];
-            for (int a = 0; p->kind == EL_LIT && a < p->nalt; a++)
-                de->lit2[(ri * 2 + k) * MAXALT + a] = nf_map_get(de->lex, p->alt[a], p->altlen[a]);
-        }
-    }
+    for (size_t i = 0; i < de->ntrig; i++)
+        rlist_split(de, &de->trigpool[i]);
+    for (int c = 0; c < C_NCLASS; c++)
+        rlist_split(de, &de->bycls[c]);
+    for (int k = 0; k < S_NSHAPE; k++)
+        rlist_split(de, &de->byshape[k]);
     return 0;
 }
 
@@ -423,13 +509,12 @@ void nf_dates_fini(nf_engine *e)
     if (de->trig)
         nf_map_free(de->trig);
     for (size_t i = 0; i < de->ntrig; i++)
-        free(de->trigpool[i].idx);
+        rlist_free(&de->trigpool[i]);
     free(de->trigpool);
     for (int c = 0; c < C_NCLASS; c++)
-        free(de->bycls[c].idx);
+        rlist_free(&de->bycls[c]);
     for (int k = 0; k < S_NSHAPE; k++)
-        free(de->byshape[k].idx);
-    free(de->lit2);
+        rlist_free(&de->byshape[k]);
     free(de->rules);
     free(de->strings);
     free(de);
@@ -560,17 +645,6 @@ static long atol_n(const char *s, size_t n)
     for (size_t i = 0; i < n && i < 12; i++)
         v = v * 10 + (s[i] - '0');
     return v;
-}
-
-static int lit2_has(const date_engine *de, int ri, int k, const lexword *w)
-{
-    if (!w)
-        return 0;
-    const lexword *const *l = de->lit2 + ((size_t)ri * 2 + k) * MAXALT;
-    for (int q = 0; q < MAXALT && l[q]; q++)
-        if (l[q] == w)
-            return 1;
-    return 0;
 }
 
 static int match_shape(const ctx *c, const dtok *t, int shape, cap *cp)
@@ -1577,6 +1651,53 @@ static int is_report_word(const ctx *c, size_t k)
     return lex_has(&c->t[k], C_REPORT) != NULL && !(c->t[k].flags & NF_T_CAP);
 }
 
+/* The best match at a token so far: the longest, then the first rule. */
+typedef struct {
+    size_t end;   /* token after the match, 0: none yet */
+    int rule;
+    char val[32];
+    size_t s, e;  /* the mention's tokens */
+    int type;
+} rmatch;
+
+/* Tries the rule of list entry code at token i and keeps it in *b when it is better. The
+ * result does not depend on the order in which rules are tried. */
+static void try_rule(ctx *c, int code, size_t i, rmatch *b)
+{
+    int ri = code & 0x3FFFFF;
+    const rule *r = &c->de->rules[ri];
+    cap caps[MAXEL];
+    size_t e = match_rule(c, r, 0, i, caps);
+    if (!e || e < b->end || (e == b->end && ri > b->rule))
+        return;
+    /* mention span: without context elements */
+    size_t ms = i, me = e, pos = i;
+    int seen = 0;
+    for (int k = 0; k < r->nel; k++) {
+        if (!caps[k].has && r->el[k].opt)
+            continue;
+        if (!r->el[k].ctx) {
+            if (!seen)
+                ms = pos;
+            seen = 1;
+            me = pos + 1;
+        }
+        pos++;
+    }
+    if (!seen)
+        return;
+    c->tense = tense_at(c, ms, me);
+    c->type_ovr = -1;
+    char val[32];
+    if (!normalize(c, r, caps, ms, me, val, sizeof val))
+        return;
+    b->end = e;
+    b->rule = ri;
+    memcpy(b->val, val, sizeof val);
+    b->type = c->type_ovr >= 0 ? c->type_ovr : r->type;
+    b->s = ms, b->e = me;
+}
+
 int nf_dates_run(nf_ana *a)
 {
     const date_engine *de = a->eng ? a->eng->dates : NULL;
@@ -1689,55 +1810,30 @@ int nf_dates_run(nf_ana *a)
                 i++;
                 continue;
             }
-            size_t best_end = 0;
-            int best_rule = -1;
-            char best_val[32] = "";
-            size_t best_s = 0, best_e = 0;
-            int best_type = 0;
+            rmatch b = {0, -1, "", 0, 0, 0};
+            const dtok *nx = i + 1 < c.n ? &c.t[i + 1] : NULL;
             for (int li = 0; li < nl; li++) {
-                for (size_t q = 0; q < lists[li]->n; q++) {
-                    int code = lists[li]->idx[q];
-                    int ri = code & 0x3FFFFF, kk = (code >> 22) & 1, need2 = (code >> 24) & 3;
-                    if (need2) {
-                        const dtok *nx = i + 1 < c.n ? &c.t[i + 1] : NULL;
-                        if (!nx || (need2 == 2 ? !(nx->flags & NF_T_NUM)
-                                               : need2 == 1 ? !lit2_has(de, ri, kk, nx->lw)
-                                                            : !lex_has(nx, (code >> 26) & 63)))
-                            continue;
-                    }
-                    const rule *r = &de->rules[ri];
-                    cap caps[MAXEL];
-                    size_t e = match_rule(&c, r, 0, i, caps);
-                    if (!e || e < best_end || (e == best_end && ri > best_rule))
-                        continue;
-                    /* mention span: without context elements */
-                    size_t ms = i, me = e, pos = i;
-                    int seen = 0;
-                    for (int k = 0; k < r->nel; k++) {
-                        if (!caps[k].has && r->el[k].opt)
-                            continue;
-                        if (!r->el[k].ctx) {
-                            if (!seen)
-                                ms = pos;
-                            seen = 1;
-                            me = pos + 1;
-                        }
-                        pos++;
-                    }
-                    if (!seen)
-                        continue;
-                    c.tense = tense_at(&c, ms, me);
-                    c.type_ovr = -1;
-                    char val[32];
-                    if (!normalize(&c, r, caps, ms, me, val, sizeof val))
-                        continue;
-                    best_end = e;
-                    best_rule = ri;
-                    memcpy(best_val, val, sizeof val);
-                    best_type = c.type_ovr >= 0 ? c.type_ovr : r->type;
-                    best_s = ms, best_e = me;
+                const rlist *l = lists[li];
+                for (size_t q = 0; q < l->nany; q++)
+                    try_rule(&c, l->any[q], i, &b);
+                if (!nx)
+                    continue;
+                for (size_t q = 0; (nx->flags & NF_T_NUM) && q < l->nnum; q++)
+                    try_rule(&c, l->num[q], i, &b);
+                if (!nx->lw)
+                    continue;
+                for (uint32_t m = nx->lw->mask; m && l->ncls; m &= m - 1) {
+                    uint32_t cls = (uint32_t)__builtin_ctz(m);
+                    for (size_t q = rkey_first(l->cls, l->ncls, cls); q < l->ncls && l->cls[q].key == cls; q++)
+                        try_rule(&c, l->cls[q].code, i, &b);
                 }
+                uint32_t wk = (uint32_t)(nx->lw - de->lexpool) + 1;
+                for (size_t q = rkey_first(l->word, l->nword, wk); q < l->nword && l->word[q].key == wk; q++)
+                    try_rule(&c, l->word[q].code, i, &b);
             }
+            size_t best_end = b.end, best_s = b.s, best_e = b.e;
+            int best_rule = b.rule, best_type = b.type;
+            const char *best_val = b.val;
             if (best_rule < 0) {
                 i++;
                 continue;
