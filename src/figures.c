@@ -276,11 +276,28 @@ void nf_figures_fini(nf_engine *e)
 
 typedef struct { uint32_t s, e; uint8_t kind; } wtok; /* kind: 'w' word, 'p' mark */
 
+/* Byte classes of tokenize: an ASCII letter or digit, a blank, a byte that joins two words
+ * (5,000 1.5 U.S. Russia-backed 2:05 24/7), a non-ASCII byte (a letter unless a mark). */
+enum { B_OTHER, B_ALNUM, B_SPACE, B_JOIN, B_HIGH };
+#define BC(c) ((unsigned)((c) | 0x20) - 'a' < 26u || (unsigned)(c) - '0' < 10u ? B_ALNUM    \
+               : (c) == ' ' || ((c) >= '\t' && (c) <= '\r')                  ? B_SPACE    \
+               : (c) == '-' || (c) == '.' || (c) == ',' || (c) == ':' || (c) == '/' ? B_JOIN \
+               : (c) >= 0x80                                                ? B_HIGH     \
+                                                                            : B_OTHER)
+#define BC4(c) BC(c), BC((c) + 1), BC((c) + 2), BC((c) + 3)
+#define BC16(c) BC4(c), BC4((c) + 4), BC4((c) + 8), BC4((c) + 12)
+static const unsigned char BYTE_CLASS[256] = {
+    BC16(0x00), BC16(0x10), BC16(0x20), BC16(0x30), BC16(0x40), BC16(0x50), BC16(0x60), BC16(0x70),
+    BC16(0x80), BC16(0x90), BC16(0xA0), BC16(0xB0), BC16(0xC0), BC16(0xD0), BC16(0xE0), BC16(0xF0)};
+#undef BC16
+#undef BC4
+#undef BC
+
 static inline int is_wordbyte(const unsigned char *t, uint32_t i, uint32_t end)
 {
     unsigned char c = t[i];
     if (c < 0x80)
-        return (unsigned)((c | 0x20) - 'a') < 26u || (unsigned)(c - '0') < 10u;
+        return BYTE_CLASS[c] == B_ALNUM;
     /* U+2000..U+206F (quotes, dashes) and U+00A0 are marks, other non-ASCII letters */
     if (c == 0xE2 && i + 1 < end && t[i + 1] == 0x80)
         return 0;
@@ -314,25 +331,20 @@ static size_t tokenize(nf_ana *a, uint32_t start, uint32_t end, wtok **out, size
         if (n + 1 >= cap)
             nf_grow((void **)&w, &cap, n + 1024, sizeof *w);
         unsigned char c = t[i];
-        if (nf_isspace(c) || (c == 0xC2 && i + 1 < end && t[i + 1] == 0xA0)) {
+        if (BYTE_CLASS[c] == B_SPACE || (c == 0xC2 && i + 1 < end && t[i + 1] == 0xA0)) {
             i += c == 0xC2 ? 2 : 1;
             continue;
         }
         if (is_wordbyte(t, i, end)) {
             uint32_t j = i;
             for (;;) {
-                while (j < end) { /* ASCII letters and digits first, the rest by is_wordbyte */
-                    unsigned char cj = t[j];
-                    if ((unsigned)((cj | 0x20) - 'a') < 26u || (unsigned)(cj - '0') < 10u)
-                        j++;
-                    else if (cj >= 0x80 && is_wordbyte(t, j, end))
-                        j++;
-                    else
+                for (; j < end; j++) { /* ASCII letters and digits first, the rest by is_wordbyte */
+                    unsigned bc = BYTE_CLASS[t[j]];
+                    if (bc != B_ALNUM && !(bc == B_HIGH && is_wordbyte(t, j, end)))
                         break;
                 }
                 uint32_t al;
-                if (j + 1 < end && (t[j] == '-' || t[j] == '.' || t[j] == ',' || t[j] == ':' || t[j] == '/') &&
-                    is_wordbyte(t, j + 1, end)) {
+                if (j + 1 < end && BYTE_CLASS[t[j]] == B_JOIN && is_wordbyte(t, j + 1, end)) {
                     /* 5,000 1.5 U.S. Russia-backed 2:05 24/7 stay one word */
                     j++;
                     continue;
