@@ -1789,6 +1789,7 @@ int nf_dates_run(nf_ana *a)
             p = ue + 1;
         }
         int first_tx = -1, any_calendar = 0;
+        const char *stext = NULL;
         for (size_t i = 0; i < c.n;) {
             const dtok *t = &c.t[i];
             /* candidate rules */
@@ -1856,7 +1857,9 @@ int nf_dates_run(nf_ana *a)
             nf_row_setz(a, row, NF_COL_VALUE, x->value[0] ? x->value : NULL);
             row->f[NF_COL_UNIT] = tnames[x->type];
             nf_row_set(a, row, NF_COL_MENTION, tx + x->start, x->end - x->start);
-            row->f[NF_COL_TEXT] = nf_sent_text(a, se);
+            if (!stext) /* one copy of the sentence's text for all its expressions */
+                stext = nf_sent_text(a, se);
+            row->f[NF_COL_TEXT] = stext;
             /* the sentence's date */
             int txi = (int)(a->ntx - 1);
             /* the sentence's date: with a reporting verb the date that goes with it (below),

@@ -395,6 +395,8 @@ typedef struct {
     const char *member_owner; /* the article's organization (most mentioned) */
     int member_done;
     const char *dem_owner;    /* the country of a demonym unit (Americans) */
+    const nf_sent *text_of;   /* the sentence whose text (nf_sent_text) is in text */
+    const char *text;
 } fctx;
 
 /* Lower-cases a word into buf (possessive 's / ’s stripped), returns its length (0 if too long). */
@@ -993,7 +995,11 @@ static void add_row(fctx *c, const nf_sent *s, uint32_t off, const char *value, 
     r->f[NF_COL_UNIT] = u->unit;
     r->f[NF_COL_ACTOR] = owner;
     r->f[NF_COL_MENTION] = nf_span_text(a, c->t + ms, me - ms, 0);
-    r->f[NF_COL_TEXT] = nf_sent_text(a, s);
+    if (c->text_of != s) { /* one copy of a sentence's text for all its figures */
+        c->text_of = s;
+        c->text = nf_sent_text(a, s);
+    }
+    r->f[NF_COL_TEXT] = c->text;
     r->f[NF_COL_QUALIFIER] = qual;
     r->f[NF_COL_CATEGORY] = cat && cat[0] ? cat : NULL;
 }
