@@ -922,6 +922,14 @@ int nf_num_may_hold(const nf_numtab *t, const char *s, size_t len, size_t pos)
     return check_word(t, (uint32_t(*)[27])t->inside, s, len, pos);
 }
 
+/* A currency sign or code with its number at s[pos] (out of line: the rare case). */
+__attribute__((noinline)) static int currency_starts(const nf_numtab *t, const char *s, size_t len, size_t pos)
+{
+    ctx C = {t, s, len};
+    size_t num;
+    return currency_at(&C, pos, &num) != NULL;
+}
+
 int nf_num_may_start(const nf_numtab *t, const char *s, size_t len, size_t pos)
 {
     if (pos >= len)
@@ -932,24 +940,18 @@ int nf_num_may_start(const nf_numtab *t, const char *s, size_t len, size_t pos)
         return 1;
     if (!fb)
         return 0; /* most words: no number word starts with their first two letters */
-    if (fb & FB_CUR) {
-        ctx C = {t, s, len};
-        size_t num;
-        if (currency_at(&C, pos, &num))
-            return 1;
-    }
-    if (!(fb & FB_WORD))
-        return 0;
     /* a word: only those that can start a number (by first two letters and length) */
     const uint32_t(*tab)[27] = (fb & FB_CUR) ? t->curstart : t->start;
     uint32_t bits = tab[t->lidx[c0]][pos + 1 < len ? t->lidx[(unsigned char)s[pos + 1]] : 0];
-    if (!bits)
-        return 0;
-    size_t j = pos + 1;
-    while (j < len && t->lidx[(unsigned char)s[j]])
-        j++;
-    size_t n = j - pos;
-    return n <= 32 && (bits & (1u << (n - 1)));
+    if (bits) {
+        size_t j = pos + 1;
+        while (j < len && t->lidx[(unsigned char)s[j]])
+            j++;
+        size_t n = j - pos;
+        if (n <= 32 && (bits & (1u << (n - 1))))
+            return 1;
+    }
+    return (fb & FB_CUR) && currency_starts(t, s, len, pos);
 }
 
 int nf_num_parse(const nf_numtab *t, const char *s, size_t len, size_t pos, nf_num *out)
