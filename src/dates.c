@@ -46,6 +46,8 @@ typedef struct {
     int n;
     uint32_t mask;      /* 1 << class of each entry */
     const rlist *trig;  /* rules whose first element is this literal word */
+    const char *key;    /* the word (lower case), as kept by the map */
+    size_t klen;
 } lexword;
 
 /* ---- rules ---- */
@@ -120,6 +122,10 @@ typedef struct {
     lexword *lexpool;
     size_t nlex, caplex;
     uint64_t bloom[1024];   /* (first byte, last byte, length) of every lexicon key */
+    /* the same words in an open-addressing table for the look-up of every token (lex_get):
+     * a cheaper hash than the map's, no filter; at most a quarter full */
+    const lexword **slot;
+    unsigned slot_bits;
     rule *rules;
     size_t nrules;
     nf_map *trig;           /* literal first word -> rlist* */
@@ -148,6 +154,44 @@ static int bloom_has(const date_engine *de, const char *s, size_t n)
 {
     unsigned k = bloom_key(s, n);
     return (de->bloom[k >> 6] >> (k & 63)) & 1;
+}
+
+static size_t lex_slot(const date_engine *de, const char *s, size_t n)
+{
+    uint64_t h = n;
+    for (size_t i = 0; i < n; i++)
+        h = h * 31 + (unsigned char)s[i];
+    return (size_t)((h * 0x9E3779B97F4A7C15ull) >> (64 - de->slot_bits));
+}
+
+/* Builds the look-up table of lex_get from the words of the map (once, after loading). */
+static void lex_index(date_engine *de)
+{
+    de->slot_bits = 4;
+    while ((size_t)1 << de->slot_bits < de->nlex * 4)
+        de->slot_bits++;
+    size_t mask = ((size_t)1 << de->slot_bits) - 1;
+    de->slot = calloc(mask + 1, sizeof *de->slot);
+    if (!de->slot)
+        exit(1);
+    for (size_t k = 0; k < de->nlex; k++) {
+        const lexword *w = &de->lexpool[k];
+        size_t i = lex_slot(de, w->key, w->klen);
+        while (de->slot[i])
+            i = (i + 1) & mask;
+        de->slot[i] = w;
+    }
+}
+
+/* The lexicon's entry for the lower-case word s[0..n), or NULL (as nf_map_get(de->lex)). */
+static const lexword *lex_get(const date_engine *de, const char *s, size_t n)
+{
+    size_t mask = ((size_t)1 << de->slot_bits) - 1;
+    for (size_t i = lex_slot(de, s, n);; i = (i + 1) & mask) {
+        const lexword *w = de->slot[i];
+        if (!w || (w->klen == n && !memcmp(w->key, s, n)))
+            return w;
+    }
 }
 
 static void rlist_add(rlist *l, int r)
@@ -279,7 +323,8 @@ static int load_lex(nf_engine *e, date_engine *de, char *err, size_t errlen)
         lexword *w = nf_map_get(de->lex, low, wl);
         if (!w) {
             w = &de->lexpool[de->nlex++];
-            nf_map_put(de->lex, low, wl, w);
+            w->key = nf_map_put(de->lex, low, wl, w);
+            w->klen = wl;
             bloom_add(de, low, wl);
         }
         if (w->n >= MAXLEX)
@@ -453,7 +498,8 @@ static int load_rules(nf_engine *e, date_engine *de, char *err, size_t errlen)
                     return -1;
                 }
                 lexword *w = &de->lexpool[de->nlex++];
-                nf_map_put(de->lex, p->alt[a], p->altlen[a], w);
+                w->key = nf_map_put(de->lex, p->alt[a], p->altlen[a], w);
+                w->klen = p->altlen[a];
                 bloom_add(de, p->alt[a], p->altlen[a]);
             }
         }
@@ -489,6 +535,7 @@ static int load_rules(nf_engine *e, date_engine *de, char *err, size_t errlen)
         }
     }
     nf_lines_free(&it);
+    lex_index(de);
     for (size_t i = 0; i < de->ntrig; i++)
         rlist_split(de, &de->trigpool[i]);
     for (int c = 0; c < C_NCLASS; c++)
@@ -505,6 +552,7 @@ void nf_dates_fini(nf_engine *e)
         return;
     if (de->lex)
         nf_map_free(de->lex);
+    free(de->slot);
     free(de->lexpool);
     if (de->trig)
         nf_map_free(de->trig);
@@ -1764,7 +1812,7 @@ int nf_dates_run(nf_ana *a)
             if (l > 60)
                 l = 60;
             d->len = (uint16_t)l;
-            d->lw = l && l <= 40 && bloom_has(de, d->low, l) ? nf_map_get(de->lex, d->low, l) : NULL;
+            d->lw = l && l <= 40 && bloom_has(de, d->low, l) ? lex_get(de, d->low, l) : NULL;
         }
         /* urls (ids and dates in paths are no dates): their tokens match nothing */
         for (uint32_t p = se->start; p + 4 <= se->end;) {
@@ -1949,7 +1997,7 @@ static int gap_word_ok(const nf_ana *a, const date_engine *de, const nf_tok *t)
     if (!(t->flags & NF_T_WORD) || n >= sizeof low)
         return 0;
     nf_lower(a->doc.text + t->start, n, low);
-    const lexword *w = nf_map_get(de->lex, low, n);
+    const lexword *w = lex_get(de, low, n);
     if (!w)
         return 0;
     for (int i = 0; i < w->n; i++)
