@@ -158,7 +158,7 @@ static int bloom_has(const date_engine *de, const char *s, size_t n)
 
 /* The home slot of a word (n >= 1) by its length and its first two and last two bytes:
  * words that share them are few, and a token costs no pass over its bytes. */
-static size_t lex_slot(const date_engine *de, const char *s, size_t n)
+static inline size_t lex_slot(const date_engine *de, const char *s, size_t n)
 {
     const unsigned char *u = (const unsigned char *)s;
     uint64_t h = (uint64_t)n << 32 | (uint64_t)u[0] << 24 | (uint64_t)u[n > 1] << 16 |
@@ -186,7 +186,7 @@ static void lex_index(date_engine *de)
 }
 
 /* The lexicon's entry for the lower-case word s[0..n), or NULL (as nf_map_get(de->lex)). */
-static const lexword *lex_get(const date_engine *de, const char *s, size_t n)
+static inline const lexword *lex_get(const date_engine *de, const char *s, size_t n)
 {
     size_t mask = ((size_t)1 << de->slot_bits) - 1;
     for (size_t i = lex_slot(de, s, n);; i = (i + 1) & mask) {
