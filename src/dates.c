@@ -156,13 +156,14 @@ static int bloom_has(const date_engine *de, const char *s, size_t n)
     return (de->bloom[k >> 6] >> (k & 63)) & 1;
 }
 
-/* The home slot of a word (n >= 1) by its length and its first two and last two bytes:
- * words that share them are few, and a token costs no pass over its bytes. */
+/* The home slot of a word by its length and its first two and last two bytes: words that
+ * share them are few, and a token costs no pass over its bytes. */
 static inline size_t lex_slot(const date_engine *de, const char *s, size_t n)
 {
     const unsigned char *u = (const unsigned char *)s;
-    uint64_t h = (uint64_t)n << 32 | (uint64_t)u[0] << 24 | (uint64_t)u[n > 1] << 16 |
-                 (uint64_t)u[n - 1] << 8 | u[n > 1 ? n - 2 : 0];
+    uint64_t h = n == 0 ? 0
+                        : (uint64_t)n << 32 | (uint64_t)u[0] << 24 | (uint64_t)u[n > 1] << 16 |
+                              (uint64_t)u[n - 1] << 8 | u[n > 1 ? n - 2 : 0];
     return (size_t)((h * 0x9E3779B97F4A7C15ull) >> (64 - de->slot_bits));
 }
 
