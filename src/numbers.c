@@ -214,6 +214,9 @@ struct nf_numtab {
     /* start plus the hundred words: what the grammar reads at a word that begins with the
      * first letter of a currency code (HK$: "Hundred") when no currency is there */
     uint32_t curstart[27][27];
+    /* bit (third letter) of the words of start and curstart of three letters or more:
+     * have, their, firm are no half, three, five */
+    uint32_t third[27][27], curthird[27][27];
     unsigned char curfirst[256];
     unsigned char first[256]; /* FB_* by the first byte of a position (nf_num_may_start) */
     unsigned char lidx[256];  /* letter_index of an ASCII letter, 0 for any other byte */
@@ -229,7 +232,7 @@ static int letter_index(unsigned char ch)
     return ch >= 'a' && ch <= 'z' ? ch - 'a' + 1 : -1;
 }
 
-static void mark(uint32_t bits[27][27], const char *w, size_t n)
+static void mark(uint32_t bits[27][27], uint32_t third[27][27], const char *w, size_t n)
 {
     if (n == 0 || n > 32)
         return;
@@ -237,9 +240,12 @@ static void mark(uint32_t bits[27][27], const char *w, size_t n)
     if (a < 0 || b < 0)
         return;
     bits[a][b] |= 1u << (n - 1);
+    int c = n > 2 ? letter_index((unsigned char)w[2]) : -1;
+    if (third && c > 0)
+        third[a][b] |= 1u << c;
 }
 
-static void mark_start(nf_numtab *t, const char *w, size_t n) { mark(t->start, w, n); }
+static void mark_start(nf_numtab *t, const char *w, size_t n) { mark(t->start, t->third, w, n); }
 
 static const char *KINDS[] = {"", "unit", "tens", "hundred", "scale", "suffix", "dozen", "frac",
                               "vague", "vaguepre", "currency", "curword", "percent", "points"};
@@ -317,9 +323,9 @@ nf_numtab *nf_numtab_new(const char *text, size_t len, char *err, size_t errlen)
         if (kind == W_UNIT || kind == W_TENS || kind == W_FRAC || kind == W_VAGUE || kind == W_VAGUEPRE)
             mark_start(t, low, wl);
         if (kind == W_HUNDRED)
-            mark(t->curstart, low, wl);
+            mark(t->curstart, t->curthird, low, wl);
         if (kind != W_CURWORD && kind != W_PERCENT && kind != W_POINTS && kind != W_SUFFIX)
-            mark(t->inside, low, wl);
+            mark(t->inside, NULL, low, wl);
     }
     nf_lines_free(&it);
     mark_start(t, "a", 1);
@@ -328,7 +334,7 @@ nf_numtab *nf_numtab_new(const char *text, size_t len, char *err, size_t errlen)
     mark_start(t, "between", 7);
     for (int a = 0; a < 27; a++)
         for (int b = 0; b < 27; b++)
-            t->curstart[a][b] |= t->start[a][b];
+            t->curstart[a][b] |= t->start[a][b], t->curthird[a][b] |= t->third[a][b];
     for (int ch = 0; ch < 256; ch++) {
         int a = letter_index((unsigned char)ch);
         unsigned char fb = nf_isdigit(ch) ? FB_DIGIT : 0;
@@ -942,13 +948,15 @@ int nf_num_may_start(const nf_numtab *t, const char *s, size_t len, size_t pos)
         return 0; /* most words: no number word starts with their first two letters */
     /* a word: only those that can start a number (by first two letters and length) */
     const uint32_t(*tab)[27] = (fb & FB_CUR) ? t->curstart : t->start;
-    uint32_t bits = tab[t->lidx[c0]][pos + 1 < len ? t->lidx[(unsigned char)s[pos + 1]] : 0];
+    int a = t->lidx[c0], b = pos + 1 < len ? t->lidx[(unsigned char)s[pos + 1]] : 0;
+    uint32_t bits = tab[a][b];
     if (bits) {
         size_t j = pos + 1;
         while (j < len && t->lidx[(unsigned char)s[j]])
             j++;
         size_t n = j - pos;
-        if (n <= 32 && (bits & (1u << (n - 1))))
+        const uint32_t(*th)[27] = (fb & FB_CUR) ? t->curthird : t->third;
+        if (n <= 32 && (bits & (1u << (n - 1))) && (n < 3 || (th[a][b] >> t->lidx[(unsigned char)s[pos + 2]] & 1)))
             return 1;
     }
     return (fb & FB_CUR) && currency_starts(t, s, len, pos);

@@ -236,7 +236,9 @@ static void may_start(void **st)
         "hundred", "Hundreds", "a million", "an eighth", "a deal", "from 5 to 6", "between 3 and 4",
         "\xc2\xa3" "5", "\xc2\xa3 sign", "$ sign", "$5", "Rs. 100", "Rs 100", "Rsx", "HK$ 3", "have",
         "half a million", "Three", "tens of thousands", "dozens", "zero", "NZ$1", "S$2", "Sales",
-        "\xe2\x82\xac" "5", "\xe2\x80\x9c", "EUR 3", "Europe", "GBP5", "Germany", "A$3", "C$", "Canada"};
+        "\xe2\x82\xac" "5", "\xe2\x80\x9c", "EUR 3", "Europe", "GBP5", "Germany", "A$3", "C$", "Canada",
+        "three", "Thirty-two", "fifty", "five", "first", "firm", "their", "thousands", "Twelve", "eleven",
+        "quarter", "third", "twice", "several hundred", "Half", "nine", "ninety", "Hundredth"};
     for (size_t i = 0; i < sizeof texts / sizeof *texts; i++) {
         const char *s = texts[i];
         nf_num n;
@@ -244,10 +246,34 @@ static void may_start(void **st)
             fail_msg("'%s' parses but may_start says no", s);
     }
     static const char *const no[] = {"US troops", "UK firms", "deal", "December", "Sales", "Europe",
-                                     "Germany", "Canada", "$ sign"};
+                                     "Germany", "Canada", "$ sign", "have", "their", "firm", "There"};
     for (size_t i = 0; i < sizeof no / sizeof *no; i++)
         if (nf_num_may_start(tab, no[i], strlen(no[i]), 0))
             fail_msg("may_start lets '%s' through", no[i]);
+    /* every word of numbers.tsv, as is and capitalised, alone and before "million" */
+    for (size_t i = 0; i < nf_nblobs; i++) {
+        if (strcmp(nf_blobs[i].name, "numbers.tsv"))
+            continue;
+        const char *p = (const char *)nf_blobs[i].data, *end = p + nf_blobs[i].len;
+        while (p < end) {
+            const char *nl = memchr(p, '\n', (size_t)(end - p)), *le = nl ? nl : end;
+            const char *tab1 = memchr(p, '\t', (size_t)(le - p));
+            size_t wl = tab1 ? (size_t)(tab1 - p) : 0;
+            for (int form = 0; form < 4 && wl > 0 && wl < 40 && *p != '#'; form++) {
+                char buf[64];
+                memcpy(buf, p, wl);
+                buf[wl] = '\0';
+                if (form & 1)
+                    buf[0] = (char)(buf[0] >= 'a' && buf[0] <= 'z' ? buf[0] - 32 : buf[0]);
+                if (form & 2)
+                    strcat(buf, " million");
+                nf_num n;
+                if (nf_num_parse(tab, buf, strlen(buf), 0, &n) && !nf_num_may_start(tab, buf, strlen(buf), 0))
+                    fail_msg("'%s' parses but may_start says no", buf);
+            }
+            p = nl ? nl + 1 : end;
+        }
+    }
     assert_true(nf_num_may_start(tab, "US$5", 4, 0));
     assert_true(nf_num_may_start(tab, "Hundred", 7, 0));
 }
