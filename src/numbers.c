@@ -34,6 +34,15 @@ static dec dec_norm(dec d)
         d.e = 0;
         return d;
     }
+    if (d.m <= UINT64_MAX) { /* most values: 64-bit division is much cheaper */
+        uint64_t m = (uint64_t)d.m;
+        while (m % 10 == 0) {
+            m /= 10;
+            d.e++;
+        }
+        d.m = m;
+        return d;
+    }
     while (d.m % 10 == 0) {
         d.m /= 10;
         d.e++;
@@ -134,10 +143,15 @@ static void dec_fmt(dec d, char *out, size_t outlen)
         return;
     }
     u128 m = d.m;
-    do {
+    while (m > UINT64_MAX && n < 60) {
         dig[n++] = (char)('0' + (int)(m % 10));
         m /= 10;
-    } while (m && n < 60);
+    }
+    uint64_t m64 = (uint64_t)m; /* the rest in 64 bits, much cheaper */
+    do {
+        dig[n++] = (char)('0' + (int)(m64 % 10));
+        m64 /= 10;
+    } while (m64 && n < 60);
     /* dig holds the digits reversed */
     size_t k = 0;
 #define PUT(c) do { if (k + 1 < outlen) out[k++] = (c); } while (0)
