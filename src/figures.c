@@ -328,28 +328,31 @@ static size_t tokenize(nf_ana *a, uint32_t start, uint32_t end, wtok **out, size
     wtok *w = *out;
     uint32_t i = start;
     while (i < end) {
-        if (n + 1 >= cap)
-            nf_grow((void **)&w, &cap, n + 1024, sizeof *w);
         unsigned char c = t[i];
-        if (BYTE_CLASS[c] == B_SPACE || (c == 0xC2 && i + 1 < end && t[i + 1] == 0xA0)) {
+        unsigned bc = BYTE_CLASS[c];
+        if (bc == B_SPACE || (c == 0xC2 && i + 1 < end && t[i + 1] == 0xA0)) {
             i += c == 0xC2 ? 2 : 1;
             continue;
         }
-        if (is_wordbyte(t, i, end)) {
-            uint32_t j = i;
+        if (n + 1 >= cap)
+            nf_grow((void **)&w, &cap, n + 1024, sizeof *w);
+        if (bc == B_ALNUM || (bc == B_HIGH && is_wordbyte(t, i, end))) {
+            uint32_t j = i + 1;
             for (;;) {
                 for (; j < end; j++) { /* ASCII letters and digits first, the rest by is_wordbyte */
-                    unsigned bc = BYTE_CLASS[t[j]];
-                    if (bc != B_ALNUM && !(bc == B_HIGH && is_wordbyte(t, j, end)))
+                    unsigned bj = BYTE_CLASS[t[j]];
+                    if (bj != B_ALNUM && !(bj == B_HIGH && is_wordbyte(t, j, end)))
                         break;
                 }
+                if (j + 1 >= end)
+                    break;
                 uint32_t al;
-                if (j + 1 < end && BYTE_CLASS[t[j]] == B_JOIN && is_wordbyte(t, j + 1, end)) {
+                if (BYTE_CLASS[t[j]] == B_JOIN && is_wordbyte(t, j + 1, end)) {
                     /* 5,000 1.5 U.S. Russia-backed 2:05 24/7 stay one word */
                     j++;
                     continue;
                 }
-                if (j < end && is_apos(t, j, end, &al) && j + al < end && is_wordbyte(t, j + al, end)) {
+                if (is_apos(t, j, end, &al) && j + al < end && is_wordbyte(t, j + al, end)) {
                     j += al;
                     continue;
                 }
