@@ -918,20 +918,6 @@ static unsigned long long scale_of(const ctx *c, const qty *q)
     return e && e->kind == W_SCALE ? e->v : 0;
 }
 
-static int check_word(const nf_numtab *t, uint32_t bits[27][27], const char *s, size_t len, size_t pos)
-{
-    int a = letter_index((unsigned char)s[pos]);
-    if (a < 0)
-        return 0;
-    size_t j = pos + 1;
-    while (j < len && letter_index((unsigned char)s[j]) >= 0)
-        j++;
-    size_t n = j - pos;
-    int b = n > 1 ? letter_index((unsigned char)s[pos + 1]) : 0;
-    (void)t;
-    return n <= 32 && (bits[a][b] & (1u << (n - 1)));
-}
-
 int nf_num_may_hold(const nf_numtab *t, const char *s, size_t len, size_t pos)
 {
     if (pos >= len)
@@ -939,7 +925,16 @@ int nf_num_may_hold(const nf_numtab *t, const char *s, size_t len, size_t pos)
     unsigned char c0 = (unsigned char)s[pos];
     if (nf_isdigit(c0) || t->curfirst[c0])
         return 1;
-    return check_word(t, (uint32_t(*)[27])t->inside, s, len, pos);
+    /* a word: any number word, by first two letters and length */
+    int a = t->lidx[c0];
+    uint32_t bits = a ? t->inside[a][pos + 1 < len ? t->lidx[(unsigned char)s[pos + 1]] : 0] : 0;
+    if (!bits)
+        return 0;
+    size_t j = pos + 1;
+    while (j < len && t->lidx[(unsigned char)s[j]])
+        j++;
+    size_t n = j - pos;
+    return n <= 32 && (bits & (1u << (n - 1)));
 }
 
 /* A currency sign or code with its number at s[pos] (out of line: the rare case). */
