@@ -1779,10 +1779,17 @@ int nf_dates_run(nf_ana *a)
         se->date_tx = -1;
         /* the sentence's tokens, hyphenated words split at their hyphens */
         c.n = 0;
+        /* the hyphens under the sentence's tokens (in text order, not overlapping), one
+         * memchr per hyphen: hy is the first at or after the current token */
+        const char *tbeg = tx + (se->ntok ? a->tok[se->tok0].start : se->start);
+        const char *tend = tx + (se->ntok ? a->tok[se->tok0 + se->ntok - 1].end : se->start);
+        const char *hy = memchr(tbeg, '-', (size_t)(tend - tbeg));
         for (uint32_t k = se->tok0; k < se->tok0 + se->ntok && c.n + 3 < capt; k++) {
             const nf_tok *t = &a->tok[k];
             uint32_t p = t->start;
-            if ((t->flags & NF_T_WORD) && memchr(tx + t->start, '-', t->end - t->start)) {
+            while (hy && hy < tx + t->start)
+                hy = memchr(hy + 1, '-', (size_t)(tend - (hy + 1)));
+            if ((t->flags & NF_T_WORD) && hy && hy < tx + t->end) {
                 for (uint32_t q = t->start; q <= t->end && c.n + 3 < capt; q++) {
                     if (q == t->end || tx[q] == '-') {
                         if (q > p) {
