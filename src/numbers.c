@@ -420,9 +420,10 @@ static const wentry *lookup(const ctx *c, size_t i, size_t j)
     return nf_map_get(c->t->words, low, j - i);
 }
 
-static int word_is(const ctx *c, size_t i, size_t j, const char *w)
+static inline int word_is(const ctx *c, size_t i, size_t j, const char *w)
 {
-    return j > i && nf_strncaseeq(c->s + i, j - i, w);
+    /* the length first (w is a literal: strlen is a constant) */
+    return j > i && j - i == strlen(w) && nf_strncaseeq(c->s + i, j - i, w);
 }
 
 /* Skips blanks (spaces, tabs, newlines, no-break space) from i. */
@@ -507,7 +508,6 @@ static int parse_words(const ctx *c, size_t i, qty *q)
         we = word_end(c, ws);
         if (we == ws || is_digit(c, we))
             break;
-        const wentry *e = lookup(c, ws, we);
         if (word_is(c, ws, we, "a") || word_is(c, ws, we, "an")) {
             size_t ns, ne;
             const wentry *n = next_word(c, we, &ns, &ne);
@@ -527,6 +527,7 @@ static int parse_words(const ctx *c, size_t i, qty *q)
             }
             break;
         }
+        const wentry *e = lookup(c, ws, we);
         if (!e)
             break;
         if (e->kind == W_VAGUE && !have && !any) {
