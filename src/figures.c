@@ -426,9 +426,11 @@ static const wclass *word_class(const fctx *c, const wtok *w)
     return n ? nf_map_get(c->f->words, b, n) : NULL;
 }
 
-static int word_eq(const fctx *c, const wtok *w, const char *s)
+/* The token is the word s (s in lower case), in any case. */
+static inline int word_eq(const fctx *c, const wtok *w, const char *s)
 {
-    return w->kind == 'w' && nf_strncaseeq(c->t + w->s, w->e - w->s, s);
+    return w->kind == 'w' && nf_tolower((unsigned char)c->t[w->s]) == s[0] &&
+           nf_strncaseeq(c->t + w->s, w->e - w->s, s);
 }
 
 static int is_month(const fctx *c, const wtok *w)
