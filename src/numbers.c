@@ -469,7 +469,8 @@ static const currency *currency_at(const ctx *c, size_t p, size_t *num)
         return NULL;
     for (size_t k = c->t->curfirst[(unsigned char)c->s[p]] - 1u; k < c->t->ncur && c->t->cur[k].sym[0] == c->s[p]; k++) {
         const currency *cu = &c->t->cur[k];
-        if (p + cu->len <= c->len && !memcmp(c->s + p, cu->sym, cu->len)) {
+        if (p + cu->len <= c->len && (cu->len < 2 || c->s[p + 1] == cu->sym[1]) &&
+            !memcmp(c->s + p, cu->sym, cu->len)) {
             size_t r = p + cu->len;
             if (cu->alpha) {
                 r = skip_sp(c, r);
