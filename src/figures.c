@@ -330,8 +330,12 @@ static size_t tokenize(nf_ana *a, uint32_t start, uint32_t end, wtok **out, size
     while (i < end) {
         unsigned char c = t[i];
         unsigned bc = BYTE_CLASS[c];
-        if (bc == B_SPACE || (c == 0xC2 && i + 1 < end && t[i + 1] == 0xA0)) {
-            i += c == 0xC2 ? 2 : 1;
+        if (bc == B_SPACE) {
+            i++;
+            continue;
+        }
+        if (c == 0xC2 && i + 1 < end && t[i + 1] == 0xA0) { /* no-break space */
+            i += 2;
             continue;
         }
         if (n + 1 >= cap)
