@@ -192,8 +192,15 @@ static inline const lexword *lex_get(const date_engine *de, const char *s, size_
     size_t mask = ((size_t)1 << de->slot_bits) - 1;
     for (size_t i = lex_slot(de, s, n);; i = (i + 1) & mask) {
         const lexword *w = de->slot[i];
-        if (!w || (w->klen == n && !memcmp(w->key, s, n)))
-            return w;
+        if (!w)
+            return NULL;
+        if (w->klen == n) { /* short words: a loop is cheaper than memcmp */
+            size_t k = 0;
+            while (k < n && w->key[k] == s[k])
+                k++;
+            if (k == n)
+                return w;
+        }
     }
 }
 
