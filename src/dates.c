@@ -121,7 +121,6 @@ typedef struct {
     nf_map *lex;            /* lower-case word -> lexword* */
     lexword *lexpool;
     size_t nlex, caplex;
-    uint64_t bloom[1024];   /* (first byte, last byte, length) of every lexicon key */
     /* the same words in an open-addressing table for the look-up of every token (lex_get):
      * a cheaper hash than the map's, no filter; at most a quarter full */
     const lexword **slot;
@@ -135,26 +134,6 @@ typedef struct {
     rlist byshape[S_NSHAPE]; /* rules starting with a shape */
     char *strings;          /* pool of literal strings */
 } date_engine;
-
-static unsigned bloom_key(const char *s, size_t n)
-{
-    return ((unsigned)(unsigned char)s[0] * 131u + (unsigned)(unsigned char)s[n - 1] * 31u +
-            (unsigned)n * 7919u) & 0xFFFFu;
-}
-
-static void bloom_add(date_engine *de, const char *s, size_t n)
-{
-    if (n) {
-        unsigned k = bloom_key(s, n);
-        de->bloom[k >> 6] |= 1ull << (k & 63);
-    }
-}
-
-static int bloom_has(const date_engine *de, const char *s, size_t n)
-{
-    unsigned k = bloom_key(s, n);
-    return (de->bloom[k >> 6] >> (k & 63)) & 1;
-}
 
 /* The home slot of a word by its length and its first two and last two bytes: words that
  * share them are few, and a token costs no pass over its bytes. */
@@ -335,7 +314,6 @@ static int load_lex(nf_engine *e, date_engine *de, char *err, size_t errlen)
             w = &de->lexpool[de->nlex++];
             w->key = nf_map_put(de->lex, low, wl, w);
             w->klen = wl;
-            bloom_add(de, low, wl);
         }
         if (w->n >= MAXLEX)
             continue;
@@ -510,7 +488,6 @@ static int load_rules(nf_engine *e, date_engine *de, char *err, size_t errlen)
                 lexword *w = &de->lexpool[de->nlex++];
                 w->key = nf_map_put(de->lex, p->alt[a], p->altlen[a], w);
                 w->klen = p->altlen[a];
-                bloom_add(de, p->alt[a], p->altlen[a]);
             }
         }
         /* index by its first element (and the next, when the first is optional) */
@@ -1829,7 +1806,7 @@ int nf_dates_run(nf_ana *a)
             if (l > 60)
                 l = 60;
             d->len = (uint16_t)l;
-            d->lw = l && l <= 40 && bloom_has(de, d->low, l) ? lex_get(de, d->low, l) : NULL;
+            d->lw = l && l <= 40 ? lex_get(de, d->low, l) : NULL;
         }
         /* urls (ids and dates in paths are no dates): their tokens match nothing */
         for (uint32_t p = se->start; p + 4 <= se->end;) {
