@@ -467,7 +467,9 @@ static const currency *currency_at(const ctx *c, size_t p, size_t *num)
 {
     if (p >= c->len || !c->t->curfirst[(unsigned char)c->s[p]])
         return NULL;
-    for (size_t k = c->t->curfirst[(unsigned char)c->s[p]] - 1u; k < c->t->ncur && c->t->cur[k].sym[0] == c->s[p]; k++) {
+    /* the signs with this first byte, longest first */
+    for (size_t k = c->t->curfirst[(unsigned char)c->s[p]] - 1u;
+         k < c->t->ncur && c->t->cur[k].sym[0] == c->s[p]; k++) {
         const currency *cu = &c->t->cur[k];
         if (p + cu->len <= c->len && (cu->len < 2 || c->s[p + 1] == cu->sym[1]) &&
             !memcmp(c->s + p, cu->sym, cu->len)) {
@@ -940,7 +942,8 @@ int nf_num_may_hold(const nf_numtab *t, const char *s, size_t len, size_t pos)
 }
 
 /* A currency sign or code with its number at s[pos] (out of line: the rare case). */
-__attribute__((noinline)) static int currency_starts(const nf_numtab *t, const char *s, size_t len, size_t pos)
+__attribute__((noinline)) static int currency_starts(const nf_numtab *t, const char *s, size_t len,
+                                                     size_t pos)
 {
     ctx C = {t, s, len};
     size_t num;
@@ -956,7 +959,7 @@ int nf_num_may_start(const nf_numtab *t, const char *s, size_t len, size_t pos)
     if (fb & FB_DIGIT)
         return 1;
     if (!fb)
-        return 0; /* most words: no number word starts with their first two letters */
+        return 0; /* no number starts with this byte */
     /* a word: only those that can start a number (by first two letters and length) */
     const uint32_t(*tab)[27] = (fb & FB_CUR) ? t->curstart : t->start;
     int a = t->lidx[c0], b = pos + 1 < len ? t->lidx[(unsigned char)s[pos + 1]] : 0;
@@ -967,7 +970,8 @@ int nf_num_may_start(const nf_numtab *t, const char *s, size_t len, size_t pos)
             j++;
         size_t n = j - pos;
         const uint32_t(*th)[27] = (fb & FB_CUR) ? t->curthird : t->third;
-        if (n <= 32 && (bits & (1u << (n - 1))) && (n < 3 || (th[a][b] >> t->lidx[(unsigned char)s[pos + 2]] & 1)))
+        int third_ok = n < 3 || ((th[a][b] >> t->lidx[(unsigned char)s[pos + 2]]) & 1);
+        if (n <= 32 && (bits & (1u << (n - 1))) && third_ok)
             return 1;
     }
     return (fb & FB_CUR) && currency_starts(t, s, len, pos);
