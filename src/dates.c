@@ -1672,6 +1672,20 @@ static const char *find_str(const char *s, size_t len, const char *pat, size_t n
     return NULL;
 }
 
+/* The first "www." in s[0..len), or NULL: found by its dot (rarer in text than a w). */
+static const char *find_www(const char *s, size_t len)
+{
+    for (size_t i = 3; i < len; i++) {
+        const char *dot = memchr(s + i, '.', len - i);
+        if (!dot)
+            return NULL;
+        i = (size_t)(dot - s);
+        if (!memcmp(dot - 3, "www", 3))
+            return dot - 3;
+    }
+    return NULL;
+}
+
 /* ---- the sentence's date ---- */
 
 /* A value on the calendar (2021-12-17, 2021-W49, XXXX-12-07), not PRESENT_REF and the like. */
@@ -1811,7 +1825,7 @@ int nf_dates_run(nf_ana *a)
         /* urls (ids and dates in paths are no dates): their tokens match nothing */
         for (uint32_t p = se->start; p + 4 <= se->end;) {
             const char *h1 = find_str(tx + p, se->end - p, "://", 3);
-            const char *h2 = find_str(low + p, se->end - p, "www.", 4);
+            const char *h2 = find_www(low + p, se->end - p);
             const char *hit = h1;
             if (h2 && (!hit || (size_t)(h2 - low) < (size_t)(hit - tx)))
                 hit = tx + (h2 - low);
