@@ -46,6 +46,8 @@ typedef struct {
     int n;
     uint32_t mask;      /* 1 << class of each entry */
     const rlist *trig;  /* rules whose first element is this literal word */
+    const char *key;    /* the word (lower case), as kept by the map */
+    size_t klen;
 } lexword;
 
 /* ---- rules ---- */
@@ -99,16 +101,30 @@ typedef struct {
     int order;
 } rule;
 
+/* An entry of a list by a key: a class, or a lexicon word (its index in lexpool + 1). */
+typedef struct { uint32_t key; int code; } rkey;
+
+/* The rules a token can start, by what their next element needs of the next token (the
+ * element after the one the list is indexed by, when it is not optional): nothing, a number,
+ * a word of a class, or one of some literal words. At a token only the entries whose need
+ * the next token meets are tried; the others could not match (match_rule would fail). */
 struct rlist {
-    int *idx;
+    int *idx;               /* every entry (code), as loaded */
     size_t n, cap;
+    int *any, *num;         /* needing nothing; a number */
+    size_t nany, nnum;
+    rkey *cls, *word;       /* needing a class; a word: sorted by key */
+    size_t ncls, nword;
 };
 
 typedef struct {
     nf_map *lex;            /* lower-case word -> lexword* */
     lexword *lexpool;
     size_t nlex, caplex;
-    uint64_t bloom[1024];   /* (first byte, last byte, length) of every lexicon key */
+    /* the same words in an open-addressing table for the look-up of every token (lex_get):
+     * a cheaper hash than the map's, no filter; at most a quarter full */
+    const lexword **slot;
+    unsigned slot_bits;
     rule *rules;
     size_t nrules;
     nf_map *trig;           /* literal first word -> rlist* */
@@ -116,34 +132,140 @@ typedef struct {
     size_t ntrig;
     rlist bycls[C_NCLASS];
     rlist byshape[S_NSHAPE]; /* rules starting with a shape */
-    const lexword **lit2;    /* per rule and indexed element k (0, 1): the words element k+1
-                              * accepts, MAXALT each */
     char *strings;          /* pool of literal strings */
 } date_engine;
 
-static unsigned bloom_key(const char *s, size_t n)
+/* The home slot of a word by its length and its first two and last two bytes: words that
+ * share them are few, and a token costs no pass over its bytes. */
+static inline size_t lex_slot(const date_engine *de, const char *s, size_t n)
 {
-    return ((unsigned)(unsigned char)s[0] * 131u + (unsigned)(unsigned char)s[n - 1] * 31u +
-            (unsigned)n * 7919u) & 0xFFFFu;
+    const unsigned char *u = (const unsigned char *)s;
+    uint64_t h = n == 0 ? 0
+                        : (uint64_t)n << 32 | (uint64_t)u[0] << 24 | (uint64_t)u[n > 1] << 16 |
+                              (uint64_t)u[n - 1] << 8 | u[n > 1 ? n - 2 : 0];
+    return (size_t)((h * 0x9E3779B97F4A7C15ull) >> (64 - de->slot_bits));
 }
 
-static void bloom_add(date_engine *de, const char *s, size_t n)
+/* Builds the look-up table of lex_get from the words of the map (once, after loading). */
+static void lex_index(date_engine *de)
 {
-    if (n) {
-        unsigned k = bloom_key(s, n);
-        de->bloom[k >> 6] |= 1ull << (k & 63);
+    de->slot_bits = 4;
+    while ((size_t)1 << de->slot_bits < de->nlex * 4)
+        de->slot_bits++;
+    size_t mask = ((size_t)1 << de->slot_bits) - 1;
+    de->slot = calloc(mask + 1, sizeof *de->slot);
+    if (!de->slot)
+        exit(1);
+    for (size_t k = 0; k < de->nlex; k++) {
+        const lexword *w = &de->lexpool[k];
+        size_t i = lex_slot(de, w->key, w->klen);
+        while (de->slot[i])
+            i = (i + 1) & mask;
+        de->slot[i] = w;
     }
 }
 
-static int bloom_has(const date_engine *de, const char *s, size_t n)
+/* The lexicon's entry for the lower-case word s[0..n), or NULL (as nf_map_get(de->lex)). */
+static inline const lexword *lex_get(const date_engine *de, const char *s, size_t n)
 {
-    unsigned k = bloom_key(s, n);
-    return (de->bloom[k >> 6] >> (k & 63)) & 1;
+    size_t mask = ((size_t)1 << de->slot_bits) - 1;
+    for (size_t i = lex_slot(de, s, n);; i = (i + 1) & mask) {
+        const lexword *w = de->slot[i];
+        if (!w)
+            return NULL;
+        if (w->klen == n) { /* short words: a loop is cheaper than memcmp */
+            size_t k = 0;
+            while (k < n && w->key[k] == s[k])
+                k++;
+            if (k == n)
+                return w;
+        }
+    }
 }
 
 static void rlist_add(rlist *l, int r)
 {
     *(int *)NF_PUSH(l->idx, l->n, l->cap) = r;
+}
+
+static int rkey_cmp(const void *x, const void *y)
+{
+    const rkey *a = x, *b = y;
+    if (a->key != b->key)
+        return a->key < b->key ? -1 : 1;
+    return (a->code > b->code) - (a->code < b->code);
+}
+
+/* Splits l's entries by what they need of the next token (code bits 24-25: 0 nothing, 1 one
+ * of the literal words of element k+1, 2 a number, 3 a word of class bits 26-31). */
+static void rlist_split(const date_engine *de, rlist *l)
+{
+    size_t ncap = l->n, nw = 0;
+    for (size_t q = 0; q < l->n; q++) {
+        int code = l->idx[q];
+        const rule *r = &de->rules[code & 0x3FFFFF];
+        if (((code >> 24) & 3) == 1)
+            nw += r->el[((code >> 22) & 1) + 1].nalt;
+    }
+    l->any = calloc(ncap + 1, sizeof *l->any);
+    l->num = calloc(ncap + 1, sizeof *l->num);
+    l->cls = calloc(ncap + 1, sizeof *l->cls);
+    l->word = calloc(nw + 1, sizeof *l->word);
+    if (!l->any || !l->num || !l->cls || !l->word)
+        exit(1);
+    for (size_t q = 0; q < l->n; q++) {
+        int code = l->idx[q];
+        const rule *r = &de->rules[code & 0x3FFFFF];
+        switch ((code >> 24) & 3) {
+        case 0:
+            l->any[l->nany++] = code;
+            break;
+        case 2:
+            l->num[l->nnum++] = code;
+            break;
+        case 3:
+            l->cls[l->ncls++] = (rkey){(uint32_t)(code >> 26) & 63, code};
+            break;
+        default: {
+            const pel *p = &r->el[((code >> 22) & 1) + 1];
+            size_t first = l->nword;
+            for (int a = 0; a < p->nalt; a++) {
+                const lexword *w = nf_map_get(de->lex, p->alt[a], p->altlen[a]);
+                uint32_t key = (uint32_t)(w - de->lexpool) + 1;
+                int dup = 0;
+                for (size_t d = first; d < l->nword; d++)
+                    dup |= l->word[d].key == key;
+                if (!dup)
+                    l->word[l->nword++] = (rkey){key, code};
+            }
+        }
+        }
+    }
+    qsort(l->cls, l->ncls, sizeof *l->cls, rkey_cmp);
+    qsort(l->word, l->nword, sizeof *l->word, rkey_cmp);
+}
+
+static void rlist_free(rlist *l)
+{
+    free(l->idx);
+    free(l->any);
+    free(l->num);
+    free(l->cls);
+    free(l->word);
+}
+
+/* The first of v's n entries with this key (v sorted by key); n when none. */
+static size_t rkey_first(const rkey *v, size_t n, uint32_t key)
+{
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (v[mid].key < key)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < n && v[lo].key == key ? lo : n;
 }
 
 /* ---- init ---- */
@@ -190,8 +312,8 @@ static int load_lex(nf_engine *e, date_engine *de, char *err, size_t errlen)
         lexword *w = nf_map_get(de->lex, low, wl);
         if (!w) {
             w = &de->lexpool[de->nlex++];
-            nf_map_put(de->lex, low, wl, w);
-            bloom_add(de, low, wl);
+            w->key = nf_map_put(de->lex, low, wl, w);
+            w->klen = wl;
         }
         if (w->n >= MAXLEX)
             continue;
@@ -364,8 +486,8 @@ static int load_rules(nf_engine *e, date_engine *de, char *err, size_t errlen)
                     return -1;
                 }
                 lexword *w = &de->lexpool[de->nlex++];
-                nf_map_put(de->lex, p->alt[a], p->altlen[a], w);
-                bloom_add(de, p->alt[a], p->altlen[a]);
+                w->key = nf_map_put(de->lex, p->alt[a], p->altlen[a], w);
+                w->klen = p->altlen[a];
             }
         }
         /* index by its first element (and the next, when the first is optional) */
@@ -400,15 +522,13 @@ static int load_rules(nf_engine *e, date_engine *de, char *err, size_t errlen)
         }
     }
     nf_lines_free(&it);
-    de->lit2 = calloc(de->nrules * 2 * MAXALT + 1, sizeof *de->lit2);
-    for (size_t ri = 0; ri < de->nrules; ri++) {
-        const rule *r = &de->rules[ri];
-        for (int k = 0; k <= 1 && k + 1 < r->nel; k++) {
-            const pel *p = &r->el[k + 1];
-            for (int a = 0; p->kind == EL_LIT && a < p->nalt; a++)
-                de->lit2[(ri * 2 + k) * MAXALT + a] = nf_map_get(de->lex, p->alt[a], p->altlen[a]);
-        }
-    }
+    lex_index(de);
+    for (size_t i = 0; i < de->ntrig; i++)
+        rlist_split(de, &de->trigpool[i]);
+    for (int c = 0; c < C_NCLASS; c++)
+        rlist_split(de, &de->bycls[c]);
+    for (int k = 0; k < S_NSHAPE; k++)
+        rlist_split(de, &de->byshape[k]);
     return 0;
 }
 
@@ -419,17 +539,17 @@ void nf_dates_fini(nf_engine *e)
         return;
     if (de->lex)
         nf_map_free(de->lex);
+    free(de->slot);
     free(de->lexpool);
     if (de->trig)
         nf_map_free(de->trig);
     for (size_t i = 0; i < de->ntrig; i++)
-        free(de->trigpool[i].idx);
+        rlist_free(&de->trigpool[i]);
     free(de->trigpool);
     for (int c = 0; c < C_NCLASS; c++)
-        free(de->bycls[c].idx);
+        rlist_free(&de->bycls[c]);
     for (int k = 0; k < S_NSHAPE; k++)
-        free(de->byshape[k].idx);
-    free(de->lit2);
+        rlist_free(&de->byshape[k]);
     free(de->rules);
     free(de->strings);
     free(de);
@@ -560,17 +680,6 @@ static long atol_n(const char *s, size_t n)
     for (size_t i = 0; i < n && i < 12; i++)
         v = v * 10 + (s[i] - '0');
     return v;
-}
-
-static int lit2_has(const date_engine *de, int ri, int k, const lexword *w)
-{
-    if (!w)
-        return 0;
-    const lexword *const *l = de->lit2 + ((size_t)ri * 2 + k) * MAXALT;
-    for (int q = 0; q < MAXALT && l[q]; q++)
-        if (l[q] == w)
-            return 1;
-    return 0;
 }
 
 static int match_shape(const ctx *c, const dtok *t, int shape, cap *cp)
@@ -1563,6 +1672,20 @@ static const char *find_str(const char *s, size_t len, const char *pat, size_t n
     return NULL;
 }
 
+/* The first "www." in s[0..len), or NULL: found by its dot (rarer in text than a w). */
+static const char *find_www(const char *s, size_t len)
+{
+    for (size_t i = 3; i < len; i++) {
+        const char *dot = memchr(s + i, '.', len - i);
+        if (!dot)
+            return NULL;
+        i = (size_t)(dot - s);
+        if (!memcmp(dot - 3, "www", 3))
+            return dot - 3;
+    }
+    return NULL;
+}
+
 /* ---- the sentence's date ---- */
 
 /* A value on the calendar (2021-12-17, 2021-W49, XXXX-12-07), not PRESENT_REF and the like. */
@@ -1575,6 +1698,53 @@ static int is_report_word(const ctx *c, size_t k)
 {
     /* lower case: "said", not the United "States" */
     return lex_has(&c->t[k], C_REPORT) != NULL && !(c->t[k].flags & NF_T_CAP);
+}
+
+/* The best match at a token so far: the longest, then the first rule. */
+typedef struct {
+    size_t end;   /* token after the match, 0: none yet */
+    int rule;
+    char val[32];
+    size_t s, e;  /* the mention's tokens */
+    int type;
+} rmatch;
+
+/* Tries the rule of list entry code at token i and keeps it in *b when it is better. The
+ * result does not depend on the order in which rules are tried. */
+static void try_rule(ctx *c, int code, size_t i, rmatch *b)
+{
+    int ri = code & 0x3FFFFF;
+    const rule *r = &c->de->rules[ri];
+    cap caps[MAXEL];
+    size_t e = match_rule(c, r, 0, i, caps);
+    if (!e || e < b->end || (e == b->end && ri > b->rule))
+        return;
+    /* mention span: without context elements */
+    size_t ms = i, me = e, pos = i;
+    int seen = 0;
+    for (int k = 0; k < r->nel; k++) {
+        if (!caps[k].has && r->el[k].opt)
+            continue;
+        if (!r->el[k].ctx) {
+            if (!seen)
+                ms = pos;
+            seen = 1;
+            me = pos + 1;
+        }
+        pos++;
+    }
+    if (!seen)
+        return;
+    c->tense = tense_at(c, ms, me);
+    c->type_ovr = -1;
+    char val[32];
+    if (!normalize(c, r, caps, ms, me, val, sizeof val))
+        return;
+    b->end = e;
+    b->rule = ri;
+    memcpy(b->val, val, sizeof val);
+    b->type = c->type_ovr >= 0 ? c->type_ovr : r->type;
+    b->s = ms, b->e = me;
 }
 
 int nf_dates_run(nf_ana *a)
@@ -1607,10 +1777,17 @@ int nf_dates_run(nf_ana *a)
         se->date_tx = -1;
         /* the sentence's tokens, hyphenated words split at their hyphens */
         c.n = 0;
+        /* the hyphens under the sentence's tokens (in text order, not overlapping), one
+         * memchr per hyphen: hy is the first at or after the current token */
+        const char *tbeg = tx + (se->ntok ? a->tok[se->tok0].start : se->start);
+        const char *tend = tx + (se->ntok ? a->tok[se->tok0 + se->ntok - 1].end : se->start);
+        const char *hy = memchr(tbeg, '-', (size_t)(tend - tbeg));
         for (uint32_t k = se->tok0; k < se->tok0 + se->ntok && c.n + 3 < capt; k++) {
             const nf_tok *t = &a->tok[k];
             uint32_t p = t->start;
-            if ((t->flags & NF_T_WORD) && memchr(tx + t->start, '-', t->end - t->start)) {
+            while (hy && hy < tx + t->start)
+                hy = memchr(hy + 1, '-', (size_t)(tend - (hy + 1)));
+            if ((t->flags & NF_T_WORD) && hy && hy < tx + t->end) {
                 for (uint32_t q = t->start; q <= t->end && c.n + 3 < capt; q++) {
                     if (q == t->end || tx[q] == '-') {
                         if (q > p) {
@@ -1643,12 +1820,12 @@ int nf_dates_run(nf_ana *a)
             if (l > 60)
                 l = 60;
             d->len = (uint16_t)l;
-            d->lw = l && l <= 40 && bloom_has(de, d->low, l) ? nf_map_get(de->lex, d->low, l) : NULL;
+            d->lw = l && l <= 40 ? lex_get(de, d->low, l) : NULL;
         }
         /* urls (ids and dates in paths are no dates): their tokens match nothing */
         for (uint32_t p = se->start; p + 4 <= se->end;) {
             const char *h1 = find_str(tx + p, se->end - p, "://", 3);
-            const char *h2 = find_str(low + p, se->end - p, "www.", 4);
+            const char *h2 = find_www(low + p, se->end - p);
             const char *hit = h1;
             if (h2 && (!hit || (size_t)(h2 - low) < (size_t)(hit - tx)))
                 hit = tx + (h2 - low);
@@ -1668,6 +1845,7 @@ int nf_dates_run(nf_ana *a)
             p = ue + 1;
         }
         int first_tx = -1, any_calendar = 0;
+        const char *stext = NULL;
         for (size_t i = 0; i < c.n;) {
             const dtok *t = &c.t[i];
             /* candidate rules */
@@ -1689,55 +1867,30 @@ int nf_dates_run(nf_ana *a)
                 i++;
                 continue;
             }
-            size_t best_end = 0;
-            int best_rule = -1;
-            char best_val[32] = "";
-            size_t best_s = 0, best_e = 0;
-            int best_type = 0;
+            rmatch b = {0, -1, "", 0, 0, 0};
+            const dtok *nx = i + 1 < c.n ? &c.t[i + 1] : NULL;
             for (int li = 0; li < nl; li++) {
-                for (size_t q = 0; q < lists[li]->n; q++) {
-                    int code = lists[li]->idx[q];
-                    int ri = code & 0x3FFFFF, kk = (code >> 22) & 1, need2 = (code >> 24) & 3;
-                    if (need2) {
-                        const dtok *nx = i + 1 < c.n ? &c.t[i + 1] : NULL;
-                        if (!nx || (need2 == 2 ? !(nx->flags & NF_T_NUM)
-                                               : need2 == 1 ? !lit2_has(de, ri, kk, nx->lw)
-                                                            : !lex_has(nx, (code >> 26) & 63)))
-                            continue;
-                    }
-                    const rule *r = &de->rules[ri];
-                    cap caps[MAXEL];
-                    size_t e = match_rule(&c, r, 0, i, caps);
-                    if (!e || e < best_end || (e == best_end && ri > best_rule))
-                        continue;
-                    /* mention span: without context elements */
-                    size_t ms = i, me = e, pos = i;
-                    int seen = 0;
-                    for (int k = 0; k < r->nel; k++) {
-                        if (!caps[k].has && r->el[k].opt)
-                            continue;
-                        if (!r->el[k].ctx) {
-                            if (!seen)
-                                ms = pos;
-                            seen = 1;
-                            me = pos + 1;
-                        }
-                        pos++;
-                    }
-                    if (!seen)
-                        continue;
-                    c.tense = tense_at(&c, ms, me);
-                    c.type_ovr = -1;
-                    char val[32];
-                    if (!normalize(&c, r, caps, ms, me, val, sizeof val))
-                        continue;
-                    best_end = e;
-                    best_rule = ri;
-                    memcpy(best_val, val, sizeof val);
-                    best_type = c.type_ovr >= 0 ? c.type_ovr : r->type;
-                    best_s = ms, best_e = me;
+                const rlist *l = lists[li];
+                for (size_t q = 0; q < l->nany; q++)
+                    try_rule(&c, l->any[q], i, &b);
+                if (!nx)
+                    continue;
+                for (size_t q = 0; (nx->flags & NF_T_NUM) && q < l->nnum; q++)
+                    try_rule(&c, l->num[q], i, &b);
+                if (!nx->lw)
+                    continue;
+                for (uint32_t m = nx->lw->mask; m && l->ncls; m &= m - 1) {
+                    uint32_t cls = (uint32_t)__builtin_ctz(m);
+                    for (size_t q = rkey_first(l->cls, l->ncls, cls); q < l->ncls && l->cls[q].key == cls; q++)
+                        try_rule(&c, l->cls[q].code, i, &b);
                 }
+                uint32_t wk = (uint32_t)(nx->lw - de->lexpool) + 1;
+                for (size_t q = rkey_first(l->word, l->nword, wk); q < l->nword && l->word[q].key == wk; q++)
+                    try_rule(&c, l->word[q].code, i, &b);
             }
+            size_t best_end = b.end, best_s = b.s, best_e = b.e;
+            int best_rule = b.rule, best_type = b.type;
+            const char *best_val = b.val;
             if (best_rule < 0) {
                 i++;
                 continue;
@@ -1760,7 +1913,9 @@ int nf_dates_run(nf_ana *a)
             nf_row_setz(a, row, NF_COL_VALUE, x->value[0] ? x->value : NULL);
             row->f[NF_COL_UNIT] = tnames[x->type];
             nf_row_set(a, row, NF_COL_MENTION, tx + x->start, x->end - x->start);
-            row->f[NF_COL_TEXT] = nf_sent_text(a, se);
+            if (!stext) /* one copy of the sentence's text for all its expressions */
+                stext = nf_sent_text(a, se);
+            row->f[NF_COL_TEXT] = stext;
             /* the sentence's date */
             int txi = (int)(a->ntx - 1);
             /* the sentence's date: with a reporting verb the date that goes with it (below),
@@ -1850,7 +2005,7 @@ static int gap_word_ok(const nf_ana *a, const date_engine *de, const nf_tok *t)
     if (!(t->flags & NF_T_WORD) || n >= sizeof low)
         return 0;
     nf_lower(a->doc.text + t->start, n, low);
-    const lexword *w = nf_map_get(de->lex, low, n);
+    const lexword *w = lex_get(de, low, n);
     if (!w)
         return 0;
     for (int i = 0; i < w->n; i++)

@@ -276,11 +276,28 @@ void nf_figures_fini(nf_engine *e)
 
 typedef struct { uint32_t s, e; uint8_t kind; } wtok; /* kind: 'w' word, 'p' mark */
 
+/* Byte classes of tokenize: an ASCII letter or digit, a blank, a byte that joins two words
+ * (5,000 1.5 U.S. Russia-backed 2:05 24/7), a non-ASCII byte (a letter unless a mark). */
+enum { B_OTHER, B_ALNUM, B_SPACE, B_JOIN, B_HIGH };
+#define BC(c) ((unsigned)((c) | 0x20) - 'a' < 26u || (unsigned)(c) - '0' < 10u ? B_ALNUM    \
+               : (c) == ' ' || ((c) >= '\t' && (c) <= '\r')                  ? B_SPACE    \
+               : (c) == '-' || (c) == '.' || (c) == ',' || (c) == ':' || (c) == '/' ? B_JOIN \
+               : (c) >= 0x80                                                ? B_HIGH     \
+                                                                            : B_OTHER)
+#define BC4(c) BC(c), BC((c) + 1), BC((c) + 2), BC((c) + 3)
+#define BC16(c) BC4(c), BC4((c) + 4), BC4((c) + 8), BC4((c) + 12)
+static const unsigned char BYTE_CLASS[256] = {
+    BC16(0x00), BC16(0x10), BC16(0x20), BC16(0x30), BC16(0x40), BC16(0x50), BC16(0x60), BC16(0x70),
+    BC16(0x80), BC16(0x90), BC16(0xA0), BC16(0xB0), BC16(0xC0), BC16(0xD0), BC16(0xE0), BC16(0xF0)};
+#undef BC16
+#undef BC4
+#undef BC
+
 static inline int is_wordbyte(const unsigned char *t, uint32_t i, uint32_t end)
 {
     unsigned char c = t[i];
     if (c < 0x80)
-        return (unsigned)((c | 0x20) - 'a') < 26u || (unsigned)(c - '0') < 10u;
+        return BYTE_CLASS[c] == B_ALNUM;
     /* U+2000..U+206F (quotes, dashes) and U+00A0 are marks, other non-ASCII letters */
     if (c == 0xE2 && i + 1 < end && t[i + 1] == 0x80)
         return 0;
@@ -311,33 +328,35 @@ static size_t tokenize(nf_ana *a, uint32_t start, uint32_t end, wtok **out, size
     wtok *w = *out;
     uint32_t i = start;
     while (i < end) {
-        if (n + 1 >= cap)
-            nf_grow((void **)&w, &cap, n + 1024, sizeof *w);
         unsigned char c = t[i];
-        if (nf_isspace(c) || (c == 0xC2 && i + 1 < end && t[i + 1] == 0xA0)) {
-            i += c == 0xC2 ? 2 : 1;
+        unsigned bc = BYTE_CLASS[c];
+        if (bc == B_SPACE) {
+            i++;
             continue;
         }
-        if (is_wordbyte(t, i, end)) {
-            uint32_t j = i;
+        if (c == 0xC2 && i + 1 < end && t[i + 1] == 0xA0) { /* no-break space */
+            i += 2;
+            continue;
+        }
+        if (n + 1 >= cap)
+            nf_grow((void **)&w, &cap, n + 1024, sizeof *w);
+        if (bc == B_ALNUM || (bc == B_HIGH && is_wordbyte(t, i, end))) {
+            uint32_t j = i + 1;
             for (;;) {
-                while (j < end) { /* ASCII letters and digits first, the rest by is_wordbyte */
-                    unsigned char cj = t[j];
-                    if ((unsigned)((cj | 0x20) - 'a') < 26u || (unsigned)(cj - '0') < 10u)
-                        j++;
-                    else if (cj >= 0x80 && is_wordbyte(t, j, end))
-                        j++;
-                    else
+                for (; j < end; j++) { /* ASCII letters and digits first, the rest by is_wordbyte */
+                    unsigned bj = BYTE_CLASS[t[j]];
+                    if (bj != B_ALNUM && !(bj == B_HIGH && is_wordbyte(t, j, end)))
                         break;
                 }
+                if (j + 1 >= end)
+                    break;
                 uint32_t al;
-                if (j + 1 < end && (t[j] == '-' || t[j] == '.' || t[j] == ',' || t[j] == ':' || t[j] == '/') &&
-                    is_wordbyte(t, j + 1, end)) {
+                if (BYTE_CLASS[t[j]] == B_JOIN && is_wordbyte(t, j + 1, end)) {
                     /* 5,000 1.5 U.S. Russia-backed 2:05 24/7 stay one word */
                     j++;
                     continue;
                 }
-                if (j < end && is_apos(t, j, end, &al) && j + al < end && is_wordbyte(t, j + al, end)) {
+                if (is_apos(t, j, end, &al) && j + al < end && is_wordbyte(t, j + al, end)) {
                     j += al;
                     continue;
                 }
@@ -383,6 +402,8 @@ typedef struct {
     const char *member_owner; /* the article's organization (most mentioned) */
     int member_done;
     const char *dem_owner;    /* the country of a demonym unit (Americans) */
+    const nf_sent *text_of;   /* the sentence whose text (nf_sent_text) is in text */
+    const char *text;
 } fctx;
 
 /* Lower-cases a word into buf (possessive 's / ’s stripped), returns its length (0 if too long). */
@@ -409,9 +430,11 @@ static const wclass *word_class(const fctx *c, const wtok *w)
     return n ? nf_map_get(c->f->words, b, n) : NULL;
 }
 
-static int word_eq(const fctx *c, const wtok *w, const char *s)
+/* The token is the word s (s in lower case), in any case. */
+static inline int word_eq(const fctx *c, const wtok *w, const char *s)
 {
-    return w->kind == 'w' && nf_strncaseeq(c->t + w->s, w->e - w->s, s);
+    return w->kind == 'w' && nf_tolower((unsigned char)c->t[w->s]) == s[0] &&
+           nf_strncaseeq(c->t + w->s, w->e - w->s, s);
 }
 
 static int is_month(const fctx *c, const wtok *w)
@@ -981,7 +1004,11 @@ static void add_row(fctx *c, const nf_sent *s, uint32_t off, const char *value, 
     r->f[NF_COL_UNIT] = u->unit;
     r->f[NF_COL_ACTOR] = owner;
     r->f[NF_COL_MENTION] = nf_span_text(a, c->t + ms, me - ms, 0);
-    r->f[NF_COL_TEXT] = nf_sent_text(a, s);
+    if (c->text_of != s) { /* one copy of a sentence's text for all its figures */
+        c->text_of = s;
+        c->text = nf_sent_text(a, s);
+    }
+    r->f[NF_COL_TEXT] = c->text;
     r->f[NF_COL_QUALIFIER] = qual;
     r->f[NF_COL_CATEGORY] = cat && cat[0] ? cat : NULL;
 }
@@ -1389,7 +1416,13 @@ int nf_figures_run(nf_ana *a)
     c.men = nf_arena_alloc(&a->arena, (a->nmen + 1) * sizeof *c.men);
     for (size_t i = 0; i < a->nmen; i++)
         c.men[c.nmen++] = &a->men[i];
-    qsort(c.men, c.nmen, sizeof *c.men, men_cmp);
+    /* the actors stage gives them in order as a rule: strictly in order (no ties), no sort
+     * would move one */
+    int sorted = 1;
+    for (size_t i = 1; i < c.nmen && sorted; i++)
+        sorted = men_cmp(&c.men[i - 1], &c.men[i]) < 0;
+    if (!sorted)
+        qsort(c.men, c.nmen, sizeof *c.men, men_cmp);
 
     size_t wcap = 0;
     uint32_t wend = 0;
@@ -1420,7 +1453,8 @@ int nf_figures_run(nf_ana *a)
             unsigned char c0 = (unsigned char)c.t[w->s];
             int cand = nf_isdigit(c0) || c0 == '$' || c0 == 0xC2 /* £ */ || c0 == 0xE2 /* € */ ||
                        (w->kind == 'w' && nf_isalpha(c0) && !(c0 & 0x80));
-            if (!cand) {
+            /* try_figure reads a number first: skip where none can start (most words) */
+            if (!cand || !nf_num_may_start(f->num, c.t, s->end, w->s)) {
                 k++;
                 continue;
             }

@@ -34,6 +34,15 @@ static dec dec_norm(dec d)
         d.e = 0;
         return d;
     }
+    if (d.m <= UINT64_MAX) { /* most values: 64-bit division is much cheaper */
+        uint64_t m = (uint64_t)d.m;
+        while (m % 10 == 0) {
+            m /= 10;
+            d.e++;
+        }
+        d.m = m;
+        return d;
+    }
     while (d.m % 10 == 0) {
         d.m /= 10;
         d.e++;
@@ -134,10 +143,15 @@ static void dec_fmt(dec d, char *out, size_t outlen)
         return;
     }
     u128 m = d.m;
-    do {
+    while (m > UINT64_MAX && n < 60) {
         dig[n++] = (char)('0' + (int)(m % 10));
         m /= 10;
-    } while (m && n < 60);
+    }
+    uint64_t m64 = (uint64_t)m; /* the rest in 64 bits, much cheaper */
+    do {
+        dig[n++] = (char)('0' + (int)(m64 % 10));
+        m64 /= 10;
+    } while (m64 && n < 60);
     /* dig holds the digits reversed */
     size_t k = 0;
 #define PUT(c) do { if (k + 1 < outlen) out[k++] = (c); } while (0)
@@ -208,11 +222,23 @@ struct nf_numtab {
     char *strings;            /* unit names */
     /* quick rejection: bit (len-1) of start[first][second] is set when some word that can
      * start a number has those first two letters and that length; curfirst marks the
-     * first bytes of currency signs */
+     * first bytes of currency signs (1 + index in cur of the first sign with that byte) */
     uint32_t start[27][27];
     uint32_t inside[27][27];  /* the same for every number word (a sentence pre-filter) */
+    /* start plus the hundred words: what the grammar reads at a word that begins with the
+     * first letter of a currency code (HK$: "Hundred") when no currency is there */
+    uint32_t curstart[27][27];
+    /* bit (third letter) of the words of start and curstart of three letters or more:
+     * have, their, firm are no half, three, five */
+    uint32_t third[27][27], curthird[27][27];
     unsigned char curfirst[256];
+    unsigned char first[256]; /* FB_* by the first byte of a position (nf_num_may_start) */
+    unsigned char lidx[256];  /* letter_index of an ASCII letter, 0 for any other byte */
 };
+
+/* What a number can start with: a digit (always), the first byte of a currency sign or code
+ * (then the sign must be there), a letter of a number word (then the word must be one). */
+enum { FB_DIGIT = 1, FB_CUR = 2, FB_WORD = 4 };
 
 static int letter_index(unsigned char ch)
 {
@@ -220,7 +246,7 @@ static int letter_index(unsigned char ch)
     return ch >= 'a' && ch <= 'z' ? ch - 'a' + 1 : -1;
 }
 
-static void mark(uint32_t bits[27][27], const char *w, size_t n)
+static void mark(uint32_t bits[27][27], uint32_t third[27][27], const char *w, size_t n)
 {
     if (n == 0 || n > 32)
         return;
@@ -228,9 +254,12 @@ static void mark(uint32_t bits[27][27], const char *w, size_t n)
     if (a < 0 || b < 0)
         return;
     bits[a][b] |= 1u << (n - 1);
+    int c = n > 2 ? letter_index((unsigned char)w[2]) : -1;
+    if (third && c > 0)
+        third[a][b] |= 1u << c;
 }
 
-static void mark_start(nf_numtab *t, const char *w, size_t n) { mark(t->start, w, n); }
+static void mark_start(nf_numtab *t, const char *w, size_t n) { mark(t->start, t->third, w, n); }
 
 static const char *KINDS[] = {"", "unit", "tens", "hundred", "scale", "suffix", "dozen", "frac",
                               "vague", "vaguepre", "currency", "curword", "percent", "points"};
@@ -307,21 +336,43 @@ nf_numtab *nf_numtab_new(const char *text, size_t len, char *err, size_t errlen)
         nf_map_put(t->words, low, wl, e);
         if (kind == W_UNIT || kind == W_TENS || kind == W_FRAC || kind == W_VAGUE || kind == W_VAGUEPRE)
             mark_start(t, low, wl);
+        if (kind == W_HUNDRED)
+            mark(t->curstart, t->curthird, low, wl);
         if (kind != W_CURWORD && kind != W_PERCENT && kind != W_POINTS && kind != W_SUFFIX)
-            mark(t->inside, low, wl);
+            mark(t->inside, NULL, low, wl);
     }
     nf_lines_free(&it);
     mark_start(t, "a", 1);
     mark_start(t, "an", 2);
     mark_start(t, "from", 4);
     mark_start(t, "between", 7);
-    /* longest currency signs first ("US$" before "$") */
+    for (int a = 0; a < 27; a++)
+        for (int b = 0; b < 27; b++)
+            t->curstart[a][b] |= t->start[a][b], t->curthird[a][b] |= t->third[a][b];
+    for (int ch = 0; ch < 256; ch++) {
+        int a = letter_index((unsigned char)ch);
+        unsigned char fb = nf_isdigit(ch) ? FB_DIGIT : 0;
+        if (t->curfirst[ch])
+            fb |= FB_CUR;
+        for (int b = 0; a > 0 && b < 27; b++)
+            if (t->start[a][b] || (t->curfirst[ch] && t->curstart[a][b]))
+                fb |= FB_WORD;
+        t->first[ch] = fb;
+        t->lidx[ch] = (unsigned char)(a > 0 ? a : 0);
+    }
+    /* grouped by first byte, the longest signs first ("US$" before "USD" and "U"); curfirst
+     * becomes 1 + the index of the first sign of that byte */
     for (size_t i = 1; i < t->ncur; i++)
-        for (size_t j = i; j > 0 && t->cur[j].len > t->cur[j - 1].len; j--) {
+        for (size_t j = i; j > 0; j--) {
+            unsigned char b0 = (unsigned char)t->cur[j].sym[0], b1 = (unsigned char)t->cur[j - 1].sym[0];
+            if (b0 > b1 || (b0 == b1 && t->cur[j].len <= t->cur[j - 1].len))
+                break;
             currency tmp = t->cur[j];
             t->cur[j] = t->cur[j - 1];
             t->cur[j - 1] = tmp;
         }
+    for (size_t i = t->ncur; i-- > 0;)
+        t->curfirst[(unsigned char)t->cur[i].sym[0]] = (unsigned char)(i + 1);
     return t;
 }
 
@@ -369,9 +420,10 @@ static const wentry *lookup(const ctx *c, size_t i, size_t j)
     return nf_map_get(c->t->words, low, j - i);
 }
 
-static int word_is(const ctx *c, size_t i, size_t j, const char *w)
+static inline int word_is(const ctx *c, size_t i, size_t j, const char *w)
 {
-    return j > i && nf_strncaseeq(c->s + i, j - i, w);
+    /* the length first (w is a literal: strlen is a constant) */
+    return j > i && j - i == strlen(w) && nf_strncaseeq(c->s + i, j - i, w);
 }
 
 /* Skips blanks (spaces, tabs, newlines, no-break space) from i. */
@@ -408,6 +460,34 @@ static size_t dash_at(const ctx *c, size_t i)
     return 0;
 }
 
+/* A currency sign or code at p followed by a number (after a blank for a code such as USD,
+ * after at most one space for a sign): the currency, and in *num where the number starts;
+ * NULL when none. */
+static const currency *currency_at(const ctx *c, size_t p, size_t *num)
+{
+    if (p >= c->len || !c->t->curfirst[(unsigned char)c->s[p]])
+        return NULL;
+    /* the signs with this first byte, longest first */
+    for (size_t k = c->t->curfirst[(unsigned char)c->s[p]] - 1u;
+         k < c->t->ncur && c->t->cur[k].sym[0] == c->s[p]; k++) {
+        const currency *cu = &c->t->cur[k];
+        if (p + cu->len <= c->len && (cu->len < 2 || c->s[p + 1] == cu->sym[1]) &&
+            !memcmp(c->s + p, cu->sym, cu->len)) {
+            size_t r = p + cu->len;
+            if (cu->alpha) {
+                r = skip_sp(c, r);
+            } else if (r < c->len && c->s[r] == ' ') {
+                r++;
+            }
+            if (!is_digit(c, r))
+                continue;
+            *num = r;
+            return cu;
+        }
+    }
+    return NULL;
+}
+
 /* ---- one quantity ---- */
 
 typedef struct {
@@ -431,7 +511,6 @@ static int parse_words(const ctx *c, size_t i, qty *q)
         we = word_end(c, ws);
         if (we == ws || is_digit(c, we))
             break;
-        const wentry *e = lookup(c, ws, we);
         if (word_is(c, ws, we, "a") || word_is(c, ws, we, "an")) {
             size_t ns, ne;
             const wentry *n = next_word(c, we, &ns, &ne);
@@ -451,6 +530,7 @@ static int parse_words(const ctx *c, size_t i, qty *q)
             }
             break;
         }
+        const wentry *e = lookup(c, ws, we);
         if (!e)
             break;
         if (e->kind == W_VAGUE && !have && !any) {
@@ -647,22 +727,10 @@ static int parse_qty(const ctx *c, size_t i, qty *q)
     q->start = i;
     size_t p = i;
     /* currency sign or code */
-    for (size_t k = 0; p < c->len && c->t->curfirst[(unsigned char)c->s[p]] && k < c->t->ncur; k++) {
-        const currency *cu = &c->t->cur[k];
-        if (cu->sym[0] == c->s[p] && p + cu->len <= c->len && !memcmp(c->s + p, cu->sym, cu->len)) {
-            size_t r = p + cu->len;
-            if (cu->alpha) {
-                r = skip_sp(c, r);
-            } else if (r < c->len && c->s[r] == ' ') {
-                r++;
-            }
-            if (!is_digit(c, r))
-                continue;
-            q->unit = cu->unit;
-            q->flags |= NF_NUM_MONEY;
-            p = r;
-            break;
-        }
+    const currency *cu = currency_at(c, p, &p);
+    if (cu) {
+        q->unit = cu->unit;
+        q->flags |= NF_NUM_MONEY;
     }
     q->nstart = p;
     if (is_digit(c, p)) {
@@ -854,20 +922,6 @@ static unsigned long long scale_of(const ctx *c, const qty *q)
     return e && e->kind == W_SCALE ? e->v : 0;
 }
 
-static int check_word(const nf_numtab *t, uint32_t bits[27][27], const char *s, size_t len, size_t pos)
-{
-    int a = letter_index((unsigned char)s[pos]);
-    if (a < 0)
-        return 0;
-    size_t j = pos + 1;
-    while (j < len && letter_index((unsigned char)s[j]) >= 0)
-        j++;
-    size_t n = j - pos;
-    int b = n > 1 ? letter_index((unsigned char)s[pos + 1]) : 0;
-    (void)t;
-    return n <= 32 && (bits[a][b] & (1u << (n - 1)));
-}
-
 int nf_num_may_hold(const nf_numtab *t, const char *s, size_t len, size_t pos)
 {
     if (pos >= len)
@@ -875,7 +929,25 @@ int nf_num_may_hold(const nf_numtab *t, const char *s, size_t len, size_t pos)
     unsigned char c0 = (unsigned char)s[pos];
     if (nf_isdigit(c0) || t->curfirst[c0])
         return 1;
-    return check_word(t, (uint32_t(*)[27])t->inside, s, len, pos);
+    /* a word: any number word, by first two letters and length */
+    int a = t->lidx[c0];
+    uint32_t bits = a ? t->inside[a][pos + 1 < len ? t->lidx[(unsigned char)s[pos + 1]] : 0] : 0;
+    if (!bits)
+        return 0;
+    size_t j = pos + 1;
+    while (j < len && t->lidx[(unsigned char)s[j]])
+        j++;
+    size_t n = j - pos;
+    return n <= 32 && (bits & (1u << (n - 1)));
+}
+
+/* A currency sign or code with its number at s[pos] (out of line: the rare case). */
+__attribute__((noinline)) static int currency_starts(const nf_numtab *t, const char *s, size_t len,
+                                                     size_t pos)
+{
+    ctx C = {t, s, len};
+    size_t num;
+    return currency_at(&C, pos, &num) != NULL;
 }
 
 int nf_num_may_start(const nf_numtab *t, const char *s, size_t len, size_t pos)
@@ -883,18 +955,26 @@ int nf_num_may_start(const nf_numtab *t, const char *s, size_t len, size_t pos)
     if (pos >= len)
         return 0;
     unsigned char c0 = (unsigned char)s[pos];
-    if (nf_isdigit(c0) || t->curfirst[c0])
+    unsigned fb = t->first[c0];
+    if (fb & FB_DIGIT)
         return 1;
-    /* a word: only those that can start a number */
-    int a = letter_index(c0);
-    if (a < 0)
-        return 0;
-    size_t j = pos + 1;
-    while (j < len && letter_index((unsigned char)s[j]) >= 0)
-        j++;
-    size_t n = j - pos;
-    int b = n > 1 ? letter_index((unsigned char)s[pos + 1]) : 0;
-    return n <= 32 && (t->start[a][b] & (1u << (n - 1)));
+    if (!fb)
+        return 0; /* no number starts with this byte */
+    /* a word: only those that can start a number (by first two letters and length) */
+    const uint32_t(*tab)[27] = (fb & FB_CUR) ? t->curstart : t->start;
+    int a = t->lidx[c0], b = pos + 1 < len ? t->lidx[(unsigned char)s[pos + 1]] : 0;
+    uint32_t bits = tab[a][b];
+    if (bits) {
+        size_t j = pos + 1;
+        while (j < len && t->lidx[(unsigned char)s[j]])
+            j++;
+        size_t n = j - pos;
+        const uint32_t(*th)[27] = (fb & FB_CUR) ? t->curthird : t->third;
+        int third_ok = n < 3 || ((th[a][b] >> t->lidx[(unsigned char)s[pos + 2]]) & 1);
+        if (n <= 32 && (bits & (1u << (n - 1))) && third_ok)
+            return 1;
+    }
+    return (fb & FB_CUR) && currency_starts(t, s, len, pos);
 }
 
 int nf_num_parse(const nf_numtab *t, const char *s, size_t len, size_t pos, nf_num *out)

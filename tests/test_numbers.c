@@ -226,10 +226,62 @@ static void spans(void **st)
     assert_int_equal(nf_num_parse(tab, u, strlen(u), 0, &n), 0);
 }
 
+/* nf_num_may_start is a filter in front of nf_num_parse: it may let through what does not
+ * parse, never the other way round; and it turns away the common words. */
+static void may_start(void **st)
+{
+    (void)st;
+    static const char *const texts[] = {
+        "US$5", "USD 5", "US troops", "UK firms", "dlrs 5", "deal", "DM 5", "December", "Hundred",
+        "hundred", "Hundreds", "a million", "an eighth", "a deal", "from 5 to 6", "between 3 and 4",
+        "\xc2\xa3" "5", "\xc2\xa3 sign", "$ sign", "$5", "Rs. 100", "Rs 100", "Rsx", "HK$ 3", "have",
+        "half a million", "Three", "tens of thousands", "dozens", "zero", "NZ$1", "S$2", "Sales",
+        "\xe2\x82\xac" "5", "\xe2\x80\x9c", "EUR 3", "Europe", "GBP5", "Germany", "A$3", "C$", "Canada",
+        "three", "Thirty-two", "fifty", "five", "first", "firm", "their", "thousands", "Twelve", "eleven",
+        "quarter", "third", "twice", "several hundred", "Half", "nine", "ninety", "Hundredth"};
+    for (size_t i = 0; i < sizeof texts / sizeof *texts; i++) {
+        const char *s = texts[i];
+        nf_num n;
+        if (nf_num_parse(tab, s, strlen(s), 0, &n) && !nf_num_may_start(tab, s, strlen(s), 0))
+            fail_msg("'%s' parses but may_start says no", s);
+    }
+    static const char *const no[] = {"US troops", "UK firms", "deal", "December", "Sales", "Europe",
+                                     "Germany", "Canada", "$ sign", "have", "their", "firm", "There"};
+    for (size_t i = 0; i < sizeof no / sizeof *no; i++)
+        if (nf_num_may_start(tab, no[i], strlen(no[i]), 0))
+            fail_msg("may_start lets '%s' through", no[i]);
+    /* every word of numbers.tsv, as is and capitalised, alone and before "million" */
+    for (size_t i = 0; i < nf_nblobs; i++) {
+        if (strcmp(nf_blobs[i].name, "numbers.tsv"))
+            continue;
+        const char *p = (const char *)nf_blobs[i].data, *end = p + nf_blobs[i].len;
+        while (p < end) {
+            const char *nl = memchr(p, '\n', (size_t)(end - p)), *le = nl ? nl : end;
+            const char *tab1 = memchr(p, '\t', (size_t)(le - p));
+            size_t wl = tab1 ? (size_t)(tab1 - p) : 0;
+            for (int form = 0; form < 4 && wl > 0 && wl < 40 && *p != '#'; form++) {
+                char buf[64];
+                memcpy(buf, p, wl);
+                buf[wl] = '\0';
+                if (form & 1)
+                    buf[0] = (char)(buf[0] >= 'a' && buf[0] <= 'z' ? buf[0] - 32 : buf[0]);
+                if (form & 2)
+                    strcat(buf, " million");
+                nf_num n;
+                if (nf_num_parse(tab, buf, strlen(buf), 0, &n) && !nf_num_may_start(tab, buf, strlen(buf), 0))
+                    fail_msg("'%s' parses but may_start says no", buf);
+            }
+            p = nl ? nl + 1 : end;
+        }
+    }
+    assert_true(nf_num_may_start(tab, "US$5", 4, 0));
+    assert_true(nf_num_may_start(tab, "Hundred", 7, 0));
+}
+
 int main(void)
 {
     size_t n = sizeof CASES / sizeof *CASES;
-    struct CMUnitTest *t = calloc(n + 1, sizeof *t);
+    struct CMUnitTest *t = calloc(n + 2, sizeof *t);
     char (*names)[96] = calloc(n, sizeof *names);
     for (size_t i = 0; i < n; i++) {
         snprintf(names[i], sizeof names[i], "%s -> %s", CASES[i].text, CASES[i].want ? CASES[i].want : "none");
@@ -239,7 +291,9 @@ int main(void)
     }
     t[n].name = "spans";
     t[n].test_func = spans;
-    int rc = _cmocka_run_group_tests("numbers", t, n + 1, setup, teardown);
+    t[n + 1].name = "may_start";
+    t[n + 1].test_func = may_start;
+    int rc = _cmocka_run_group_tests("numbers", t, n + 2, setup, teardown);
     free(t);
     free(names);
     return rc;
