@@ -1882,6 +1882,8 @@ int nf_actors_run(nf_ana *a)
     c.dm_lost = nf_arena_alloc(&a->arena, maxn);
     c.dm_done = nf_arena_alloc(&a->arena, maxn);
     size_t m0 = a->nmen;
+    if (!a->tagcache)
+        a->tagcache = nf_tagger_cache_new(); /* NULL when out of memory: tags without */
     /* tag every sentence first: the article's votes on one-word names */
     uint8_t *alltags = nf_arena_alloc(&a->arena, a->ntok ? a->ntok : 1);
     for (size_t s = 0; s < a->nsent; s++) {
@@ -1894,7 +1896,7 @@ int nf_actors_run(nf_ana *a)
             lens[i] = t->end - t->start;
         }
         uint8_t *tg = alltags + se->tok0;
-        nf_tagger_tag(x->tagger, words, lens, se->ntok, tg);
+        nf_tagger_tag_cached(x->tagger, a->tagcache, words, lens, se->ntok, tg);
         for (size_t i = 0; i < se->ntok; i++) {
             int tt = tg[i] == NF_TAG_O ? 0 : (tg[i] + 1) / 2;
             if (tt >= 1 && tt <= 3 && (tg[i] & 1) && (i + 1 >= se->ntok || tg[i + 1] != tg[i] + 1) &&

@@ -31,14 +31,18 @@ static uint32_t fmix(uint32_t h)
 
 static uint32_t nz(uint32_t h) { return h ? h : 1u; }
 
-static uint32_t F1(uint32_t tmpl, uint32_t a) { return nz(fmix(fmix(tmpl * 0x9e3779b1u + 0x7f4a7c15u) ^ a)); }
+/* Feature keys of a template and one, two or three values.  Always inlined: the template
+ * is a constant at every call, so its own mixing folds away. */
+#define NF_INLINE static inline __attribute__((always_inline))
 
-static uint32_t F2(uint32_t tmpl, uint32_t a, uint32_t b)
+NF_INLINE uint32_t F1(uint32_t tmpl, uint32_t a) { return nz(fmix(fmix(tmpl * 0x9e3779b1u + 0x7f4a7c15u) ^ a)); }
+
+NF_INLINE uint32_t F2(uint32_t tmpl, uint32_t a, uint32_t b)
 {
     return nz(fmix((fmix(fmix(tmpl * 0x9e3779b1u + 0x7f4a7c15u) ^ a) + 0x632be5abu) ^ b));
 }
 
-static uint32_t F3(uint32_t tmpl, uint32_t a, uint32_t b, uint32_t c)
+NF_INLINE uint32_t F3(uint32_t tmpl, uint32_t a, uint32_t b, uint32_t c)
 {
     return nz(fmix((F2(tmpl, a, b) * 0x27d4eb2du) ^ c));
 }
@@ -374,6 +378,93 @@ size_t nf__dyn_feats(const nf_tok *const win[5], int p1, int p2, uint32_t *out)
     return n;
 }
 
+size_t nf__role_feats(int role, const nf_tok *t, uint32_t *out)
+{
+    size_t n = 0;
+    switch (role) {
+        case NF_R_C:
+            out[n++] = F1(1, 0);
+            out[n++] = F1(2, t->norm);
+            out[n++] = F1(3, t->exact);
+            out[n++] = F1(4, t->lshape);
+            out[n++] = F1(5, t->sshape);
+            for (uint32_t k = 0; k < 4; k++) {
+                if (t->pre[k])
+                    out[n++] = F1(6 + k, t->pre[k]);
+                if (t->suf[k])
+                    out[n++] = F1(10 + k, t->suf[k]);
+            }
+            for (uint32_t b = 0; b < 12; b++)
+                if (t->flags & (1u << b))
+                    out[n++] = F1(14, b);
+            break;
+        case NF_R_M1:
+            t = t ? t : &BOS;
+            out[n++] = F1(15, t->norm);
+            out[n++] = F1(19, t->sshape);
+            out[n++] = F1(41, t->suf[2]);
+            break;
+        case NF_R_M2:
+            t = t ? t : &BOS;
+            out[n++] = F1(16, t->norm);
+            out[n++] = F1(20, t->sshape);
+            break;
+        case NF_R_P1:
+            t = t ? t : &EOS;
+            out[n++] = F1(17, t->norm);
+            out[n++] = F1(21, t->sshape);
+            out[n++] = F1(40, t->suf[2]);
+            break;
+        case NF_R_P2:
+            t = t ? t : &EOS;
+            out[n++] = F1(18, t->norm);
+            out[n++] = F1(22, t->sshape);
+            break;
+    }
+    return n;
+}
+
+size_t nf__ctx_feats(const nf_tok *const win[5], size_t i, uint32_t sflags, int p1, uint32_t *out)
+{
+    const nf_tok *m1 = win[1] ? win[1] : &BOS, *c = win[2], *nx = win[3] ? win[3] : &EOS;
+    uint32_t a = (uint32_t)(p1 + 1);
+    size_t n = 0;
+    out[n++] = F2(23, m1->norm, c->norm);
+    out[n++] = F2(24, c->norm, nx->norm);
+    out[n++] = F2(25, m1->sshape, c->sshape);
+    out[n++] = F2(26, c->sshape, nx->sshape);
+    out[n++] = F3(27, m1->sshape, c->sshape, nx->sshape);
+    if (i == 0) {
+        out[n++] = F1(28, 0);
+        out[n++] = F1(29, c->flags & NF_TF_INITCAP);
+        out[n++] = F1(30, c->norm);
+    }
+    if (sflags & NF_SF_ALLCAPS) {
+        out[n++] = F1(31, c->norm);
+        out[n++] = F1(32, 0);
+        out[n++] = F1(33, c->lshape);
+    }
+    out[n++] = F2(34, m1->norm, c->sshape);
+    out[n++] = F2(35, c->sshape, nx->norm);
+    out[n++] = F2(36, m1->suf[2], c->sshape);
+    out[n++] = F2(37, m1->exact, c->exact);
+    out[n++] = F3(38, m1->norm, c->norm, nx->norm);
+    out[n++] = F2(39, c->sshape, nx->suf[2]);
+    out[n++] = F2(103, a, c->norm);
+    out[n++] = F2(104, a, c->sshape);
+    out[n++] = F3(105, a, c->sshape, nx->sshape);
+    out[n++] = F2(106, a, m1->norm);
+    return n;
+}
+
+size_t nf__hist_feats(int p1, int p2, uint32_t *out)
+{
+    uint32_t a = (uint32_t)(p1 + 1), b = (uint32_t)(p2 + 1);
+    out[0] = F1(101, a);
+    out[1] = F2(102, b, a);
+    return 2;
+}
+
 int nf__allowed(int prev, int tag)
 {
     if (tag == NF_TAG_O || (tag & 1))
@@ -404,6 +495,11 @@ struct nf_tagger {
     nf_slot *tab;    /* [nslots] */
     size_t tabbytes; /* bytes of tab */
     uint32_t nfeat;
+    /* weight sums fixed by the model alone (see nf__role_feats, nf__hist_feats):
+     * edge[r]: role r's features of the BOS / EOS sentinel (r != NF_R_C);
+     * hist[p1 + 1][p2 + 1]: templates 101 and 102 for the previous two tags */
+    int32_t edge[NF_NROLES][NF_NTAGS];
+    int32_t hist[NF_NTAGS + 1][NF_NTAGS + 1][NF_NTAGS];
 };
 
 static uint32_t rd32(const unsigned char *p)
@@ -427,6 +523,47 @@ static int rdvar(const unsigned char *p, size_t len, size_t *pos, uint32_t *v)
         }
     }
     return 0;
+}
+
+static const int16_t *lookup_at(const nf_tagger *t, uint32_t key, uint32_t h)
+{
+    for (;;) {
+        uint32_t k = t->tab[h].key;
+        if (k == key)
+            return t->tab[h].w;
+        if (k == 0 || k > key)
+            return NULL;
+        h++;
+    }
+}
+
+typedef int16_t v8h __attribute__((vector_size(16)));
+typedef int32_t v8i __attribute__((vector_size(32)));
+
+/* Adds to sum[t] the weights for tag t of the n features keys[] (features the model lacks
+ * add 0).  The home slots are computed and prefetched first: the table is large. */
+static void sum_feats(const nf_tagger *t, const uint32_t *keys, size_t n, int32_t sum[NF_NTAGS])
+{
+    uint32_t slot[NF_MAX_ROLE > NF_MAX_CTX ? NF_MAX_ROLE : NF_MAX_CTX];
+    for (size_t k = 0; k < n; k++) {
+        slot[k] = (uint32_t)(((uint64_t)keys[k] * t->nhome) >> 32);
+        __builtin_prefetch(&t->tab[slot[k]]);
+    }
+    /* tags 1..8 summed eight at a time (GCC vector extension), tag O alone */
+    v8i acc;
+    memcpy(&acc, sum + 1, sizeof acc);
+    int32_t s0 = sum[0];
+    for (size_t k = 0; k < n; k++) {
+        const int16_t *w = lookup_at(t, keys[k], slot[k]);
+        if (w) {
+            v8h v;
+            memcpy(&v, w + 1, sizeof v);
+            acc += __builtin_convertvector(v, v8i);
+            s0 += w[0];
+        }
+    }
+    memcpy(sum + 1, &acc, sizeof acc);
+    sum[0] = s0;
 }
 
 void nf_tagger_free(nf_tagger *t)
@@ -516,22 +653,16 @@ nf_tagger *nf_tagger_load(const unsigned char *m, size_t len)
     }
     if (pos != plen)
         goto bad;
+    uint32_t f[NF_MAX_ROLE];
+    for (int r = NF_R_M1; r < NF_NROLES; r++)
+        sum_feats(t, f, nf__role_feats(r, NULL, f), t->edge[r]);
+    for (int a = -1; a < NF_NTAGS; a++)
+        for (int b = -1; b < NF_NTAGS; b++)
+            sum_feats(t, f, nf__hist_feats(a, b, f), t->hist[a + 1][b + 1]);
     return t;
 bad:
     nf_tagger_free(t);
     return NULL;
-}
-
-static const int16_t *lookup_at(const nf_tagger *t, uint32_t key, uint32_t h)
-{
-    for (;;) {
-        uint32_t k = t->tab[h].key;
-        if (k == key)
-            return t->tab[h].w;
-        if (k == 0 || k > key)
-            return NULL;
-        h++;
-    }
 }
 
 const int16_t *nf__lookup(const nf_tagger *t, uint32_t key)
@@ -556,7 +687,100 @@ static int maybe_name(const char *w, size_t n)
     return 0;
 }
 
+/* ------------------------------------------------------------ tagging */
+
+/* What the tagger needs of one word, whatever its neighbours: its nf_tok and, per role
+ * (NF_R_*), the summed weights of the word's features in that role (nf__role_feats).  A
+ * function of the word's bytes (and the model) only. */
+typedef struct {
+    nf_tok tok;
+    int32_t w[NF_NROLES][NF_NTAGS];
+} word_info;
+
+static void word_info_compute(const nf_tagger *t, const char *w, size_t len, word_info *out)
+{
+    nf__tok_info(w, len, &out->tok);
+    memset(out->w, 0, sizeof out->w);
+    uint32_t f[NF_MAX_ROLE];
+    for (int r = 0; r < NF_NROLES; r++)
+        sum_feats(t, f, nf__role_feats(r, &out->tok, f), out->w[r]);
+}
+
+/* The cache: direct-mapped, indexed by a hash of the word, and an entry is used only when
+ * its stored bytes equal the word's (a hash alone is never trusted).  Longer words are not
+ * cached.  Entries are 256 bytes. */
+#define WC_SLOTS 4096u /* a power of two */
+#define WC_MAXLEN 20u
+
+typedef struct {
+    uint32_t len; /* bytes of word; 0 = empty */
+    char word[WC_MAXLEN];
+    word_info info;
+} wc_entry;
+
+struct nf_tagger_cache {
+    const nf_tagger *t; /* the model the entries' sums are of */
+    wc_entry *e;        /* [WC_SLOTS] */
+};
+
+nf_tagger_cache *nf_tagger_cache_new(void)
+{
+    nf_tagger_cache *c = calloc(1, sizeof *c);
+    if (c && !(c->e = calloc(WC_SLOTS, sizeof *c->e))) {
+        free(c);
+        c = NULL;
+    }
+    return c;
+}
+
+void nf_tagger_cache_free(nf_tagger_cache *c)
+{
+    if (!c)
+        return;
+    free(c->e);
+    free(c);
+}
+
+/* Fills *out with the word's info, from the cache when it holds the word. */
+static void word_info_get(const nf_tagger *t, nf_tagger_cache *c, const char *w, size_t len, word_info *out)
+{
+    if (!c || len == 0 || len > WC_MAXLEN) {
+        word_info_compute(t, w, len, out);
+        return;
+    }
+    wc_entry *e = &c->e[fmix(nf__fnv1a((const unsigned char *)w, len)) & (WC_SLOTS - 1)];
+    if (e->len == len && memcmp(e->word, w, len) == 0) {
+        *out = e->info;
+        return;
+    }
+    word_info_compute(t, w, len, out);
+    e->len = (uint32_t)len;
+    memcpy(e->word, w, len);
+    e->info = *out;
+}
+
+/* sum[0..NF_NTAGS) += add[0..NF_NTAGS) */
+static void add_sums(int32_t *sum, const int32_t *add)
+{
+    v8i a, b;
+    memcpy(&a, sum + 1, sizeof a);
+    memcpy(&b, add + 1, sizeof b);
+    a += b;
+    memcpy(sum + 1, &a, sizeof a);
+    sum[0] += add[0];
+}
+
 void nf_tagger_tag(const nf_tagger *t, const char *const *words, const size_t *lens, size_t n, uint8_t *tags)
+{
+    nf_tagger_tag_cached(t, NULL, words, lens, n, tags);
+}
+
+/* The score of tag g at token i is the sum of the weights for g of nf__static_feats and
+ * nf__dyn_feats; here, the same sum regrouped: the five window words' role sums (word_info,
+ * or the model's edge sums outside the sentence), the model's sums for the previous two
+ * tags, and the nf__ctx_feats looked up one by one. */
+void nf_tagger_tag_cached(const nf_tagger *t, nf_tagger_cache *c, const char *const *words, const size_t *lens,
+                          size_t n, uint8_t *tags)
 {
     if (n == 0)
         return;
@@ -564,12 +788,16 @@ void nf_tagger_tag(const nf_tagger *t, const char *const *words, const size_t *l
         memset(tags, NF_TAG_O, n);
         return;
     }
+    if (c && c->t != t) {
+        memset(c->e, 0, WC_SLOTS * sizeof *c->e);
+        c->t = t;
+    }
+    static const int role_at[5] = {NF_R_M2, NF_R_M1, NF_R_C, NF_R_P1, NF_R_P2}; /* window position -> role */
     uint32_t sflags = nf__sent_flags(words, lens, n);
-    nf_tok ring[8];
-    size_t have[8]; /* token index + 1 held by each ring slot */
+    word_info ring[8]; /* the infos of tokens i-2 .. i+2: token j in ring[j & 7] */
+    size_t have[8];    /* token index + 1 held by each ring slot */
     memset(have, 0, sizeof have);
-    uint32_t feats[NF_MAX_STATIC + NF_MAX_DYN];
-    uint32_t slots[NF_MAX_STATIC + NF_MAX_DYN];
+    uint32_t feats[NF_MAX_CTX];
     int p1 = -1, p2 = -1;
     for (size_t i = 0; i < n; i++) {
         if (p1 <= 0 && !maybe_name(words[i], lens[i])) {
@@ -579,43 +807,26 @@ void nf_tagger_tag(const nf_tagger *t, const char *const *words, const size_t *l
             continue;
         }
         const nf_tok *win[5];
+        int32_t sc[NF_NTAGS];
+        memcpy(sc, t->hist[p1 + 1][p2 + 1], sizeof sc);
         for (size_t k = 0; k < 5; k++) {
             size_t pos = i + k; /* position + 2 */
+            const int32_t *rw;
             if (pos < 2 || pos - 2 >= n) {
                 win[k] = NULL;
-                continue;
+                rw = t->edge[role_at[k]];
+            } else {
+                size_t j = pos - 2, r = j & 7;
+                if (have[r] != j + 1) {
+                    word_info_get(t, c, words[j], lens[j], &ring[r]);
+                    have[r] = j + 1;
+                }
+                win[k] = &ring[r].tok;
+                rw = ring[r].w[role_at[k]];
             }
-            size_t j = pos - 2, r = j & 7;
-            if (have[r] != j + 1) {
-                nf__tok_info(words[j], lens[j], &ring[r]);
-                have[r] = j + 1;
-            }
-            win[k] = &ring[r];
+            add_sums(sc, rw);
         }
-        size_t nf = nf__static_feats(win, i, sflags, feats);
-        nf += nf__dyn_feats(win, p1, p2, feats + nf);
-        for (size_t k = 0; k < nf; k++) {
-            slots[k] = (uint32_t)(((uint64_t)feats[k] * t->nhome) >> 32);
-            __builtin_prefetch(&t->tab[slots[k]]);
-        }
-        /* tags 1..8 summed eight at a time (GCC vector extension), tag O alone */
-        typedef int16_t v8h __attribute__((vector_size(16)));
-        typedef int32_t v8i __attribute__((vector_size(32)));
-        v8i acc = {0, 0, 0, 0, 0, 0, 0, 0};
-        int32_t s0 = 0;
-        for (size_t k = 0; k < nf; k++) {
-            const int16_t *w = lookup_at(t, feats[k], slots[k]);
-            if (w) {
-                v8h v;
-                memcpy(&v, w + 1, sizeof v);
-                acc += __builtin_convertvector(v, v8i);
-                s0 += w[0];
-            }
-        }
-        int32_t sc[NF_NTAGS];
-        sc[0] = s0;
-        for (int tg = 1; tg < NF_NTAGS; tg++)
-            sc[tg] = acc[tg - 1];
+        sum_feats(t, feats, nf__ctx_feats(win, i, sflags, p1, feats), sc);
         int best = NF_TAG_O;
         for (int tg = 1; tg < NF_NTAGS; tg++)
             if (nf__allowed(p1, tg) && sc[tg] > sc[best])
