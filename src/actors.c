@@ -25,6 +25,8 @@ typedef struct {
     int16_t adj;       /* country index whose adjective/demonym this is, -1 */
     int16_t cap;       /* country index whose capital this is, -1 */
     int16_t org_country; /* for orgs: the country index, -1 */
+    int16_t country;   /* for type country: country_index(canon) (the first country of that
+                        * name), fixed at load time, -1 */
     int32_t surname;   /* first person index of a lone-surname alias chain, -1 */
 } dent;
 
@@ -167,7 +169,7 @@ static dent *dent_for(struct nf_actors_eng *x, const char *alias)
     dent *d = NF_PUSH(x->dents, x->ndent, x->capdent);
     d->canon = NULL;
     d->type = 0;
-    d->adj = d->cap = d->org_country = -1;
+    d->adj = d->cap = d->org_country = d->country = -1;
     d->surname = -1;
     nf_map_put(x->dict, key, k, (void *)(x->ndent));
     uint64_t h = PFX_SEED;
@@ -237,7 +239,12 @@ static void each_alias(char *s, void (*fn)(struct nf_actors_eng *, const char *,
     }
 }
 
-typedef struct { const char *canon; int type; int idx; } alias_arg;
+typedef struct {
+    const char *canon;
+    int type;
+    int idx;
+    int country; /* countries: country_index(canon) */
+} alias_arg;
 
 /* The alias as written and, for names of 4 letters or more, in capitals (`ITALY` in an
  * upper-case heading). */
@@ -260,6 +267,8 @@ static void add_name_alias(struct nf_actors_eng *x, const char *alias, void *arg
     int nf = alias_forms(alias, up);
     for (int k = 0; k < nf; k++) {
         dent *d = dent_for(x, k ? up : alias);
+        if (d && !d->canon && a->type == NF_ACT_COUNTRY)
+            d->country = (int16_t)a->country;
         if (d)
             set_name(d, a->canon, a->type);
     }
@@ -305,7 +314,8 @@ static void load_country(struct nf_actors_eng *x, char **f, int n)
             c->adj = own(x, tmp);
         }
     }
-    alias_arg a = {c->canon, NF_ACT_COUNTRY, (int)(x->ncountry - 1)};
+    /* the countries loaded so far are a prefix of the final list: the same first match */
+    alias_arg a = {c->canon, NF_ACT_COUNTRY, (int)(x->ncountry - 1), country_index(x, c->canon)};
     add_name_alias(x, c->canon, &a);
     if (n >= 2)
         each_alias(f[1], add_name_alias, x, &a);
@@ -319,7 +329,7 @@ static void load_place(struct nf_actors_eng *x, char **f, int n)
 {
     if (n < 1 || !f[0][0])
         return;
-    alias_arg a = {own(x, f[0]), NF_ACT_PLACE, -1};
+    alias_arg a = {own(x, f[0]), NF_ACT_PLACE, -1, -1};
     add_name_alias(x, a.canon, &a);
     if (n >= 3)
         each_alias(f[2], add_name_alias, x, &a);
@@ -346,7 +356,7 @@ static void load_org(struct nf_actors_eng *x, char **f, int n)
         return;
     int type = n >= 2 && f[1] && strcmp(f[1], "group") == 0 ? NF_ACT_GROUP : NF_ACT_ORG;
     int ci = n >= 4 && f[3] && f[3][0] ? country_index(x, f[3]) : -1;
-    alias_arg a = {own(x, f[0]), type, ci};
+    alias_arg a = {own(x, f[0]), type, ci, -1};
     add_org_alias(x, a.canon, &a);
     if (n >= 3)
         each_alias(f[2], add_org_alias, x, &a);
@@ -391,7 +401,7 @@ static void load_person(struct nf_actors_eng *x, char **f, int n)
         if (dash)
             p->y1 = atoi(dash + 1);
     }
-    alias_arg a = {p->canon, NF_ACT_PERSON, (int)(x->npeople - 1)};
+    alias_arg a = {p->canon, NF_ACT_PERSON, (int)(x->npeople - 1), -1};
     add_person_alias(x, p->canon, &a);
     if (n >= 2)
         each_alias(f[1], add_person_alias, x, &a);
@@ -1079,7 +1089,7 @@ static size_t ministry(ctx *c, size_t b, const char **canon)
         if (d->adj >= 0 && (!d->canon || d->type != NF_ACT_COUNTRY || !is_poss(c, de)))
             ci = d->adj;
         else if (d->canon && d->type == NF_ACT_COUNTRY)
-            ci = country_index(x, d->canon);
+            ci = d->country;
         if (ci >= 0) {
             i = de;
             if (is_poss(c, i))
@@ -1133,7 +1143,7 @@ static size_t ministry(ctx *c, size_t b, const char **canon)
         if (ci < 0 && tok_is(c, e, "of") && e + 1 < c->n) {
             de = dict_match(c, e + 1, &d, &lost);
             if (de > e + 1 && d && d->canon && d->type == NF_ACT_COUNTRY) {
-                ci = country_index(x, d->canon);
+                ci = d->country;
                 e = de;
             }
         }
