@@ -706,29 +706,34 @@ static void word_info_compute(const nf_tagger *t, const char *w, size_t len, wor
         sum_feats(t, f, nf__role_feats(r, &out->tok, f), out->w[r]);
 }
 
-/* The cache: direct-mapped, indexed by a hash of the word, and an entry is used only when
- * its stored bytes equal the word's (a hash alone is never trusted).  Longer words are not
- * cached.  Entries are 256 bytes. */
-#define WC_SLOTS 4096u /* a power of two */
+/* The cache: WC_SETS sets of two entries (the word's hash picks the set; a miss replaces
+ * the entry of the set used less recently).  An entry is used only when its stored bytes
+ * equal the word's: a hash alone is never trusted.  Longer words are not cached. */
+#define WC_SETS 4096u /* a power of two: 2 MB in all */
 #define WC_MAXLEN 20u
 
 typedef struct {
     uint32_t len; /* bytes of word; 0 = empty */
     char word[WC_MAXLEN];
     word_info info;
-} wc_entry;
+} wc_entry; /* 256 bytes */
 
 struct nf_tagger_cache {
     const nf_tagger *t; /* the model the entries' sums are of */
-    wc_entry *e;        /* [WC_SLOTS] */
+    wc_entry *e;        /* [2 * WC_SETS]: set s is e[2s], e[2s + 1] */
+    uint8_t *mru;       /* [WC_SETS]: the entry of the set used last (0 or 1) */
 };
 
 nf_tagger_cache *nf_tagger_cache_new(void)
 {
     nf_tagger_cache *c = calloc(1, sizeof *c);
-    if (c && !(c->e = calloc(WC_SLOTS, sizeof *c->e))) {
-        free(c);
-        c = NULL;
+    if (!c)
+        return NULL;
+    c->e = calloc(2 * WC_SETS, sizeof *c->e);
+    c->mru = calloc(WC_SETS, 1);
+    if (!c->e || !c->mru) {
+        nf_tagger_cache_free(c);
+        return NULL;
     }
     return c;
 }
@@ -738,7 +743,14 @@ void nf_tagger_cache_free(nf_tagger_cache *c)
     if (!c)
         return;
     free(c->e);
+    free(c->mru);
     free(c);
+}
+
+static void cache_clear(nf_tagger_cache *c)
+{
+    memset(c->e, 0, 2 * WC_SETS * sizeof *c->e);
+    memset(c->mru, 0, WC_SETS);
 }
 
 /* Fills *out with the word's info, from the cache when it holds the word. */
@@ -748,12 +760,17 @@ static void word_info_get(const nf_tagger *t, nf_tagger_cache *c, const char *w,
         word_info_compute(t, w, len, out);
         return;
     }
-    wc_entry *e = &c->e[fmix(nf__fnv1a((const unsigned char *)w, len)) & (WC_SLOTS - 1)];
-    if (e->len == len && memcmp(e->word, w, len) == 0) {
-        *out = e->info;
-        return;
-    }
+    size_t s = fmix(nf__fnv1a((const unsigned char *)w, len)) & (WC_SETS - 1);
+    wc_entry *set = &c->e[2 * s];
+    for (int k = 0; k < 2; k++)
+        if (set[k].len == len && memcmp(set[k].word, w, len) == 0) {
+            c->mru[s] = (uint8_t)k;
+            *out = set[k].info;
+            return;
+        }
     word_info_compute(t, w, len, out);
+    wc_entry *e = &set[!c->mru[s]];
+    c->mru[s] = (uint8_t)(e - set);
     e->len = (uint32_t)len;
     memcpy(e->word, w, len);
     e->info = *out;
@@ -789,7 +806,8 @@ void nf_tagger_tag_cached(const nf_tagger *t, nf_tagger_cache *c, const char *co
         return;
     }
     if (c && c->t != t) {
-        memset(c->e, 0, WC_SLOTS * sizeof *c->e);
+        if (c->t) /* entries of another model (a new cache is empty) */
+            cache_clear(c);
         c->t = t;
     }
     static const int role_at[5] = {NF_R_M2, NF_R_M1, NF_R_C, NF_R_P1, NF_R_P2}; /* window position -> role */
