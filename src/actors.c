@@ -46,6 +46,8 @@ struct nf_actors_eng {
     uint64_t *pfx;   /* set of the 64-bit hashes of every byte prefix of a dict key (0 = empty) */
     size_t npfx, cappfx; /* cappfx: a power of two */
     nf_map *titles;  /* lower-cased title, tokens joined by ' ' -> (void *)T_TITLE / T_HONOR */
+    nf_map *title_first, *title_last; /* the first and the last ' '-separated piece of each
+                                       * title key (see title_word_may) */
     nf_map *verbs;   /* lower-case words that show the preceding name acts */
     nf_map *fields;  /* ministry fields: Foreign, Defence ... */
     nf_map *stop;    /* capitalized words that never start a name on their own */
@@ -434,7 +436,12 @@ static void load_title(struct nf_actors_eng *x, char **f, int n)
     /* a title written capitalized (`Major`, `General`) is one only when capitalized */
     if (nf_isupper((unsigned char)f[0][0]))
         kind |= 16;
-    nf_map_put(x->titles, key, strlen(key), (void *)kind);
+    size_t klen = strlen(key), first = strcspn(key, " "), last = klen;
+    while (last > 0 && key[last - 1] != ' ')
+        last--;
+    nf_map_put(x->titles, key, klen, (void *)kind);
+    nf_map_put(x->title_first, key, first, (void *)1);
+    nf_map_put(x->title_last, key + last, klen - last, (void *)1);
     if (nt > x->max_title)
         x->max_title = nt;
 }
@@ -526,6 +533,8 @@ int nf_actors_init(nf_engine *e, char *err, size_t errlen)
     }
     x->dict = nf_map_new();
     x->titles = nf_map_new();
+    x->title_first = nf_map_new();
+    x->title_last = nf_map_new();
     x->verbs = nf_map_new();
     x->fields = nf_map_new();
     x->stop = nf_map_new();
@@ -534,7 +543,7 @@ int nf_actors_init(nf_engine *e, char *err, size_t errlen)
     x->sport = nf_map_new();
     x->first = nf_map_new();
     e->actors = x;
-    if (!x->dict || !x->titles || !x->verbs || !x->fields || !x->stop || !x->orgsuf || !x->noname || !x->sport || !x->first) {
+    if (!x->dict || !x->titles || !x->title_first || !x->title_last || !x->verbs || !x->fields || !x->stop || !x->orgsuf || !x->noname || !x->sport || !x->first) {
         snprintf(err, errlen, "out of memory");
         return -1;
     }
@@ -580,6 +589,8 @@ void nf_actors_fini(nf_engine *e)
         nf_map_free(x->dict);
         free(x->pfx);
         nf_map_free(x->titles);
+        nf_map_free(x->title_first);
+        nf_map_free(x->title_last);
         nf_map_free(x->verbs);
         nf_map_free(x->fields);
         nf_map_free(x->stop);
@@ -709,11 +720,34 @@ static size_t dict_match_raw(ctx *c, size_t i, const dent **out, int *lost_s)
     return best;
 }
 
+/* A quick test before the title look-ups: 0 when no title key can end (last) or start
+ * (!last) with token j.  The look-ups join lower-cased tokens with ' '; a key equal to such
+ * a join has as its last (first) ' '-separated piece the part of token j after its last
+ * (before its first) space, which is then in title_last (title_first).  A token that is no
+ * word or too long for c->key fails every look-up too. */
+static int title_word_may(ctx *c, size_t j, int last)
+{
+    size_t n = tl(c, j);
+    if (!(c->tok[j].flags & NF_T_WORD) || n + 2 >= sizeof c->key)
+        return 0;
+    nf_lower(tx(c, j), n, c->key);
+    size_t b = 0, e = n; /* the piece: key[b, e) */
+    if (last)
+        for (b = n; b > 0 && c->key[b - 1] != ' ';)
+            b--;
+    else
+        for (e = 0; e < n && c->key[e] != ' ';)
+            e++;
+    return nf_map_has(last ? c->x->title_last : c->x->title_first, c->key + b, e - b);
+}
+
 /* Title ending just before token b: returns its start (or b) and kind. */
 static size_t title_before(ctx *c, size_t b, int *kind)
 {
     const struct nf_actors_eng *x = c->x;
     *kind = T_NONE;
+    if (b == 0 || !title_word_may(c, b - 1, 1))
+        return b;
     for (int L = x->max_title; L >= 1; L--) {
         if ((size_t)L > b)
             continue;
@@ -750,6 +784,8 @@ static size_t title_at(ctx *c, size_t b, size_t e, int *kind)
 {
     const struct nf_actors_eng *x = c->x;
     *kind = T_NONE;
+    if (b >= e || !title_word_may(c, b, 0))
+        return b;
     size_t k = 0, best = b;
     for (size_t j = b; j < e && j < b + (size_t)x->max_title; j++) {
         if (!(c->tok[j].flags & NF_T_WORD))
