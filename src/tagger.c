@@ -691,26 +691,20 @@ static int maybe_name(const char *w, size_t n)
 
 /* What the tagger needs of one word, whatever its neighbours: its nf_tok and, per role
  * (NF_R_*), the summed weights of the word's features in that role (nf__role_feats).  A
- * function of the word's bytes (and the model) only. */
+ * function of the word's bytes (and the model) only.  The sums are computed when first
+ * needed (a word seen only beside names never needs its centre sums): bit r of roles says
+ * w[r] is. */
 typedef struct {
     nf_tok tok;
+    uint32_t roles;
     int32_t w[NF_NROLES][NF_NTAGS];
 } word_info;
-
-static void word_info_compute(const nf_tagger *t, const char *w, size_t len, word_info *out)
-{
-    nf__tok_info(w, len, &out->tok);
-    memset(out->w, 0, sizeof out->w);
-    uint32_t f[NF_MAX_ROLE];
-    for (int r = 0; r < NF_NROLES; r++)
-        sum_feats(t, f, nf__role_feats(r, &out->tok, f), out->w[r]);
-}
 
 /* The cache: WC_SETS sets of two entries (the word's hash picks the set; a miss replaces
  * the entry of the set used less recently).  An entry is used only when its stored bytes
  * equal the word's: a hash alone is never trusted.  Longer words are not cached. */
 #define WC_SETS 4096u /* a power of two: 2 MB in all */
-#define WC_MAXLEN 20u
+#define WC_MAXLEN 16u
 
 typedef struct {
     uint32_t len; /* bytes of word; 0 = empty */
@@ -753,27 +747,62 @@ static void cache_clear(nf_tagger_cache *c)
     memset(c->mru, 0, WC_SETS);
 }
 
-/* Fills *out with the word's info, from the cache when it holds the word. */
-static void word_info_get(const nf_tagger *t, nf_tagger_cache *c, const char *w, size_t len, word_info *out)
+/* A token of the window: a copy of its word's info (the cache entry may be replaced while
+ * the token is in the window), and the entry it is cached in (NULL: none) to give back the
+ * role sums computed later. */
+typedef struct {
+    word_info info;
+    wc_entry *src;
+} win_tok;
+
+static int entry_holds(const wc_entry *e, const char *w, size_t len)
 {
-    if (!c || len == 0 || len > WC_MAXLEN) {
-        word_info_compute(t, w, len, out);
-        return;
+    return e->len == len && memcmp(e->word, w, len) == 0;
+}
+
+/* Fills *out with the word's info, from the cache when it holds the word, else with its
+ * nf_tok alone (and caches that). */
+static void win_tok_get(nf_tagger_cache *c, const char *w, size_t len, win_tok *out)
+{
+    out->src = NULL;
+    if (c && len > 0 && len <= WC_MAXLEN) {
+        size_t s = fmix(nf__fnv1a((const unsigned char *)w, len)) & (WC_SETS - 1);
+        wc_entry *set = &c->e[2 * s];
+        for (int k = 0; k < 2; k++)
+            if (entry_holds(&set[k], w, len)) {
+                c->mru[s] = (uint8_t)k;
+                out->info = set[k].info;
+                out->src = &set[k];
+                return;
+            }
+        out->src = &set[!c->mru[s]];
+        c->mru[s] = (uint8_t)(out->src - set);
     }
-    size_t s = fmix(nf__fnv1a((const unsigned char *)w, len)) & (WC_SETS - 1);
-    wc_entry *set = &c->e[2 * s];
-    for (int k = 0; k < 2; k++)
-        if (set[k].len == len && memcmp(set[k].word, w, len) == 0) {
-            c->mru[s] = (uint8_t)k;
-            *out = set[k].info;
-            return;
+    nf__tok_info(w, len, &out->info.tok);
+    out->info.roles = 0;
+    if (out->src) {
+        out->src->len = (uint32_t)len;
+        memcpy(out->src->word, w, len);
+        out->src->info.tok = out->info.tok;
+        out->src->info.roles = 0;
+    }
+}
+
+/* The token's sums for role r (w, len: its word). */
+static const int32_t *role_sums(const nf_tagger *t, win_tok *wt, int r, const char *w, size_t len)
+{
+    word_info *in = &wt->info;
+    if (!(in->roles & (1u << r))) {
+        uint32_t f[NF_MAX_ROLE];
+        memset(in->w[r], 0, sizeof in->w[r]);
+        sum_feats(t, f, nf__role_feats(r, &in->tok, f), in->w[r]);
+        in->roles |= 1u << r;
+        if (wt->src && entry_holds(wt->src, w, len)) {
+            memcpy(wt->src->info.w[r], in->w[r], sizeof in->w[r]);
+            wt->src->info.roles |= 1u << r;
         }
-    word_info_compute(t, w, len, out);
-    wc_entry *e = &set[!c->mru[s]];
-    c->mru[s] = (uint8_t)(e - set);
-    e->len = (uint32_t)len;
-    memcpy(e->word, w, len);
-    e->info = *out;
+    }
+    return in->w[r];
 }
 
 /* sum[0..NF_NTAGS) += add[0..NF_NTAGS) */
@@ -812,8 +841,8 @@ void nf_tagger_tag_cached(const nf_tagger *t, nf_tagger_cache *c, const char *co
     }
     static const int role_at[5] = {NF_R_M2, NF_R_M1, NF_R_C, NF_R_P1, NF_R_P2}; /* window position -> role */
     uint32_t sflags = nf__sent_flags(words, lens, n);
-    word_info ring[8]; /* the infos of tokens i-2 .. i+2: token j in ring[j & 7] */
-    size_t have[8];    /* token index + 1 held by each ring slot */
+    win_tok ring[8]; /* tokens i-2 .. i+2: token j in ring[j & 7] */
+    size_t have[8];  /* token index + 1 held by each ring slot */
     memset(have, 0, sizeof have);
     uint32_t feats[NF_MAX_CTX];
     int p1 = -1, p2 = -1;
@@ -836,11 +865,11 @@ void nf_tagger_tag_cached(const nf_tagger *t, nf_tagger_cache *c, const char *co
             } else {
                 size_t j = pos - 2, r = j & 7;
                 if (have[r] != j + 1) {
-                    word_info_get(t, c, words[j], lens[j], &ring[r]);
+                    win_tok_get(c, words[j], lens[j], &ring[r]);
                     have[r] = j + 1;
                 }
-                win[k] = &ring[r].tok;
-                rw = ring[r].w[role_at[k]];
+                win[k] = &ring[r].info.tok;
+                rw = role_sums(t, &ring[r], role_at[k], words[j], lens[j]);
             }
             add_sums(sc, rw);
         }
