@@ -189,8 +189,8 @@ void nf__tok_info(const char *word, size_t len, nf_tok *out)
     const unsigned char *w = (const unsigned char *)word;
     hs norm, exact, lsh, ssh;
     hs_init(&norm), hs_init(&exact), hs_init(&lsh), hs_init(&ssh);
-    unsigned char pre[16]; /* normalized bytes of the first 4 chars */
-    size_t prelen[4] = {0, 0, 0, 0}, npre = 0, pn = 0;
+    uint32_t preh[4]; /* FNV-1a state of norm after each of the first 4 chars */
+    size_t pn = 0;
     unsigned char last[4][4]; /* ring of the last 4 chars */
     size_t lastn[4] = {0, 0, 0, 0};
     size_t nchars = 0, nupper = 0, nlower = 0, ndigit = 0, nupper_tail = 0;
@@ -200,7 +200,7 @@ void nf__tok_info(const char *word, size_t len, nf_tok *out)
 
     for (size_t i = 0; i < len;) {
         int cls;
-        unsigned char sym, nb[4];
+        unsigned char sym, nb[4] = {0, 0, 0, 0};
         size_t nn;
         size_t adv = next_char(w, i, len, &cls, &sym, nb, &nn);
         for (size_t k = 0; k < adv; k++)
@@ -208,12 +208,9 @@ void nf__tok_info(const char *word, size_t len, nf_tok *out)
         i += adv;
         for (size_t k = 0; k < nn; k++)
             hs_byte(&norm, nb[k]);
-        if (pn < 4) {
-            memcpy(pre + npre, nb, nn);
-            npre += nn;
-            prelen[pn++] = npre;
-        }
-        memcpy(last[nchars & 3], nb, nn);
+        if (pn < 4)
+            preh[pn++] = norm.h;
+        memcpy(last[nchars & 3], nb, 4);
         lastn[nchars & 3] = nn;
         if (nchars == 0)
             first_cls = cls;
@@ -246,7 +243,8 @@ void nf__tok_info(const char *word, size_t len, nf_tok *out)
     out->lshape = hs_end(&lsh) ^ 0x2345678u;
     out->sshape = hs_end(&ssh) ^ 0x3456789u;
     for (size_t k = 0; k < 4; k++) {
-        out->pre[k] = (k < pn) ? fmix(nf__fnv1a(pre, prelen[k]) + (uint32_t)k) : 0;
+        /* the FNV-1a hash of the prefix's normalized bytes is norm's state after it */
+        out->pre[k] = (k < pn) ? fmix(preh[k] + (uint32_t)k) : 0;
         if (k < nchars) {
             /* suffix of k+1 chars: chars nchars-k-1 .. nchars-1 */
             hs s;

@@ -174,9 +174,35 @@ static void test_cached_equals_reference(void **st)
     nf_tagger_cache_free(wc);
 }
 
+/* nf__tok_info is what the model was trained on: its hashes and flags must never change.
+ * The digest of its output over pseudo-random words (UTF-8 pieces, invalid bytes) was taken
+ * with the original implementation (commit 35513c8). */
+static void test_tok_info_unchanged(void **st)
+{
+    (void)st;
+    uint64_t r = 2024;
+    uint32_t h = 2166136261u;
+    char buf[32];
+    static const char alpha[] = "aZqE7-.'\xC3\x89\xC3\xA9\xE2\x80\x99\xE2\x80\x94\xFF\xE4\xB8\xAD"
+                                "0Mx";
+    for (int i = 0; i < 50000; i++) {
+        size_t n = rnd(&r) % 24;
+        for (size_t k = 0; k < n; k++)
+            buf[k] = (i & 1) ? alpha[rnd(&r) % (sizeof alpha - 1)] : (char)(rnd(&r) & 0xff);
+        nf_tok t;
+        nf__tok_info(buf, n, &t);
+        uint32_t v[13] = {t.norm,   t.exact,  t.lshape, t.sshape, t.pre[0], t.pre[1], t.pre[2],
+                          t.pre[3], t.suf[0], t.suf[1], t.suf[2], t.suf[3], t.flags};
+        for (int k = 0; k < 13; k++)
+            h = (h ^ v[k]) * 16777619u;
+    }
+    assert_int_equal(h, 0x11cda084u);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_tok_info_unchanged),
         cmocka_unit_test(test_feature_partition),
         cmocka_unit_test(test_cached_equals_reference),
     };
