@@ -667,7 +667,8 @@ static size_t dict_match_raw(ctx *c, size_t i, const dent **out, int *lost_s);
 /* The same, computed once per token of the sentence. */
 static size_t dict_match(ctx *c, size_t i, const dent **out, int *lost_s)
 {
-    if (i >= c->n) {
+    /* (dict_match_raw's own first test, before the cache) */
+    if (i >= c->n || !(c->tok[i].flags & (NF_T_CAP | NF_T_UPPER | NF_T_NUM))) {
         *out = NULL;
         *lost_s = 0;
         return i;
@@ -1695,6 +1696,12 @@ static void run_sentence(ctx *c, const nf_sent *s, const uint8_t *tags)
     c->sporty = -1; /* computed when needed (is_sporty) */
     size_t i = 0;
     while (i < c->n) {
+        /* an untagged token without a capital or a digit: every rule below ends in `i++`
+         * for it (no ministry, no dictionary match, no title or coreference cue) */
+        if (tags[i] == NF_TAG_O && !(c->tok[i].flags & (NF_T_CAP | NF_T_UPPER | NF_T_NUM))) {
+            i++;
+            continue;
+        }
         /* a ministry pattern */
         const char *mcanon = NULL;
         size_t me = ministry(c, i, &mcanon);
