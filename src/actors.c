@@ -645,8 +645,12 @@ static size_t tl(const ctx *c, size_t i) { return c->tok[i].end - c->tok[i].star
 
 static int tok_is(const ctx *c, size_t i, const char *w)
 {
-    size_t n = strlen(w);
-    return i < c->n && tl(c, i) == n && memcmp(tx(c, i), w, n) == 0;
+    if (i >= c->n)
+        return 0;
+    size_t n = tl(c, i);
+    if (n && tx(c, i)[0] != w[0]) /* most calls end here, before the strlen */
+        return 0;
+    return strlen(w) == n && memcmp(tx(c, i), w, n) == 0;
 }
 
 static int is_poss(const ctx *c, size_t i) { return i < c->n && (c->tok[i].flags & NF_T_POSS); }
