@@ -472,23 +472,26 @@ int nf__allowed(int prev, int tag)
 
 /* ---------------------------------------------------------------- model */
 
-/* One open-addressing table, its keys and its weights in two arrays: a probe reads the
- * small key array (4 bytes a slot, mostly cached), and only a feature the model has reads
- * its weights (a good third of the look-ups are of features it lacks).  Feature keys are already uniform 32-bit hashes, so a key's home
+/* One open-addressing table: each slot holds a feature key and its weights, so a lookup
+ * touches one cache line.  Feature keys are already uniform 32-bit hashes, so a key's home
  * slot is key * nhome / 2^32 (nhome = 1.25 x the features): the model's keys come in ascending order, hence in home order, and
  * the loader lays the table out in one sequential pass (no sort, no random writes: start-up
  * is bound by memory access on loaded machines).  Within a run of occupied slots the keys
  * ascend, so a miss stops at the first larger key.  The table has a tail of spare slots
  * instead of wrapping around. */
+typedef struct {
+    uint32_t key; /* 0 = empty */
+    int16_t w[NF_NTAGS];
+    int16_t pad;
+} nf_slot;
+
 #define NF_TAB_SPARE 4096u /* slots past the last home slot */
 
 struct nf_tagger {
     uint32_t nhome;  /* home slots: home = key * nhome >> 32 */
     uint32_t nslots; /* nhome + NF_TAB_SPARE */
-    uint32_t *keys;             /* [nslots]: feature keys, 0 = empty */
-    int16_t (*w)[NF_NTAGS];     /* [nslots]: their weights */
-    void *mem;                  /* keys and w */
-    size_t membytes;            /* bytes of mem */
+    nf_slot *tab;    /* [nslots] */
+    size_t tabbytes; /* bytes of tab */
     uint32_t nfeat;
     /* weight sums fixed by the model alone (see nf__role_feats, nf__hist_feats):
      * edge[r]: role r's features of the BOS / EOS sentinel (r != NF_R_C);
@@ -523,9 +526,9 @@ static int rdvar(const unsigned char *p, size_t len, size_t *pos, uint32_t *v)
 static const int16_t *lookup_at(const nf_tagger *t, uint32_t key, uint32_t h)
 {
     for (;;) {
-        uint32_t k = t->keys[h];
+        uint32_t k = t->tab[h].key;
         if (k == key)
-            return t->w[h];
+            return t->tab[h].w;
         if (k == 0 || k > key)
             return NULL;
         h++;
@@ -536,34 +539,26 @@ typedef int16_t v8h __attribute__((vector_size(16)));
 typedef int32_t v8i __attribute__((vector_size(32)));
 
 /* Adds to sum[t] the weights for tag t of the n features keys[] (features the model lacks
- * add 0).  In three passes, each one's memory reads issued together: the home slots'
- * keys, the weights of the features found, the sums. */
+ * add 0).  The home slots are computed and prefetched first: the table is large. */
 static void sum_feats(const nf_tagger *t, const uint32_t *keys, size_t n, int32_t sum[NF_NTAGS])
 {
     uint32_t slot[NF_MAX_ROLE > NF_MAX_CTX ? NF_MAX_ROLE : NF_MAX_CTX];
-    const int16_t *found[NF_MAX_ROLE > NF_MAX_CTX ? NF_MAX_ROLE : NF_MAX_CTX];
     for (size_t k = 0; k < n; k++) {
         slot[k] = (uint32_t)(((uint64_t)keys[k] * t->nhome) >> 32);
-        __builtin_prefetch(&t->keys[slot[k]]);
-    }
-    size_t nf = 0;
-    for (size_t k = 0; k < n; k++) {
-        const int16_t *w = lookup_at(t, keys[k], slot[k]);
-        if (w) {
-            __builtin_prefetch(w);
-            __builtin_prefetch(w + NF_NTAGS - 1);
-            found[nf++] = w;
-        }
+        __builtin_prefetch(&t->tab[slot[k]]);
     }
     /* tags 1..8 summed eight at a time (GCC vector extension), tag O alone */
     v8i acc;
     memcpy(&acc, sum + 1, sizeof acc);
     int32_t s0 = sum[0];
-    for (size_t k = 0; k < nf; k++) {
-        v8h v;
-        memcpy(&v, found[k] + 1, sizeof v);
-        acc += __builtin_convertvector(v, v8i);
-        s0 += found[k][0];
+    for (size_t k = 0; k < n; k++) {
+        const int16_t *w = lookup_at(t, keys[k], slot[k]);
+        if (w) {
+            v8h v;
+            memcpy(&v, w + 1, sizeof v);
+            acc += __builtin_convertvector(v, v8i);
+            s0 += w[0];
+        }
     }
     memcpy(sum + 1, &acc, sizeof acc);
     sum[0] = s0;
@@ -574,17 +569,17 @@ void nf_tagger_free(nf_tagger *t)
     if (!t)
         return;
 #ifdef MAP_POPULATE
-    if (t->mem)
-        munmap(t->mem, t->membytes);
+    if (t->tab)
+        munmap(t->tab, t->tabbytes);
 #else
-    free(t->mem);
+    free(t->tab);
 #endif
     free(t);
 }
 
 /* Zeroed memory, pre-populated where the system can (one page fault per page is costly on
  * virtual machines). */
-static void *tab_alloc(size_t bytes)
+static nf_slot *tab_alloc(size_t bytes)
 {
 #ifdef MAP_POPULATE
     void *p = mmap(NULL, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_POPULATE, -1, 0);
@@ -613,13 +608,10 @@ nf_tagger *nf_tagger_load(const unsigned char *m, size_t len)
     t->nhome = nfeat + nfeat / 4;
     t->nslots = t->nhome + NF_TAB_SPARE;
     t->nfeat = nfeat;
-    size_t keybytes = ((size_t)t->nslots * sizeof *t->keys + 63) & ~(size_t)63;
-    t->membytes = keybytes + (size_t)t->nslots * sizeof *t->w;
-    t->mem = tab_alloc(t->membytes);
-    if (!t->mem)
+    t->tabbytes = (size_t)t->nslots * sizeof *t->tab;
+    t->tab = tab_alloc(t->tabbytes);
+    if (!t->tab)
         goto bad;
-    t->keys = t->mem;
-    t->w = (int16_t(*)[NF_NTAGS])((char *)t->mem + keybytes);
 
     const unsigned char *p = m + 28;
     size_t pos = 0;
@@ -645,7 +637,8 @@ nf_tagger *nf_tagger_load(const unsigned char *m, size_t len)
         if (h >= t->nslots - 1) /* keep the last slot empty */
             goto bad;
         next = h + 1;
-        t->keys[h] = key;
+        nf_slot *sl = &t->tab[h];
+        sl->key = key;
         for (int tg = 0; tg < NF_NTAGS; tg++) {
             if (!(mask & (1u << tg)))
                 continue;
@@ -653,7 +646,7 @@ nf_tagger *nf_tagger_load(const unsigned char *m, size_t len)
             if (!rdvar(p, plen, &pos, &z) || z == 0 || z > 65534u)
                 goto bad;
             int32_t v = (z & 1) ? -(int32_t)((z + 1) >> 1) : (int32_t)(z >> 1);
-            t->w[h][tg] = (int16_t)v;
+            sl->w[tg] = (int16_t)v;
         }
     }
     if (pos != plen)
