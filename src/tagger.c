@@ -489,18 +489,17 @@ typedef struct {
 
 /* In front of the table, a filter of the model's keys that stays in cache (1 to 2 bytes
  * a feature): a good third of the look-ups are of features the model lacks, and most of them
- * end here instead of reading the large table.  A blocked Bloom filter: a key's 64-byte
- * block and its two bits come from the key's own bits (keys are uniform hashes).  It has no
+ * end here instead of reading the large table.  A blocked Bloom filter: a key's 64-bit word
+ * and its two bits in it come from the key's own bits (keys are uniform hashes).  It has no
  * false negatives (every model key's bits are set at load), so look-ups find what they
  * found without it. */
-typedef struct { uint64_t w[8]; } nf_fblock;
 
 struct nf_tagger {
     uint32_t nhome;  /* home slots: home = key * nhome >> 32 */
     uint32_t nslots; /* nhome + NF_TAB_SPARE */
     nf_slot *tab;    /* [nslots] */
     size_t tabbytes; /* bytes of tab */
-    nf_fblock *filt; /* [1 << fbits] */
+    uint64_t *filt;  /* [1 << fbits] */
     unsigned fbits;
     uint32_t nfeat;
     /* weight sums fixed by the model alone (see nf__role_feats, nf__hist_feats):
@@ -533,24 +532,17 @@ static int rdvar(const unsigned char *p, size_t len, size_t *pos, uint32_t *v)
     return 0;
 }
 
-static const nf_fblock *filt_block(const nf_tagger *t, uint32_t key)
+static uint64_t *filt_word(const nf_tagger *t, uint32_t key)
 {
     return &t->filt[t->fbits ? key >> (32 - t->fbits) : 0];
 }
 
-/* 1 if key may be in the model (0: it is not) */
-static int filt_may(const nf_fblock *b, uint32_t key)
-{
-    unsigned b1 = key & 511, b2 = (key >> 9) & 511;
-    return (b->w[b1 >> 6] >> (b1 & 63) & 1) && (b->w[b2 >> 6] >> (b2 & 63) & 1);
-}
+static uint64_t filt_bits(uint32_t key) { return 1ull << (key & 63) | 1ull << (key >> 6 & 63); }
 
-static void filt_add(nf_tagger *t, uint32_t key)
+/* 1 if key may be in the model (0: it is not) */
+static int filt_may(const nf_tagger *t, uint32_t key)
 {
-    nf_fblock *b = &t->filt[t->fbits ? key >> (32 - t->fbits) : 0];
-    unsigned b1 = key & 511, b2 = (key >> 9) & 511;
-    b->w[b1 >> 6] |= 1ull << (b1 & 63);
-    b->w[b2 >> 6] |= 1ull << (b2 & 63);
+    return (*filt_word(t, key) & filt_bits(key)) == filt_bits(key);
 }
 
 static const int16_t *lookup_at(const nf_tagger *t, uint32_t key, uint32_t h)
@@ -569,17 +561,15 @@ typedef int16_t v8h __attribute__((vector_size(16)));
 typedef int32_t v8i __attribute__((vector_size(32)));
 
 /* Adds to sum[t] the weights for tag t of the n features keys[] (features the model lacks
- * add 0).  The filter blocks, then the home slots of the keys that pass are prefetched
- * first: the table is large. */
+ * add 0).  The home slots of the keys that pass the filter are prefetched first: the table
+ * is large. */
 static void sum_feats(const nf_tagger *t, const uint32_t *keys, size_t n, int32_t sum[NF_NTAGS])
 {
     uint32_t key[NF_MAX_ROLE > NF_MAX_CTX ? NF_MAX_ROLE : NF_MAX_CTX];
     uint32_t slot[NF_MAX_ROLE > NF_MAX_CTX ? NF_MAX_ROLE : NF_MAX_CTX];
     size_t m = 0; /* the keys that pass the filter */
     for (size_t k = 0; k < n; k++)
-        __builtin_prefetch(filt_block(t, keys[k]));
-    for (size_t k = 0; k < n; k++)
-        if (filt_may(filt_block(t, keys[k]), keys[k])) {
+        if (filt_may(t, keys[k])) {
             key[m] = keys[k];
             slot[m] = (uint32_t)(((uint64_t)keys[k] * t->nhome) >> 32);
             __builtin_prefetch(&t->tab[slot[m]]);
@@ -651,7 +641,7 @@ nf_tagger *nf_tagger_load(const unsigned char *m, size_t len)
     t->tab = tab_alloc(t->tabbytes);
     if (!t->tab)
         goto bad;
-    while (t->fbits < 24 && ((size_t)512 << t->fbits) < (size_t)nfeat * 8) /* >= 8 bits a key */
+    while (t->fbits < 26 && ((size_t)64 << t->fbits) < (size_t)nfeat * 8) /* >= 8 bits a key */
         t->fbits++;
     t->filt = calloc((size_t)1 << t->fbits, sizeof *t->filt);
     if (!t->filt)
@@ -683,7 +673,7 @@ nf_tagger *nf_tagger_load(const unsigned char *m, size_t len)
         next = h + 1;
         nf_slot *sl = &t->tab[h];
         sl->key = key;
-        filt_add(t, key);
+        *filt_word(t, key) |= filt_bits(key);
         for (int tg = 0; tg < NF_NTAGS; tg++) {
             if (!(mask & (1u << tg)))
                 continue;
@@ -710,7 +700,7 @@ bad:
 
 const int16_t *nf__lookup(const nf_tagger *t, uint32_t key)
 {
-    if (!t || !key || !filt_may(filt_block(t, key), key))
+    if (!t || !key || !filt_may(t, key))
         return NULL;
     return lookup_at(t, key, (uint32_t)(((uint64_t)key * t->nhome) >> 32));
 }
