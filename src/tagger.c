@@ -793,13 +793,24 @@ static int entry_holds(const wc_entry *e, const char *w, size_t len)
     return e->len == len && memcmp(e->word, w, len) == 0;
 }
 
-/* Fills *out with the word's info, from the cache when it holds the word, else with its
- * nf_tok alone (and caches that). */
-static void win_tok_get(nf_tagger_cache *c, const char *w, size_t len, win_tok *out)
+/* The cache set of a word, -1 when it is not cached (no cache, too long).  The set's
+ * entries are prefetched: the cache is large. */
+static long wc_set(const nf_tagger_cache *c, const char *w, size_t len)
+{
+    if (!c || len == 0 || len > WC_MAXLEN)
+        return -1;
+    size_t s = fmix(nf__fnv1a((const unsigned char *)w, len)) & (WC_SETS - 1);
+    __builtin_prefetch(&c->e[2 * s]);
+    __builtin_prefetch(&c->e[2 * s + 1]);
+    return (long)s;
+}
+
+/* Fills *out with the word's info (s: wc_set of it), from the cache when it holds the
+ * word, else with its nf_tok alone (and caches that). */
+static void win_tok_get(nf_tagger_cache *c, long s, const char *w, size_t len, win_tok *out)
 {
     out->src = NULL;
-    if (c && len > 0 && len <= WC_MAXLEN) {
-        size_t s = fmix(nf__fnv1a((const unsigned char *)w, len)) & (WC_SETS - 1);
+    if (s >= 0) {
         wc_entry *set = &c->e[2 * s];
         for (int k = 0; k < 2; k++)
             if (entry_holds(&set[k], w, len)) {
@@ -886,6 +897,13 @@ void nf_tagger_tag_cached(const nf_tagger *t, nf_tagger_cache *c, const char *co
             p1 = NF_TAG_O;
             continue;
         }
+        /* the window's words not yet in the ring: their cache sets are read together */
+        long set[5];
+        for (size_t k = 0; k < 5; k++) {
+            size_t pos = i + k, j = pos - 2; /* position + 2 */
+            if (pos >= 2 && j < n && have[j & 7] != j + 1)
+                set[k] = wc_set(c, words[j], lens[j]);
+        }
         const nf_tok *win[5];
         int32_t sc[NF_NTAGS];
         memcpy(sc, t->hist[p1 + 1][p2 + 1], sizeof sc);
@@ -898,7 +916,7 @@ void nf_tagger_tag_cached(const nf_tagger *t, nf_tagger_cache *c, const char *co
             } else {
                 size_t j = pos - 2, r = j & 7;
                 if (have[r] != j + 1) {
-                    win_tok_get(c, words[j], lens[j], &ring[r]);
+                    win_tok_get(c, set[k], words[j], lens[j], &ring[r]);
                     have[r] = j + 1;
                 }
                 win[k] = &ring[r].info.tok;
