@@ -897,7 +897,8 @@ void nf_tagger_tag_cached(const nf_tagger *t, nf_tagger_cache *c, const char *co
             p1 = NF_TAG_O;
             continue;
         }
-        /* the window's words not yet in the ring: their cache sets are read together */
+        /* the window's words not yet in the ring: their cache sets are read together
+         * (set[k] is used below under the same condition) */
         long set[5];
         for (size_t k = 0; k < 5; k++) {
             size_t pos = i + k, j = pos - 2; /* position + 2 */

@@ -145,7 +145,7 @@ size_t nf__dyn_feats(const nf_tok *const win[5], int p1, int p2, uint32_t *out);
  *     triples of tokens, sentence start, headline, the previous tag with a token).
  *   nf__hist_feats: 101 and 102, which read the previous two tags only.
  * The multiset union over the five roles and the other two equals nf__static_feats +
- * nf__dyn_feats (tests/test_tagger.c checks it). */
+ * nf__dyn_feats (tests/test_tagger_internal.c checks it). */
 enum { NF_R_C, NF_R_M1, NF_R_M2, NF_R_P1, NF_R_P2, NF_NROLES };
 #define NF_MAX_ROLE 32 /* upper bound of nf__role_feats() output */
 #define NF_MAX_CTX 32  /* upper bound of nf__ctx_feats() output */
