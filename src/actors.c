@@ -25,6 +25,8 @@ typedef struct {
     int16_t adj;       /* country index whose adjective/demonym this is, -1 */
     int16_t cap;       /* country index whose capital this is, -1 */
     int16_t org_country; /* for orgs: the country index, -1 */
+    int16_t country;   /* for type country: country_index(canon) (the first country of that
+                        * name), fixed at load time, -1 */
     int32_t surname;   /* first person index of a lone-surname alias chain, -1 */
 } dent;
 
@@ -44,6 +46,8 @@ struct nf_actors_eng {
     uint64_t *pfx;   /* set of the 64-bit hashes of every byte prefix of a dict key (0 = empty) */
     size_t npfx, cappfx; /* cappfx: a power of two */
     nf_map *titles;  /* lower-cased title, tokens joined by ' ' -> (void *)T_TITLE / T_HONOR */
+    nf_map *title_first, *title_last; /* the first and the last ' '-separated piece of each
+                                       * title key (see title_word_may) */
     nf_map *verbs;   /* lower-case words that show the preceding name acts */
     nf_map *fields;  /* ministry fields: Foreign, Defence ... */
     nf_map *stop;    /* capitalized words that never start a name on their own */
@@ -167,7 +171,7 @@ static dent *dent_for(struct nf_actors_eng *x, const char *alias)
     dent *d = NF_PUSH(x->dents, x->ndent, x->capdent);
     d->canon = NULL;
     d->type = 0;
-    d->adj = d->cap = d->org_country = -1;
+    d->adj = d->cap = d->org_country = d->country = -1;
     d->surname = -1;
     nf_map_put(x->dict, key, k, (void *)(x->ndent));
     uint64_t h = PFX_SEED;
@@ -237,7 +241,12 @@ static void each_alias(char *s, void (*fn)(struct nf_actors_eng *, const char *,
     }
 }
 
-typedef struct { const char *canon; int type; int idx; } alias_arg;
+typedef struct {
+    const char *canon;
+    int type;
+    int idx;
+    int country; /* countries: country_index(canon) */
+} alias_arg;
 
 /* The alias as written and, for names of 4 letters or more, in capitals (`ITALY` in an
  * upper-case heading). */
@@ -260,6 +269,8 @@ static void add_name_alias(struct nf_actors_eng *x, const char *alias, void *arg
     int nf = alias_forms(alias, up);
     for (int k = 0; k < nf; k++) {
         dent *d = dent_for(x, k ? up : alias);
+        if (d && !d->canon && a->type == NF_ACT_COUNTRY)
+            d->country = (int16_t)a->country;
         if (d)
             set_name(d, a->canon, a->type);
     }
@@ -305,7 +316,8 @@ static void load_country(struct nf_actors_eng *x, char **f, int n)
             c->adj = own(x, tmp);
         }
     }
-    alias_arg a = {c->canon, NF_ACT_COUNTRY, (int)(x->ncountry - 1)};
+    /* the countries loaded so far are a prefix of the final list: the same first match */
+    alias_arg a = {c->canon, NF_ACT_COUNTRY, (int)(x->ncountry - 1), country_index(x, c->canon)};
     add_name_alias(x, c->canon, &a);
     if (n >= 2)
         each_alias(f[1], add_name_alias, x, &a);
@@ -319,7 +331,7 @@ static void load_place(struct nf_actors_eng *x, char **f, int n)
 {
     if (n < 1 || !f[0][0])
         return;
-    alias_arg a = {own(x, f[0]), NF_ACT_PLACE, -1};
+    alias_arg a = {own(x, f[0]), NF_ACT_PLACE, -1, -1};
     add_name_alias(x, a.canon, &a);
     if (n >= 3)
         each_alias(f[2], add_name_alias, x, &a);
@@ -346,7 +358,7 @@ static void load_org(struct nf_actors_eng *x, char **f, int n)
         return;
     int type = n >= 2 && f[1] && strcmp(f[1], "group") == 0 ? NF_ACT_GROUP : NF_ACT_ORG;
     int ci = n >= 4 && f[3] && f[3][0] ? country_index(x, f[3]) : -1;
-    alias_arg a = {own(x, f[0]), type, ci};
+    alias_arg a = {own(x, f[0]), type, ci, -1};
     add_org_alias(x, a.canon, &a);
     if (n >= 3)
         each_alias(f[2], add_org_alias, x, &a);
@@ -391,7 +403,7 @@ static void load_person(struct nf_actors_eng *x, char **f, int n)
         if (dash)
             p->y1 = atoi(dash + 1);
     }
-    alias_arg a = {p->canon, NF_ACT_PERSON, (int)(x->npeople - 1)};
+    alias_arg a = {p->canon, NF_ACT_PERSON, (int)(x->npeople - 1), -1};
     add_person_alias(x, p->canon, &a);
     if (n >= 2)
         each_alias(f[1], add_person_alias, x, &a);
@@ -424,7 +436,12 @@ static void load_title(struct nf_actors_eng *x, char **f, int n)
     /* a title written capitalized (`Major`, `General`) is one only when capitalized */
     if (nf_isupper((unsigned char)f[0][0]))
         kind |= 16;
-    nf_map_put(x->titles, key, strlen(key), (void *)kind);
+    size_t klen = strlen(key), first = strcspn(key, " "), last = klen;
+    while (last > 0 && key[last - 1] != ' ')
+        last--;
+    nf_map_put(x->titles, key, klen, (void *)kind);
+    nf_map_put(x->title_first, key, first, (void *)1);
+    nf_map_put(x->title_last, key + last, klen - last, (void *)1);
     if (nt > x->max_title)
         x->max_title = nt;
 }
@@ -516,6 +533,8 @@ int nf_actors_init(nf_engine *e, char *err, size_t errlen)
     }
     x->dict = nf_map_new();
     x->titles = nf_map_new();
+    x->title_first = nf_map_new();
+    x->title_last = nf_map_new();
     x->verbs = nf_map_new();
     x->fields = nf_map_new();
     x->stop = nf_map_new();
@@ -524,7 +543,7 @@ int nf_actors_init(nf_engine *e, char *err, size_t errlen)
     x->sport = nf_map_new();
     x->first = nf_map_new();
     e->actors = x;
-    if (!x->dict || !x->titles || !x->verbs || !x->fields || !x->stop || !x->orgsuf || !x->noname || !x->sport || !x->first) {
+    if (!x->dict || !x->titles || !x->title_first || !x->title_last || !x->verbs || !x->fields || !x->stop || !x->orgsuf || !x->noname || !x->sport || !x->first) {
         snprintf(err, errlen, "out of memory");
         return -1;
     }
@@ -570,6 +589,8 @@ void nf_actors_fini(nf_engine *e)
         nf_map_free(x->dict);
         free(x->pfx);
         nf_map_free(x->titles);
+        nf_map_free(x->title_first);
+        nf_map_free(x->title_last);
         nf_map_free(x->verbs);
         nf_map_free(x->fields);
         nf_map_free(x->stop);
@@ -624,8 +645,12 @@ static size_t tl(const ctx *c, size_t i) { return c->tok[i].end - c->tok[i].star
 
 static int tok_is(const ctx *c, size_t i, const char *w)
 {
-    size_t n = strlen(w);
-    return i < c->n && tl(c, i) == n && memcmp(tx(c, i), w, n) == 0;
+    if (i >= c->n)
+        return 0;
+    size_t n = tl(c, i);
+    if (n && tx(c, i)[0] != w[0]) /* most calls end here, before the strlen */
+        return 0;
+    return strlen(w) == n && memcmp(tx(c, i), w, n) == 0;
 }
 
 static int is_poss(const ctx *c, size_t i) { return i < c->n && (c->tok[i].flags & NF_T_POSS); }
@@ -646,7 +671,8 @@ static size_t dict_match_raw(ctx *c, size_t i, const dent **out, int *lost_s);
 /* The same, computed once per token of the sentence. */
 static size_t dict_match(ctx *c, size_t i, const dent **out, int *lost_s)
 {
-    if (i >= c->n) {
+    /* (dict_match_raw's own first test, before the cache) */
+    if (i >= c->n || !(c->tok[i].flags & (NF_T_CAP | NF_T_UPPER | NF_T_NUM))) {
         *out = NULL;
         *lost_s = 0;
         return i;
@@ -699,11 +725,34 @@ static size_t dict_match_raw(ctx *c, size_t i, const dent **out, int *lost_s)
     return best;
 }
 
+/* A quick test before the title look-ups: 0 when no title key can end (last) or start
+ * (!last) with token j.  The look-ups join lower-cased tokens with ' '; a key equal to such
+ * a join has as its last (first) ' '-separated piece the part of token j after its last
+ * (before its first) space, which is then in title_last (title_first).  A token that is no
+ * word or too long for c->key fails every look-up too. */
+static int title_word_may(ctx *c, size_t j, int last)
+{
+    size_t n = tl(c, j);
+    if (!(c->tok[j].flags & NF_T_WORD) || n + 2 >= sizeof c->key)
+        return 0;
+    nf_lower(tx(c, j), n, c->key);
+    size_t b = 0, e = n; /* the piece: key[b, e) */
+    if (last)
+        for (b = n; b > 0 && c->key[b - 1] != ' ';)
+            b--;
+    else
+        for (e = 0; e < n && c->key[e] != ' ';)
+            e++;
+    return nf_map_has(last ? c->x->title_last : c->x->title_first, c->key + b, e - b);
+}
+
 /* Title ending just before token b: returns its start (or b) and kind. */
 static size_t title_before(ctx *c, size_t b, int *kind)
 {
     const struct nf_actors_eng *x = c->x;
     *kind = T_NONE;
+    if (b == 0 || !title_word_may(c, b - 1, 1))
+        return b;
     for (int L = x->max_title; L >= 1; L--) {
         if ((size_t)L > b)
             continue;
@@ -740,6 +789,8 @@ static size_t title_at(ctx *c, size_t b, size_t e, int *kind)
 {
     const struct nf_actors_eng *x = c->x;
     *kind = T_NONE;
+    if (b >= e || !title_word_may(c, b, 0))
+        return b;
     size_t k = 0, best = b;
     for (size_t j = b; j < e && j < b + (size_t)x->max_title; j++) {
         if (!(c->tok[j].flags & NF_T_WORD))
@@ -1079,7 +1130,7 @@ static size_t ministry(ctx *c, size_t b, const char **canon)
         if (d->adj >= 0 && (!d->canon || d->type != NF_ACT_COUNTRY || !is_poss(c, de)))
             ci = d->adj;
         else if (d->canon && d->type == NF_ACT_COUNTRY)
-            ci = country_index(x, d->canon);
+            ci = d->country;
         if (ci >= 0) {
             i = de;
             if (is_poss(c, i))
@@ -1133,7 +1184,7 @@ static size_t ministry(ctx *c, size_t b, const char **canon)
         if (ci < 0 && tok_is(c, e, "of") && e + 1 < c->n) {
             de = dict_match(c, e + 1, &d, &lost);
             if (de > e + 1 && d && d->canon && d->type == NF_ACT_COUNTRY) {
-                ci = country_index(x, d->canon);
+                ci = d->country;
                 e = de;
             }
         }
@@ -1649,6 +1700,12 @@ static void run_sentence(ctx *c, const nf_sent *s, const uint8_t *tags)
     c->sporty = -1; /* computed when needed (is_sporty) */
     size_t i = 0;
     while (i < c->n) {
+        /* an untagged token without a capital or a digit: every rule below ends in `i++`
+         * for it (no ministry, no dictionary match, no title or coreference cue) */
+        if (tags[i] == NF_TAG_O && !(c->tok[i].flags & (NF_T_CAP | NF_T_UPPER | NF_T_NUM))) {
+            i++;
+            continue;
+        }
         /* a ministry pattern */
         const char *mcanon = NULL;
         size_t me = ministry(c, i, &mcanon);
@@ -1882,6 +1939,8 @@ int nf_actors_run(nf_ana *a)
     c.dm_lost = nf_arena_alloc(&a->arena, maxn);
     c.dm_done = nf_arena_alloc(&a->arena, maxn);
     size_t m0 = a->nmen;
+    if (!a->tagcache)
+        a->tagcache = nf_tagger_cache_new(); /* NULL when out of memory: tags without */
     /* tag every sentence first: the article's votes on one-word names */
     uint8_t *alltags = nf_arena_alloc(&a->arena, a->ntok ? a->ntok : 1);
     for (size_t s = 0; s < a->nsent; s++) {
@@ -1894,7 +1953,7 @@ int nf_actors_run(nf_ana *a)
             lens[i] = t->end - t->start;
         }
         uint8_t *tg = alltags + se->tok0;
-        nf_tagger_tag(x->tagger, words, lens, se->ntok, tg);
+        nf_tagger_tag_cached(x->tagger, a->tagcache, words, lens, se->ntok, tg);
         for (size_t i = 0; i < se->ntok; i++) {
             int tt = tg[i] == NF_TAG_O ? 0 : (tg[i] + 1) / 2;
             if (tt >= 1 && tt <= 3 && (tg[i] & 1) && (i + 1 >= se->ntok || tg[i + 1] != tg[i] + 1) &&

@@ -253,6 +253,7 @@ typedef struct nf_ana {
     nf_timex *tx; size_t ntx, captx;
     nf_mention *men; size_t nmen, capmen;
     nf_row *row; size_t nrow, caprow;
+    struct nf_tagger_cache *tagcache; /* actors: the tagger's word cache, kept from article to article */
 } nf_ana;
 
 /* Grows an array (*p, *cap) to hold at least need elements of size sz. */

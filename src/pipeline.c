@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "nf.h"
+#include "tagger.h"
 
 /* ---- the engine ---- */
 
@@ -105,6 +106,7 @@ void nf_ana_free(nf_ana *a)
     free(a->tx);
     free(a->men);
     free(a->row);
+    nf_tagger_cache_free(a->tagcache);
     memset(a, 0, sizeof *a);
 }
 

@@ -31,14 +31,18 @@ static uint32_t fmix(uint32_t h)
 
 static uint32_t nz(uint32_t h) { return h ? h : 1u; }
 
-static uint32_t F1(uint32_t tmpl, uint32_t a) { return nz(fmix(fmix(tmpl * 0x9e3779b1u + 0x7f4a7c15u) ^ a)); }
+/* Feature keys of a template and one, two or three values.  Always inlined: the template
+ * is a constant at every call, so its own mixing folds away. */
+#define NF_INLINE static inline __attribute__((always_inline))
 
-static uint32_t F2(uint32_t tmpl, uint32_t a, uint32_t b)
+NF_INLINE uint32_t F1(uint32_t tmpl, uint32_t a) { return nz(fmix(fmix(tmpl * 0x9e3779b1u + 0x7f4a7c15u) ^ a)); }
+
+NF_INLINE uint32_t F2(uint32_t tmpl, uint32_t a, uint32_t b)
 {
     return nz(fmix((fmix(fmix(tmpl * 0x9e3779b1u + 0x7f4a7c15u) ^ a) + 0x632be5abu) ^ b));
 }
 
-static uint32_t F3(uint32_t tmpl, uint32_t a, uint32_t b, uint32_t c)
+NF_INLINE uint32_t F3(uint32_t tmpl, uint32_t a, uint32_t b, uint32_t c)
 {
     return nz(fmix((F2(tmpl, a, b) * 0x27d4eb2du) ^ c));
 }
@@ -185,8 +189,8 @@ void nf__tok_info(const char *word, size_t len, nf_tok *out)
     const unsigned char *w = (const unsigned char *)word;
     hs norm, exact, lsh, ssh;
     hs_init(&norm), hs_init(&exact), hs_init(&lsh), hs_init(&ssh);
-    unsigned char pre[16]; /* normalized bytes of the first 4 chars */
-    size_t prelen[4] = {0, 0, 0, 0}, npre = 0, pn = 0;
+    uint32_t preh[4]; /* FNV-1a state of norm after each of the first 4 chars */
+    size_t pn = 0;
     unsigned char last[4][4]; /* ring of the last 4 chars */
     size_t lastn[4] = {0, 0, 0, 0};
     size_t nchars = 0, nupper = 0, nlower = 0, ndigit = 0, nupper_tail = 0;
@@ -196,7 +200,7 @@ void nf__tok_info(const char *word, size_t len, nf_tok *out)
 
     for (size_t i = 0; i < len;) {
         int cls;
-        unsigned char sym, nb[4];
+        unsigned char sym, nb[4] = {0, 0, 0, 0};
         size_t nn;
         size_t adv = next_char(w, i, len, &cls, &sym, nb, &nn);
         for (size_t k = 0; k < adv; k++)
@@ -204,12 +208,9 @@ void nf__tok_info(const char *word, size_t len, nf_tok *out)
         i += adv;
         for (size_t k = 0; k < nn; k++)
             hs_byte(&norm, nb[k]);
-        if (pn < 4) {
-            memcpy(pre + npre, nb, nn);
-            npre += nn;
-            prelen[pn++] = npre;
-        }
-        memcpy(last[nchars & 3], nb, nn);
+        if (pn < 4)
+            preh[pn++] = norm.h;
+        memcpy(last[nchars & 3], nb, 4);
         lastn[nchars & 3] = nn;
         if (nchars == 0)
             first_cls = cls;
@@ -242,7 +243,8 @@ void nf__tok_info(const char *word, size_t len, nf_tok *out)
     out->lshape = hs_end(&lsh) ^ 0x2345678u;
     out->sshape = hs_end(&ssh) ^ 0x3456789u;
     for (size_t k = 0; k < 4; k++) {
-        out->pre[k] = (k < pn) ? fmix(nf__fnv1a(pre, prelen[k]) + (uint32_t)k) : 0;
+        /* the FNV-1a hash of the prefix's normalized bytes is norm's state after it */
+        out->pre[k] = (k < pn) ? fmix(preh[k] + (uint32_t)k) : 0;
         if (k < nchars) {
             /* suffix of k+1 chars: chars nchars-k-1 .. nchars-1 */
             hs s;
@@ -374,6 +376,93 @@ size_t nf__dyn_feats(const nf_tok *const win[5], int p1, int p2, uint32_t *out)
     return n;
 }
 
+size_t nf__role_feats(int role, const nf_tok *t, uint32_t *out)
+{
+    size_t n = 0;
+    switch (role) {
+        case NF_R_C:
+            out[n++] = F1(1, 0);
+            out[n++] = F1(2, t->norm);
+            out[n++] = F1(3, t->exact);
+            out[n++] = F1(4, t->lshape);
+            out[n++] = F1(5, t->sshape);
+            for (uint32_t k = 0; k < 4; k++) {
+                if (t->pre[k])
+                    out[n++] = F1(6 + k, t->pre[k]);
+                if (t->suf[k])
+                    out[n++] = F1(10 + k, t->suf[k]);
+            }
+            for (uint32_t b = 0; b < 12; b++)
+                if (t->flags & (1u << b))
+                    out[n++] = F1(14, b);
+            break;
+        case NF_R_M1:
+            t = t ? t : &BOS;
+            out[n++] = F1(15, t->norm);
+            out[n++] = F1(19, t->sshape);
+            out[n++] = F1(41, t->suf[2]);
+            break;
+        case NF_R_M2:
+            t = t ? t : &BOS;
+            out[n++] = F1(16, t->norm);
+            out[n++] = F1(20, t->sshape);
+            break;
+        case NF_R_P1:
+            t = t ? t : &EOS;
+            out[n++] = F1(17, t->norm);
+            out[n++] = F1(21, t->sshape);
+            out[n++] = F1(40, t->suf[2]);
+            break;
+        case NF_R_P2:
+            t = t ? t : &EOS;
+            out[n++] = F1(18, t->norm);
+            out[n++] = F1(22, t->sshape);
+            break;
+    }
+    return n;
+}
+
+size_t nf__ctx_feats(const nf_tok *const win[5], size_t i, uint32_t sflags, int p1, uint32_t *out)
+{
+    const nf_tok *m1 = win[1] ? win[1] : &BOS, *c = win[2], *nx = win[3] ? win[3] : &EOS;
+    uint32_t a = (uint32_t)(p1 + 1);
+    size_t n = 0;
+    out[n++] = F2(23, m1->norm, c->norm);
+    out[n++] = F2(24, c->norm, nx->norm);
+    out[n++] = F2(25, m1->sshape, c->sshape);
+    out[n++] = F2(26, c->sshape, nx->sshape);
+    out[n++] = F3(27, m1->sshape, c->sshape, nx->sshape);
+    if (i == 0) {
+        out[n++] = F1(28, 0);
+        out[n++] = F1(29, c->flags & NF_TF_INITCAP);
+        out[n++] = F1(30, c->norm);
+    }
+    if (sflags & NF_SF_ALLCAPS) {
+        out[n++] = F1(31, c->norm);
+        out[n++] = F1(32, 0);
+        out[n++] = F1(33, c->lshape);
+    }
+    out[n++] = F2(34, m1->norm, c->sshape);
+    out[n++] = F2(35, c->sshape, nx->norm);
+    out[n++] = F2(36, m1->suf[2], c->sshape);
+    out[n++] = F2(37, m1->exact, c->exact);
+    out[n++] = F3(38, m1->norm, c->norm, nx->norm);
+    out[n++] = F2(39, c->sshape, nx->suf[2]);
+    out[n++] = F2(103, a, c->norm);
+    out[n++] = F2(104, a, c->sshape);
+    out[n++] = F3(105, a, c->sshape, nx->sshape);
+    out[n++] = F2(106, a, m1->norm);
+    return n;
+}
+
+size_t nf__hist_feats(int p1, int p2, uint32_t *out)
+{
+    uint32_t a = (uint32_t)(p1 + 1), b = (uint32_t)(p2 + 1);
+    out[0] = F1(101, a);
+    out[1] = F2(102, b, a);
+    return 2;
+}
+
 int nf__allowed(int prev, int tag)
 {
     if (tag == NF_TAG_O || (tag & 1))
@@ -398,12 +487,26 @@ typedef struct {
 
 #define NF_TAB_SPARE 4096u /* slots past the last home slot */
 
+/* In front of the table, a filter of the model's keys that stays in cache (1 to 2 bytes
+ * a feature): a good third of the look-ups are of features the model lacks, and most of them
+ * end here instead of reading the large table.  A blocked Bloom filter: a key's 64-bit word
+ * and its two bits in it come from the key's own bits (keys are uniform hashes).  It has no
+ * false negatives (every model key's bits are set at load), so look-ups find what they
+ * found without it. */
+
 struct nf_tagger {
     uint32_t nhome;  /* home slots: home = key * nhome >> 32 */
     uint32_t nslots; /* nhome + NF_TAB_SPARE */
     nf_slot *tab;    /* [nslots] */
     size_t tabbytes; /* bytes of tab */
+    uint64_t *filt;  /* [1 << fbits] */
+    unsigned fbits;
     uint32_t nfeat;
+    /* weight sums fixed by the model alone (see nf__role_feats, nf__hist_feats):
+     * edge[r]: role r's features of the BOS / EOS sentinel (r != NF_R_C);
+     * hist[p1 + 1][p2 + 1]: templates 101 and 102 for the previous two tags */
+    int32_t edge[NF_NROLES][NF_NTAGS];
+    int32_t hist[NF_NTAGS + 1][NF_NTAGS + 1][NF_NTAGS];
 };
 
 static uint32_t rd32(const unsigned char *p)
@@ -429,6 +532,66 @@ static int rdvar(const unsigned char *p, size_t len, size_t *pos, uint32_t *v)
     return 0;
 }
 
+static uint64_t *filt_word(const nf_tagger *t, uint32_t key)
+{
+    return &t->filt[t->fbits ? key >> (32 - t->fbits) : 0];
+}
+
+static uint64_t filt_bits(uint32_t key) { return 1ull << (key & 63) | 1ull << (key >> 6 & 63); }
+
+/* 1 if key may be in the model (0: it is not) */
+static int filt_may(const nf_tagger *t, uint32_t key)
+{
+    return (*filt_word(t, key) & filt_bits(key)) == filt_bits(key);
+}
+
+static const int16_t *lookup_at(const nf_tagger *t, uint32_t key, uint32_t h)
+{
+    for (;;) {
+        uint32_t k = t->tab[h].key;
+        if (k == key)
+            return t->tab[h].w;
+        if (k == 0 || k > key)
+            return NULL;
+        h++;
+    }
+}
+
+typedef int16_t v8h __attribute__((vector_size(16)));
+typedef int32_t v8i __attribute__((vector_size(32)));
+
+/* Adds to sum[t] the weights for tag t of the n features keys[] (features the model lacks
+ * add 0).  The home slots of the keys that pass the filter are prefetched first: the table
+ * is large. */
+static void sum_feats(const nf_tagger *t, const uint32_t *keys, size_t n, int32_t sum[NF_NTAGS])
+{
+    uint32_t key[NF_MAX_ROLE > NF_MAX_CTX ? NF_MAX_ROLE : NF_MAX_CTX];
+    uint32_t slot[NF_MAX_ROLE > NF_MAX_CTX ? NF_MAX_ROLE : NF_MAX_CTX];
+    size_t m = 0; /* the keys that pass the filter */
+    for (size_t k = 0; k < n; k++)
+        if (filt_may(t, keys[k])) {
+            key[m] = keys[k];
+            slot[m] = (uint32_t)(((uint64_t)keys[k] * t->nhome) >> 32);
+            __builtin_prefetch(&t->tab[slot[m]]);
+            m++;
+        }
+    /* tags 1..8 summed eight at a time (GCC vector extension), tag O alone */
+    v8i acc;
+    memcpy(&acc, sum + 1, sizeof acc);
+    int32_t s0 = sum[0];
+    for (size_t k = 0; k < m; k++) {
+        const int16_t *w = lookup_at(t, key[k], slot[k]);
+        if (w) {
+            v8h v;
+            memcpy(&v, w + 1, sizeof v);
+            acc += __builtin_convertvector(v, v8i);
+            s0 += w[0];
+        }
+    }
+    memcpy(sum + 1, &acc, sizeof acc);
+    sum[0] = s0;
+}
+
 void nf_tagger_free(nf_tagger *t)
 {
     if (!t)
@@ -439,6 +602,7 @@ void nf_tagger_free(nf_tagger *t)
 #else
     free(t->tab);
 #endif
+    free(t->filt);
     free(t);
 }
 
@@ -477,6 +641,11 @@ nf_tagger *nf_tagger_load(const unsigned char *m, size_t len)
     t->tab = tab_alloc(t->tabbytes);
     if (!t->tab)
         goto bad;
+    while (t->fbits < 26 && ((size_t)64 << t->fbits) < (size_t)nfeat * 8) /* >= 8 bits a key */
+        t->fbits++;
+    t->filt = calloc((size_t)1 << t->fbits, sizeof *t->filt);
+    if (!t->filt)
+        goto bad;
 
     const unsigned char *p = m + 28;
     size_t pos = 0;
@@ -504,6 +673,7 @@ nf_tagger *nf_tagger_load(const unsigned char *m, size_t len)
         next = h + 1;
         nf_slot *sl = &t->tab[h];
         sl->key = key;
+        *filt_word(t, key) |= filt_bits(key);
         for (int tg = 0; tg < NF_NTAGS; tg++) {
             if (!(mask & (1u << tg)))
                 continue;
@@ -516,27 +686,21 @@ nf_tagger *nf_tagger_load(const unsigned char *m, size_t len)
     }
     if (pos != plen)
         goto bad;
+    uint32_t f[NF_MAX_ROLE];
+    for (int r = NF_R_M1; r < NF_NROLES; r++)
+        sum_feats(t, f, nf__role_feats(r, NULL, f), t->edge[r]);
+    for (int a = -1; a < NF_NTAGS; a++)
+        for (int b = -1; b < NF_NTAGS; b++)
+            sum_feats(t, f, nf__hist_feats(a, b, f), t->hist[a + 1][b + 1]);
     return t;
 bad:
     nf_tagger_free(t);
     return NULL;
 }
 
-static const int16_t *lookup_at(const nf_tagger *t, uint32_t key, uint32_t h)
-{
-    for (;;) {
-        uint32_t k = t->tab[h].key;
-        if (k == key)
-            return t->tab[h].w;
-        if (k == 0 || k > key)
-            return NULL;
-        h++;
-    }
-}
-
 const int16_t *nf__lookup(const nf_tagger *t, uint32_t key)
 {
-    if (!t || !key)
+    if (!t || !key || !filt_may(t, key))
         return NULL;
     return lookup_at(t, key, (uint32_t)(((uint64_t)key * t->nhome) >> 32));
 }
@@ -556,7 +720,157 @@ static int maybe_name(const char *w, size_t n)
     return 0;
 }
 
+/* ------------------------------------------------------------ tagging */
+
+/* What the tagger needs of one word, whatever its neighbours: its nf_tok and, per role
+ * (NF_R_*), the summed weights of the word's features in that role (nf__role_feats).  A
+ * function of the word's bytes (and the model) only.  The sums are computed when first
+ * needed (a word seen only beside names never needs its centre sums): bit r of roles says
+ * w[r] is. */
+typedef struct {
+    nf_tok tok;
+    uint32_t roles;
+    int32_t w[NF_NROLES][NF_NTAGS];
+} word_info;
+
+/* The cache: WC_SETS sets of two entries (the word's hash picks the set; a miss replaces
+ * the entry of the set used less recently).  An entry is used only when its stored bytes
+ * equal the word's: a hash alone is never trusted.  Longer words are not cached. */
+#define WC_SETS 4096u /* a power of two: 2 MB in all */
+#define WC_MAXLEN 16u
+
+typedef struct {
+    uint32_t len; /* bytes of word; 0 = empty */
+    char word[WC_MAXLEN];
+    word_info info;
+} wc_entry; /* 256 bytes */
+
+struct nf_tagger_cache {
+    const nf_tagger *t; /* the model the entries' sums are of */
+    wc_entry *e;        /* [2 * WC_SETS]: set s is e[2s], e[2s + 1] */
+    uint8_t *mru;       /* [WC_SETS]: the entry of the set used last (0 or 1) */
+};
+
+nf_tagger_cache *nf_tagger_cache_new(void)
+{
+    nf_tagger_cache *c = calloc(1, sizeof *c);
+    if (!c)
+        return NULL;
+    c->e = calloc(2 * WC_SETS, sizeof *c->e);
+    c->mru = calloc(WC_SETS, 1);
+    if (!c->e || !c->mru) {
+        nf_tagger_cache_free(c);
+        return NULL;
+    }
+    return c;
+}
+
+void nf_tagger_cache_free(nf_tagger_cache *c)
+{
+    if (!c)
+        return;
+    free(c->e);
+    free(c->mru);
+    free(c);
+}
+
+static void cache_clear(nf_tagger_cache *c)
+{
+    memset(c->e, 0, 2 * WC_SETS * sizeof *c->e);
+    memset(c->mru, 0, WC_SETS);
+}
+
+/* A token of the window: a copy of its word's info (the cache entry may be replaced while
+ * the token is in the window), and the entry it is cached in (NULL: none) to give back the
+ * role sums computed later. */
+typedef struct {
+    word_info info;
+    wc_entry *src;
+} win_tok;
+
+static int entry_holds(const wc_entry *e, const char *w, size_t len)
+{
+    return e->len == len && memcmp(e->word, w, len) == 0;
+}
+
+/* The cache set of a word, -1 when it is not cached (no cache, too long).  The set's
+ * entries are prefetched: the cache is large. */
+static long wc_set(const nf_tagger_cache *c, const char *w, size_t len)
+{
+    if (!c || len == 0 || len > WC_MAXLEN)
+        return -1;
+    size_t s = fmix(nf__fnv1a((const unsigned char *)w, len)) & (WC_SETS - 1);
+    __builtin_prefetch(&c->e[2 * s]);
+    __builtin_prefetch(&c->e[2 * s + 1]);
+    return (long)s;
+}
+
+/* Fills *out with the word's info (s: wc_set of it), from the cache when it holds the
+ * word, else with its nf_tok alone (and caches that). */
+static void win_tok_get(nf_tagger_cache *c, long s, const char *w, size_t len, win_tok *out)
+{
+    out->src = NULL;
+    if (s >= 0) {
+        wc_entry *set = &c->e[2 * s];
+        for (int k = 0; k < 2; k++)
+            if (entry_holds(&set[k], w, len)) {
+                c->mru[s] = (uint8_t)k;
+                out->info = set[k].info;
+                out->src = &set[k];
+                return;
+            }
+        out->src = &set[!c->mru[s]];
+        c->mru[s] = (uint8_t)(out->src - set);
+    }
+    nf__tok_info(w, len, &out->info.tok);
+    out->info.roles = 0;
+    if (out->src) {
+        out->src->len = (uint32_t)len;
+        memcpy(out->src->word, w, len);
+        out->src->info.tok = out->info.tok;
+        out->src->info.roles = 0;
+    }
+}
+
+/* The token's sums for role r (w, len: its word). */
+static const int32_t *role_sums(const nf_tagger *t, win_tok *wt, int r, const char *w, size_t len)
+{
+    word_info *in = &wt->info;
+    if (!(in->roles & (1u << r))) {
+        uint32_t f[NF_MAX_ROLE];
+        memset(in->w[r], 0, sizeof in->w[r]);
+        sum_feats(t, f, nf__role_feats(r, &in->tok, f), in->w[r]);
+        in->roles |= 1u << r;
+        if (wt->src && entry_holds(wt->src, w, len)) {
+            memcpy(wt->src->info.w[r], in->w[r], sizeof in->w[r]);
+            wt->src->info.roles |= 1u << r;
+        }
+    }
+    return in->w[r];
+}
+
+/* sum[0..NF_NTAGS) += add[0..NF_NTAGS) */
+static void add_sums(int32_t *sum, const int32_t *add)
+{
+    v8i a, b;
+    memcpy(&a, sum + 1, sizeof a);
+    memcpy(&b, add + 1, sizeof b);
+    a += b;
+    memcpy(sum + 1, &a, sizeof a);
+    sum[0] += add[0];
+}
+
 void nf_tagger_tag(const nf_tagger *t, const char *const *words, const size_t *lens, size_t n, uint8_t *tags)
+{
+    nf_tagger_tag_cached(t, NULL, words, lens, n, tags);
+}
+
+/* The score of tag g at token i is the sum of the weights for g of nf__static_feats and
+ * nf__dyn_feats; here, the same sum regrouped: the five window words' role sums (word_info,
+ * or the model's edge sums outside the sentence), the model's sums for the previous two
+ * tags, and the nf__ctx_feats looked up one by one. */
+void nf_tagger_tag_cached(const nf_tagger *t, nf_tagger_cache *c, const char *const *words, const size_t *lens,
+                          size_t n, uint8_t *tags)
 {
     if (n == 0)
         return;
@@ -564,12 +878,17 @@ void nf_tagger_tag(const nf_tagger *t, const char *const *words, const size_t *l
         memset(tags, NF_TAG_O, n);
         return;
     }
+    if (c && c->t != t) {
+        if (c->t) /* entries of another model (a new cache is empty) */
+            cache_clear(c);
+        c->t = t;
+    }
+    static const int role_at[5] = {NF_R_M2, NF_R_M1, NF_R_C, NF_R_P1, NF_R_P2}; /* window position -> role */
     uint32_t sflags = nf__sent_flags(words, lens, n);
-    nf_tok ring[8];
-    size_t have[8]; /* token index + 1 held by each ring slot */
+    win_tok ring[8]; /* tokens i-2 .. i+2: token j in ring[j & 7] */
+    size_t have[8];  /* token index + 1 held by each ring slot */
     memset(have, 0, sizeof have);
-    uint32_t feats[NF_MAX_STATIC + NF_MAX_DYN];
-    uint32_t slots[NF_MAX_STATIC + NF_MAX_DYN];
+    uint32_t feats[NF_MAX_CTX];
     int p1 = -1, p2 = -1;
     for (size_t i = 0; i < n; i++) {
         if (p1 <= 0 && !maybe_name(words[i], lens[i])) {
@@ -578,44 +897,35 @@ void nf_tagger_tag(const nf_tagger *t, const char *const *words, const size_t *l
             p1 = NF_TAG_O;
             continue;
         }
+        /* the window's words not yet in the ring: their cache sets are read together
+         * (set[k] is used below under the same condition) */
+        long set[5];
+        for (size_t k = 0; k < 5; k++) {
+            size_t pos = i + k, j = pos - 2; /* position + 2 */
+            if (pos >= 2 && j < n && have[j & 7] != j + 1)
+                set[k] = wc_set(c, words[j], lens[j]);
+        }
         const nf_tok *win[5];
+        int32_t sc[NF_NTAGS];
+        memcpy(sc, t->hist[p1 + 1][p2 + 1], sizeof sc);
         for (size_t k = 0; k < 5; k++) {
             size_t pos = i + k; /* position + 2 */
+            const int32_t *rw;
             if (pos < 2 || pos - 2 >= n) {
                 win[k] = NULL;
-                continue;
+                rw = t->edge[role_at[k]];
+            } else {
+                size_t j = pos - 2, r = j & 7;
+                if (have[r] != j + 1) {
+                    win_tok_get(c, set[k], words[j], lens[j], &ring[r]);
+                    have[r] = j + 1;
+                }
+                win[k] = &ring[r].info.tok;
+                rw = role_sums(t, &ring[r], role_at[k], words[j], lens[j]);
             }
-            size_t j = pos - 2, r = j & 7;
-            if (have[r] != j + 1) {
-                nf__tok_info(words[j], lens[j], &ring[r]);
-                have[r] = j + 1;
-            }
-            win[k] = &ring[r];
+            add_sums(sc, rw);
         }
-        size_t nf = nf__static_feats(win, i, sflags, feats);
-        nf += nf__dyn_feats(win, p1, p2, feats + nf);
-        for (size_t k = 0; k < nf; k++) {
-            slots[k] = (uint32_t)(((uint64_t)feats[k] * t->nhome) >> 32);
-            __builtin_prefetch(&t->tab[slots[k]]);
-        }
-        /* tags 1..8 summed eight at a time (GCC vector extension), tag O alone */
-        typedef int16_t v8h __attribute__((vector_size(16)));
-        typedef int32_t v8i __attribute__((vector_size(32)));
-        v8i acc = {0, 0, 0, 0, 0, 0, 0, 0};
-        int32_t s0 = 0;
-        for (size_t k = 0; k < nf; k++) {
-            const int16_t *w = lookup_at(t, feats[k], slots[k]);
-            if (w) {
-                v8h v;
-                memcpy(&v, w + 1, sizeof v);
-                acc += __builtin_convertvector(v, v8i);
-                s0 += w[0];
-            }
-        }
-        int32_t sc[NF_NTAGS];
-        sc[0] = s0;
-        for (int tg = 1; tg < NF_NTAGS; tg++)
-            sc[tg] = acc[tg - 1];
+        sum_feats(t, feats, nf__ctx_feats(win, i, sflags, p1, feats), sc);
         int best = NF_TAG_O;
         for (int tg = 1; tg < NF_NTAGS; tg++)
             if (nf__allowed(p1, tg) && sc[tg] > sc[best])

@@ -62,6 +62,19 @@ const int16_t *nf__lookup(const nf_tagger *t, uint32_t key);
  * sentences and arbitrary bytes. */
 void nf_tagger_tag(const nf_tagger *t, const char *const *words, const size_t *lens, size_t n, uint8_t *tags);
 
+/* A memo of word analyses (nf_tok and the word's summed one-word feature weights, keyed by
+ * the exact word bytes), to keep from sentence to sentence and article to article: names
+ * and the words around them repeat.  About 2 MB; one per thread (not thread-safe).
+ * nf_tagger_cache_new returns NULL when out of memory (tagging then works without). */
+typedef struct nf_tagger_cache nf_tagger_cache;
+nf_tagger_cache *nf_tagger_cache_new(void);
+void nf_tagger_cache_free(nf_tagger_cache *c);
+
+/* nf_tagger_tag through a cache (NULL: none): the same tags, computed faster.  The cache
+ * may be used with any tagger (it empties itself when the tagger changes). */
+void nf_tagger_tag_cached(const nf_tagger *t, nf_tagger_cache *c, const char *const *words, const size_t *lens,
+                          size_t n, uint8_t *tags);
+
 /* ------------------------------------------------------------------------
  * Internal interface shared with tools/train_tagger.c.  Not part of the
  * public API; define NF_TAGGER_INTERNAL before including to get it.
@@ -120,6 +133,26 @@ uint32_t nf__sent_flags(const char *const *words, const size_t *lens, size_t n);
 size_t nf__static_feats(const nf_tok *const win[5], size_t i, uint32_t sflags, uint32_t *out);
 /* p1, p2 = tags at i-1, i-2 (-1 when outside the sentence). */
 size_t nf__dyn_feats(const nf_tok *const win[5], int p1, int p2, uint32_t *out);
+
+/* The same features split by what they read, for the runtime (nf_tagger_tag), which sums
+ * the weights of a word's one-word features once per word type (exact int32 sums, so the
+ * scores are those of the full lists above):
+ *   nf__role_feats: the templates that read one token of the window only, by the token's
+ *     role: NF_R_C the centre (1-14), NF_R_M1 the word before (15, 19, 41), NF_R_M2 two
+ *     before (16, 20), NF_R_P1 the word after (17, 21, 40), NF_R_P2 two after (18, 22).
+ *     tok == NULL: the position is outside the sentence (the BOS / EOS sentinel).
+ *   nf__ctx_feats: every other static and dynamic template except 101 and 102 (pairs and
+ *     triples of tokens, sentence start, headline, the previous tag with a token).
+ *   nf__hist_feats: 101 and 102, which read the previous two tags only.
+ * The multiset union over the five roles and the other two equals nf__static_feats +
+ * nf__dyn_feats (tests/test_tagger_internal.c checks it). */
+enum { NF_R_C, NF_R_M1, NF_R_M2, NF_R_P1, NF_R_P2, NF_NROLES };
+#define NF_MAX_ROLE 32 /* upper bound of nf__role_feats() output */
+#define NF_MAX_CTX 32  /* upper bound of nf__ctx_feats() output */
+size_t nf__role_feats(int role, const nf_tok *tok, uint32_t *out);
+size_t nf__ctx_feats(const nf_tok *const win[5], size_t i, uint32_t sflags, int p1, uint32_t *out);
+size_t nf__hist_feats(int p1, int p2, uint32_t *out);
+
 /* 1 if tag may follow prev (prev = -1 at sentence start). */
 int nf__allowed(int prev, int tag);
 uint32_t nf__fnv1a(const unsigned char *p, size_t n);
