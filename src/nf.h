@@ -201,6 +201,7 @@ typedef struct {
     uint8_t heading;          /* from a heading paragraph: never a claim */
     uint8_t in_quote;         /* starts inside a quote opened by an earlier sentence */
     int32_t date_tx;          /* index in ana->tx of the sentence's date, -1: the article's */
+    const char *text;         /* nf_sent_text's copy (arena), NULL until first asked for */
 } nf_sent;
 
 /* ---- dates.c ---- */
@@ -268,7 +269,8 @@ void nf_row_setz(nf_ana *a, nf_row *r, int col, const char *s);
 /* s[0..n) with whitespace runs collapsed to one space, trimmed, lower-cased (ASCII) when
  * lower is set (arena). */
 const char *nf_span_text(nf_ana *a, const char *s, size_t n, int lower);
-/* The whole sentence, whitespace collapsed (arena). */
+/* The whole sentence, whitespace collapsed (arena; made once per sentence of a->sent and
+ * shared by every row that quotes it). */
 const char *nf_sent_text(nf_ana *a, const nf_sent *s);
 /* The sentence's date value: its date expression's, else the article's (may be ""). */
 const char *nf_sent_date(const nf_ana *a, const nf_sent *s);

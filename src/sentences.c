@@ -520,6 +520,7 @@ static void add_sentence(nf_ana *a, size_t t0, size_t t1, uint32_t para, int hea
     s->heading = (uint8_t)heading;
     s->in_quote = (uint8_t)inq;
     s->date_tx = -1;
+    s->text = NULL;
     for (size_t i = t0; i < t1; i++) {
         if (a->tok[i].flags & (NF_T_WORD | NF_T_NUM)) {
             a->tok[i].flags |= NF_T_SENT0;
