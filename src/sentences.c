@@ -143,9 +143,11 @@ static inline int cp_letter(uint32_t c)
     return 1;
 }
 
-static int cp_upper(uint32_t c)
+static inline int cp_upper(uint32_t c)
 {
-    return (c >= 'A' && c <= 'Z') || (c >= 0xC0 && c <= 0xDE && c != 0xD7) ||
+    if (c < 0x80)
+        return bcl[c] & B_UPPER;
+    return (c >= 0xC0 && c <= 0xDE && c != 0xD7) ||
            (c >= 0x391 && c <= 0x3A9) || (c >= 0x400 && c <= 0x42F) ||
            (c >= 0x100 && c <= 0x17F && !(c & 1) && c != 0x138);
 }
