@@ -71,7 +71,8 @@ void nf_write_tsv(const nf_options *o, const char *const *cols, nf_buf *out)
     for (int i = 0; i < n; i++) {
         if (i)
             *d++ = '\t';
-        d = put_field(d, f[i], len[i]);
+        if (len[i])
+            d = put_field(d, f[i], len[i]);
     }
     *d++ = '\n';
     *d = 0;
