@@ -44,7 +44,8 @@ void nf_buf_reserve(nf_buf *b, size_t extra)
 
 void nf_buf_put(nf_buf *b, const void *s, size_t n)
 {
-    nf_buf_reserve(b, n);
+    if (b->len + n + 1 > b->cap) /* (the common case, room enough, costs no call) */
+        nf_buf_reserve(b, n);
     if (n)
         memcpy(b->p + b->len, s, n);
     b->len += n;
@@ -55,7 +56,8 @@ void nf_buf_puts(nf_buf *b, const char *s) { nf_buf_put(b, s, strlen(s)); }
 
 void nf_buf_putc(nf_buf *b, char c)
 {
-    nf_buf_reserve(b, 1);
+    if (b->len + 2 > b->cap)
+        nf_buf_reserve(b, 1);
     b->p[b->len++] = c;
     b->p[b->len] = 0;
 }
