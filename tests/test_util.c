@@ -105,6 +105,15 @@ static void test_span_text(void **st)
             const char *s = spans[i];
             assert_string_equal(nf_span_text(&a, s, strlen(s), lower), span_ref(want, s, strlen(s), lower));
         }
+    srand(5); /* random spans across the 8-byte words of the fast check */
+    for (int round = 0; round < 20000; round++) {
+        char s[48], big[64];
+        size_t n = (size_t)(rand() % 40);
+        for (size_t i = 0; i < n; i++)
+            s[i] = "ab  \t\n\r\x01\xC3\xA9Z."[rand() % 12];
+        int lower = round & 1;
+        assert_string_equal(nf_span_text(&a, s, n, lower), span_ref(big, s, n, lower));
+    }
     /* a sentence's text is made once and shared */
     char text[] = "First  sentence here.\nSecond one.";
     a.doc.text = text;
