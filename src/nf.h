@@ -71,6 +71,9 @@ static inline int nf_tolower(int c) { return nf_isupper(c) ? c + 32 : c; }
 /* Lower-cases ASCII letters of s[0..n) into out (n bytes). */
 void nf_lower(const char *s, size_t n, char *out);
 int nf_strncaseeq(const char *a, size_t an, const char *b); /* a[0..an) equals b, ASCII case-insensitive */
+/* Length of the longest prefix of s[0..n) made of printable ASCII (0x20..0x7E) other than
+ * x1 and x2 (pass 0x7F for none), eight bytes at a time: the writers copy such runs whole. */
+size_t nf_plain_prefix(const char *s, size_t n, unsigned char x1, unsigned char x2);
 
 /* Diagnostics: "newsfacts: FILE:LINE: message" on stderr. Warnings are counted (for
  * --strict) and silenced by -q; errors always print and make the exit status 1. */

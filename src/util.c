@@ -526,6 +526,39 @@ void nf_lower(const char *s, size_t n, char *out)
     }
 }
 
+/* Does the word w hold no byte below 0x20 ((w - 0x20..) & ~w has a top bit there), none of
+ * 0x80 or more, and no byte of c (a zero byte of w ^ c, c being the byte repeated)? Each
+ * test is exact about whether such a byte exists. */
+static inline int plain8(uint64_t w, uint64_t c1, uint64_t c2)
+{
+    const uint64_t ones = 0x0101010101010101ULL, top = 0x8080808080808080ULL;
+    uint64_t a = w ^ c1, b = w ^ c2, d = w ^ (ones * 0x7F);
+    return !((((w - ones * 0x20) & ~w) | ((a - ones) & ~a) | ((b - ones) & ~b) | ((d - ones) & ~d) | w) & top);
+}
+
+size_t nf_plain_prefix(const char *s, size_t n, unsigned char x1, unsigned char x2)
+{
+    const uint64_t c1 = 0x0101010101010101ULL * x1, c2 = 0x0101010101010101ULL * x2;
+    size_t i = 0;
+    uint64_t w;
+    for (; i + 8 <= n; i += 8) { /* eight bytes at a time */
+        memcpy(&w, s + i, 8);
+        if (!plain8(w, c1, c2))
+            break;
+    }
+    if (i + 8 > n && n >= 8 && i < n) { /* the last few: the last word, overlapping */
+        memcpy(&w, s + n - 8, 8);
+        if (plain8(w, c1, c2))
+            return n;
+    }
+    for (; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c < 0x20 || c >= 0x7F || c == x1 || c == x2)
+            break;
+    }
+    return i;
+}
+
 int nf_strncaseeq(const char *a, size_t an, const char *b)
 {
     size_t i = 0;

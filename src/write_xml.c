@@ -9,23 +9,38 @@
 
 static void clean(const char *s, nf_buf *b)
 {
-    b->len = 0;
     const unsigned char *p = (const unsigned char *)(s ? s : "");
     size_t n = strlen((const char *)p);
+    b->len = 0;
+    nf_buf_reserve(b, 3 * n + 1); /* an invalid byte becomes three; and two NULs */
+    char *d = b->p;
     for (size_t i = 0; i < n;) {
+        size_t r = nf_plain_prefix((const char *)p + i, n - i, 0x7F, 0x7F); /* as it is */
+        if (r) {
+            memcpy(d, p + i, r);
+            d += r;
+            i += r;
+            if (i == n)
+                break;
+        }
         uint32_t cp;
         int k = nf_utf8_decode(p + i, n - i, &cp);
         int bad = cp == 0xFFFD && !(k == 3 && p[i] == 0xEF);
-        if (bad)
-            nf_buf_put(b, "\xEF\xBF\xBD", 3);
-        else if ((cp < 0x20 && cp != '\t' && cp != '\n' && cp != '\r') || cp == 0x7F ||
-                 (cp >= 0x80 && cp <= 0x9F) || cp == 0xFFFE || cp == 0xFFFF)
-            ;
-        else
-            nf_buf_put(b, p + i, (size_t)k);
+        if (bad) {
+            memcpy(d, "\xEF\xBF\xBD", 3);
+            d += 3;
+        } else if ((cp < 0x20 && cp != '\t' && cp != '\n' && cp != '\r') || cp == 0x7F ||
+                   (cp >= 0x80 && cp <= 0x9F) || cp == 0xFFFE || cp == 0xFFFF) {
+            ; /* dropped */
+        } else {
+            memcpy(d, p + i, (size_t)k);
+            d += k;
+        }
         i += (size_t)k;
     }
-    nf_buf_putc(b, '\0');
+    *d++ = '\0';
+    *d = '\0';
+    b->len = (size_t)(d - b->p); /* the NUL counted, as nf_buf_putc(b, 0) left it */
 }
 
 void nf_write_xml(const nf_options *o, const char *const *cols, nf_buf *out)

@@ -164,6 +164,24 @@ static void test_tsv_positions(void **st)
             }
 }
 
+static void test_plain_prefix(void **st)
+{
+    (void)st;
+    srand(11);
+    for (int round = 0; round < 20000; round++) {
+        char s[40];
+        size_t n = (size_t)(rand() % 40);
+        for (size_t i = 0; i < n; i++) /* mostly plain, now and then a byte that stops it */
+            s[i] = rand() % 12 ? "abc XYZ09~ !"[rand() % 12] : "\"\\\t\x7f\x80\xff\x1f,"[rand() % 8];
+        unsigned char x1 = round % 3 == 0 ? '"' : 0x7F, x2 = round % 3 == 1 ? '\\' : 0x7F;
+        size_t want = 0;
+        while (want < n && (unsigned char)s[want] >= 0x20 && (unsigned char)s[want] < 0x7F &&
+               (unsigned char)s[want] != x1 && (unsigned char)s[want] != x2)
+            want++;
+        assert_int_equal(nf_plain_prefix(s, n, x1, x2), want);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -171,6 +189,7 @@ int main(void)
         cmocka_unit_test(test_map),
         cmocka_unit_test(test_span_text),
         cmocka_unit_test(test_tsv_positions),
+        cmocka_unit_test(test_plain_prefix),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
