@@ -278,8 +278,10 @@ static void tokenize(tk_state *st, uint32_t s, uint32_t e)
             uint32_t j = i + (uint32_t)len;
             int dotted = 0;
             for (;;) {
-                while (j < e && (bcl[(unsigned char)t[j]] & B_ALNUM))
-                    j++; /* ASCII fast path */
+                const unsigned char *q = (const unsigned char *)t + j, *qe = (const unsigned char *)t + e;
+                while (q < qe && (bcl[*q] & B_ALNUM))
+                    q++; /* ASCII fast path */
+                j = (uint32_t)(q - (const unsigned char *)t);
                 if (j >= e || (bcl[(unsigned char)t[j]] & B_SPACE))
                     break; /* the common end of a word */
                 int l2;
