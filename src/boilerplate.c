@@ -430,29 +430,38 @@ static void pf_scan(pf_block *sb, const char *s, size_t n)
     sb->exotic = pf_has_pair(sb, pf_pair(0xC5, 0xBF)) || pf_has_pair(sb, pf_pair(0x84, 0xAA));
 }
 
+/* May the block hold the literal? */
+static inline int pf_lit_may(const nf_bp_filter *f, const pf_block *sb)
+{
+    if (f->len == 1) {
+        unsigned c = (unsigned char)f->lit[0];
+        return (sb->byte[c >> 6] >> (c & 63)) & 1;
+    }
+    for (size_t i = 0; i + 1 < f->len; i++)
+        if (!pf_has_pair(sb, f->pair[i]))
+            return 0;
+    return 1;
+}
+
 /* May the block hold what the filter asks for? */
 static int pf_may(const nf_bp_filter *f, const pf_block *sb)
 {
     switch (f->op) {
-    case PF_LIT: {
-        if (f->len == 1) {
-            unsigned c = (unsigned char)f->lit[0];
-            return (sb->byte[c >> 6] >> (c & 63)) & 1;
-        }
-        for (size_t i = 0; i + 1 < f->len; i++)
-            if (!pf_has_pair(sb, f->pair[i]))
-                return 0;
-        return 1;
-    }
+    case PF_LIT:
+        return pf_lit_may(f, sb);
     case PF_AND:
-        for (size_t i = 0; i < f->nkid; i++)
-            if (!pf_may(f->kid[i], sb))
+        for (size_t i = 0; i < f->nkid; i++) {
+            const nf_bp_filter *k = f->kid[i];
+            if (!(k->op == PF_LIT ? pf_lit_may(k, sb) : pf_may(k, sb)))
                 return 0;
+        }
         return 1;
     case PF_OR:
-        for (size_t i = 0; i < f->nkid; i++)
-            if (pf_may(f->kid[i], sb))
+        for (size_t i = 0; i < f->nkid; i++) {
+            const nf_bp_filter *k = f->kid[i];
+            if (k->op == PF_LIT ? pf_lit_may(k, sb) : pf_may(k, sb))
                 return 1;
+        }
         return 0;
     default:
         return 1;
