@@ -526,6 +526,7 @@ static int add_rules(nf_norm *st, const char *txt, size_t len, const char *src, 
         st->rules[st->nrules].re = re;
         st->rules[st->nrules].action = act;
         st->rules[st->nrules].maxchars = (uint32_t)strtoul(f[1], NULL, 10);
+        /* (compiled with no options above: a (?i) in the pattern is its only caseless part) */
         st->rules[st->nrules].filter = pf_compile(f[2], st->rules[st->nrules].maxchars);
         st->nrules++;
     }
