@@ -795,6 +795,10 @@ static void detect_lang(nf_ana *a)
     size_t cyr = 0, ukr = 0, kana = 0, hangul = 0, han = 0, arab = 0, greek = 0, hebrew = 0,
            thai = 0, deva = 0;
     int counts[32] = {0}, words = 0;
+    /* the stop-word look-ups of this sample, remembered: a word of up to 8 bytes, lower-cased
+     * and zero-padded, is its own key (no word holds a NUL), and the same few words come
+     * again and again */
+    struct { uint64_t key; uintptr_t bits; } memo[64] = {{0, 0}};
     while (i < n) {
         if (s[i] < 0x80) {
             if (nf_isalpha(s[i])) {
@@ -802,11 +806,18 @@ static void detect_lang(nf_ana *a)
                 while (j < n && (nf_isalpha(s[j]) || s[j] == '\'') && j - i < 24)
                     j++;
                 /* a word (ASCII part): look it up */
-                char w[24];
+                char w[24] = {0};
                 size_t wl = j - i;
                 if (wl >= 2 && wl <= 8 && (j >= n || s[j] < 0x80)) {
                     nf_lower((const char *)s + i, wl, w);
-                    uintptr_t bits = (uintptr_t)nf_map_get(st->stop, w, wl);
+                    uint64_t key;
+                    memcpy(&key, w, 8);
+                    size_t slot = (size_t)((key * 0x9E3779B97F4A7C15ULL) >> 58);
+                    if (memo[slot].key != key) {
+                        memo[slot].key = key;
+                        memo[slot].bits = (uintptr_t)nf_map_get(st->stop, w, wl);
+                    }
+                    uintptr_t bits = memo[slot].bits;
                     for (int l = 0; bits; l++, bits >>= 1)
                         if (bits & 1)
                             counts[l]++;
