@@ -44,21 +44,65 @@ void nf_row_setz(nf_ana *a, nf_row *r, int col, const char *s)
     nf_row_set(a, r, col, s, s ? strlen(s) : 0);
 }
 
+/* Is s[0..n) (no whitespace at either end) already collapsed: every whitespace byte a
+ * single ' ' between two non-space bytes? Sentences of doc.text nearly always are. */
+static int collapsed(const char *s, size_t n)
+{
+    size_t i = 0;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__ /* s[i] is x's low byte */
+    /* eight bytes at once; the top bit of each byte of sp is set where x has a space, of ws
+     * where it has \t \n \v \f \r (exact per byte: the sums carry into no other byte) */
+    const uint64_t low7 = 0x7F7F7F7F7F7F7F7FULL, top = 0x8080808080808080ULL;
+    uint64_t before = 0; /* the top bit of its low byte: the byte before x is a space */
+    for (; i + 8 <= n; i += 8) {
+        uint64_t x;
+        memcpy(&x, s + i, 8);
+        uint64_t b7 = x & low7, t = (x ^ 0x2020202020202020ULL) & low7;
+        uint64_t sp = ~((t + low7) | x) & top;
+        uint64_t ws = (b7 + 0x7777777777777777ULL) & ~(b7 + 0x7272727272727272ULL) & ~x & top;
+        if (ws || (sp & ((sp << 8) | before)))
+            return 0;
+        before = (sp >> 56) & 0x80;
+    }
+    if (i && before && i < n && nf_isspace((unsigned char)s[i]))
+        return 0;
+#endif
+    for (; i < n; i++) {
+        unsigned char ch = (unsigned char)s[i];
+        /* s[n - 1] is no space, so a space at i has a next byte */
+        if (ch <= ' ' && nf_isspace(ch) && (ch != ' ' || nf_isspace((unsigned char)s[i + 1])))
+            return 0;
+    }
+    return 1;
+}
+
 const char *nf_span_text(nf_ana *a, const char *s, size_t n, int lower)
 {
+    while (n && nf_isspace((unsigned char)s[0]))
+        s++, n--;
+    while (n && nf_isspace((unsigned char)s[n - 1]))
+        n--;
     char *out = nf_arena_alloc(&a->arena, n + 1);
     size_t k = 0;
-    int sp = 0;
-    for (size_t i = 0; i < n; i++) {
-        unsigned char ch = (unsigned char)s[i];
-        if (nf_isspace(ch)) {
-            sp = k > 0;
-            continue;
+    if (collapsed(s, n)) { /* copied whole */
+        if (lower)
+            nf_lower(s, n, out);
+        else
+            memcpy(out, s, n);
+        k = n;
+    } else {
+        int sp = 0;
+        for (size_t i = 0; i < n; i++) {
+            unsigned char ch = (unsigned char)s[i];
+            if (nf_isspace(ch)) {
+                sp = k > 0;
+                continue;
+            }
+            if (sp)
+                out[k++] = ' ';
+            sp = 0;
+            out[k++] = (char)(lower ? nf_tolower(ch) : ch);
         }
-        if (sp)
-            out[k++] = ' ';
-        sp = 0;
-        out[k++] = (char)(lower ? nf_tolower(ch) : ch);
     }
     out[k] = '\0';
     return out;
@@ -66,8 +110,16 @@ const char *nf_span_text(nf_ana *a, const char *s, size_t n, int lower)
 
 const char *nf_sent_text(nf_ana *a, const nf_sent *s)
 {
+    /* the cache lives in a->sent; a sentence from elsewhere is copied each time */
+    size_t i = (size_t)((uintptr_t)s - (uintptr_t)a->sent) / sizeof *s;
+    nf_sent *own = i < a->nsent && &a->sent[i] == s ? &a->sent[i] : NULL;
+    if (own && own->text)
+        return own->text;
     size_t n = s->end > s->start ? s->end - s->start : 0;
-    return nf_span_text(a, a->doc.text + s->start, n, 0);
+    const char *t = nf_span_text(a, a->doc.text + s->start, n, 0);
+    if (own)
+        own->text = t;
+    return t;
 }
 
 const char *nf_sent_date(const nf_ana *a, const nf_sent *s)

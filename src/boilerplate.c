@@ -32,6 +32,454 @@
 #endif
 #define STOP_AFTER 400 /* characters of prose before a comment section can start */
 
+/* ---- literal prefilters ----
+ *
+ * Most blocks match no rule, and a PCRE2 match costs tens of instructions a byte of the block.
+ * So each rule's pattern is read once, at start-up, into a condition on the literal strings
+ * any match must contain: "(?i)\bsubscribe\b|\bnewsletters?\b" needs "subscribe" or
+ * "newsletter". A block is summed up once as the set of its bytes and of its byte pairs
+ * (ASCII lower-cased, pairs hashed into 4096 bits); a rule whose literals can't all be there
+ * is not matched at all.
+ *
+ * Why the answer is the same: every condition is necessary for a match, and the block
+ * summary can only err towards "may be there". The reading is conservative: a construct it
+ * doesn't know leaves the rule without a filter; an optional item or a class it can't list
+ * adds no condition. Case: literals are compared lower-cased, which a case-sensitive match
+ * implies too. Under (?i), PCRE2 (UTF mode, no UCP) matches an ASCII letter only to its two
+ * ASCII cases, except k to U+212A KELVIN SIGN and s to U+017F LONG S (checked against every
+ * code point): a block holding either of those is matched without filters. Other non-ASCII
+ * characters are used as literals only where no case can apply: outside (?i), or symbols and
+ * punctuation (U+00A0-U+00BF but U+00B5, U+2010-U+205F). */
+
+enum { PF_TRUE, PF_LIT, PF_AND, PF_OR };
+
+struct nf_bp_filter {
+    uint8_t op;
+    uint8_t len;            /* PF_LIT: bytes in lit */
+    char lit[30];           /* PF_LIT: lower-cased */
+    uint16_t pair[29];      /* PF_LIT: its byte pairs, hashed (pf_pair) */
+    size_t nkid;
+    nf_bp_filter **kid;     /* PF_AND, PF_OR */
+};
+
+static inline unsigned pf_pair(unsigned a, unsigned b) { return ((a << 8 | b) * 0x9E3779B1u) >> 20; }
+
+static void pf_free(nf_bp_filter *f)
+{
+    if (!f)
+        return;
+    for (size_t i = 0; i < f->nkid; i++)
+        pf_free(f->kid[i]);
+    free(f->kid);
+    free(f);
+}
+
+static nf_bp_filter *pf_new(int op)
+{
+    nf_bp_filter *f = calloc(1, sizeof *f);
+    if (f)
+        f->op = (uint8_t)op;
+    return f;
+}
+
+/* Adds child k to an AND or OR node (TRUE children of AND are dropped, a TRUE child makes
+ * an OR TRUE; the children of an AND in an AND, an OR in an OR or a node of one child are
+ * added instead of it). Returns 0 when out of memory. */
+static int pf_add(nf_bp_filter *f, nf_bp_filter *k)
+{
+    if (!k)
+        return 0;
+    if ((k->op == PF_AND || k->op == PF_OR) && (k->op == f->op || k->nkid == 1)) {
+        int ok = 1;
+        for (size_t i = 0; i < k->nkid; i++)
+            ok &= pf_add(f, k->kid[i]);
+        free(k->kid);
+        free(k);
+        return ok;
+    }
+    if (f->op == PF_TRUE || (k->op == PF_TRUE && f->op == PF_AND)) {
+        pf_free(k);
+        return 1;
+    }
+    if (k->op == PF_TRUE) { /* OR with TRUE */
+        for (size_t i = 0; i < f->nkid; i++)
+            pf_free(f->kid[i]);
+        free(f->kid);
+        f->kid = NULL;
+        f->nkid = 0;
+        f->op = PF_TRUE;
+        pf_free(k);
+        return 1;
+    }
+    nf_bp_filter **nk = realloc(f->kid, (f->nkid + 1) * sizeof *nk);
+    if (!nk) {
+        pf_free(k);
+        return 0;
+    }
+    f->kid = nk;
+    f->kid[f->nkid++] = k;
+    return 1;
+}
+
+static nf_bp_filter *pf_lit(const char *s, size_t n)
+{
+    nf_bp_filter *f = pf_new(PF_LIT);
+    if (f) {
+        f->len = (uint8_t)n;
+        nf_lower(s, n, f->lit);
+        for (size_t i = 1; i < n; i++)
+            f->pair[i - 1] = (uint16_t)pf_pair((unsigned char)f->lit[i - 1], (unsigned char)f->lit[i]);
+    }
+    return f;
+}
+
+typedef struct {
+    const char *p, *end;
+    int fail;       /* a construct this reader doesn't know */
+    int caseless;   /* the pattern has (?i somewhere */
+    int depth;      /* of groups */
+    int unanchored; /* a top-level branch starts with something else than ^ */
+} pf_reader;
+
+/* Length of the UTF-8 character at p, 0 if its lead byte is no lead byte. */
+static size_t pf_charlen(const pf_reader *r, const char *p)
+{
+    unsigned c = (unsigned char)*p;
+    size_t k = c < 0x80 ? 1 : c >= 0xF0 && c <= 0xF4 ? 4 : c >= 0xE0 ? 3 : c >= 0xC2 && c <= 0xDF ? 2 : 0;
+    return k && (size_t)(r->end - p) >= k ? k : 0;
+}
+
+/* Can the character s[0..k) serve as a literal: no case folding can reach it? */
+static int pf_caseproof(const pf_reader *r, const char *s, size_t k)
+{
+    if (k == 1 || !r->caseless)
+        return 1;
+    uint32_t cp;
+    nf_utf8_decode((const unsigned char *)s, k, &cp);
+    return (cp >= 0xA0 && cp <= 0xBF && cp != 0xB5) || (cp >= 0x2010 && cp <= 0x205F);
+}
+
+/* Reads a quantifier if one follows; returns its minimum (1 when there is none). */
+static unsigned long pf_quant(pf_reader *r)
+{
+    unsigned long min = 1;
+    if (r->p >= r->end)
+        return 1;
+    char c = *r->p;
+    if (c == '?' || c == '*') {
+        min = 0;
+        r->p++;
+    } else if (c == '+') {
+        r->p++;
+    } else if (c == '{') { /* {n} {n,} {n,m}; anything else is a literal in PCRE2: give up */
+        const char *q = r->p + 1;
+        if (q >= r->end || !nf_isdigit((unsigned char)*q)) {
+            r->fail = 1;
+            return 1;
+        }
+        min = strtoul(q, NULL, 10);
+        while (q < r->end && nf_isdigit((unsigned char)*q))
+            q++;
+        if (q < r->end && *q == ',')
+            q++;
+        while (q < r->end && nf_isdigit((unsigned char)*q))
+            q++;
+        if (q >= r->end || *q != '}') {
+            r->fail = 1;
+            return 1;
+        }
+        r->p = q + 1;
+    } else {
+        return 1;
+    }
+    if (r->p < r->end && (*r->p == '?' || *r->p == '+')) /* lazy, possessive */
+        r->p++;
+    return min;
+}
+
+/* After a backslash: skips an escape that matches one character of a class (\d \s \w \h
+ * \v and their negations, \R, \p{..}) or asserts (\b \B \A \z \Z \G). Returns 1, or 0 for
+ * an escape it doesn't know. r->p is at the letter. */
+static int pf_skip_class_escape(pf_reader *r)
+{
+    char c = *r->p++;
+    if (strchr("dDsSwWhHvVRbBAzZG", c))
+        return 1;
+    if (c == 'p' || c == 'P') {
+        if (r->p < r->end && *r->p == '{') {
+            const char *q = memchr(r->p, '}', (size_t)(r->end - r->p));
+            if (!q)
+                return 0;
+            r->p = q + 1;
+        } else if (r->p < r->end) {
+            r->p++;
+        }
+        return 1;
+    }
+    return 0;
+}
+
+/* A bracketed class, r->p after the '['. A plain list of characters ([|:], [>|»•·]) is an OR
+ * of them; a negated class, a range or an escape like \d is TRUE. */
+static nf_bp_filter *pf_class(pf_reader *r)
+{
+    nf_bp_filter *f = pf_new(PF_OR);
+    if (!f)
+        return NULL;
+    int plain = 1;
+    if (r->p < r->end && *r->p == '^') {
+        plain = 0;
+        r->p++;
+    }
+    for (int first = 1;; first = 0) {
+        if (r->p >= r->end || *r->p == '[') { /* POSIX classes and the like: not read */
+            r->fail = 1;
+            return f;
+        }
+        if (*r->p == ']' && !first) {
+            r->p++;
+            break;
+        }
+        const char *m = r->p;
+        size_t k = 1;
+        if (*m == '\\') {
+            if (m + 1 >= r->end) {
+                r->fail = 1;
+                return f;
+            }
+            if (nf_isalpha((unsigned char)m[1]) || nf_isdigit((unsigned char)m[1])) {
+                r->p++;
+                if (!pf_skip_class_escape(r))
+                    r->fail = 1;
+                plain = 0;
+                continue;
+            }
+            m++; /* an escaped punctuation character stands for itself */
+            r->p++;
+        } else if (*m == '-' && !first && r->p + 1 < r->end && r->p[1] != ']') {
+            plain = 0; /* a range */
+        } else {
+            k = pf_charlen(r, m);
+            if (!k) {
+                r->fail = 1;
+                return f;
+            }
+        }
+        r->p = m + k;
+        if (plain && (!pf_caseproof(r, m, k) || !pf_add(f, pf_lit(m, k))))
+            plain = 0;
+    }
+    if (!plain || !f->nkid) {
+        pf_free(f);
+        f = pf_new(PF_TRUE);
+    }
+    return f;
+}
+
+static nf_bp_filter *pf_alt(pf_reader *r);
+
+/* Ends the literal run: it is necessary as a whole. */
+static void pf_flush(pf_reader *r, nf_bp_filter *f, const char *run, size_t *nrun)
+{
+    if (*nrun && !pf_add(f, pf_lit(run, *nrun)))
+        r->fail = 1;
+    *nrun = 0;
+}
+
+/* One branch: the AND of its necessary parts. Stops at '|', ')' or the end. */
+static nf_bp_filter *pf_seq(pf_reader *r)
+{
+    nf_bp_filter *f = pf_new(PF_AND);
+    char run[sizeof f->lit]; /* literal characters read one after another */
+    size_t nrun = 0;
+    int first = 1;
+    while (f && !r->fail && r->p < r->end && *r->p != '|' && *r->p != ')') {
+        const char *m = r->p, *lit = NULL; /* lit: a literal character of k bytes */
+        size_t k = 1;
+        nf_bp_filter *item = NULL;         /* a class or a group */
+        if (r->end - m >= 4 && !memcmp(m, "(?i)", 4)) { /* caseless from here on: known */
+            r->p = m + 4;
+            pf_flush(r, f, run, &nrun);
+            continue;
+        }
+        if (first && r->depth == 0 && *m != '^')
+            r->unanchored = 1;
+        first = 0;
+        if (*m == '\\') {
+            if (m + 1 >= r->end) {
+                r->fail = 1;
+                break;
+            }
+            r->p = m + 1;
+            if (nf_isalpha((unsigned char)m[1]) || nf_isdigit((unsigned char)m[1])) {
+                if (!pf_skip_class_escape(r))
+                    r->fail = 1;
+            } else { /* an escaped punctuation character stands for itself */
+                lit = m + 1;
+                r->p = m + 2;
+            }
+        } else if (*m == '.' || *m == '^' || *m == '$') {
+            r->p = m + 1;
+        } else if (*m == '[') {
+            r->p = m + 1;
+            item = pf_class(r);
+        } else if (*m == '(') {
+            if (m + 1 < r->end && m[1] == '?' && (m + 2 >= r->end || m[2] != ':')) {
+                r->fail = 1; /* lookaround, options, names...: not read */
+                break;
+            }
+            r->p = m + (m + 1 < r->end && m[1] == '?' ? 3 : 1);
+            r->depth++;
+            item = pf_alt(r);
+            r->depth--;
+            if (r->p >= r->end || *r->p != ')')
+                r->fail = 1;
+            else
+                r->p++;
+        } else if (*m == '*' || *m == '+' || *m == '?' || *m == '{') {
+            r->fail = 1; /* a quantifier with nothing before it, or a literal brace */
+            break;
+        } else {
+            k = pf_charlen(r, m);
+            if (!k) {
+                r->fail = 1;
+                break;
+            }
+            r->p = m + k;
+            if (pf_caseproof(r, m, k))
+                lit = m;
+        }
+        const char *q = r->p;
+        unsigned long min = pf_quant(r);
+        int quantified = r->p != q;
+        if (lit && min > 0) {
+            if (nrun + k > sizeof run)
+                pf_flush(r, f, run, &nrun);
+            memcpy(run + nrun, lit, k);
+            nrun += k;
+        }
+        /* the run goes on only through unquantified literal characters */
+        if (!lit || quantified)
+            pf_flush(r, f, run, &nrun);
+        if (item && min > 0) {
+            if (!pf_add(f, item))
+                r->fail = 1;
+        } else {
+            pf_free(item);
+        }
+    }
+    if (f)
+        pf_flush(r, f, run, &nrun);
+    if (f && !f->nkid) /* nothing necessary: matches anywhere */
+        f->op = PF_TRUE;
+    return f;
+}
+
+/* Branches up to ')' or the end: the OR of theirs. */
+static nf_bp_filter *pf_alt(pf_reader *r)
+{
+    nf_bp_filter *f = pf_new(PF_OR);
+    for (;;) {
+        if (!f || !pf_add(f, pf_seq(r)))
+            r->fail = 1;
+        if (r->fail || r->p >= r->end || *r->p != '|')
+            break;
+        r->p++;
+    }
+    return f;
+}
+
+/* The filter of a rule's pattern, NULL when it has none (not read, or no literal). An
+ * anchored pattern for blocks of any length gets none: it fails fast anyway, and its filter
+ * would have every long block summed up for nothing. */
+static nf_bp_filter *pf_compile(const char *pat, uint32_t maxchars)
+{
+    pf_reader r = {pat, pat + strlen(pat), 0, strstr(pat, "(?i") != NULL, 0, 0};
+    nf_bp_filter *f = pf_alt(&r);
+    if (r.fail || r.p != r.end || (!maxchars && !r.unanchored) || !f || f->op == PF_TRUE) {
+        pf_free(f);
+        return NULL;
+    }
+    return f;
+}
+
+/* A block summed up for the filters: its bytes and byte pairs, ASCII lower-cased. */
+typedef struct {
+    uint64_t byte[4];
+    uint64_t pair[64];
+    int exotic; /* may hold U+212A or U+017F: filters don't apply */
+} pf_block;
+
+static inline int pf_has_pair(const pf_block *sb, unsigned h) { return (sb->pair[h >> 6] >> (h & 63)) & 1; }
+
+static void pf_scan(pf_block *sb, const char *s, size_t n)
+{
+    memset(sb, 0, sizeof *sb);
+    if (!n)
+        return;
+    unsigned prev = (unsigned char)nf_tolower((unsigned char)s[0]);
+    sb->byte[prev >> 6] |= (uint64_t)1 << (prev & 63);
+    for (size_t i = 1; i < n; i++) {
+        unsigned c = (unsigned char)nf_tolower((unsigned char)s[i]);
+        unsigned h = pf_pair(prev, c);
+        sb->byte[c >> 6] |= (uint64_t)1 << (c & 63);
+        sb->pair[h >> 6] |= (uint64_t)1 << (h & 63);
+        prev = c;
+    }
+    /* U+017F is C5 BF, U+212A is E2 84 AA (a hash collision only turns the filters off) */
+    sb->exotic = pf_has_pair(sb, pf_pair(0xC5, 0xBF)) || pf_has_pair(sb, pf_pair(0x84, 0xAA));
+}
+
+/* May the block hold the literal? */
+static inline int pf_lit_may(const nf_bp_filter *f, const pf_block *sb)
+{
+    if (f->len == 1) {
+        unsigned c = (unsigned char)f->lit[0];
+        return (sb->byte[c >> 6] >> (c & 63)) & 1;
+    }
+    for (size_t i = 0; i + 1 < f->len; i++)
+        if (!pf_has_pair(sb, f->pair[i]))
+            return 0;
+    return 1;
+}
+
+/* May the block hold what the filter asks for? */
+static int pf_may(const nf_bp_filter *f, const pf_block *sb)
+{
+    switch (f->op) {
+    case PF_LIT:
+        return pf_lit_may(f, sb);
+    case PF_AND:
+        for (size_t i = 0; i < f->nkid; i++) {
+            const nf_bp_filter *k = f->kid[i];
+            if (!(k->op == PF_LIT ? pf_lit_may(k, sb) : pf_may(k, sb)))
+                return 0;
+        }
+        return 1;
+    case PF_OR:
+        for (size_t i = 0; i < f->nkid; i++) {
+            const nf_bp_filter *k = f->kid[i];
+            if (k->op == PF_LIT ? pf_lit_may(k, sb) : pf_may(k, sb))
+                return 1;
+        }
+        return 0;
+    default:
+        return 1;
+    }
+}
+
+int nf_bp_filter_may(const char *pattern, const char *s, size_t n)
+{
+    nf_bp_filter *f = pf_compile(pattern, 1);
+    if (!f)
+        return -1;
+    pf_block sb;
+    pf_scan(&sb, s, n);
+    int may = sb.exotic || pf_may(f, &sb);
+    pf_free(f);
+    return may;
+}
+
 static int add_rules(nf_norm *st, const char *txt, size_t len, const char *src, char *err,
                      size_t errlen)
 {
@@ -78,6 +526,8 @@ static int add_rules(nf_norm *st, const char *txt, size_t len, const char *src, 
         st->rules[st->nrules].re = re;
         st->rules[st->nrules].action = act;
         st->rules[st->nrules].maxchars = (uint32_t)strtoul(f[1], NULL, 10);
+        /* (compiled with no options above: a (?i) in the pattern is its only caseless part) */
+        st->rules[st->nrules].filter = pf_compile(f[2], st->rules[st->nrules].maxchars);
         st->nrules++;
     }
     nf_lines_free(&it);
@@ -114,8 +564,10 @@ int nf_bp_init(nf_engine *e, char *err, size_t errlen)
 void nf_bp_fini(nf_engine *e)
 {
     nf_norm *st = e->norm;
-    for (size_t i = 0; i < st->nrules; i++)
+    for (size_t i = 0; i < st->nrules; i++) {
         nf_re_free(st->rules[i].re);
+        pf_free(st->rules[i].filter);
+    }
     free(st->rules);
     st->rules = NULL;
     st->nrules = 0;
@@ -304,10 +756,20 @@ void nf_bp_classify(nf_ana *a, nf_blocks *bl)
             continue;
         }
         int act = 0;
+        pf_block sb;
+        int scanned = 0;
         for (size_t r = 0; r < st->nrules; r++) {
             const nf_bp_rule *R = &st->rules[r];
             if (R->maxchars && b->chars > R->maxchars)
                 continue;
+            if (R->filter) { /* can't match without its literals */
+                if (!scanned) {
+                    pf_scan(&sb, s, n);
+                    scanned = 1;
+                }
+                if (!sb.exotic && !pf_may(R->filter, &sb))
+                    continue;
+            }
             if (nf_re_match(R->re, a->w, s, n, 0, ov, 1) == 1) {
                 act = R->action;
                 b->rule = (uint8_t)(r + 1);

@@ -71,13 +71,22 @@ typedef struct {
 
 static int name_is(const xmlNode *n, const char *s)
 {
-    return n->name && !strcmp((const char *)n->name, s);
+    return n->name && n->name[0] == (unsigned char)s[0] && !strcmp((const char *)n->name, s);
+}
+
+/* Is s one of list[0..n)? (The first byte is compared before calling strcmp.) */
+static int in_list(const char *s, const char *const *list, size_t n)
+{
+    for (size_t k = 0; k < n; k++)
+        if (s[0] == list[k][0] && !strcmp(s, list[k]))
+            return 1;
+    return 0;
 }
 
 static const char *attr(xmlNode *n, const char *name)
 {
     for (xmlAttr *a = n->properties; a; a = a->next)
-        if (a->name && !strcmp((const char *)a->name, name) && a->children &&
+        if (a->name && a->name[0] == (unsigned char)name[0] && !strcmp((const char *)a->name, name) && a->children &&
             a->children->type == XML_TEXT_NODE)
             return (const char *)a->children->content;
     return NULL;
@@ -98,10 +107,7 @@ static int tag_of(const xmlNode *n)
                                       "table", "tr", "tbody", "thead", "body", "center",
                                       "address", "fieldset", "hr", "br", "caption", "details",
                                       "summary", "header", "footer", "nav", "aside", "form"};
-    for (size_t k = 0; k < sizeof blk / sizeof *blk; k++)
-        if (!strcmp(s, blk[k]))
-            return NF_TAG_OTHER;
-    return -1; /* inline */
+    return in_list(s, blk, sizeof blk / sizeof *blk) ? NF_TAG_OTHER : -1; /* else inline */
 }
 
 static int skip_elem(xmlNode *n, int noclass)
@@ -112,9 +118,8 @@ static int skip_elem(xmlNode *n, int noclass)
                                        "figure", "figcaption", "menu", "dialog", "object",
                                        "embed", "canvas", "video", "audio", "map",
                                        "title", "meta", "link", "math", "picture", "source"};
-    for (size_t k = 0; k < sizeof skip / sizeof *skip; k++)
-        if (name_is(n, skip[k]))
-            return 1;
+    if (n->name && in_list((const char *)n->name, skip, sizeof skip / sizeof *skip))
+        return 1;
     if (attr(n, "hidden"))
         return 1;
     const char *v = attr(n, "aria-hidden");
@@ -179,15 +184,9 @@ static int skip_elem(xmlNode *n, int noclass)
                                                          "newsletter", "cookie", "gdpr"};
                     static const char *const goodw[] = {"article", "content", "main", "story",
                                                         "entry", "text", "body", "post"};
-                    for (size_t k = 0; k < sizeof badw / sizeof *badw; k++)
-                        if (!strcmp(word, badw[k]))
-                            bad = 1;
-                    for (size_t k = 0; k < sizeof neverw / sizeof *neverw; k++)
-                        if (!strcmp(word, neverw[k]))
-                            never = 1;
-                    for (size_t k = 0; k < sizeof goodw / sizeof *goodw; k++)
-                        if (!strcmp(word, goodw[k]))
-                            good = 1;
+                    bad |= in_list(word, badw, sizeof badw / sizeof *badw);
+                    never |= in_list(word, neverw, sizeof neverw / sizeof *neverw);
+                    good |= in_list(word, goodw, sizeof goodw / sizeof *goodw);
                 }
                 p = q;
             }

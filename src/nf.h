@@ -71,6 +71,9 @@ static inline int nf_tolower(int c) { return nf_isupper(c) ? c + 32 : c; }
 /* Lower-cases ASCII letters of s[0..n) into out (n bytes). */
 void nf_lower(const char *s, size_t n, char *out);
 int nf_strncaseeq(const char *a, size_t an, const char *b); /* a[0..an) equals b, ASCII case-insensitive */
+/* Length of the longest prefix of s[0..n) made of printable ASCII (0x20..0x7E) other than
+ * x1 and x2 (pass 0x7F for none), eight bytes at a time: the writers copy such runs whole. */
+size_t nf_plain_prefix(const char *s, size_t n, unsigned char x1, unsigned char x2);
 
 /* Diagnostics: "newsfacts: FILE:LINE: message" on stderr. Warnings are counted (for
  * --strict) and silenced by -q; errors always print and make the exit status 1. */
@@ -201,6 +204,7 @@ typedef struct {
     uint8_t heading;          /* from a heading paragraph: never a claim */
     uint8_t in_quote;         /* starts inside a quote opened by an earlier sentence */
     int32_t date_tx;          /* index in ana->tx of the sentence's date, -1: the article's */
+    const char *text;         /* nf_sent_text's copy (arena), NULL until first asked for */
 } nf_sent;
 
 /* ---- dates.c ---- */
@@ -269,7 +273,8 @@ void nf_row_setz(nf_ana *a, nf_row *r, int col, const char *s);
 /* s[0..n) with whitespace runs collapsed to one space, trimmed, lower-cased (ASCII) when
  * lower is set (arena). */
 const char *nf_span_text(nf_ana *a, const char *s, size_t n, int lower);
-/* The whole sentence, whitespace collapsed (arena). */
+/* The whole sentence, whitespace collapsed (arena; made once per sentence of a->sent and
+ * shared by every row that quotes it). */
 const char *nf_sent_text(nf_ana *a, const nf_sent *s);
 /* The sentence's date value: its date expression's, else the article's (may be ""). */
 const char *nf_sent_date(const nf_ana *a, const nf_sent *s);

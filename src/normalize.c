@@ -52,14 +52,35 @@ static void bl_reserve(nf_ana *a, nf_blocks *bl, size_t extra)
     bl->cap = (uint32_t)nc;
 }
 
+/* Eight bytes at once (SWAR): the top bit of each byte of the result is set where x has a
+ * byte below 0x20 or a DEL (exact per byte: no carry crosses a byte). */
+static inline uint64_t control_bytes(uint64_t x)
+{
+    const uint64_t low7 = 0x7F7F7F7F7F7F7F7FULL, top = 0x8080808080808080ULL;
+    uint64_t lt = ~(((x & low7) + 0x6060606060606060ULL) | x) & top; /* 0x20 + 0x60 = 0x80 */
+    uint64_t del = ((x & low7) + 0x0101010101010101ULL) & ~x & top; /* 0x7F + 1 = 0x80 */
+    return lt | del;
+}
+
 void nf_bl_put(nf_ana *a, nf_blocks *bl, const char *s, size_t n)
 {
     bl_reserve(a, bl, n);
     char *d = bl->buf + bl->len;
-    for (size_t i = 0; i < n; i++) {
-        unsigned char c = (unsigned char)s[i];
-        d[i] = (c < 0x20 || c == 0x7f) ? ' ' : (char)c; /* tabs, NUL, controls: a space */
+    memcpy(d, s, n);
+    /* tabs, NUL, controls: a space; whole words with none are left as copied */
+    size_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+        uint64_t x;
+        memcpy(&x, d + i, 8);
+        if (!control_bytes(x))
+            continue;
+        for (size_t k = i; k < i + 8; k++)
+            if ((unsigned char)d[k] < 0x20 || d[k] == 0x7f)
+                d[k] = ' ';
     }
+    for (; i < n; i++)
+        if ((unsigned char)d[i] < 0x20 || d[i] == 0x7f)
+            d[i] = ' ';
     bl->len += (uint32_t)n;
 }
 
@@ -163,6 +184,22 @@ void nf_bl_close(nf_ana *a, nf_blocks *bl)
     uint32_t chars = 0, words = 0;
     int inword = 0;
     while (i < n) {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__ /* s[i] is x's low byte */
+        uint64_t x;
+        if (i + 8 <= n && (memcpy(&x, s + i, 8), !(x & 0x8080808080808080ULL))) {
+            /* eight ASCII characters at once: the top bit of each byte of sp is set where x
+             * has a space (exact per byte); a word starts at a non-space after a space */
+            const uint64_t low7 = 0x7F7F7F7F7F7F7F7FULL, top = 0x8080808080808080ULL;
+            uint64_t t = x ^ 0x2020202020202020ULL;
+            uint64_t sp = ~((t + low7) | t) & top; /* t < 0x80 here: no carry */
+            uint64_t starts = ~sp & top & ((sp << 8) | (inword ? 0 : 0x80));
+            words += (uint32_t)(((starts >> 7) * 0x0101010101010101ULL) >> 56);
+            inword = !(sp >> 63);
+            chars += 8;
+            i += 8;
+            continue;
+        }
+#endif
         uint32_t cp;
         int k = s[i] < 0x80 ? (cp = s[i], 1) : nf_utf8_decode(s + i, n - i, &cp);
         chars += is_cjk(cp) ? 2 : 1;
@@ -758,6 +795,10 @@ static void detect_lang(nf_ana *a)
     size_t cyr = 0, ukr = 0, kana = 0, hangul = 0, han = 0, arab = 0, greek = 0, hebrew = 0,
            thai = 0, deva = 0;
     int counts[32] = {0}, words = 0;
+    /* the stop-word look-ups of this sample, remembered: a word of up to 8 bytes, lower-cased
+     * and zero-padded, is its own key (no word holds a NUL), and the same few words come
+     * again and again */
+    struct { uint64_t key; uintptr_t bits; } memo[64] = {{0, 0}};
     while (i < n) {
         if (s[i] < 0x80) {
             if (nf_isalpha(s[i])) {
@@ -765,11 +806,18 @@ static void detect_lang(nf_ana *a)
                 while (j < n && (nf_isalpha(s[j]) || s[j] == '\'') && j - i < 24)
                     j++;
                 /* a word (ASCII part): look it up */
-                char w[24];
+                char w[24] = {0};
                 size_t wl = j - i;
                 if (wl >= 2 && wl <= 8 && (j >= n || s[j] < 0x80)) {
                     nf_lower((const char *)s + i, wl, w);
-                    uintptr_t bits = (uintptr_t)nf_map_get(st->stop, w, wl);
+                    uint64_t key;
+                    memcpy(&key, w, 8);
+                    size_t slot = (size_t)((key * 0x9E3779B97F4A7C15ULL) >> 58);
+                    if (memo[slot].key != key) {
+                        memo[slot].key = key;
+                        memo[slot].bits = (uintptr_t)nf_map_get(st->stop, w, wl);
+                    }
+                    uintptr_t bits = memo[slot].bits;
                     for (int l = 0; bits; l++, bits >>= 1)
                         if (bits & 1)
                             counts[l]++;

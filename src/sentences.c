@@ -81,6 +81,24 @@ void nf_sentences_fini(nf_engine *e)
 
 /* ---- character classes ---- */
 
+/* Classes of ASCII bytes, looked up in the tokenizer's inner loops (a byte of 0x80 or more
+ * is in none: the code point decides). */
+enum { B_ALNUM = 1, B_UPPER = 2, B_LOWER = 4, B_SPACE = 8 };
+#define BCL(c)                                                                                  \
+    (((c) >= 'A' && (c) <= 'Z') ? B_ALNUM | B_UPPER                                             \
+     : ((c) >= 'a' && (c) <= 'z') ? B_ALNUM | B_LOWER                                           \
+     : ((c) >= '0' && (c) <= '9') ? B_ALNUM                                                     \
+     : ((c) == ' ' || ((c) >= '\t' && (c) <= '\r')) ? B_SPACE                                  \
+                                                    : 0)
+#define BCL4(c) BCL(c), BCL(c + 1), BCL(c + 2), BCL(c + 3)
+#define BCL16(c) BCL4(c), BCL4(c + 4), BCL4(c + 8), BCL4(c + 12)
+#define BCL64(c) BCL16(c), BCL16(c + 16), BCL16(c + 32), BCL16(c + 48)
+static const uint8_t bcl[256] = {BCL64(0), BCL64(64)}; /* the rest: 0 */
+#undef BCL64
+#undef BCL16
+#undef BCL4
+#undef BCL
+
 static uint32_t cp_at(const char *t, uint32_t i, uint32_t end, int *len)
 {
     unsigned char c = (unsigned char)t[i];
@@ -93,8 +111,10 @@ static uint32_t cp_at(const char *t, uint32_t i, uint32_t end, int *len)
     return cp;
 }
 
-static int cp_space(uint32_t c)
+static inline int cp_space(uint32_t c)
 {
+    if (c < 0x80)
+        return bcl[c] & B_SPACE;
     return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v' ||
            c == 0xA0 || (c >= 0x2000 && c <= 0x200D) || c == 0x202F || c == 0x205F ||
            c == 0x3000 || c == 0xFEFF || c == 0x2028 || c == 0x2029 || c == 0x00AD;
@@ -102,10 +122,10 @@ static int cp_space(uint32_t c)
 
 static int cp_digit(uint32_t c) { return c >= '0' && c <= '9'; }
 
-static int cp_letter(uint32_t c)
+static inline int cp_letter(uint32_t c)
 {
     if (c < 0x80)
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+        return bcl[c] & (B_UPPER | B_LOWER);
     if (c < 0xC0)
         return c == 0xAA || c == 0xB5 || c == 0xBA;
     if (c == 0xD7 || c == 0xF7)
@@ -123,9 +143,11 @@ static int cp_letter(uint32_t c)
     return 1;
 }
 
-static int cp_upper(uint32_t c)
+static inline int cp_upper(uint32_t c)
 {
-    return (c >= 'A' && c <= 'Z') || (c >= 0xC0 && c <= 0xDE && c != 0xD7) ||
+    if (c < 0x80)
+        return bcl[c] & B_UPPER;
+    return (c >= 0xC0 && c <= 0xDE && c != 0xD7) ||
            (c >= 0x391 && c <= 0x3A9) || (c >= 0x400 && c <= 0x42F) ||
            (c >= 0x100 && c <= 0x17F && !(c & 1) && c != 0x138);
 }
@@ -149,7 +171,9 @@ typedef struct {
 
 static nf_tok *push_tok(nf_ana *a, uint32_t s, uint32_t e, uint16_t fl)
 {
-    nf_tok *k = NF_PUSH(a->tok, a->ntok, a->captok);
+    if (a->ntok == a->captok) /* (NF_PUSH, with its test inline) */
+        nf_grow((void **)&a->tok, &a->captok, a->ntok + 1, sizeof *a->tok);
+    nf_tok *k = &a->tok[a->ntok++];
     k->start = s;
     k->end = e;
     k->flags = fl;
@@ -178,39 +202,31 @@ static int abbrev_class(const sent_engine *se, const char *t, uint32_t s, uint32
     return 0;
 }
 
+/* NF_T_CAP and NF_T_UPPER of the word t[s..e), whose first character is a letter: capitalized
+ * when that letter is upper case; all upper case when it has two letters or more and no
+ * letter that is not upper case (so the look ends at the first lower-case letter). */
 static uint16_t case_flags(const char *t, uint32_t s, uint32_t e)
 {
-    uint16_t fl = 0;
-    int len, nletters = 0, nupper = 0;
-    int first = 1;
+    int len;
+    uint16_t fl = cp_upper(cp_at(t, s, e, &len)) ? NF_T_CAP : 0;
+    int nletters = 0;
     for (uint32_t i = s; i < e; i += (uint32_t)len) {
         unsigned char b = (unsigned char)t[i];
         if (b < 0x80) { /* ASCII fast path */
             len = 1;
-            if (nf_isupper(b)) {
-                nletters++, nupper++;
-                if (first)
-                    fl |= NF_T_CAP;
-                first = 0;
-            } else if (nf_islower(b)) {
-                nletters++;
-                first = 0;
-            }
+            if (bcl[b] & B_LOWER)
+                return fl;
+            nletters += (bcl[b] & B_UPPER) != 0;
             continue;
         }
         uint32_t c = cp_at(t, i, e, &len);
         if (cp_letter(c)) {
+            if (!cp_upper(c))
+                return fl;
             nletters++;
-            if (cp_upper(c))
-                nupper++;
-            if (first && cp_upper(c))
-                fl |= NF_T_CAP;
-            first = 0;
         }
     }
-    if (nletters >= 2 && nupper == nletters)
-        fl |= NF_T_UPPER;
-    return fl;
+    return nletters >= 2 ? fl | NF_T_UPPER : fl;
 }
 
 /* Tokenizes t[s..e) (one paragraph) and appends tokens. */
@@ -262,11 +278,12 @@ static void tokenize(tk_state *st, uint32_t s, uint32_t e)
             uint32_t j = i + (uint32_t)len;
             int dotted = 0;
             for (;;) {
-                while (j < e && (nf_islower((unsigned char)t[j]) || nf_isupper((unsigned char)t[j]) ||
-                                 nf_isdigit((unsigned char)t[j])))
-                    j++; /* ASCII fast path */
-                if (j >= e)
-                    break;
+                const unsigned char *q = (const unsigned char *)t + j, *qe = (const unsigned char *)t + e;
+                while (q < qe && (bcl[*q] & B_ALNUM))
+                    q++; /* ASCII fast path */
+                j = (uint32_t)(q - (const unsigned char *)t);
+                if (j >= e || (bcl[(unsigned char)t[j]] & B_SPACE))
+                    break; /* the common end of a word */
                 int l2;
                 uint32_t d = cp_at(t, j, e, &l2);
                 if (cp_letter(d) || cp_digit(d)) {
@@ -520,6 +537,7 @@ static void add_sentence(nf_ana *a, size_t t0, size_t t1, uint32_t para, int hea
     s->heading = (uint8_t)heading;
     s->in_quote = (uint8_t)inq;
     s->date_tx = -1;
+    s->text = NULL;
     for (size_t i = t0; i < t1; i++) {
         if (a->tok[i].flags & (NF_T_WORD | NF_T_NUM)) {
             a->tok[i].flags |= NF_T_SENT0;

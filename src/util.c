@@ -44,7 +44,8 @@ void nf_buf_reserve(nf_buf *b, size_t extra)
 
 void nf_buf_put(nf_buf *b, const void *s, size_t n)
 {
-    nf_buf_reserve(b, n);
+    if (b->len + n + 1 > b->cap) /* (the common case, room enough, costs no call) */
+        nf_buf_reserve(b, n);
     if (n)
         memcpy(b->p + b->len, s, n);
     b->len += n;
@@ -55,7 +56,8 @@ void nf_buf_puts(nf_buf *b, const char *s) { nf_buf_put(b, s, strlen(s)); }
 
 void nf_buf_putc(nf_buf *b, char c)
 {
-    nf_buf_reserve(b, 1);
+    if (b->len + 2 > b->cap)
+        nf_buf_reserve(b, 1);
     b->p[b->len++] = c;
     b->p[b->len] = 0;
 }
@@ -243,6 +245,37 @@ uint64_t nf_hash(const char *s, size_t n)
     return h;
 }
 
+/* The map's own hash (nf_hash stays as it is: corroborate.c keeps its values): whole words
+ * of the key rather than byte by byte, the last word overlapping the one before, then
+ * murmur3's finalizer. */
+static inline uint64_t map_hash(const char *key, size_t n)
+{
+    const unsigned char *p = (const unsigned char *)key;
+    uint64_t a = 0, b = 0;
+    if (n >= 8) {
+        for (size_t i = 0; i + 8 < n; i += 8) {
+            uint64_t w;
+            memcpy(&w, p + i, 8);
+            a = (a ^ w) * 0x9E3779B97F4A7C15ULL;
+            a ^= a >> 29;
+        }
+        memcpy(&b, p + n - 8, 8);
+    } else if (n >= 4) {
+        uint32_t x, y;
+        memcpy(&x, p, 4);
+        memcpy(&y, p + n - 4, 4);
+        a = x;
+        b = y;
+    } else if (n) {
+        a = (uint64_t)p[0] << 16 | (uint64_t)p[n / 2] << 8 | p[n - 1];
+    }
+    uint64_t h = (a * 0x9E3779B97F4A7C15ULL) ^ ((b + n) * 0xC2B2AE3D27D4EB4FULL);
+    h ^= h >> 33;
+    h *= 0xff51afd7ed558ccdULL;
+    h ^= h >> 33;
+    return h;
+}
+
 static inline uint16_t map_tag(uint64_t h) { return (uint16_t)(0x8000u | (h >> 49)); }
 
 /* A zeroed table; a large one on transparent huge pages where the system allows it (fewer
@@ -302,6 +335,23 @@ void nf_map_free(nf_map *m)
     free(m);
 }
 
+/* a[0..n) == b[0..n)? Keys of up to 8 bytes, most of them, without a call: two 4-byte
+ * words overlapping in the middle, or the first, middle and last byte. */
+static inline int key_eq(const char *a, const char *b, size_t n)
+{
+    if (n > 8)
+        return memcmp(a, b, n) == 0;
+    if (n >= 4) {
+        uint32_t a0, a1, b0, b1;
+        memcpy(&a0, a, 4);
+        memcpy(&b0, b, 4);
+        memcpy(&a1, a + n - 4, 4);
+        memcpy(&b1, b + n - 4, 4);
+        return a0 == b0 && a1 == b1;
+    }
+    return !n || (a[0] == b[0] && a[n / 2] == b[n / 2] && a[n - 1] == b[n - 1]);
+}
+
 /* Index of key's slot, or of the empty slot where it would go (m->tag[i] == 0). */
 static inline size_t map_find(const nf_map *m, const char *key, size_t klen, uint64_t h)
 {
@@ -313,7 +363,7 @@ static inline size_t map_find(const nf_map *m, const char *key, size_t klen, uin
             return i;
         if (ti == t) {
             const nf_slot *s = &m->slot[i];
-            if (s->h == h && s->klen == klen && memcmp(s->key, key, klen) == 0)
+            if (s->h == h && s->klen == klen && key_eq(s->key, key, klen))
                 return i;
         }
         i = (i + 1) & mask;
@@ -340,7 +390,7 @@ const char *nf_map_put(nf_map *m, const char *key, size_t klen, void *val)
         free(otag);
         free(ofilt);
     }
-    uint64_t h = nf_hash(key, klen);
+    uint64_t h = map_hash(key, klen);
     size_t i = map_find(m, key, klen, h);
     nf_slot *s = &m->slot[i];
     if (!m->tag[i]) {
@@ -355,17 +405,25 @@ const char *nf_map_put(nf_map *m, const char *key, size_t klen, void *val)
     return s->key;
 }
 
+/* The look-up past the filter, out of line: the common miss at the filter then costs no
+ * saving of registers. The key's slot, NULL if absent. */
+__attribute__((noinline)) static const nf_slot *map_lookup(const nf_map *m, const char *key, size_t klen)
+{
+    size_t i = map_find(m, key, klen, map_hash(key, klen));
+    return m->tag[i] ? &m->slot[i] : NULL;
+}
+
 void *nf_map_get(const nf_map *m, const char *key, size_t klen)
 {
     if (!m || !map_filt_may(m, key, klen))
         return NULL;
-    size_t i = map_find(m, key, klen, nf_hash(key, klen));
-    return m->tag[i] ? m->slot[i].val : NULL;
+    const nf_slot *s = map_lookup(m, key, klen);
+    return s ? s->val : NULL;
 }
 
 int nf_map_has(const nf_map *m, const char *key, size_t klen)
 {
-    return m && map_filt_may(m, key, klen) && m->tag[map_find(m, key, klen, nf_hash(key, klen))] != 0;
+    return m && map_filt_may(m, key, klen) && map_lookup(m, key, klen) != NULL;
 }
 
 size_t nf_map_count(const nf_map *m) { return m ? m->n : 0; }
@@ -438,22 +496,84 @@ int nf_utf8_encode(uint32_t cp, char out[4])
     return 4;
 }
 
+/* A byte below 0x80 in 'A'..'Z' gains 0x20, in every byte of x at once. */
+static inline uint64_t lower8(uint64_t x)
+{
+    uint64_t lo = x & 0x7F7F7F7F7F7F7F7FULL;
+    uint64_t ge_a = lo + 0x3F3F3F3F3F3F3F3FULL; /* top bit: >= 'A' */
+    uint64_t gt_z = lo + 0x2525252525252525ULL; /* top bit: > 'Z' */
+    return x | ((ge_a & ~gt_z & ~x & 0x8080808080808080ULL) >> 2);
+}
+
+static inline uint32_t lower4(uint32_t x)
+{
+    uint32_t lo = x & 0x7F7F7F7Fu;
+    uint32_t ge_a = lo + 0x3F3F3F3Fu, gt_z = lo + 0x25252525u;
+    return x | ((ge_a & ~gt_z & ~x & 0x80808080u) >> 2);
+}
+
 void nf_lower(const char *s, size_t n, char *out)
 {
-    size_t i = 0;
-    /* eight bytes at a time: a byte below 0x80 in 'A'..'Z' gains 0x20 */
-    for (; i + 8 <= n; i += 8) {
-        uint64_t x, lo;
-        memcpy(&x, s + i, 8);
-        lo = x & 0x7F7F7F7F7F7F7F7FULL;
-        uint64_t ge_a = lo + 0x3F3F3F3F3F3F3F3FULL; /* top bit: >= 'A' */
-        uint64_t gt_z = lo + 0x2525252525252525ULL; /* top bit: > 'Z' */
-        uint64_t up = ge_a & ~gt_z & ~x & 0x8080808080808080ULL;
-        x |= up >> 2;
-        memcpy(out + i, &x, 8);
+    /* Whole words at a time; the last word overlaps the one before it rather than going
+     * byte by byte. Lower-casing twice changes nothing, so out may be s. */
+    if (n >= 8) {
+        uint64_t x;
+        for (size_t i = 0; i + 8 < n; i += 8) {
+            memcpy(&x, s + i, 8);
+            x = lower8(x);
+            memcpy(out + i, &x, 8);
+        }
+        memcpy(&x, s + n - 8, 8);
+        x = lower8(x);
+        memcpy(out + n - 8, &x, 8);
+    } else if (n >= 4) {
+        uint32_t x, y;
+        memcpy(&x, s, 4);
+        memcpy(&y, s + n - 4, 4);
+        x = lower4(x);
+        y = lower4(y);
+        memcpy(out, &x, 4);
+        memcpy(out + n - 4, &y, 4);
+    } else if (n) { /* 1 to 3 bytes: the first, middle and last cover them */
+        char a = (char)nf_tolower((unsigned char)s[0]), b = (char)nf_tolower((unsigned char)s[n / 2]),
+             c = (char)nf_tolower((unsigned char)s[n - 1]);
+        out[0] = a;
+        out[n / 2] = b;
+        out[n - 1] = c;
     }
-    for (; i < n; i++)
-        out[i] = (char)nf_tolower((unsigned char)s[i]);
+}
+
+/* Does the word w hold no byte below 0x20 ((w - 0x20..) & ~w has a top bit there), none of
+ * 0x80 or more, and no byte of c (a zero byte of w ^ c, c being the byte repeated)? Each
+ * test is exact about whether such a byte exists. */
+static inline int plain8(uint64_t w, uint64_t c1, uint64_t c2)
+{
+    const uint64_t ones = 0x0101010101010101ULL, top = 0x8080808080808080ULL;
+    uint64_t a = w ^ c1, b = w ^ c2, d = w ^ (ones * 0x7F);
+    return !((((w - ones * 0x20) & ~w) | ((a - ones) & ~a) | ((b - ones) & ~b) | ((d - ones) & ~d) | w) & top);
+}
+
+size_t nf_plain_prefix(const char *s, size_t n, unsigned char x1, unsigned char x2)
+{
+    const uint64_t c1 = 0x0101010101010101ULL * x1, c2 = 0x0101010101010101ULL * x2;
+    size_t i = 0;
+    uint64_t w;
+    for (; i + 8 <= n; i += 8) { /* eight bytes at a time */
+        memcpy(&w, s + i, 8);
+        if (!plain8(w, c1, c2))
+            break;
+    }
+    if (i + 8 > n && n >= 8 && i < n) { /* the last few: the last word, overlapping */
+        memcpy(&w, s + n - 8, 8);
+        if (plain8(w, c1, c2))
+            return n;
+    }
+    for (; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c < 0x20 || c >= 0x7F || c == x1 || c == x2)
+            break;
+    }
+    return i;
 }
 
 int nf_strncaseeq(const char *a, size_t an, const char *b)

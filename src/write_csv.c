@@ -12,30 +12,45 @@ static void put_field(nf_buf *out, const char *s)
         return;
     size_t n = strlen(s);
     int quote = strpbrk(s, ",\"\r\n") != NULL || s[0] == ' ' || s[n - 1] == ' ';
+    nf_buf_reserve(out, 3 * n + 2); /* a quote doubles, an invalid byte becomes three */
+    char *d = out->p + out->len;
     if (quote)
-        nf_buf_putc(out, '"');
+        *d++ = '"';
     const unsigned char *p = (const unsigned char *)s;
     for (size_t i = 0; i < n;) {
+        size_t r = nf_plain_prefix(s + i, n - i, '"', 0x7F); /* copied as it is */
+        if (r) {
+            memcpy(d, s + i, r);
+            d += r;
+            i += r;
+            if (i == n)
+                break;
+        }
         unsigned c = p[i];
         if (c >= 0x80) {
             uint32_t cp;
             int k = nf_utf8_decode(p + i, n - i, &cp);
-            if (cp == 0xFFFD && !(k == 3 && c == 0xEF))
-                nf_buf_put(out, "\xEF\xBF\xBD", 3);
-            else if (cp > 0x9F)
-                nf_buf_put(out, p + i, (size_t)k);
+            if (cp == 0xFFFD && !(k == 3 && c == 0xEF)) {
+                memcpy(d, "\xEF\xBF\xBD", 3);
+                d += 3;
+            } else if (cp > 0x9F) {
+                memcpy(d, p + i, (size_t)k);
+                d += k;
+            }
             i += (size_t)k;
             continue;
         }
         if ((c >= 0x20 && c != 0x7F) || c == '\t' || c == '\r' || c == '\n') {
             if (c == '"')
-                nf_buf_putc(out, '"');
-            nf_buf_putc(out, (char)c);
+                *d++ = '"';
+            *d++ = (char)c;
         }
         i++;
     }
     if (quote)
-        nf_buf_putc(out, '"');
+        *d++ = '"';
+    *d = 0;
+    out->len = (size_t)(d - out->p);
 }
 
 void nf_write_csv(const nf_options *o, const char *const *cols, nf_buf *out)

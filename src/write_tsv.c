@@ -5,50 +5,76 @@
 
 #include "nf.h"
 
-/* One pass to the NUL: runs of printable ASCII and valid UTF-8 above U+009F are copied
- * whole. A NUL inside a sequence is no continuation byte, so the decoder stops there as it
- * would at the end of the string. */
-static void put_field(nf_buf *out, const char *s)
+/* Does the word hold only printable ASCII (0x20..0x7E)? Bit tricks on 8 bytes at once:
+ * (x - 0x20..) & ~x has a top bit where a byte is below 0x20, the same on x ^ 0x7F.. finds a
+ * DEL, and x itself has one where a byte is 0x80 or more. Each test is exact about whether
+ * such a byte exists, which is all that is asked. */
+static inline int printable8(uint64_t x)
 {
-    if (!s)
-        return;
-    const unsigned char *p = (const unsigned char *)s, *run = p;
+    const uint64_t ones = 0x0101010101010101ULL, top = 0x8080808080808080ULL;
+    uint64_t del = x ^ (ones * 0x7F);
+    return !((((x - ones * 0x20) & ~x) | ((del - ones) & ~del) | x) & top);
+}
+
+/* Writes field s[0..n) at d; returns the new end. At most 3n bytes (an invalid byte becomes
+ * the three of U+FFFD; everything else stays as long or gets shorter). Runs of printable
+ * ASCII and valid UTF-8 above U+009F are copied whole. */
+static char *put_field(char *d, const char *s, size_t n)
+{
+    const unsigned char *p = (const unsigned char *)s, *end = p + n, *run = p;
     for (;;) {
-        unsigned c = *p;
-        if (c >= 0x20 && c < 0x7F) {
+        uint64_t x;
+        while (end - p >= 8 && (memcpy(&x, p, 8), printable8(x)))
+            p += 8;
+        while (p < end && *p >= 0x20 && *p < 0x7F)
             p++;
-            continue;
-        }
-        if (!c)
+        if (p == end)
             break;
+        unsigned c = *p;
         uint32_t cp = c;
         int k = 1, bad = 0;
         if (c >= 0x80) {
-            k = nf_utf8_decode(p, 4, &cp);
+            k = nf_utf8_decode(p, (size_t)(end - p), &cp);
             bad = cp == 0xFFFD && !(k == 3 && c == 0xEF);
             if (!bad && cp > 0x9F) {
                 p += k;
                 continue;
             }
         }
-        nf_buf_put(out, run, (size_t)(p - run));
+        memcpy(d, run, (size_t)(p - run));
+        d += p - run;
         if (c == '\t' || c == '\n' || c == '\r')
-            nf_buf_putc(out, ' ');
-        else if (bad)
-            nf_buf_put(out, "\xEF\xBF\xBD", 3);
+            *d++ = ' ';
+        else if (bad) {
+            memcpy(d, "\xEF\xBF\xBD", 3);
+            d += 3;
+        }
         p += k;
         run = p;
     }
-    nf_buf_put(out, run, (size_t)(p - run));
+    memcpy(d, run, (size_t)(p - run));
+    return d + (p - run);
 }
 
 void nf_write_tsv(const nf_options *o, const char *const *cols, nf_buf *out)
 {
     int n = nf_table_ncols(o);
+    const char *f[NF_NCOLS];
+    size_t len[NF_NCOLS], room = (size_t)n + 1;
+    for (int i = 0; i < n; i++) {
+        f[i] = cols[o->nfields ? o->fields[i] : i]; /* nf_table_col, inline */
+        len[i] = f[i] ? strlen(f[i]) : 0;
+        room += 3 * len[i];
+    }
+    nf_buf_reserve(out, room); /* the whole row: written in place below */
+    char *d = out->p + out->len;
     for (int i = 0; i < n; i++) {
         if (i)
-            nf_buf_putc(out, '\t');
-        put_field(out, cols[nf_table_col(o, i)]);
+            *d++ = '\t';
+        if (len[i])
+            d = put_field(d, f[i], len[i]);
     }
-    nf_buf_putc(out, '\n');
+    *d++ = '\n';
+    *d = 0;
+    out->len = (size_t)(d - out->p);
 }

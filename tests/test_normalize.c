@@ -13,7 +13,7 @@
 
 #include <cmocka.h>
 
-#include "nf.h"
+#include "normalize.h"
 
 static nf_engine *eng, *eng_keep;
 static nf_worker *wk;
@@ -618,6 +618,86 @@ static void test_rule_families(void **st)
     }
 }
 
+/* The rules' literal prefilters (boilerplate.c): never in the way of a match. Patterns the
+ * reader doesn't know get no filter; a block with U+212A or U+017F (which (?i) k and s
+ * match) passes every filter; random patterns and subjects agree with PCRE2. */
+static void test_rule_prefilter(void **st)
+{
+    (void)st;
+    static const struct { const char *pat, *s; int may; } cases[] = {
+        {"(?i)\\bsubscribe\\b|\\bnewsletters?\\b", "Sign up for our NEWSLETTER", 1},
+        {"(?i)\\bsubscribe\\b|\\bnewsletters?\\b", "The talks failed.", 0},
+        {"(?i)\\bsubscribe\\b", "\xC5\xBF" "ub\xC5\xBF" "cribe now", 1}, /* long s */
+        {"(?i)\\bkremlin\\b", "the \xE2\x84\xAA" "remlin", 1},         /* Kelvin sign */
+        {"(?i)\\bcookies\\b.*\\b(use|accept)\\b", "we use cookies", 1}, /* order is not checked */
+        {"(?i)\\bcookies\\b.*\\b(use|accept)\\b", "cookies we use", 1},
+        {"\\bDuration \\d{1,2}:\\d\\d\\b", "duration 3:45", 1},     /* lower-cased, still may */
+        {"\\bDuration \\d{1,2}:\\d\\d\\b", "Duration of the war", 0},
+        {"^[^.!?]*(\\s[>|\xC2\xBB\xE2\x80\xA2]\\s[^.!?]*){2,}$", "Home \xC2\xBB World \xC2\xBB Europe", 1},
+        {"^[^.!?]*(\\s[>|\xC2\xBB\xE2\x80\xA2]\\s[^.!?]*){2,}$", "Home and World", 0},
+        {"(?i)\\b(image|photo)? ?credits?\\s*:", "Credit: ESA", 1},
+        {"(?i)\\bphotos?\\b", "a photograph", 1},
+        {"(?=look)ahead", "anything", -1}, /* not read: no filter */
+        {"(?x) a b", "anything", -1},
+        {"[[:alpha:]]+x", "anything", -1},
+        {"a{,3}", "anything", -1},
+        {"\\d+", "12", -1},             /* no literal */
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        int may = nf_bp_filter_may(cases[i].pat, cases[i].s, strlen(cases[i].s));
+        if (may != cases[i].may)
+            print_message("/%s/ on \"%s\": %d\n", cases[i].pat, cases[i].s, may);
+        assert_int_equal(may, cases[i].may);
+    }
+    /* random patterns from pieces, random subjects: a match is never filtered out */
+    static const char *const atoms[] = {"a", "b", "k", "s", "K", "S", "ab", "\\.", "\\(", "\\|",
+                                        ".", "\\d", "\\s", "\\b", "^", "$", "[ab]", "[^ab]", "[a-c]",
+                                        "[|:]", "\xC2\xBB", "\xC3\xA9", "\\p{Lu}", "-", " "};
+    static const char *const quants[] = {"", "", "", "?", "*", "+", "{2}", "{0,2}", "+?"};
+    static const char *const subj[] = {"a", "b", "k", "s", "K", "S", "A", ".", "(", "|", " ", "1",
+                                       "\xC2\xBB", "\xC3\xA9", "\xC3\x89", "\xC5\xBF", "\xE2\x84\xAA"};
+#define PICK(arr) (arr)[(unsigned)rand() % (sizeof(arr) / sizeof *(arr))]
+    srand(7);
+    size_t ov[2];
+    for (int t = 0; t < 3000; t++) {
+        char pat[256];
+        size_t n = 0;
+        int depth = 0;
+        for (int k = 0; k < 8 && n < 200; k++) {
+            int r = rand() % 12;
+            if (r == 0 && depth < 2) {
+                n += (size_t)sprintf(pat + n, "(");
+                depth++;
+                continue;
+            }
+            if (r == 1 && depth) {
+                n += (size_t)sprintf(pat + n, ")%s", PICK(quants));
+                depth--;
+                continue;
+            }
+            n += (size_t)sprintf(pat + n, "%s%s%s", r == 2 ? "(?i)" : r == 3 ? "|" : "", PICK(atoms), PICK(quants));
+        }
+        while (depth--)
+            n += (size_t)sprintf(pat + n, ")");
+        char err[200];
+        nf_re *re = nf_re_compile(pat, 0, err, sizeof err);
+        if (!re)
+            continue;
+        for (int i = 0; i < 50; i++) {
+            char s[128];
+            size_t m = 0;
+            for (int k = rand() % 10; k > 0; k--)
+                m += (size_t)sprintf(s + m, "%s", PICK(subj));
+            if (nf_re_match(re, wk, s, m, 0, ov, 1) == 1 && nf_bp_filter_may(pat, s, m) == 0) {
+                print_message("/%s/ matches \"%.*s\" but its filter says no\n", pat, (int)m, s);
+                fail();
+            }
+        }
+        nf_re_free(re);
+    }
+#undef PICK
+}
+
 /* ---- the --text dump ---- */
 
 static void test_dump(void **st)
@@ -768,6 +848,7 @@ int main(void)
         cmocka_unit_test(test_html),
         cmocka_unit_test(test_language),
         cmocka_unit_test(test_rule_families),
+        cmocka_unit_test(test_rule_prefilter),
         cmocka_unit_test(test_glued_teasers),
         cmocka_unit_test(test_written_dateline),
         cmocka_unit_test(test_clean_article_keeps_short_lines),
