@@ -831,11 +831,24 @@ static int match_shape(const ctx *c, const dtok *t, int shape, cap *cp)
     return 0;
 }
 
+/* Token i opens a sentence or a quoted or introduced one (He said: "Today we...), where a
+ * capital says nothing about a name. */
+static int opens_clause(const ctx *c, size_t i)
+{
+    if (c->t[i].flags & (NF_T_SENT0 | NF_T_UPPER))
+        return 1;
+    if (i == 0)
+        return 0;
+    const dtok *p = &c->t[i - 1];
+    return ((p->flags & NF_T_QUOTE) && (p->flags & NF_T_OPEN)) ||
+           ((p->flags & NF_T_PUNCT) && p->end - p->start == 1 && c->a->doc.text[p->start] == ':');
+}
+
 static int match_el(const ctx *c, const pel *p, size_t i, cap *cp)
 {
     const dtok *t = &c->t[i];
     memset(cp, 0, sizeof *cp);
-    if (p->low && (t->flags & NF_T_CAP) && !(t->flags & (NF_T_SENT0 | NF_T_UPPER)))
+    if (p->low && (t->flags & NF_T_CAP) && !opens_clause(c, i))
         return 0;
     if (p->capo && !(t->flags & NF_T_CAP))
         return 0;
@@ -1700,6 +1713,73 @@ static int is_report_word(const ctx *c, size_t k)
     return lex_has(&c->t[k], C_REPORT) != NULL && !(c->t[k].flags & NF_T_CAP);
 }
 
+static int tok_is(const dtok *t, const char *w)
+{
+    size_t n = strlen(w);
+    return t->len == n && !memcmp(t->low, w, n);
+}
+
+/* Token k starts a name or title: a capitalized word inside the clause that is no date word
+ * (June Carter, Saturday Night Takeaway; not "in May Labour won", where May is preceded by a
+ * preposition, nor "Monday, December 6"). */
+static int name_word(const ctx *c, size_t k)
+{
+    if (k >= c->n)
+        return 0;
+    const dtok *t = &c->t[k];
+    if (!(t->flags & NF_T_WORD) || !(t->flags & NF_T_CAP) || (t->flags & NF_T_UPPER) ||
+        opens_clause(c, k))
+        return 0;
+    const uint32_t datecls = (1u << C_MONTH) | (1u << C_WDAY) | (1u << C_POD) |
+                             (1u << C_HOLIDAY) | (1u << C_SEASON) | (1u << C_UNIT) | (1u << C_UNITS);
+    return !(t->lw && (t->lw->mask & datecls));
+}
+
+/* A date word used in a name or title, not as a date: the match [s, e) of rule r is
+ * - a bare month name before a name, with no word that introduces a date in front of it
+ *   (with June Carter Cash, rival May Department Stores, the annual March for Life; kept:
+ *   in May Labour won, the September Tankan);
+ * - a weekday after "the" or a possessive, before a name (GMTV's Sunday Programme, Ant &
+ *   Dec's Saturday Night Takeaway; kept: on Wednesday Irish ministers...);
+ * - daily, weekly or monthly naming a newspaper (the Swiss daily Le Matin, trade weekly
+ *   Screen International, a daily newspaper). */
+static int name_use(const ctx *c, const rule *r, size_t s, size_t e)
+{
+    const dtok *t = &c->t[s];
+    const dtok *p = s > 0 ? &c->t[s - 1] : NULL;
+    const lexent *mon = lex_has(t, C_MONTH);
+    if (r->fn == F_MONTH && e == s + 1 && mon && !(mon->flags & LF_ABBR)) {
+        if (!(name_word(c, e) || (e + 1 < c->n && (tok_is(&c->t[e], "for") || tok_is(&c->t[e], "of")) &&
+                                  name_word(c, e + 1))))
+            return 0;
+        if (!p || (t->flags & NF_T_SENT0))
+            return 1;
+        if (lex_has(p, C_PREP) || lex_has(p, C_REL) || lex_has(p, C_MOD) || lex_has(p, C_NUMW) ||
+            lex_has(p, C_ORD) || (p->flags & NF_T_NUM) || tok_is(p, "'s") || tok_is(p, "\xe2\x80\x99s"))
+            return 0;
+        static const char *const lead[] = {"the", "on", "and", "or", "this", "every", "each", "last",
+                                           "next", "since", "in", "by", "until", "from", "to", "of",
+                                           "during", "before", "after", "late", "early"};
+        for (size_t k = 0; k < sizeof lead / sizeof *lead; k++)
+            if (tok_is(p, lead[k]))
+                return 0;
+        return !(p->flags & NF_T_PUNCT) || (p->flags & NF_T_QUOTE);
+    }
+    if ((r->fn == F_WDAY || r->fn == F_WDAYPOD) && lex_has(t, C_WDAY) && p && name_word(c, e))
+        return tok_is(p, "the") || tok_is(p, "'s") || tok_is(p, "\xe2\x80\x99s") || tok_is(p, "like");
+    if (r->type == NF_TX_SET && e == s + 1 &&
+        (tok_is(t, "daily") || tok_is(t, "weekly") || tok_is(t, "monthly")) && e < c->n) {
+        static const char *const paper[] = {"newspaper", "newspapers", "paper", "papers", "magazine",
+                                            "magazines", "tabloid", "broadsheet", "newsletter",
+                                            "publication", "journal", "newsmagazine"};
+        for (size_t k = 0; k < sizeof paper / sizeof *paper; k++)
+            if (tok_is(&c->t[e], paper[k]))
+                return 1;
+        return name_word(c, e);
+    }
+    return 0;
+}
+
 /* The best match at a token so far: the longest, then the first rule. */
 typedef struct {
     size_t end;   /* token after the match, 0: none yet */
@@ -1896,7 +1976,8 @@ int nf_dates_run(nf_ana *a)
                 continue;
             }
             const rule *r = &de->rules[best_rule];
-            if (r->fn == F_NONE) { /* a negative rule: these words are no date */
+            if (r->fn == F_NONE || name_use(&c, r, best_s, best_e)) {
+                /* a negative rule, or a name: these words are no date */
                 i = best_end;
                 continue;
             }

@@ -283,6 +283,27 @@ static void test_weekday_tense(void **st)
     EXPECT("2000-04-05", "He faces trial after he was arrested on Friday.", "Friday=2000-03-31/DATE;");
 }
 
+/* Date words in names and titles are no dates; the same words as dates still are. */
+static void test_names_titles(void **st)
+{
+    (void)st;
+    EXPECT("2005-02-10", "She told BBC Radio One's Today show she was fine.", "");
+    EXPECT("2005-02-10", "He said: \"Today we start again.\"", "Today=2005-02-10/DATE;");
+    EXPECT("2005-02-10", "Today the market fell.", "Today=2005-02-10/DATE;");
+    EXPECT("2005-02-10", "Her hit Come Back Tomorrow sold well.", "");
+    EXPECT("2005-02-10", "He sang a duet with April Stevens.", "");
+    EXPECT("2005-02-10", "June Whitfield opened the fair.", "");
+    EXPECT("2005-02-10", "In June Labour won.", "June=2004-06/DATE;");
+    EXPECT("2005-02-10", "Talks ended in the September round.", "September=2004-09/DATE;");
+    EXPECT("2005-02-10", "He missed the three November Tests.", "November=2004-11/DATE;");
+    EXPECT("2005-02-10", "Thousands joined the annual March for Peace.", "");
+    EXPECT("2005-02-10", "He spoke on ITV's Sunday Edition.", "");
+    EXPECT("2005-02-10", "On Sunday Oxfam said it would help.", "Sunday=2005-02-06/DATE;");
+    EXPECT("2005-02-10", "He told the sports daily Gazzetta it was over.", "");
+    EXPECT("2005-02-10", "She writes for a weekly magazine.", "");
+    EXPECT("2005-02-10", "The paper is published daily.", "daily=P1D/SET;");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -291,7 +312,7 @@ int main(void)
         cmocka_unit_test(test_vague),      cmocka_unit_test(test_durations_sets),
         cmocka_unit_test(test_sentence_date),
         cmocka_unit_test(test_not_dates),  cmocka_unit_test(test_more_forms),
-        cmocka_unit_test(test_weekday_tense),
+        cmocka_unit_test(test_weekday_tense), cmocka_unit_test(test_names_titles),
     };
     return cmocka_run_group_tests_name("dates", tests, setup, teardown);
 }
