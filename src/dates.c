@@ -1827,6 +1827,72 @@ static void try_rule(ctx *c, int code, size_t i, rmatch *b)
     b->s = ms, b->e = me;
 }
 
+/* The best rule match at token i into *b (b->rule < 0: none). */
+static void best_at(ctx *c, size_t i, rmatch *b)
+{
+    const date_engine *de = c->de;
+    const dtok *t = &c->t[i];
+    *b = (rmatch){0, -1, "", 0, 0, 0};
+    /* candidate rules */
+    const rlist *lists[16];
+    int nl = 0;
+    if (t->lw && t->lw->trig)
+        lists[nl++] = t->lw->trig;
+    if (t->lw)
+        for (int e = 0; e < t->lw->n && nl < 7; e++)
+            if (de->bycls[t->lw->e[e].cls].n)
+                lists[nl++] = &de->bycls[t->lw->e[e].cls];
+    if (t->flags & NF_T_NUM) {
+        cap cp;
+        for (int k = 0; k < S_NSHAPE && nl < 16; k++)
+            if (de->byshape[k].n && match_shape(c, t, k, &cp))
+                lists[nl++] = &de->byshape[k];
+    }
+    const dtok *nx = i + 1 < c->n ? &c->t[i + 1] : NULL;
+    for (int li = 0; li < nl; li++) {
+        const rlist *l = lists[li];
+        for (size_t q = 0; q < l->nany; q++)
+            try_rule(c, l->any[q], i, b);
+        if (!nx)
+            continue;
+        for (size_t q = 0; (nx->flags & NF_T_NUM) && q < l->nnum; q++)
+            try_rule(c, l->num[q], i, b);
+        if (!nx->lw)
+            continue;
+        for (uint32_t m = nx->lw->mask; m && l->ncls; m &= m - 1) {
+            uint32_t cls = (uint32_t)__builtin_ctz(m);
+            for (size_t q = rkey_first(l->cls, l->ncls, cls); q < l->ncls && l->cls[q].key == cls; q++)
+                try_rule(c, l->cls[q].code, i, b);
+        }
+        uint32_t wk = (uint32_t)(nx->lw - de->lexpool) + 1;
+        for (size_t q = rkey_first(l->word, l->nword, wk); q < l->nword && l->word[q].key == wk; q++)
+            try_rule(c, l->word[q].code, i, b);
+    }
+}
+
+/* "the day before|after" right before a date of a day: that day's neighbour (the day before
+ * last Tuesday's hearing, the day after Boxing Day), one expression. Extends *b and returns 1. */
+static int day_next_to(ctx *c, rmatch *b)
+{
+    const rule *r = &c->de->rules[b->rule];
+    if (r->fn != F_ANAPH || b->e != b->end || b->e - b->s != 3 || b->end >= c->n ||
+        !tok_is(&c->t[b->s + 1], "day"))
+        return 0;
+    int k = tok_is(&c->t[b->s + 2], "before") ? -1 : tok_is(&c->t[b->s + 2], "after") ? 1 : 0;
+    if (!k)
+        return 0;
+    rmatch n;
+    best_at(c, b->end, &n);
+    if (n.rule < 0 || c->de->rules[n.rule].fn == F_NONE || n.type != NF_TX_DATE ||
+        strlen(n.val) != 10 || !all_digits(n.val, 4))
+        return 0;
+    long d = days_from_civil((int)atol_n(n.val, 4), (int)atol_n(n.val + 5, 2), (int)atol_n(n.val + 8, 2));
+    fmt_day(b->val, sizeof b->val, d + k);
+    b->e = n.e;
+    b->end = n.end;
+    return 1;
+}
+
 int nf_dates_run(nf_ana *a)
 {
     const date_engine *de = a->eng ? a->eng->dates : NULL;
@@ -1927,47 +1993,10 @@ int nf_dates_run(nf_ana *a)
         int first_tx = -1, any_calendar = 0;
         const char *stext = NULL;
         for (size_t i = 0; i < c.n;) {
-            const dtok *t = &c.t[i];
-            /* candidate rules */
-            const rlist *lists[16];
-            int nl = 0;
-            if (t->lw && t->lw->trig)
-                lists[nl++] = t->lw->trig;
-            if (t->lw)
-                for (int e = 0; e < t->lw->n && nl < 7; e++)
-                    if (de->bycls[t->lw->e[e].cls].n)
-                        lists[nl++] = &de->bycls[t->lw->e[e].cls];
-            if (t->flags & NF_T_NUM) {
-                cap cp;
-                for (int k = 0; k < S_NSHAPE && nl < 16; k++)
-                    if (de->byshape[k].n && match_shape(&c, t, k, &cp))
-                        lists[nl++] = &de->byshape[k];
-            }
-            if (!nl) {
-                i++;
-                continue;
-            }
-            rmatch b = {0, -1, "", 0, 0, 0};
-            const dtok *nx = i + 1 < c.n ? &c.t[i + 1] : NULL;
-            for (int li = 0; li < nl; li++) {
-                const rlist *l = lists[li];
-                for (size_t q = 0; q < l->nany; q++)
-                    try_rule(&c, l->any[q], i, &b);
-                if (!nx)
-                    continue;
-                for (size_t q = 0; (nx->flags & NF_T_NUM) && q < l->nnum; q++)
-                    try_rule(&c, l->num[q], i, &b);
-                if (!nx->lw)
-                    continue;
-                for (uint32_t m = nx->lw->mask; m && l->ncls; m &= m - 1) {
-                    uint32_t cls = (uint32_t)__builtin_ctz(m);
-                    for (size_t q = rkey_first(l->cls, l->ncls, cls); q < l->ncls && l->cls[q].key == cls; q++)
-                        try_rule(&c, l->cls[q].code, i, &b);
-                }
-                uint32_t wk = (uint32_t)(nx->lw - de->lexpool) + 1;
-                for (size_t q = rkey_first(l->word, l->nword, wk); q < l->nword && l->word[q].key == wk; q++)
-                    try_rule(&c, l->word[q].code, i, &b);
-            }
+            rmatch b;
+            best_at(&c, i, &b);
+            if (b.rule >= 0)
+                day_next_to(&c, &b);
             size_t best_end = b.end, best_s = b.s, best_e = b.e;
             int best_rule = b.rule, best_type = b.type;
             const char *best_val = b.val;

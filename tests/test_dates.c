@@ -304,6 +304,18 @@ static void test_names_titles(void **st)
     EXPECT("2005-02-10", "The paper is published daily.", "daily=P1D/SET;");
 }
 
+/* "the day before|after" a day: that day's neighbour, as one expression. 2000-02-24 is a
+ * Thursday. */
+static void test_day_next_to(void **st)
+{
+    (void)st;
+    EXPECT("2000-02-24", "The day before last Tuesday's vote, he resigned.",
+           "The day before last Tuesday=2000-02-21/DATE;");
+    EXPECT("2000-02-24", "They met the day after Christmas Day.", "the day after Christmas Day=1999-12-26/DATE;");
+    EXPECT("2000-02-24", "He arrived on March 3, the day before the vote.",
+           "March 3=2000-03-03/DATE;the day before=2000-03-02/DATE;");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -313,6 +325,7 @@ int main(void)
         cmocka_unit_test(test_sentence_date),
         cmocka_unit_test(test_not_dates),  cmocka_unit_test(test_more_forms),
         cmocka_unit_test(test_weekday_tense), cmocka_unit_test(test_names_titles),
+        cmocka_unit_test(test_day_next_to),
     };
     return cmocka_run_group_tests_name("dates", tests, setup, teardown);
 }
