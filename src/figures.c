@@ -1022,6 +1022,52 @@ static int first_word(const fctx *c, size_t k, size_t kfirst)
     return 1;
 }
 
+/* A number in front of a name: the number is part of the name (a 787 Dreamliner plane, 50
+ * Cent's rivals, the 19 Entertainment company, the BMW 3-Series), not a count. The number is
+ * followed by a capitalized word, then by a possessive or by a counted noun in the singular,
+ * which a count above one does not take (kept: 300 British troops, 12 Oscar nominations). */
+static int name_number(const fctx *c, const nf_num *n, size_t kend, const unitres *u)
+{
+    static const char *const invariant[] = {"aircraft", "staff", "crew", "personnel", "police",
+                                            "sheep", "cattle", "fish", "deer", "series", "offspring"};
+    if ((n->flags & (NF_NUM_MONEY | NF_NUM_PERCENT | NF_NUM_VAGUE | NF_NUM_WORDS | NF_NUM_SCALED)) ||
+        !strcmp(n->value, "1") || u->cat == C_MONEY)
+        return 0;
+    for (size_t i = n->nstart; i < n->nend; i++)
+        if (!nf_isdigit((unsigned char)c->t[i]))
+            return 0; /* 3.4bn Danish kroner, 19,924 Cadillac coupes: names have plain digits */
+    if (n->flags & NF_NUM_HYPHEN) /* 3-Series, 7-Eleven: a capital after the hyphen */
+        return n->hyph_end > n->hyph_start && nf_isupper((unsigned char)c->t[n->hyph_start]);
+    if (kend + 1 >= c->nw)
+        return 0;
+    const wtok *nm = &c->w[kend];
+    if (nm->kind != 'w' || !nf_isupper((unsigned char)c->t[nm->s]) || nm->e - nm->s < 2 ||
+        nf_isupper((unsigned char)c->t[nm->s + 1]))
+        return 0;
+    const wtok *nx = &c->w[kend + 1];
+    size_t nl = nm->e - nm->s;
+    const char *ne = c->t + nm->e;
+    if ((nx->s == nm->e && (c->t[nx->s] == '\'' || (unsigned char)c->t[nx->s] == 0xE2)) ||
+        (nl > 2 && ne[-1] == 's' && ne[-2] == '\'') || (nl > 4 && ne[-1] == 's' && !memcmp(ne - 4, "\xe2\x80\x99", 3)))
+        return 1; /* 50 Cent's */
+    if (!u->unit || u->us <= nm->s || u->ue < u->us)
+        return 0;
+    size_t h = tok_at(c, u->ue);
+    if (h == 0 || h - 1 <= kend)
+        return 0;
+    const wtok *hw = &c->w[h - 1];
+    if (!nf_islower((unsigned char)c->t[hw->s]) || head_plural(c, hw))
+        return 0;
+    for (size_t i = 0; i < sizeof invariant / sizeof *invariant; i++)
+        if (word_eq(c, hw, invariant[i])) {
+            /* no plural to tell: a name only when the capitalized word is no actor (300
+             * British aircraft, 40 Nato aircraft) */
+            size_t mi = men_at(c, nm->s);
+            return !(mi < c->nmen && c->men[mi]->start == nm->s);
+        }
+    return 1;
+}
+
 /* Tries a figure at token k of sentence s; returns the token index to continue from. */
 static size_t try_figure(fctx *c, const nf_sent *s, size_t k, size_t kfirst)
 {
@@ -1268,7 +1314,7 @@ static size_t try_figure(fctx *c, const nf_sent *s, size_t k, size_t kfirst)
             }
         }
     }
-    if (!have_unit)
+    if (!have_unit || name_number(c, &n, kend, &u))
         return kend;
     if ((n.flags & NF_NUM_FRACTION) && !money && !pct && !(n.flags & NF_NUM_DIGITS))
         u.cat = C_SHARE;

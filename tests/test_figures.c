@@ -390,6 +390,21 @@ static void test_ranks_codes(void **st)
     only("Unison will ballot 800,000 local government workers.", "800000", "workers");
 }
 
+/* A number in front of a name is part of the name, not a count. */
+static void test_name_numbers(void **st)
+{
+    (void)st;
+    none("Airlines ordered its 737 Skyliner plane last year.");
+    none("He sold his 21 Media company in 2003.");
+    none("Critics praised 21 Savage's new songs.");
+    none("It sells the 5-Series saloon.");
+    none("They flew the 380 Superjet aircraft.");
+    only("Some 300 British troops were sent.", "300", "troops");
+    only("The film won 11 Oscar nominations.", "11", "nominations");
+    only("The firm made 3.4bn Danish kroner.", "3400000000", "kroner");
+    only("They bought 12,500 Ford cars.", "12500", "cars");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -411,6 +426,7 @@ int main(void)
         cmocka_unit_test(test_attribution_owner),
         cmocka_unit_test(test_plural_head),
         cmocka_unit_test(test_ranks_codes),
+        cmocka_unit_test(test_name_numbers),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
