@@ -1263,7 +1263,13 @@ static size_t try_figure(fctx *c, const nf_sent *s, size_t k, size_t kfirst)
         }
     }
     if (!have_unit && (n.flags & NF_NUM_CHANGE)) {
-        /* halved the staff ... from 20 to 10: the noun before */
+        /* halved the staff ... from 20 to 10: the noun before; but when a measure changes
+         * (the retirement age for workers from 60 to 65, the rate, the price): no count. */
+        static const char *const measure[] = {"age", "rate", "rates", "price", "prices", "level",
+                                              "levels", "limit", "speed", "temperature", "threshold",
+                                              "ratio", "score", "value", "height", "length", "weight",
+                                              "cost", "costs", "salary", "wage", "wages", "fee", "fees",
+                                              "fare", "fares", "size", "index", "target", "forecast"};
         for (long j = (long)k - 1, seen = 0; j >= (long)kfirst && seen < 10; j--, seen++) {
             const wtok *pw = &c->w[j];
             if (pw->kind != 'w') {
@@ -1271,10 +1277,26 @@ static size_t try_figure(fctx *c, const nf_sent *s, size_t k, size_t kfirst)
                     break;
                 continue;
             }
+            int stop = 0;
+            for (size_t q = 0; q < sizeof measure / sizeof *measure; q++)
+                if (word_eq(c, pw, measure[q]))
+                    stop = 1;
+            if (stop)
+                break;
             char b[64];
             size_t bl = lowword(c, pw, b, sizeof b);
             const wclass *nc = bl ? noun_lookup(c, b, bl) : NULL;
             if (nc && nc->cls != C_COUNT) {
+                /* the age for council workers: the measure's, no count */
+                for (long q = j - 1; q > (long)kfirst && q >= j - 5 && c->w[q].kind == 'w'; q--)
+                    if (word_eq(c, &c->w[q], "for") || word_eq(c, &c->w[q], "of")) {
+                        for (size_t x = 0; x < sizeof measure / sizeof *measure; x++)
+                            if (word_eq(c, &c->w[q - 1], measure[x]))
+                                stop = 1;
+                        break;
+                    }
+                if (stop)
+                    break;
                 u.us = pw->s;
                 u.ue = pw->s + (uint32_t)bl;
                 u.unit = span_lower(a, c->t + pw->s, bl);

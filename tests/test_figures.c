@@ -405,6 +405,18 @@ static void test_name_numbers(void **st)
     only("They bought 12,500 Ford cars.", "12500", "cars");
 }
 
+/* A change of a measure (an age, a rate, a price) counts nothing. */
+static void test_measure_change(void **st)
+{
+    (void)st;
+    none("Ministers will raise the pension age for nurses from 62 to 67.");
+    none("The bank cut the interest rate from 5 to 4.");
+    prepare("The firm cut its staff from 200 to 150.");
+    run();
+    assert_int_equal(nfig(), 2);
+    assert_string_equal(col(fig(0), NF_COL_UNIT), "staff");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -427,6 +439,7 @@ int main(void)
         cmocka_unit_test(test_plural_head),
         cmocka_unit_test(test_ranks_codes),
         cmocka_unit_test(test_name_numbers),
+        cmocka_unit_test(test_measure_change),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
