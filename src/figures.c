@@ -1068,6 +1068,26 @@ static int name_number(const fctx *c, const nf_num *n, size_t kend, const unitre
     return 1;
 }
 
+/* The word before off is a verb of giving, which takes the receiver before the thing given
+ * (has given Labour 50,000, paid Fiat $2bn, lent Russia $6bn). Not "cost" or "fined": there
+ * the one named bears the amount (cost Sony $10m). */
+static int gives_to(const fctx *c, uint32_t off)
+{
+    static const char *const give[] = {"give", "gives", "gave", "given", "giving", "pay", "pays",
+                                       "paid", "paying", "lend", "lends", "lent", "lending", "send",
+                                       "sends", "sent", "offer", "offers", "offered", "grant", "grants",
+                                       "granted", "award", "awards", "awarded", "hand", "hands",
+                                       "handed", "loan", "loaned", "donate", "donated", "owe", "owes",
+                                       "owed"};
+    long j = tok_before(c, off);
+    if (j < 0 || c->w[j].kind != 'w' || !nf_islower((unsigned char)c->t[c->w[j].s]))
+        return 0;
+    for (size_t i = 0; i < sizeof give / sizeof *give; i++)
+        if (word_eq(c, &c->w[j], give[i]))
+            return 1;
+    return 0;
+}
+
 /* Tries a figure at token k of sentence s; returns the token index to continue from. */
 static size_t try_figure(fctx *c, const nf_sent *s, size_t k, size_t kfirst)
 {
@@ -1388,6 +1408,7 @@ static size_t try_figure(fctx *c, const nf_sent *s, size_t k, size_t kfirst)
                 owner = c->men[mi]->canon;
         }
     }
+    uint32_t subj_lim = ms; /* the subject is sought before this */
     if (!owner) {
         /* NATO's 5,000-strong force; the US 8,500 */
         size_t i = men_at(c, (uint32_t)(ms + 1));
@@ -1401,6 +1422,11 @@ static size_t try_figure(fctx *c, const nf_sent *s, size_t k, size_t kfirst)
                     unsigned char ch = (unsigned char)c->t[x];
                     if (!(nf_isspace(ch) || ch == '\'' || ch == 's' || ch == 0xE2 || ch == 0x80 || ch == 0x99))
                         ok = 0;
+                }
+                if (ok && !memchr(c->t + m->end, '\'', ms - m->end) && !memchr(c->t + m->end, 0xE2, ms - m->end) &&
+                    gives_to(c, m->start)) {
+                    ok = 0; /* has given Labour 50,000: Labour receives it; the giver owns it */
+                    subj_lim = m->start;
                 }
                 if (ok)
                     owner = m->canon;
@@ -1421,7 +1447,7 @@ static size_t try_figure(fctx *c, const nf_sent *s, size_t k, size_t kfirst)
     if (!owner && u.member)
         owner = member_owner(c);
     if (!owner && cat != C_CASUALTIES) {
-        owner = men_subject(c, s->start, ms);
+        owner = men_subject(c, s->start, subj_lim);
         /* About 300,000 reservists have been called up, Israel's army said */
         if (!owner && cat == C_MILITARY)
             owner = men_attrib(c, me, s->end);

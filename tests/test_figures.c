@@ -405,6 +405,23 @@ static void test_name_numbers(void **st)
     only("They bought 12,500 Ford cars.", "12500", "cars");
 }
 
+/* After a verb of giving the actor named next receives the amount; the giver owns it. */
+static void test_receiver_owner(void **st)
+{
+    (void)st;
+    prepare("Japan lent Kenya $3bn last year.");
+    mention("Japan", "Japan", NF_ACT_COUNTRY, NF_M_ROW);
+    mention("Kenya", "Kenya", NF_ACT_COUNTRY, NF_M_ROW);
+    run();
+    assert_int_equal(nfig(), 1);
+    assert_string_equal(col(fig(0), NF_COL_ACTOR), "Japan");
+    prepare("The floods will cost Kenya $3bn.");
+    mention("Kenya", "Kenya", NF_ACT_COUNTRY, NF_M_ROW);
+    run();
+    assert_int_equal(nfig(), 1);
+    assert_string_equal(col(fig(0), NF_COL_ACTOR), "Kenya");
+}
+
 /* A change of a measure (an age, a rate, a price) counts nothing. */
 static void test_measure_change(void **st)
 {
@@ -440,6 +457,7 @@ int main(void)
         cmocka_unit_test(test_ranks_codes),
         cmocka_unit_test(test_name_numbers),
         cmocka_unit_test(test_measure_change),
+        cmocka_unit_test(test_receiver_owner),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
