@@ -1893,6 +1893,37 @@ static int day_next_to(ctx *c, rmatch *b)
     return 1;
 }
 
+/* "April 24 and 25", "May 3-4": the second day of a date with its month (and year) is a date
+ * of its own. Sets *cont to it when the tokens after the match b are a conjunction and a
+ * later day of the month, not a count (April 24 and 25 people). */
+static void second_day(const ctx *c, const rmatch *b, rmatch *cont)
+{
+    size_t j = b->end;
+    if (b->e != b->end || j + 1 >= c->n || strlen(b->val) != 10 || !all_digits(b->val + 8, 2))
+        return;
+    const dtok *cj = &c->t[j], *d = &c->t[j + 1];
+    if (!(tok_is(cj, "and") || tok_is(cj, "or") || tok_is(cj, "to") || tok_is(cj, "through") ||
+          (cj->len == 1 && cj->low[0] == '-')))
+        return;
+    cap cp;
+    if (!match_shape(c, d, S_DAY, &cp) || cp.ival <= atol_n(b->val + 8, 2))
+        return;
+    if (all_digits(b->val, 4) &&
+        cp.ival > days_in_month((int)atol_n(b->val, 4), (int)atol_n(b->val + 5, 2)))
+        return;
+    if (j + 2 < c->n) {
+        const dtok *f = &c->t[j + 2];
+        if ((f->flags & NF_T_NUM) || lex_has(f, C_MONTH) ||
+            ((f->flags & NF_T_WORD) && !(f->flags & NF_T_CAP) &&
+             (lex_has(f, C_COUNTNOUN) || (f->len > 2 && f->low[f->len - 1] == 's'))))
+            return;
+    }
+    *cont = *b;
+    snprintf(cont->val + 8, sizeof cont->val - 8, "%02ld", cp.ival);
+    cont->s = j + 1;
+    cont->e = cont->end = j + 2;
+}
+
 int nf_dates_run(nf_ana *a)
 {
     const date_engine *de = a->eng ? a->eng->dates : NULL;
@@ -1992,11 +2023,17 @@ int nf_dates_run(nf_ana *a)
         }
         int first_tx = -1, any_calendar = 0;
         const char *stext = NULL;
+        rmatch cont = {0, -1, "", (size_t)-1, 0, 0};
         for (size_t i = 0; i < c.n;) {
             rmatch b;
-            best_at(&c, i, &b);
-            if (b.rule >= 0)
-                day_next_to(&c, &b);
+            if (i == cont.s && cont.rule >= 0) {
+                b = cont; /* the second day of "April 24 and 25" */
+                cont.rule = -1;
+            } else {
+                best_at(&c, i, &b);
+                if (b.rule >= 0)
+                    day_next_to(&c, &b);
+            }
             size_t best_end = b.end, best_s = b.s, best_e = b.e;
             int best_rule = b.rule, best_type = b.type;
             const char *best_val = b.val;
@@ -2052,6 +2089,8 @@ int nf_dates_run(nf_ana *a)
                 if (!inq)
                     first_tx = txi;
             }
+            if (r->fn == F_DATE)
+                second_day(&c, &b, &cont);
             i = best_end;
         }
         se->date_tx = first_tx;

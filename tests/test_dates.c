@@ -304,6 +304,19 @@ static void test_names_titles(void **st)
     EXPECT("2005-02-10", "The paper is published daily.", "daily=P1D/SET;");
 }
 
+/* The second day of "April 24 and 25" is a date of its own; a count after "and" is not. */
+static void test_second_day(void **st)
+{
+    (void)st;
+    EXPECT("1999-02-10", "The summit will be held on April 24 and 25.",
+           "April 24=1999-04-24/DATE;25=1999-04-25/DATE;");
+    EXPECT("1999-02-10", "Talks ran on February 2 or 3, officials said.",
+           "February 2=1999-02-02/DATE;3=1999-02-03/DATE;");
+    EXPECT("1999-02-10", "Rioting on February 2 and 40 arrests followed.", "February 2=1999-02-02/DATE;");
+    EXPECT("1999-02-10", "It opened on February 9 and 3 people came.", "February 9=1999-02-09/DATE;");
+    EXPECT("1999-02-10", "It closes on February 28 and 30 staff leave.", "February 28=1999-02-28/DATE;");
+}
+
 /* "the day before|after" a day: that day's neighbour, as one expression. 2000-02-24 is a
  * Thursday. */
 static void test_day_next_to(void **st)
@@ -326,6 +339,7 @@ int main(void)
         cmocka_unit_test(test_not_dates),  cmocka_unit_test(test_more_forms),
         cmocka_unit_test(test_weekday_tense), cmocka_unit_test(test_names_titles),
         cmocka_unit_test(test_day_next_to),
+        cmocka_unit_test(test_second_day),
     };
     return cmocka_run_group_tests_name("dates", tests, setup, teardown);
 }
