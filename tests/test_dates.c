@@ -268,6 +268,11 @@ static void test_more_forms(void **st)
            "9 a.m. EST Tuesday=2000-04-04T09:00/TIME;");
     EXPECT("2000-04-03", "INS extended its deadline until 9:30 p.m. Tuesday.",
            "9:30 p.m. Tuesday=2000-04-04T21:30/TIME;");
+    /* an hour with the part of the day in words */
+    EXPECT("2000-04-03", "The plane leaves at 5 in the morning on Tuesday.",
+           "5 in the morning=2000-04-04T05:00/TIME;Tuesday=2000-04-04/DATE;");
+    EXPECT("2000-04-03", "The polls closed at 9 in the evening.", "9 in the evening=2000-04-03T21:00/TIME;");
+    EXPECT("2000-04-03", "He was one of 9 in the morning class.", "");
 }
 
 /* Tense: names are no verbs; present-tense schedules are the future. 2000-04-05 is a Wednesday. */
