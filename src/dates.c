@@ -46,6 +46,7 @@ typedef struct {
     int n;
     uint32_t mask;      /* 1 << class of each entry */
     const rlist *trig;  /* rules whose first element is this literal word */
+    int starts;         /* some rule can start at this word (its trig or one of its classes) */
     const char *key;    /* the word (lower case), as kept by the map */
     size_t klen;
 } lexword;
@@ -567,6 +568,12 @@ int nf_dates_init(nf_engine *e, char *err, size_t errlen)
     if (load_lex(e, de, err, errlen) || load_rules(e, de, err, errlen)) {
         nf_dates_fini(e);
         return -1;
+    }
+    for (size_t k = 0; k < de->nlex; k++) {
+        lexword *w = &de->lexpool[k];
+        w->starts = w->trig != NULL;
+        for (int x = 0; x < w->n; x++)
+            w->starts |= de->bycls[w->e[x].cls].n > 0;
     }
     return 0;
 }
@@ -2025,6 +2032,12 @@ int nf_dates_run(nf_ana *a)
         const char *stext = NULL;
         rmatch cont = {0, -1, "", (size_t)-1, 0, 0};
         for (size_t i = 0; i < c.n;) {
+            /* only numbers and words some rule starts with start a match (best_at finds none
+             * elsewhere) */
+            if (!(c.t[i].lw && c.t[i].lw->starts) && !(c.t[i].flags & NF_T_NUM)) {
+                i++;
+                continue;
+            }
             rmatch b;
             if (i == cont.s && cont.rule >= 0) {
                 b = cont; /* the second day of "April 24 and 25" */
