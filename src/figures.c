@@ -592,6 +592,20 @@ static const char *men_inside(const fctx *c, uint32_t lo, uint32_t hi)
     return NULL;
 }
 
+/* Mention m names the currency of an amount: an adjective between a number and a word of
+ * money (3.1bn Australian dollars, 65 Canadian cents). */
+static int currency_adj(const fctx *c, const nf_mention *m)
+{
+    long k = tok_before(c, m->start);
+    size_t j = tok_at(c, m->end);
+    if (k < 0 || !has_digit(c, &c->w[k]) || j >= c->nw || c->w[j].kind != 'w')
+        return 0;
+    char b[64];
+    size_t bl = lowword(c, &c->w[j], b, sizeof b);
+    const wclass *nc = bl ? noun_lookup(c, b, bl) : NULL;
+    return nc && nc->cls == C_MONEY;
+}
+
 /* The nearest owner-type mention ending at or before off and starting at or after lo that
  * is not the object of a preposition. */
 static const char *men_subject(const fctx *c, uint32_t lo, uint32_t off)
@@ -603,6 +617,8 @@ static const char *men_subject(const fctx *c, uint32_t lo, uint32_t off)
             break;
         if (m->end > off)
             continue;
+        if ((m->flags & NF_M_DEMONYM) && currency_adj(c, m))
+            continue; /* an amount's currency (lost 65 Canadian cents or 25%): no subject */
         const char *canon = m->canon;
         if (m->type == NF_ACT_PERSON && canon)
             canon = nf_map_get(c->f->person_country, canon, strlen(canon));

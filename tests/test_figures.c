@@ -422,6 +422,23 @@ static void test_receiver_owner(void **st)
     assert_string_equal(col(fig(0), NF_COL_ACTOR), "Kenya");
 }
 
+/* The adjective of an amount's currency owns nothing after it. */
+static void test_currency_adjective(void **st)
+{
+    (void)st;
+    prepare("Shares lost 40 Swiss francs or 12% on Monday.");
+    mention("Swiss", "Switzerland", NF_ACT_COUNTRY, NF_M_DEMONYM);
+    run();
+    assert_int_equal(nfig(), 2);
+    assert_string_equal(col(fig(1), NF_COL_VALUE), "12");
+    assert_string_equal(col(fig(1), NF_COL_ACTOR), "");
+    prepare("The Swiss economy grew 2% last year.");
+    mention("Swiss", "Switzerland", NF_ACT_COUNTRY, NF_M_DEMONYM);
+    run();
+    assert_int_equal(nfig(), 1);
+    assert_string_equal(col(fig(0), NF_COL_ACTOR), "Switzerland");
+}
+
 /* A change of a measure (an age, a rate, a price) counts nothing. */
 static void test_measure_change(void **st)
 {
@@ -458,6 +475,7 @@ int main(void)
         cmocka_unit_test(test_name_numbers),
         cmocka_unit_test(test_measure_change),
         cmocka_unit_test(test_receiver_owner),
+        cmocka_unit_test(test_currency_adjective),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
