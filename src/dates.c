@@ -912,6 +912,13 @@ static size_t match_rule(const ctx *c, const rule *r, int k, size_t i, cap *caps
 
 /* ---- tense ---- */
 
+static int tok_is(const dtok *t, const char *w)
+{
+    size_t n = strlen(w);
+    return t->len == n && !memcmp(t->low, w, n);
+}
+
+
 static int is_pastword(const dtok *t)
 {
     /* a capitalized word inside a sentence is a name (United States, Said Musa), no verb */
@@ -936,6 +943,23 @@ static int tense_at(const ctx *c, size_t i0, size_t i1)
         const lexent *f = lex_has(t, C_FUTURE);
         if (f && f->ival == 4 && k >= 1 && c->t[k - 1].len == 2 && !memcmp(c->t[k - 1].low, "to", 2))
             continue; /* a schedule verb as an infinitive: the tense is elsewhere */
+        if (f && f->ival == 1) {
+            /* a weak cue (planned, hopes, may) against a past verb after the expression (a
+             * service planned for Saturday was canceled): the tense is unknown */
+            for (size_t q = i1; q < c->n && q < i1 + 6; q++) {
+                const dtok *v = &c->t[q];
+                if (!is_pastword(v) || !lex_has(v, C_PAST))
+                    continue;
+                if (!tok_is(v, "was") && !tok_is(v, "were") && !tok_is(v, "had"))
+                    return 0;
+                /* an auxiliary: past only before a past participle (was canceled, not
+                 * were planning) */
+                const dtok *pp = q + 1 < c->n ? &c->t[q + 1] : NULL;
+                if (pp && pp->len > 3 && pp->low[pp->len - 2] == 'e' && pp->low[pp->len - 1] == 'd' &&
+                    !lex_has(pp, C_FUTURE))
+                    return 0;
+            }
+        }
         if (f)
             return 1;
         if (is_pastword(t)) {
@@ -1718,12 +1742,6 @@ static int is_report_word(const ctx *c, size_t k)
 {
     /* lower case: "said", not the United "States" */
     return lex_has(&c->t[k], C_REPORT) != NULL && !(c->t[k].flags & NF_T_CAP);
-}
-
-static int tok_is(const dtok *t, const char *w)
-{
-    size_t n = strlen(w);
-    return t->len == n && !memcmp(t->low, w, n);
 }
 
 /* Token k starts a name or title: a capitalized word inside the clause that is no date word

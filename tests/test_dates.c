@@ -286,6 +286,11 @@ static void test_weekday_tense(void **st)
     EXPECT("2000-04-05", "Ministers are due to meet on Friday.", "Friday=2000-04-07/DATE;");
     EXPECT("2000-04-05", "They failed to meet on Friday.", "Friday=2000-03-31/DATE;");
     EXPECT("2000-04-05", "He faces trial after he was arrested on Friday.", "Friday=2000-03-31/DATE;");
+    /* a weak future cue against a past verb after the expression: the nearest past day */
+    EXPECT("2000-04-09", "A rally planned for Saturday was cancelled after threats.",
+           "Saturday=2000-04-08/DATE;");
+    EXPECT("2000-04-09", "Unions planned a march on Saturday and were planning more.",
+           "Saturday=2000-04-15/DATE;");
 }
 
 /* Date words in names and titles are no dates; the same words as dates still are. */
