@@ -314,6 +314,16 @@ static void test_names_titles(void **st)
     EXPECT("2005-02-10", "The paper is published daily.", "daily=P1D/SET;");
 }
 
+/* "the last year" is the past twelve months, as "the past year"; "last year" is a date. */
+static void test_the_last_unit(void **st)
+{
+    (void)st;
+    EXPECT("2005-02-10", "Sales rose 5% in the last year.", "the last year=P1Y/DURATION;");
+    EXPECT("2005-02-10", "Sales rose 5% last year.", "last year=2004/DATE;");
+    EXPECT("2005-02-10", "Prices fell in the last week of 2004.", "2004=2004/DATE;");
+    EXPECT("2005-02-10", "Growth slowed in the last quarter.", "last quarter=2004-Q4/DATE;");
+}
+
 /* The second day of "April 24 and 25" is a date of its own; a count after "and" is not. */
 static void test_second_day(void **st)
 {
@@ -350,6 +360,7 @@ int main(void)
         cmocka_unit_test(test_weekday_tense), cmocka_unit_test(test_names_titles),
         cmocka_unit_test(test_day_next_to),
         cmocka_unit_test(test_second_day),
+        cmocka_unit_test(test_the_last_unit),
     };
     return cmocka_run_group_tests_name("dates", tests, setup, teardown);
 }
