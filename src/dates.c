@@ -1765,7 +1765,8 @@ static int name_word(const ctx *c, size_t k)
  *   (with June Carter Cash, rival May Department Stores, the annual March for Life; kept:
  *   in May Labour won, the September Tankan);
  * - a weekday after "the" or a possessive, before a name (GMTV's Sunday Programme, Ant &
- *   Dec's Saturday Night Takeaway; kept: on Wednesday Irish ministers...);
+ *   Dec's Saturday Night Takeaway; kept: on Wednesday Irish ministers...), or with its part
+ *   of the day in capitals before a name (for Saturday Night Takeaway);
  * - daily, weekly or monthly naming a newspaper (the Swiss daily Le Matin, trade weekly
  *   Screen International, a daily newspaper). */
 static int name_use(const ctx *c, const rule *r, size_t s, size_t e)
@@ -1790,6 +1791,9 @@ static int name_use(const ctx *c, const rule *r, size_t s, size_t e)
                 return 0;
         return !(p->flags & NF_T_PUNCT) || (p->flags & NF_T_QUOTE);
     }
+    if (r->fn == F_WDAYPOD && e == s + 2 && lex_has(t, C_WDAY) && (c->t[s + 1].flags & NF_T_CAP) &&
+        !(c->t[s + 1].flags & NF_T_UPPER) && name_word(c, e))
+        return 1; /* a title in capitals: Saturday Night Takeaway, Monday Night Football */
     if ((r->fn == F_WDAY || r->fn == F_WDAYPOD) && lex_has(t, C_WDAY) && p && name_word(c, e))
         return tok_is(p, "the") || tok_is(p, "'s") || tok_is(p, "\xe2\x80\x99s") || tok_is(p, "like");
     if (r->type == NF_TX_SET && e == s + 1 &&

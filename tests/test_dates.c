@@ -309,6 +309,8 @@ static void test_names_titles(void **st)
     EXPECT("2005-02-10", "Thousands joined the annual March for Peace.", "");
     EXPECT("2005-02-10", "He spoke on ITV's Sunday Edition.", "");
     EXPECT("2005-02-10", "On Sunday Oxfam said it would help.", "Sunday=2005-02-06/DATE;");
+    EXPECT("2005-02-10", "She won an award for Friday Night Lights.", "");
+    EXPECT("2005-02-10", "On Friday night Oxfam said it would help.", "Friday night=2005-02-04TNI/TIME;");
     EXPECT("2005-02-10", "He told the sports daily Gazzetta it was over.", "");
     EXPECT("2005-02-10", "She writes for a weekly magazine.", "");
     EXPECT("2005-02-10", "The paper is published daily.", "daily=P1D/SET;");
