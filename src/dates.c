@@ -1783,9 +1783,9 @@ static int name_use(const ctx *c, const rule *r, size_t s, size_t e)
         if (lex_has(p, C_PREP) || lex_has(p, C_REL) || lex_has(p, C_MOD) || lex_has(p, C_NUMW) ||
             lex_has(p, C_ORD) || (p->flags & NF_T_NUM) || tok_is(p, "'s") || tok_is(p, "\xe2\x80\x99s"))
             return 0;
+        /* besides the prepositions before a year (PREP: in, since, by, of, early...) */
         static const char *const lead[] = {"the", "on", "and", "or", "this", "every", "each", "last",
-                                           "next", "since", "in", "by", "until", "from", "to", "of",
-                                           "during", "before", "after", "late", "early"};
+                                           "next"};
         for (size_t k = 0; k < sizeof lead / sizeof *lead; k++)
             if (tok_is(p, lead[k]))
                 return 0;
