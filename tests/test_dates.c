@@ -324,6 +324,7 @@ static void test_the_last_unit(void **st)
     EXPECT("2005-02-10", "Sales rose 5% last year.", "last year=2004/DATE;");
     EXPECT("2005-02-10", "Prices fell in the last week of 2004.", "2004=2004/DATE;");
     EXPECT("2005-02-10", "Growth slowed in the last quarter.", "last quarter=2004-Q4/DATE;");
+    EXPECT("2005-02-10", "The yen had hit a high earlier in the day.", "earlier in the day=2005-02-10/DATE;");
 }
 
 /* The second day of "April 24 and 25" is a date of its own; a count after "and" is not. */
