@@ -1171,6 +1171,17 @@ static size_t try_figure(fctx *c, const nf_sent *s, size_t k, size_t kfirst)
         if (digits && digits == pl && !year)
             return kend;
     }
+    /* a chart band after a count (three top 20 singles, two US top 10 albums): a rank */
+    if (k >= kfirst + 2 && word_eq(c, &c->w[k - 1], "top")) {
+        long j = (long)k - 2;
+        while (j > (long)kfirst && c->w[j].kind == 'w' &&
+               (nf_isupper((unsigned char)c->t[c->w[j].s]) || word_eq(c, &c->w[j], "more")))
+            j--; /* two more top 20 hits, nine UK top 30 singles */
+        nf_num pn;
+        if (c->w[j].kind == 'w' && (has_digit(c, &c->w[j]) ||
+                                    nf_num_parse(c->f->num, c->t, s->end, c->w[j].s, &pn)))
+            return kend;
+    }
     /* a rank: world number two, No. 1, No 10 */
     if (k > kfirst && (word_eq(c, &c->w[k - 1], "number") ||
                        (c->w[k - 1].e - c->w[k - 1].s == 2 && !memcmp(c->t + c->w[k - 1].s, "No", 2))))
@@ -1285,7 +1296,15 @@ static size_t try_figure(fctx *c, const nf_sent *s, size_t k, size_t kfirst)
     }
     if (!have_unit) {
         int one = !strcmp(n.value, "1") && !vague;
-        int r = find_unit(c, unit_from, 1, one, &u);
+        /* a chart band between the count and its noun (three top 20 singles, six US top 10
+         * albums): the noun after it */
+        size_t uf = unit_from, x = unit_from;
+        if (x < c->nw && c->w[x].kind == 'w' && (c->w[x].e - c->w[x].s) >= 2 &&
+            nf_isupper((unsigned char)c->t[c->w[x].s]) && nf_isupper((unsigned char)c->t[c->w[x].s + 1]))
+            x++; /* UK, US */
+        if (x + 2 < c->nw && word_eq(c, &c->w[x], "top") && has_digit(c, &c->w[x + 1]))
+            uf = x + 2;
+        int r = find_unit(c, uf, 1, one, &u);
         if (r < 0)
             return kend;
         have_unit = r > 0;

@@ -439,6 +439,15 @@ static void test_currency_adjective(void **st)
     assert_string_equal(col(fig(0), NF_COL_ACTOR), "Switzerland");
 }
 
+/* A chart band between a count and its noun is a rank, not a count. */
+static void test_chart_band(void **st)
+{
+    (void)st;
+    only("The band scored four top 20 singles in 2003.", "4", "singles");
+    only("She has had seven UK top 10 albums.", "7", "albums");
+    only("The top 12 films were all American.", "12", "films");
+}
+
 /* A change of a measure (an age, a rate, a price) counts nothing. */
 static void test_measure_change(void **st)
 {
@@ -476,6 +485,7 @@ int main(void)
         cmocka_unit_test(test_measure_change),
         cmocka_unit_test(test_receiver_owner),
         cmocka_unit_test(test_currency_adjective),
+        cmocka_unit_test(test_chart_band),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
