@@ -46,6 +46,7 @@ typedef struct {
     int n;
     uint32_t mask;      /* 1 << class of each entry */
     const rlist *trig;  /* rules whose first element is this literal word */
+    int starts;         /* some rule can start at this word (its trig or one of its classes) */
     const char *key;    /* the word (lower case), as kept by the map */
     size_t klen;
 } lexword;
@@ -568,6 +569,12 @@ int nf_dates_init(nf_engine *e, char *err, size_t errlen)
         nf_dates_fini(e);
         return -1;
     }
+    for (size_t k = 0; k < de->nlex; k++) {
+        lexword *w = &de->lexpool[k];
+        w->starts = w->trig != NULL;
+        for (int x = 0; x < w->n; x++)
+            w->starts |= de->bycls[w->e[x].cls].n > 0;
+    }
     return 0;
 }
 
@@ -831,11 +838,24 @@ static int match_shape(const ctx *c, const dtok *t, int shape, cap *cp)
     return 0;
 }
 
+/* Token i opens a sentence or a quoted or introduced one (He said: "Today we...), where a
+ * capital says nothing about a name. */
+static int opens_clause(const ctx *c, size_t i)
+{
+    if (c->t[i].flags & (NF_T_SENT0 | NF_T_UPPER))
+        return 1;
+    if (i == 0)
+        return 0;
+    const dtok *p = &c->t[i - 1];
+    return ((p->flags & NF_T_QUOTE) && (p->flags & NF_T_OPEN)) ||
+           ((p->flags & NF_T_PUNCT) && p->end - p->start == 1 && c->a->doc.text[p->start] == ':');
+}
+
 static int match_el(const ctx *c, const pel *p, size_t i, cap *cp)
 {
     const dtok *t = &c->t[i];
     memset(cp, 0, sizeof *cp);
-    if (p->low && (t->flags & NF_T_CAP) && !(t->flags & (NF_T_SENT0 | NF_T_UPPER)))
+    if (p->low && (t->flags & NF_T_CAP) && !opens_clause(c, i))
         return 0;
     if (p->capo && !(t->flags & NF_T_CAP))
         return 0;
@@ -892,6 +912,13 @@ static size_t match_rule(const ctx *c, const rule *r, int k, size_t i, cap *caps
 
 /* ---- tense ---- */
 
+static int tok_is(const dtok *t, const char *w)
+{
+    size_t n = strlen(w);
+    return t->len == n && !memcmp(t->low, w, n);
+}
+
+
 static int is_pastword(const dtok *t)
 {
     /* a capitalized word inside a sentence is a name (United States, Said Musa), no verb */
@@ -916,6 +943,23 @@ static int tense_at(const ctx *c, size_t i0, size_t i1)
         const lexent *f = lex_has(t, C_FUTURE);
         if (f && f->ival == 4 && k >= 1 && c->t[k - 1].len == 2 && !memcmp(c->t[k - 1].low, "to", 2))
             continue; /* a schedule verb as an infinitive: the tense is elsewhere */
+        if (f && f->ival == 1) {
+            /* a weak cue (planned, hopes, may) against a past verb after the expression (a
+             * service planned for Saturday was canceled): the tense is unknown */
+            for (size_t q = i1; q < c->n && q < i1 + 6; q++) {
+                const dtok *v = &c->t[q];
+                if (!is_pastword(v) || !lex_has(v, C_PAST))
+                    continue;
+                if (!tok_is(v, "was") && !tok_is(v, "were") && !tok_is(v, "had"))
+                    return 0;
+                /* an auxiliary: past only before a past participle (was canceled, not
+                 * were planning) */
+                const dtok *pp = q + 1 < c->n ? &c->t[q + 1] : NULL;
+                if (pp && pp->len > 3 && pp->low[pp->len - 2] == 'e' && pp->low[pp->len - 1] == 'd' &&
+                    !lex_has(pp, C_FUTURE))
+                    return 0;
+            }
+        }
         if (f)
             return 1;
         if (is_pastword(t)) {
@@ -1700,6 +1744,71 @@ static int is_report_word(const ctx *c, size_t k)
     return lex_has(&c->t[k], C_REPORT) != NULL && !(c->t[k].flags & NF_T_CAP);
 }
 
+/* Token k starts a name or title: a capitalized word inside the clause that is no date word
+ * (June Carter, Saturday Night Takeaway; not "in May Labour won", where May is preceded by a
+ * preposition, nor "Monday, December 6"). */
+static int name_word(const ctx *c, size_t k)
+{
+    if (k >= c->n)
+        return 0;
+    const dtok *t = &c->t[k];
+    if (!(t->flags & NF_T_WORD) || !(t->flags & NF_T_CAP) || (t->flags & NF_T_UPPER) ||
+        opens_clause(c, k))
+        return 0;
+    const uint32_t datecls = (1u << C_MONTH) | (1u << C_WDAY) | (1u << C_POD) |
+                             (1u << C_HOLIDAY) | (1u << C_SEASON) | (1u << C_UNIT) | (1u << C_UNITS);
+    return !(t->lw && (t->lw->mask & datecls));
+}
+
+/* A date word used in a name or title, not as a date: the match [s, e) of rule r is
+ * - a bare month name before a name, with no word that introduces a date in front of it
+ *   (with June Carter Cash, rival May Department Stores, the annual March for Life; kept:
+ *   in May Labour won, the September Tankan);
+ * - a weekday after "the" or a possessive, before a name (GMTV's Sunday Programme, Ant &
+ *   Dec's Saturday Night Takeaway; kept: on Wednesday Irish ministers...), or with its part
+ *   of the day in capitals before a name (for Saturday Night Takeaway);
+ * - daily, weekly or monthly naming a newspaper (the Swiss daily Le Matin, trade weekly
+ *   Screen International, a daily newspaper). */
+static int name_use(const ctx *c, const rule *r, size_t s, size_t e)
+{
+    const dtok *t = &c->t[s];
+    const dtok *p = s > 0 ? &c->t[s - 1] : NULL;
+    const lexent *mon = lex_has(t, C_MONTH);
+    if (r->fn == F_MONTH && e == s + 1 && mon && !(mon->flags & LF_ABBR)) {
+        if (!(name_word(c, e) || (e + 1 < c->n && (tok_is(&c->t[e], "for") || tok_is(&c->t[e], "of")) &&
+                                  name_word(c, e + 1))))
+            return 0;
+        if (!p || (t->flags & NF_T_SENT0))
+            return 1;
+        if (lex_has(p, C_PREP) || lex_has(p, C_REL) || lex_has(p, C_MOD) || lex_has(p, C_NUMW) ||
+            lex_has(p, C_ORD) || (p->flags & NF_T_NUM) || tok_is(p, "'s") || tok_is(p, "\xe2\x80\x99s"))
+            return 0;
+        /* besides the prepositions before a year (PREP: in, since, by, of, early...) */
+        static const char *const lead[] = {"the", "on", "and", "or", "this", "every", "each", "last",
+                                           "next"};
+        for (size_t k = 0; k < sizeof lead / sizeof *lead; k++)
+            if (tok_is(p, lead[k]))
+                return 0;
+        return !(p->flags & NF_T_PUNCT) || (p->flags & NF_T_QUOTE);
+    }
+    if (r->fn == F_WDAYPOD && e == s + 2 && lex_has(t, C_WDAY) && (c->t[s + 1].flags & NF_T_CAP) &&
+        !(c->t[s + 1].flags & NF_T_UPPER) && name_word(c, e))
+        return 1; /* a title in capitals: Saturday Night Takeaway, Monday Night Football */
+    if ((r->fn == F_WDAY || r->fn == F_WDAYPOD) && lex_has(t, C_WDAY) && p && name_word(c, e))
+        return tok_is(p, "the") || tok_is(p, "'s") || tok_is(p, "\xe2\x80\x99s") || tok_is(p, "like");
+    if (r->type == NF_TX_SET && e == s + 1 &&
+        (tok_is(t, "daily") || tok_is(t, "weekly") || tok_is(t, "monthly")) && e < c->n) {
+        static const char *const paper[] = {"newspaper", "newspapers", "paper", "papers", "magazine",
+                                            "magazines", "tabloid", "broadsheet", "newsletter",
+                                            "publication", "journal", "newsmagazine"};
+        for (size_t k = 0; k < sizeof paper / sizeof *paper; k++)
+            if (tok_is(&c->t[e], paper[k]))
+                return 1;
+        return name_word(c, e);
+    }
+    return 0;
+}
+
 /* The best match at a token so far: the longest, then the first rule. */
 typedef struct {
     size_t end;   /* token after the match, 0: none yet */
@@ -1745,6 +1854,103 @@ static void try_rule(ctx *c, int code, size_t i, rmatch *b)
     memcpy(b->val, val, sizeof val);
     b->type = c->type_ovr >= 0 ? c->type_ovr : r->type;
     b->s = ms, b->e = me;
+}
+
+/* The best rule match at token i into *b (b->rule < 0: none). */
+static void best_at(ctx *c, size_t i, rmatch *b)
+{
+    const date_engine *de = c->de;
+    const dtok *t = &c->t[i];
+    *b = (rmatch){0, -1, "", 0, 0, 0};
+    /* candidate rules */
+    const rlist *lists[16];
+    int nl = 0;
+    if (t->lw && t->lw->trig)
+        lists[nl++] = t->lw->trig;
+    if (t->lw)
+        for (int e = 0; e < t->lw->n && nl < 7; e++)
+            if (de->bycls[t->lw->e[e].cls].n)
+                lists[nl++] = &de->bycls[t->lw->e[e].cls];
+    if (t->flags & NF_T_NUM) {
+        cap cp;
+        for (int k = 0; k < S_NSHAPE && nl < 16; k++)
+            if (de->byshape[k].n && match_shape(c, t, k, &cp))
+                lists[nl++] = &de->byshape[k];
+    }
+    const dtok *nx = i + 1 < c->n ? &c->t[i + 1] : NULL;
+    for (int li = 0; li < nl; li++) {
+        const rlist *l = lists[li];
+        for (size_t q = 0; q < l->nany; q++)
+            try_rule(c, l->any[q], i, b);
+        if (!nx)
+            continue;
+        for (size_t q = 0; (nx->flags & NF_T_NUM) && q < l->nnum; q++)
+            try_rule(c, l->num[q], i, b);
+        if (!nx->lw)
+            continue;
+        for (uint32_t m = nx->lw->mask; m && l->ncls; m &= m - 1) {
+            uint32_t cls = (uint32_t)__builtin_ctz(m);
+            for (size_t q = rkey_first(l->cls, l->ncls, cls); q < l->ncls && l->cls[q].key == cls; q++)
+                try_rule(c, l->cls[q].code, i, b);
+        }
+        uint32_t wk = (uint32_t)(nx->lw - de->lexpool) + 1;
+        for (size_t q = rkey_first(l->word, l->nword, wk); q < l->nword && l->word[q].key == wk; q++)
+            try_rule(c, l->word[q].code, i, b);
+    }
+}
+
+/* "the day before|after" right before a date of a day: that day's neighbour (the day before
+ * last Tuesday's hearing, the day after Boxing Day), one expression. Extends *b and returns 1. */
+static int day_next_to(ctx *c, rmatch *b)
+{
+    const rule *r = &c->de->rules[b->rule];
+    if (r->fn != F_ANAPH || b->e != b->end || b->e - b->s != 3 || b->end >= c->n ||
+        !tok_is(&c->t[b->s + 1], "day"))
+        return 0;
+    int k = tok_is(&c->t[b->s + 2], "before") ? -1 : tok_is(&c->t[b->s + 2], "after") ? 1 : 0;
+    if (!k)
+        return 0;
+    rmatch n;
+    best_at(c, b->end, &n);
+    if (n.rule < 0 || c->de->rules[n.rule].fn == F_NONE || n.type != NF_TX_DATE ||
+        strlen(n.val) != 10 || !all_digits(n.val, 4))
+        return 0;
+    long d = days_from_civil((int)atol_n(n.val, 4), (int)atol_n(n.val + 5, 2), (int)atol_n(n.val + 8, 2));
+    fmt_day(b->val, sizeof b->val, d + k);
+    b->e = n.e;
+    b->end = n.end;
+    return 1;
+}
+
+/* "April 24 and 25", "May 3-4": the second day of a date with its month (and year) is a date
+ * of its own. Sets *cont to it when the tokens after the match b are a conjunction and a
+ * later day of the month, not a count (April 24 and 25 people). */
+static void second_day(const ctx *c, const rmatch *b, rmatch *cont)
+{
+    size_t j = b->end;
+    if (b->e != b->end || j + 1 >= c->n || strlen(b->val) != 10 || !all_digits(b->val + 8, 2))
+        return;
+    const dtok *cj = &c->t[j], *d = &c->t[j + 1];
+    if (!(tok_is(cj, "and") || tok_is(cj, "or") || tok_is(cj, "to") || tok_is(cj, "through") ||
+          (cj->len == 1 && cj->low[0] == '-')))
+        return;
+    cap cp;
+    if (!match_shape(c, d, S_DAY, &cp) || cp.ival <= atol_n(b->val + 8, 2))
+        return;
+    if (all_digits(b->val, 4) &&
+        cp.ival > days_in_month((int)atol_n(b->val, 4), (int)atol_n(b->val + 5, 2)))
+        return;
+    if (j + 2 < c->n) {
+        const dtok *f = &c->t[j + 2];
+        if ((f->flags & NF_T_NUM) || lex_has(f, C_MONTH) ||
+            ((f->flags & NF_T_WORD) && !(f->flags & NF_T_CAP) &&
+             (lex_has(f, C_COUNTNOUN) || (f->len > 2 && f->low[f->len - 1] == 's'))))
+            return;
+    }
+    *cont = *b;
+    snprintf(cont->val + 8, sizeof cont->val - 8, "%02ld", cp.ival);
+    cont->s = j + 1;
+    cont->e = cont->end = j + 2;
 }
 
 int nf_dates_run(nf_ana *a)
@@ -1846,47 +2052,22 @@ int nf_dates_run(nf_ana *a)
         }
         int first_tx = -1, any_calendar = 0;
         const char *stext = NULL;
+        rmatch cont = {0, -1, "", (size_t)-1, 0, 0};
         for (size_t i = 0; i < c.n;) {
-            const dtok *t = &c.t[i];
-            /* candidate rules */
-            const rlist *lists[16];
-            int nl = 0;
-            if (t->lw && t->lw->trig)
-                lists[nl++] = t->lw->trig;
-            if (t->lw)
-                for (int e = 0; e < t->lw->n && nl < 7; e++)
-                    if (de->bycls[t->lw->e[e].cls].n)
-                        lists[nl++] = &de->bycls[t->lw->e[e].cls];
-            if (t->flags & NF_T_NUM) {
-                cap cp;
-                for (int k = 0; k < S_NSHAPE && nl < 16; k++)
-                    if (de->byshape[k].n && match_shape(&c, t, k, &cp))
-                        lists[nl++] = &de->byshape[k];
-            }
-            if (!nl) {
+            /* only numbers and words some rule starts with start a match (best_at finds none
+             * elsewhere) */
+            if (!(c.t[i].lw && c.t[i].lw->starts) && !(c.t[i].flags & NF_T_NUM)) {
                 i++;
                 continue;
             }
-            rmatch b = {0, -1, "", 0, 0, 0};
-            const dtok *nx = i + 1 < c.n ? &c.t[i + 1] : NULL;
-            for (int li = 0; li < nl; li++) {
-                const rlist *l = lists[li];
-                for (size_t q = 0; q < l->nany; q++)
-                    try_rule(&c, l->any[q], i, &b);
-                if (!nx)
-                    continue;
-                for (size_t q = 0; (nx->flags & NF_T_NUM) && q < l->nnum; q++)
-                    try_rule(&c, l->num[q], i, &b);
-                if (!nx->lw)
-                    continue;
-                for (uint32_t m = nx->lw->mask; m && l->ncls; m &= m - 1) {
-                    uint32_t cls = (uint32_t)__builtin_ctz(m);
-                    for (size_t q = rkey_first(l->cls, l->ncls, cls); q < l->ncls && l->cls[q].key == cls; q++)
-                        try_rule(&c, l->cls[q].code, i, &b);
-                }
-                uint32_t wk = (uint32_t)(nx->lw - de->lexpool) + 1;
-                for (size_t q = rkey_first(l->word, l->nword, wk); q < l->nword && l->word[q].key == wk; q++)
-                    try_rule(&c, l->word[q].code, i, &b);
+            rmatch b;
+            if (i == cont.s && cont.rule >= 0) {
+                b = cont; /* the second day of "April 24 and 25" */
+                cont.rule = -1;
+            } else {
+                best_at(&c, i, &b);
+                if (b.rule >= 0)
+                    day_next_to(&c, &b);
             }
             size_t best_end = b.end, best_s = b.s, best_e = b.e;
             int best_rule = b.rule, best_type = b.type;
@@ -1896,7 +2077,8 @@ int nf_dates_run(nf_ana *a)
                 continue;
             }
             const rule *r = &de->rules[best_rule];
-            if (r->fn == F_NONE) { /* a negative rule: these words are no date */
+            if (r->fn == F_NONE || name_use(&c, r, best_s, best_e)) {
+                /* a negative rule, or a name: these words are no date */
                 i = best_end;
                 continue;
             }
@@ -1942,6 +2124,8 @@ int nf_dates_run(nf_ana *a)
                 if (!inq)
                     first_tx = txi;
             }
+            if (r->fn == F_DATE)
+                second_day(&c, &b, &cont);
             i = best_end;
         }
         se->date_tx = first_tx;

@@ -592,6 +592,20 @@ static const char *men_inside(const fctx *c, uint32_t lo, uint32_t hi)
     return NULL;
 }
 
+/* Mention m names the currency of an amount: an adjective between a number and a word of
+ * money (3.1bn Australian dollars, 65 Canadian cents). */
+static int currency_adj(const fctx *c, const nf_mention *m)
+{
+    long k = tok_before(c, m->start);
+    size_t j = tok_at(c, m->end);
+    if (k < 0 || !has_digit(c, &c->w[k]) || j >= c->nw || c->w[j].kind != 'w')
+        return 0;
+    char b[64];
+    size_t bl = lowword(c, &c->w[j], b, sizeof b);
+    const wclass *nc = bl ? noun_lookup(c, b, bl) : NULL;
+    return nc && nc->cls == C_MONEY;
+}
+
 /* The nearest owner-type mention ending at or before off and starting at or after lo that
  * is not the object of a preposition. */
 static const char *men_subject(const fctx *c, uint32_t lo, uint32_t off)
@@ -603,6 +617,8 @@ static const char *men_subject(const fctx *c, uint32_t lo, uint32_t off)
             break;
         if (m->end > off)
             continue;
+        if ((m->flags & NF_M_DEMONYM) && currency_adj(c, m))
+            continue; /* an amount's currency (lost 65 Canadian cents or 25%): no subject */
         const char *canon = m->canon;
         if (m->type == NF_ACT_PERSON && canon)
             canon = nf_map_get(c->f->person_country, canon, strlen(canon));
@@ -1022,6 +1038,72 @@ static int first_word(const fctx *c, size_t k, size_t kfirst)
     return 1;
 }
 
+/* A number in front of a name: the number is part of the name (a 787 Dreamliner plane, 50
+ * Cent's rivals, the 19 Entertainment company, the BMW 3-Series), not a count. The number is
+ * followed by a capitalized word, then by a possessive or by a counted noun in the singular,
+ * which a count above one does not take (kept: 300 British troops, 12 Oscar nominations). */
+static int name_number(const fctx *c, const nf_num *n, size_t kend, const unitres *u)
+{
+    static const char *const invariant[] = {"aircraft", "staff", "crew", "personnel", "police",
+                                            "sheep", "cattle", "fish", "deer", "series", "offspring"};
+    if ((n->flags & (NF_NUM_MONEY | NF_NUM_PERCENT | NF_NUM_VAGUE | NF_NUM_WORDS | NF_NUM_SCALED)) ||
+        !strcmp(n->value, "1") || u->cat == C_MONEY)
+        return 0;
+    for (size_t i = n->nstart; i < n->nend; i++)
+        if (!nf_isdigit((unsigned char)c->t[i]))
+            return 0; /* 3.4bn Danish kroner, 19,924 Cadillac coupes: names have plain digits */
+    if (n->flags & NF_NUM_HYPHEN) /* 3-Series, 7-Eleven: a capital after the hyphen */
+        return n->hyph_end > n->hyph_start && nf_isupper((unsigned char)c->t[n->hyph_start]);
+    if (kend + 1 >= c->nw)
+        return 0;
+    const wtok *nm = &c->w[kend];
+    if (nm->kind != 'w' || !nf_isupper((unsigned char)c->t[nm->s]) || nm->e - nm->s < 2 ||
+        nf_isupper((unsigned char)c->t[nm->s + 1]))
+        return 0;
+    const wtok *nx = &c->w[kend + 1];
+    size_t nl = nm->e - nm->s;
+    const char *ne = c->t + nm->e;
+    if ((nx->s == nm->e && (c->t[nx->s] == '\'' || (unsigned char)c->t[nx->s] == 0xE2)) ||
+        (nl > 2 && ne[-1] == 's' && ne[-2] == '\'') || (nl > 4 && ne[-1] == 's' && !memcmp(ne - 4, "\xe2\x80\x99", 3)))
+        return 1; /* 50 Cent's */
+    if (!u->unit || u->us <= nm->s || u->ue < u->us)
+        return 0;
+    size_t h = tok_at(c, u->ue);
+    if (h == 0 || h - 1 <= kend)
+        return 0;
+    const wtok *hw = &c->w[h - 1];
+    if (!nf_islower((unsigned char)c->t[hw->s]) || head_plural(c, hw))
+        return 0;
+    for (size_t i = 0; i < sizeof invariant / sizeof *invariant; i++)
+        if (word_eq(c, hw, invariant[i])) {
+            /* no plural to tell: a name only when the capitalized word is no actor (300
+             * British aircraft, 40 Nato aircraft) */
+            size_t mi = men_at(c, nm->s);
+            return !(mi < c->nmen && c->men[mi]->start == nm->s);
+        }
+    return 1;
+}
+
+/* The word before off is a verb of giving, which takes the receiver before the thing given
+ * (has given Labour 50,000, paid Fiat $2bn, lent Russia $6bn). Not "cost" or "fined": there
+ * the one named bears the amount (cost Sony $10m). */
+static int gives_to(const fctx *c, uint32_t off)
+{
+    static const char *const give[] = {"give", "gives", "gave", "given", "giving", "pay", "pays",
+                                       "paid", "paying", "lend", "lends", "lent", "lending", "send",
+                                       "sends", "sent", "offer", "offers", "offered", "grant", "grants",
+                                       "granted", "award", "awards", "awarded", "hand", "hands",
+                                       "handed", "loan", "loaned", "donate", "donated", "owe", "owes",
+                                       "owed"};
+    long j = tok_before(c, off);
+    if (j < 0 || c->w[j].kind != 'w' || !nf_islower((unsigned char)c->t[c->w[j].s]))
+        return 0;
+    for (size_t i = 0; i < sizeof give / sizeof *give; i++)
+        if (word_eq(c, &c->w[j], give[i]))
+            return 1;
+    return 0;
+}
+
 /* Tries a figure at token k of sentence s; returns the token index to continue from. */
 static size_t try_figure(fctx *c, const nf_sent *s, size_t k, size_t kfirst)
 {
@@ -1087,6 +1169,17 @@ static size_t try_figure(fctx *c, const nf_sent *s, size_t k, size_t kfirst)
             digits += nf_isdigit((unsigned char)c->t[x]) != 0;
         int year = pl == 4 && (c->t[pw->s] == '1' || c->t[pw->s] == '2');
         if (digits && digits == pl && !year)
+            return kend;
+    }
+    /* a chart band after a count (three top 20 singles, two US top 10 albums): a rank */
+    if (k >= kfirst + 2 && word_eq(c, &c->w[k - 1], "top")) {
+        long j = (long)k - 2;
+        while (j > (long)kfirst && c->w[j].kind == 'w' &&
+               (nf_isupper((unsigned char)c->t[c->w[j].s]) || word_eq(c, &c->w[j], "more")))
+            j--; /* two more top 20 hits, nine UK top 30 singles */
+        nf_num pn;
+        if (c->w[j].kind == 'w' && (has_digit(c, &c->w[j]) ||
+                                    nf_num_parse(c->f->num, c->t, s->end, c->w[j].s, &pn)))
             return kend;
     }
     /* a rank: world number two, No. 1, No 10 */
@@ -1203,7 +1296,15 @@ static size_t try_figure(fctx *c, const nf_sent *s, size_t k, size_t kfirst)
     }
     if (!have_unit) {
         int one = !strcmp(n.value, "1") && !vague;
-        int r = find_unit(c, unit_from, 1, one, &u);
+        /* a chart band between the count and its noun (three top 20 singles, six US top 10
+         * albums): the noun after it */
+        size_t uf = unit_from, x = unit_from;
+        if (x < c->nw && c->w[x].kind == 'w' && (c->w[x].e - c->w[x].s) >= 2 &&
+            nf_isupper((unsigned char)c->t[c->w[x].s]) && nf_isupper((unsigned char)c->t[c->w[x].s + 1]))
+            x++; /* UK, US */
+        if (x + 2 < c->nw && word_eq(c, &c->w[x], "top") && has_digit(c, &c->w[x + 1]))
+            uf = x + 2;
+        int r = find_unit(c, uf, 1, one, &u);
         if (r < 0)
             return kend;
         have_unit = r > 0;
@@ -1217,7 +1318,13 @@ static size_t try_figure(fctx *c, const nf_sent *s, size_t k, size_t kfirst)
         }
     }
     if (!have_unit && (n.flags & NF_NUM_CHANGE)) {
-        /* halved the staff ... from 20 to 10: the noun before */
+        /* halved the staff ... from 20 to 10: the noun before; but when a measure changes
+         * (the retirement age for workers from 60 to 65, the rate, the price): no count. */
+        static const char *const measure[] = {"age", "rate", "rates", "price", "prices", "level",
+                                              "levels", "limit", "speed", "temperature", "threshold",
+                                              "ratio", "score", "value", "height", "length", "weight",
+                                              "cost", "costs", "salary", "wage", "wages", "fee", "fees",
+                                              "fare", "fares", "size", "index", "target", "forecast"};
         for (long j = (long)k - 1, seen = 0; j >= (long)kfirst && seen < 10; j--, seen++) {
             const wtok *pw = &c->w[j];
             if (pw->kind != 'w') {
@@ -1225,10 +1332,26 @@ static size_t try_figure(fctx *c, const nf_sent *s, size_t k, size_t kfirst)
                     break;
                 continue;
             }
+            int stop = 0;
+            for (size_t q = 0; q < sizeof measure / sizeof *measure; q++)
+                if (word_eq(c, pw, measure[q]))
+                    stop = 1;
+            if (stop)
+                break;
             char b[64];
             size_t bl = lowword(c, pw, b, sizeof b);
             const wclass *nc = bl ? noun_lookup(c, b, bl) : NULL;
             if (nc && nc->cls != C_COUNT) {
+                /* the age for council workers: the measure's, no count */
+                for (long q = j - 1; q > (long)kfirst && q >= j - 5 && c->w[q].kind == 'w'; q--)
+                    if (word_eq(c, &c->w[q], "for") || word_eq(c, &c->w[q], "of")) {
+                        for (size_t x = 0; x < sizeof measure / sizeof *measure; x++)
+                            if (word_eq(c, &c->w[q - 1], measure[x]))
+                                stop = 1;
+                        break;
+                    }
+                if (stop)
+                    break;
                 u.us = pw->s;
                 u.ue = pw->s + (uint32_t)bl;
                 u.unit = span_lower(a, c->t + pw->s, bl);
@@ -1268,7 +1391,7 @@ static size_t try_figure(fctx *c, const nf_sent *s, size_t k, size_t kfirst)
             }
         }
     }
-    if (!have_unit)
+    if (!have_unit || name_number(c, &n, kend, &u))
         return kend;
     if ((n.flags & NF_NUM_FRACTION) && !money && !pct && !(n.flags & NF_NUM_DIGITS))
         u.cat = C_SHARE;
@@ -1320,6 +1443,7 @@ static size_t try_figure(fctx *c, const nf_sent *s, size_t k, size_t kfirst)
                 owner = c->men[mi]->canon;
         }
     }
+    uint32_t subj_lim = ms; /* the subject is sought before this */
     if (!owner) {
         /* NATO's 5,000-strong force; the US 8,500 */
         size_t i = men_at(c, (uint32_t)(ms + 1));
@@ -1333,6 +1457,11 @@ static size_t try_figure(fctx *c, const nf_sent *s, size_t k, size_t kfirst)
                     unsigned char ch = (unsigned char)c->t[x];
                     if (!(nf_isspace(ch) || ch == '\'' || ch == 's' || ch == 0xE2 || ch == 0x80 || ch == 0x99))
                         ok = 0;
+                }
+                if (ok && !memchr(c->t + m->end, '\'', ms - m->end) && !memchr(c->t + m->end, 0xE2, ms - m->end) &&
+                    gives_to(c, m->start)) {
+                    ok = 0; /* has given Labour 50,000: Labour receives it; the giver owns it */
+                    subj_lim = m->start;
                 }
                 if (ok)
                     owner = m->canon;
@@ -1353,7 +1482,7 @@ static size_t try_figure(fctx *c, const nf_sent *s, size_t k, size_t kfirst)
     if (!owner && u.member)
         owner = member_owner(c);
     if (!owner && cat != C_CASUALTIES) {
-        owner = men_subject(c, s->start, ms);
+        owner = men_subject(c, s->start, subj_lim);
         /* About 300,000 reservists have been called up, Israel's army said */
         if (!owner && cat == C_MILITARY)
             owner = men_attrib(c, me, s->end);

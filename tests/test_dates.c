@@ -268,6 +268,11 @@ static void test_more_forms(void **st)
            "9 a.m. EST Tuesday=2000-04-04T09:00/TIME;");
     EXPECT("2000-04-03", "INS extended its deadline until 9:30 p.m. Tuesday.",
            "9:30 p.m. Tuesday=2000-04-04T21:30/TIME;");
+    /* an hour with the part of the day in words */
+    EXPECT("2000-04-03", "The plane leaves at 5 in the morning on Tuesday.",
+           "5 in the morning=2000-04-04T05:00/TIME;Tuesday=2000-04-04/DATE;");
+    EXPECT("2000-04-03", "The polls closed at 9 in the evening.", "9 in the evening=2000-04-03T21:00/TIME;");
+    EXPECT("2000-04-03", "He was one of 9 in the morning class.", "");
 }
 
 /* Tense: names are no verbs; present-tense schedules are the future. 2000-04-05 is a Wednesday. */
@@ -281,6 +286,70 @@ static void test_weekday_tense(void **st)
     EXPECT("2000-04-05", "Ministers are due to meet on Friday.", "Friday=2000-04-07/DATE;");
     EXPECT("2000-04-05", "They failed to meet on Friday.", "Friday=2000-03-31/DATE;");
     EXPECT("2000-04-05", "He faces trial after he was arrested on Friday.", "Friday=2000-03-31/DATE;");
+    /* a weak future cue against a past verb after the expression: the nearest past day */
+    EXPECT("2000-04-09", "A rally planned for Saturday was cancelled after threats.",
+           "Saturday=2000-04-08/DATE;");
+    EXPECT("2000-04-09", "Unions planned a march on Saturday and were planning more.",
+           "Saturday=2000-04-15/DATE;");
+}
+
+/* Date words in names and titles are no dates; the same words as dates still are. */
+static void test_names_titles(void **st)
+{
+    (void)st;
+    EXPECT("2005-02-10", "She told BBC Radio One's Today show she was fine.", "");
+    EXPECT("2005-02-10", "He said: \"Today we start again.\"", "Today=2005-02-10/DATE;");
+    EXPECT("2005-02-10", "Today the market fell.", "Today=2005-02-10/DATE;");
+    EXPECT("2005-02-10", "Her hit Come Back Tomorrow sold well.", "");
+    EXPECT("2005-02-10", "He sang a duet with April Stevens.", "");
+    EXPECT("2005-02-10", "June Whitfield opened the fair.", "");
+    EXPECT("2005-02-10", "In June Labour won.", "June=2004-06/DATE;");
+    EXPECT("2005-02-10", "Talks ended in the September round.", "September=2004-09/DATE;");
+    EXPECT("2005-02-10", "He missed the three November Tests.", "November=2004-11/DATE;");
+    EXPECT("2005-02-10", "Thousands joined the annual March for Peace.", "");
+    EXPECT("2005-02-10", "He spoke on ITV's Sunday Edition.", "");
+    EXPECT("2005-02-10", "On Sunday Oxfam said it would help.", "Sunday=2005-02-06/DATE;");
+    EXPECT("2005-02-10", "She won an award for Friday Night Lights.", "");
+    EXPECT("2005-02-10", "On Friday night Oxfam said it would help.", "Friday night=2005-02-04TNI/TIME;");
+    EXPECT("2005-02-10", "He told the sports daily Gazzetta it was over.", "");
+    EXPECT("2005-02-10", "She writes for a weekly magazine.", "");
+    EXPECT("2005-02-10", "The paper is published daily.", "daily=P1D/SET;");
+}
+
+/* "the last year" is the past twelve months, as "the past year"; "last year" is a date. */
+static void test_the_last_unit(void **st)
+{
+    (void)st;
+    EXPECT("2005-02-10", "Sales rose 5% in the last year.", "the last year=P1Y/DURATION;");
+    EXPECT("2005-02-10", "Sales rose 5% last year.", "last year=2004/DATE;");
+    EXPECT("2005-02-10", "Prices fell in the last week of 2004.", "2004=2004/DATE;");
+    EXPECT("2005-02-10", "Growth slowed in the last quarter.", "last quarter=2004-Q4/DATE;");
+    EXPECT("2005-02-10", "The yen had hit a high earlier in the day.", "earlier in the day=2005-02-10/DATE;");
+}
+
+/* The second day of "April 24 and 25" is a date of its own; a count after "and" is not. */
+static void test_second_day(void **st)
+{
+    (void)st;
+    EXPECT("1999-02-10", "The summit will be held on April 24 and 25.",
+           "April 24=1999-04-24/DATE;25=1999-04-25/DATE;");
+    EXPECT("1999-02-10", "Talks ran on February 2 or 3, officials said.",
+           "February 2=1999-02-02/DATE;3=1999-02-03/DATE;");
+    EXPECT("1999-02-10", "Rioting on February 2 and 40 arrests followed.", "February 2=1999-02-02/DATE;");
+    EXPECT("1999-02-10", "It opened on February 9 and 3 people came.", "February 9=1999-02-09/DATE;");
+    EXPECT("1999-02-10", "It closes on February 28 and 30 staff leave.", "February 28=1999-02-28/DATE;");
+}
+
+/* "the day before|after" a day: that day's neighbour, as one expression. 2000-02-24 is a
+ * Thursday. */
+static void test_day_next_to(void **st)
+{
+    (void)st;
+    EXPECT("2000-02-24", "The day before last Tuesday's vote, he resigned.",
+           "The day before last Tuesday=2000-02-21/DATE;");
+    EXPECT("2000-02-24", "They met the day after Christmas Day.", "the day after Christmas Day=1999-12-26/DATE;");
+    EXPECT("2000-02-24", "He arrived on March 3, the day before the vote.",
+           "March 3=2000-03-03/DATE;the day before=2000-03-02/DATE;");
 }
 
 int main(void)
@@ -291,7 +360,10 @@ int main(void)
         cmocka_unit_test(test_vague),      cmocka_unit_test(test_durations_sets),
         cmocka_unit_test(test_sentence_date),
         cmocka_unit_test(test_not_dates),  cmocka_unit_test(test_more_forms),
-        cmocka_unit_test(test_weekday_tense),
+        cmocka_unit_test(test_weekday_tense), cmocka_unit_test(test_names_titles),
+        cmocka_unit_test(test_day_next_to),
+        cmocka_unit_test(test_second_day),
+        cmocka_unit_test(test_the_last_unit),
     };
     return cmocka_run_group_tests_name("dates", tests, setup, teardown);
 }

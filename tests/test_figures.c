@@ -390,6 +390,76 @@ static void test_ranks_codes(void **st)
     only("Unison will ballot 800,000 local government workers.", "800000", "workers");
 }
 
+/* A number in front of a name is part of the name, not a count. */
+static void test_name_numbers(void **st)
+{
+    (void)st;
+    none("Airlines ordered its 737 Skyliner plane last year.");
+    none("He sold his 21 Media company in 2003.");
+    none("Critics praised 21 Savage's new songs.");
+    none("It sells the 5-Series saloon.");
+    none("They flew the 380 Superjet aircraft.");
+    only("Some 300 British troops were sent.", "300", "troops");
+    only("The film won 11 Oscar nominations.", "11", "nominations");
+    only("The firm made 3.4bn Danish kroner.", "3400000000", "kroner");
+    only("They bought 12,500 Ford cars.", "12500", "cars");
+}
+
+/* After a verb of giving the actor named next receives the amount; the giver owns it. */
+static void test_receiver_owner(void **st)
+{
+    (void)st;
+    prepare("Japan lent Kenya $3bn last year.");
+    mention("Japan", "Japan", NF_ACT_COUNTRY, NF_M_ROW);
+    mention("Kenya", "Kenya", NF_ACT_COUNTRY, NF_M_ROW);
+    run();
+    assert_int_equal(nfig(), 1);
+    assert_string_equal(col(fig(0), NF_COL_ACTOR), "Japan");
+    prepare("The floods will cost Kenya $3bn.");
+    mention("Kenya", "Kenya", NF_ACT_COUNTRY, NF_M_ROW);
+    run();
+    assert_int_equal(nfig(), 1);
+    assert_string_equal(col(fig(0), NF_COL_ACTOR), "Kenya");
+}
+
+/* The adjective of an amount's currency owns nothing after it. */
+static void test_currency_adjective(void **st)
+{
+    (void)st;
+    prepare("Shares lost 40 Swiss francs or 12% on Monday.");
+    mention("Swiss", "Switzerland", NF_ACT_COUNTRY, NF_M_DEMONYM);
+    run();
+    assert_int_equal(nfig(), 2);
+    assert_string_equal(col(fig(1), NF_COL_VALUE), "12");
+    assert_string_equal(col(fig(1), NF_COL_ACTOR), "");
+    prepare("The Swiss economy grew 2% last year.");
+    mention("Swiss", "Switzerland", NF_ACT_COUNTRY, NF_M_DEMONYM);
+    run();
+    assert_int_equal(nfig(), 1);
+    assert_string_equal(col(fig(0), NF_COL_ACTOR), "Switzerland");
+}
+
+/* A chart band between a count and its noun is a rank, not a count. */
+static void test_chart_band(void **st)
+{
+    (void)st;
+    only("The band scored four top 20 singles in 2003.", "4", "singles");
+    only("She has had seven UK top 10 albums.", "7", "albums");
+    only("The top 12 films were all American.", "12", "films");
+}
+
+/* A change of a measure (an age, a rate, a price) counts nothing. */
+static void test_measure_change(void **st)
+{
+    (void)st;
+    none("Ministers will raise the pension age for nurses from 62 to 67.");
+    none("The bank cut the interest rate from 5 to 4.");
+    prepare("The firm cut its staff from 200 to 150.");
+    run();
+    assert_int_equal(nfig(), 2);
+    assert_string_equal(col(fig(0), NF_COL_UNIT), "staff");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -411,6 +481,11 @@ int main(void)
         cmocka_unit_test(test_attribution_owner),
         cmocka_unit_test(test_plural_head),
         cmocka_unit_test(test_ranks_codes),
+        cmocka_unit_test(test_name_numbers),
+        cmocka_unit_test(test_measure_change),
+        cmocka_unit_test(test_receiver_owner),
+        cmocka_unit_test(test_currency_adjective),
+        cmocka_unit_test(test_chart_band),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
