@@ -92,6 +92,8 @@ struct nf_claims_eng {
     nf_map *lex;   /* form -> lexent* */
     uint64_t lexf[LEXF_BITS / 64]; /* lexf_bit of each form of lex */
     nf_map *desc;  /* word -> descent* */
+    nf_map *things; /* bodies and documents that speak but are no actor (`report`) -> 1 */
+    nf_map *given;  /* given names (firstnames.txt, shared with the actor stage) -> 1 */
     phrase *ph;
     size_t nph;
     nf_map *phfirst; /* first word of a phrase -> 1 */
@@ -141,6 +143,8 @@ int nf_claims_init(nf_engine *e, char *err, size_t errlen)
     struct nf_claims_eng *x = &full->pub;
     x->lex = nf_map_new();
     x->desc = nf_map_new();
+    x->things = nf_map_new();
+    x->given = nf_map_new();
     x->phfirst = nf_map_new();
     x->homo = nf_map_new();
     x->setmap = nf_map_new();
@@ -241,6 +245,13 @@ int nf_claims_init(nf_engine *e, char *err, size_t errlen)
                 continue;
             int kind = !strcmp(f[1], "person") ? D_PERSON : !strcmp(f[1], "people") ? D_PEOPLE
                      : !strcmp(f[1], "org") ? D_ORG : 0;
+            if (!kind && !strcmp(f[1], "thing") && strlen(f[0]) < 128) {
+                char low[128];
+                size_t fl = strlen(f[0]);
+                nf_lower(f[0], fl, low);
+                nf_map_put(x->things, low, fl, (void *)1);
+                continue;
+            }
             if (!kind)
                 continue;
             descent *d = pool_alloc(&full->pool, sizeof *d);
@@ -276,6 +287,18 @@ int nf_claims_init(nf_engine *e, char *err, size_t errlen)
         }
         nf_lines_free(&it);
     }
+    txt = nf_data_get(e, "firstnames.txt", &len);
+    if (txt) {
+        nf_lines it;
+        nf_lines_init(&it, txt, len);
+        char *f[1];
+        while (nf_lines_next(&it, f, 1) >= 0) {
+            char *save = NULL;
+            for (char *w = strtok_r(f[0], " ", &save); w; w = strtok_r(NULL, " ", &save))
+                nf_map_put(x->given, w, strlen(w), (void *)1);
+        }
+        nf_lines_free(&it);
+    }
     e->claims = full;
     return 0;
 }
@@ -293,6 +316,8 @@ void nf_claims_fini(nf_engine *e)
     }
     nf_map_free(full->pub.lex);
     nf_map_free(full->pub.desc);
+    nf_map_free(full->pub.things);
+    nf_map_free(full->pub.given);
     nf_map_free(full->pub.phfirst);
     nf_map_free(full->pub.homo);
     nf_map_free(full->pub.setmap);
@@ -356,6 +381,7 @@ typedef struct ctx_s {
     uint32_t *smen;      /* mention indexes, by sentence, in text order */
     struct { const char *canon; int g; } *gender; /* persons with an honorific */
     size_t ngender, capgender;
+    nf_map *personal;    /* canonical names the article shows to be persons (bodylike_person) */
 } ctx;
 
 static size_t tok_at(const struct ctx_s *c, uint32_t off);
@@ -1775,9 +1801,67 @@ static void genders(ctx *c)
     }
 }
 
+/* Is mention mn, typed a person by the actor stage, maybe a body? A company's name is often
+ * tagged as a person (`Nestle`, `Qantas`, `Krispy Kreme`). A person's name counts as one only
+ * while the article shows nothing of a person: no honorific, no role or title, no given name
+ * first, never a shorter form (a person named in full is then called by the surname: `Tony
+ * Blair` ... `Blair`). Only
+ * `it` and `the company` ask: they never stand for a person. */
+/* Is the word before token k a person's title written in lower case (`chief executive Todd
+ * Stitzer`, `administrator Enrico Bondi`, `analyst Ian Fogg`), not a body's (`airline
+ * Qantas`, `retailer Next`)? */
+static int title_before(ctx *c, size_t k)
+{
+    if (k == 0 || !is_lower(c, k - 1) || !is_word(c, k - 1))
+        return 0;
+    size_t n;
+    const char *w = lower_tok(c, k - 1, &n);
+    const descent *d = nf_map_get(c->x->desc, w, n);
+    if (d)
+        return d->kind == D_PERSON;
+    static const char *const END[] = {"er", "or", "ist", "ent", "ant", "ive", "man", "woman", NULL};
+    for (const char *const *e = END; *e; e++) {
+        size_t el = strlen(*e);
+        if (n > el + 2 && !memcmp(w + n - el, *e, el))
+            return !in_set(c, k - 1, S_NP_STOP) && cls_at(c, k - 1) == C_NONE;
+    }
+    return 0;
+}
+
+static int bodylike_canon(ctx *c, const char *canon)
+{
+    if (!c->personal) { /* once per article: the canonical names with a person's signs */
+        c->personal = nf_map_new();
+        for (size_t m = 0; m < c->a->nmen; m++) {
+            const nf_mention *o = &c->a->men[m];
+            if (o->type != NF_ACT_PERSON || (o->flags & NF_M_DEMONYM))
+                continue;
+            size_t cl = strlen(o->canon);
+            int shorter = o->end - o->start < cl || memcmp(c->t + o->start, o->canon, cl);
+            const char *sp = strchr(o->canon, ' ');
+            int given = sp && nf_map_has(c->x->given, o->canon, (size_t)(sp - o->canon));
+            if (o->role || shorter || given || gender_of(c, o->canon) || title_before(c, c->mtok0[m]))
+                nf_map_put(c->personal, o->canon, cl, (void *)1);
+        }
+    }
+    return !nf_map_has(c->personal, canon, strlen(canon));
+}
+
+static int bodylike_person(ctx *c, const nf_mention *mn)
+{
+    return mn->type == NF_ACT_PERSON && !(mn->flags & NF_M_DEMONYM) && bodylike_canon(c, mn->canon);
+}
+
+/* The type of mention mn as the actor `recent` found for want: a person's name that `it`
+ * stands for is an organization's. */
+static uint8_t fit_type(const nf_mention *mn, int want)
+{
+    return want == 5 ? NF_ACT_ORG : mn->type;
+}
+
 /* The most recent actor before token i (going back up to maxs sentences) of a fitting kind.
  * want: 0 person, 1 body (org/country/group), 2 a man or a person of unknown gender (he),
- * 3 a woman or unknown (she). */
+ * 3 a woman or unknown (she), 5 a person's name that may be a body's (bodylike_person). */
 static who recent(ctx *c, size_t i, int want, size_t maxs)
 {
     who w = {NULL, 255};
@@ -1798,25 +1882,26 @@ static who recent(ctx *c, size_t i, int want, size_t maxs)
             continue;
         if (want >= 2 && mn->type == NF_ACT_PERSON && gender_of(c, mn->canon) == (want == 2 ? 'f' : 'm'))
             continue; /* he: not Ms Donfried; she: not Mr Biden */
-        int fit = want != 1 ? mn->type == NF_ACT_PERSON
-                            : (mn->type == NF_ACT_ORG || mn->type == NF_ACT_COUNTRY || mn->type == NF_ACT_GROUP);
+        int fit = want == 5 ? bodylike_person(c, mn)
+                  : want == 1 ? (mn->type == NF_ACT_ORG || mn->type == NF_ACT_COUNTRY || mn->type == NF_ACT_GROUP)
+                              : mn->type == NF_ACT_PERSON;
         if (!fit)
             continue;
         if (mn->flags & NF_M_SUBJECT) {
             w.canon = mn->canon;
-            w.type = mn->type;
+            w.type = fit_type(mn, want);
             return w;
         }
         /* a speaker of an earlier cue */
         size_t tk = c->mtok0[m];
         if (tk < c->ntok && c->spoke[tk]) {
             w.canon = mn->canon;
-            w.type = mn->type;
+            w.type = fit_type(mn, want);
             return w;
         }
         if (!fallback) {
             fallback = mn->canon;
-            ftype = mn->type;
+            ftype = fit_type(mn, want);
         }
     }
     w.canon = fallback;
@@ -1847,12 +1932,52 @@ static void np_text(ctx *c, size_t b, size_t e, const char **out)
     *q = 0;
 }
 
+/* What a speaker kept as written stands for, by its head word (the last word, or the one
+ * before `of`, `in`...): 'p' several people or bodies (`the MPs`, `analysts`, `the
+ * researchers`), 's' one body or document that is no actor (`the report`, `the committee`:
+ * data/descriptions.tsv kind `thing`), 0 a person or unknown. `they` and `it` stand for them. */
+static int written_kind(ctx *c, const cue *o)
+{
+    if (o->np1 <= o->np0 || o->sptype != 255 || !o->speaker)
+        return 0;
+    size_t head = o->np1 - 1;
+    for (size_t k = o->np0 + 1; k < o->np1; k++)
+        if (in_set(c, k, S_PREPS)) {
+            head = k - 1;
+            break;
+        }
+    if (!is_word(c, head) || in_set(c, head, S_PRONOUNS) || c->men_end[head] >= 0)
+        return 0;
+    size_t n;
+    const char *w = lower_tok(c, head, &n);
+    if (nf_map_has(c->x->things, w, n))
+        return 's';
+    const descent *d = nf_map_get(c->x->desc, w, n);
+    if (d)
+        return d->kind == D_PEOPLE ? 'p' : 0;
+    /* a plural: `campaigners`, `MPs` (not `the boss`, `Reuters`) */
+    const char *raw = tt(c, head);
+    if (n > 3 && w[n - 1] == 's' && w[n - 2] != 's' && w[n - 2] != 'u' &&
+        (is_lower(c, head) || (nf_isupper((unsigned char)raw[n - 2]) && raw[n - 1] == 's')))
+        return 'p';
+    return 0;
+}
+
 /* Resolves the speaker of cue q (index qi). */
 static void resolve_1(ctx *c, size_t qi)
 {
     cue *q = &c->cues[qi];
     if (q->np1 <= q->np0)
         return;
+    /* a phrase that ends on a subject pronoun has that pronoun as its subject: the words
+     * before it open the sentence or a reduced relative clause (`Last month it said`,
+     * `Afterwards he said`, `a target he says he has met`, `five banks it had accused`) */
+    if (q->np1 - q->np0 > 1 && !q->inverted && in_set(c, q->np1 - 1, S_PRONOUNS) &&
+        c->men_end[q->np1 - 1] < 0) {
+        if (!q->a0)
+            q->a0 = q->np0; /* the attribution still begins where it did */
+        q->np0 = q->np1 - 1;
+    }
     size_t b = q->np0, e = q->np1;
     /* a name in the phrase: the last person, else the last non-demonym mention */
     int32_t best = -1, body = -1, demo = -1;
@@ -1923,18 +2048,31 @@ static void resolve_1(ctx *c, size_t qi)
             }
             return;
         }
-        /* they / it: the body that spoke last, else the last body acting */
+        /* they / it: the body that spoke last (`The MPs said... They said`, `the report
+         * said... It added`), else the last body acting */
+        int it = is(c, b, "it");
         for (size_t p = qi; p-- > 0;) {
             const cue *o = &c->cues[p];
             if (o->s + 4 < q->s)
                 break;
-            if (o->speaker && o->sptype != NF_ACT_PERSON && o->sptype != 255) {
+            if (!o->speaker || o->dead)
+                continue;
+            int wk = written_kind(c, o);
+            if ((o->sptype != NF_ACT_PERSON && o->sptype != 255) || wk == (it ? 's' : 'p')) {
                 q->speaker = o->speaker;
                 q->sptype = o->sptype;
                 return;
             }
         }
-        who w = recent(c, b, 1, 4);
+        /* `it`: a name typed a person that may be a body's, in its own sentence (`Qantas
+         * shares fell after it warned`), else the last body, else such a name further back */
+        who w = {NULL, 255};
+        if (it)
+            w = recent(c, b, 5, 0);
+        if (!w.canon)
+            w = recent(c, b, 1, 4);
+        if (!w.canon && it)
+            w = recent(c, b, 5, 4);
         if (w.canon) {
             q->speaker = w.canon;
             q->sptype = w.type;
@@ -2020,6 +2158,16 @@ static void resolve_1(ctx *c, size_t qi)
                     q->sptype = mn->type;
                     return;
                 }
+        }
+        if (any > 0 && tok_in(c, head, (const char *const[]){"company", "firm", "group", NULL})) {
+            /* no organization named before: a name typed a person that may be one (`Shares
+             * in Krispy Kreme fell ... the firm warned`) */
+            who w = recent(c, b, 5, 3);
+            if (w.canon) {
+                q->speaker = w.canon;
+                q->sptype = w.type;
+                return;
+            }
         }
     }
     if (body >= 0) {
@@ -2688,5 +2836,7 @@ int nf_claims_run(nf_ana *a)
     nf_buf_free(&ub);
     nf_buf_free(&mb);
     free(c->cues);
+    if (c->personal)
+        nf_map_free(c->personal);
     return 0;
 }

@@ -402,6 +402,48 @@ static void test_word_forms(void **st)
     assert_string_equal(C[2].value, "talks will resume");
 }
 
+/* A speaker phrase that ends on a subject pronoun is that pronoun, resolved (`Later that week
+ * he said`, `a figure she says`). */
+static void test_pronoun_after_words(void **st)
+{
+    (void)st;
+    run("Finance Minister Maria Ortiz met bankers in Lisbon. Later that week she said the budget "
+        "would be balanced.");
+    assert_int_equal(NC, 1);
+    assert_string_equal(C[0].actor, "Maria Ortiz");
+    run("Mr Kowalski has cut spending twice, a record he says no rival can match.");
+    assert_int_equal(NC, 1);
+    assert_string_equal(C[0].actor, "Kowalski");
+}
+
+/* `they` and `it` stand for a speaker kept as written: plural people (`the engineers`), a
+ * document or body that is no actor (`the survey`). */
+static void test_pronoun_written_speaker(void **st)
+{
+    (void)st;
+    run("The engineers said the bridge was safe. They added that repairs would start in May.");
+    assert_int_equal(NC, 2);
+    assert_string_equal(C[1].actor, "The engineers");
+    run("The survey said rents rose by a fifth. It also said that wages were flat.");
+    assert_int_equal(NC, 2);
+    assert_string_equal(C[0].actor, "The survey");
+    assert_string_equal(C[1].actor, "The survey");
+}
+
+/* `it` and `the company` never stand for a person: a name the actor stage typed a person, with
+ * no sign of a person in the article (no given name, title, honorific, shorter form), is the
+ * body they stand for; a real person is not. */
+static void test_it_bodylike_name(void **st)
+{
+    (void)st;
+    run("Zentrova said sales rose. However, it warned that costs would climb.");
+    assert_int_equal(NC, 2);
+    assert_string_equal(C[1].actor, "Zentrova");
+    run("Peter Hallsworth said sales rose. However, it warned that costs would climb.");
+    assert_int_equal(NC, 2);
+    assert_string_not_equal(C[1].actor, "Peter Hallsworth");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -426,6 +468,9 @@ int main(void)
         cmocka_unit_test(test_spaced_close_quote),
         cmocka_unit_test(test_relative_clauses),
         cmocka_unit_test(test_word_forms),
+        cmocka_unit_test(test_pronoun_after_words),
+        cmocka_unit_test(test_pronoun_written_speaker),
+        cmocka_unit_test(test_it_bodylike_name),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
