@@ -48,6 +48,7 @@ typedef struct {
 
 typedef struct {
     uint8_t kind;
+    uint8_t own;   /* people who speak for themselves (roles `own`: `analysts`) */
     int nroles;
     const char **roles;
 } descent;
@@ -94,6 +95,7 @@ struct nf_claims_eng {
     nf_map *desc;  /* word -> descent* */
     nf_map *things; /* bodies and documents that speak but are no actor (`report`) -> 1 */
     nf_map *given;  /* given names (firstnames.txt, shared with the actor stage) -> 1 */
+    nf_map *led;    /* bodies named after their leader (`the Biden administration`) -> 1 */
     phrase *ph;
     size_t nph;
     nf_map *phfirst; /* first word of a phrase -> 1 */
@@ -145,6 +147,7 @@ int nf_claims_init(nf_engine *e, char *err, size_t errlen)
     x->desc = nf_map_new();
     x->things = nf_map_new();
     x->given = nf_map_new();
+    x->led = nf_map_new();
     x->phfirst = nf_map_new();
     x->homo = nf_map_new();
     x->setmap = nf_map_new();
@@ -245,11 +248,11 @@ int nf_claims_init(nf_engine *e, char *err, size_t errlen)
                 continue;
             int kind = !strcmp(f[1], "person") ? D_PERSON : !strcmp(f[1], "people") ? D_PEOPLE
                      : !strcmp(f[1], "org") ? D_ORG : 0;
-            if (!kind && !strcmp(f[1], "thing") && strlen(f[0]) < 128) {
+            if (!kind && (!strcmp(f[1], "thing") || !strcmp(f[1], "led")) && strlen(f[0]) < 128) {
                 char low[128];
                 size_t fl = strlen(f[0]);
                 nf_lower(f[0], fl, low);
-                nf_map_put(x->things, low, fl, (void *)1);
+                nf_map_put(f[1][0] == 't' ? x->things : x->led, low, fl, (void *)1);
                 continue;
             }
             if (!kind)
@@ -260,7 +263,8 @@ int nf_claims_init(nf_engine *e, char *err, size_t errlen)
             d->kind = (uint8_t)kind;
             d->nroles = 0;
             d->roles = NULL;
-            if (n >= 3 && strcmp(f[2], "-")) {
+            d->own = n >= 3 && !strcmp(f[2], "own");
+            if (n >= 3 && strcmp(f[2], "-") && !d->own) {
                 int cnt = 1;
                 for (const char *q = f[2]; *q; q++)
                     cnt += *q == ',';
@@ -318,6 +322,7 @@ void nf_claims_fini(nf_engine *e)
     nf_map_free(full->pub.desc);
     nf_map_free(full->pub.things);
     nf_map_free(full->pub.given);
+    nf_map_free(full->pub.led);
     nf_map_free(full->pub.phfirst);
     nf_map_free(full->pub.homo);
     nf_map_free(full->pub.setmap);
@@ -1819,6 +1824,8 @@ static int title_before(ctx *c, size_t k)
     const descent *d = nf_map_get(c->x->desc, w, n);
     if (d)
         return d->kind == D_PERSON;
+    if (nf_map_has(c->x->things, w, n))
+        return 0; /* `distributor Toho` */
     static const char *const END[] = {"er", "or", "ist", "ent", "ant", "ive", "man", "woman", NULL};
     for (const char *const *e = END; *e; e++) {
         size_t el = strlen(*e);
@@ -2012,6 +2019,32 @@ static void resolve_1(ctx *c, size_t qi)
     hbuf[n] = 0;
     const descent *d = nf_map_get(c->x->desc, hbuf, n);
     int32_t hm = c->men_end[head];
+    /* a person's name before a body named after its leader is that body, an organization
+     * (`the Biden administration`, `a senior Biden administration official`, `Blair's
+     * government`): the surname and the word */
+    for (size_t k = b; k <= head && k < e; k++) {
+        int32_t m = c->men_start[k];
+        if (m < 0 || c->a->men[m].type != NF_ACT_PERSON || (c->a->men[m].flags & NF_M_DEMONYM))
+            continue;
+        size_t w = c->mtok1[m];
+        if (w < e && (c->tok[w].flags & NF_T_POSS))
+            w++;
+        size_t wn;
+        const char *ww = w < e && w <= head && is_lower(c, w) ? lower_tok(c, w, &wn) : NULL;
+        if (!ww || !nf_map_has(c->x->led, ww, wn))
+            continue;
+        const char *sur = strrchr(c->a->men[m].canon, ' '); /* the surname: `Biden` */
+        sur = sur ? sur + 1 : c->a->men[m].canon;
+        size_t l0 = strlen(sur), l1 = tl(c, w);
+        char *name = nf_arena_alloc(&c->a->arena, l0 + l1 + 2);
+        memcpy(name, sur, l0);
+        name[l0] = ' ';
+        memcpy(name + l0 + 1, tt(c, w), l1);
+        name[l0 + 1 + l1] = 0;
+        q->speaker = name;
+        q->sptype = NF_ACT_ORG;
+        return;
+    }
     if (!d && hm < 0 && is_lower(c, head) && !in_set(c, head, S_PRONOUNS)) {
         /* a common noun that names no role: `Europe's biggest drugmaker`, `Elian's great-uncle`
          * stay as written; `figures from the Office for National Statistics` are the office's */
@@ -2063,6 +2096,7 @@ static void resolve_1(ctx *c, size_t qi)
                 q->sptype = o->sptype;
                 return;
             }
+
         }
         /* `it`: a name typed a person that may be a body's, in its own sentence (`Qantas
          * shares fell after it warned`), else the last body, else such a name further back */
@@ -2120,7 +2154,7 @@ static void resolve_1(ctx *c, size_t qi)
             q->sptype = afftype;
             return;
         }
-        int bare = e - b == 1 || (e - b == 2 && tok_in(c, b, (const char *const[]){"the", "its", "their", NULL}));
+        int bare = !d->own && (e - b == 1 || (e - b == 2 && tok_in(c, b, (const char *const[]){"the", "its", "their", NULL})));
         for (size_t p = qi; bare && p-- > 0;) {
             const cue *o = &c->cues[p];
             if (o->s + 3 < q->s)

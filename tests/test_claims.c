@@ -444,6 +444,33 @@ static void test_it_bodylike_name(void **st)
     assert_string_not_equal(C[1].actor, "Peter Hallsworth");
 }
 
+/* A body named after its leader is an organization, named by the leader's surname and the
+ * word (`the Marlow administration`), also in a description (`a Marlow administration
+ * official`), and `it` stands for it later. */
+static void test_led_body(void **st)
+{
+    (void)st;
+    run("President Ellen Marlow met her aides. The Marlow administration said the tariffs would "
+        "stay. It added that talks were possible.");
+    assert_int_equal(NC, 2);
+    assert_string_equal(C[0].actor, "Marlow administration");
+    assert_string_equal(C[1].actor, "Marlow administration");
+    run("President Ellen Marlow met her aides. A senior Marlow administration official said the "
+        "tariffs would stay.");
+    assert_int_equal(NC, 1);
+    assert_string_equal(C[0].actor, "Marlow administration");
+}
+
+/* People who speak for themselves (`analysts`, `critics`) are never the body of the claim
+ * before them. */
+static void test_own_voices(void **st)
+{
+    (void)st;
+    run("The Bank of England said rates would stay at 4%. Analysts said a cut was likely in May.");
+    assert_int_equal(NC, 2);
+    assert_string_equal(C[1].actor, "Analysts");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -471,6 +498,8 @@ int main(void)
         cmocka_unit_test(test_pronoun_after_words),
         cmocka_unit_test(test_pronoun_written_speaker),
         cmocka_unit_test(test_it_bodylike_name),
+        cmocka_unit_test(test_led_body),
+        cmocka_unit_test(test_own_voices),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
