@@ -633,6 +633,37 @@ static int men_is_name(const ctx *c, int32_t m)
     return m >= 0 && !(c->a->men[m].flags & NF_M_DEMONYM);
 }
 
+/* The subject pronoun token i is (`he`, `I`...), also with a verb's clitic (`I'm`, `he's`,
+ * `we’ve`: one token); NULL if none. */
+static const char *pronoun_at(ctx *c, size_t i)
+{
+    if (i >= c->ntok || !is_word(c, i))
+        return NULL;
+    size_t n;
+    const char *w = lower_tok(c, i, &n);
+    size_t pl = 0;
+    while (pl < n && w[pl] >= 'a' && w[pl] <= 'z')
+        pl++;
+    if (pl == n) {
+        if (!in_set(c, i, S_PRONOUNS))
+            return NULL;
+    } else {
+        size_t a = pl + (w[pl] == '\'' ? 1 : n - pl >= 3 && !memcmp(w + pl, "\xE2\x80\x99", 3) ? 3 : 0);
+        if (a == pl || a >= n)
+            return NULL;
+        static const char *const CL[] = {"s", "m", "re", "ve", "ll", "d", NULL};
+        int ok = 0;
+        for (const char *const *cl = CL; *cl && !ok; cl++)
+            ok = n - a == strlen(*cl) && !memcmp(w + a, *cl, n - a);
+        if (!ok)
+            return NULL;
+    }
+    for (const char *const *p = PRONOUNS; *p; p++)
+        if (strlen(*p) == pl && !memcmp(w, *p, pl))
+            return *p;
+    return NULL;
+}
+
 /* Is token i inside a sentence that is a caption or a heading? */
 static int sent_skipped(const ctx *c, size_t s)
 {
@@ -1979,7 +2010,7 @@ static void resolve_1(ctx *c, size_t qi)
     /* a phrase that ends on a subject pronoun has that pronoun as its subject: the words
      * before it open the sentence or a reduced relative clause (`Last month it said`,
      * `Afterwards he said`, `a target he says he has met`, `five banks it had accused`) */
-    if (q->np1 - q->np0 > 1 && !q->inverted && in_set(c, q->np1 - 1, S_PRONOUNS) &&
+    if (q->np1 - q->np0 > 1 && !q->inverted && pronoun_at(c, q->np1 - 1) &&
         c->men_end[q->np1 - 1] < 0) {
         if (!q->a0)
             q->a0 = q->np0; /* the attribution still begins where it did */
@@ -2070,11 +2101,12 @@ static void resolve_1(ctx *c, size_t qi)
         q->sptype = c->a->men[hm].type;
         return;
     }
-    if (e - b == 1 && in_set(c, b, S_PRONOUNS)) {
-        if (tok_in(c, b, (const char *const[]){"i", "we", "you", NULL}))
+    const char *pr = e - b == 1 ? pronoun_at(c, b) : NULL;
+    if (pr) {
+        if (!strcmp(pr, "i") || !strcmp(pr, "we") || !strcmp(pr, "you"))
             return; /* inside a quote, or an interview: no speaker we can name */
-        if (is(c, b, "he") || is(c, b, "she")) {
-            who w = recent(c, b, is(c, b, "he") ? 2 : 3, 12);
+        if (!strcmp(pr, "he") || !strcmp(pr, "she")) {
+            who w = recent(c, b, !strcmp(pr, "he") ? 2 : 3, 12);
             if (w.canon) {
                 q->speaker = w.canon;
                 q->sptype = NF_ACT_PERSON;
@@ -2083,7 +2115,7 @@ static void resolve_1(ctx *c, size_t qi)
         }
         /* they / it: the body that spoke last (`The MPs said... They said`, `the report
          * said... It added`), else the last body acting */
-        int it = is(c, b, "it");
+        int it = !strcmp(pr, "it");
         for (size_t p = qi; p-- > 0;) {
             const cue *o = &c->cues[p];
             if (o->s + 4 < q->s)
@@ -2520,12 +2552,38 @@ static void content(ctx *c, size_t qi, nf_buf *buf)
  * quote, or a pronoun that resolved to the same speaker? */
 static int own_act(ctx *c, const cue *row, const cue *o)
 {
+    if (!o->inverted && o->np1 <= o->np0) {
+        /* no subject of its own: the clause's (`"Today I'm here to tell you...`, `"We must be
+         * clear in explaining that...`): the nearest word back that can be one, within a few
+         * words and no clause break */
+        size_t s0 = c->a->sent[o->s].tok0, s1 = s0 + c->a->sent[o->s].ntok;
+        /* ... with what is said after it (`that`, `you`), not `stop saying`, `calling upon` */
+        size_t a = o->ve;
+        if (a >= s1 || !tok_in(c, a, (const char *const[]){"that", "you", "us", NULL}))
+            return 0;
+        for (size_t k = o->v; k-- > s0 && k + 8 > o->v;) {
+            if (tok_in(c, k, (const char *const[]){"'m", "'re", "'ve", "'ll", "'d", "’m", "’re", "’ve", "’ll", "’d", NULL}))
+                continue; /* `I'm` */
+            if (!is_word(c, k) || tok_in(c, k, (const char *const[]){"that", "who", "which", "if", "when", "and", "but",
+                                                                     "not", "never", "stop", NULL}))
+                return 0;
+            const char *pr = pronoun_at(c, k);
+            if (pr)
+                return !strcmp(pr, "i") || !strcmp(pr, "we");
+        }
+        return 0;
+    }
     if (o->inverted || o->np1 != o->np0 + 1)
         return 0;
-    size_t k = o->np0;
-    if (tok_in(c, k, (const char *const[]){"i", "we", NULL}))
+    const char *pr = pronoun_at(c, o->np0);
+    if (!pr)
+        return 0;
+    for (size_t k = o->np1; k < o->v; k++)
+        if (tok_in(c, k, (const char *const[]){"not", "n't", "never", NULL}))
+            return 0; /* `I'm not going to say` */
+    if (!strcmp(pr, "i") || !strcmp(pr, "we"))
         return 1;
-    return tok_in(c, k, (const char *const[]){"he", "she", "they", NULL}) && o->speaker && row->speaker &&
+    return (!strcmp(pr, "he") || !strcmp(pr, "she") || !strcmp(pr, "they")) && o->speaker && row->speaker &&
            !strcmp(o->speaker, row->speaker);
 }
 

@@ -471,6 +471,23 @@ static void test_own_voices(void **st)
     assert_string_equal(C[1].actor, "Analysts");
 }
 
+/* The speaker's own act inside the quote joins the cue: a clitic pronoun (`I'm`, `we've`) is
+ * a pronoun, a verb with no subject of its own takes the clause's (`I'm here to tell you`);
+ * not a negated one (`I'm not going to say`). */
+static void test_own_act_clitics(void **st)
+{
+    (void)st;
+    run("\"Tonight I'm here to tell you that the strike is over,\" said union leader Dara Quill.");
+    assert_int_equal(NC, 1);
+    assert_string_equal(C[0].unit, "said, tell");
+    run("\"I'm not going to say who will start,\" said coach Dara Quill.");
+    assert_int_equal(NC, 1);
+    assert_string_equal(C[0].unit, "said");
+    run("\"As we've said before, the plan is safe,\" said Dara Quill.");
+    assert_int_equal(NC, 1);
+    assert_string_equal(C[0].unit, "said, said");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -500,6 +517,7 @@ int main(void)
         cmocka_unit_test(test_it_bodylike_name),
         cmocka_unit_test(test_led_body),
         cmocka_unit_test(test_own_voices),
+        cmocka_unit_test(test_own_act_clitics),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
