@@ -1429,14 +1429,21 @@ static void find_cues(ctx *c, size_t s)
                 if (nb != (size_t)-1 && (nb == s0 || in_set(c, nb, S_DETS) || c->men_start[nb] >= 0 ||
                                          (c->tok[nb].flags & NF_T_CAP) || (c->tok[nb].flags & NF_T_POSS)))
                     b = nb;
-                else if (!(relcl && is(c, j + 1, ",")))
-                    b = j + 1; /* `opposed by Elian's relatives, who have said` keeps them */
+                else if (!(relcl && (is(c, j + 1, ",") || is(c, j + 1, "who"))))
+                    b = j + 1; /* `opposed by Elian's relatives, who have said`, `aimed at
+                                * those who say` keep them */
             }
             if (b <= j && is_lower(c, j) && c->men_end[j] < 0 && !in_set(c, j, S_PRONOUNS)) {
                 /* a common noun as speaker: only with the plainest verbs (`witnesses said`,
                  * `the report says`); else `a video call`, `the proposals call for` */
+                size_t h = j; /* the head: before `of`, `in`... (`people on both sides of the issue`) */
+                for (size_t k = b + 1; k <= j; k++)
+                    if (in_set(c, k, S_PREPS) || is(c, k, "on")) {
+                        h = k - 1;
+                        break;
+                    }
                 size_t hn;
-                const char *hw = lower_tok(c, j, &hn);
+                const char *hw = lower_tok(c, h, &hn);
                 int plain = le->lid == L_SAY || le->lid == L_TELL;
                 if (!plain && !nf_map_has(c->x->desc, hw, hn) && !(is_ing(c, i) && j + 1 == i)) {
                     /* ... unless what follows is a reported statement */

@@ -488,6 +488,21 @@ static void test_own_act_clitics(void **st)
     assert_string_equal(C[0].unit, "said, said");
 }
 
+/* A common noun as speaker is judged by its head, before `of`/`for` (`Lawyers for the firm
+ * denied`); a relative clause after a preposition keeps its antecedent (`was answered by
+ * nurses who said`). */
+static void test_subject_heads(void **st)
+{
+    (void)st;
+    run("Lawyers for the builder denied that the site was unsafe.");
+    assert_int_equal(NC, 1);
+    assert_string_equal(C[0].actor, "Lawyers for the builder");
+    run("The plan was criticised by nurses who said that wards were short of staff.");
+    assert_int_equal(NC, 1);
+    assert_string_equal(C[0].actor, "nurses");
+    assert_string_equal(C[0].value, "wards were short of staff");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -518,6 +533,7 @@ int main(void)
         cmocka_unit_test(test_led_body),
         cmocka_unit_test(test_own_voices),
         cmocka_unit_test(test_own_act_clitics),
+        cmocka_unit_test(test_subject_heads),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
