@@ -2008,6 +2008,32 @@ static int written_kind(ctx *c, const cue *o)
     return 0;
 }
 
+/* Is the speaker of cue o one person described, not named (`a spokeswoman for X`, `the
+ * official`)? 'm', 'f' by the word (`spokesman`, `chairwoman`), '?' unknown; 0: no. */
+static int person_described(ctx *c, const cue *o)
+{
+    if (o->np1 <= o->np0)
+        return 0;
+    size_t head = o->np1 - 1;
+    for (size_t k = o->np0 + 1; k < o->np1; k++)
+        if (in_set(c, k, S_PREPS)) {
+            head = k - 1;
+            break;
+        }
+    if (!is_lower(c, head) || c->men_end[head] >= 0)
+        return 0;
+    size_t n;
+    const char *w = lower_tok(c, head, &n);
+    const descent *d = nf_map_get(c->x->desc, w, n);
+    if (!d || d->kind != D_PERSON)
+        return 0;
+    if (n > 5 && !memcmp(w + n - 5, "woman", 5))
+        return 'f';
+    if (n > 3 && !memcmp(w + n - 3, "man", 3))
+        return 'm';
+    return '?';
+}
+
 /* Resolves the speaker of cue q (index qi). */
 static void resolve_1(ctx *c, size_t qi)
 {
@@ -2114,6 +2140,21 @@ static void resolve_1(ctx *c, size_t qi)
             return; /* inside a quote, or an interview: no speaker we can name */
         if (!strcmp(pr, "he") || !strcmp(pr, "she")) {
             who w = recent(c, b, !strcmp(pr, "he") ? 2 : 3, 12);
+            /* no person named: `A spokesman for X said ... He added`, a person described
+             * who spoke just before is the one (the row takes what the description stood for) */
+            for (size_t p = qi; !w.canon && p-- > 0;) {
+                const cue *o = &c->cues[p];
+                if (o->s + 2 < q->s)
+                    break;
+                if (o->dead || !o->speaker || o->sptype == NF_ACT_PERSON)
+                    continue; /* (one resolved to a named person: recent() knows no gender) */
+                int g = person_described(c, o);
+                if (g && g != (pr[0] == 'h' ? 'f' : 'm')) {
+                    q->speaker = o->speaker;
+                    q->sptype = o->sptype;
+                    return;
+                }
+            }
             if (w.canon) {
                 q->speaker = w.canon;
                 q->sptype = NF_ACT_PERSON;

@@ -503,6 +503,22 @@ static void test_subject_heads(void **st)
     assert_string_equal(C[0].value, "wards were short of staff");
 }
 
+/* `he`/`she` with no person named before: the person described who spoke just before (`A
+ * spokeswoman for X said... she added`), taking what the description stood for; not across
+ * genders. */
+static void test_pronoun_after_description(void **st)
+{
+    (void)st;
+    run("A spokeswoman for the Red Cross said the convoy had arrived. \"We expect more trucks,\" "
+        "she added.");
+    assert_int_equal(NC, 2);
+    assert_string_equal(C[1].actor, C[0].actor);
+    run("A spokeswoman for the Red Cross said the convoy had arrived. \"We expect more trucks,\" "
+        "he added.");
+    assert_int_equal(NC, 2);
+    assert_string_equal(C[1].actor, "he");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -534,6 +550,7 @@ int main(void)
         cmocka_unit_test(test_own_voices),
         cmocka_unit_test(test_own_act_clitics),
         cmocka_unit_test(test_subject_heads),
+        cmocka_unit_test(test_pronoun_after_description),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
