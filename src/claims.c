@@ -2261,7 +2261,8 @@ static void resolve_1(ctx *c, size_t qi)
                 continue;
             if (mn->sent + (any ? 10 : 60) < q->s)
                 break;
-            if (any && (mn->type == NF_ACT_ORG || mn->type == NF_ACT_GROUP) && !sent_skipped(c, mn->sent)) {
+            /* (a heading counts: `the firm` in the first lines is often the headline's) */
+            if (any && (mn->type == NF_ACT_ORG || mn->type == NF_ACT_GROUP) && !c->caption[mn->sent]) {
                 q->speaker = mn->canon;
                 q->sptype = mn->type;
                 return;
