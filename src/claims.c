@@ -349,6 +349,7 @@ typedef struct {
     uint32_t a0;         /* where the attribution begins, when not at the speaker (0: there) */
     uint8_t nested;      /* inside a quote, spoken by the quote's speaker (`"I can confirm..."`) */
     uint8_t quoting;     /* nested, but part of the attribution (`X quoted Y as saying`) */
+    uint8_t named_in;    /* a second speaker named inside a quote (named_inside) */
     uint8_t nr;          /* claim token ranges, once computed */
     uint32_t rb[4], re[4];
     const char *value;
@@ -2636,6 +2637,35 @@ static int own_act(ctx *c, const cue *row, const cue *o)
            !strcmp(o->speaker, row->speaker);
 }
 
+/* Is the speaker of cue cu, inside a quote, named there: its subject a name (`Elian
+ * tells me`), not a pronoun or a description, and not the cue's own quote's speaker? */
+static int named_inside(ctx *c, const cue *cu)
+{
+    if (cu->inverted || cu->np1 <= cu->np0 || !cu->speaker || cu->sptype == 255)
+        return 0;
+    int32_t m = c->men_start[cu->np0];
+    if (!men_is_name(c, m) || c->mtok1[m] != cu->np1 || cu->le->cls == C_CITE)
+        return 0;
+    /* something said follows (not `"Hollywood was calling,"`); not `what X said`, `X does
+     * not say`, `X will add` (nothing said yet) */
+    size_t s1 = c->a->sent[cu->s].tok0 + c->a->sent[cu->s].ntok;
+    if (cu->ve >= s1 || !(is_word(c, cu->ve) || is_open(c, cu->ve) || is_punct(c, cu->ve, ':')))
+        return 0;
+    if (cu->np0 > 0 && tok_in(c, cu->np0 - 1, (const char *const[]){"what", "as", NULL}))
+        return 0;
+    for (size_t k = cu->np1; k < cu->v; k++)
+        if (tok_in(c, k, (const char *const[]){"not", "n't", "never", "will", "would", "could", "may", "might",
+                                               "can", "to", NULL}))
+            return 0;
+    /* the quote's own attribution, when it follows in the sentence (`"...," said X`) */
+    for (size_t o = 0; o < c->ncue; o++) {
+        const cue *oc = &c->cues[o];
+        if (oc != cu && oc->s == cu->s && oc->v > cu->v && oc->speaker && !strcmp(oc->speaker, cu->speaker))
+            return 0;
+    }
+    return 1;
+}
+
 /* Is token v inside a double quote (opened before it in its paragraph, or earlier)? */
 static int inside_quote(ctx *c, size_t v)
 {
@@ -2838,9 +2868,15 @@ int nf_claims_run(nf_ana *a)
         cue *cu = &c->cues[q];
         if (cu->join >= 0 || cu->dead || cu->passive)
             continue;
-        /* reported speech inside someone's quote is part of that quote */
-        if (inside_quote(c, cu->v))
-            cu->nested = 1;
+        /* reported speech inside someone's quote is part of that quote; but a second
+         * speaker named there has a reporting clause of their own (`"Elian tells me he does
+         * not want to go back," said his uncle`: Elian claims it, a row of its own) */
+        if (inside_quote(c, cu->v)) {
+            if (named_inside(c, cu))
+                cu->named_in = 1;
+            else
+                cu->nested = 1;
+        }
     }
     /* the claims */
     nf_buf vb = {0}, ub = {0}, mb = {0};
@@ -2916,6 +2952,8 @@ int nf_claims_run(nf_ana *a)
         cue *cu = &c->cues[q];
         if (cu->join >= 0 || cu->dead || cu->nested)
             continue;
+        if (cu->named_in && (!cu->value || !cu->value[0]) && cu->first_join < 0)
+            continue; /* `"Oskar told me the news,"`: nothing said that we can show */
         if (!cu->speaker && !cu->passive) {
             if (cu->np1 <= cu->np0)
                 continue;

@@ -519,6 +519,25 @@ static void test_pronoun_after_description(void **st)
     assert_string_equal(C[1].actor, "he");
 }
 
+/* A second speaker named inside a quote has a row of its own (`"Oskar told me the deal is
+ * dead," said X`); not `what Oskar said`, nor a negated or future act. */
+static void test_named_inside_quote(void **st)
+{
+    (void)st;
+    run("\"Oskar Lindqvist told me that the deal is dead,\" said agent Mara Collins.");
+    assert_int_equal(NC, 2);
+    int lind = strcmp(C[0].actor, "Oskar Lindqvist") == 0 ? 0 : 1;
+    assert_string_equal(C[lind].actor, "Oskar Lindqvist");
+    assert_string_equal(C[lind].value, "the deal is dead");
+    assert_string_equal(C[1 - lind].actor, "Mara Collins");
+    run("\"We listened to what Oskar Lindqvist said about the deal,\" said agent Mara Collins.");
+    assert_int_equal(NC, 1);
+    run("\"Oskar Lindqvist will not say that the deal is dead,\" said agent Mara Collins.");
+    assert_int_equal(NC, 1);
+    run("\"Oskar Lindqvist told me the news,\" said agent Mara Collins.");
+    assert_int_equal(NC, 1);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -551,6 +570,7 @@ int main(void)
         cmocka_unit_test(test_own_act_clitics),
         cmocka_unit_test(test_subject_heads),
         cmocka_unit_test(test_pronoun_after_description),
+        cmocka_unit_test(test_named_inside_quote),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
