@@ -2003,8 +2003,10 @@ static int written_kind(ctx *c, const cue *o)
         return d->kind == D_PEOPLE ? 'p' : 0;
     /* a plural: `campaigners`, `MPs` (not `the boss`, `Reuters`) */
     const char *raw = tt(c, head);
-    if (n > 3 && w[n - 1] == 's' && w[n - 2] != 's' && w[n - 2] != 'u' &&
-        (is_lower(c, head) || (nf_isupper((unsigned char)raw[n - 2]) && raw[n - 1] == 's')))
+    if (n > 3 && w[n - 1] == 's' && w[n - 2] != 's' && w[n - 2] != 'u' && is_lower(c, head))
+        return 'p';
+    if (n >= 3 && tl(c, head) == n && nf_isupper((unsigned char)raw[0]) && nf_isupper((unsigned char)raw[n - 2]) &&
+        raw[n - 1] == 's')
         return 'p';
     return 0;
 }

@@ -424,6 +424,9 @@ static void test_pronoun_written_speaker(void **st)
     run("The engineers said the bridge was safe. They added that repairs would start in May.");
     assert_int_equal(NC, 2);
     assert_string_equal(C[1].actor, "The engineers");
+    run("The MPs said the law was wrong. They said it should change.");
+    assert_int_equal(NC, 2);
+    assert_string_equal(C[1].actor, "The MPs");
     run("The survey said rents rose by a fifth. It also said that wages were flat.");
     assert_int_equal(NC, 2);
     assert_string_equal(C[0].actor, "The survey");
