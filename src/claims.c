@@ -765,12 +765,19 @@ static size_t np_fwd(ctx *c, size_t i, size_t lim)
             e++; /* `figures from the Office for National Statistics` */
             continue;
         }
+        /* a pronoun right after a noun, or a determiner right after a name, opens the next
+         * phrase: `told the Independent he expected`, `according to Microsoft the messages` */
+        if (e > i && is_word(c, e - 1) && !in_set(c, e - 1, S_PREPS) && !in_set(c, e - 1, S_NP_STOP) &&
+            !in_set(c, e - 1, S_DETS) &&
+            (pronoun_at(c, e) || (c->men_end[e - 1] >= 0 && tok_in(c, e, (const char *const[]){"the", "a", "an", "most", NULL}))))
+            break;
         /* a day or month name that begins a name: `the Sunday Times`, `the Independent on Sunday` */
         int dayname = c->tx_cover[e] >= 0 && (c->tok[e].flags & NF_T_CAP) && e + 1 < lim &&
                       (c->tx_cover[e + 1] != c->tx_cover[e]) && (c->tok[e + 1].flags & NF_T_CAP) &&
                       c->tx_cover[e + 1] < 0 && e > i && (tok_in(c, e - 1, (const char *const[]){"the", NULL}) ||
                                                            (c->tok[e - 1].flags & NF_T_CAP));
         if (!is_word(c, e) || in_set(c, e, S_NP_STOP) || (c->tx_cover[e] >= 0 && !dayname) || is(c, e, "ahead") ||
+            (e > i && tok_in(c, e, (const char *const[]){"said", "says", "told", "tells", NULL})) ||
             tok_in(c, e, (const char *const[]){"would", "could", "can", "cannot", "will", "may", "might", "should", "must", "did", "do", "does", NULL}))
             break;
         if (e > i && is_lower(c, e) && cls_at(c, e) != C_NONE &&
@@ -971,6 +978,12 @@ static int other_sense(ctx *c, size_t i, const lexent *le, size_t s0, size_t s1)
         return 1;
     if (i + 1 < s1 && is_punct(c, i + 1, '-'))
         return 1; /* `said-to-be` compounds */
+    /* `the film tells the story of`, `the name says it all` */
+    if (le->lid == L_TELL && i + 2 < s1 && tok_in(c, i + 1, (const char *const[]){"the", "a", "its", "his", "her", "their", NULL}) &&
+        tok_in(c, i + 2, (const char *const[]){"story", "tale", "tales", "stories", "time", "difference", NULL}))
+        return 1;
+    if (le->lid == L_SAY && i + 2 < s1 && is(c, i + 1, "it") && is(c, i + 2, "all"))
+        return 1;
     /* passive: `is said to`, `was called`, `has been described as` */
     if (i > s0 && !is_ing(c, i) && tok_in(c, i - 1, (const char *const[]){"is", "are", "was", "were", "be", "been", "being", "'s", "am", NULL})) {
         if (le->lid == L_SAY || le->lid == L_CALL || le->lid == L_DESCRIBE ||
@@ -1020,7 +1033,16 @@ static int other_sense(ctx *c, size_t i, const lexent *le, size_t s0, size_t s1)
         /* `its end-of-year report`, `the latest comments`: a noun after a determiner */
         size_t n = tl(c, i);
         const char *w = tt(c, i);
-        int nounish = n > 2 && (w[n - 1] == 's' || (n == strlen(lem) && !memcmp(w, lem, n)));
+        /* an -s form that is a plural noun too (`the claims`, `his pledges`); not `says`,
+         * `warns`, `insists` (`The minister says that...`) */
+        size_t ln;
+        const char *lw = lower_tok(c, i, &ln);
+        int plural = n > 2 && w[n - 1] == 's' &&
+                     (nf_map_has(c->x->homo, lw, ln) ||
+                      tok_in(c, i, (const char *const[]){"charges", "vows", "pledges", "promises", "states", "voices", "demands",
+                                                         "estimates", "signals", "calls", "labels", "stresses", "urges",
+                                                         "cautions", "quotes", "cites", "concerns", NULL}));
+        int nounish = plural || (n > 2 && n == strlen(lem) && !memcmp(w, lem, n));
         if (nounish) {
             size_t k = i;
             for (int g = 0; g < 5 && k > s0; g++) {

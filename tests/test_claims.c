@@ -541,6 +541,23 @@ static void test_named_inside_quote(void **st)
     assert_int_equal(NC, 1);
 }
 
+/* `says`, `warns` after a common noun are verbs (`The ministry says that...`), `the claims`
+ * stay nouns; `tells the story`, `says it all` are no claims; a pronoun or a determiner after
+ * a name opens the next phrase (`told the Herald he would`, `according to Zentel the sales`). */
+static void test_says_after_noun(void **st)
+{
+    (void)st;
+    run("The ministry says that prices will rise. The union warns that strikes are likely.");
+    assert_int_equal(NC, 2);
+    assert_string_equal(C[0].unit, "says");
+    assert_string_equal(C[1].unit, "warns");
+    run("The latest claims were rejected. The film tells the story of a miner. The title says it all.");
+    assert_int_equal(NC, 0);
+    run("Mayor Ana Ruiz told the Herald she would run again.");
+    assert_int_equal(NC, 1);
+    assert_string_equal(C[0].value, "she would run again");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -574,6 +591,7 @@ int main(void)
         cmocka_unit_test(test_subject_heads),
         cmocka_unit_test(test_pronoun_after_description),
         cmocka_unit_test(test_named_inside_quote),
+        cmocka_unit_test(test_says_after_noun),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
