@@ -2280,6 +2280,9 @@ static void resolve_1(ctx *c, size_t qi)
         int any = d->nroles == 1 && !strcmp(d->roles[0], "*");
         if (any && !tok_in(c, b, (const char *const[]){"the", NULL}))
             any = -1; /* `a company`: not one named before */
+        /* `the company`: the organization that acted or spoke last (a subject, a speaker),
+         * else the last one named */
+        const nf_mention *last = NULL;
         for (size_t m = c->a->nmen; any >= 0 && m-- > 0;) {
             const nf_mention *mn = &c->a->men[m];
             if (mn->start >= off || (mn->flags & NF_M_DEMONYM))
@@ -2288,6 +2291,12 @@ static void resolve_1(ctx *c, size_t qi)
                 break;
             /* (a heading counts: `the firm` in the first lines is often the headline's) */
             if (any && (mn->type == NF_ACT_ORG || mn->type == NF_ACT_GROUP) && !c->caption[mn->sent]) {
+                size_t tk = c->mtok0[m];
+                if (!(mn->flags & NF_M_SUBJECT) && !(tk < c->ntok && c->spoke[tk])) {
+                    if (!last)
+                        last = mn;
+                    continue;
+                }
                 q->speaker = mn->canon;
                 q->sptype = mn->type;
                 return;
@@ -2298,6 +2307,11 @@ static void resolve_1(ctx *c, size_t qi)
                     q->sptype = mn->type;
                     return;
                 }
+        }
+        if (last) {
+            q->speaker = last->canon;
+            q->sptype = last->type;
+            return;
         }
         if (any > 0 && tok_in(c, head, (const char *const[]){"company", "firm", "group", NULL})) {
             /* no organization named before: a name typed a person that may be one (`Shares
