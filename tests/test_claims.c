@@ -558,6 +558,16 @@ static void test_says_after_noun(void **st)
     assert_string_equal(C[0].value, "she would run again");
 }
 
+/* `the company` stands for the organization that acted or spoke last, not the last named. */
+static void test_the_company(void **st)
+{
+    (void)st;
+    run("Kestrel Corp said sales rose 5%. Its shares were bought by Bravo Bank. The company said "
+        "profits would rise.");
+    assert_int_equal(NC, 2);
+    assert_string_equal(C[1].actor, "Kestrel Corp");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -592,6 +602,7 @@ int main(void)
         cmocka_unit_test(test_pronoun_after_description),
         cmocka_unit_test(test_named_inside_quote),
         cmocka_unit_test(test_says_after_noun),
+        cmocka_unit_test(test_the_company),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
