@@ -48,6 +48,7 @@ typedef struct {
 
 typedef struct {
     uint8_t kind;
+    uint8_t own;   /* people who speak for themselves (roles `own`: `analysts`) */
     int nroles;
     const char **roles;
 } descent;
@@ -92,6 +93,9 @@ struct nf_claims_eng {
     nf_map *lex;   /* form -> lexent* */
     uint64_t lexf[LEXF_BITS / 64]; /* lexf_bit of each form of lex */
     nf_map *desc;  /* word -> descent* */
+    nf_map *things; /* bodies and documents that speak but are no actor (`report`) -> 1 */
+    nf_map *given;  /* given names (firstnames.txt, shared with the actor stage) -> 1 */
+    nf_map *led;    /* bodies named after their leader (`the Biden administration`) -> 1 */
     phrase *ph;
     size_t nph;
     nf_map *phfirst; /* first word of a phrase -> 1 */
@@ -141,6 +145,9 @@ int nf_claims_init(nf_engine *e, char *err, size_t errlen)
     struct nf_claims_eng *x = &full->pub;
     x->lex = nf_map_new();
     x->desc = nf_map_new();
+    x->things = nf_map_new();
+    x->given = nf_map_new();
+    x->led = nf_map_new();
     x->phfirst = nf_map_new();
     x->homo = nf_map_new();
     x->setmap = nf_map_new();
@@ -241,6 +248,13 @@ int nf_claims_init(nf_engine *e, char *err, size_t errlen)
                 continue;
             int kind = !strcmp(f[1], "person") ? D_PERSON : !strcmp(f[1], "people") ? D_PEOPLE
                      : !strcmp(f[1], "org") ? D_ORG : 0;
+            if (!kind && (!strcmp(f[1], "thing") || !strcmp(f[1], "led")) && strlen(f[0]) < 128) {
+                char low[128];
+                size_t fl = strlen(f[0]);
+                nf_lower(f[0], fl, low);
+                nf_map_put(f[1][0] == 't' ? x->things : x->led, low, fl, (void *)1);
+                continue;
+            }
             if (!kind)
                 continue;
             descent *d = pool_alloc(&full->pool, sizeof *d);
@@ -249,7 +263,8 @@ int nf_claims_init(nf_engine *e, char *err, size_t errlen)
             d->kind = (uint8_t)kind;
             d->nroles = 0;
             d->roles = NULL;
-            if (n >= 3 && strcmp(f[2], "-")) {
+            d->own = n >= 3 && !strcmp(f[2], "own");
+            if (n >= 3 && strcmp(f[2], "-") && !d->own) {
                 int cnt = 1;
                 for (const char *q = f[2]; *q; q++)
                     cnt += *q == ',';
@@ -276,6 +291,18 @@ int nf_claims_init(nf_engine *e, char *err, size_t errlen)
         }
         nf_lines_free(&it);
     }
+    txt = nf_data_get(e, "firstnames.txt", &len);
+    if (txt) {
+        nf_lines it;
+        nf_lines_init(&it, txt, len);
+        char *f[1];
+        while (nf_lines_next(&it, f, 1) >= 0) {
+            char *save = NULL;
+            for (char *w = strtok_r(f[0], " ", &save); w; w = strtok_r(NULL, " ", &save))
+                nf_map_put(x->given, w, strlen(w), (void *)1);
+        }
+        nf_lines_free(&it);
+    }
     e->claims = full;
     return 0;
 }
@@ -293,6 +320,9 @@ void nf_claims_fini(nf_engine *e)
     }
     nf_map_free(full->pub.lex);
     nf_map_free(full->pub.desc);
+    nf_map_free(full->pub.things);
+    nf_map_free(full->pub.given);
+    nf_map_free(full->pub.led);
     nf_map_free(full->pub.phfirst);
     nf_map_free(full->pub.homo);
     nf_map_free(full->pub.setmap);
@@ -319,6 +349,7 @@ typedef struct {
     uint32_t a0;         /* where the attribution begins, when not at the speaker (0: there) */
     uint8_t nested;      /* inside a quote, spoken by the quote's speaker (`"I can confirm..."`) */
     uint8_t quoting;     /* nested, but part of the attribution (`X quoted Y as saying`) */
+    uint8_t named_in;    /* a second speaker named inside a quote (named_inside) */
     uint8_t nr;          /* claim token ranges, once computed */
     uint32_t rb[4], re[4];
     const char *value;
@@ -356,6 +387,7 @@ typedef struct ctx_s {
     uint32_t *smen;      /* mention indexes, by sentence, in text order */
     struct { const char *canon; int g; } *gender; /* persons with an honorific */
     size_t ngender, capgender;
+    nf_map *personal;    /* canonical names the article shows to be persons (bodylike_person) */
 } ctx;
 
 static size_t tok_at(const struct ctx_s *c, uint32_t off);
@@ -602,6 +634,37 @@ static int men_is_name(const ctx *c, int32_t m)
     return m >= 0 && !(c->a->men[m].flags & NF_M_DEMONYM);
 }
 
+/* The subject pronoun token i is (`he`, `I`...), also with a verb's clitic (`I'm`, `he's`,
+ * `we’ve`: one token); NULL if none. */
+static const char *pronoun_at(ctx *c, size_t i)
+{
+    if (i >= c->ntok || !is_word(c, i))
+        return NULL;
+    size_t n;
+    const char *w = lower_tok(c, i, &n);
+    size_t pl = 0;
+    while (pl < n && w[pl] >= 'a' && w[pl] <= 'z')
+        pl++;
+    if (pl == n) {
+        if (!in_set(c, i, S_PRONOUNS))
+            return NULL;
+    } else {
+        size_t a = pl + (w[pl] == '\'' ? 1 : n - pl >= 3 && !memcmp(w + pl, "\xE2\x80\x99", 3) ? 3 : 0);
+        if (a == pl || a >= n)
+            return NULL;
+        static const char *const CL[] = {"s", "m", "re", "ve", "ll", "d", NULL};
+        int ok = 0;
+        for (const char *const *cl = CL; *cl && !ok; cl++)
+            ok = n - a == strlen(*cl) && !memcmp(w + a, *cl, n - a);
+        if (!ok)
+            return NULL;
+    }
+    for (const char *const *p = PRONOUNS; *p; p++)
+        if (strlen(*p) == pl && !memcmp(w, *p, pl))
+            return *p;
+    return NULL;
+}
+
 /* Is token i inside a sentence that is a caption or a heading? */
 static int sent_skipped(const ctx *c, size_t s)
 {
@@ -702,12 +765,19 @@ static size_t np_fwd(ctx *c, size_t i, size_t lim)
             e++; /* `figures from the Office for National Statistics` */
             continue;
         }
+        /* a pronoun right after a noun, or a determiner right after a name, opens the next
+         * phrase: `told the Independent he expected`, `according to Microsoft the messages` */
+        if (e > i && is_word(c, e - 1) && !in_set(c, e - 1, S_PREPS) && !in_set(c, e - 1, S_NP_STOP) &&
+            !in_set(c, e - 1, S_DETS) &&
+            (pronoun_at(c, e) || (c->men_end[e - 1] >= 0 && tok_in(c, e, (const char *const[]){"the", "a", "an", "most", NULL}))))
+            break;
         /* a day or month name that begins a name: `the Sunday Times`, `the Independent on Sunday` */
         int dayname = c->tx_cover[e] >= 0 && (c->tok[e].flags & NF_T_CAP) && e + 1 < lim &&
                       (c->tx_cover[e + 1] != c->tx_cover[e]) && (c->tok[e + 1].flags & NF_T_CAP) &&
                       c->tx_cover[e + 1] < 0 && e > i && (tok_in(c, e - 1, (const char *const[]){"the", NULL}) ||
                                                            (c->tok[e - 1].flags & NF_T_CAP));
         if (!is_word(c, e) || in_set(c, e, S_NP_STOP) || (c->tx_cover[e] >= 0 && !dayname) || is(c, e, "ahead") ||
+            (e > i && tok_in(c, e, (const char *const[]){"said", "says", "told", "tells", NULL})) ||
             tok_in(c, e, (const char *const[]){"would", "could", "can", "cannot", "will", "may", "might", "should", "must", "did", "do", "does", NULL}))
             break;
         if (e > i && is_lower(c, e) && cls_at(c, e) != C_NONE &&
@@ -908,6 +978,12 @@ static int other_sense(ctx *c, size_t i, const lexent *le, size_t s0, size_t s1)
         return 1;
     if (i + 1 < s1 && is_punct(c, i + 1, '-'))
         return 1; /* `said-to-be` compounds */
+    /* `the film tells the story of`, `the name says it all` */
+    if (le->lid == L_TELL && i + 2 < s1 && tok_in(c, i + 1, (const char *const[]){"the", "a", "its", "his", "her", "their", NULL}) &&
+        tok_in(c, i + 2, (const char *const[]){"story", "tale", "tales", "stories", "time", "difference", NULL}))
+        return 1;
+    if (le->lid == L_SAY && i + 2 < s1 && is(c, i + 1, "it") && is(c, i + 2, "all"))
+        return 1;
     /* passive: `is said to`, `was called`, `has been described as` */
     if (i > s0 && !is_ing(c, i) && tok_in(c, i - 1, (const char *const[]){"is", "are", "was", "were", "be", "been", "being", "'s", "am", NULL})) {
         if (le->lid == L_SAY || le->lid == L_CALL || le->lid == L_DESCRIBE ||
@@ -957,7 +1033,16 @@ static int other_sense(ctx *c, size_t i, const lexent *le, size_t s0, size_t s1)
         /* `its end-of-year report`, `the latest comments`: a noun after a determiner */
         size_t n = tl(c, i);
         const char *w = tt(c, i);
-        int nounish = n > 2 && (w[n - 1] == 's' || (n == strlen(lem) && !memcmp(w, lem, n)));
+        /* an -s form that is a plural noun too (`the claims`, `his pledges`); not `says`,
+         * `warns`, `insists` (`The minister says that...`) */
+        size_t ln;
+        const char *lw = lower_tok(c, i, &ln);
+        int plural = n > 2 && w[n - 1] == 's' &&
+                     (nf_map_has(c->x->homo, lw, ln) ||
+                      tok_in(c, i, (const char *const[]){"charges", "vows", "pledges", "promises", "states", "voices", "demands",
+                                                         "estimates", "signals", "calls", "labels", "stresses", "urges",
+                                                         "cautions", "quotes", "cites", "concerns", NULL}));
+        int nounish = plural || (n > 2 && n == strlen(lem) && !memcmp(w, lem, n));
         if (nounish) {
             size_t k = i;
             for (int g = 0; g < 5 && k > s0; g++) {
@@ -1367,14 +1452,21 @@ static void find_cues(ctx *c, size_t s)
                 if (nb != (size_t)-1 && (nb == s0 || in_set(c, nb, S_DETS) || c->men_start[nb] >= 0 ||
                                          (c->tok[nb].flags & NF_T_CAP) || (c->tok[nb].flags & NF_T_POSS)))
                     b = nb;
-                else if (!(relcl && is(c, j + 1, ",")))
-                    b = j + 1; /* `opposed by Elian's relatives, who have said` keeps them */
+                else if (!(relcl && (is(c, j + 1, ",") || is(c, j + 1, "who"))))
+                    b = j + 1; /* `opposed by Elian's relatives, who have said`, `aimed at
+                                * those who say` keep them */
             }
             if (b <= j && is_lower(c, j) && c->men_end[j] < 0 && !in_set(c, j, S_PRONOUNS)) {
                 /* a common noun as speaker: only with the plainest verbs (`witnesses said`,
                  * `the report says`); else `a video call`, `the proposals call for` */
+                size_t h = j; /* the head: before `of`, `in`... (`people on both sides of the issue`) */
+                for (size_t k = b + 1; k <= j; k++)
+                    if (in_set(c, k, S_PREPS) || is(c, k, "on")) {
+                        h = k - 1;
+                        break;
+                    }
                 size_t hn;
-                const char *hw = lower_tok(c, j, &hn);
+                const char *hw = lower_tok(c, h, &hn);
                 int plain = le->lid == L_SAY || le->lid == L_TELL;
                 if (!plain && !nf_map_has(c->x->desc, hw, hn) && !(is_ing(c, i) && j + 1 == i)) {
                     /* ... unless what follows is a reported statement */
@@ -1775,9 +1867,69 @@ static void genders(ctx *c)
     }
 }
 
+/* Is mention mn, typed a person by the actor stage, maybe a body? A company's name is often
+ * tagged as a person (`Nestle`, `Qantas`, `Krispy Kreme`). A person's name counts as one only
+ * while the article shows nothing of a person: no honorific, no role or title, no given name
+ * first, never a shorter form (a person named in full is then called by the surname: `Tony
+ * Blair` ... `Blair`). Only
+ * `it` and `the company` ask: they never stand for a person. */
+/* Is the word before token k a person's title written in lower case (`chief executive Todd
+ * Stitzer`, `administrator Enrico Bondi`, `analyst Ian Fogg`), not a body's (`airline
+ * Qantas`, `retailer Next`)? */
+static int title_before(ctx *c, size_t k)
+{
+    if (k == 0 || !is_lower(c, k - 1) || !is_word(c, k - 1))
+        return 0;
+    size_t n;
+    const char *w = lower_tok(c, k - 1, &n);
+    const descent *d = nf_map_get(c->x->desc, w, n);
+    if (d)
+        return d->kind == D_PERSON;
+    if (nf_map_has(c->x->things, w, n))
+        return 0; /* `distributor Toho` */
+    static const char *const END[] = {"er", "or", "ist", "ent", "ant", "ive", "man", "woman", NULL};
+    for (const char *const *e = END; *e; e++) {
+        size_t el = strlen(*e);
+        if (n > el + 2 && !memcmp(w + n - el, *e, el))
+            return !in_set(c, k - 1, S_NP_STOP) && cls_at(c, k - 1) == C_NONE;
+    }
+    return 0;
+}
+
+static int bodylike_canon(ctx *c, const char *canon)
+{
+    if (!c->personal) { /* once per article: the canonical names with a person's signs */
+        c->personal = nf_map_new();
+        for (size_t m = 0; m < c->a->nmen; m++) {
+            const nf_mention *o = &c->a->men[m];
+            if (o->type != NF_ACT_PERSON || (o->flags & NF_M_DEMONYM))
+                continue;
+            size_t cl = strlen(o->canon);
+            int shorter = o->end - o->start < cl || memcmp(c->t + o->start, o->canon, cl);
+            const char *sp = strchr(o->canon, ' ');
+            int given = sp && nf_map_has(c->x->given, o->canon, (size_t)(sp - o->canon));
+            if (o->role || shorter || given || gender_of(c, o->canon) || title_before(c, c->mtok0[m]))
+                nf_map_put(c->personal, o->canon, cl, (void *)1);
+        }
+    }
+    return !nf_map_has(c->personal, canon, strlen(canon));
+}
+
+static int bodylike_person(ctx *c, const nf_mention *mn)
+{
+    return mn->type == NF_ACT_PERSON && !(mn->flags & NF_M_DEMONYM) && bodylike_canon(c, mn->canon);
+}
+
+/* The type of mention mn as the actor `recent` found for want: a person's name that `it`
+ * stands for is an organization's. */
+static uint8_t fit_type(const nf_mention *mn, int want)
+{
+    return want == 5 ? NF_ACT_ORG : mn->type;
+}
+
 /* The most recent actor before token i (going back up to maxs sentences) of a fitting kind.
  * want: 0 person, 1 body (org/country/group), 2 a man or a person of unknown gender (he),
- * 3 a woman or unknown (she). */
+ * 3 a woman or unknown (she), 5 a person's name that may be a body's (bodylike_person). */
 static who recent(ctx *c, size_t i, int want, size_t maxs)
 {
     who w = {NULL, 255};
@@ -1798,25 +1950,26 @@ static who recent(ctx *c, size_t i, int want, size_t maxs)
             continue;
         if (want >= 2 && mn->type == NF_ACT_PERSON && gender_of(c, mn->canon) == (want == 2 ? 'f' : 'm'))
             continue; /* he: not Ms Donfried; she: not Mr Biden */
-        int fit = want != 1 ? mn->type == NF_ACT_PERSON
-                            : (mn->type == NF_ACT_ORG || mn->type == NF_ACT_COUNTRY || mn->type == NF_ACT_GROUP);
+        int fit = want == 5 ? bodylike_person(c, mn)
+                  : want == 1 ? (mn->type == NF_ACT_ORG || mn->type == NF_ACT_COUNTRY || mn->type == NF_ACT_GROUP)
+                              : mn->type == NF_ACT_PERSON;
         if (!fit)
             continue;
         if (mn->flags & NF_M_SUBJECT) {
             w.canon = mn->canon;
-            w.type = mn->type;
+            w.type = fit_type(mn, want);
             return w;
         }
         /* a speaker of an earlier cue */
         size_t tk = c->mtok0[m];
         if (tk < c->ntok && c->spoke[tk]) {
             w.canon = mn->canon;
-            w.type = mn->type;
+            w.type = fit_type(mn, want);
             return w;
         }
         if (!fallback) {
             fallback = mn->canon;
-            ftype = mn->type;
+            ftype = fit_type(mn, want);
         }
     }
     w.canon = fallback;
@@ -1847,12 +2000,80 @@ static void np_text(ctx *c, size_t b, size_t e, const char **out)
     *q = 0;
 }
 
+/* What a speaker kept as written stands for, by its head word (the last word, or the one
+ * before `of`, `in`...): 'p' several people or bodies (`the MPs`, `analysts`, `the
+ * researchers`), 's' one body or document that is no actor (`the report`, `the committee`:
+ * data/descriptions.tsv kind `thing`), 0 a person or unknown. `they` and `it` stand for them. */
+static int written_kind(ctx *c, const cue *o)
+{
+    if (o->np1 <= o->np0 || o->sptype != 255 || !o->speaker)
+        return 0;
+    size_t head = o->np1 - 1;
+    for (size_t k = o->np0 + 1; k < o->np1; k++)
+        if (in_set(c, k, S_PREPS)) {
+            head = k - 1;
+            break;
+        }
+    if (!is_word(c, head) || in_set(c, head, S_PRONOUNS) || c->men_end[head] >= 0)
+        return 0;
+    size_t n;
+    const char *w = lower_tok(c, head, &n);
+    if (nf_map_has(c->x->things, w, n))
+        return 's';
+    const descent *d = nf_map_get(c->x->desc, w, n);
+    if (d)
+        return d->kind == D_PEOPLE ? 'p' : 0;
+    /* a plural: `campaigners`, `MPs` (not `the boss`, `Reuters`) */
+    const char *raw = tt(c, head);
+    if (n > 3 && w[n - 1] == 's' && w[n - 2] != 's' && w[n - 2] != 'u' && is_lower(c, head))
+        return 'p';
+    if (n >= 3 && tl(c, head) == n && nf_isupper((unsigned char)raw[0]) && nf_isupper((unsigned char)raw[n - 2]) &&
+        raw[n - 1] == 's')
+        return 'p';
+    return 0;
+}
+
+/* Is the speaker of cue o one person described, not named (`a spokeswoman for X`, `the
+ * official`)? 'm', 'f' by the word (`spokesman`, `chairwoman`), '?' unknown; 0: no. */
+static int person_described(ctx *c, const cue *o)
+{
+    if (o->np1 <= o->np0)
+        return 0;
+    size_t head = o->np1 - 1;
+    for (size_t k = o->np0 + 1; k < o->np1; k++)
+        if (in_set(c, k, S_PREPS)) {
+            head = k - 1;
+            break;
+        }
+    if (!is_lower(c, head) || c->men_end[head] >= 0)
+        return 0;
+    size_t n;
+    const char *w = lower_tok(c, head, &n);
+    const descent *d = nf_map_get(c->x->desc, w, n);
+    if (!d || d->kind != D_PERSON)
+        return 0;
+    if (n > 5 && !memcmp(w + n - 5, "woman", 5))
+        return 'f';
+    if (n > 3 && !memcmp(w + n - 3, "man", 3))
+        return 'm';
+    return '?';
+}
+
 /* Resolves the speaker of cue q (index qi). */
 static void resolve_1(ctx *c, size_t qi)
 {
     cue *q = &c->cues[qi];
     if (q->np1 <= q->np0)
         return;
+    /* a phrase that ends on a subject pronoun has that pronoun as its subject: the words
+     * before it open the sentence or a reduced relative clause (`Last month it said`,
+     * `Afterwards he said`, `a target he says he has met`, `five banks it had accused`) */
+    if (q->np1 - q->np0 > 1 && !q->inverted && pronoun_at(c, q->np1 - 1) &&
+        c->men_end[q->np1 - 1] < 0) {
+        if (!q->a0)
+            q->a0 = q->np0; /* the attribution still begins where it did */
+        q->np0 = q->np1 - 1;
+    }
     size_t b = q->np0, e = q->np1;
     /* a name in the phrase: the last person, else the last non-demonym mention */
     int32_t best = -1, body = -1, demo = -1;
@@ -1887,6 +2108,32 @@ static void resolve_1(ctx *c, size_t qi)
     hbuf[n] = 0;
     const descent *d = nf_map_get(c->x->desc, hbuf, n);
     int32_t hm = c->men_end[head];
+    /* a person's name before a body named after its leader is that body, an organization
+     * (`the Biden administration`, `a senior Biden administration official`, `Blair's
+     * government`): the surname and the word */
+    for (size_t k = b; k <= head && k < e; k++) {
+        int32_t m = c->men_start[k];
+        if (m < 0 || c->a->men[m].type != NF_ACT_PERSON || (c->a->men[m].flags & NF_M_DEMONYM))
+            continue;
+        size_t w = c->mtok1[m];
+        if (w < e && (c->tok[w].flags & NF_T_POSS))
+            w++;
+        size_t wn;
+        const char *ww = w < e && w <= head && is_lower(c, w) ? lower_tok(c, w, &wn) : NULL;
+        if (!ww || !nf_map_has(c->x->led, ww, wn))
+            continue;
+        const char *sur = strrchr(c->a->men[m].canon, ' '); /* the surname: `Biden` */
+        sur = sur ? sur + 1 : c->a->men[m].canon;
+        size_t l0 = strlen(sur), l1 = tl(c, w);
+        char *name = nf_arena_alloc(&c->a->arena, l0 + l1 + 2);
+        memcpy(name, sur, l0);
+        name[l0] = ' ';
+        memcpy(name + l0 + 1, tt(c, w), l1);
+        name[l0 + 1 + l1] = 0;
+        q->speaker = name;
+        q->sptype = NF_ACT_ORG;
+        return;
+    }
     if (!d && hm < 0 && is_lower(c, head) && !in_set(c, head, S_PRONOUNS)) {
         /* a common noun that names no role: `Europe's biggest drugmaker`, `Elian's great-uncle`
          * stay as written; `figures from the Office for National Statistics` are the office's */
@@ -1912,29 +2159,59 @@ static void resolve_1(ctx *c, size_t qi)
         q->sptype = c->a->men[hm].type;
         return;
     }
-    if (e - b == 1 && in_set(c, b, S_PRONOUNS)) {
-        if (tok_in(c, b, (const char *const[]){"i", "we", "you", NULL}))
+    const char *pr = e - b == 1 ? pronoun_at(c, b) : NULL;
+    if (pr) {
+        if (!strcmp(pr, "i") || !strcmp(pr, "we") || !strcmp(pr, "you"))
             return; /* inside a quote, or an interview: no speaker we can name */
-        if (is(c, b, "he") || is(c, b, "she")) {
-            who w = recent(c, b, is(c, b, "he") ? 2 : 3, 12);
+        if (!strcmp(pr, "he") || !strcmp(pr, "she")) {
+            who w = recent(c, b, !strcmp(pr, "he") ? 2 : 3, 12);
+            /* no person named: `A spokesman for X said ... He added`, a person described
+             * who spoke just before is the one (the row takes what the description stood for) */
+            for (size_t p = qi; !w.canon && p-- > 0;) {
+                const cue *o = &c->cues[p];
+                if (o->s + 2 < q->s)
+                    break;
+                if (o->dead || !o->speaker || o->sptype == NF_ACT_PERSON)
+                    continue; /* (one resolved to a named person: recent() knows no gender) */
+                int g = person_described(c, o);
+                if (g && g != (pr[0] == 'h' ? 'f' : 'm')) {
+                    q->speaker = o->speaker;
+                    q->sptype = o->sptype;
+                    return;
+                }
+            }
             if (w.canon) {
                 q->speaker = w.canon;
                 q->sptype = NF_ACT_PERSON;
             }
             return;
         }
-        /* they / it: the body that spoke last, else the last body acting */
+        /* they / it: the body that spoke last (`The MPs said... They said`, `the report
+         * said... It added`), else the last body acting */
+        int it = !strcmp(pr, "it");
         for (size_t p = qi; p-- > 0;) {
             const cue *o = &c->cues[p];
             if (o->s + 4 < q->s)
                 break;
-            if (o->speaker && o->sptype != NF_ACT_PERSON && o->sptype != 255) {
+            if (!o->speaker || o->dead)
+                continue;
+            int wk = written_kind(c, o);
+            if ((o->sptype != NF_ACT_PERSON && o->sptype != 255) || wk == (it ? 's' : 'p')) {
                 q->speaker = o->speaker;
                 q->sptype = o->sptype;
                 return;
             }
+
         }
-        who w = recent(c, b, 1, 4);
+        /* `it`: a name typed a person that may be a body's, in its own sentence (`Qantas
+         * shares fell after it warned`), else the last body, else such a name further back */
+        who w = {NULL, 255};
+        if (it)
+            w = recent(c, b, 5, 0);
+        if (!w.canon)
+            w = recent(c, b, 1, 4);
+        if (!w.canon && it)
+            w = recent(c, b, 5, 4);
         if (w.canon) {
             q->speaker = w.canon;
             q->sptype = w.type;
@@ -1982,7 +2259,7 @@ static void resolve_1(ctx *c, size_t qi)
             q->sptype = afftype;
             return;
         }
-        int bare = e - b == 1 || (e - b == 2 && tok_in(c, b, (const char *const[]){"the", "its", "their", NULL}));
+        int bare = !d->own && (e - b == 1 || (e - b == 2 && tok_in(c, b, (const char *const[]){"the", "its", "their", NULL})));
         for (size_t p = qi; bare && p-- > 0;) {
             const cue *o = &c->cues[p];
             if (o->s + 3 < q->s)
@@ -2003,13 +2280,23 @@ static void resolve_1(ctx *c, size_t qi)
         int any = d->nroles == 1 && !strcmp(d->roles[0], "*");
         if (any && !tok_in(c, b, (const char *const[]){"the", NULL}))
             any = -1; /* `a company`: not one named before */
+        /* `the company`: the organization that acted or spoke last (a subject, a speaker),
+         * else the last one named */
+        const nf_mention *last = NULL;
         for (size_t m = c->a->nmen; any >= 0 && m-- > 0;) {
             const nf_mention *mn = &c->a->men[m];
             if (mn->start >= off || (mn->flags & NF_M_DEMONYM))
                 continue;
             if (mn->sent + (any ? 10 : 60) < q->s)
                 break;
-            if (any && (mn->type == NF_ACT_ORG || mn->type == NF_ACT_GROUP) && !sent_skipped(c, mn->sent)) {
+            /* (a heading counts: `the firm` in the first lines is often the headline's) */
+            if (any && (mn->type == NF_ACT_ORG || mn->type == NF_ACT_GROUP) && !c->caption[mn->sent]) {
+                size_t tk = c->mtok0[m];
+                if (!(mn->flags & NF_M_SUBJECT) && !(tk < c->ntok && c->spoke[tk])) {
+                    if (!last)
+                        last = mn;
+                    continue;
+                }
                 q->speaker = mn->canon;
                 q->sptype = mn->type;
                 return;
@@ -2020,6 +2307,21 @@ static void resolve_1(ctx *c, size_t qi)
                     q->sptype = mn->type;
                     return;
                 }
+        }
+        if (last) {
+            q->speaker = last->canon;
+            q->sptype = last->type;
+            return;
+        }
+        if (any > 0 && tok_in(c, head, (const char *const[]){"company", "firm", "group", NULL})) {
+            /* no organization named before: a name typed a person that may be one (`Shares
+             * in Krispy Kreme fell ... the firm warned`) */
+            who w = recent(c, b, 5, 3);
+            if (w.canon) {
+                q->speaker = w.canon;
+                q->sptype = w.type;
+                return;
+            }
         }
     }
     if (body >= 0) {
@@ -2338,13 +2640,68 @@ static void content(ctx *c, size_t qi, nf_buf *buf)
  * quote, or a pronoun that resolved to the same speaker? */
 static int own_act(ctx *c, const cue *row, const cue *o)
 {
+    if (!o->inverted && o->np1 <= o->np0) {
+        /* no subject of its own: the clause's (`"Today I'm here to tell you...`, `"We must be
+         * clear in explaining that...`): the nearest word back that can be one, within a few
+         * words and no clause break */
+        size_t s0 = c->a->sent[o->s].tok0, s1 = s0 + c->a->sent[o->s].ntok;
+        /* ... with what is said after it (`that`, `you`), not `stop saying`, `calling upon` */
+        size_t a = o->ve;
+        if (a >= s1 || !tok_in(c, a, (const char *const[]){"that", "you", "us", NULL}))
+            return 0;
+        for (size_t k = o->v; k-- > s0 && k + 8 > o->v;) {
+            if (tok_in(c, k, (const char *const[]){"'m", "'re", "'ve", "'ll", "'d", "’m", "’re", "’ve", "’ll", "’d", NULL}))
+                continue; /* `I'm` */
+            if (!is_word(c, k) || tok_in(c, k, (const char *const[]){"that", "who", "which", "if", "when", "and", "but",
+                                                                     "not", "never", "stop", NULL}))
+                return 0;
+            const char *pr = pronoun_at(c, k);
+            if (pr)
+                return !strcmp(pr, "i") || !strcmp(pr, "we");
+        }
+        return 0;
+    }
     if (o->inverted || o->np1 != o->np0 + 1)
         return 0;
-    size_t k = o->np0;
-    if (tok_in(c, k, (const char *const[]){"i", "we", NULL}))
+    const char *pr = pronoun_at(c, o->np0);
+    if (!pr)
+        return 0;
+    for (size_t k = o->np1; k < o->v; k++)
+        if (tok_in(c, k, (const char *const[]){"not", "n't", "never", NULL}))
+            return 0; /* `I'm not going to say` */
+    if (!strcmp(pr, "i") || !strcmp(pr, "we"))
         return 1;
-    return tok_in(c, k, (const char *const[]){"he", "she", "they", NULL}) && o->speaker && row->speaker &&
+    return (!strcmp(pr, "he") || !strcmp(pr, "she") || !strcmp(pr, "they")) && o->speaker && row->speaker &&
            !strcmp(o->speaker, row->speaker);
+}
+
+/* Is the speaker of cue cu, inside a quote, named there: its subject a name (`Elian
+ * tells me`), not a pronoun or a description, and not the cue's own quote's speaker? */
+static int named_inside(ctx *c, const cue *cu)
+{
+    if (cu->inverted || cu->np1 <= cu->np0 || !cu->speaker || cu->sptype == 255)
+        return 0;
+    int32_t m = c->men_start[cu->np0];
+    if (!men_is_name(c, m) || c->mtok1[m] != cu->np1 || cu->le->cls == C_CITE)
+        return 0;
+    /* something said follows (not `"Hollywood was calling,"`); not `what X said`, `X does
+     * not say`, `X will add` (nothing said yet) */
+    size_t s1 = c->a->sent[cu->s].tok0 + c->a->sent[cu->s].ntok;
+    if (cu->ve >= s1 || !(is_word(c, cu->ve) || is_open(c, cu->ve) || is_punct(c, cu->ve, ':')))
+        return 0;
+    if (cu->np0 > 0 && tok_in(c, cu->np0 - 1, (const char *const[]){"what", "as", NULL}))
+        return 0;
+    for (size_t k = cu->np1; k < cu->v; k++)
+        if (tok_in(c, k, (const char *const[]){"not", "n't", "never", "will", "would", "could", "may", "might",
+                                               "can", "to", NULL}))
+            return 0;
+    /* the quote's own attribution, when it follows in the sentence (`"...," said X`) */
+    for (size_t o = 0; o < c->ncue; o++) {
+        const cue *oc = &c->cues[o];
+        if (oc != cu && oc->s == cu->s && oc->v > cu->v && oc->speaker && !strcmp(oc->speaker, cu->speaker))
+            return 0;
+    }
+    return 1;
 }
 
 /* Is token v inside a double quote (opened before it in its paragraph, or earlier)? */
@@ -2549,9 +2906,15 @@ int nf_claims_run(nf_ana *a)
         cue *cu = &c->cues[q];
         if (cu->join >= 0 || cu->dead || cu->passive)
             continue;
-        /* reported speech inside someone's quote is part of that quote */
-        if (inside_quote(c, cu->v))
-            cu->nested = 1;
+        /* reported speech inside someone's quote is part of that quote; but a second
+         * speaker named there has a reporting clause of their own (`"Elian tells me he does
+         * not want to go back," said his uncle`: Elian claims it, a row of its own) */
+        if (inside_quote(c, cu->v)) {
+            if (named_inside(c, cu))
+                cu->named_in = 1;
+            else
+                cu->nested = 1;
+        }
     }
     /* the claims */
     nf_buf vb = {0}, ub = {0}, mb = {0};
@@ -2627,6 +2990,8 @@ int nf_claims_run(nf_ana *a)
         cue *cu = &c->cues[q];
         if (cu->join >= 0 || cu->dead || cu->nested)
             continue;
+        if (cu->named_in && (!cu->value || !cu->value[0]) && cu->first_join < 0)
+            continue; /* `"Oskar told me the news,"`: nothing said that we can show */
         if (!cu->speaker && !cu->passive) {
             if (cu->np1 <= cu->np0)
                 continue;
@@ -2688,5 +3053,7 @@ int nf_claims_run(nf_ana *a)
     nf_buf_free(&ub);
     nf_buf_free(&mb);
     free(c->cues);
+    if (c->personal)
+        nf_map_free(c->personal);
     return 0;
 }

@@ -402,6 +402,172 @@ static void test_word_forms(void **st)
     assert_string_equal(C[2].value, "talks will resume");
 }
 
+/* A speaker phrase that ends on a subject pronoun is that pronoun, resolved (`Later that week
+ * he said`, `a figure she says`). */
+static void test_pronoun_after_words(void **st)
+{
+    (void)st;
+    run("Finance Minister Maria Ortiz met bankers in Lisbon. Later that week she said the budget "
+        "would be balanced.");
+    assert_int_equal(NC, 1);
+    assert_string_equal(C[0].actor, "Maria Ortiz");
+    run("Mr Kowalski has cut spending twice, a record he says no rival can match.");
+    assert_int_equal(NC, 1);
+    assert_string_equal(C[0].actor, "Kowalski");
+}
+
+/* `they` and `it` stand for a speaker kept as written: plural people (`the engineers`), a
+ * document or body that is no actor (`the survey`). */
+static void test_pronoun_written_speaker(void **st)
+{
+    (void)st;
+    run("The engineers said the bridge was safe. They added that repairs would start in May.");
+    assert_int_equal(NC, 2);
+    assert_string_equal(C[1].actor, "The engineers");
+    run("The MPs said the law was wrong. They said it should change.");
+    assert_int_equal(NC, 2);
+    assert_string_equal(C[1].actor, "The MPs");
+    run("The survey said rents rose by a fifth. It also said that wages were flat.");
+    assert_int_equal(NC, 2);
+    assert_string_equal(C[0].actor, "The survey");
+    assert_string_equal(C[1].actor, "The survey");
+}
+
+/* `it` and `the company` never stand for a person: a name the actor stage typed a person, with
+ * no sign of a person in the article (no given name, title, honorific, shorter form), is the
+ * body they stand for; a real person is not. */
+static void test_it_bodylike_name(void **st)
+{
+    (void)st;
+    run("Zentrova said sales rose. However, it warned that costs would climb.");
+    assert_int_equal(NC, 2);
+    assert_string_equal(C[1].actor, "Zentrova");
+    run("Peter Hallsworth said sales rose. However, it warned that costs would climb.");
+    assert_int_equal(NC, 2);
+    assert_string_not_equal(C[1].actor, "Peter Hallsworth");
+}
+
+/* A body named after its leader is an organization, named by the leader's surname and the
+ * word (`the Marlow administration`), also in a description (`a Marlow administration
+ * official`), and `it` stands for it later. */
+static void test_led_body(void **st)
+{
+    (void)st;
+    run("President Ellen Marlow met her aides. The Marlow administration said the tariffs would "
+        "stay. It added that talks were possible.");
+    assert_int_equal(NC, 2);
+    assert_string_equal(C[0].actor, "Marlow administration");
+    assert_string_equal(C[1].actor, "Marlow administration");
+    run("President Ellen Marlow met her aides. A senior Marlow administration official said the "
+        "tariffs would stay.");
+    assert_int_equal(NC, 1);
+    assert_string_equal(C[0].actor, "Marlow administration");
+}
+
+/* People who speak for themselves (`analysts`, `critics`) are never the body of the claim
+ * before them. */
+static void test_own_voices(void **st)
+{
+    (void)st;
+    run("The Bank of England said rates would stay at 4%. Analysts said a cut was likely in May.");
+    assert_int_equal(NC, 2);
+    assert_string_equal(C[1].actor, "Analysts");
+}
+
+/* The speaker's own act inside the quote joins the cue: a clitic pronoun (`I'm`, `we've`) is
+ * a pronoun, a verb with no subject of its own takes the clause's (`I'm here to tell you`);
+ * not a negated one (`I'm not going to say`). */
+static void test_own_act_clitics(void **st)
+{
+    (void)st;
+    run("\"Tonight I'm here to tell you that the strike is over,\" said union leader Dara Quill.");
+    assert_int_equal(NC, 1);
+    assert_string_equal(C[0].unit, "said, tell");
+    run("\"I'm not going to say who will start,\" said coach Dara Quill.");
+    assert_int_equal(NC, 1);
+    assert_string_equal(C[0].unit, "said");
+    run("\"As we've said before, the plan is safe,\" said Dara Quill.");
+    assert_int_equal(NC, 1);
+    assert_string_equal(C[0].unit, "said, said");
+}
+
+/* A common noun as speaker is judged by its head, before `of`/`for` (`Lawyers for the firm
+ * denied`); a relative clause after a preposition keeps its antecedent (`was answered by
+ * nurses who said`). */
+static void test_subject_heads(void **st)
+{
+    (void)st;
+    run("Lawyers for the builder denied that the site was unsafe.");
+    assert_int_equal(NC, 1);
+    assert_string_equal(C[0].actor, "Lawyers for the builder");
+    run("The plan was criticised by nurses who said that wards were short of staff.");
+    assert_int_equal(NC, 1);
+    assert_string_equal(C[0].actor, "nurses");
+    assert_string_equal(C[0].value, "wards were short of staff");
+}
+
+/* `he`/`she` with no person named before: the person described who spoke just before (`A
+ * spokeswoman for X said... she added`), taking what the description stood for; not across
+ * genders. */
+static void test_pronoun_after_description(void **st)
+{
+    (void)st;
+    run("A spokeswoman for the Red Cross said the convoy had arrived. \"We expect more trucks,\" "
+        "she added.");
+    assert_int_equal(NC, 2);
+    assert_string_equal(C[1].actor, C[0].actor);
+    run("A spokeswoman for the Red Cross said the convoy had arrived. \"We expect more trucks,\" "
+        "he added.");
+    assert_int_equal(NC, 2);
+    assert_string_equal(C[1].actor, "he");
+}
+
+/* A second speaker named inside a quote has a row of its own (`"Oskar told me the deal is
+ * dead," said X`); not `what Oskar said`, nor a negated or future act. */
+static void test_named_inside_quote(void **st)
+{
+    (void)st;
+    run("\"Oskar Lindqvist told me that the deal is dead,\" said agent Mara Collins.");
+    assert_int_equal(NC, 2);
+    int lind = strcmp(C[0].actor, "Oskar Lindqvist") == 0 ? 0 : 1;
+    assert_string_equal(C[lind].actor, "Oskar Lindqvist");
+    assert_string_equal(C[lind].value, "the deal is dead");
+    assert_string_equal(C[1 - lind].actor, "Mara Collins");
+    run("\"We listened to what Oskar Lindqvist said about the deal,\" said agent Mara Collins.");
+    assert_int_equal(NC, 1);
+    run("\"Oskar Lindqvist will not say that the deal is dead,\" said agent Mara Collins.");
+    assert_int_equal(NC, 1);
+    run("\"Oskar Lindqvist told me the news,\" said agent Mara Collins.");
+    assert_int_equal(NC, 1);
+}
+
+/* `says`, `warns` after a common noun are verbs (`The ministry says that...`), `the claims`
+ * stay nouns; `tells the story`, `says it all` are no claims; a pronoun or a determiner after
+ * a name opens the next phrase (`told the Herald he would`, `according to Zentel the sales`). */
+static void test_says_after_noun(void **st)
+{
+    (void)st;
+    run("The ministry says that prices will rise. The union warns that strikes are likely.");
+    assert_int_equal(NC, 2);
+    assert_string_equal(C[0].unit, "says");
+    assert_string_equal(C[1].unit, "warns");
+    run("The latest claims were rejected. The film tells the story of a miner. The title says it all.");
+    assert_int_equal(NC, 0);
+    run("Mayor Ana Ruiz told the Herald she would run again.");
+    assert_int_equal(NC, 1);
+    assert_string_equal(C[0].value, "she would run again");
+}
+
+/* `the company` stands for the organization that acted or spoke last, not the last named. */
+static void test_the_company(void **st)
+{
+    (void)st;
+    run("Kestrel Corp said sales rose 5%. Its shares were bought by Bravo Bank. The company said "
+        "profits would rise.");
+    assert_int_equal(NC, 2);
+    assert_string_equal(C[1].actor, "Kestrel Corp");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -426,6 +592,17 @@ int main(void)
         cmocka_unit_test(test_spaced_close_quote),
         cmocka_unit_test(test_relative_clauses),
         cmocka_unit_test(test_word_forms),
+        cmocka_unit_test(test_pronoun_after_words),
+        cmocka_unit_test(test_pronoun_written_speaker),
+        cmocka_unit_test(test_it_bodylike_name),
+        cmocka_unit_test(test_led_body),
+        cmocka_unit_test(test_own_voices),
+        cmocka_unit_test(test_own_act_clitics),
+        cmocka_unit_test(test_subject_heads),
+        cmocka_unit_test(test_pronoun_after_description),
+        cmocka_unit_test(test_named_inside_quote),
+        cmocka_unit_test(test_says_after_noun),
+        cmocka_unit_test(test_the_company),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
