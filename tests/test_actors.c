@@ -35,12 +35,7 @@ static nf_ana A;
 /* Runs sentences and actors over text (one paragraph per line) with the article year y. */
 static void run_y(const char *text, int y)
 {
-    free(A.tok);
-    free(A.sent);
-    free(A.men);
-    free(A.row);
-    nf_arena_free(&A.arena);
-    memset(&A, 0, sizeof A);
+    nf_ana_free(&A);
     A.eng = eng;
     A.doc.text = (char *)text;
     A.doc.len = (uint32_t)strlen(text);
@@ -455,10 +450,6 @@ int main(void)
         cmocka_unit_test(test_title_needs_a_name),
     };
     int rc = cmocka_run_group_tests(tests, setup, teardown);
-    free(A.tok);
-    free(A.sent);
-    free(A.men);
-    free(A.row);
-    nf_arena_free(&A.arena);
+    nf_ana_free(&A);
     return rc;
 }

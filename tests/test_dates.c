@@ -21,12 +21,7 @@ static nf_ana A;
 
 static void run(const char *anchor, const char *text)
 {
-    free(A.tok);
-    free(A.sent);
-    free(A.tx);
-    free(A.row);
-    nf_arena_free(&A.arena);
-    memset(&A, 0, sizeof A);
+    nf_ana_free(&A);
     A.eng = eng;
     A.doc.text = (char *)text;
     A.doc.len = (uint32_t)strlen(text);
@@ -229,12 +224,7 @@ static void test_sentence_date(void **st)
     assert_string_equal(nf_sent_date(&A, &A.sent[0]), "2018");
     run("2022-01-26", "\"We will talk in March,\" Stoltenberg told reporters on Wednesday evening.\n");
     assert_string_equal(nf_sent_date(&A, &A.sent[0]), "2022-01-26TEV");
-    free(A.tok);
-    free(A.sent);
-    free(A.tx);
-    free(A.row);
-    nf_arena_free(&A.arena);
-    memset(&A, 0, sizeof A);
+    nf_ana_free(&A);
 }
 
 /* Fractions, names and titles that only look like dates. */

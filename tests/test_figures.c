@@ -29,23 +29,14 @@ static int setup(void **st)
 static int teardown(void **st)
 {
     (void)st;
-    free(A.tok);
-    free(A.sent);
-    free(A.men);
-    free(A.row);
-    nf_arena_free(&A.arena);
+    nf_ana_free(&A);
     nf_engine_free(eng);
     return 0;
 }
 
 static void prepare(const char *t)
 {
-    free(A.tok);
-    free(A.sent);
-    free(A.men);
-    free(A.row);
-    nf_arena_free(&A.arena);
-    memset(&A, 0, sizeof A);
+    nf_ana_free(&A);
     A.eng = eng;
     snprintf(text, sizeof text, "%s\n", t);
     A.doc.text = text;

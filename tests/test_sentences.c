@@ -17,9 +17,7 @@ static nf_ana A;
 /* Runs the splitter over text (paragraphs split at '\n') into A. */
 static void run(const char *text)
 {
-    free(A.tok);
-    free(A.sent);
-    memset(&A, 0, sizeof A);
+    nf_ana_free(&A);
     A.eng = eng;
     A.doc.text = (char *)text;
     A.doc.len = (uint32_t)strlen(text);
@@ -148,9 +146,7 @@ static void test_robust(void **st)
     for (size_t i = 0; i < A.nsent; i++)
         assert_true(A.sent[i].ntok <= 600);
     free(big);
-    free(A.tok);
-    free(A.sent);
-    memset(&A, 0, sizeof A);
+    nf_ana_free(&A);
 }
 
 int main(void)
