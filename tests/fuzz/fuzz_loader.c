@@ -76,10 +76,12 @@ static void load(const char *path, size_t block, size_t max, int lines_article, 
 static int block_sensitive(const uint8_t *d, size_t len, size_t n)
 {
     size_t start = len >= 3 && memcmp(d, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0; /* BOM */
-    int seen_text = 0;
+    int seen_text = 0, first_line = 1;
     for (size_t i = start; i <= len; i++) {
         if (i == len || d[i] == '\n') {
-            if (i - start >= 3 && memcmp(d + start, "<<<", 3) == 0 && i - start + 1 > n)
+            size_t from = first_line ? 0 : start; /* the first line's block holds the BOM too */
+            first_line = 0;
+            if (i - start >= 3 && memcmp(d + start, "<<<", 3) == 0 && i - from + 1 > n)
                 return 1;
             if (!seen_text) {
                 size_t k = start;
