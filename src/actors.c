@@ -1342,6 +1342,17 @@ static void resolve(ctx *c, size_t b, size_t e, int tt, const dent *d, size_t de
         tkind = T_NONE;
         role = NULL;
     }
+    /* a span that is all title, no name (`the Lord Chancellor said`, `Chief Justice`
+     * tagged as a person): a description, no row */
+    if (e - b >= 2 && tt == 1) {
+        size_t e2 = e, kk_end;
+        int kk;
+        while (e2 > b && is_poss(c, e2 - 1))
+            e2--;
+        kk_end = title_at(c, b, e2, &kk);
+        if (e2 - b >= 2 && kk_end == e2 && kk == T_TITLE)
+            return;
+    }
     /* a leading title inside the span (`President Bill Clinton` tagged whole) */
     if (e - b >= 2 && tt == 1) {
         int kk;
@@ -1851,6 +1862,17 @@ static void run_sentence(ctx *c, const nf_sent *s, const uint8_t *tags)
                     break;
                 }
             }
+        }
+        /* an honorific opens a person's name, whatever the tagger calls the span (`Sir Alex
+         * Ferguson`, `Lord Goldsmith`, `Dame Judi Dench` tagged as an organization); not
+         * `Lord of the Rings` (no capitalized word right after it) nor a name ending in an
+         * organization's suffix */
+        if (tt && tt != 1 && te - i >= 2 && is_cap_word(c, i + 1) &&
+            !nf_map_has(x->orgsuf, tx(c, te - 1), tl(c, te - 1))) {
+            int kk;
+            size_t hend = title_at(c, i, te - 1, &kk);
+            if (hend > i && kk == T_HONOR)
+                tt = 1;
         }
         /* a title the tagger took for an organization (`US President Joe Biden`) */
         if (tt && tt != 1) {

@@ -427,6 +427,25 @@ static void test_title_needs_a_name(void **st)
     expect("Tony Blair", "Tony Blair", NF_ACT_PERSON);
 }
 
+/* An honorific opens a person's name whatever the tagger calls the span; a span that is all
+ * title (`Lord Chancellor`) makes no row. */
+static void test_honorific_persons(void **st)
+{
+    (void)st;
+    run("Chelsea boss Jose Mourinho has insisted that Sir Alex Ferguson would swap places with him. "
+        "Other ambassadors include actors Harvey Keitel and Sir Roger Moore. Dame Judi Dench won. "
+        "The Lord Chancellor, Lord Falconer, agreed. He loved Lord of the Rings.\n");
+    expect("Sir Alex Ferguson", "Alex Ferguson", NF_ACT_PERSON);
+    expect("Sir Roger Moore", "Roger Moore", NF_ACT_PERSON);
+    expect("Dame Judi Dench", "Judi Dench", NF_ACT_PERSON);
+    expect("Lord Falconer", "Falconer", NF_ACT_PERSON);
+    assert_null(find("Lord Chancellor"));
+    assert_int_equal(count_canon("Chancellor"), 0);
+    for (size_t i = 0; i < A.nmen; i++)
+        if (A.men[i].type == NF_ACT_PERSON && strstr(A.men[i].canon, "Rings"))
+            fail_msg("Lord of the Rings typed as a person");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -453,6 +472,7 @@ int main(void)
         cmocka_unit_test(test_empty_and_odd),
         cmocka_unit_test(test_lower_case_ministries),
         cmocka_unit_test(test_title_needs_a_name),
+        cmocka_unit_test(test_honorific_persons),
     };
     int rc = cmocka_run_group_tests(tests, setup, teardown);
     free(A.tok);
