@@ -54,6 +54,7 @@ struct nf_actors_eng {
     nf_map *orgsuf;  /* last words of organization names */
     nf_map *noname;  /* NONAME_HEAD */
     nf_map *sport;   /* words of sports reports */
+    nf_map *team_sport; /* words of team sports reports only (TEAM_SPORT) */
     nf_map *first;   /* given names (firstnames.txt) */
     int max_title;   /* longest title in tokens */
     dent *dents; size_t ndent, capdent;
@@ -500,6 +501,13 @@ static const char SPORT[] =
     "goalkeeper batsman bowler pitcher quarterback playoff playoffs tournament semifinal final "
     "halftime equaliser equalizer penalty touchdown rally";
 
+/* Words that few reports but those of team sports use (article_sporty). */
+static const char TEAM_SPORT[] =
+    "league match matches season coach striker midfielder goalkeeper fixture fixtures playoff "
+    "playoffs equaliser equalizer halftime half-time touchdown innings wickets batsman bowler "
+    "pitcher quarterback scrum fly-half winger premiership semi-final quarter-final relegation "
+    "kick-off";
+
 static const char FIELDS[] =
     "Foreign Defence Defense Interior Finance Economy Economic Energy Justice Health Emergencies "
     "Emergency Trade Agriculture Education Culture Information Transport Labour Labor Environment "
@@ -541,9 +549,10 @@ int nf_actors_init(nf_engine *e, char *err, size_t errlen)
     x->orgsuf = nf_map_new();
     x->noname = nf_map_new();
     x->sport = nf_map_new();
+    x->team_sport = nf_map_new();
     x->first = nf_map_new();
     e->actors = x;
-    if (!x->dict || !x->titles || !x->title_first || !x->title_last || !x->verbs || !x->fields || !x->stop || !x->orgsuf || !x->noname || !x->sport || !x->first) {
+    if (!x->dict || !x->titles || !x->title_first || !x->title_last || !x->verbs || !x->fields || !x->stop || !x->orgsuf || !x->noname || !x->sport || !x->team_sport || !x->first) {
         snprintf(err, errlen, "out of memory");
         return -1;
     }
@@ -569,6 +578,7 @@ int nf_actors_init(nf_engine *e, char *err, size_t errlen)
     put_words(x->orgsuf, ORG_SUFFIX);
     put_words(x->noname, NONAME_HEAD);
     put_words(x->sport, SPORT);
+    put_words(x->team_sport, TEAM_SPORT);
     size_t mlen;
     const char *model = nf_data_get(e, "tagger.model", &mlen);
     if (model && !e->tagger) {
@@ -597,6 +607,7 @@ void nf_actors_fini(nf_engine *e)
         nf_map_free(x->orgsuf);
         nf_map_free(x->noname);
         nf_map_free(x->sport);
+        nf_map_free(x->team_sport);
         nf_map_free(x->first);
         for (size_t i = 0; i < x->nstr; i++)
             free(x->strs[i]);
@@ -616,6 +627,20 @@ void nf_actors_fini(nf_engine *e)
 enum { CR_WEAK, CR_FULL, CR_ORG, CR_FIRST, CR_ORG1 }; /* a lone surname, a full name's
                                       * surname, an org's word, a full name's given name, a
                                       * one-word org */
+/* How a mention's type was decided, kept in the high bits of its flags while the stage runs
+ * (stage-private: cleared before nf_actors_run returns; NF_M_* use the low bits). One
+ * article settles a name on one type (settle_types): a type the context showed (a title, a
+ * club in a sports sentence, `in Liverpool`) stays; a dictionary's type (LV_DICT) outranks
+ * the tagger's guess (LV_TAGGER). */
+enum {
+    LV_TAGGER = 0, /* the tagger's type only */
+    LV_DICT = 1,   /* a dictionary entry's type, or a tagged multi-word person */
+    LV_CTX = 2,    /* the context's: a title or honorific, coreference, an organization's suffix */
+    LV_CLUB = 4,   /* with LV_CTX: a place the tagger calls an organization in a sports
+                    * sentence (a club: the article's other mentions of it are the club) */
+    LV_SHIFT = 5   /* flags bits 5..7 */
+};
+
 typedef struct {
     const char *key; size_t klen; /* surname as written (normalized) */
     const char *canon;
@@ -637,6 +662,7 @@ typedef struct {
                             /* the tagger's types of one-word names over the article */
     int lax;                /* titles match in lower case too (appositions) */
     int dateline;           /* country of the article's dateline capital, -1 */
+    int lvl;                /* the evidence level (LV_*) of the next add_mention, then LV_CTX */
     char key[1024];
 } ctx;
 
@@ -1015,7 +1041,8 @@ static void add_mention(ctx *c, size_t b, size_t e, const char *canon, int type,
     m->canon = canon;
     m->role = role;
     m->type = (uint8_t)type;
-    m->flags = (uint8_t)flags;
+    m->flags = (uint8_t)(flags | (c->lvl << LV_SHIFT));
+    c->lvl = LV_CTX;
 }
 
 static int verbish(const ctx *c, size_t j)
@@ -1323,6 +1350,34 @@ static int not_name_after_title(ctx *c, size_t p, int split)
     return 0;
 }
 
+/* `in Liverpool`, `the city of Leeds`: the name at b is the place itself, whatever the
+ * article's other mentions of it are */
+static int locative(const ctx *c, size_t b)
+{
+    /* not `shares in Cairn Energy`, `a stake in Liverpool` */
+    if (b > 1 && word_in(c, b - 2, (const char *const[]){"shares", "Shares", "stake", "stakes", "interest",
+                                                         "investment", "investors", "investor", NULL}))
+        return 0;
+    return b > 0 && (word_in(c, b - 1, (const char *const[]){"in", "In", "near", "outside", "across",
+                                                             "throughout", NULL}) ||
+                     (b > 1 && tok_is(c, b - 1, "of") &&
+                      word_in(c, b - 2, (const char *const[]){"city", "town", "streets", "centre",
+                                                              "center", NULL})));
+}
+
+/* A common noun right before a name that says it is an organization's (`energy firm Burren
+ * Energy`, `the airline Aer Lingus`, `Premiership side Chelsea`, `the band Keane`). */
+static int org_descriptor(const ctx *c, size_t b)
+{
+    static const char *const nouns[] = {"firm", "company", "airline", "carrier", "bank", "group",
+                                        "band", "retailer", "supermarket", "carmaker", "maker",
+                                        "broadcaster", "channel", "network", "newspaper", "magazine",
+                                        "label", "studio", "chain", "operator", "insurer", "giant",
+                                        "brand", "club", "side", "charity", "watchdog", "regulator",
+                                        "conglomerate", "airport", "outfit", "franchise", NULL};
+    return b > 0 && !(c->tok[b - 1].flags & NF_T_POSS) && word_in(c, b - 1, nouns);
+}
+
 static void resolve(ctx *c, size_t b, size_t e, int tt, const dent *d, size_t de)
 {
     const struct nf_actors_eng *x = c->x;
@@ -1388,10 +1443,13 @@ static void resolve(ctx *c, size_t b, size_t e, int tt, const dent *d, size_t de
         const coref *r = coref_find(c, k1, sk);
         if (r && (!whole || !d->canon || d->type == NF_ACT_PLACE || (tt == 1 && r->kind == CR_FULL))) {
             if (r->kind == CR_FULL || r->kind == CR_FIRST || (r->kind == CR_WEAK && tt == 1)) {
+                /* (the evidence is the full name's, which is in the same group) */
+                c->lvl = LV_TAGGER;
                 add_mention(c, b, e, r->canon, NF_ACT_PERSON, NULL, NF_M_ROW);
                 return;
             }
             if ((r->kind == CR_ORG || r->kind == CR_ORG1) && tt && (tt != 3 || !whole)) {
+                c->lvl = LV_TAGGER;
                 add_mention(c, b, e, r->canon, NF_ACT_ORG, NULL, NF_M_ROW);
                 return;
             }
@@ -1422,12 +1480,14 @@ static void resolve(ctx *c, size_t b, size_t e, int tt, const dent *d, size_t de
         const char *str = span_str(c, b, e);
         for (size_t r = 0; r < c->ncr; r++)
             if (c->cr[r].kind == CR_FULL && strcmp(c->cr[r].canon, str) == 0) {
+                c->lvl = LV_TAGGER;
                 add_mention(c, b, e, c->cr[r].canon, NF_ACT_PERSON, NULL, NF_M_ROW);
                 return;
             }
     }
     /* the tagger's organization over a place name: a club or a company (`Kent`, `Milan`) */
     if (whole && e - b == 1 && tt == 2 && d->canon && d->type == NF_ACT_PLACE && tkind == T_NONE && is_sporty(c)) {
+        c->lvl = LV_CTX | LV_CLUB;
         add_mention(c, b, e, span_str(c, b, e), NF_ACT_ORG, NULL, NF_M_ROW);
         return;
     }
@@ -1440,16 +1500,21 @@ static void resolve(ctx *c, size_t b, size_t e, int tt, const dent *d, size_t de
     if (whole && d->canon && d->type != NF_ACT_PERSON && tkind == T_NONE) {
         int type = d->type;
         const char *canon = d->canon;
+        c->lvl = LV_DICT;
         if (d->cap >= 0 && type == NF_ACT_PLACE) {
             if (capital_acts(c, b, e)) {
                 canon = x->countries[d->cap].canon;
                 type = NF_ACT_COUNTRY;
+                c->lvl = LV_CTX;
             }
         }
+        if (type == NF_ACT_PLACE && locative(c, b))
+            c->lvl = LV_CTX;
         add_mention(c, b, e, canon, type, NULL, NF_M_ROW);
         return;
     }
     if (whole && !d->canon && d->cap >= 0 && tkind == T_NONE) {
+        c->lvl = LV_DICT;
         add_mention(c, b, e, x->countries[d->cap].canon, NF_ACT_COUNTRY, NULL, NF_M_ROW);
         return;
     }
@@ -1484,6 +1549,12 @@ static void resolve(ctx *c, size_t b, size_t e, int tt, const dent *d, size_t de
      * lower case is no name */
     if (e - b == 1 && !whole && tkind == T_NONE && (c->tok[b].flags & NF_T_SENT0) && common_word(c, b))
         return;
+    /* `energy firm Burren Energy` tagged as a person or a place: the noun before it decides */
+    int descr = 0;
+    if (tt && tkind == T_NONE && !whole && org_descriptor(c, b)) {
+        tt = 2;
+        descr = 1;
+    }
     int is_person = tt == 1 || tkind != T_NONE || (whole && ((d->canon && d->type == NF_ACT_PERSON) || d->surname >= 0));
     if (is_person) {
         /* an honorific alone before a word that is no name (`Mr. President`) */
@@ -1493,6 +1564,11 @@ static void resolve(ctx *c, size_t b, size_t e, int tt, const dent *d, size_t de
             role = appositive_role(c, b, e);
             c->lax = 0;
         }
+        /* the evidence: a title or honorific, a known person (context); a tagged name that
+         * opens with a given name (dictionary-strong); else the tagger's guess */
+        c->lvl = tkind != T_NONE || role || (whole && ((d->canon && d->type == NF_ACT_PERSON) || d->surname >= 0))
+                     ? LV_CTX
+                     : e - b >= 2 && nf_map_has(x->first, tx(c, b), tl(c, b)) ? LV_DICT : LV_TAGGER;
         add_mention(c, tkind == T_HONOR ? ts : b, e, cn, NF_ACT_PERSON, role, NF_M_ROW);
         if (role && cn) {
             /* remember who holds the role, and for whom (`NATO Secretary-General X`) */
@@ -1601,6 +1677,11 @@ static void resolve(ctx *c, size_t b, size_t e, int tt, const dent *d, size_t de
         return;
     int type = tt == 2 ? NF_ACT_ORG : NF_ACT_PLACE;
     const char *cn = span_str(c, b, e);
+    /* the tagger's type, unless an organization's last word shows it */
+    int lvl = (type == NF_ACT_ORG && (descr || (e - b >= 2 && nf_map_has(x->orgsuf, tx(c, e - 1), tl(c, e - 1))))) ||
+                      (type == NF_ACT_PLACE && locative(c, b))
+                  ? LV_CTX
+                  : LV_TAGGER;
     if (type == NF_ACT_ORG) {
         /* `Rotor Volgograd` ... `Rotor`; `Philadelphia Eagles` ... `Eagles`; `Boatmen` */
         size_t ends[2] = {b, e - 1};
@@ -1613,6 +1694,7 @@ static void resolve(ctx *c, size_t b, size_t e, int tt, const dent *d, size_t de
             coref_add(c, k1, sk, cn, e - b == 1 ? CR_ORG1 : CR_ORG);
         }
     }
+    c->lvl = lvl;
     add_mention(c, b, e, cn, type, NULL, NF_M_ROW);
 }
 
@@ -1937,6 +2019,121 @@ static void run_sentence(ctx *c, const nf_sent *s, const uint8_t *tags)
     }
 }
 
+/* One article settles a name on one type (`Liverpool` the club in a sports report, not the
+ * club here and the city there): the row mentions of one canonical name that were typed
+ * differently take the type with the strongest evidence (LV_*: the highest level, then the
+ * most mentions at that level; a club reading outranks the dictionary's place). Mentions whose
+ * context showed their type (LV_CTX: a title, `in Liverpool`) keep it. */
+typedef struct {
+    const char *canon;
+    uint32_t m; /* the mention's index */
+} canon_ix;
+
+static int cmp_canon(const void *p, const void *q)
+{
+    const canon_ix *a = p, *b = q;
+    int k = strcmp(a->canon, b->canon);
+    return k ? k : (a->m > b->m) - (a->m < b->m);
+}
+
+/* A sports report: two sentences or more name a team game's words (not `game`, `won`,
+ * `final`, which other reports use too). */
+static int article_sporty(ctx *c)
+{
+    nf_ana *a = c->a;
+    size_t k = 0;
+    for (size_t s = 0; s < a->nsent && k < 2; s++) {
+        if (a->sent[s].tok0 + a->sent[s].ntok > a->ntok)
+            continue;
+        const nf_tok *tok = a->tok + a->sent[s].tok0;
+        for (size_t i = 0; i < a->sent[s].ntok; i++)
+            if ((tok[i].flags & NF_T_WORD) && nf_islower((unsigned char)a->doc.text[tok[i].start]) &&
+                nf_map_has(c->x->team_sport, a->doc.text + tok[i].start, tok[i].end - tok[i].start)) {
+                k++;
+                break;
+            }
+    }
+    return k >= 2;
+}
+
+static void settle_types(ctx *c, size_t m0)
+{
+    nf_ana *a = c->a;
+    int art_sporty = -1;
+    size_t n = 0;
+    for (size_t m = m0; m < a->nmen; m++)
+        n += (a->men[m].flags & NF_M_ROW) != 0;
+    if (n < 2)
+        return;
+    canon_ix *cx = nf_arena_alloc(&a->arena, n * sizeof *cx);
+    n = 0;
+    for (size_t m = m0; m < a->nmen; m++)
+        if (a->men[m].flags & NF_M_ROW)
+            cx[n++] = (canon_ix){a->men[m].canon, (uint32_t)m};
+    qsort(cx, n, sizeof *cx, cmp_canon);
+    for (size_t g = 0, h; g < n; g = h) {
+        int mixed = 0;
+        for (h = g + 1; h < n && strcmp(cx[h].canon, cx[g].canon) == 0; h++)
+            mixed |= a->men[cx[h].m].type != a->men[cx[g].m].type;
+        if (!mixed)
+            continue;
+        /* per type: the highest level and the count at it */
+        int top[NF_ACT_GROUP + 1], cnt[NF_ACT_GROUP + 1], club = 0;
+        for (int t = 0; t <= NF_ACT_GROUP; t++)
+            top[t] = -1, cnt[t] = 0;
+        for (size_t k = g; k < h; k++)
+            club |= (a->men[cx[k].m].flags >> LV_SHIFT) & LV_CLUB;
+        if (club && art_sporty < 0)
+            art_sporty = article_sporty(c);
+        if (club && !art_sporty) {
+            club = 0; /* a club named once in a report of another kind: no more than that */
+            for (size_t k = g; k < h; k++)
+                if ((a->men[cx[k].m].flags >> LV_SHIFT) & LV_CLUB)
+                    a->men[cx[k].m].flags = (uint8_t)(a->men[cx[k].m].flags & ~(LV_CLUB << LV_SHIFT));
+        }
+        for (size_t k = g; k < h; k++) {
+            const nf_mention *mn = &a->men[cx[k].m];
+            int lv = (mn->flags >> LV_SHIFT) & 3;
+            if (club && mn->type == NF_ACT_PLACE && lv == LV_DICT)
+                lv = LV_TAGGER; /* the dictionary's city, where the article names its club */
+            if (club && mn->type == NF_ACT_ORG && ((mn->flags >> LV_SHIFT) & LV_CLUB))
+                lv = LV_CTX + 1;
+            if (lv > top[mn->type])
+                top[mn->type] = lv, cnt[mn->type] = 0;
+            if (lv == top[mn->type])
+                cnt[mn->type]++;
+        }
+        int best = -1, tie = -1;
+        for (int t = 0; t <= NF_ACT_GROUP; t++) {
+            if (top[t] < 0)
+                continue;
+            if (best < 0 || top[t] > top[best] || (top[t] == top[best] && cnt[t] > cnt[best]))
+                best = t, tie = -1;
+            else if (top[t] == top[best] && cnt[t] == cnt[best])
+                tie = tie < 0 ? t : NF_ACT_GROUP + 1;
+        }
+        /* the tagger's even split between a person and an organization (or a place): a
+         * name that opens with a given name is a person's, else an organization's */
+        if (tie >= 0 && tie <= NF_ACT_GROUP && top[best] == LV_TAGGER && best == NF_ACT_PERSON &&
+            (tie == NF_ACT_ORG || tie == NF_ACT_PLACE)) {
+            const char *cn = a->men[cx[g].m].canon, *sp = strchr(cn, ' ');
+            if (!sp || !nf_map_has(c->x->first, cn, (size_t)(sp - cn)))
+                best = tie == NF_ACT_ORG ? NF_ACT_ORG : -1;
+            tie = -1;
+        } else if (tie >= 0 && tie <= NF_ACT_GROUP && top[best] == LV_TAGGER && best == NF_ACT_ORG &&
+                   tie == NF_ACT_PLACE) {
+            tie = -1; /* a company or a club more often than a place the dictionary lacks */
+        }
+        if (best < 0 || tie >= 0)
+            continue;
+        for (size_t k = g; k < h; k++) {
+            nf_mention *mn = &a->men[cx[k].m];
+            if (mn->type != best && ((mn->flags >> LV_SHIFT) & 3) != LV_CTX)
+                mn->type = (uint8_t)best;
+        }
+    }
+}
+
 int nf_actors_run(nf_ana *a)
 {
     const struct nf_actors_eng *x = a->eng->actors;
@@ -1947,6 +2144,7 @@ int nf_actors_run(nf_ana *a)
     c.a = a;
     c.x = x;
     c.t = a->doc.text;
+    c.lvl = LV_CTX;
     size_t maxn = 0;
     for (size_t s = 0; s < a->nsent; s++)
         if (a->sent[s].ntok > maxn)
@@ -2015,23 +2213,28 @@ int nf_actors_run(nf_ana *a)
             }
             a->men[k] = tmp;
         }
-        if (a->nmen == before)
+    }
+    settle_types(&c, m0);
+    /* the rows, sentence by sentence in text order as the mentions are */
+    const char *text = NULL;
+    uint32_t text_sent = UINT32_MAX;
+    for (size_t m = m0; m < a->nmen; m++) {
+        nf_mention *mn = &a->men[m];
+        mn->flags &= (uint8_t)~(7u << LV_SHIFT); /* the stage's private bits */
+        if (!(mn->flags & NF_M_ROW))
             continue;
-        const char *text = NULL;
-        for (size_t m = before; m < a->nmen; m++) {
-            const nf_mention *mn = &a->men[m];
-            if (!(mn->flags & NF_M_ROW))
-                continue;
-            if (!text)
-                text = nf_sent_text(a, &a->sent[s]);
-            nf_row *r = nf_row_add(a, NF_KIND_ACTOR, mn->start);
-            r->f[NF_COL_ACTOR] = mn->canon;
-            r->f[NF_COL_VALUE] = TYPE_NAMES[mn->type];
-            r->f[NF_COL_UNIT] = mn->role;
-            nf_row_set(a, r, NF_COL_MENTION, a->doc.text + mn->start, mn->end - mn->start);
-            r->f[NF_COL_DATE] = nf_sent_date(a, &a->sent[s]);
-            r->f[NF_COL_TEXT] = text;
+        const nf_sent *se = &a->sent[mn->sent];
+        if (mn->sent != text_sent) {
+            text = nf_sent_text(a, se);
+            text_sent = mn->sent;
         }
+        nf_row *r = nf_row_add(a, NF_KIND_ACTOR, mn->start);
+        r->f[NF_COL_ACTOR] = mn->canon;
+        r->f[NF_COL_VALUE] = TYPE_NAMES[mn->type];
+        r->f[NF_COL_UNIT] = mn->role;
+        nf_row_set(a, r, NF_COL_MENTION, a->doc.text + mn->start, mn->end - mn->start);
+        r->f[NF_COL_DATE] = nf_sent_date(a, se);
+        r->f[NF_COL_TEXT] = text;
     }
     NF_UNUSED(m0);
     free(c.cr);

@@ -446,6 +446,44 @@ static void test_honorific_persons(void **st)
             fail_msg("Lord of the Rings typed as a person");
 }
 
+/* One article settles a name on one type: a place the tagger reads as a club in a sports
+ * report is the club throughout, except where the text says it is the place (`in X`). */
+static void test_one_type_per_article(void **st)
+{
+    (void)st;
+    run("Liverpool have not won the league since 1990. BBC Sport reflects on the future for "
+        "Liverpool after an interview with Rick Parry. Parry wants to restore Liverpool to their "
+        "place at the top. The season starts soon, and the coach is ready. He lives in "
+        "Liverpool.\n");
+    assert_int_equal(find_nth("Liverpool", 0)->type, NF_ACT_ORG); /* the tagger's club */
+    assert_int_equal(find_nth("Liverpool", 1)->type, NF_ACT_ORG); /* was the dictionary's city */
+    assert_int_equal(find_nth("Liverpool", 2)->type, NF_ACT_ORG);
+    assert_int_equal(find_at("Liverpool.\n")->type, NF_ACT_PLACE); /* `in Liverpool` */
+    /* no sports report: a city stays a city */
+    run("Labour chooses Manchester for its conference. Manchester wins the bid, and hotels in "
+        "Manchester are full.\n");
+    for (size_t i = 0; i < A.nmen; i++)
+        if ((A.men[i].flags & NF_M_ROW) && strcmp(A.men[i].canon, "Manchester") == 0)
+            assert_int_equal(A.men[i].type, NF_ACT_PLACE);
+    /* no stage-private bits left in the flags */
+    for (size_t i = 0; i < A.nmen; i++)
+        assert_int_equal(A.men[i].flags & 0xE0, 0);
+    /* shares in a company are no place */
+    run("Oil firm Cairn Energy found gas. Shares in Cairn Energy rose 3.8% on Tuesday.\n");
+    assert_int_not_equal(find_at("Cairn Energy rose")->type, NF_ACT_PLACE);
+}
+
+/* A common noun before a name says it is an organization's (`energy firm Burren Energy`). */
+static void test_org_descriptor(void **st)
+{
+    (void)st;
+    run("British energy firm Burren Energy has been awarded two contracts. Indie dance band "
+        "Kasabian built up a cult following. Japanese carmaker Nissan said sales rose.\n");
+    expect("Burren Energy", "Burren Energy", NF_ACT_ORG);
+    expect("Kasabian", "Kasabian", NF_ACT_ORG);
+    expect("Nissan", "Nissan", NF_ACT_ORG);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -473,6 +511,8 @@ int main(void)
         cmocka_unit_test(test_lower_case_ministries),
         cmocka_unit_test(test_title_needs_a_name),
         cmocka_unit_test(test_honorific_persons),
+        cmocka_unit_test(test_one_type_per_article),
+        cmocka_unit_test(test_org_descriptor),
     };
     int rc = cmocka_run_group_tests(tests, setup, teardown);
     free(A.tok);
