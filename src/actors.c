@@ -51,6 +51,7 @@ struct nf_actors_eng {
     nf_map *verbs;   /* lower-case words that show the preceding name acts */
     nf_map *fields;  /* ministry fields: Foreign, Defence ... */
     nf_map *stop;    /* capitalized words that never start a name on their own */
+    nf_map *things;  /* THINGS */
     nf_map *orgsuf;  /* last words of organization names */
     nf_map *noname;  /* NONAME_HEAD */
     nf_map *sport;   /* words of sports reports */
@@ -530,7 +531,17 @@ static const char STOP[] =
     "Additionally Furthermore Moreover Nevertheless Instead Overall Tonight Earlier Later "
     "Recently Finally Black White Red Blue iPhone iPhones iPad iPod MacBook iMac AirPods PlayStation "
     "Xbox Kindle Android Bitcoin "
-    "Sign Share Advertisement According Reporting Editing Writing Additional European Asian African Arab Latin West East North South Western Eastern Northern Southern";
+    "Sign Share Advertisement According Reporting Editing Writing Additional European Asian African Arab Latin West East North South Western Eastern Northern Southern "
+    "DJ DJs MEP MEPs MSP MSPs CSO CSOs PCSO PCSOs QC OBE MBE CBE XP OS IT";
+
+/* Acronyms of things, trades and honours, not of organizations (`DVR`, `PDA`, `MEP`): no name
+ * alone, and they end a name (`Guy Mansfield QC`, `Nintendo DS`); unlike STOP they may open
+ * one (`SSL International`). */
+static const char THINGS[] =
+    "DVR DVRs PVR PVRs PDA PDAs VCR VCRs VHS IPTV DTT DAB DVB HSDPA GPRS GSM CDMA UMTS WAP MMS "
+    "RSS XML HTML URL URLs PDF ADSL DSL ISP ISPs P2P GPS SIM LAN WLAN CPU GPU RAM ROM UMD DRM "
+    "SSL ICT MMORPG CGI GCSE GCSEs ASBO ASBOs IVF SARS BSE MRSA ISA ISAs IPO IPOs AGM CFO COO "
+    "CTO DIY AWOL CCTV LNG UV ISBN WWII DS";
 
 int nf_actors_init(nf_engine *e, char *err, size_t errlen)
 {
@@ -546,13 +557,14 @@ int nf_actors_init(nf_engine *e, char *err, size_t errlen)
     x->verbs = nf_map_new();
     x->fields = nf_map_new();
     x->stop = nf_map_new();
+    x->things = nf_map_new();
     x->orgsuf = nf_map_new();
     x->noname = nf_map_new();
     x->sport = nf_map_new();
     x->team_sport = nf_map_new();
     x->first = nf_map_new();
     e->actors = x;
-    if (!x->dict || !x->titles || !x->title_first || !x->title_last || !x->verbs || !x->fields || !x->stop || !x->orgsuf || !x->noname || !x->sport || !x->team_sport || !x->first) {
+    if (!x->dict || !x->titles || !x->title_first || !x->title_last || !x->verbs || !x->fields || !x->stop || !x->things || !x->orgsuf || !x->noname || !x->sport || !x->team_sport || !x->first) {
         snprintf(err, errlen, "out of memory");
         return -1;
     }
@@ -575,6 +587,7 @@ int nf_actors_init(nf_engine *e, char *err, size_t errlen)
     put_words(x->verbs, VERBS);
     put_words(x->fields, FIELDS);
     put_words(x->stop, STOP);
+    put_words(x->things, THINGS);
     put_words(x->orgsuf, ORG_SUFFIX);
     put_words(x->noname, NONAME_HEAD);
     put_words(x->sport, SPORT);
@@ -604,6 +617,7 @@ void nf_actors_fini(nf_engine *e)
         nf_map_free(x->verbs);
         nf_map_free(x->fields);
         nf_map_free(x->stop);
+        nf_map_free(x->things);
         nf_map_free(x->orgsuf);
         nf_map_free(x->noname);
         nf_map_free(x->sport);
@@ -1468,7 +1482,8 @@ static void resolve(ctx *c, size_t b, size_t e, int tt, const dent *d, size_t de
         }
     }
     /* `Christmas`, `Muslims`, `PC`: words the tagger takes for names that are none */
-    if (e - b == 1 && tkind == T_NONE && !whole && nf_map_has(x->stop, tx(c, b), tl(c, b)))
+    if (e - b == 1 && tkind == T_NONE && !whole &&
+        (nf_map_has(x->stop, tx(c, b), tl(c, b)) || nf_map_has(x->things, tx(c, b), tl(c, b))))
         return;
     /* products: `MacBook Pro`, `iPhone 12 Pro Max` */
     if (e - b >= 2 && !whole && word_in(c, e - 1, (const char *const[]){"Pro", "Max", "Mini", "Air",
@@ -1819,8 +1834,9 @@ static void run_sentence(ctx *c, const nf_sent *s, const uint8_t *tags)
          * function word inside it (`Russia The latest`) */
         if (tt) {
             for (size_t p = i + 1; p < te; p++)
-                if ((c->tok[p].flags & NF_T_CAP) && nf_map_has(x->stop, tx(c, p), tl(c, p)) &&
-                    !prefix_has(x, tx(c, p), tl(c, p))) {
+                if ((c->tok[p].flags & NF_T_CAP) &&
+                    ((nf_map_has(x->stop, tx(c, p), tl(c, p)) && !prefix_has(x, tx(c, p), tl(c, p))) ||
+                     nf_map_has(x->things, tx(c, p), tl(c, p)))) {
                     te = p;
                     break;
                 }

@@ -484,6 +484,22 @@ static void test_org_descriptor(void **st)
     expect("Nissan", "Nissan", NF_ACT_ORG);
 }
 
+/* Acronyms of things and honours are no organizations, and end a name; one may open a
+ * company's name. */
+static void test_thing_acronyms(void **st)
+{
+    (void)st;
+    run("Sales of the DVR rose, and the PDA market grew. IPTV is coming. Nintendo DS sales rose. "
+        "Guy Mansfield QC said no. Shares in SSL International rose.\n");
+    const char *bad[] = {"DVR", "PDA", "IPTV", "DS", "QC"};
+    for (size_t k = 0; k < sizeof bad / sizeof *bad; k++)
+        for (size_t i = 0; i < A.nmen; i++)
+            if ((A.men[i].flags & NF_M_ROW) && strstr(A.men[i].canon, bad[k]))
+                fail_msg("%s in an actor's name (%s)", bad[k], A.men[i].canon);
+    expect("Guy Mansfield", "Guy Mansfield", NF_ACT_PERSON);
+    expect("SSL International", "SSL International", NF_ACT_ORG);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -513,6 +529,7 @@ int main(void)
         cmocka_unit_test(test_honorific_persons),
         cmocka_unit_test(test_one_type_per_article),
         cmocka_unit_test(test_org_descriptor),
+        cmocka_unit_test(test_thing_acronyms),
     };
     int rc = cmocka_run_group_tests(tests, setup, teardown);
     free(A.tok);
