@@ -52,6 +52,9 @@ struct nf_actors_eng {
     nf_map *fields;  /* ministry fields: Foreign, Defence ... */
     nf_map *stop;    /* capitalized words that never start a name on their own */
     nf_map *things;  /* THINGS */
+    nf_map *descr;   /* ORG_DESCR */
+    nf_map *event;   /* EVENT_HEADS */
+    nf_map *product; /* PRODUCT_TAILS */
     nf_map *orgsuf;  /* last words of organization names */
     nf_map *noname;  /* NONAME_HEAD */
     nf_map *sport;   /* words of sports reports */
@@ -75,8 +78,12 @@ static const char *own(struct nf_actors_eng *x, const char *s)
 /* Normalizes a name piece into out: ’ -> ', whitespace dropped. Returns the length. */
 static size_t keynorm(const char *s, size_t n, char *out, size_t cap)
 {
-    size_t k = 0;
-    for (size_t i = 0; i < n && k + 1 < cap; i++) {
+    /* fast path: the bytes before the first one that needs care (a ’ or a space, both at
+     * most 0xE2 or ' ') are copied as they are; k == i there */
+    size_t k = 0, i = 0;
+    while (i < n && k + 1 < cap && (unsigned char)s[i] > ' ' && (unsigned char)s[i] != 0xE2)
+        out[k++] = s[i++];
+    for (; i < n && k + 1 < cap; i++) {
         unsigned char c = (unsigned char)s[i];
         if (c == 0xE2 && i + 2 < n && (unsigned char)s[i + 1] == 0x80 &&
             ((unsigned char)s[i + 2] == 0x99 || (unsigned char)s[i + 2] == 0x98)) {
@@ -509,6 +516,22 @@ static const char TEAM_SPORT[] =
     "pitcher quarterback scrum fly-half winger premiership semi-final quarter-final relegation "
     "kick-off";
 
+/* Common nouns that, right before a name, say it is an organization's (org_descriptor). */
+static const char ORG_DESCR[] =
+    "firm company airline carrier bank group band retailer supermarket carmaker maker broadcaster "
+    "channel network newspaper magazine label studio chain operator insurer giant brand club side "
+    "charity watchdog regulator conglomerate airport outfit franchise";
+
+/* Last words of events and documents, not actors (`Cold War`, `INF Treaty`, `World Cup`,
+ * `Identity Cards Bill`, `Academy Awards`). */
+static const char EVENT_HEADS[] =
+    "War Treaty Agreement Accord Accords Act Doctrine Plan Summit Games Cup Olympics Prize Award "
+    "Presence Initiative Day Bill Bills Charter Awards Championship Championships Marathon "
+    "Trophy Festival";
+
+/* Last words of products' names (`MacBook Pro`, `iPhone 12 Pro Max`). */
+static const char PRODUCT_TAILS[] = "Pro Max Mini Air Plus Ultra Lite XL SE Edition";
+
 static const char FIELDS[] =
     "Foreign Defence Defense Interior Finance Economy Economic Energy Justice Health Emergencies "
     "Emergency Trade Agriculture Education Culture Information Transport Labour Labor Environment "
@@ -558,13 +581,16 @@ int nf_actors_init(nf_engine *e, char *err, size_t errlen)
     x->fields = nf_map_new();
     x->stop = nf_map_new();
     x->things = nf_map_new();
+    x->descr = nf_map_new();
+    x->event = nf_map_new();
+    x->product = nf_map_new();
     x->orgsuf = nf_map_new();
     x->noname = nf_map_new();
     x->sport = nf_map_new();
     x->team_sport = nf_map_new();
     x->first = nf_map_new();
     e->actors = x;
-    if (!x->dict || !x->titles || !x->title_first || !x->title_last || !x->verbs || !x->fields || !x->stop || !x->things || !x->orgsuf || !x->noname || !x->sport || !x->team_sport || !x->first) {
+    if (!x->dict || !x->titles || !x->title_first || !x->title_last || !x->verbs || !x->fields || !x->stop || !x->things || !x->descr || !x->event || !x->product || !x->orgsuf || !x->noname || !x->sport || !x->team_sport || !x->first) {
         snprintf(err, errlen, "out of memory");
         return -1;
     }
@@ -588,6 +614,9 @@ int nf_actors_init(nf_engine *e, char *err, size_t errlen)
     put_words(x->fields, FIELDS);
     put_words(x->stop, STOP);
     put_words(x->things, THINGS);
+    put_words(x->descr, ORG_DESCR);
+    put_words(x->event, EVENT_HEADS);
+    put_words(x->product, PRODUCT_TAILS);
     put_words(x->orgsuf, ORG_SUFFIX);
     put_words(x->noname, NONAME_HEAD);
     put_words(x->sport, SPORT);
@@ -618,6 +647,9 @@ void nf_actors_fini(nf_engine *e)
         nf_map_free(x->fields);
         nf_map_free(x->stop);
         nf_map_free(x->things);
+        nf_map_free(x->descr);
+        nf_map_free(x->event);
+        nf_map_free(x->product);
         nf_map_free(x->orgsuf);
         nf_map_free(x->noname);
         nf_map_free(x->sport);
@@ -670,6 +702,7 @@ typedef struct {
     uint32_t si;            /* sentence index */
     coref *cr; size_t ncr, capcr;
     uint32_t *dm_end; const dent **dm_d; uint8_t *dm_lost, *dm_done; /* dict_match cache */
+    uint8_t *tw;            /* title_word_may cache, per token of the sentence */
     struct { const char *role, *aff, *canon; } *roles; size_t nroles, caproles; /* titled persons */
     int sporty;             /* the sentence speaks of a game */
     struct { const char *w; uint32_t n; uint16_t k[4]; } *votes; size_t nvotes, capvotes;
@@ -691,6 +724,14 @@ static int tok_is(const ctx *c, size_t i, const char *w)
     if (n && tx(c, i)[0] != w[0]) /* most calls end here, before the strlen */
         return 0;
     return strlen(w) == n && memcmp(tx(c, i), w, n) == 0;
+}
+
+/* An acronym of a thing (THINGS: `DVR`, `PDAs`, `P2P`): short, its second letter no lower case. */
+static int is_thing(const ctx *c, size_t i)
+{
+    size_t n = tl(c, i);
+    return n >= 2 && n <= 6 && !nf_islower((unsigned char)tx(c, i)[1]) &&
+           nf_map_has(c->x->things, tx(c, i), n);
 }
 
 static int is_poss(const ctx *c, size_t i) { return i < c->n && (c->tok[i].flags & NF_T_POSS); }
@@ -772,6 +813,11 @@ static size_t dict_match_raw(ctx *c, size_t i, const dent **out, int *lost_s)
  * word or too long for c->key fails every look-up too. */
 static int title_word_may(ctx *c, size_t j, int last)
 {
+    /* cached per token of the sentence: bit 0 (first) / 2 (last) = known, bit 1 / 3 = value */
+    uint8_t known = last ? 4 : 1;
+    if (c->tw[j] & known)
+        return (c->tw[j] & (known << 1)) != 0;
+    c->tw[j] |= known;
     size_t n = tl(c, j);
     if (!(c->tok[j].flags & NF_T_WORD) || n + 2 >= sizeof c->key)
         return 0;
@@ -783,7 +829,10 @@ static int title_word_may(ctx *c, size_t j, int last)
     else
         for (e = 0; e < n && c->key[e] != ' ';)
             e++;
-    return nf_map_has(last ? c->x->title_last : c->x->title_first, c->key + b, e - b);
+    int v = nf_map_has(last ? c->x->title_last : c->x->title_first, c->key + b, e - b);
+    if (v)
+        c->tw[j] |= (uint8_t)(known << 1);
+    return v;
 }
 
 /* Title ending just before token b: returns its start (or b) and kind. */
@@ -1073,6 +1122,12 @@ static int verbish(const ctx *c, size_t j)
                   (n > 5 && memcmp(w + n - 5, "n\xE2\x80\x99t", 5) == 0)))
         return 1; /* doesn't, wont (apostrophe lost) */
     return 0;
+}
+
+/* Is token i one of the words of map m? */
+static int in_map(const ctx *c, size_t i, const nf_map *m)
+{
+    return i < c->n && nf_map_has(m, tx(c, i), tl(c, i));
 }
 
 static int word_in(const ctx *c, size_t j, const char *const *list)
@@ -1368,28 +1423,23 @@ static int not_name_after_title(ctx *c, size_t p, int split)
  * article's other mentions of it are */
 static int locative(const ctx *c, size_t b)
 {
+    int loc = b > 0 && (word_in(c, b - 1, (const char *const[]){"in", "In", "near", "outside", "across",
+                                                                "throughout", NULL}) ||
+                        (b > 1 && tok_is(c, b - 1, "of") &&
+                         word_in(c, b - 2, (const char *const[]){"city", "town", "streets", "centre",
+                                                                 "center", NULL})));
     /* not `shares in Cairn Energy`, `a stake in Liverpool` */
-    if (b > 1 && word_in(c, b - 2, (const char *const[]){"shares", "Shares", "stake", "stakes", "interest",
-                                                         "investment", "investors", "investor", NULL}))
-        return 0;
-    return b > 0 && (word_in(c, b - 1, (const char *const[]){"in", "In", "near", "outside", "across",
-                                                             "throughout", NULL}) ||
-                     (b > 1 && tok_is(c, b - 1, "of") &&
-                      word_in(c, b - 2, (const char *const[]){"city", "town", "streets", "centre",
-                                                              "center", NULL})));
+    return loc && !(b > 1 && word_in(c, b - 2, (const char *const[]){"shares", "Shares", "stake", "stakes",
+                                                                      "interest", "investment", "investors",
+                                                                      "investor", NULL}));
 }
 
 /* A common noun right before a name that says it is an organization's (`energy firm Burren
  * Energy`, `the airline Aer Lingus`, `Premiership side Chelsea`, `the band Keane`). */
 static int org_descriptor(const ctx *c, size_t b)
 {
-    static const char *const nouns[] = {"firm", "company", "airline", "carrier", "bank", "group",
-                                        "band", "retailer", "supermarket", "carmaker", "maker",
-                                        "broadcaster", "channel", "network", "newspaper", "magazine",
-                                        "label", "studio", "chain", "operator", "insurer", "giant",
-                                        "brand", "club", "side", "charity", "watchdog", "regulator",
-                                        "conglomerate", "airport", "outfit", "franchise", NULL};
-    return b > 0 && !(c->tok[b - 1].flags & NF_T_POSS) && word_in(c, b - 1, nouns);
+    return b > 0 && is_lower_word(c, b - 1) && !(c->tok[b - 1].flags & NF_T_POSS) &&
+           nf_map_has(c->x->descr, tx(c, b - 1), tl(c, b - 1));
 }
 
 static void resolve(ctx *c, size_t b, size_t e, int tt, const dent *d, size_t de)
@@ -1482,13 +1532,10 @@ static void resolve(ctx *c, size_t b, size_t e, int tt, const dent *d, size_t de
         }
     }
     /* `Christmas`, `Muslims`, `PC`: words the tagger takes for names that are none */
-    if (e - b == 1 && tkind == T_NONE && !whole &&
-        (nf_map_has(x->stop, tx(c, b), tl(c, b)) || nf_map_has(x->things, tx(c, b), tl(c, b))))
+    if (e - b == 1 && tkind == T_NONE && !whole && (nf_map_has(x->stop, tx(c, b), tl(c, b)) || is_thing(c, b)))
         return;
     /* products: `MacBook Pro`, `iPhone 12 Pro Max` */
-    if (e - b >= 2 && !whole && word_in(c, e - 1, (const char *const[]){"Pro", "Max", "Mini", "Air",
-                                                                       "Plus", "Ultra", "Lite", "XL",
-                                                                       "SE", "Edition", NULL}))
+    if (e - b >= 2 && !whole && in_map(c, e - 1, x->product))
         return;
     /* a name the article gave a person in full, tagged otherwise here (`Taylor Swift`) */
     if (e - b >= 2 && tkind == T_NONE && tt != 1 && (!whole || !d->canon)) {
@@ -1644,14 +1691,12 @@ static void resolve(ctx *c, size_t b, size_t e, int tt, const dent *d, size_t de
     }
     /* events and documents: `Cold War`, `INF Treaty`, `World Cup` */
     {
-        static const char *const heads[] = {"War", "Treaty", "Agreement", "Accord", "Accords", "Act",
-                                            "Doctrine", "Plan", "Summit", "Games", "Cup", "Olympics",
-                                            "Prize", "Award", "Presence", "Initiative", "Day", NULL};
-        if (word_in(c, e - 1, heads))
+        const nf_map *heads = x->event;
+        if (in_map(c, e - 1, heads))
             return;
         /* `Intermediate-Range Nuclear Forces (INF) Treaty`: the name of a treaty, not its parties */
-        if (word_in(c, e, heads) || (tok_is(c, e, ")") && word_in(c, e + 1, heads)) ||
-            (tok_is(c, e, "(") && e + 3 < c->n && tok_is(c, e + 2, ")") && word_in(c, e + 3, heads)))
+        if (in_map(c, e, heads) || (tok_is(c, e, ")") && in_map(c, e + 1, heads)) ||
+            (tok_is(c, e, "(") && e + 3 < c->n && tok_is(c, e + 2, ")") && in_map(c, e + 3, heads)))
             return;
     }
     /* `Central and Eastern Europe`, `North and South Korea`: two names */
@@ -1787,6 +1832,7 @@ static void run_sentence(ctx *c, const nf_sent *s, const uint8_t *tags)
     c->tok = c->a->tok + s->tok0;
     c->n = s->ntok;
     memset(c->dm_done, 0, c->n);
+    memset(c->tw, 0, c->n);
     /* a title-case heading: most longer words capitalized */
     size_t nlong = 0, ncap = 0, nlow = 0;
     static const char *const small[] = {"with", "from", "over", "into", "than", "that", "amid",
@@ -1836,7 +1882,7 @@ static void run_sentence(ctx *c, const nf_sent *s, const uint8_t *tags)
             for (size_t p = i + 1; p < te; p++)
                 if ((c->tok[p].flags & NF_T_CAP) &&
                     ((nf_map_has(x->stop, tx(c, p), tl(c, p)) && !prefix_has(x, tx(c, p), tl(c, p))) ||
-                     nf_map_has(x->things, tx(c, p), tl(c, p)))) {
+                     is_thing(c, p))) {
                     te = p;
                     break;
                 }
@@ -2081,10 +2127,41 @@ static void settle_types(ctx *c, size_t m0)
         n += (a->men[m].flags & NF_M_ROW) != 0;
     if (n < 2)
         return;
+    /* a small hash table of the names: only those seen with two types (few) are sorted into
+     * groups below */
+    size_t cap = 16;
+    while (cap < 2 * n)
+        cap <<= 1;
+    struct { const char *canon; uint32_t h; uint8_t type, mixed; } *tab = nf_arena_alloc(&a->arena, cap * sizeof *tab);
+    uint32_t *slot = nf_arena_alloc(&a->arena, (a->nmen - m0) * sizeof *slot);
+    memset(tab, 0, cap * sizeof *tab);
+    size_t nmixed = 0;
+    for (size_t m = m0; m < a->nmen; m++) {
+        const nf_mention *mn = &a->men[m];
+        if (!(mn->flags & NF_M_ROW))
+            continue;
+        uint32_t h = 2166136261u;
+        for (const unsigned char *p = (const unsigned char *)mn->canon; *p; p++)
+            h = (h ^ *p) * 16777619u;
+        size_t i = h & (cap - 1);
+        while (tab[i].canon && (tab[i].h != h || strcmp(tab[i].canon, mn->canon) != 0))
+            i = (i + 1) & (cap - 1);
+        if (!tab[i].canon) {
+            tab[i].canon = mn->canon;
+            tab[i].h = h;
+            tab[i].type = mn->type;
+        } else if (tab[i].type != mn->type && !tab[i].mixed) {
+            tab[i].mixed = 1;
+            nmixed++;
+        }
+        slot[m - m0] = (uint32_t)i;
+    }
+    if (!nmixed)
+        return;
     canon_ix *cx = nf_arena_alloc(&a->arena, n * sizeof *cx);
     n = 0;
     for (size_t m = m0; m < a->nmen; m++)
-        if (a->men[m].flags & NF_M_ROW)
+        if ((a->men[m].flags & NF_M_ROW) && tab[slot[m - m0]].mixed)
             cx[n++] = (canon_ix){a->men[m].canon, (uint32_t)m};
     qsort(cx, n, sizeof *cx, cmp_canon);
     for (size_t g = 0, h; g < n; g = h) {
@@ -2174,6 +2251,7 @@ int nf_actors_run(nf_ana *a)
     c.dm_d = nf_arena_alloc(&a->arena, maxn * sizeof *c.dm_d);
     c.dm_lost = nf_arena_alloc(&a->arena, maxn);
     c.dm_done = nf_arena_alloc(&a->arena, maxn);
+    c.tw = nf_arena_alloc(&a->arena, maxn);
     size_t m0 = a->nmen;
     if (!a->tagcache)
         a->tagcache = nf_tagger_cache_new(); /* NULL when out of memory: tags without */

@@ -497,6 +497,14 @@ static void test_thing_acronyms(void **st)
             if ((A.men[i].flags & NF_M_ROW) && strstr(A.men[i].canon, bad[k]))
                 fail_msg("%s in an actor's name (%s)", bad[k], A.men[i].canon);
     expect("Guy Mansfield", "Guy Mansfield", NF_ACT_PERSON);
+    /* events and bills are no actors */
+    run("MPs debated the Identity Cards Bill. She won at the Academy Awards and the Venice Film "
+        "Festival. He ran the London Marathon.\n");
+    assert_null(find("Identity Cards Bill"));
+    assert_null(find("Academy Awards"));
+    assert_null(find("Venice Film Festival"));
+    assert_null(find("London Marathon"));
+    run("Guy Mansfield QC said no. Shares in SSL International rose.\n");
     expect("SSL International", "SSL International", NF_ACT_ORG);
 }
 
