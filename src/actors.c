@@ -1618,6 +1618,16 @@ static void resolve(ctx *c, size_t b, size_t e, int tt, const dent *d, size_t de
         descr = 1;
     }
     int is_person = tt == 1 || tkind != T_NONE || (whole && ((d->canon && d->type == NF_ACT_PERSON) || d->surname >= 0));
+    /* `the Biden administration`, `the Blair government`: the government a person leads is an
+     * organization, named by the surname and the noun (`Bush administration`) */
+    if (is_person && tkind == T_NONE && e - b <= 3 && is_lower_word(c, e) &&
+        word_in(c, e, (const char *const[]){"administration", "government", "regime", "cabinet", NULL})) {
+        c->lvl = LV_CTX;
+        add_mention(c, b, e + 1,
+                    nf_arena_printf(&c->a->arena, "%.*s %.*s", (int)tl(c, e - 1), tx(c, e - 1), (int)tl(c, e), tx(c, e)),
+                    NF_ACT_ORG, NULL, NF_M_ROW);
+        return;
+    }
     if (is_person) {
         /* an honorific alone before a word that is no name (`Mr. President`) */
         const char *cn = person_canon(c, tkind == T_TITLE ? ts : b, b, e);

@@ -508,6 +508,19 @@ static void test_thing_acronyms(void **st)
     expect("SSL International", "SSL International", NF_ACT_ORG);
 }
 
+/* `the Biden administration`: the government a person leads is an organization. */
+static void test_person_administration(void **st)
+{
+    (void)st;
+    run("The Biden administration said on Monday it would act. Officials in the Blair government "
+        "denied it. Biden said no.\n");
+    expect("Biden administration", "Biden administration", NF_ACT_ORG);
+    expect("Blair government", "Blair government", NF_ACT_ORG);
+    const nf_mention *m = find_at("Biden said");
+    assert_non_null(m);
+    assert_int_equal(m->type, NF_ACT_PERSON);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -538,6 +551,7 @@ int main(void)
         cmocka_unit_test(test_one_type_per_article),
         cmocka_unit_test(test_org_descriptor),
         cmocka_unit_test(test_thing_acronyms),
+        cmocka_unit_test(test_person_administration),
     };
     int rc = cmocka_run_group_tests(tests, setup, teardown);
     free(A.tok);
