@@ -48,11 +48,14 @@ struct nf_actors_eng {
     nf_map *titles;  /* lower-cased title, tokens joined by ' ' -> (void *)T_TITLE / T_HONOR */
     nf_map *title_first, *title_last; /* the first and the last ' '-separated piece of each
                                        * title key (see title_word_may) */
+    uint32_t tf_bits[32], tl_bits[32]; /* those pieces' (length, first letter) seen:
+                                        * bit piece_bit(letter) of [piece_len(length)] */
     nf_map *verbs;   /* lower-case words that show the preceding name acts */
     nf_map *fields;  /* ministry fields: Foreign, Defence ... */
     nf_map *stop;    /* capitalized words that never start a name on their own */
     nf_map *things;  /* THINGS */
     nf_map *descr;   /* ORG_DESCR */
+    nf_map *orghead; /* ORG_HEAD */
     nf_map *event;   /* EVENT_HEADS */
     nf_map *product; /* PRODUCT_TAILS */
     nf_map *orgsuf;  /* last words of organization names */
@@ -434,6 +437,14 @@ static void title_key(const char *s, char *out, size_t cap, int *ntok)
     *ntok = toks;
 }
 
+/* The (length, first letter) filter of title_first / title_last pieces (title_word_may). */
+static size_t piece_len(size_t n) { return n < 31 ? n : 31; }
+static uint32_t piece_bit(char ch)
+{
+    unsigned char u = (unsigned char)ch;
+    return 1u << (u >= 'a' && u <= 'z' ? u - 'a' : 26);
+}
+
 static void load_title(struct nf_actors_eng *x, char **f, int n)
 {
     if (n < 1 || !f[0][0])
@@ -451,6 +462,8 @@ static void load_title(struct nf_actors_eng *x, char **f, int n)
     nf_map_put(x->titles, key, klen, (void *)kind);
     nf_map_put(x->title_first, key, first, (void *)1);
     nf_map_put(x->title_last, key + last, klen - last, (void *)1);
+    x->tf_bits[piece_len(first)] |= piece_bit(key[0]);
+    x->tl_bits[piece_len(klen - last)] |= piece_bit(key[last]);
     if (nt > x->max_title)
         x->max_title = nt;
 }
@@ -515,6 +528,9 @@ static const char TEAM_SPORT[] =
     "playoffs equaliser equalizer halftime half-time touchdown innings wickets batsman bowler "
     "pitcher quarterback scrum fly-half winger premiership semi-final quarter-final relegation "
     "kick-off";
+
+/* Head words of organizations' names besides ORG_SUFFIX (org_run). */
+static const char ORG_HEAD[] = "Union Department Service Office Confederation Congress Alliance Network";
 
 /* Common nouns that, right before a name, say it is an organization's (org_descriptor). */
 static const char ORG_DESCR[] =
@@ -582,6 +598,7 @@ int nf_actors_init(nf_engine *e, char *err, size_t errlen)
     x->stop = nf_map_new();
     x->things = nf_map_new();
     x->descr = nf_map_new();
+    x->orghead = nf_map_new();
     x->event = nf_map_new();
     x->product = nf_map_new();
     x->orgsuf = nf_map_new();
@@ -590,7 +607,7 @@ int nf_actors_init(nf_engine *e, char *err, size_t errlen)
     x->team_sport = nf_map_new();
     x->first = nf_map_new();
     e->actors = x;
-    if (!x->dict || !x->titles || !x->title_first || !x->title_last || !x->verbs || !x->fields || !x->stop || !x->things || !x->descr || !x->event || !x->product || !x->orgsuf || !x->noname || !x->sport || !x->team_sport || !x->first) {
+    if (!x->dict || !x->titles || !x->title_first || !x->title_last || !x->verbs || !x->fields || !x->stop || !x->things || !x->descr || !x->orghead || !x->event || !x->product || !x->orgsuf || !x->noname || !x->sport || !x->team_sport || !x->first) {
         snprintf(err, errlen, "out of memory");
         return -1;
     }
@@ -615,6 +632,7 @@ int nf_actors_init(nf_engine *e, char *err, size_t errlen)
     put_words(x->stop, STOP);
     put_words(x->things, THINGS);
     put_words(x->descr, ORG_DESCR);
+    put_words(x->orghead, ORG_HEAD);
     put_words(x->event, EVENT_HEADS);
     put_words(x->product, PRODUCT_TAILS);
     put_words(x->orgsuf, ORG_SUFFIX);
@@ -648,6 +666,7 @@ void nf_actors_fini(nf_engine *e)
         nf_map_free(x->stop);
         nf_map_free(x->things);
         nf_map_free(x->descr);
+        nf_map_free(x->orghead);
         nf_map_free(x->event);
         nf_map_free(x->product);
         nf_map_free(x->orgsuf);
@@ -820,6 +839,12 @@ static int title_word_may(ctx *c, size_t j, int last)
     c->tw[j] |= known;
     size_t n = tl(c, j);
     if (!(c->tok[j].flags & NF_T_WORD) || n + 2 >= sizeof c->key)
+        return 0;
+    /* the filter: a token without a space is its own piece; its lower-cased first byte is
+     * an ASCII letter's (a non-ASCII first byte is not filtered) */
+    unsigned char f0 = (unsigned char)tx(c, j)[0];
+    if (f0 < 0x80 && !memchr(tx(c, j), ' ', n) &&
+        !((last ? c->x->tl_bits : c->x->tf_bits)[piece_len(n)] & piece_bit((char)nf_tolower(f0))))
         return 0;
     nf_lower(tx(c, j), n, c->key);
     size_t b = 0, e = n; /* the piece: key[b, e) */
@@ -1417,6 +1442,129 @@ static int not_name_after_title(ctx *c, size_t p, int split)
     if (dict_match(c, p, &d, &lost) == p + 1 && d && d->canon && d->type != NF_ACT_PERSON && d->surname < 0)
         return 1;
     return 0;
+}
+
+static int is_org_head(const ctx *c, size_t i)
+{
+    return i < c->n && (c->tok[i].flags & NF_T_CAP) &&
+           (nf_map_has(c->x->orgsuf, tx(c, i), tl(c, i)) || nf_map_has(c->x->orghead, tx(c, i), tl(c, i)));
+}
+
+/* Is the title at p (in the tagged span [i,te)) part of an organization's name: a head word
+ * after it (`General Workers Union`), or one before it with `of`/`for` between
+ * (`Association of Chief Police Officers`)? */
+static int title_in_org_name(const ctx *c, size_t i, size_t p, size_t te)
+{
+    for (size_t q = p + 1; q < te; q++)
+        if (is_org_head(c, q))
+            return 1;
+    int of = 0;
+    for (size_t q = p; q-- > i;) {
+        if (tok_is(c, q, "of") || tok_is(c, q, "for"))
+            of = 1;
+        else if (of && is_org_head(c, q))
+            return 1;
+    }
+    return 0;
+}
+
+/* An organization's name of several capitalized parts joined by `and`, `&`, `of`, `for`,
+ * `the`, starting at token i: `Public and Commercial Services Union` (parts joined by `and`
+ * up to a head word, the tagger seeing no second name in it), `Royal Society for the
+ * Protection of Birds` (a head word, then `of`/`for` and capitalized words). Returns its end,
+ * or i. Not from a title (`President of the European Commission`) or a stop word. */
+/* `and`, `&`, `of`, `for` (bytes compared in place: org_run's first test runs at every
+ * capitalized word) */
+static int is_connector(const ctx *c, size_t j)
+{
+    const char *w = tx(c, j);
+    switch (tl(c, j)) {
+    case 1: return w[0] == '&';
+    case 2: return w[0] == 'o' && w[1] == 'f';
+    case 3: return (w[0] == 'a' && w[1] == 'n' && w[2] == 'd') || (w[0] == 'f' && w[1] == 'o' && w[2] == 'r');
+    default: return 0;
+    }
+}
+
+static size_t org_run(ctx *c, size_t i, const uint8_t *tags)
+{
+    const struct nf_actors_eng *x = c->x;
+    /* cheap first test (most calls end here): capitalized words, then a connector */
+    if (!is_cap_word(c, i))
+        return i;
+    size_t j = i + 1;
+    while (j < c->n && j < i + 6 && (c->tok[j].flags & (NF_T_CAP | NF_T_POSS)))
+        j++;
+    if (j >= c->n || !is_connector(c, j))
+        return i;
+    if (nf_map_has(x->stop, tx(c, i), tl(c, i)) ||
+        ((c->tok[i].flags & NF_T_SENT0) && tags[i] == NF_TAG_O && i + 1 < c->n && (tags[i + 1] & 1)))
+        return i; /* (`Five Bank of America ...`: the tagger's name starts after the first word) */
+    int kk;
+    if (title_at(c, i, c->n, &kk) > i)
+        return i;
+    static const char *const no_complement[] = {"Parliament", "Assembly", "Inc", "Inc.", "Corp", "Corp.",
+                                                "Co", "Co.", "Ltd", "Ltd.", "Plc", "PLC", "plc", "AG",
+                                                "SA", "NV", "Bhd", "Group", "LLC", NULL};
+    size_t end = i, head = i; /* head: after the last head word seen */
+    int joined = 0, after_head = 0, btag = 0;
+    for (j = i; j < c->n && j < i + 12;) {
+        if (is_cap_word(c, j)) {
+            size_t w = j++;
+            if (w > i && (tags[w] & 1) && !after_head)
+                btag = 1; /* the tagger starts a name of its own here */
+            if (is_poss(c, j)) {
+                /* `UK's Royal Bank of Scotland`, `FDA's Office of Drug Safety`: a name the
+                 * dictionary knows, then its possession: two names */
+                const dent *d0;
+                int l0;
+                if (dict_match(c, i, &d0, &l0) == j && d0 && d0->canon)
+                    return i;
+            }
+            int poss = is_poss(c, j);
+            while (j < c->n && is_poss(c, j))
+                j++;
+            end = j;
+            if (is_org_head(c, w))
+                head = end;
+            if (poss && after_head)
+                break; /* `the University of Michigan's August index` */
+            continue;
+        }
+        int conn_and = tok_is(c, j, "and") || tok_is(c, j, "&");
+        int conn_of = tok_is(c, j, "of") || tok_is(c, j, "for");
+        if (!(conn_and || conn_of) || j == i)
+            break;
+        size_t k = j + 1;
+        if (conn_of && tok_is(c, k, "the"))
+            k++; /* `for the Protection of`; not `and the` (`the Department of Justice and the SEC`) */
+        if (!is_cap_word(c, k) || nf_map_has(x->stop, tx(c, k), tl(c, k)))
+            break;
+        if (conn_of && head == end && !word_in(c, head - 1, no_complement))
+            after_head = 1; /* `Society for the ...`: the head's complement (not a seat's:
+                             * `Member of Parliament for Sheffield Brightside`; not a
+                             * company's seat: `Dow Chemical Co of the United States`) */
+        else if (conn_of && !after_head)
+            break;
+        if (conn_and) {
+            /* `Bank of England and Barclays`: a second name (the tagger starts one, or the
+             * words before are a name the dictionary knows) ends it */
+            size_t s0 = end;
+            while (s0 > i && (is_cap_word(c, s0 - 1) || is_poss(c, s0 - 1)))
+                s0--;
+            const dent *d1;
+            int l1;
+            if ((tags[k] & 1) || (dict_match(c, s0, &d1, &l1) == end && d1 && d1->canon))
+                break;
+            joined = 1;
+        }
+        j = k;
+    }
+    if (after_head && end > head)
+        return end;
+    if (joined && head > i && !btag)
+        return head;
+    return i;
 }
 
 /* `in Liverpool`, `the city of Leeds`: the name at b is the place itself, whatever the
@@ -2041,14 +2189,35 @@ static void run_sentence(ctx *c, const nf_sent *s, const uint8_t *tags)
                 continue;
             }
         }
-        /* a title inside an ORG/LOC/MISC span (`NATO Secretary-General`, `US President`) ends it */
+        /* a title inside an ORG/LOC/MISC span (`NATO Secretary-General`, `US President`) ends it;
+         * not one inside an organization's own name (`Transport and General Workers Union`,
+         * `Association of Chief Police Officers`) */
         if (tt && tt != 1) {
             for (size_t p = i + 1; p < te; p++) {
                 int kk;
                 if (title_at(c, p, c->n, &kk) > p && kk == T_TITLE &&
-                    nf_isupper((unsigned char)tx(c, p)[0])) {
+                    nf_isupper((unsigned char)tx(c, p)[0]) && !title_in_org_name(c, i, p, te)) {
                     te = p;
+                    while (te > i + 1 && (is_lower_word(c, te - 1) || tok_is(c, te - 1, "&")))
+                        te--;
                     break;
+                }
+            }
+        }
+        /* an organization's name of several parts the tagger missed or split (`Public and
+         * Commercial Services Union`, `Royal Society for the Protection of Birds`) */
+        if (!headline) {
+            size_t oe = org_run(c, i, tags);
+            if (oe > te && oe > i + 2) {
+                const dent *d0;
+                int l0;
+                size_t d0e = dict_match(c, i, &d0, &l0);
+                if (d0e >= oe)
+                    oe = i; /* the dictionary knows it */
+                if (oe > i) {
+                    resolve(c, i, oe, 2, NULL, i);
+                    i = oe;
+                    continue;
                 }
             }
         }

@@ -521,6 +521,28 @@ static void test_person_administration(void **st)
     assert_int_equal(m->type, NF_ACT_PERSON);
 }
 
+/* Organizations' names of several parts: `X and Y ... Union`, a head word with its `of`/`for`
+ * complement, titles inside them; not two names joined by `and`, nor a company's seat. */
+static void test_org_names_of_parts(void **st)
+{
+    (void)st;
+    run("Public and Commercial Services Union general secretary Mark Serwotka said no to the plan "
+        "on Monday. He met the Association of Chief Police Officers on Monday to talk about crime. "
+        "Figures from the Office for National Statistics showed a rise on Tuesday, economists "
+        "said. The Royal Society for the Protection of Birds welcomed it on Friday, said a man.\n");
+    expect("Public and Commercial Services Union", "Public and Commercial Services Union", NF_ACT_ORG);
+    expect("Association of Chief Police Officers", "Association of Chief Police Officers", NF_ACT_ORG);
+    expect("Office for National Statistics", "Office for National Statistics", NF_ACT_ORG);
+    expect("Royal Society for the Protection of Birds", "Royal Society for the Protection of Birds",
+           NF_ACT_ORG);
+    expect("Mark Serwotka", "Mark Serwotka", NF_ACT_PERSON);
+    run("Labour MP David Blunkett, Member of Parliament for Sheffield Brightside, spoke on Monday "
+        "about the plan. The University of Michigan's August index of consumer sentiment rose.\n");
+    for (size_t i = 0; i < A.nmen; i++)
+        if (strstr(A.men[i].canon, "Parliament for") || strstr(A.men[i].canon, "August"))
+            fail_msg("a name too long: %s", A.men[i].canon);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -552,6 +574,7 @@ int main(void)
         cmocka_unit_test(test_org_descriptor),
         cmocka_unit_test(test_thing_acronyms),
         cmocka_unit_test(test_person_administration),
+        cmocka_unit_test(test_org_names_of_parts),
     };
     int rc = cmocka_run_group_tests(tests, setup, teardown);
     free(A.tok);
