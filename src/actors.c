@@ -1765,6 +1765,10 @@ static void resolve(ctx *c, size_t b, size_t e, int tt, const dent *d, size_t de
         tt = 2;
         descr = 1;
     }
+    /* `Film Festival`, `Brit Awards` tagged as a person: an event's name (not `Doris Day`) */
+    if (tt == 1 && tkind == T_NONE && !whole && e - b >= 2 && in_map(c, e - 1, x->event) &&
+        !nf_map_has(x->first, tx(c, b), tl(c, b)))
+        return;
     int is_person = tt == 1 || tkind != T_NONE || (whole && ((d->canon && d->type == NF_ACT_PERSON) || d->surname >= 0));
     /* `the Biden administration`, `the Blair government`: the government a person leads is an
      * organization, named by the surname and the noun (`Bush administration`) */

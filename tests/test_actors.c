@@ -504,6 +504,11 @@ static void test_thing_acronyms(void **st)
     assert_null(find("Academy Awards"));
     assert_null(find("Venice Film Festival"));
     assert_null(find("London Marathon"));
+    run("Organisers say this year's Berlin Film Festival, which opens on Thursday with a film, "
+        "will be big.\n");
+    for (size_t i = 0; i < A.nmen; i++)
+        if (A.men[i].type == NF_ACT_PERSON)
+            fail_msg("%s typed as a person", A.men[i].canon);
     run("Guy Mansfield QC said no. Shares in SSL International rose.\n");
     expect("SSL International", "SSL International", NF_ACT_ORG);
 }
