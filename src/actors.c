@@ -1486,17 +1486,24 @@ static int is_connector(const ctx *c, size_t j)
     }
 }
 
-static size_t org_run(ctx *c, size_t i, const uint8_t *tags)
+/* org_run's cheap first test, inlined where it is called at every capitalized word:
+ * capitalized words (or possessions) from i, then a connector */
+static inline int org_run_may(const ctx *c, size_t i)
 {
-    const struct nf_actors_eng *x = c->x;
-    /* cheap first test (most calls end here): capitalized words, then a connector */
     if (!is_cap_word(c, i))
-        return i;
+        return 0;
     size_t j = i + 1;
     while (j < c->n && j < i + 6 && (c->tok[j].flags & (NF_T_CAP | NF_T_POSS)))
         j++;
-    if (j >= c->n || !is_connector(c, j))
+    return j < c->n && is_connector(c, j);
+}
+
+static size_t org_run(ctx *c, size_t i, const uint8_t *tags)
+{
+    const struct nf_actors_eng *x = c->x;
+    if (!org_run_may(c, i))
         return i;
+    size_t j;
     if (nf_map_has(x->stop, tx(c, i), tl(c, i)) ||
         ((c->tok[i].flags & NF_T_SENT0) && tags[i] == NF_TAG_O && i + 1 < c->n && (tags[i + 1] & 1)))
         return i; /* (`Five Bank of America ...`: the tagger's name starts after the first word) */
@@ -1571,6 +1578,9 @@ static size_t org_run(ctx *c, size_t i, const uint8_t *tags)
  * article's other mentions of it are */
 static int locative(const ctx *c, size_t b)
 {
+    /* (cheap first test: the word before starts as the prepositions do) */
+    if (b == 0 || !strchr("iInoactsf", tx(c, b - 1)[0]))
+        return 0;
     int loc = b > 0 && (word_in(c, b - 1, (const char *const[]){"in", "In", "near", "outside", "across",
                                                                 "throughout", NULL}) ||
                         (b > 1 && tok_is(c, b - 1, "of") &&
@@ -2210,7 +2220,7 @@ static void run_sentence(ctx *c, const nf_sent *s, const uint8_t *tags)
         }
         /* an organization's name of several parts the tagger missed or split (`Public and
          * Commercial Services Union`, `Royal Society for the Protection of Birds`) */
-        if (!headline) {
+        if (!headline && org_run_may(c, i)) {
             size_t oe = org_run(c, i, tags);
             if (oe > te && oe > i + 2) {
                 const dent *d0;
