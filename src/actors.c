@@ -48,12 +48,20 @@ struct nf_actors_eng {
     nf_map *titles;  /* lower-cased title, tokens joined by ' ' -> (void *)T_TITLE / T_HONOR */
     nf_map *title_first, *title_last; /* the first and the last ' '-separated piece of each
                                        * title key (see title_word_may) */
+    uint32_t tf_bits[32], tl_bits[32]; /* those pieces' (length, first letter) seen:
+                                        * bit piece_bit(letter) of [piece_len(length)] */
     nf_map *verbs;   /* lower-case words that show the preceding name acts */
     nf_map *fields;  /* ministry fields: Foreign, Defence ... */
     nf_map *stop;    /* capitalized words that never start a name on their own */
+    nf_map *things;  /* THINGS */
+    nf_map *descr;   /* ORG_DESCR */
+    nf_map *orghead; /* ORG_HEAD */
+    nf_map *event;   /* EVENT_HEADS */
+    nf_map *product; /* PRODUCT_TAILS */
     nf_map *orgsuf;  /* last words of organization names */
     nf_map *noname;  /* NONAME_HEAD */
     nf_map *sport;   /* words of sports reports */
+    nf_map *team_sport; /* words of team sports reports only (TEAM_SPORT) */
     nf_map *first;   /* given names (firstnames.txt) */
     int max_title;   /* longest title in tokens */
     dent *dents; size_t ndent, capdent;
@@ -73,8 +81,12 @@ static const char *own(struct nf_actors_eng *x, const char *s)
 /* Normalizes a name piece into out: ’ -> ', whitespace dropped. Returns the length. */
 static size_t keynorm(const char *s, size_t n, char *out, size_t cap)
 {
-    size_t k = 0;
-    for (size_t i = 0; i < n && k + 1 < cap; i++) {
+    /* fast path: the bytes before the first one that needs care (a ’ or a space, both at
+     * most 0xE2 or ' ') are copied as they are; k == i there */
+    size_t k = 0, i = 0;
+    while (i < n && k + 1 < cap && (unsigned char)s[i] > ' ' && (unsigned char)s[i] != 0xE2)
+        out[k++] = s[i++];
+    for (; i < n && k + 1 < cap; i++) {
         unsigned char c = (unsigned char)s[i];
         if (c == 0xE2 && i + 2 < n && (unsigned char)s[i + 1] == 0x80 &&
             ((unsigned char)s[i + 2] == 0x99 || (unsigned char)s[i + 2] == 0x98)) {
@@ -425,6 +437,14 @@ static void title_key(const char *s, char *out, size_t cap, int *ntok)
     *ntok = toks;
 }
 
+/* The (length, first letter) filter of title_first / title_last pieces (title_word_may). */
+static size_t piece_len(size_t n) { return n < 31 ? n : 31; }
+static uint32_t piece_bit(char ch)
+{
+    unsigned char u = (unsigned char)ch;
+    return 1u << (u >= 'a' && u <= 'z' ? u - 'a' : 26);
+}
+
 static void load_title(struct nf_actors_eng *x, char **f, int n)
 {
     if (n < 1 || !f[0][0])
@@ -442,6 +462,8 @@ static void load_title(struct nf_actors_eng *x, char **f, int n)
     nf_map_put(x->titles, key, klen, (void *)kind);
     nf_map_put(x->title_first, key, first, (void *)1);
     nf_map_put(x->title_last, key + last, klen - last, (void *)1);
+    x->tf_bits[piece_len(first)] |= piece_bit(key[0]);
+    x->tl_bits[piece_len(klen - last)] |= piece_bit(key[last]);
     if (nt > x->max_title)
         x->max_title = nt;
 }
@@ -500,6 +522,32 @@ static const char SPORT[] =
     "goalkeeper batsman bowler pitcher quarterback playoff playoffs tournament semifinal final "
     "halftime equaliser equalizer penalty touchdown rally";
 
+/* Words that few reports but those of team sports use (article_sporty). */
+static const char TEAM_SPORT[] =
+    "league match matches season coach striker midfielder goalkeeper fixture fixtures playoff "
+    "playoffs equaliser equalizer halftime half-time touchdown innings wickets batsman bowler "
+    "pitcher quarterback scrum fly-half winger premiership semi-final quarter-final relegation "
+    "kick-off";
+
+/* Head words of organizations' names besides ORG_SUFFIX (org_run). */
+static const char ORG_HEAD[] = "Union Department Service Office Confederation Congress Alliance Network";
+
+/* Common nouns that, right before a name, say it is an organization's (org_descriptor). */
+static const char ORG_DESCR[] =
+    "firm company airline carrier bank group band retailer supermarket carmaker maker broadcaster "
+    "channel network newspaper magazine label studio chain operator insurer giant brand club side "
+    "charity watchdog regulator conglomerate airport outfit franchise";
+
+/* Last words of events and documents, not actors (`Cold War`, `INF Treaty`, `World Cup`,
+ * `Identity Cards Bill`, `Academy Awards`). */
+static const char EVENT_HEADS[] =
+    "War Treaty Agreement Accord Accords Act Doctrine Plan Summit Games Cup Olympics Prize Award "
+    "Presence Initiative Day Bill Bills Charter Awards Championship Championships Marathon "
+    "Trophy Festival";
+
+/* Last words of products' names (`MacBook Pro`, `iPhone 12 Pro Max`). */
+static const char PRODUCT_TAILS[] = "Pro Max Mini Air Plus Ultra Lite XL SE Edition";
+
 static const char FIELDS[] =
     "Foreign Defence Defense Interior Finance Economy Economic Energy Justice Health Emergencies "
     "Emergency Trade Agriculture Education Culture Information Transport Labour Labor Environment "
@@ -522,7 +570,17 @@ static const char STOP[] =
     "Additionally Furthermore Moreover Nevertheless Instead Overall Tonight Earlier Later "
     "Recently Finally Black White Red Blue iPhone iPhones iPad iPod MacBook iMac AirPods PlayStation "
     "Xbox Kindle Android Bitcoin "
-    "Sign Share Advertisement According Reporting Editing Writing Additional European Asian African Arab Latin West East North South Western Eastern Northern Southern";
+    "Sign Share Advertisement According Reporting Editing Writing Additional European Asian African Arab Latin West East North South Western Eastern Northern Southern "
+    "DJ DJs MEP MEPs MSP MSPs CSO CSOs PCSO PCSOs QC OBE MBE CBE XP OS IT";
+
+/* Acronyms of things, trades and honours, not of organizations (`DVR`, `PDA`, `MEP`): no name
+ * alone, and they end a name (`Guy Mansfield QC`, `Nintendo DS`); unlike STOP they may open
+ * one (`SSL International`). */
+static const char THINGS[] =
+    "DVR DVRs PVR PVRs PDA PDAs VCR VCRs VHS IPTV DTT DAB DVB HSDPA GPRS GSM CDMA UMTS WAP MMS "
+    "RSS XML HTML URL URLs PDF ADSL DSL ISP ISPs P2P GPS SIM LAN WLAN CPU GPU RAM ROM UMD DRM "
+    "SSL ICT MMORPG CGI GCSE GCSEs ASBO ASBOs IVF SARS BSE MRSA ISA ISAs IPO IPOs AGM CFO COO "
+    "CTO DIY AWOL CCTV LNG UV ISBN WWII DS";
 
 int nf_actors_init(nf_engine *e, char *err, size_t errlen)
 {
@@ -538,12 +596,18 @@ int nf_actors_init(nf_engine *e, char *err, size_t errlen)
     x->verbs = nf_map_new();
     x->fields = nf_map_new();
     x->stop = nf_map_new();
+    x->things = nf_map_new();
+    x->descr = nf_map_new();
+    x->orghead = nf_map_new();
+    x->event = nf_map_new();
+    x->product = nf_map_new();
     x->orgsuf = nf_map_new();
     x->noname = nf_map_new();
     x->sport = nf_map_new();
+    x->team_sport = nf_map_new();
     x->first = nf_map_new();
     e->actors = x;
-    if (!x->dict || !x->titles || !x->title_first || !x->title_last || !x->verbs || !x->fields || !x->stop || !x->orgsuf || !x->noname || !x->sport || !x->first) {
+    if (!x->dict || !x->titles || !x->title_first || !x->title_last || !x->verbs || !x->fields || !x->stop || !x->things || !x->descr || !x->orghead || !x->event || !x->product || !x->orgsuf || !x->noname || !x->sport || !x->team_sport || !x->first) {
         snprintf(err, errlen, "out of memory");
         return -1;
     }
@@ -566,9 +630,15 @@ int nf_actors_init(nf_engine *e, char *err, size_t errlen)
     put_words(x->verbs, VERBS);
     put_words(x->fields, FIELDS);
     put_words(x->stop, STOP);
+    put_words(x->things, THINGS);
+    put_words(x->descr, ORG_DESCR);
+    put_words(x->orghead, ORG_HEAD);
+    put_words(x->event, EVENT_HEADS);
+    put_words(x->product, PRODUCT_TAILS);
     put_words(x->orgsuf, ORG_SUFFIX);
     put_words(x->noname, NONAME_HEAD);
     put_words(x->sport, SPORT);
+    put_words(x->team_sport, TEAM_SPORT);
     size_t mlen;
     const char *model = nf_data_get(e, "tagger.model", &mlen);
     if (model && !e->tagger) {
@@ -594,9 +664,15 @@ void nf_actors_fini(nf_engine *e)
         nf_map_free(x->verbs);
         nf_map_free(x->fields);
         nf_map_free(x->stop);
+        nf_map_free(x->things);
+        nf_map_free(x->descr);
+        nf_map_free(x->orghead);
+        nf_map_free(x->event);
+        nf_map_free(x->product);
         nf_map_free(x->orgsuf);
         nf_map_free(x->noname);
         nf_map_free(x->sport);
+        nf_map_free(x->team_sport);
         nf_map_free(x->first);
         for (size_t i = 0; i < x->nstr; i++)
             free(x->strs[i]);
@@ -616,6 +692,20 @@ void nf_actors_fini(nf_engine *e)
 enum { CR_WEAK, CR_FULL, CR_ORG, CR_FIRST, CR_ORG1 }; /* a lone surname, a full name's
                                       * surname, an org's word, a full name's given name, a
                                       * one-word org */
+/* How a mention's type was decided, kept in the high bits of its flags while the stage runs
+ * (stage-private: cleared before nf_actors_run returns; NF_M_* use the low bits). One
+ * article settles a name on one type (settle_types): a type the context showed (a title, a
+ * club in a sports sentence, `in Liverpool`) stays; a dictionary's type (LV_DICT) outranks
+ * the tagger's guess (LV_TAGGER). */
+enum {
+    LV_TAGGER = 0, /* the tagger's type only */
+    LV_DICT = 1,   /* a dictionary entry's type, or a tagged multi-word person */
+    LV_CTX = 2,    /* the context's: a title or honorific, coreference, an organization's suffix */
+    LV_CLUB = 4,   /* with LV_CTX: a place the tagger calls an organization in a sports
+                    * sentence (a club: the article's other mentions of it are the club) */
+    LV_SHIFT = 5   /* flags bits 5..7 */
+};
+
 typedef struct {
     const char *key; size_t klen; /* surname as written (normalized) */
     const char *canon;
@@ -631,12 +721,14 @@ typedef struct {
     uint32_t si;            /* sentence index */
     coref *cr; size_t ncr, capcr;
     uint32_t *dm_end; const dent **dm_d; uint8_t *dm_lost, *dm_done; /* dict_match cache */
+    uint8_t *tw;            /* title_word_may cache, per token of the sentence */
     struct { const char *role, *aff, *canon; } *roles; size_t nroles, caproles; /* titled persons */
     int sporty;             /* the sentence speaks of a game */
     struct { const char *w; uint32_t n; uint16_t k[4]; } *votes; size_t nvotes, capvotes;
                             /* the tagger's types of one-word names over the article */
     int lax;                /* titles match in lower case too (appositions) */
     int dateline;           /* country of the article's dateline capital, -1 */
+    int lvl;                /* the evidence level (LV_*) of the next add_mention, then LV_CTX */
     char key[1024];
 } ctx;
 
@@ -651,6 +743,14 @@ static int tok_is(const ctx *c, size_t i, const char *w)
     if (n && tx(c, i)[0] != w[0]) /* most calls end here, before the strlen */
         return 0;
     return strlen(w) == n && memcmp(tx(c, i), w, n) == 0;
+}
+
+/* An acronym of a thing (THINGS: `DVR`, `PDAs`, `P2P`): short, its second letter no lower case. */
+static int is_thing(const ctx *c, size_t i)
+{
+    size_t n = tl(c, i);
+    return n >= 2 && n <= 6 && !nf_islower((unsigned char)tx(c, i)[1]) &&
+           nf_map_has(c->x->things, tx(c, i), n);
 }
 
 static int is_poss(const ctx *c, size_t i) { return i < c->n && (c->tok[i].flags & NF_T_POSS); }
@@ -732,8 +832,19 @@ static size_t dict_match_raw(ctx *c, size_t i, const dent **out, int *lost_s)
  * word or too long for c->key fails every look-up too. */
 static int title_word_may(ctx *c, size_t j, int last)
 {
+    /* cached per token of the sentence: bit 0 (first) / 2 (last) = known, bit 1 / 3 = value */
+    uint8_t known = last ? 4 : 1;
+    if (c->tw[j] & known)
+        return (c->tw[j] & (known << 1)) != 0;
+    c->tw[j] |= known;
     size_t n = tl(c, j);
     if (!(c->tok[j].flags & NF_T_WORD) || n + 2 >= sizeof c->key)
+        return 0;
+    /* the filter: a token without a space is its own piece; its lower-cased first byte is
+     * an ASCII letter's (a non-ASCII first byte is not filtered) */
+    unsigned char f0 = (unsigned char)tx(c, j)[0];
+    if (f0 < 0x80 && !memchr(tx(c, j), ' ', n) &&
+        !((last ? c->x->tl_bits : c->x->tf_bits)[piece_len(n)] & piece_bit((char)nf_tolower(f0))))
         return 0;
     nf_lower(tx(c, j), n, c->key);
     size_t b = 0, e = n; /* the piece: key[b, e) */
@@ -743,7 +854,10 @@ static int title_word_may(ctx *c, size_t j, int last)
     else
         for (e = 0; e < n && c->key[e] != ' ';)
             e++;
-    return nf_map_has(last ? c->x->title_last : c->x->title_first, c->key + b, e - b);
+    int v = nf_map_has(last ? c->x->title_last : c->x->title_first, c->key + b, e - b);
+    if (v)
+        c->tw[j] |= (uint8_t)(known << 1);
+    return v;
 }
 
 /* Title ending just before token b: returns its start (or b) and kind. */
@@ -1015,7 +1129,8 @@ static void add_mention(ctx *c, size_t b, size_t e, const char *canon, int type,
     m->canon = canon;
     m->role = role;
     m->type = (uint8_t)type;
-    m->flags = (uint8_t)flags;
+    m->flags = (uint8_t)(flags | (c->lvl << LV_SHIFT));
+    c->lvl = LV_CTX;
 }
 
 static int verbish(const ctx *c, size_t j)
@@ -1032,6 +1147,12 @@ static int verbish(const ctx *c, size_t j)
                   (n > 5 && memcmp(w + n - 5, "n\xE2\x80\x99t", 5) == 0)))
         return 1; /* doesn't, wont (apostrophe lost) */
     return 0;
+}
+
+/* Is token i one of the words of map m? */
+static int in_map(const ctx *c, size_t i, const nf_map *m)
+{
+    return i < c->n && nf_map_has(m, tx(c, i), tl(c, i));
 }
 
 static int word_in(const ctx *c, size_t j, const char *const *list)
@@ -1323,6 +1444,162 @@ static int not_name_after_title(ctx *c, size_t p, int split)
     return 0;
 }
 
+static int is_org_head(const ctx *c, size_t i)
+{
+    return i < c->n && (c->tok[i].flags & NF_T_CAP) &&
+           (nf_map_has(c->x->orgsuf, tx(c, i), tl(c, i)) || nf_map_has(c->x->orghead, tx(c, i), tl(c, i)));
+}
+
+/* Is the title at p (in the tagged span [i,te)) part of an organization's name: a head word
+ * after it (`General Workers Union`), or one before it with `of`/`for` between
+ * (`Association of Chief Police Officers`)? */
+static int title_in_org_name(const ctx *c, size_t i, size_t p, size_t te)
+{
+    for (size_t q = p + 1; q < te; q++)
+        if (is_org_head(c, q))
+            return 1;
+    int of = 0;
+    for (size_t q = p; q-- > i;) {
+        if (tok_is(c, q, "of") || tok_is(c, q, "for"))
+            of = 1;
+        else if (of && is_org_head(c, q))
+            return 1;
+    }
+    return 0;
+}
+
+/* An organization's name of several capitalized parts joined by `and`, `&`, `of`, `for`,
+ * `the`, starting at token i: `Public and Commercial Services Union` (parts joined by `and`
+ * up to a head word, the tagger seeing no second name in it), `Royal Society for the
+ * Protection of Birds` (a head word, then `of`/`for` and capitalized words). Returns its end,
+ * or i. Not from a title (`President of the European Commission`) or a stop word. */
+/* `and`, `&`, `of`, `for` (bytes compared in place: org_run's first test runs at every
+ * capitalized word) */
+static int is_connector(const ctx *c, size_t j)
+{
+    const char *w = tx(c, j);
+    switch (tl(c, j)) {
+    case 1: return w[0] == '&';
+    case 2: return w[0] == 'o' && w[1] == 'f';
+    case 3: return (w[0] == 'a' && w[1] == 'n' && w[2] == 'd') || (w[0] == 'f' && w[1] == 'o' && w[2] == 'r');
+    default: return 0;
+    }
+}
+
+/* org_run's cheap first test, inlined where it is called at every capitalized word:
+ * capitalized words (or possessions) from i, then a connector */
+static inline int org_run_may(const ctx *c, size_t i)
+{
+    if (!is_cap_word(c, i))
+        return 0;
+    size_t j = i + 1;
+    while (j < c->n && j < i + 6 && (c->tok[j].flags & (NF_T_CAP | NF_T_POSS)))
+        j++;
+    return j < c->n && is_connector(c, j);
+}
+
+static size_t org_run(ctx *c, size_t i, const uint8_t *tags)
+{
+    const struct nf_actors_eng *x = c->x;
+    if (!org_run_may(c, i))
+        return i;
+    size_t j;
+    if (nf_map_has(x->stop, tx(c, i), tl(c, i)) ||
+        ((c->tok[i].flags & NF_T_SENT0) && tags[i] == NF_TAG_O && i + 1 < c->n && (tags[i + 1] & 1)))
+        return i; /* (`Five Bank of America ...`: the tagger's name starts after the first word) */
+    int kk;
+    if (title_at(c, i, c->n, &kk) > i)
+        return i;
+    static const char *const no_complement[] = {"Parliament", "Assembly", "Inc", "Inc.", "Corp", "Corp.",
+                                                "Co", "Co.", "Ltd", "Ltd.", "Plc", "PLC", "plc", "AG",
+                                                "SA", "NV", "Bhd", "Group", "LLC", NULL};
+    size_t end = i, head = i; /* head: after the last head word seen */
+    int joined = 0, after_head = 0, btag = 0;
+    for (j = i; j < c->n && j < i + 12;) {
+        if (is_cap_word(c, j)) {
+            size_t w = j++;
+            if (w > i && (tags[w] & 1) && !after_head)
+                btag = 1; /* the tagger starts a name of its own here */
+            if (is_poss(c, j)) {
+                /* `UK's Royal Bank of Scotland`, `FDA's Office of Drug Safety`: a name the
+                 * dictionary knows, then its possession: two names */
+                const dent *d0;
+                int l0;
+                if (dict_match(c, i, &d0, &l0) == j && d0 && d0->canon)
+                    return i;
+            }
+            int poss = is_poss(c, j);
+            while (j < c->n && is_poss(c, j))
+                j++;
+            end = j;
+            if (is_org_head(c, w))
+                head = end;
+            if (poss && after_head)
+                break; /* `the University of Michigan's August index` */
+            continue;
+        }
+        int conn_and = tok_is(c, j, "and") || tok_is(c, j, "&");
+        int conn_of = tok_is(c, j, "of") || tok_is(c, j, "for");
+        if (!(conn_and || conn_of) || j == i)
+            break;
+        size_t k = j + 1;
+        if (conn_of && tok_is(c, k, "the"))
+            k++; /* `for the Protection of`; not `and the` (`the Department of Justice and the SEC`) */
+        if (!is_cap_word(c, k) || nf_map_has(x->stop, tx(c, k), tl(c, k)))
+            break;
+        if (conn_of && head == end && !word_in(c, head - 1, no_complement))
+            after_head = 1; /* `Society for the ...`: the head's complement (not a seat's:
+                             * `Member of Parliament for Sheffield Brightside`; not a
+                             * company's seat: `Dow Chemical Co of the United States`) */
+        else if (conn_of && !after_head)
+            break;
+        if (conn_and) {
+            /* `Bank of England and Barclays`: a second name (the tagger starts one, or the
+             * words before are a name the dictionary knows) ends it */
+            size_t s0 = end;
+            while (s0 > i && (is_cap_word(c, s0 - 1) || is_poss(c, s0 - 1)))
+                s0--;
+            const dent *d1;
+            int l1;
+            if ((tags[k] & 1) || (dict_match(c, s0, &d1, &l1) == end && d1 && d1->canon))
+                break;
+            joined = 1;
+        }
+        j = k;
+    }
+    if (after_head && end > head)
+        return end;
+    if (joined && head > i && !btag)
+        return head;
+    return i;
+}
+
+/* `in Liverpool`, `the city of Leeds`: the name at b is the place itself, whatever the
+ * article's other mentions of it are */
+static int locative(const ctx *c, size_t b)
+{
+    /* (cheap first test: the word before starts as the prepositions do) */
+    if (b == 0 || !strchr("iInoactsf", tx(c, b - 1)[0]))
+        return 0;
+    int loc = b > 0 && (word_in(c, b - 1, (const char *const[]){"in", "In", "near", "outside", "across",
+                                                                "throughout", NULL}) ||
+                        (b > 1 && tok_is(c, b - 1, "of") &&
+                         word_in(c, b - 2, (const char *const[]){"city", "town", "streets", "centre",
+                                                                 "center", NULL})));
+    /* not `shares in Cairn Energy`, `a stake in Liverpool` */
+    return loc && !(b > 1 && word_in(c, b - 2, (const char *const[]){"shares", "Shares", "stake", "stakes",
+                                                                      "interest", "investment", "investors",
+                                                                      "investor", NULL}));
+}
+
+/* A common noun right before a name that says it is an organization's (`energy firm Burren
+ * Energy`, `the airline Aer Lingus`, `Premiership side Chelsea`, `the band Keane`). */
+static int org_descriptor(const ctx *c, size_t b)
+{
+    return b > 0 && is_lower_word(c, b - 1) && !(c->tok[b - 1].flags & NF_T_POSS) &&
+           nf_map_has(c->x->descr, tx(c, b - 1), tl(c, b - 1));
+}
+
 static void resolve(ctx *c, size_t b, size_t e, int tt, const dent *d, size_t de)
 {
     const struct nf_actors_eng *x = c->x;
@@ -1341,6 +1618,17 @@ static void resolve(ctx *c, size_t b, size_t e, int tt, const dent *d, size_t de
             return;
         tkind = T_NONE;
         role = NULL;
+    }
+    /* a span that is all title, no name (`the Lord Chancellor said`, `Chief Justice`
+     * tagged as a person): a description, no row */
+    if (e - b >= 2 && tt == 1) {
+        size_t e2 = e, kk_end;
+        int kk;
+        while (e2 > b && is_poss(c, e2 - 1))
+            e2--;
+        kk_end = title_at(c, b, e2, &kk);
+        if (e2 - b >= 2 && kk_end == e2 && kk == T_TITLE)
+            return;
     }
     /* a leading title inside the span (`President Bill Clinton` tagged whole) */
     if (e - b >= 2 && tt == 1) {
@@ -1377,10 +1665,13 @@ static void resolve(ctx *c, size_t b, size_t e, int tt, const dent *d, size_t de
         const coref *r = coref_find(c, k1, sk);
         if (r && (!whole || !d->canon || d->type == NF_ACT_PLACE || (tt == 1 && r->kind == CR_FULL))) {
             if (r->kind == CR_FULL || r->kind == CR_FIRST || (r->kind == CR_WEAK && tt == 1)) {
+                /* (the evidence is the full name's, which is in the same group) */
+                c->lvl = LV_TAGGER;
                 add_mention(c, b, e, r->canon, NF_ACT_PERSON, NULL, NF_M_ROW);
                 return;
             }
             if ((r->kind == CR_ORG || r->kind == CR_ORG1) && tt && (tt != 3 || !whole)) {
+                c->lvl = LV_TAGGER;
                 add_mention(c, b, e, r->canon, NF_ACT_ORG, NULL, NF_M_ROW);
                 return;
             }
@@ -1399,24 +1690,24 @@ static void resolve(ctx *c, size_t b, size_t e, int tt, const dent *d, size_t de
         }
     }
     /* `Christmas`, `Muslims`, `PC`: words the tagger takes for names that are none */
-    if (e - b == 1 && tkind == T_NONE && !whole && nf_map_has(x->stop, tx(c, b), tl(c, b)))
+    if (e - b == 1 && tkind == T_NONE && !whole && (nf_map_has(x->stop, tx(c, b), tl(c, b)) || is_thing(c, b)))
         return;
     /* products: `MacBook Pro`, `iPhone 12 Pro Max` */
-    if (e - b >= 2 && !whole && word_in(c, e - 1, (const char *const[]){"Pro", "Max", "Mini", "Air",
-                                                                       "Plus", "Ultra", "Lite", "XL",
-                                                                       "SE", "Edition", NULL}))
+    if (e - b >= 2 && !whole && in_map(c, e - 1, x->product))
         return;
     /* a name the article gave a person in full, tagged otherwise here (`Taylor Swift`) */
     if (e - b >= 2 && tkind == T_NONE && tt != 1 && (!whole || !d->canon)) {
         const char *str = span_str(c, b, e);
         for (size_t r = 0; r < c->ncr; r++)
             if (c->cr[r].kind == CR_FULL && strcmp(c->cr[r].canon, str) == 0) {
+                c->lvl = LV_TAGGER;
                 add_mention(c, b, e, c->cr[r].canon, NF_ACT_PERSON, NULL, NF_M_ROW);
                 return;
             }
     }
     /* the tagger's organization over a place name: a club or a company (`Kent`, `Milan`) */
     if (whole && e - b == 1 && tt == 2 && d->canon && d->type == NF_ACT_PLACE && tkind == T_NONE && is_sporty(c)) {
+        c->lvl = LV_CTX | LV_CLUB;
         add_mention(c, b, e, span_str(c, b, e), NF_ACT_ORG, NULL, NF_M_ROW);
         return;
     }
@@ -1429,16 +1720,21 @@ static void resolve(ctx *c, size_t b, size_t e, int tt, const dent *d, size_t de
     if (whole && d->canon && d->type != NF_ACT_PERSON && tkind == T_NONE) {
         int type = d->type;
         const char *canon = d->canon;
+        c->lvl = LV_DICT;
         if (d->cap >= 0 && type == NF_ACT_PLACE) {
             if (capital_acts(c, b, e)) {
                 canon = x->countries[d->cap].canon;
                 type = NF_ACT_COUNTRY;
+                c->lvl = LV_CTX;
             }
         }
+        if (type == NF_ACT_PLACE && locative(c, b))
+            c->lvl = LV_CTX;
         add_mention(c, b, e, canon, type, NULL, NF_M_ROW);
         return;
     }
     if (whole && !d->canon && d->cap >= 0 && tkind == T_NONE) {
+        c->lvl = LV_DICT;
         add_mention(c, b, e, x->countries[d->cap].canon, NF_ACT_COUNTRY, NULL, NF_M_ROW);
         return;
     }
@@ -1473,7 +1769,27 @@ static void resolve(ctx *c, size_t b, size_t e, int tt, const dent *d, size_t de
      * lower case is no name */
     if (e - b == 1 && !whole && tkind == T_NONE && (c->tok[b].flags & NF_T_SENT0) && common_word(c, b))
         return;
+    /* `energy firm Burren Energy` tagged as a person or a place: the noun before it decides */
+    int descr = 0;
+    if (tt && tkind == T_NONE && !whole && org_descriptor(c, b)) {
+        tt = 2;
+        descr = 1;
+    }
+    /* `Film Festival`, `Brit Awards` tagged as a person: an event's name (not `Doris Day`) */
+    if (tt == 1 && tkind == T_NONE && !whole && e - b >= 2 && in_map(c, e - 1, x->event) &&
+        !nf_map_has(x->first, tx(c, b), tl(c, b)))
+        return;
     int is_person = tt == 1 || tkind != T_NONE || (whole && ((d->canon && d->type == NF_ACT_PERSON) || d->surname >= 0));
+    /* `the Biden administration`, `the Blair government`: the government a person leads is an
+     * organization, named by the surname and the noun (`Bush administration`) */
+    if (is_person && tkind == T_NONE && e - b <= 3 && is_lower_word(c, e) &&
+        word_in(c, e, (const char *const[]){"administration", "government", "regime", "cabinet", NULL})) {
+        c->lvl = LV_CTX;
+        add_mention(c, b, e + 1,
+                    nf_arena_printf(&c->a->arena, "%.*s %.*s", (int)tl(c, e - 1), tx(c, e - 1), (int)tl(c, e), tx(c, e)),
+                    NF_ACT_ORG, NULL, NF_M_ROW);
+        return;
+    }
     if (is_person) {
         /* an honorific alone before a word that is no name (`Mr. President`) */
         const char *cn = person_canon(c, tkind == T_TITLE ? ts : b, b, e);
@@ -1482,6 +1798,11 @@ static void resolve(ctx *c, size_t b, size_t e, int tt, const dent *d, size_t de
             role = appositive_role(c, b, e);
             c->lax = 0;
         }
+        /* the evidence: a title or honorific, a known person (context); a tagged name that
+         * opens with a given name (dictionary-strong); else the tagger's guess */
+        c->lvl = tkind != T_NONE || role || (whole && ((d->canon && d->type == NF_ACT_PERSON) || d->surname >= 0))
+                     ? LV_CTX
+                     : e - b >= 2 && nf_map_has(x->first, tx(c, b), tl(c, b)) ? LV_DICT : LV_TAGGER;
         add_mention(c, tkind == T_HONOR ? ts : b, e, cn, NF_ACT_PERSON, role, NF_M_ROW);
         if (role && cn) {
             /* remember who holds the role, and for whom (`NATO Secretary-General X`) */
@@ -1542,14 +1863,12 @@ static void resolve(ctx *c, size_t b, size_t e, int tt, const dent *d, size_t de
     }
     /* events and documents: `Cold War`, `INF Treaty`, `World Cup` */
     {
-        static const char *const heads[] = {"War", "Treaty", "Agreement", "Accord", "Accords", "Act",
-                                            "Doctrine", "Plan", "Summit", "Games", "Cup", "Olympics",
-                                            "Prize", "Award", "Presence", "Initiative", "Day", NULL};
-        if (word_in(c, e - 1, heads))
+        const nf_map *heads = x->event;
+        if (in_map(c, e - 1, heads))
             return;
         /* `Intermediate-Range Nuclear Forces (INF) Treaty`: the name of a treaty, not its parties */
-        if (word_in(c, e, heads) || (tok_is(c, e, ")") && word_in(c, e + 1, heads)) ||
-            (tok_is(c, e, "(") && e + 3 < c->n && tok_is(c, e + 2, ")") && word_in(c, e + 3, heads)))
+        if (in_map(c, e, heads) || (tok_is(c, e, ")") && in_map(c, e + 1, heads)) ||
+            (tok_is(c, e, "(") && e + 3 < c->n && tok_is(c, e + 2, ")") && in_map(c, e + 3, heads)))
             return;
     }
     /* `Central and Eastern Europe`, `North and South Korea`: two names */
@@ -1590,6 +1909,11 @@ static void resolve(ctx *c, size_t b, size_t e, int tt, const dent *d, size_t de
         return;
     int type = tt == 2 ? NF_ACT_ORG : NF_ACT_PLACE;
     const char *cn = span_str(c, b, e);
+    /* the tagger's type, unless an organization's last word shows it */
+    int lvl = (type == NF_ACT_ORG && (descr || (e - b >= 2 && nf_map_has(x->orgsuf, tx(c, e - 1), tl(c, e - 1))))) ||
+                      (type == NF_ACT_PLACE && locative(c, b))
+                  ? LV_CTX
+                  : LV_TAGGER;
     if (type == NF_ACT_ORG) {
         /* `Rotor Volgograd` ... `Rotor`; `Philadelphia Eagles` ... `Eagles`; `Boatmen` */
         size_t ends[2] = {b, e - 1};
@@ -1602,6 +1926,7 @@ static void resolve(ctx *c, size_t b, size_t e, int tt, const dent *d, size_t de
             coref_add(c, k1, sk, cn, e - b == 1 ? CR_ORG1 : CR_ORG);
         }
     }
+    c->lvl = lvl;
     add_mention(c, b, e, cn, type, NULL, NF_M_ROW);
 }
 
@@ -1679,6 +2004,7 @@ static void run_sentence(ctx *c, const nf_sent *s, const uint8_t *tags)
     c->tok = c->a->tok + s->tok0;
     c->n = s->ntok;
     memset(c->dm_done, 0, c->n);
+    memset(c->tw, 0, c->n);
     /* a title-case heading: most longer words capitalized */
     size_t nlong = 0, ncap = 0, nlow = 0;
     static const char *const small[] = {"with", "from", "over", "into", "than", "that", "amid",
@@ -1726,8 +2052,9 @@ static void run_sentence(ctx *c, const nf_sent *s, const uint8_t *tags)
          * function word inside it (`Russia The latest`) */
         if (tt) {
             for (size_t p = i + 1; p < te; p++)
-                if ((c->tok[p].flags & NF_T_CAP) && nf_map_has(x->stop, tx(c, p), tl(c, p)) &&
-                    !prefix_has(x, tx(c, p), tl(c, p))) {
+                if ((c->tok[p].flags & NF_T_CAP) &&
+                    ((nf_map_has(x->stop, tx(c, p), tl(c, p)) && !prefix_has(x, tx(c, p), tl(c, p))) ||
+                     is_thing(c, p))) {
                     te = p;
                     break;
                 }
@@ -1852,6 +2179,17 @@ static void run_sentence(ctx *c, const nf_sent *s, const uint8_t *tags)
                 }
             }
         }
+        /* an honorific opens a person's name, whatever the tagger calls the span (`Sir Alex
+         * Ferguson`, `Lord Goldsmith`, `Dame Judi Dench` tagged as an organization); not
+         * `Lord of the Rings` (no capitalized word right after it) nor a name ending in an
+         * organization's suffix */
+        if (tt && tt != 1 && te - i >= 2 && is_cap_word(c, i + 1) &&
+            !nf_map_has(x->orgsuf, tx(c, te - 1), tl(c, te - 1))) {
+            int kk;
+            size_t hend = title_at(c, i, te - 1, &kk);
+            if (hend > i && kk == T_HONOR)
+                tt = 1;
+        }
         /* a title the tagger took for an organization (`US President Joe Biden`) */
         if (tt && tt != 1) {
             int kk;
@@ -1865,14 +2203,35 @@ static void run_sentence(ctx *c, const nf_sent *s, const uint8_t *tags)
                 continue;
             }
         }
-        /* a title inside an ORG/LOC/MISC span (`NATO Secretary-General`, `US President`) ends it */
+        /* a title inside an ORG/LOC/MISC span (`NATO Secretary-General`, `US President`) ends it;
+         * not one inside an organization's own name (`Transport and General Workers Union`,
+         * `Association of Chief Police Officers`) */
         if (tt && tt != 1) {
             for (size_t p = i + 1; p < te; p++) {
                 int kk;
                 if (title_at(c, p, c->n, &kk) > p && kk == T_TITLE &&
-                    nf_isupper((unsigned char)tx(c, p)[0])) {
+                    nf_isupper((unsigned char)tx(c, p)[0]) && !title_in_org_name(c, i, p, te)) {
                     te = p;
+                    while (te > i + 1 && (is_lower_word(c, te - 1) || tok_is(c, te - 1, "&")))
+                        te--;
                     break;
+                }
+            }
+        }
+        /* an organization's name of several parts the tagger missed or split (`Public and
+         * Commercial Services Union`, `Royal Society for the Protection of Birds`) */
+        if (!headline && org_run_may(c, i)) {
+            size_t oe = org_run(c, i, tags);
+            if (oe > te && oe > i + 2) {
+                const dent *d0;
+                int l0;
+                size_t d0e = dict_match(c, i, &d0, &l0);
+                if (d0e >= oe)
+                    oe = i; /* the dictionary knows it */
+                if (oe > i) {
+                    resolve(c, i, oe, 2, NULL, i);
+                    i = oe;
+                    continue;
                 }
             }
         }
@@ -1915,6 +2274,152 @@ static void run_sentence(ctx *c, const nf_sent *s, const uint8_t *tags)
     }
 }
 
+/* One article settles a name on one type (`Liverpool` the club in a sports report, not the
+ * club here and the city there): the row mentions of one canonical name that were typed
+ * differently take the type with the strongest evidence (LV_*: the highest level, then the
+ * most mentions at that level; a club reading outranks the dictionary's place). Mentions whose
+ * context showed their type (LV_CTX: a title, `in Liverpool`) keep it. */
+typedef struct {
+    const char *canon;
+    uint32_t m; /* the mention's index */
+} canon_ix;
+
+static int cmp_canon(const void *p, const void *q)
+{
+    const canon_ix *a = p, *b = q;
+    int k = strcmp(a->canon, b->canon);
+    return k ? k : (a->m > b->m) - (a->m < b->m);
+}
+
+/* A sports report: two sentences or more name a team game's words (not `game`, `won`,
+ * `final`, which other reports use too). */
+static int article_sporty(ctx *c)
+{
+    nf_ana *a = c->a;
+    size_t k = 0;
+    for (size_t s = 0; s < a->nsent && k < 2; s++) {
+        if (a->sent[s].tok0 + a->sent[s].ntok > a->ntok)
+            continue;
+        const nf_tok *tok = a->tok + a->sent[s].tok0;
+        for (size_t i = 0; i < a->sent[s].ntok; i++)
+            if ((tok[i].flags & NF_T_WORD) && nf_islower((unsigned char)a->doc.text[tok[i].start]) &&
+                nf_map_has(c->x->team_sport, a->doc.text + tok[i].start, tok[i].end - tok[i].start)) {
+                k++;
+                break;
+            }
+    }
+    return k >= 2;
+}
+
+static void settle_types(ctx *c, size_t m0)
+{
+    nf_ana *a = c->a;
+    int art_sporty = -1;
+    size_t n = 0;
+    for (size_t m = m0; m < a->nmen; m++)
+        n += (a->men[m].flags & NF_M_ROW) != 0;
+    if (n < 2)
+        return;
+    /* a small hash table of the names: only those seen with two types (few) are sorted into
+     * groups below */
+    size_t cap = 16;
+    while (cap < 2 * n)
+        cap <<= 1;
+    struct { const char *canon; uint32_t h; uint8_t type, mixed; } *tab = nf_arena_alloc(&a->arena, cap * sizeof *tab);
+    uint32_t *slot = nf_arena_alloc(&a->arena, (a->nmen - m0) * sizeof *slot);
+    memset(tab, 0, cap * sizeof *tab);
+    size_t nmixed = 0;
+    for (size_t m = m0; m < a->nmen; m++) {
+        const nf_mention *mn = &a->men[m];
+        if (!(mn->flags & NF_M_ROW))
+            continue;
+        uint32_t h = 2166136261u;
+        for (const unsigned char *p = (const unsigned char *)mn->canon; *p; p++)
+            h = (h ^ *p) * 16777619u;
+        size_t i = h & (cap - 1);
+        while (tab[i].canon && (tab[i].h != h || strcmp(tab[i].canon, mn->canon) != 0))
+            i = (i + 1) & (cap - 1);
+        if (!tab[i].canon) {
+            tab[i].canon = mn->canon;
+            tab[i].h = h;
+            tab[i].type = mn->type;
+        } else if (tab[i].type != mn->type && !tab[i].mixed) {
+            tab[i].mixed = 1;
+            nmixed++;
+        }
+        slot[m - m0] = (uint32_t)i;
+    }
+    if (!nmixed)
+        return;
+    canon_ix *cx = nf_arena_alloc(&a->arena, n * sizeof *cx);
+    n = 0;
+    for (size_t m = m0; m < a->nmen; m++)
+        if ((a->men[m].flags & NF_M_ROW) && tab[slot[m - m0]].mixed)
+            cx[n++] = (canon_ix){a->men[m].canon, (uint32_t)m};
+    qsort(cx, n, sizeof *cx, cmp_canon);
+    for (size_t g = 0, h; g < n; g = h) {
+        int mixed = 0;
+        for (h = g + 1; h < n && strcmp(cx[h].canon, cx[g].canon) == 0; h++)
+            mixed |= a->men[cx[h].m].type != a->men[cx[g].m].type;
+        if (!mixed)
+            continue;
+        /* per type: the highest level and the count at it */
+        int top[NF_ACT_GROUP + 1], cnt[NF_ACT_GROUP + 1], club = 0;
+        for (int t = 0; t <= NF_ACT_GROUP; t++)
+            top[t] = -1, cnt[t] = 0;
+        for (size_t k = g; k < h; k++)
+            club |= (a->men[cx[k].m].flags >> LV_SHIFT) & LV_CLUB;
+        if (club && art_sporty < 0)
+            art_sporty = article_sporty(c);
+        if (club && !art_sporty) {
+            club = 0; /* a club named once in a report of another kind: no more than that */
+            for (size_t k = g; k < h; k++)
+                if ((a->men[cx[k].m].flags >> LV_SHIFT) & LV_CLUB)
+                    a->men[cx[k].m].flags = (uint8_t)(a->men[cx[k].m].flags & ~(LV_CLUB << LV_SHIFT));
+        }
+        for (size_t k = g; k < h; k++) {
+            const nf_mention *mn = &a->men[cx[k].m];
+            int lv = (mn->flags >> LV_SHIFT) & 3;
+            if (club && mn->type == NF_ACT_PLACE && lv == LV_DICT)
+                lv = LV_TAGGER; /* the dictionary's city, where the article names its club */
+            if (club && mn->type == NF_ACT_ORG && ((mn->flags >> LV_SHIFT) & LV_CLUB))
+                lv = LV_CTX + 1;
+            if (lv > top[mn->type])
+                top[mn->type] = lv, cnt[mn->type] = 0;
+            if (lv == top[mn->type])
+                cnt[mn->type]++;
+        }
+        int best = -1, tie = -1;
+        for (int t = 0; t <= NF_ACT_GROUP; t++) {
+            if (top[t] < 0)
+                continue;
+            if (best < 0 || top[t] > top[best] || (top[t] == top[best] && cnt[t] > cnt[best]))
+                best = t, tie = -1;
+            else if (top[t] == top[best] && cnt[t] == cnt[best])
+                tie = tie < 0 ? t : NF_ACT_GROUP + 1;
+        }
+        /* the tagger's even split between a person and an organization (or a place): a
+         * name that opens with a given name is a person's, else an organization's */
+        if (tie >= 0 && tie <= NF_ACT_GROUP && top[best] == LV_TAGGER && best == NF_ACT_PERSON &&
+            (tie == NF_ACT_ORG || tie == NF_ACT_PLACE)) {
+            const char *cn = a->men[cx[g].m].canon, *sp = strchr(cn, ' ');
+            if (!sp || !nf_map_has(c->x->first, cn, (size_t)(sp - cn)))
+                best = tie == NF_ACT_ORG ? NF_ACT_ORG : -1;
+            tie = -1;
+        } else if (tie >= 0 && tie <= NF_ACT_GROUP && top[best] == LV_TAGGER && best == NF_ACT_ORG &&
+                   tie == NF_ACT_PLACE) {
+            tie = -1; /* a company or a club more often than a place the dictionary lacks */
+        }
+        if (best < 0 || tie >= 0)
+            continue;
+        for (size_t k = g; k < h; k++) {
+            nf_mention *mn = &a->men[cx[k].m];
+            if (mn->type != best && ((mn->flags >> LV_SHIFT) & 3) != LV_CTX)
+                mn->type = (uint8_t)best;
+        }
+    }
+}
+
 int nf_actors_run(nf_ana *a)
 {
     const struct nf_actors_eng *x = a->eng->actors;
@@ -1925,6 +2430,7 @@ int nf_actors_run(nf_ana *a)
     c.a = a;
     c.x = x;
     c.t = a->doc.text;
+    c.lvl = LV_CTX;
     size_t maxn = 0;
     for (size_t s = 0; s < a->nsent; s++)
         if (a->sent[s].ntok > maxn)
@@ -1938,6 +2444,7 @@ int nf_actors_run(nf_ana *a)
     c.dm_d = nf_arena_alloc(&a->arena, maxn * sizeof *c.dm_d);
     c.dm_lost = nf_arena_alloc(&a->arena, maxn);
     c.dm_done = nf_arena_alloc(&a->arena, maxn);
+    c.tw = nf_arena_alloc(&a->arena, maxn);
     size_t m0 = a->nmen;
     if (!a->tagcache)
         a->tagcache = nf_tagger_cache_new(); /* NULL when out of memory: tags without */
@@ -1993,23 +2500,28 @@ int nf_actors_run(nf_ana *a)
             }
             a->men[k] = tmp;
         }
-        if (a->nmen == before)
+    }
+    settle_types(&c, m0);
+    /* the rows, sentence by sentence in text order as the mentions are */
+    const char *text = NULL;
+    uint32_t text_sent = UINT32_MAX;
+    for (size_t m = m0; m < a->nmen; m++) {
+        nf_mention *mn = &a->men[m];
+        mn->flags &= (uint8_t)~(7u << LV_SHIFT); /* the stage's private bits */
+        if (!(mn->flags & NF_M_ROW))
             continue;
-        const char *text = NULL;
-        for (size_t m = before; m < a->nmen; m++) {
-            const nf_mention *mn = &a->men[m];
-            if (!(mn->flags & NF_M_ROW))
-                continue;
-            if (!text)
-                text = nf_sent_text(a, &a->sent[s]);
-            nf_row *r = nf_row_add(a, NF_KIND_ACTOR, mn->start);
-            r->f[NF_COL_ACTOR] = mn->canon;
-            r->f[NF_COL_VALUE] = TYPE_NAMES[mn->type];
-            r->f[NF_COL_UNIT] = mn->role;
-            nf_row_set(a, r, NF_COL_MENTION, a->doc.text + mn->start, mn->end - mn->start);
-            r->f[NF_COL_DATE] = nf_sent_date(a, &a->sent[s]);
-            r->f[NF_COL_TEXT] = text;
+        const nf_sent *se = &a->sent[mn->sent];
+        if (mn->sent != text_sent) {
+            text = nf_sent_text(a, se);
+            text_sent = mn->sent;
         }
+        nf_row *r = nf_row_add(a, NF_KIND_ACTOR, mn->start);
+        r->f[NF_COL_ACTOR] = mn->canon;
+        r->f[NF_COL_VALUE] = TYPE_NAMES[mn->type];
+        r->f[NF_COL_UNIT] = mn->role;
+        nf_row_set(a, r, NF_COL_MENTION, a->doc.text + mn->start, mn->end - mn->start);
+        r->f[NF_COL_DATE] = nf_sent_date(a, se);
+        r->f[NF_COL_TEXT] = text;
     }
     NF_UNUSED(m0);
     free(c.cr);

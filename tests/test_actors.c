@@ -422,6 +422,127 @@ static void test_title_needs_a_name(void **st)
     expect("Tony Blair", "Tony Blair", NF_ACT_PERSON);
 }
 
+/* An honorific opens a person's name whatever the tagger calls the span; a span that is all
+ * title (`Lord Chancellor`) makes no row. */
+static void test_honorific_persons(void **st)
+{
+    (void)st;
+    run("Chelsea boss Jose Mourinho has insisted that Sir Alex Ferguson would swap places with him. "
+        "Other ambassadors include actors Harvey Keitel and Sir Roger Moore. Dame Judi Dench won. "
+        "The Lord Chancellor, Lord Falconer, agreed. He loved Lord of the Rings.\n");
+    expect("Sir Alex Ferguson", "Alex Ferguson", NF_ACT_PERSON);
+    expect("Sir Roger Moore", "Roger Moore", NF_ACT_PERSON);
+    expect("Dame Judi Dench", "Judi Dench", NF_ACT_PERSON);
+    expect("Lord Falconer", "Falconer", NF_ACT_PERSON);
+    assert_null(find("Lord Chancellor"));
+    assert_int_equal(count_canon("Chancellor"), 0);
+    for (size_t i = 0; i < A.nmen; i++)
+        if (A.men[i].type == NF_ACT_PERSON && strstr(A.men[i].canon, "Rings"))
+            fail_msg("Lord of the Rings typed as a person");
+}
+
+/* One article settles a name on one type: a place the tagger reads as a club in a sports
+ * report is the club throughout, except where the text says it is the place (`in X`). */
+static void test_one_type_per_article(void **st)
+{
+    (void)st;
+    run("Liverpool have not won the league since 1990. BBC Sport reflects on the future for "
+        "Liverpool after an interview with Rick Parry. Parry wants to restore Liverpool to their "
+        "place at the top. The season starts soon, and the coach is ready. He lives in "
+        "Liverpool.\n");
+    assert_int_equal(find_nth("Liverpool", 0)->type, NF_ACT_ORG); /* the tagger's club */
+    assert_int_equal(find_nth("Liverpool", 1)->type, NF_ACT_ORG); /* was the dictionary's city */
+    assert_int_equal(find_nth("Liverpool", 2)->type, NF_ACT_ORG);
+    assert_int_equal(find_at("Liverpool.\n")->type, NF_ACT_PLACE); /* `in Liverpool` */
+    /* no sports report: a city stays a city */
+    run("Labour chooses Manchester for its conference. Manchester wins the bid, and hotels in "
+        "Manchester are full.\n");
+    for (size_t i = 0; i < A.nmen; i++)
+        if ((A.men[i].flags & NF_M_ROW) && strcmp(A.men[i].canon, "Manchester") == 0)
+            assert_int_equal(A.men[i].type, NF_ACT_PLACE);
+    /* no stage-private bits left in the flags */
+    for (size_t i = 0; i < A.nmen; i++)
+        assert_int_equal(A.men[i].flags & 0xE0, 0);
+    /* shares in a company are no place */
+    run("Oil firm Cairn Energy found gas. Shares in Cairn Energy rose 3.8% on Tuesday.\n");
+    assert_int_not_equal(find_at("Cairn Energy rose")->type, NF_ACT_PLACE);
+}
+
+/* A common noun before a name says it is an organization's (`energy firm Burren Energy`). */
+static void test_org_descriptor(void **st)
+{
+    (void)st;
+    run("British energy firm Burren Energy has been awarded two contracts. Indie dance band "
+        "Kasabian built up a cult following. Japanese carmaker Nissan said sales rose.\n");
+    expect("Burren Energy", "Burren Energy", NF_ACT_ORG);
+    expect("Kasabian", "Kasabian", NF_ACT_ORG);
+    expect("Nissan", "Nissan", NF_ACT_ORG);
+}
+
+/* Acronyms of things and honours are no organizations, and end a name; one may open a
+ * company's name. */
+static void test_thing_acronyms(void **st)
+{
+    (void)st;
+    run("Sales of the DVR rose, and the PDA market grew. IPTV is coming. Nintendo DS sales rose. "
+        "Guy Mansfield QC said no. Shares in SSL International rose.\n");
+    const char *bad[] = {"DVR", "PDA", "IPTV", "DS", "QC"};
+    for (size_t k = 0; k < sizeof bad / sizeof *bad; k++)
+        for (size_t i = 0; i < A.nmen; i++)
+            if ((A.men[i].flags & NF_M_ROW) && strstr(A.men[i].canon, bad[k]))
+                fail_msg("%s in an actor's name (%s)", bad[k], A.men[i].canon);
+    expect("Guy Mansfield", "Guy Mansfield", NF_ACT_PERSON);
+    /* events and bills are no actors */
+    run("MPs debated the Identity Cards Bill. She won at the Academy Awards and the Venice Film "
+        "Festival. He ran the London Marathon.\n");
+    assert_null(find("Identity Cards Bill"));
+    assert_null(find("Academy Awards"));
+    assert_null(find("Venice Film Festival"));
+    assert_null(find("London Marathon"));
+    run("Organisers say this year's Berlin Film Festival, which opens on Thursday with a film, "
+        "will be big.\n");
+    for (size_t i = 0; i < A.nmen; i++)
+        if (A.men[i].type == NF_ACT_PERSON)
+            fail_msg("%s typed as a person", A.men[i].canon);
+    run("Guy Mansfield QC said no. Shares in SSL International rose.\n");
+    expect("SSL International", "SSL International", NF_ACT_ORG);
+}
+
+/* `the Biden administration`: the government a person leads is an organization. */
+static void test_person_administration(void **st)
+{
+    (void)st;
+    run("The Biden administration said on Monday it would act. Officials in the Blair government "
+        "denied it. Biden said no.\n");
+    expect("Biden administration", "Biden administration", NF_ACT_ORG);
+    expect("Blair government", "Blair government", NF_ACT_ORG);
+    const nf_mention *m = find_at("Biden said");
+    assert_non_null(m);
+    assert_int_equal(m->type, NF_ACT_PERSON);
+}
+
+/* Organizations' names of several parts: `X and Y ... Union`, a head word with its `of`/`for`
+ * complement, titles inside them; not two names joined by `and`, nor a company's seat. */
+static void test_org_names_of_parts(void **st)
+{
+    (void)st;
+    run("Public and Commercial Services Union general secretary Mark Serwotka said no to the plan "
+        "on Monday. He met the Association of Chief Police Officers on Monday to talk about crime. "
+        "Figures from the Office for National Statistics showed a rise on Tuesday, economists "
+        "said. The Royal Society for the Protection of Birds welcomed it on Friday, said a man.\n");
+    expect("Public and Commercial Services Union", "Public and Commercial Services Union", NF_ACT_ORG);
+    expect("Association of Chief Police Officers", "Association of Chief Police Officers", NF_ACT_ORG);
+    expect("Office for National Statistics", "Office for National Statistics", NF_ACT_ORG);
+    expect("Royal Society for the Protection of Birds", "Royal Society for the Protection of Birds",
+           NF_ACT_ORG);
+    expect("Mark Serwotka", "Mark Serwotka", NF_ACT_PERSON);
+    run("Labour MP David Blunkett, Member of Parliament for Sheffield Brightside, spoke on Monday "
+        "about the plan. The University of Michigan's August index of consumer sentiment rose.\n");
+    for (size_t i = 0; i < A.nmen; i++)
+        if (strstr(A.men[i].canon, "Parliament for") || strstr(A.men[i].canon, "August"))
+            fail_msg("a name too long: %s", A.men[i].canon);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -448,6 +569,12 @@ int main(void)
         cmocka_unit_test(test_empty_and_odd),
         cmocka_unit_test(test_lower_case_ministries),
         cmocka_unit_test(test_title_needs_a_name),
+        cmocka_unit_test(test_honorific_persons),
+        cmocka_unit_test(test_one_type_per_article),
+        cmocka_unit_test(test_org_descriptor),
+        cmocka_unit_test(test_thing_acronyms),
+        cmocka_unit_test(test_person_administration),
+        cmocka_unit_test(test_org_names_of_parts),
     };
     int rc = cmocka_run_group_tests(tests, setup, teardown);
     nf_ana_free(&A);
