@@ -518,7 +518,7 @@ int nf_html_blocks(nf_ana *a, nf_blocks *bl, const char *s, size_t n, long line0
         xmlNode *tn = h.snode[top];
         /* readability: when three of the next best candidates scoring 3/4 of the top share
          * an ancestor with it, the ancestor is the content (an article split in columns) */
-        int32_t alt[4];
+        int32_t alt[4] = {0};
         int nalt = 0;
         for (int r = 0; r < 4; r++) {
             int32_t best = -1;

@@ -189,7 +189,7 @@ void nf__tok_info(const char *word, size_t len, nf_tok *out)
     const unsigned char *w = (const unsigned char *)word;
     hs norm, exact, lsh, ssh;
     hs_init(&norm), hs_init(&exact), hs_init(&lsh), hs_init(&ssh);
-    uint32_t preh[4]; /* FNV-1a state of norm after each of the first 4 chars */
+    uint32_t preh[4] = {0}; /* FNV-1a state of norm after each of the first 4 chars */
     size_t pn = 0;
     unsigned char last[4][4]; /* ring of the last 4 chars */
     size_t lastn[4] = {0, 0, 0, 0};
