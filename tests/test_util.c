@@ -141,7 +141,8 @@ static void test_tsv_positions(void **st)
     static const struct { const char *in, *out; } nasty[] = {
         {"\t", " "}, {"\n", " "}, {"\r", " "}, {"\x01", ""}, {"\x7f", ""}, {"\xC2\x85", ""},
         {"\xFF", "\xEF\xBF\xBD"}, {"\xC3\xA9", "\xC3\xA9"}, {"\xEF\xBF\xBD", "\xEF\xBF\xBD"},
-        {"\xE2\x82", "\xEF\xBF\xBD\xEF\xBF\xBD"},
+        {"\xE2\x82", "\xEF\xBF\xBD\xEF\xBF\xBD"}, {"\x1f", ""}, {"~", "~"}, {" ", " "},
+        {"\xC2\xA0", "\xC2\xA0"}, {"\x80", "\xEF\xBF\xBD"},
     };
     for (size_t k = 0; k < sizeof nasty / sizeof *nasty; k++)
         for (size_t pos = 0; pos < 20; pos++)
