@@ -99,20 +99,24 @@ static char *put_field(char *d, const char *s, size_t n)
 void nf_write_tsv(const nf_options *o, const char *const *cols, nf_buf *out)
 {
     int n = nf_table_ncols(o);
-    const char *f[NF_NCOLS];
-    size_t len[NF_NCOLS], room = (size_t)n + 1;
-    for (int i = 0; i < n; i++) {
-        f[i] = cols[o->nfields ? o->fields[i] : i]; /* nf_table_col, inline */
-        len[i] = f[i] ? strlen(f[i]) : 0;
-        room += 3 * len[i];
-    }
-    nf_buf_reserve(out, room); /* the whole row: written in place below */
+    /* room for the TABs, the LF and the NUL; each field then makes sure of its own room */
+    nf_buf_reserve(out, (size_t)n + 1);
     char *d = out->p + out->len;
     for (int i = 0; i < n; i++) {
         if (i)
             *d++ = '\t';
-        if (len[i])
-            d = put_field(d, f[i], len[i]);
+        const char *f = cols[o->nfields ? o->fields[i] : i]; /* nf_table_col, inline */
+        if (!f || !*f)
+            continue;
+        size_t len = strlen(f), used = (size_t)(d - out->p);
+        /* the field (3 * len at most), the TABs after it, the LF; nf_buf_reserve adds the NUL */
+        size_t need = 3 * len + (size_t)(n - i);
+        if (used + need + 1 > out->cap) {
+            out->len = used;
+            nf_buf_reserve(out, need);
+            d = out->p + used;
+        }
+        d = put_field(d, f, len);
     }
     *d++ = '\n';
     *d = 0;
