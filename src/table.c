@@ -22,6 +22,19 @@ static nf_row_writer writer_of(int format)
     }
 }
 
+/* The sort key of a row: line, col, kind, order. The emission order is unique, so the
+ * order is total and any sort gives the same rows in the same order. */
+typedef struct { long line, col; uint64_t ko; } row_key;
+
+static inline int key_lt(const row_key *x, const row_key *y)
+{
+    if (x->line != y->line)
+        return x->line < y->line;
+    if (x->col != y->col)
+        return x->col < y->col;
+    return x->ko < y->ko;
+}
+
 static int row_cmp(const void *x, const void *y)
 {
     const nf_row *a = x, *b = y;
@@ -34,10 +47,79 @@ static int row_cmp(const void *x, const void *y)
     return a->order < b->order ? -1 : a->order > b->order;
 }
 
+/* The rows' order by their keys: a merge sort of indices (runs of 8 by insertion first).
+ * Returns the indices in a block for free(), or NULL when the rows are in order already
+ * (or are put in order in place, when out of memory). */
+static uint32_t *row_order(nf_ana *a)
+{
+    size_t n = a->nrow;
+    if (n < 2)
+        return NULL;
+    row_key *k = malloc(n * (sizeof *k + 2 * sizeof(uint32_t)));
+    if (!k) { /* out of memory: the library sort needs none */
+        qsort(a->row, n, sizeof *a->row, row_cmp);
+        return NULL;
+    }
+    uint32_t *ix = (uint32_t *)(k + n), *tmp = ix + n;
+    int sorted = 1;
+    for (size_t i = 0; i < n; i++) {
+        const nf_row *r = &a->row[i];
+        k[i] = (row_key){r->line, r->col, (uint64_t)r->kind << 32 | r->order};
+        ix[i] = (uint32_t)i;
+        if (i && key_lt(&k[i], &k[i - 1]))
+            sorted = 0;
+    }
+    if (sorted) {
+        free(k);
+        return NULL;
+    }
+    for (size_t b = 0; b < n; b += 8) { /* insertion sort of each run of 8 */
+        size_t e = b + 8 < n ? b + 8 : n;
+        for (size_t i = b + 1; i < e; i++) {
+            uint32_t x = ix[i];
+            size_t j = i;
+            while (j > b && key_lt(&k[x], &k[ix[j - 1]])) {
+                ix[j] = ix[j - 1];
+                j--;
+            }
+            ix[j] = x;
+        }
+    }
+    for (size_t w = 8; w < n; w *= 2) { /* merge runs of w into runs of 2w */
+        for (size_t b = 0; b < n; b += 2 * w) {
+            size_t m = b + w < n ? b + w : n, e = b + 2 * w < n ? b + 2 * w : n;
+            size_t i = b, j = m, o = b;
+            while (i < m && j < e)
+                tmp[o++] = key_lt(&k[ix[j]], &k[ix[i]]) ? ix[j++] : ix[i++];
+            while (i < m)
+                tmp[o++] = ix[i++];
+            while (j < e)
+                tmp[o++] = ix[j++];
+        }
+        uint32_t *t = ix;
+        ix = tmp;
+        tmp = t;
+    }
+    /* the result at the start of the block, for free() (the keys' bytes: no overlap) */
+    memcpy(k, ix, n * sizeof *ix);
+    return (uint32_t *)k;
+}
+
 void nf_table_sort(nf_ana *a)
 {
-    if (a->nrow > 1)
+    uint32_t *ix = row_order(a);
+    if (!ix)
+        return;
+    nf_row *moved = malloc(a->nrow * sizeof *moved);
+    if (!moved) {
         qsort(a->row, a->nrow, sizeof *a->row, row_cmp);
+    } else {
+        for (size_t i = 0; i < a->nrow; i++)
+            moved[i] = a->row[ix[i]];
+        memcpy(a->row, moved, a->nrow * sizeof *a->row);
+    }
+    free(moved);
+    free(ix);
 }
 
 int nf_table_keep(const nf_options *o, const nf_row *r)
@@ -82,9 +164,9 @@ void nf_table_article(const nf_engine *e, nf_ana *a, nf_buf *out)
 {
     const nf_options *o = &e->opt;
     nf_row_writer wr = writer_of(o->format);
-    nf_table_sort(a);
+    uint32_t *ix = row_order(a); /* (the rows stay where they are) */
     for (size_t i = 0; i < a->nrow; i++) {
-        const nf_row *r = &a->row[i];
+        const nf_row *r = &a->row[ix ? ix[i] : i];
         if (!nf_table_keep(o, r))
             continue;
         char line[24];
@@ -92,6 +174,7 @@ void nf_table_article(const nf_engine *e, nf_ana *a, nf_buf *out)
         nf_table_cols(a, r, line, cols);
         wr(o, cols, out);
     }
+    free(ix);
 }
 
 void nf_table_begin(const nf_options *o, nf_buf *out)
