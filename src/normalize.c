@@ -812,6 +812,18 @@ static inline uint64_t lower8(uint64_t x)
     return x | ((ge_a & ~gt_z & ~x & 0x8080808080808080ULL) >> 2);
 }
 
+/* The bytes of detect_lang's words: nf_isalpha (ASCII letters, bytes of 0x80 or more) and
+ * the apostrophe. */
+#define WC(c) (((c) >= 'A' && (c) <= 'Z') || ((c) >= 'a' && (c) <= 'z') || (c) >= 0x80 || (c) == '\'')
+#define WC4(c) WC(c), WC(c + 1), WC(c + 2), WC(c + 3)
+#define WC16(c) WC4(c), WC4(c + 4), WC4(c + 8), WC4(c + 12)
+#define WC64(c) WC16(c), WC16(c + 16), WC16(c + 32), WC16(c + 48)
+static const uint8_t WORDC[256] = {WC64(0), WC64(64), WC64(128), WC64(192)};
+#undef WC64
+#undef WC16
+#undef WC4
+#undef WC
+
 static void detect_lang(nf_ana *a)
 {
     const nf_norm *st = a->eng->norm;
@@ -825,8 +837,8 @@ static void detect_lang(nf_ana *a)
     while (i < n) {
         if (s[i] < 0x80) {
             if (nf_isalpha(s[i])) {
-                size_t j = i;
-                while (j < n && (nf_isalpha(s[j]) || s[j] == '\'') && j - i < 24)
+                size_t j = i, lim = n - i > 24 ? i + 24 : n;
+                while (j < lim && WORDC[s[j]])
                     j++;
                 /* a word (ASCII part): look it up */
                 size_t wl = j - i;
