@@ -22,19 +22,6 @@ static nf_row_writer writer_of(int format)
     }
 }
 
-/* The sort key of a row: line, col, kind, order. The emission order is unique, so the
- * order is total and any sort gives the same rows in the same order. */
-typedef struct { long line, col; uint64_t ko; } row_key;
-
-static inline int key_lt(const row_key *x, const row_key *y)
-{
-    if (x->line != y->line)
-        return x->line < y->line;
-    if (x->col != y->col)
-        return x->col < y->col;
-    return x->ko < y->ko;
-}
-
 static int row_cmp(const void *x, const void *y)
 {
     const nf_row *a = x, *b = y;
@@ -47,50 +34,55 @@ static int row_cmp(const void *x, const void *y)
     return a->order < b->order ? -1 : a->order > b->order;
 }
 
-/* The rows' order by their keys: a merge sort of indices (runs of 8 by insertion first).
- * Returns the indices in a block for free(), or NULL when the rows are in order already
- * (or are put in order in place, when out of memory). */
+/* The rows' order (row_cmp's): a merge sort of indices by keys that hold line, col, kind
+ * and order in one 128-bit number (line and col offset by 2^31 when they fit in 32 bits),
+ * so a comparison is one branch-free test. The emission order is unique, so the order is
+ * total and any sort gives the same rows in the same order. Returns the indices in a block
+ * for free(), or NULL when the rows are in order already (or are put in order in place:
+ * out of memory, or a line beyond 32 bits). */
+typedef unsigned __int128 row_key;
+
 static uint32_t *row_order(nf_ana *a)
 {
     size_t n = a->nrow;
     if (n < 2)
         return NULL;
     row_key *k = malloc(n * (sizeof *k + 2 * sizeof(uint32_t)));
-    if (!k) { /* out of memory: the library sort needs none */
+    uint32_t *ix = k ? (uint32_t *)(k + n) : NULL, *tmp = k ? ix + n : NULL;
+    int sorted = 1;
+    for (size_t i = 0; k && i < n; i++) {
+        const nf_row *r = &a->row[i];
+        const long half = 0x80000000L;
+        if (r->line < -half || r->line >= half || r->col < -half || r->col >= half) {
+            free(k);
+            k = NULL;
+            break;
+        }
+        uint64_t hi = (uint64_t)(r->line + half) << 32 | (uint64_t)(r->col + half);
+        k[i] = (row_key)hi << 64 | ((uint64_t)r->kind << 32 | r->order);
+        ix[i] = (uint32_t)i;
+        if (i && k[i] < k[i - 1])
+            sorted = 0;
+    }
+    if (!k) { /* the library sort needs no memory */
         qsort(a->row, n, sizeof *a->row, row_cmp);
         return NULL;
-    }
-    uint32_t *ix = (uint32_t *)(k + n), *tmp = ix + n;
-    int sorted = 1;
-    for (size_t i = 0; i < n; i++) {
-        const nf_row *r = &a->row[i];
-        k[i] = (row_key){r->line, r->col, (uint64_t)r->kind << 32 | r->order};
-        ix[i] = (uint32_t)i;
-        if (i && key_lt(&k[i], &k[i - 1]))
-            sorted = 0;
     }
     if (sorted) {
         free(k);
         return NULL;
     }
-    for (size_t b = 0; b < n; b += 8) { /* insertion sort of each run of 8 */
-        size_t e = b + 8 < n ? b + 8 : n;
-        for (size_t i = b + 1; i < e; i++) {
-            uint32_t x = ix[i];
-            size_t j = i;
-            while (j > b && key_lt(&k[x], &k[ix[j - 1]])) {
-                ix[j] = ix[j - 1];
-                j--;
-            }
-            ix[j] = x;
-        }
-    }
-    for (size_t w = 8; w < n; w *= 2) { /* merge runs of w into runs of 2w */
+    for (size_t w = 1; w < n; w *= 2) { /* merge runs of w into runs of 2w */
         for (size_t b = 0; b < n; b += 2 * w) {
             size_t m = b + w < n ? b + w : n, e = b + 2 * w < n ? b + 2 * w : n;
             size_t i = b, j = m, o = b;
-            while (i < m && j < e)
-                tmp[o++] = key_lt(&k[ix[j]], &k[ix[i]]) ? ix[j++] : ix[i++];
+            while (i < m && j < e) {
+                uint32_t xi = ix[i], xj = ix[j];
+                int right = k[xj] < k[xi]; /* (no branch on the data) */
+                tmp[o++] = right ? xj : xi;
+                j += (size_t)right;
+                i += (size_t)!right;
+            }
             while (i < m)
                 tmp[o++] = ix[i++];
             while (j < e)
