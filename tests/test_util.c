@@ -69,6 +69,25 @@ static void test_map(void **st)
     assert_ptr_equal(nf_map_get(m, "k1-long-enough-key", 18), (void *)99);
     assert_null(nf_map_get(NULL, "a", 1));
     nf_map_free(m);
+    /* every key of 1 to 12 bytes over "a\0" (NUL bytes too): each is found with its own
+     * value, and none of "b.." */
+    m = nf_map_new();
+    for (int pass = 0; pass < 2; pass++)
+        for (size_t n = 1; n <= 12; n++)
+            for (unsigned bits = 0; bits < (1u << n); bits++) {
+                char k[12];
+                for (size_t j = 0; j < n; j++)
+                    k[j] = (bits >> j) & 1 ? 'a' : '\0';
+                intptr_t v = (intptr_t)(n << 16 | bits) + 1;
+                if (pass == 0)
+                    nf_map_put(m, k, n, (void *)v);
+                else
+                    assert_ptr_equal(nf_map_get(m, k, n), (void *)v);
+                k[0] = 'b';
+                if (pass == 1)
+                    assert_null(nf_map_get(m, k, n));
+            }
+    nf_map_free(m);
 }
 
 static const char *span_ref(char *out, const char *s, size_t n, int lower)
