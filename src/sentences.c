@@ -237,6 +237,26 @@ static void tokenize(tk_state *st, uint32_t s, uint32_t e)
     uint32_t i = s;
     int len;
     while (i < e) {
+        /* The common token first: ASCII letters and digits from a letter up to a space or
+         * the end. The general path below would make the same token (no dot, hyphen or
+         * apostrophe to look at), and skip the space the same way. */
+        unsigned char b0 = (unsigned char)t[i];
+        if (bcl[b0] & (B_UPPER | B_LOWER)) {
+            const unsigned char *q = (const unsigned char *)t + i + 1, *qe = (const unsigned char *)t + e;
+            while (q < qe && (bcl[*q] & B_ALNUM))
+                q++;
+            uint32_t j = (uint32_t)(q - (const unsigned char *)t);
+            if (j >= e || (bcl[*q] & B_SPACE)) {
+                /* (case_flags: a word from a lower-case letter has neither flag) */
+                uint16_t fl = bcl[b0] & B_LOWER ? NF_T_WORD : NF_T_WORD | case_flags(t, i, j);
+                push_tok(a, i, j, fl);
+                i = j;
+                continue;
+            }
+        } else if (b0 == ' ') {
+            i++;
+            continue;
+        }
         uint32_t c = cp_at(t, i, e, &len);
         if (cp_space(c)) {
             i += (uint32_t)len;
