@@ -403,27 +403,29 @@ static nf_bp_filter *pf_compile(const char *pat, uint32_t maxchars)
     return f;
 }
 
-/* A block summed up for the filters: its bytes and byte pairs, ASCII lower-cased. */
+/* A block summed up for the filters: its bytes and byte pairs, ASCII lower-cased. A flag
+ * byte each, not a bit: the scan then only stores (a bit set would read, modify and write
+ * the same few words again and again, each update waiting for the one before). */
 typedef struct {
-    uint64_t byte[4];
-    uint64_t pair[64];
+    uint8_t byte[256];
+    uint8_t pair[4096]; /* by pf_pair */
     int exotic; /* may hold U+212A or U+017F: filters don't apply */
 } pf_block;
 
-static inline int pf_has_pair(const pf_block *sb, unsigned h) { return (sb->pair[h >> 6] >> (h & 63)) & 1; }
+static inline int pf_has_pair(const pf_block *sb, unsigned h) { return sb->pair[h]; }
 
 static void pf_scan(pf_block *sb, const char *s, size_t n)
 {
     memset(sb, 0, sizeof *sb);
     if (!n)
         return;
-    unsigned prev = (unsigned char)nf_tolower((unsigned char)s[0]);
-    sb->byte[prev >> 6] |= (uint64_t)1 << (prev & 63);
+    const unsigned char *p = (const unsigned char *)s;
+    unsigned prev = (unsigned)nf_tolower(p[0]);
+    sb->byte[prev] = 1;
     for (size_t i = 1; i < n; i++) {
-        unsigned c = (unsigned char)nf_tolower((unsigned char)s[i]);
-        unsigned h = pf_pair(prev, c);
-        sb->byte[c >> 6] |= (uint64_t)1 << (c & 63);
-        sb->pair[h >> 6] |= (uint64_t)1 << (h & 63);
+        unsigned c = (unsigned)nf_tolower(p[i]);
+        sb->byte[c] = 1;
+        sb->pair[pf_pair(prev, c)] = 1;
         prev = c;
     }
     /* U+017F is C5 BF, U+212A is E2 84 AA (a hash collision only turns the filters off) */
@@ -434,8 +436,7 @@ static void pf_scan(pf_block *sb, const char *s, size_t n)
 static inline int pf_lit_may(const nf_bp_filter *f, const pf_block *sb)
 {
     if (f->len == 1) {
-        unsigned c = (unsigned char)f->lit[0];
-        return (sb->byte[c >> 6] >> (c & 63)) & 1;
+        return sb->byte[(unsigned char)f->lit[0]];
     }
     for (size_t i = 0; i + 1 < f->len; i++)
         if (!pf_has_pair(sb, f->pair[i]))

@@ -785,6 +785,45 @@ static void read_metadata(nf_ana *a, nf_blocks *bl)
 
 /* ------------------------------------------------------------------ language */
 
+/* The slot of a stop-word key (open addressing, linear probing; the table is at most a
+ * quarter full). */
+static inline size_t stop_hash(uint64_t key, size_t mask)
+{
+    return (size_t)((key * 0x9E3779B97F4A7C15ULL) >> 40) & mask;
+}
+
+/* The languages whose stop words hold the word of key (0: none). */
+static inline uint32_t stop_bits(const nf_norm *st, uint64_t key)
+{
+    for (size_t k = stop_hash(key, st->stop_mask);; k = (k + 1) & st->stop_mask) {
+        if (st->stop_key[k] == key)
+            return st->stop_bits[k];
+        if (!st->stop_key[k])
+            return 0;
+    }
+}
+
+/* A byte below 0x80 in 'A'..'Z' gains 0x20, in every byte of x at once (as nf_lower). */
+static inline uint64_t lower8(uint64_t x)
+{
+    uint64_t lo = x & 0x7F7F7F7F7F7F7F7FULL;
+    uint64_t ge_a = lo + 0x3F3F3F3F3F3F3F3FULL; /* top bit: >= 'A' */
+    uint64_t gt_z = lo + 0x2525252525252525ULL; /* top bit: > 'Z' */
+    return x | ((ge_a & ~gt_z & ~x & 0x8080808080808080ULL) >> 2);
+}
+
+/* The bytes of detect_lang's words: nf_isalpha (ASCII letters, bytes of 0x80 or more) and
+ * the apostrophe. */
+#define WC(c) (((c) >= 'A' && (c) <= 'Z') || ((c) >= 'a' && (c) <= 'z') || (c) >= 0x80 || (c) == '\'')
+#define WC4(c) WC(c), WC(c + 1), WC(c + 2), WC(c + 3)
+#define WC16(c) WC4(c), WC4(c + 4), WC4(c + 8), WC4(c + 12)
+#define WC64(c) WC16(c), WC16(c + 16), WC16(c + 32), WC16(c + 48)
+static const uint8_t WORDC[256] = {WC64(0), WC64(64), WC64(128), WC64(192)};
+#undef WC64
+#undef WC16
+#undef WC4
+#undef WC
+
 static void detect_lang(nf_ana *a)
 {
     const nf_norm *st = a->eng->norm;
@@ -795,32 +834,43 @@ static void detect_lang(nf_ana *a)
     size_t cyr = 0, ukr = 0, kana = 0, hangul = 0, han = 0, arab = 0, greek = 0, hebrew = 0,
            thai = 0, deva = 0;
     int counts[32] = {0}, words = 0;
-    /* the stop-word look-ups of this sample, remembered: a word of up to 8 bytes, lower-cased
-     * and zero-padded, is its own key (no word holds a NUL), and the same few words come
-     * again and again */
-    struct { uint64_t key; uintptr_t bits; } memo[64] = {{0, 0}};
     while (i < n) {
         if (s[i] < 0x80) {
             if (nf_isalpha(s[i])) {
-                size_t j = i;
-                while (j < n && (nf_isalpha(s[j]) || s[j] == '\'') && j - i < 24)
+                size_t j = i, lim = n - i > 24 ? i + 24 : n;
+                while (j < lim && WORDC[s[j]])
                     j++;
                 /* a word (ASCII part): look it up */
-                char w[24] = {0};
                 size_t wl = j - i;
                 if (wl >= 2 && wl <= 8 && (j >= n || s[j] < 0x80)) {
-                    nf_lower((const char *)s + i, wl, w);
-                    uint64_t key;
-                    memcpy(&key, w, 8);
-                    size_t slot = (size_t)((key * 0x9E3779B97F4A7C15ULL) >> 58);
-                    if (memo[slot].key != key) {
-                        memo[slot].key = key;
-                        memo[slot].bits = (uintptr_t)nf_map_get(st->stop, w, wl);
-                    }
-                    uintptr_t bits = memo[slot].bits;
-                    for (int l = 0; bits; l++, bits >>= 1)
+                    /* the word lower-cased and zero-padded to 8 bytes */
+                    uint64_t key = 0;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+                    if (i + 8 <= d->len) { /* the 8 bytes at s + i, the word's first */
+                        memcpy(&key, s + i, 8);
+                        if (wl < 8)
+                            key &= ((uint64_t)1 << (8 * wl)) - 1;
+                    } else
+#endif
+                        memcpy(&key, s + i, wl);
+                    key = lower8(key);
+                    uint32_t langs = stop_bits(st, key);
+                    for (uint32_t l = 0, bits = langs; bits; l++, bits >>= 1)
                         if (bits & 1)
                             counts[l]++;
+                    /* Stop early when the verdict can no longer change: whatever the rest
+                     * of the sample (r bytes) holds, the text stays Latin (other can gain at
+                     * most r / 2, each non-Latin letter being 2 bytes or more, and latin
+                     * only grows) and English stays above its 12% (counts only grow;
+                     * words can gain at most r / 2 + 1, every word but a 24-byte one
+                     * being followed by a byte of no word). Both outcomes leave d->lang
+                     * as it is, just as the full sample would. */
+                    if (st->en >= 0 && (langs >> st->en) & 1) {
+                        size_t r = n - j;
+                        if (other + r / 2 <= latin + wl &&
+                            (size_t)counts[st->en] * 100 >= ((size_t)words + 1 + r / 2 + 1) * 12)
+                            return;
+                    }
                 }
                 words++;
                 latin += wl;
@@ -878,6 +928,53 @@ static void detect_lang(nf_ana *a)
 
 /* ------------------------------------------------------------------ the stage */
 
+/* Reads stopwords.tsv (NULL: none) into st->langs and, when st->stop_key is there, its
+ * table. Returns the number of words of 2 to 8 bytes (no other is looked up). */
+static int read_stop(nf_norm *st, const char *txt, size_t len)
+{
+    int nwords = 0;
+    st->nlangs = 0;
+    st->en = -1;
+    if (!txt)
+        return 0;
+    nf_lines it;
+    char *f[4];
+    int nf;
+    nf_lines_init(&it, txt, len);
+    while ((nf = nf_lines_next(&it, f, 4)) >= 0) {
+        if (nf < 2 || st->nlangs >= 32 || strlen(f[0]) != 2)
+            continue;
+        int l = st->nlangs++;
+        memcpy(st->langs[l], f[0], 3);
+        if (!strcmp(f[0], "en"))
+            st->en = l; /* the last "en", as detect_lang's verdict chooses it */
+        char *w = f[1];
+        while (*w) {
+            while (*w == ' ')
+                w++;
+            char *x = w;
+            while (*x && *x != ' ')
+                x++;
+            size_t wl = (size_t)(x - w);
+            if (wl >= 2 && wl <= 8) {
+                nwords++;
+                uint64_t key = 0;
+                memcpy(&key, w, wl);
+                if (st->stop_key) {
+                    size_t k = stop_hash(key, st->stop_mask);
+                    while (st->stop_key[k] && st->stop_key[k] != key)
+                        k = (k + 1) & st->stop_mask;
+                    st->stop_key[k] = key;
+                    st->stop_bits[k] |= (uint32_t)1 << l;
+                }
+            }
+            w = x;
+        }
+    }
+    nf_lines_free(&it);
+    return nwords;
+}
+
 int nf_normalize_init(nf_engine *e, char *err, size_t errlen)
 {
     nf_norm *st = calloc(1, sizeof *st);
@@ -888,7 +985,6 @@ int nf_normalize_init(nf_engine *e, char *err, size_t errlen)
     e->norm = st;
     xmlInitParser(); /* once, before any thread parses HTML */
     st->sites = nf_map_new();
-    st->stop = nf_map_new();
     size_t len;
     const char *txt = nf_data_get(e, "sources.tsv", &len);
     if (txt) {
@@ -923,32 +1019,18 @@ int nf_normalize_init(nf_engine *e, char *err, size_t errlen)
         nf_lines_free(&it);
     }
     txt = nf_data_get(e, "stopwords.tsv", &len);
-    if (txt) {
-        nf_lines it;
-        char *f[4];
-        int nf;
-        nf_lines_init(&it, txt, len);
-        while ((nf = nf_lines_next(&it, f, 4)) >= 0) {
-            if (nf < 2 || st->nlangs >= 32 || strlen(f[0]) != 2)
-                continue;
-            int l = st->nlangs++;
-            memcpy(st->langs[l], f[0], 3);
-            char *w = f[1];
-            while (*w) {
-                while (*w == ' ')
-                    w++;
-                char *x = w;
-                while (*x && *x != ' ')
-                    x++;
-                if (x > w) {
-                    uintptr_t bits = (uintptr_t)nf_map_get(st->stop, w, (size_t)(x - w));
-                    nf_map_put(st->stop, w, (size_t)(x - w), (void *)(bits | ((uintptr_t)1 << l)));
-                }
-                w = x;
-            }
-        }
-        nf_lines_free(&it);
+    /* the table of stop words, at most a quarter full */
+    size_t slots = 64, nwords = (size_t)read_stop(st, txt, len);
+    while (slots < nwords * 4)
+        slots *= 2;
+    st->stop_key = calloc(slots, sizeof *st->stop_key);
+    st->stop_bits = calloc(slots, sizeof *st->stop_bits);
+    if (!st->stop_key || !st->stop_bits) {
+        snprintf(err, errlen, "out of memory");
+        return -1;
     }
+    st->stop_mask = slots - 1;
+    read_stop(st, txt, len);
     return nf_bp_init(e, err, errlen);
 }
 
@@ -959,7 +1041,8 @@ void nf_normalize_fini(nf_engine *e)
         return;
     nf_bp_fini(e);
     nf_map_free(st->sites);
-    nf_map_free(st->stop);
+    free(st->stop_key);
+    free(st->stop_bits);
     free(st);
     e->norm = NULL;
 }

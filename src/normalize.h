@@ -56,8 +56,12 @@ typedef struct { nf_re *re; uint8_t action; uint32_t maxchars; nf_bp_filter *fil
 typedef struct {
     nf_bp_rule *rules; size_t nrules;
     nf_map *sites;     /* host ("themoscowtimes.com") or lower-cased name -> the site's name */
-    nf_map *stop;      /* lower-cased stop word -> bit set of languages (index in langs) */
+    /* stop words of 2 to 8 bytes (no longer word is looked up), open addressing: a word
+     * zero-padded to 8 bytes is its own key (no word holds a NUL; 0 marks a free slot);
+     * stop_bits[k] is the bit set of languages (index in langs) of stop_key[k] */
+    uint64_t *stop_key; uint32_t *stop_bits; size_t stop_mask; /* slots - 1 (a power of 2) */
     char langs[32][3]; int nlangs;
+    int en;            /* index of "en" in langs, or -1 */
 } nf_norm;
 
 /* Work-buffer helpers (normalize.c). */

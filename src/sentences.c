@@ -83,13 +83,16 @@ void nf_sentences_fini(nf_engine *e)
 
 /* Classes of ASCII bytes, looked up in the tokenizer's inner loops (a byte of 0x80 or more
  * is in none: the code point decides). */
-enum { B_ALNUM = 1, B_UPPER = 2, B_LOWER = 4, B_SPACE = 8 };
+/* B_WEND: an ASCII byte that ends a word with nothing more to look at (not a letter,
+ * digit, dot, hyphen, ampersand or apostrophe). */
+enum { B_ALNUM = 1, B_UPPER = 2, B_LOWER = 4, B_SPACE = 8, B_WEND = 16 };
 #define BCL(c)                                                                                  \
     (((c) >= 'A' && (c) <= 'Z') ? B_ALNUM | B_UPPER                                             \
      : ((c) >= 'a' && (c) <= 'z') ? B_ALNUM | B_LOWER                                           \
      : ((c) >= '0' && (c) <= '9') ? B_ALNUM                                                     \
-     : ((c) == ' ' || ((c) >= '\t' && (c) <= '\r')) ? B_SPACE                                  \
-                                                    : 0)
+     : ((c) == ' ' || ((c) >= '\t' && (c) <= '\r')) ? B_SPACE | B_WEND                         \
+     : ((c) == '.' || (c) == '-' || (c) == '&' || (c) == '\'') ? 0                              \
+                                                    : B_WEND)
 #define BCL4(c) BCL(c), BCL(c + 1), BCL(c + 2), BCL(c + 3)
 #define BCL16(c) BCL4(c), BCL4(c + 4), BCL4(c + 8), BCL4(c + 12)
 #define BCL64(c) BCL16(c), BCL16(c + 16), BCL16(c + 32), BCL16(c + 48)
@@ -237,6 +240,27 @@ static void tokenize(tk_state *st, uint32_t s, uint32_t e)
     uint32_t i = s;
     int len;
     while (i < e) {
+        /* The common token first: ASCII letters and digits from a letter up to the end or
+         * an ASCII byte that can't go on a word (not a dot, hyphen, ampersand or
+         * apostrophe; a letter or digit ends no run). The general path below would make
+         * the same token, and nothing of what follows it (no possessive). */
+        unsigned char b0 = (unsigned char)t[i];
+        if (bcl[b0] & (B_UPPER | B_LOWER)) {
+            const unsigned char *q = (const unsigned char *)t + i + 1, *qe = (const unsigned char *)t + e;
+            while (q < qe && (bcl[*q] & B_ALNUM))
+                q++;
+            uint32_t j = (uint32_t)(q - (const unsigned char *)t);
+            if (j >= e || (bcl[*q] & B_WEND)) {
+                /* (case_flags: a word from a lower-case letter has neither flag) */
+                uint16_t fl = bcl[b0] & B_LOWER ? NF_T_WORD : NF_T_WORD | case_flags(t, i, j);
+                push_tok(a, i, j, fl);
+                i = j;
+                continue;
+            }
+        } else if (b0 == ' ') {
+            i++;
+            continue;
+        }
         uint32_t c = cp_at(t, i, e, &len);
         if (cp_space(c)) {
             i += (uint32_t)len;

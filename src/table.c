@@ -34,10 +34,84 @@ static int row_cmp(const void *x, const void *y)
     return a->order < b->order ? -1 : a->order > b->order;
 }
 
+/* The rows' order (row_cmp's): a merge sort of indices by keys that hold line, col, kind
+ * and order in one 128-bit number (line and col offset by 2^31 when they fit in 32 bits),
+ * so a comparison is one branch-free test. The emission order is unique, so the order is
+ * total and any sort gives the same rows in the same order. Returns the indices in a block
+ * for free(), or NULL when the rows are in order already (or are put in order in place:
+ * out of memory, or a line beyond 32 bits). */
+typedef unsigned __int128 row_key;
+
+static uint32_t *row_order(nf_ana *a)
+{
+    size_t n = a->nrow;
+    if (n < 2)
+        return NULL;
+    row_key *k = malloc(n * (sizeof *k + 2 * sizeof(uint32_t)));
+    uint32_t *ix = k ? (uint32_t *)(k + n) : NULL, *tmp = k ? ix + n : NULL;
+    int sorted = 1;
+    for (size_t i = 0; k && i < n; i++) {
+        const nf_row *r = &a->row[i];
+        const long half = 0x80000000L;
+        if (r->line < -half || r->line >= half || r->col < -half || r->col >= half) {
+            free(k);
+            k = NULL;
+            break;
+        }
+        uint64_t hi = (uint64_t)(r->line + half) << 32 | (uint64_t)(r->col + half);
+        k[i] = (row_key)hi << 64 | ((uint64_t)r->kind << 32 | r->order);
+        ix[i] = (uint32_t)i;
+        if (i && k[i] < k[i - 1])
+            sorted = 0;
+    }
+    if (!k) { /* the library sort needs no memory */
+        qsort(a->row, n, sizeof *a->row, row_cmp);
+        return NULL;
+    }
+    if (sorted) {
+        free(k);
+        return NULL;
+    }
+    for (size_t w = 1; w < n; w *= 2) { /* merge runs of w into runs of 2w */
+        for (size_t b = 0; b < n; b += 2 * w) {
+            size_t m = b + w < n ? b + w : n, e = b + 2 * w < n ? b + 2 * w : n;
+            size_t i = b, j = m, o = b;
+            while (i < m && j < e) {
+                uint32_t xi = ix[i], xj = ix[j];
+                int right = k[xj] < k[xi]; /* (no branch on the data) */
+                tmp[o++] = right ? xj : xi;
+                j += (size_t)right;
+                i += (size_t)!right;
+            }
+            while (i < m)
+                tmp[o++] = ix[i++];
+            while (j < e)
+                tmp[o++] = ix[j++];
+        }
+        uint32_t *t = ix;
+        ix = tmp;
+        tmp = t;
+    }
+    /* the result at the start of the block, for free() (the keys' bytes: no overlap) */
+    memcpy(k, ix, n * sizeof *ix);
+    return (uint32_t *)k;
+}
+
 void nf_table_sort(nf_ana *a)
 {
-    if (a->nrow > 1)
+    uint32_t *ix = row_order(a);
+    if (!ix)
+        return;
+    nf_row *moved = malloc(a->nrow * sizeof *moved);
+    if (!moved) {
         qsort(a->row, a->nrow, sizeof *a->row, row_cmp);
+    } else {
+        for (size_t i = 0; i < a->nrow; i++)
+            moved[i] = a->row[ix[i]];
+        memcpy(a->row, moved, a->nrow * sizeof *a->row);
+    }
+    free(moved);
+    free(ix);
 }
 
 int nf_table_keep(const nf_options *o, const nf_row *r)
@@ -82,9 +156,9 @@ void nf_table_article(const nf_engine *e, nf_ana *a, nf_buf *out)
 {
     const nf_options *o = &e->opt;
     nf_row_writer wr = writer_of(o->format);
-    nf_table_sort(a);
+    uint32_t *ix = row_order(a); /* (the rows stay where they are) */
     for (size_t i = 0; i < a->nrow; i++) {
-        const nf_row *r = &a->row[i];
+        const nf_row *r = &a->row[ix ? ix[i] : i];
         if (!nf_table_keep(o, r))
             continue;
         char line[24];
@@ -92,6 +166,7 @@ void nf_table_article(const nf_engine *e, nf_ana *a, nf_buf *out)
         nf_table_cols(a, r, line, cols);
         wr(o, cols, out);
     }
+    free(ix);
 }
 
 void nf_table_begin(const nf_options *o, nf_buf *out)

@@ -5,15 +5,21 @@
 
 #include "nf.h"
 
-/* Does the word hold only printable ASCII (0x20..0x7E)? Bit tricks on 8 bytes at once:
- * (x - 0x20..) & ~x has a top bit where a byte is below 0x20, the same on x ^ 0x7F.. finds a
- * DEL, and x itself has one where a byte is 0x80 or more. Each test is exact about whether
- * such a byte exists, which is all that is asked. */
+/* Does the word hold only printable ASCII (0x20..0x7E)? A top bit is set in x where a byte
+ * is 0x80 or more; in x + 0x01.. where one is 0x7F (a carry into it comes only from an 0xFF,
+ * found by x); in x - 0x20.. where one is below 0x20 (a borrow comes only out of such a
+ * byte). With every byte printable there is no carry nor borrow and no top bit anywhere, so
+ * the test is exact. */
 static inline int printable8(uint64_t x)
 {
     const uint64_t ones = 0x0101010101010101ULL, top = 0x8080808080808080ULL;
-    uint64_t del = x ^ (ones * 0x7F);
-    return !((((x - ones * 0x20) & ~x) | ((del - ones) & ~del) | x) & top);
+    return !(((x - ones * 0x20) | (x + ones) | x) & top);
+}
+
+static inline int printable4(uint32_t x)
+{
+    const uint32_t ones = 0x01010101u, top = 0x80808080u;
+    return !(((x - ones * 0x20) | (x + ones) | x) & top);
 }
 
 /* Writes field s[0..n) at d; returns the new end. At most 3n bytes (an invalid byte becomes
@@ -22,6 +28,40 @@ static inline int printable8(uint64_t x)
 static char *put_field(char *d, const char *s, size_t n)
 {
     const unsigned char *p = (const unsigned char *)s, *end = p + n, *run = p;
+    /* Most fields are printable ASCII throughout: copied a word at a time as it is checked,
+     * the last word overlapping the one before (its bytes are written again, the same).
+     * Printable bytes are written as they are, so at the first word that is not printable
+     * the general loop below takes over where the copy stopped. */
+    if (n >= 8) {
+        uint64_t x;
+        size_t i = 0;
+        for (; i + 8 <= n; i += 8) {
+            memcpy(&x, p + i, 8);
+            if (!printable8(x))
+                break;
+            memcpy(d + i, &x, 8);
+        }
+        if (i == n)
+            return d + n;
+        if (i + 8 > n) {
+            memcpy(&x, end - 8, 8);
+            if (printable8(x)) {
+                memcpy(d + n - 8, &x, 8);
+                return d + n;
+            }
+        }
+        d += i;
+        p = run = p + i;
+    } else if (n >= 4) { /* the same with two 4-byte words */
+        uint32_t x, y;
+        memcpy(&x, p, 4);
+        memcpy(&y, end - 4, 4);
+        if (printable4(x) && printable4(y)) {
+            memcpy(d, &x, 4);
+            memcpy(d + n - 4, &y, 4);
+            return d + n;
+        }
+    }
     for (;;) {
         uint64_t x;
         while (end - p >= 8 && (memcpy(&x, p, 8), printable8(x)))
@@ -59,20 +99,24 @@ static char *put_field(char *d, const char *s, size_t n)
 void nf_write_tsv(const nf_options *o, const char *const *cols, nf_buf *out)
 {
     int n = nf_table_ncols(o);
-    const char *f[NF_NCOLS];
-    size_t len[NF_NCOLS], room = (size_t)n + 1;
-    for (int i = 0; i < n; i++) {
-        f[i] = cols[o->nfields ? o->fields[i] : i]; /* nf_table_col, inline */
-        len[i] = f[i] ? strlen(f[i]) : 0;
-        room += 3 * len[i];
-    }
-    nf_buf_reserve(out, room); /* the whole row: written in place below */
+    /* room for the TABs, the LF and the NUL; each field then makes sure of its own room */
+    nf_buf_reserve(out, (size_t)n + 1);
     char *d = out->p + out->len;
     for (int i = 0; i < n; i++) {
         if (i)
             *d++ = '\t';
-        if (len[i])
-            d = put_field(d, f[i], len[i]);
+        const char *f = cols[o->nfields ? o->fields[i] : i]; /* nf_table_col, inline */
+        if (!f || !*f)
+            continue;
+        size_t len = strlen(f), used = (size_t)(d - out->p);
+        /* the field (3 * len at most), the TABs after it, the LF; nf_buf_reserve adds the NUL */
+        size_t need = 3 * len + (size_t)(n - i);
+        if (used + need + 1 > out->cap) {
+            out->len = used;
+            nf_buf_reserve(out, need);
+            d = out->p + used;
+        }
+        d = put_field(d, f, len);
     }
     *d++ = '\n';
     *d = 0;

@@ -69,6 +69,25 @@ static void test_map(void **st)
     assert_ptr_equal(nf_map_get(m, "k1-long-enough-key", 18), (void *)99);
     assert_null(nf_map_get(NULL, "a", 1));
     nf_map_free(m);
+    /* every key of 1 to 12 bytes over "a\0" (NUL bytes too): each is found with its own
+     * value, and none of "b.." */
+    m = nf_map_new();
+    for (int pass = 0; pass < 2; pass++)
+        for (size_t n = 1; n <= 12; n++)
+            for (unsigned bits = 0; bits < (1u << n); bits++) {
+                char k[12];
+                for (size_t j = 0; j < n; j++)
+                    k[j] = (bits >> j) & 1 ? 'a' : '\0';
+                intptr_t v = (intptr_t)(n << 16 | bits) + 1;
+                if (pass == 0)
+                    nf_map_put(m, k, n, (void *)v);
+                else
+                    assert_ptr_equal(nf_map_get(m, k, n), (void *)v);
+                k[0] = 'b';
+                if (pass == 1)
+                    assert_null(nf_map_get(m, k, n));
+            }
+    nf_map_free(m);
 }
 
 static const char *span_ref(char *out, const char *s, size_t n, int lower)
@@ -141,7 +160,8 @@ static void test_tsv_positions(void **st)
     static const struct { const char *in, *out; } nasty[] = {
         {"\t", " "}, {"\n", " "}, {"\r", " "}, {"\x01", ""}, {"\x7f", ""}, {"\xC2\x85", ""},
         {"\xFF", "\xEF\xBF\xBD"}, {"\xC3\xA9", "\xC3\xA9"}, {"\xEF\xBF\xBD", "\xEF\xBF\xBD"},
-        {"\xE2\x82", "\xEF\xBF\xBD\xEF\xBF\xBD"},
+        {"\xE2\x82", "\xEF\xBF\xBD\xEF\xBF\xBD"}, {"\x1f", ""}, {"~", "~"}, {" ", " "},
+        {"\xC2\xA0", "\xC2\xA0"}, {"\x80", "\xEF\xBF\xBD"},
     };
     for (size_t k = 0; k < sizeof nasty / sizeof *nasty; k++)
         for (size_t pos = 0; pos < 20; pos++)

@@ -647,6 +647,50 @@ static void test_table_order_kinds(void **st)
     nf_ana_free(&a);
 }
 
+/* nf_table_sort against the definition (line, col, kind, order), with random rows: few
+ * distinct lines and columns (many ties), now and then a line beyond 32 bits. */
+static int order_cmp(const void *x, const void *y)
+{
+    const nf_row *a = x, *b = y;
+    if (a->line != b->line)
+        return a->line < b->line ? -1 : 1;
+    if (a->col != b->col)
+        return a->col < b->col ? -1 : 1;
+    if (a->kind != b->kind)
+        return a->kind < b->kind ? -1 : 1;
+    return a->order < b->order ? -1 : a->order > b->order;
+}
+
+static void test_table_sort_random(void **st)
+{
+    (void)st;
+    nf_engine e;
+    memset(&e, 0, sizeof e);
+    nf_options_default(&e.opt);
+    srand(5);
+    for (int round = 0; round < 300; round++) {
+        nf_ana a;
+        nf_ana_init(&a, &e, NULL);
+        size_t n = (size_t)(rand() % 200);
+        for (size_t i = 0; i < n; i++) {
+            nf_row *r = NF_PUSH(a.row, a.nrow, a.caprow);
+            memset(r, 0, sizeof *r);
+            r->kind = (uint8_t)(rand() % NF_NKINDS);
+            r->line = rand() % 6 + (round % 50 == 7 && i == n / 2 ? 5000000000L : 0);
+            r->col = rand() % 4 - 1;
+            r->order = (uint32_t)((i * 7919u) % 100003u); /* unique, not in row order */
+        }
+        nf_row *want = malloc((n ? n : 1) * sizeof *want);
+        memcpy(want, a.row, n * sizeof *want);
+        qsort(want, n, sizeof *want, order_cmp);
+        nf_table_sort(&a);
+        for (size_t i = 0; i < n; i++)
+            assert_int_equal(a.row[i].order, want[i].order);
+        free(want);
+        nf_ana_free(&a);
+    }
+}
+
 static int setup(void **st)
 {
     (void)st;
@@ -670,6 +714,7 @@ int main(void)
         cmocka_unit_test(test_xml_as_libxml),
         cmocka_unit_test(test_header),
         cmocka_unit_test(test_table_order_kinds),
+        cmocka_unit_test(test_table_sort_random),
     };
     return cmocka_run_group_tests(tests, setup, NULL);
 }
