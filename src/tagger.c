@@ -490,9 +490,11 @@ int nf__allowed(int prev, int tag)
 /* ---------------------------------------------------------------- model */
 
 /* One open-addressing table: each slot holds a feature key and its weights, so a lookup
- * touches one cache line.  Feature keys are already uniform 32-bit hashes, so a key's home
- * slot is key * nhome / 2^32 (nhome = 1.25 x the features): the model's keys come in ascending order, hence in home order, and
- * the loader lays the table out in one sequential pass (no sort, no random writes: start-up
+ * touches one cache line, or two.  Feature keys are already uniform 32-bit hashes, so a key's
+ * home slot is key * nhome / 2^32 (nhome = 2 x the features: a found key is 1.5 slots from
+ * its home on average, 3 at 1.25 x, and the shorter runs cost fewer instructions and cache
+ * misses than the larger table adds): the model's keys come in ascending order, hence in
+ * home order, and the loader lays the table out in one sequential pass (no sort, no random writes: start-up
  * is bound by memory access on loaded machines).  Within a run of occupied slots the keys
  * ascend, so a miss stops at the first larger key.  The table has a tail of spare slots
  * instead of wrapping around. */
@@ -652,7 +654,7 @@ nf_tagger *nf_tagger_load(const unsigned char *m, size_t len)
     nf_tagger *t = calloc(1, sizeof *t);
     if (!t)
         return NULL;
-    t->nhome = nfeat + nfeat / 4;
+    t->nhome = 2 * nfeat;
     t->nslots = t->nhome + NF_TAB_SPARE;
     t->nfeat = nfeat;
     t->tabbytes = (size_t)t->nslots * sizeof *t->tab;
