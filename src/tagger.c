@@ -779,7 +779,16 @@ nf_tagger_cache *nf_tagger_cache_new(void)
     nf_tagger_cache *c = calloc(1, sizeof *c);
     if (!c)
         return NULL;
-    c->e = calloc(2 * WC_SETS, sizeof *c->e);
+    /* entries on cache-line boundaries (calloc's large blocks start 16 bytes past one): a
+     * 256-byte entry then spans 4 lines, not 5, and its role sums cross fewer lines */
+#ifdef MAP_ANONYMOUS
+    void *e = mmap(NULL, 2 * WC_SETS * sizeof *c->e, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    c->e = e == MAP_FAILED ? NULL : e;
+#else
+    c->e = aligned_alloc(64, 2 * WC_SETS * sizeof *c->e);
+    if (c->e)
+        memset(c->e, 0, 2 * WC_SETS * sizeof *c->e);
+#endif
     c->mru = calloc(WC_SETS, 1);
     if (!c->e || !c->mru) {
         nf_tagger_cache_free(c);
@@ -792,7 +801,12 @@ void nf_tagger_cache_free(nf_tagger_cache *c)
 {
     if (!c)
         return;
+#ifdef MAP_ANONYMOUS
+    if (c->e)
+        munmap(c->e, 2 * WC_SETS * sizeof *c->e);
+#else
     free(c->e);
+#endif
     free(c->mru);
     free(c);
 }
