@@ -612,30 +612,60 @@ static void sum_feats(const nf_tagger *t, const uint32_t *keys, size_t n, int32_
     sum[0] = s0;
 }
 
+/* Large zeroed blocks (the weight table, a word cache), 2 MB-aligned and on transparent
+ * huge pages where the system has them: their look-ups land anywhere in megabytes, and with
+ * 4 KB pages most of them also miss the TLB (the table alone is 1,600 such pages).  populate:
+ * touch every page now (one page fault per page is costly on virtual machines). */
+#define NF_HUGE ((size_t)2 << 20)
+
+static size_t big_len(size_t bytes) { return (bytes + NF_HUGE - 1) & ~(NF_HUGE - 1); }
+
+static void *big_alloc(size_t bytes, int populate)
+{
+#ifdef MAP_ANONYMOUS
+    size_t len = big_len(bytes);
+    unsigned char *p = mmap(NULL, len + NF_HUGE, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    if (p == MAP_FAILED)
+        return NULL;
+    unsigned char *a = (unsigned char *)(((uintptr_t)p + NF_HUGE - 1) & ~(uintptr_t)(NF_HUGE - 1));
+    if (a > p)
+        munmap(p, (size_t)(a - p));
+    if (a + len < p + len + NF_HUGE)
+        munmap(a + len, (size_t)(p + len + NF_HUGE - (a + len)));
+#ifdef MADV_HUGEPAGE
+    madvise(a, len, MADV_HUGEPAGE);
+#endif
+    if (populate)
+        for (size_t off = 0; off < len; off += 4096)
+            a[off] = 0;
+    return a;
+#else
+    (void)populate;
+    void *p = aligned_alloc(64, (bytes + 63) & ~(size_t)63);
+    if (p)
+        memset(p, 0, bytes);
+    return p;
+#endif
+}
+
+static void big_free(void *p, size_t bytes)
+{
+    if (!p)
+        return;
+#ifdef MAP_ANONYMOUS
+    munmap(p, big_len(bytes));
+#else
+    free(p);
+#endif
+}
+
 void nf_tagger_free(nf_tagger *t)
 {
     if (!t)
         return;
-#ifdef MAP_POPULATE
-    if (t->tab)
-        munmap(t->tab, t->tabbytes);
-#else
-    free(t->tab);
-#endif
+    big_free(t->tab, t->tabbytes);
     free(t->filt);
     free(t);
-}
-
-/* Zeroed memory, pre-populated where the system can (one page fault per page is costly on
- * virtual machines). */
-static nf_slot *tab_alloc(size_t bytes)
-{
-#ifdef MAP_POPULATE
-    void *p = mmap(NULL, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_POPULATE, -1, 0);
-    return p == MAP_FAILED ? NULL : p;
-#else
-    return calloc(1, bytes);
-#endif
 }
 
 nf_tagger *nf_tagger_load(const unsigned char *m, size_t len)
@@ -658,7 +688,7 @@ nf_tagger *nf_tagger_load(const unsigned char *m, size_t len)
     t->nslots = t->nhome + NF_TAB_SPARE;
     t->nfeat = nfeat;
     t->tabbytes = (size_t)t->nslots * sizeof *t->tab;
-    t->tab = tab_alloc(t->tabbytes);
+    t->tab = big_alloc(t->tabbytes, 1);
     if (!t->tab)
         goto bad;
     t->fbits = 1;
@@ -780,15 +810,8 @@ nf_tagger_cache *nf_tagger_cache_new(void)
     if (!c)
         return NULL;
     /* entries on cache-line boundaries (calloc's large blocks start 16 bytes past one): a
-     * 256-byte entry then spans 4 lines, not 5, and its role sums cross fewer lines */
-#ifdef MAP_ANONYMOUS
-    void *e = mmap(NULL, 2 * WC_SETS * sizeof *c->e, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-    c->e = e == MAP_FAILED ? NULL : e;
-#else
-    c->e = aligned_alloc(64, 2 * WC_SETS * sizeof *c->e);
-    if (c->e)
-        memset(c->e, 0, 2 * WC_SETS * sizeof *c->e);
-#endif
+     * 256-byte entry spans 4 lines, not 5, and its role sums cross fewer lines */
+    c->e = big_alloc(2 * WC_SETS * sizeof *c->e, 0);
     c->mru = calloc(WC_SETS, 1);
     if (!c->e || !c->mru) {
         nf_tagger_cache_free(c);
@@ -801,12 +824,7 @@ void nf_tagger_cache_free(nf_tagger_cache *c)
 {
     if (!c)
         return;
-#ifdef MAP_ANONYMOUS
-    if (c->e)
-        munmap(c->e, 2 * WC_SETS * sizeof *c->e);
-#else
-    free(c->e);
-#endif
+    big_free(c->e, 2 * WC_SETS * sizeof *c->e);
     free(c->mru);
     free(c);
 }
