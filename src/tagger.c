@@ -534,8 +534,12 @@ static uint32_t rd32(const unsigned char *p)
     return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
 }
 
-static int rdvar(const unsigned char *p, size_t len, size_t *pos, uint32_t *v)
+static inline int rdvar(const unsigned char *p, size_t len, size_t *pos, uint32_t *v)
 {
+    if (*pos < len && p[*pos] < 0x80) { /* one byte: most tag masks and many weights */
+        *v = p[(*pos)++];
+        return 1;
+    }
     uint64_t x = 0;
     for (int k = 0; k < 5; k++) {
         if (*pos >= len)
@@ -725,9 +729,8 @@ nf_tagger *nf_tagger_load(const unsigned char *m, size_t len)
         nf_slot *sl = &t->tab[h];
         sl->key = key;
         *filt_word(t, key) |= filt_bits(key);
-        for (int tg = 0; tg < NF_NTAGS; tg++) {
-            if (!(mask & (1u << tg)))
-                continue;
+        for (uint32_t bits = mask; bits; bits &= bits - 1) { /* the set bits, ascending */
+            int tg = __builtin_ctz(bits);
             uint32_t z;
             if (!rdvar(p, plen, &pos, &z) || z == 0 || z > 65534u)
                 goto bad;
