@@ -840,7 +840,7 @@ static void cache_clear(nf_tagger_cache *c)
 
 /* A token of the window: its word's info, in the cache entry that holds the word (src), or
  * in own when the word is not cached.  An entry that a ring token points at is never
- * replaced (see win_tok_get), so the info stays the word's while the token is in the
+ * replaced (see ring_put), so the info stays the word's while the token is in the
  * ring, and the role sums computed later go straight into the cache. */
 typedef struct {
     word_info *info; /* &src->info or &own */
