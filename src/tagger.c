@@ -37,15 +37,18 @@ static uint32_t nz(uint32_t h) { return h ? h : 1u; }
 
 NF_INLINE uint32_t F1(uint32_t tmpl, uint32_t a) { return nz(fmix(fmix(tmpl * 0x9e3779b1u + 0x7f4a7c15u) ^ a)); }
 
-NF_INLINE uint32_t F2(uint32_t tmpl, uint32_t a, uint32_t b)
-{
-    return nz(fmix((fmix(fmix(tmpl * 0x9e3779b1u + 0x7f4a7c15u) ^ a) + 0x632be5abu) ^ b));
-}
+/* F2 in two steps, F2(tmpl, a, b) == F2b(F2a(tmpl, a), b): a first step shared by many keys
+ * is computed once (see nf_tagger.tagh). */
+NF_INLINE uint32_t F2a(uint32_t tmpl, uint32_t a) { return fmix(fmix(tmpl * 0x9e3779b1u + 0x7f4a7c15u) ^ a) + 0x632be5abu; }
 
-NF_INLINE uint32_t F3(uint32_t tmpl, uint32_t a, uint32_t b, uint32_t c)
-{
-    return nz(fmix((F2(tmpl, a, b) * 0x27d4eb2du) ^ c));
-}
+NF_INLINE uint32_t F2b(uint32_t h, uint32_t b) { return nz(fmix(h ^ b)); }
+
+NF_INLINE uint32_t F2(uint32_t tmpl, uint32_t a, uint32_t b) { return F2b(F2a(tmpl, a), b); }
+
+/* F3(tmpl, a, b, c) == F3c(F2(tmpl, a, b), c) */
+NF_INLINE uint32_t F3c(uint32_t f2, uint32_t c) { return nz(fmix((f2 * 0x27d4eb2du) ^ c)); }
+
+NF_INLINE uint32_t F3(uint32_t tmpl, uint32_t a, uint32_t b, uint32_t c) { return F3c(F2(tmpl, a, b), c); }
 
 /* Streaming FNV-1a. */
 typedef struct { uint32_t h; } hs;
@@ -422,10 +425,17 @@ size_t nf__role_feats(int role, const nf_tok *t, uint32_t *out)
     return n;
 }
 
-size_t nf__ctx_feats(const nf_tok *const win[5], size_t i, uint32_t sflags, int p1, uint32_t *out)
+/* The first steps (F2a) of the templates 103 .. 106, which read the previous tag p1 first. */
+static void tag_first(int p1, uint32_t h[4])
+{
+    uint32_t a = (uint32_t)(p1 + 1);
+    h[0] = F2a(103, a), h[1] = F2a(104, a), h[2] = F2a(105, a), h[3] = F2a(106, a);
+}
+
+/* nf__ctx_feats with the previous tag's first steps given (tag_first) */
+NF_INLINE size_t ctx_feats(const nf_tok *const win[5], size_t i, uint32_t sflags, const uint32_t tagh[4], uint32_t *out)
 {
     const nf_tok *m1 = win[1] ? win[1] : &BOS, *c = win[2], *nx = win[3] ? win[3] : &EOS;
-    uint32_t a = (uint32_t)(p1 + 1);
     size_t n = 0;
     out[n++] = F2(23, m1->norm, c->norm);
     out[n++] = F2(24, c->norm, nx->norm);
@@ -448,11 +458,18 @@ size_t nf__ctx_feats(const nf_tok *const win[5], size_t i, uint32_t sflags, int 
     out[n++] = F2(37, m1->exact, c->exact);
     out[n++] = F3(38, m1->norm, c->norm, nx->norm);
     out[n++] = F2(39, c->sshape, nx->suf[2]);
-    out[n++] = F2(103, a, c->norm);
-    out[n++] = F2(104, a, c->sshape);
-    out[n++] = F3(105, a, c->sshape, nx->sshape);
-    out[n++] = F2(106, a, m1->norm);
+    out[n++] = F2b(tagh[0], c->norm);                    /* F2(103, a, c->norm) */
+    out[n++] = F2b(tagh[1], c->sshape);                  /* F2(104, a, c->sshape) */
+    out[n++] = F3c(F2b(tagh[2], c->sshape), nx->sshape); /* F3(105, a, c->sshape, nx->sshape) */
+    out[n++] = F2b(tagh[3], m1->norm);                   /* F2(106, a, m1->norm) */
     return n;
+}
+
+size_t nf__ctx_feats(const nf_tok *const win[5], size_t i, uint32_t sflags, int p1, uint32_t *out)
+{
+    uint32_t tagh[4];
+    tag_first(p1, tagh);
+    return ctx_feats(win, i, sflags, tagh, out);
 }
 
 size_t nf__hist_feats(int p1, int p2, uint32_t *out)
@@ -473,9 +490,11 @@ int nf__allowed(int prev, int tag)
 /* ---------------------------------------------------------------- model */
 
 /* One open-addressing table: each slot holds a feature key and its weights, so a lookup
- * touches one cache line.  Feature keys are already uniform 32-bit hashes, so a key's home
- * slot is key * nhome / 2^32 (nhome = 1.25 x the features): the model's keys come in ascending order, hence in home order, and
- * the loader lays the table out in one sequential pass (no sort, no random writes: start-up
+ * touches one cache line, or two.  Feature keys are already uniform 32-bit hashes, so a key's
+ * home slot is key * nhome / 2^32 (nhome = 2 x the features: a found key is 1.5 slots from
+ * its home on average, 3 at 1.25 x, and the shorter runs cost fewer instructions and cache
+ * misses than the larger table adds): the model's keys come in ascending order, hence in
+ * home order, and the loader lays the table out in one sequential pass (no sort, no random writes: start-up
  * is bound by memory access on loaded machines).  Within a run of occupied slots the keys
  * ascend, so a miss stops at the first larger key.  The table has a tail of spare slots
  * instead of wrapping around. */
@@ -499,14 +518,15 @@ struct nf_tagger {
     uint32_t nslots; /* nhome + NF_TAB_SPARE */
     nf_slot *tab;    /* [nslots] */
     size_t tabbytes; /* bytes of tab */
-    uint64_t *filt;  /* [1 << fbits] */
-    unsigned fbits;
+    uint64_t *filt;  /* [1 << fbits]: a key's word is filt[key >> (32 - fbits)] */
+    unsigned fbits;  /* >= 1 */
     uint32_t nfeat;
     /* weight sums fixed by the model alone (see nf__role_feats, nf__hist_feats):
      * edge[r]: role r's features of the BOS / EOS sentinel (r != NF_R_C);
      * hist[p1 + 1][p2 + 1]: templates 101 and 102 for the previous two tags */
     int32_t edge[NF_NROLES][NF_NTAGS];
     int32_t hist[NF_NTAGS + 1][NF_NTAGS + 1][NF_NTAGS];
+    uint32_t tagh[NF_NTAGS + 1][4]; /* tag_first(p1) at [p1 + 1] (not of the model) */
 };
 
 static uint32_t rd32(const unsigned char *p)
@@ -514,8 +534,12 @@ static uint32_t rd32(const unsigned char *p)
     return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
 }
 
-static int rdvar(const unsigned char *p, size_t len, size_t *pos, uint32_t *v)
+static inline int rdvar(const unsigned char *p, size_t len, size_t *pos, uint32_t *v)
 {
+    if (*pos < len && p[*pos] < 0x80) { /* one byte: most tag masks and many weights */
+        *v = p[(*pos)++];
+        return 1;
+    }
     uint64_t x = 0;
     for (int k = 0; k < 5; k++) {
         if (*pos >= len)
@@ -534,7 +558,7 @@ static int rdvar(const unsigned char *p, size_t len, size_t *pos, uint32_t *v)
 
 static uint64_t *filt_word(const nf_tagger *t, uint32_t key)
 {
-    return &t->filt[t->fbits ? key >> (32 - t->fbits) : 0];
+    return &t->filt[key >> (32 - t->fbits)];
 }
 
 static uint64_t filt_bits(uint32_t key) { return 1ull << (key & 63) | 1ull << (key >> 6 & 63); }
@@ -592,30 +616,60 @@ static void sum_feats(const nf_tagger *t, const uint32_t *keys, size_t n, int32_
     sum[0] = s0;
 }
 
+/* Large zeroed blocks (the weight table, a word cache), 2 MB-aligned and on transparent
+ * huge pages where the system has them: their look-ups land anywhere in megabytes, and with
+ * 4 KB pages most of them also miss the TLB (the table alone is 1,600 such pages).  populate:
+ * touch every page now (one page fault per page is costly on virtual machines). */
+#define NF_HUGE ((size_t)2 << 20)
+
+static size_t big_len(size_t bytes) { return (bytes + NF_HUGE - 1) & ~(NF_HUGE - 1); }
+
+static void *big_alloc(size_t bytes, int populate)
+{
+#ifdef MAP_ANONYMOUS
+    size_t len = big_len(bytes);
+    unsigned char *p = mmap(NULL, len + NF_HUGE, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    if (p == MAP_FAILED)
+        return NULL;
+    unsigned char *a = (unsigned char *)(((uintptr_t)p + NF_HUGE - 1) & ~(uintptr_t)(NF_HUGE - 1));
+    if (a > p)
+        munmap(p, (size_t)(a - p));
+    if (a + len < p + len + NF_HUGE)
+        munmap(a + len, (size_t)(p + len + NF_HUGE - (a + len)));
+#ifdef MADV_HUGEPAGE
+    madvise(a, len, MADV_HUGEPAGE);
+#endif
+    if (populate)
+        for (size_t off = 0; off < len; off += 4096)
+            a[off] = 0;
+    return a;
+#else
+    (void)populate;
+    void *p = aligned_alloc(64, (bytes + 63) & ~(size_t)63);
+    if (p)
+        memset(p, 0, bytes);
+    return p;
+#endif
+}
+
+static void big_free(void *p, size_t bytes)
+{
+    if (!p)
+        return;
+#ifdef MAP_ANONYMOUS
+    munmap(p, big_len(bytes));
+#else
+    free(p);
+#endif
+}
+
 void nf_tagger_free(nf_tagger *t)
 {
     if (!t)
         return;
-#ifdef MAP_POPULATE
-    if (t->tab)
-        munmap(t->tab, t->tabbytes);
-#else
-    free(t->tab);
-#endif
+    big_free(t->tab, t->tabbytes);
     free(t->filt);
     free(t);
-}
-
-/* Zeroed memory, pre-populated where the system can (one page fault per page is costly on
- * virtual machines). */
-static nf_slot *tab_alloc(size_t bytes)
-{
-#ifdef MAP_POPULATE
-    void *p = mmap(NULL, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_POPULATE, -1, 0);
-    return p == MAP_FAILED ? NULL : p;
-#else
-    return calloc(1, bytes);
-#endif
 }
 
 nf_tagger *nf_tagger_load(const unsigned char *m, size_t len)
@@ -634,13 +688,14 @@ nf_tagger *nf_tagger_load(const unsigned char *m, size_t len)
     nf_tagger *t = calloc(1, sizeof *t);
     if (!t)
         return NULL;
-    t->nhome = nfeat + nfeat / 4;
+    t->nhome = 2 * nfeat;
     t->nslots = t->nhome + NF_TAB_SPARE;
     t->nfeat = nfeat;
     t->tabbytes = (size_t)t->nslots * sizeof *t->tab;
-    t->tab = tab_alloc(t->tabbytes);
+    t->tab = big_alloc(t->tabbytes, 1);
     if (!t->tab)
         goto bad;
+    t->fbits = 1;
     while (t->fbits < 26 && ((size_t)64 << t->fbits) < (size_t)nfeat * 8) /* >= 8 bits a key */
         t->fbits++;
     t->filt = calloc((size_t)1 << t->fbits, sizeof *t->filt);
@@ -674,9 +729,8 @@ nf_tagger *nf_tagger_load(const unsigned char *m, size_t len)
         nf_slot *sl = &t->tab[h];
         sl->key = key;
         *filt_word(t, key) |= filt_bits(key);
-        for (int tg = 0; tg < NF_NTAGS; tg++) {
-            if (!(mask & (1u << tg)))
-                continue;
+        for (uint32_t bits = mask; bits; bits &= bits - 1) { /* the set bits, ascending */
+            int tg = __builtin_ctz(bits);
             uint32_t z;
             if (!rdvar(p, plen, &pos, &z) || z == 0 || z > 65534u)
                 goto bad;
@@ -692,6 +746,8 @@ nf_tagger *nf_tagger_load(const unsigned char *m, size_t len)
     for (int a = -1; a < NF_NTAGS; a++)
         for (int b = -1; b < NF_NTAGS; b++)
             sum_feats(t, f, nf__hist_feats(a, b, f), t->hist[a + 1][b + 1]);
+    for (int a = -1; a < NF_NTAGS; a++)
+        tag_first(a, t->tagh[a + 1]);
     return t;
 bad:
     nf_tagger_free(t);
@@ -756,7 +812,9 @@ nf_tagger_cache *nf_tagger_cache_new(void)
     nf_tagger_cache *c = calloc(1, sizeof *c);
     if (!c)
         return NULL;
-    c->e = calloc(2 * WC_SETS, sizeof *c->e);
+    /* entries on cache-line boundaries (calloc's large blocks start 16 bytes past one): a
+     * 256-byte entry spans 4 lines, not 5, and its role sums cross fewer lines */
+    c->e = big_alloc(2 * WC_SETS * sizeof *c->e, 0);
     c->mru = calloc(WC_SETS, 1);
     if (!c->e || !c->mru) {
         nf_tagger_cache_free(c);
@@ -769,7 +827,7 @@ void nf_tagger_cache_free(nf_tagger_cache *c)
 {
     if (!c)
         return;
-    free(c->e);
+    big_free(c->e, 2 * WC_SETS * sizeof *c->e);
     free(c->mru);
     free(c);
 }
@@ -780,17 +838,34 @@ static void cache_clear(nf_tagger_cache *c)
     memset(c->mru, 0, WC_SETS);
 }
 
-/* A token of the window: a copy of its word's info (the cache entry may be replaced while
- * the token is in the window), and the entry it is cached in (NULL: none) to give back the
- * role sums computed later. */
+/* A token of the window: its word's info, in the cache entry that holds the word (src), or
+ * in own when the word is not cached.  An entry that a ring token points at is never
+ * replaced (see ring_put), so the info stays the word's while the token is in the
+ * ring, and the role sums computed later go straight into the cache. */
 typedef struct {
-    word_info info;
-    wc_entry *src;
+    word_info *info; /* &src->info or &own */
+    wc_entry *src;   /* NULL: not cached */
+    word_info own;
 } win_tok;
+
+/* The tokens around the current one: token j in ring[j & 7] when have[j & 7] == j + 1. */
+typedef struct {
+    win_tok tok[8];
+    size_t have[8];
+} win_ring;
 
 static int entry_holds(const wc_entry *e, const char *w, size_t len)
 {
     return e->len == len && memcmp(e->word, w, len) == 0;
+}
+
+/* 1 if a token of the ring points at entry e */
+static int entry_pinned(const win_ring *ring, const wc_entry *e)
+{
+    for (int x = 0; x < 8; x++)
+        if (ring->have[x] && ring->tok[x].src == e)
+            return 1;
+    return 0;
 }
 
 /* The cache set of a word, -1 when it is not cached (no cache, too long).  The set's
@@ -805,46 +880,55 @@ static long wc_set(const nf_tagger_cache *c, const char *w, size_t len)
     return (long)s;
 }
 
-/* Fills *out with the word's info (s: wc_set of it), from the cache when it holds the
- * word, else with its nf_tok alone (and caches that). */
-static void win_tok_get(nf_tagger_cache *c, long s, const char *w, size_t len, win_tok *out)
+/* Puts token j (word w, len bytes; s: wc_set of it) into the ring: its info from the cache
+ * when the cache holds the word, else its nf_tok alone, cached in the set's entry used less
+ * recently (or in the other one when a ring token points at it; in neither when ring tokens
+ * point at both). */
+static void ring_put(nf_tagger_cache *c, long s, const char *w, size_t len, win_ring *ring, size_t j)
 {
+    win_tok *out = &ring->tok[j & 7];
+    ring->have[j & 7] = 0; /* the token leaving the slot pins nothing */
     out->src = NULL;
     if (s >= 0) {
         wc_entry *set = &c->e[2 * s];
         for (int k = 0; k < 2; k++)
             if (entry_holds(&set[k], w, len)) {
                 c->mru[s] = (uint8_t)k;
-                out->info = set[k].info;
                 out->src = &set[k];
-                return;
             }
-        out->src = &set[!c->mru[s]];
-        c->mru[s] = (uint8_t)(out->src - set);
+        if (!out->src) {
+            int k = !c->mru[s];
+            if (entry_pinned(ring, &set[k]))
+                k = !k;
+            if (!entry_pinned(ring, &set[k])) {
+                out->src = &set[k];
+                c->mru[s] = (uint8_t)k;
+                out->src->len = (uint32_t)len;
+                memcpy(out->src->word, w, len);
+                nf__tok_info(w, len, &out->src->info.tok);
+                out->src->info.roles = 0;
+            }
+        }
     }
-    nf__tok_info(w, len, &out->info.tok);
-    out->info.roles = 0;
     if (out->src) {
-        out->src->len = (uint32_t)len;
-        memcpy(out->src->word, w, len);
-        out->src->info.tok = out->info.tok;
-        out->src->info.roles = 0;
+        out->info = &out->src->info;
+    } else {
+        out->info = &out->own;
+        nf__tok_info(w, len, &out->own.tok);
+        out->own.roles = 0;
     }
+    ring->have[j & 7] = j + 1;
 }
 
-/* The token's sums for role r (w, len: its word). */
-static const int32_t *role_sums(const nf_tagger *t, win_tok *wt, int r, const char *w, size_t len)
+/* The token's sums for role r. */
+static const int32_t *role_sums(const nf_tagger *t, win_tok *wt, int r)
 {
-    word_info *in = &wt->info;
+    word_info *in = wt->info;
     if (!(in->roles & (1u << r))) {
         uint32_t f[NF_MAX_ROLE];
         memset(in->w[r], 0, sizeof in->w[r]);
         sum_feats(t, f, nf__role_feats(r, &in->tok, f), in->w[r]);
         in->roles |= 1u << r;
-        if (wt->src && entry_holds(wt->src, w, len)) {
-            memcpy(wt->src->info.w[r], in->w[r], sizeof in->w[r]);
-            wt->src->info.roles |= 1u << r;
-        }
     }
     return in->w[r];
 }
@@ -885,9 +969,8 @@ void nf_tagger_tag_cached(const nf_tagger *t, nf_tagger_cache *c, const char *co
     }
     static const int role_at[5] = {NF_R_M2, NF_R_M1, NF_R_C, NF_R_P1, NF_R_P2}; /* window position -> role */
     uint32_t sflags = nf__sent_flags(words, lens, n);
-    win_tok ring[8]; /* tokens i-2 .. i+2: token j in ring[j & 7] */
-    size_t have[8];  /* token index + 1 held by each ring slot */
-    memset(have, 0, sizeof have);
+    win_ring ring; /* tokens i-2 .. i+2 */
+    memset(ring.have, 0, sizeof ring.have);
     uint32_t feats[NF_MAX_CTX];
     int p1 = -1, p2 = -1;
     for (size_t i = 0; i < n; i++) {
@@ -902,7 +985,7 @@ void nf_tagger_tag_cached(const nf_tagger *t, nf_tagger_cache *c, const char *co
         long set[5];
         for (size_t k = 0; k < 5; k++) {
             size_t pos = i + k, j = pos - 2; /* position + 2 */
-            if (pos >= 2 && j < n && have[j & 7] != j + 1)
+            if (pos >= 2 && j < n && ring.have[j & 7] != j + 1)
                 set[k] = wc_set(c, words[j], lens[j]);
         }
         const nf_tok *win[5];
@@ -915,17 +998,15 @@ void nf_tagger_tag_cached(const nf_tagger *t, nf_tagger_cache *c, const char *co
                 win[k] = NULL;
                 rw = t->edge[role_at[k]];
             } else {
-                size_t j = pos - 2, r = j & 7;
-                if (have[r] != j + 1) {
-                    win_tok_get(c, set[k], words[j], lens[j], &ring[r]);
-                    have[r] = j + 1;
-                }
-                win[k] = &ring[r].info.tok;
-                rw = role_sums(t, &ring[r], role_at[k], words[j], lens[j]);
+                size_t j = pos - 2;
+                if (ring.have[j & 7] != j + 1)
+                    ring_put(c, set[k], words[j], lens[j], &ring, j);
+                win[k] = &ring.tok[j & 7].info->tok;
+                rw = role_sums(t, &ring.tok[j & 7], role_at[k]);
             }
             add_sums(sc, rw);
         }
-        sum_feats(t, feats, nf__ctx_feats(win, i, sflags, p1, feats), sc);
+        sum_feats(t, feats, ctx_feats(win, i, sflags, t->tagh[p1 + 1], feats), sc);
         int best = NF_TAG_O;
         for (int tg = 1; tg < NF_NTAGS; tg++)
             if (nf__allowed(p1, tg) && sc[tg] > sc[best])
