@@ -1783,10 +1783,9 @@ static int person_role_match(ctx *c, int32_t m, const descent *d, const char *af
     return 2;
 }
 
-/* Index of the first token at or after offset off. */
-static size_t tok_at(const ctx *c, uint32_t off)
+/* Index of the first token at or after offset off, known to lie in [lo, hi]. */
+static size_t tok_halve(const ctx *c, uint32_t off, size_t lo, size_t hi)
 {
-    size_t lo = 0, hi = c->ntok;
     while (lo < hi) {
         size_t mid = (lo + hi) / 2;
         if (c->tok[mid].start < off)
@@ -1796,6 +1795,9 @@ static size_t tok_at(const ctx *c, uint32_t off)
     }
     return lo;
 }
+
+/* Index of the first token at or after offset off. */
+static size_t tok_at(const ctx *c, uint32_t off) { return tok_halve(c, off, 0, c->ntok); }
 
 /* tok_at, searching from k on (k: the answer for an offset before off; mentions and dates
  * come in text order), in steps that double, then halving. */
@@ -1810,16 +1812,7 @@ static size_t tok_at_from(const ctx *c, uint32_t off, size_t k)
         hi += step;
         step *= 2;
     }
-    if (hi > c->ntok)
-        hi = c->ntok;
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        if (c->tok[mid].start < off)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo;
+    return tok_halve(c, off, lo, hi > c->ntok ? c->ntok : hi);
 }
 
 typedef struct {

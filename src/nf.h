@@ -21,6 +21,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "newsfacts.h"
 
@@ -74,6 +75,14 @@ int nf_strncaseeq(const char *a, size_t an, const char *b); /* a[0..an) equals b
 /* Length of the longest prefix of s[0..n) made of printable ASCII (0x20..0x7E) other than
  * x1 and x2 (pass 0x7F for none), eight bytes at a time: the writers copy such runs whole. */
 size_t nf_plain_prefix(const char *s, size_t n, unsigned char x1, unsigned char x2);
+/* Copies that prefix of s[0..n) to *d and advances *d past it; returns its length. */
+static inline size_t nf_copy_plain(char **d, const char *s, size_t n, unsigned char x1, unsigned char x2)
+{
+    size_t r = nf_plain_prefix(s, n, x1, x2);
+    memcpy(*d, s, r);
+    *d += r;
+    return r;
+}
 
 /* Diagnostics: "newsfacts: FILE:LINE: message" on stderr. Warnings are counted (for
  * --strict) and silenced by -q; errors always print and make the exit status 1. */

@@ -18,14 +18,9 @@ static void put_field(nf_buf *out, const char *s)
         *d++ = '"';
     const unsigned char *p = (const unsigned char *)s;
     for (size_t i = 0; i < n;) {
-        size_t r = nf_plain_prefix(s + i, n - i, '"', 0x7F); /* copied as it is */
-        if (r) {
-            memcpy(d, s + i, r);
-            d += r;
-            i += r;
-            if (i == n)
-                break;
-        }
+        i += nf_copy_plain(&d, s + i, n - i, '"', 0x7F); /* copied as it is */
+        if (i == n)
+            break;
         unsigned c = p[i];
         if (c >= 0x80) {
             uint32_t cp;

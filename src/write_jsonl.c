@@ -13,14 +13,9 @@ static void put_string(nf_buf *out, const char *s)
     char *d = out->p + out->len;
     *d++ = '"';
     for (size_t i = 0; i < n;) {
-        size_t r = nf_plain_prefix((const char *)p + i, n - i, '"', '\\'); /* as it is */
-        if (r) {
-            memcpy(d, p + i, r);
-            d += r;
-            i += r;
-            if (i == n)
-                break;
-        }
+        i += nf_copy_plain(&d, (const char *)p + i, n - i, '"', '\\'); /* as it is */
+        if (i == n)
+            break;
         unsigned c = p[i];
         if (c >= 0x80) {
             uint32_t cp;

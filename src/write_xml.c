@@ -16,14 +16,9 @@ static size_t clean(const char *s, nf_buf *b)
     nf_buf_reserve(b, 3 * n + 1); /* an invalid byte becomes three; and the NUL */
     char *d = b->p + b->len;
     for (size_t i = 0; i < n;) {
-        size_t r = nf_plain_prefix((const char *)p + i, n - i, 0x7F, 0x7F); /* as it is */
-        if (r) {
-            memcpy(d, p + i, r);
-            d += r;
-            i += r;
-            if (i == n)
-                break;
-        }
+        i += nf_copy_plain(&d, (const char *)p + i, n - i, 0x7F, 0x7F); /* as it is */
+        if (i == n)
+            break;
         uint32_t cp;
         int k = nf_utf8_decode(p + i, n - i, &cp);
         int bad = cp == 0xFFFD && !(k == 3 && p[i] == 0xEF);
