@@ -2167,17 +2167,7 @@ int nf_dates_overlap(const nf_ana *a, uint32_t s, uint32_t e)
 
 int nf_dates_at(const nf_ana *a, uint32_t off)
 {
-    size_t lo = 0, hi = a->ntx; /* tx are in text order */
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        if (a->tx[mid].end <= off)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    if (lo < a->ntx && a->tx[lo].start <= off && off < a->tx[lo].end)
-        return (int)lo;
-    return -1;
+    return nf_dates_overlap(a, off, off + 1); /* offsets stay far below 2^32 (16 MB pieces) */
 }
 
 static int gap_word_ok(const nf_ana *a, const date_engine *de, const nf_tok *t)

@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "dates.h"
 #include "nf.h"
 #include "numbers.h"
 
@@ -890,20 +891,6 @@ static int in_url(const fctx *c, uint32_t off, const nf_sent *s)
     return 0;
 }
 
-/* The date stage finds its expressions left to right without overlaps, so a->tx is sorted
- * by start (and by end): a binary search finds the only candidate. */
-static int overlaps_timex(const nf_ana *a, uint32_t s, uint32_t e)
-{
-    size_t lo = 0, hi = a->ntx; /* first expression ending after s */
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        if (a->tx[mid].end <= s)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo < a->ntx && a->tx[lo].start < e;
-}
 
 static int has_cue(const fctx *c, const nf_sent *s)
 {
@@ -1159,7 +1146,7 @@ static size_t try_figure(fctx *c, const nf_sent *s, size_t k, size_t kfirst)
         return kend;
     if (in_url(c, w->s, s))
         return kend > k ? kend : k + 1;
-    if (overlaps_timex(a, (uint32_t)n.nstart, (uint32_t)n.nend))
+    if (nf_dates_overlap(a, (uint32_t)n.nstart, (uint32_t)n.nend) >= 0)
         return kend > k ? kend : k + 1;
     /* right after another number: a model or a code (400 737 Max jets) */
     if (k > kfirst && c->w[k - 1].kind == 'w') {
