@@ -10,25 +10,7 @@
 #include <cmocka.h>
 
 #include "nf.h"
-
-static nf_engine *eng;
-
-static int setup(void **st)
-{
-    (void)st;
-    nf_options o;
-    nf_options_default(&o);
-    char err[256];
-    eng = nf_engine_new(&o, err, sizeof err);
-    return eng ? 0 : -1;
-}
-
-static int teardown(void **st)
-{
-    (void)st;
-    nf_engine_free(eng);
-    return 0;
-}
+#include "helpers.h"
 
 static nf_ana A;
 

@@ -11,28 +11,10 @@
 #include <cmocka.h>
 
 #include "nf.h"
+#include "helpers.h"
 
-static nf_engine *eng;
 static nf_ana A;
 static char text[4096];
-
-static int setup(void **st)
-{
-    (void)st;
-    nf_options o;
-    nf_options_default(&o);
-    char err[256];
-    eng = nf_engine_new(&o, err, sizeof err);
-    return eng ? 0 : -1;
-}
-
-static int teardown(void **st)
-{
-    (void)st;
-    nf_ana_free(&A);
-    nf_engine_free(eng);
-    return 0;
-}
 
 static void prepare(const char *t)
 {
@@ -478,5 +460,7 @@ int main(void)
         cmocka_unit_test(test_currency_adjective),
         cmocka_unit_test(test_chart_band),
     };
-    return cmocka_run_group_tests(tests, setup, teardown);
+    int r = cmocka_run_group_tests(tests, setup, teardown);
+    nf_ana_free(&A);
+    return r;
 }
