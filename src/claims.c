@@ -370,9 +370,8 @@ typedef struct ctx_s {
     int32_t *tx_start;   /* token -> timex starting there, -1 */
     int32_t *tx_cover;   /* token -> timex covering it, -1 */
     uint32_t *tsent;     /* token -> sentence */
-    uint8_t *caption;    /* sentence -> looks like a photo caption */
+    uint8_t *caption;    /* sentence -> looks like a photo caption (CAPTION_UNKNOWN until asked) */
     uint8_t *hascue;     /* sentence -> holds a cue */
-    uint8_t *sentlike;   /* sentence -> ends like a sentence (a `heading` that is none) */
     cue *cues;
     size_t ncue, capcue;
     const char **low;    /* token -> its lower-cased form (lower_tok; not NUL-terminated) */
@@ -387,6 +386,7 @@ typedef struct ctx_s {
     uint32_t *smen;      /* mention indexes, by sentence, in text order */
     struct { const char *canon; int g; } *gender; /* persons with an honorific */
     size_t ngender, capgender;
+    uint8_t gender_done; /* genders() has filled c->gender (on the first gender_of) */
     nf_map *personal;    /* canonical names the article shows to be persons (bodylike_person) */
 } ctx;
 
@@ -665,10 +665,33 @@ static const char *pronoun_at(ctx *c, size_t i)
     return NULL;
 }
 
-/* Is token i inside a sentence that is a caption or a heading? */
-static int sent_skipped(const ctx *c, size_t s)
+/* Sentence s looks like a photo caption: caption_like, found when first asked (only the
+ * sentences near a cue ever are). */
+enum { CAPTION_UNKNOWN = 0xFF };
+static int caption_like(ctx *c, size_t s);
+static int is_caption(ctx *c, size_t s)
 {
-    return c->caption[s] || (c->a->sent[s].heading && !c->sentlike[s]);
+    if (c->caption[s] == CAPTION_UNKNOWN)
+        c->caption[s] = (uint8_t)caption_like(c, s);
+    return c->caption[s];
+}
+
+/* A short paragraph taken for a heading that ends like a sentence: `"...," X said.` */
+static int sentence_like(const ctx *c, size_t s)
+{
+    const nf_sent *se = &c->a->sent[s];
+    size_t e = se->tok0 + se->ntok;
+    while (e > se->tok0 && (is_dquote(c, e - 1) || is_punct(c, e - 1, ')')))
+        e--;
+    return se->ntok >= 4 && e > se->tok0 &&
+           (is_punct(c, e - 1, '.') || is_punct(c, e - 1, ',') || is_punct(c, e - 1, '!') ||
+            is_punct(c, e - 1, '?'));
+}
+
+/* Is sentence s a caption or a heading? */
+static int sent_skipped(ctx *c, size_t s)
+{
+    return is_caption(c, s) || (c->a->sent[s].heading && !sentence_like(c, s));
 }
 
 /* Collect the speaker phrase ending at token j (inclusive), going back at most to s0.
@@ -1171,7 +1194,7 @@ static void find_cues(ctx *c, size_t s)
     {
         long ln, col;
         nf_doc_pos(&c->a->doc, se->start, &ln, &col);
-        fprintf(stderr, "S%zu line %ld head %d cap %d inq %d: %.*s\n", s, ln, se->heading, c->caption[s], se->in_quote, (int)(se->end - se->start), c->t + se->start);
+        fprintf(stderr, "S%zu line %ld head %d cap %d inq %d: %.*s\n", s, ln, se->heading, is_caption(c, s), se->in_quote, (int)(se->end - se->start), c->t + se->start);
     }
 #endif
     /* no word that may be a cue: nothing to do (before the set-up of the loop below, which
@@ -1823,10 +1846,16 @@ typedef struct {
 /* How far (in cues) a cue looks for the claim it lies in. */
 #define CUE_WINDOW 40
 
+static void genders(ctx *c);
+
 /* A person's gender as the article shows it by an honorific (Mr, Ms, Mrs...) before one of
  * its mentions: 'm', 'f', or 0 when unknown. */
 static int gender_of(ctx *c, const char *canon)
 {
+    if (!c->gender_done) { /* once per article, when first asked (most articles never ask) */
+        c->gender_done = 1;
+        genders(c);
+    }
     for (size_t g = 0; g < c->ngender; g++)
         if (!strcmp(c->gender[g].canon, canon))
             return c->gender[g].g;
@@ -2283,7 +2312,7 @@ static void resolve_1(ctx *c, size_t qi)
             if (mn->sent + (any ? 10 : 60) < q->s)
                 break;
             /* (a heading counts: `the firm` in the first lines is often the headline's) */
-            if (any && (mn->type == NF_ACT_ORG || mn->type == NF_ACT_GROUP) && !c->caption[mn->sent]) {
+            if (any && (mn->type == NF_ACT_ORG || mn->type == NF_ACT_GROUP) && !is_caption(c, mn->sent)) {
                 size_t tk = c->mtok0[m];
                 if (!(mn->flags & NF_M_SUBJECT) && !(tk < c->ntok && c->spoke[tk])) {
                     if (!last)
@@ -2754,7 +2783,6 @@ int nf_claims_run(nf_ana *a)
     c->tsent = nf_arena_alloc(&a->arena, nt * sizeof(uint32_t));
     c->caption = nf_arena_alloc(&a->arena, a->nsent);
     c->hascue = nf_arena_alloc(&a->arena, a->nsent);
-    c->sentlike = nf_arena_alloc(&a->arena, a->nsent);
     c->spoke = nf_arena_alloc(&a->arena, nt);
     c->sm0 = nf_arena_alloc(&a->arena, (a->nsent + 1) * sizeof(uint32_t));
     c->smen = nf_arena_alloc(&a->arena, (a->nmen + 1) * sizeof(uint32_t));
@@ -2808,17 +2836,7 @@ int nf_claims_run(nf_ana *a)
             c->tx_cover[k] = (int32_t)x;
     }
     lower_all(c);
-    for (size_t s = 0; s < a->nsent; s++) {
-        c->caption[s] = (uint8_t)caption_like(c, s);
-        /* a short paragraph taken for a heading that ends like a sentence: `"...," X said.` */
-        const nf_sent *se = &a->sent[s];
-        size_t e = se->tok0 + se->ntok;
-        while (e > se->tok0 && (is_dquote(c, e - 1) || is_punct(c, e - 1, ')')))
-            e--;
-        c->sentlike[s] = (uint8_t)(se->ntok >= 4 && e > se->tok0 &&
-                                   (is_punct(c, e - 1, '.') || is_punct(c, e - 1, ',') ||
-                                    is_punct(c, e - 1, '!') || is_punct(c, e - 1, '?')));
-    }
+    memset(c->caption, CAPTION_UNKNOWN, a->nsent);
     for (size_t s = 0; s < a->nsent; s++)
         find_cues(c, s);
     for (size_t q = 0; q < c->ncue; q++)
@@ -2827,7 +2845,6 @@ int nf_claims_run(nf_ana *a)
     for (size_t q = 0; q < c->ncue; q++) /* `Media reports in Tanzania have said`: a noun */
         if (c->spoke[c->cues[q].v] && c->cues[q].join < 0)
             c->cues[q].dead = 1;
-    genders(c);
     /* resolve speakers in order (pronouns look at earlier cues) */
     for (size_t q = 0; q < c->ncue; q++) {
         cue *cu = &c->cues[q];
