@@ -40,7 +40,7 @@ static const char *const LEMMAS[L_N] = {"", "say", "tell", "call", "describe", "
                                         "report", "maintain", "express", "indicate", "affirm",
                                         "reaffirm", "announce"};
 
-typedef struct {
+typedef struct lexent_s {
     const char *lemma;
     uint8_t cls;
     uint8_t lid;  /* L_*: the lemma as a number */
@@ -80,18 +80,50 @@ static const char *const DETS[] = {"the", "a", "an", "its", "his", "her", "their
 enum { S_PRONOUNS, S_NP_STOP, S_PREPS, S_BE, S_DETS, S_N };
 static const char *const *const SETS[S_N] = {PRONOUNS, NP_STOP, PREPS, BE, DETS};
 
-/* A filter before the look-up of every word in the cue lexicon: one bit for each length,
- * first and last byte of its forms (most words are no cue, and most of those end here). */
-enum { LEXF_BITS = 1 << 12 };
-static inline uint32_t lexf_bit(const char *s, size_t n)
+/* Every word of every article is looked up in the cue lexicon, and most are no cue: the
+ * lexicon's one-word forms are kept in a table of their own (lext) that finds a word with one
+ * hash of its bytes and, on a hit, two 64-bit comparisons.
+ *
+ * A word of 1..WKEY_MAX bytes as a key: its bytes in two 64-bit words, zero past the word.
+ * word_key reads 16 bytes at s: the buffers it reads are padded with LOW_PAD bytes. */
+enum { WKEY_MAX = 15, LOW_PAD = 16 };
+typedef struct { uint64_t a, b; } wkey;
+
+/* The first k <= 8 bytes at s (8 readable), the rest zero (any byte order). */
+static inline uint64_t first_bytes(const char *s, size_t k)
 {
-    uint32_t sig = (uint32_t)n | (uint32_t)(unsigned char)s[0] << 8 | (uint32_t)(unsigned char)s[n - 1] << 16;
-    return (sig * 0x9E3779B1u) >> 20; /* 12 bits */
+    static const unsigned char ONES[16] = {0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF};
+    uint64_t v, m;
+    memcpy(&v, s, 8);
+    memcpy(&m, ONES + 8 - k, 8);
+    return v & m;
 }
 
+static inline wkey word_key(const char *s, size_t n)
+{
+    wkey k = {first_bytes(s, n < 8 ? n : 8), first_bytes(s + 8, n > 8 ? n - 8 : 0)};
+    return k;
+}
+
+static inline uint64_t wkey_hash(wkey k, size_t n)
+{
+    return (k.a ^ (k.b + n) * 0xC2B2AE3D27D4EB4Full) * 0x9E3779B97F4A7C15ull;
+}
+
+/* Open addressing, at most a sixth full (so a miss mostly stops at the first slot); a slot is
+ * used when its tag (bits of the hash, never 0) is. */
+enum { LEXT_BITS = 11, LEXT_SIZE = 1 << LEXT_BITS };
+typedef struct {
+    wkey k;
+    size_t n;
+    const struct lexent_s *le;
+} lexslot;
+static inline uint16_t wkey_tag(uint64_t h) { return (uint16_t)(h >> 8) | 1; }
+
 struct nf_claims_eng {
-    nf_map *lex;   /* form -> lexent* */
-    uint64_t lexf[LEXF_BITS / 64]; /* lexf_bit of each form of lex */
+    uint16_t lext_tag[LEXT_SIZE]; /* the one-word forms of the cue lexicon (see above) */
+    lexslot lext[LEXT_SIZE];
+    nf_map *lexlong; /* forms longer than WKEY_MAX -> lexent* (reporting.tsv has none) */
     nf_map *desc;  /* word -> descent* */
     nf_map *things; /* bodies and documents that speak but are no actor (`report`) -> 1 */
     nf_map *given;  /* given names (firstnames.txt, shared with the actor stage) -> 1 */
@@ -102,6 +134,41 @@ struct nf_claims_eng {
     nf_map *homo;    /* forms that are nouns too (`report`, `claims`) -> 1 */
     nf_map *setmap;  /* word of SETS -> bit 1 << set for each list that holds it */
 };
+
+/* The lexicon entry of the lower-case word s[0..n) (s readable for n + LOW_PAD bytes), NULL. */
+static const lexent *lex_find(const struct nf_claims_eng *x, const char *s, size_t n)
+{
+    if (n == 0 || n > WKEY_MAX)
+        return n ? nf_map_get(x->lexlong, s, n) : NULL;
+    wkey k = word_key(s, n);
+    uint64_t h = wkey_hash(k, n);
+    uint16_t tag = wkey_tag(h);
+    for (size_t i = h >> (64 - LEXT_BITS); x->lext_tag[i]; i = (i + 1) % LEXT_SIZE) {
+        const lexslot *sl = &x->lext[i];
+        if (x->lext_tag[i] == tag && sl->k.a == k.a && sl->k.b == k.b && sl->n == n)
+            return sl->le;
+    }
+    return NULL;
+}
+
+/* Adds form s (NUL-terminated, lower case) -> le; a form listed twice keeps its last entry. */
+static void lex_put(struct nf_claims_eng *x, const char *s, const lexent *le)
+{
+    size_t n = strlen(s);
+    if (n == 0 || n > WKEY_MAX) {
+        nf_map_put(x->lexlong, s, n, (void *)le);
+        return;
+    }
+    char pad[WKEY_MAX + LOW_PAD] = {0};
+    memcpy(pad, s, n);
+    wkey k = word_key(pad, n);
+    uint64_t h = wkey_hash(k, n);
+    size_t i = h >> (64 - LEXT_BITS);
+    while (x->lext_tag[i] && !(x->lext[i].k.a == k.a && x->lext[i].k.b == k.b && x->lext[i].n == n))
+        i = (i + 1) % LEXT_SIZE;
+    x->lext_tag[i] = wkey_tag(h);
+    x->lext[i] = (lexslot){k, n, le};
+}
 
 static const char *const CLASS_NAMES[] = {"", "v", "tell", "np", "weak", "cite", "acc", "ext", "obj", "adv", "noun"};
 
@@ -143,7 +210,7 @@ int nf_claims_init(nf_engine *e, char *err, size_t errlen)
         return -1;
     }
     struct nf_claims_eng *x = &full->pub;
-    x->lex = nf_map_new();
+    x->lexlong = nf_map_new();
     x->desc = nf_map_new();
     x->things = nf_map_new();
     x->given = nf_map_new();
@@ -229,11 +296,7 @@ int nf_claims_init(nf_engine *e, char *err, size_t errlen)
                 nf_map_put(x->phfirst, low, fl, (void *)1);
                 continue;
             }
-            nf_map_put(x->lex, low, fl, le);
-            if (fl) {
-                uint32_t b = lexf_bit(low, fl);
-                x->lexf[b / 64] |= (uint64_t)1 << (b % 64);
-            }
+            lex_put(x, low, le);
         }
         nf_lines_free(&it);
     }
@@ -318,7 +381,7 @@ void nf_claims_fini(nf_engine *e)
         free(p);
         p = n;
     }
-    nf_map_free(full->pub.lex);
+    nf_map_free(full->pub.lexlong);
     nf_map_free(full->pub.desc);
     nf_map_free(full->pub.things);
     nf_map_free(full->pub.given);
@@ -374,7 +437,8 @@ typedef struct ctx_s {
     uint8_t *hascue;     /* sentence -> holds a cue */
     cue *cues;
     size_t ncue, capcue;
-    const char **low;    /* token -> its lower-cased form (lower_tok; not NUL-terminated) */
+    const char *lt;      /* the text lower-cased, each token's form at its offset (lower_tok;
+                          * forms are not NUL-terminated), padded with LOW_PAD bytes */
     uint8_t *lowlen;     /* token -> the form's length (< LOW_MAX) */
     const lexent **lex;  /* token -> its lexicon entry (words only), NULL */
     uint8_t *wset;       /* token -> membership in the word lists SETS (in_set) */
@@ -395,51 +459,48 @@ static inline const char *tt(const ctx *c, size_t i) { return c->t + c->tok[i].s
 static inline size_t tl(const ctx *c, size_t i) { return c->tok[i].end - c->tok[i].start; }
 
 /* A token's lower-cased form: its first LOW_MAX - 1 bytes, lower-cased, with the first curly
- * apostrophe made straight (n’t -> n't). Made once per article by lower_all. */
+ * apostrophe made straight (n’t -> n't). Made once per article by lower_all, in a lower-cased
+ * copy of the text (c->lt) at the token's own offset. */
 enum { LOW_MAX = 128 };
 
-/* The form of a token s[0..l) that holds a byte 0xE2 (maybe a ’), in a copy of its own. */
-static const char *lower_e2(nf_arena *ar, const char *s, size_t l, size_t *n)
+/* Makes the first ’ of the form s[0..l) a ' (in place: the form gets 2 bytes shorter, and
+ * tokens never overlap); returns the form's length. */
+static size_t straighten(char *s, size_t l)
 {
-    char *out = nf_arena_alloc(ar, l + 1);
-    nf_lower(s, l, out);
-    out[l] = 0;
-    char *q = strstr(out, "\xE2\x80\x99");
-    if (q) {
-        *q = '\'';
-        memmove(q + 1, q + 3, strlen(q + 3) + 1);
-        l -= 2;
-    }
-    *n = l;
-    return out;
+    char *q = s;
+    while (q + 3 <= s + l && !((unsigned char)q[0] == 0xE2 && (unsigned char)q[1] == 0x80 && (unsigned char)q[2] == 0x99))
+        q++;
+    if (q + 3 > s + l)
+        return l;
+    *q = '\'';
+    memmove(q + 1, q + 3, (size_t)(s + l - (q + 3)));
+    return l - 2;
 }
 
 static int dquote_at(const ctx *c, size_t i);
 static int quote_opens(const ctx *c, size_t i);
 enum { DQ_CLOSE = 1, DQ_OPEN = 3 }; /* c->dq: bit 0 a double quote, bit 1 it opens */
 
-/* Per-token facts, found once per article: c->low/lowlen (the lower-cased form) and c->dq for
- * every token, c->lex/cand for every word. Most forms point into one lower-cased copy of the
- * text (not NUL-terminated: compare with low_eq); a token holding a byte 0xE2 gets a copy of
- * its own. */
+/* Per-token facts, found once per article: c->lt/lowlen (the lower-cased form) and c->dq for
+ * every token, c->lex/cand for every word. The forms are in one lower-cased copy of the text
+ * (not NUL-terminated: compare with low_eq); in a token that holds a ’ (a byte 0xE2 first) the
+ * form is straightened in place. */
 static void lower_all(ctx *c)
 {
     nf_arena *ar = &c->a->arena;
     const char *t = c->t;
     const nf_tok *tok = c->tok;
     size_t len = c->a->doc.len, nt = c->ntok;
-    char *lt = nf_arena_alloc(ar, len + 1);
+    char *lt = nf_arena_alloc(ar, len + LOW_PAD);
     nf_lower(t, len, lt);
-    lt[len] = 0;
-    const char **low = c->low = nf_arena_alloc(ar, nt * sizeof *c->low);
+    memset(lt + len, 0, LOW_PAD);
+    c->lt = lt;
     uint8_t *lowlen = c->lowlen = nf_arena_alloc(ar, nt);
     const lexent **lex = c->lex = nf_arena_alloc(ar, nt * sizeof *c->lex);
     uint8_t *cand = c->cand = nf_arena_alloc(ar, nt);
     uint8_t *dq = c->dq = nf_arena_alloc(ar, nt);
     c->wset = nf_arena_alloc(ar, nt * sizeof *c->wset);
     memset(c->wset, 0, nt * sizeof *c->wset);
-    const nf_map *lexmap = c->x->lex;
-    const uint64_t *lexf = c->x->lexf;
     const char *e2 = memchr(t, 0xE2, len); /* the next 0xE2 byte at or after a token's start */
     for (size_t i = 0; i < nt; i++) {
         uint32_t st = tok[i].start;
@@ -450,18 +511,14 @@ static void lower_all(ctx *c)
         while (e2 && e2 < t + st)
             e2 = memchr(e2 + 1, 0xE2, len - (size_t)(e2 + 1 - t));
         if (e2 && e2 < t + st + l)
-            low[i] = lower_e2(ar, t + st, l, &n);
-        else
-            low[i] = lt + st;
+            n = straighten(lt + st, l);
         lowlen[i] = (uint8_t)n;
         const lexent *le = NULL;
         cand[i] = 0;
         if (tok[i].flags & NF_T_WORD) {
-            uint32_t b = n ? lexf_bit(low[i], n) : 0;
-            if (!n || (lexf[b / 64] >> (b % 64) & 1))
-                le = nf_map_get(lexmap, low[i], n);
+            le = lex_find(c->x, lt + st, n);
             /* most words are no cue: only a reporting word or `according` may be one */
-            cand[i] = le ? le->cls < C_EXT : n == 9 && !memcmp(low[i], "according", 9);
+            cand[i] = le ? le->cls < C_EXT : n == 9 && !memcmp(lt + st, "according", 9);
         }
         lex[i] = le;
         dq[i] = 0;
@@ -473,7 +530,7 @@ static void lower_all(ctx *c)
 static inline const char *lower_tok(const ctx *c, size_t i, size_t *n)
 {
     *n = c->lowlen[i];
-    return c->low[i];
+    return c->lt + c->tok[i].start;
 }
 
 /* Does token i's form, as a C string (up to a NUL), equal s: strcmp(form, s) == 0? */
