@@ -105,24 +105,23 @@ static inline wkey word_key(const char *s, size_t n)
     return k;
 }
 
-static inline uint64_t wkey_hash(wkey k, size_t n)
+static inline uint64_t wkey_hash(wkey k)
 {
-    return (k.a ^ (k.b + n) * 0xC2B2AE3D27D4EB4Full) * 0x9E3779B97F4A7C15ull;
+    return (k.a ^ k.b * 0xC2B2AE3D27D4EB4Full) * 0x9E3779B97F4A7C15ull;
 }
 
-/* Open addressing, at most a sixth full (so a miss mostly stops at the first slot); a slot is
- * used when its tag (bits of the hash, never 0) is. */
-enum { LEXT_BITS = 11, LEXT_SIZE = 1 << LEXT_BITS };
-typedef struct {
-    wkey k;
-    size_t n;
-    const struct lexent_s *le;
-} lexslot;
-static inline uint16_t wkey_tag(uint64_t h) { return (uint16_t)(h >> 8) | 1; }
+/* Open addressing, at most a third full (so a miss mostly stops at the first slot). Keys hold
+ * no length: neither forms nor tokens hold a NUL byte (normalize makes it a space), so two
+ * zero-padded keys are equal only for words of one length. The tags are all a miss reads
+ * (2 KB): bit 0 the slot is used, bit 1 the form may be a cue (its class is before C_EXT),
+ * the rest bits of the hash. */
+enum { LEXT_BITS = 10, LEXT_SIZE = 1 << LEXT_BITS, TAG_USED = 1, TAG_CUE = 2 };
+static inline uint16_t wkey_tag(uint64_t h) { return (uint16_t)((h >> 8) & ~(uint64_t)TAG_CUE) | TAG_USED; }
 
 struct nf_claims_eng {
     uint16_t lext_tag[LEXT_SIZE]; /* the one-word forms of the cue lexicon (see above) */
-    lexslot lext[LEXT_SIZE];
+    wkey lext_key[LEXT_SIZE];
+    const struct lexent_s *lext_le[LEXT_SIZE];
     nf_map *lexlong; /* forms longer than WKEY_MAX -> lexent* (reporting.tsv has none) */
     nf_map *desc;  /* word -> descent* */
     nf_map *things; /* bodies and documents that speak but are no actor (`report`) -> 1 */
@@ -135,19 +134,24 @@ struct nf_claims_eng {
     nf_map *setmap;  /* word of SETS -> bit 1 << set for each list that holds it */
 };
 
-/* The lexicon entry of the lower-case word s[0..n) (s readable for n + LOW_PAD bytes), NULL. */
-static const lexent *lex_find(const struct nf_claims_eng *x, const char *s, size_t n)
+/* The lexicon entry of the lower-case word s[0..n) (s readable for n + LOW_PAD bytes), NULL;
+ * *cue: whether it may be a cue (its class is before C_EXT). */
+static const lexent *lex_find(const struct nf_claims_eng *x, const char *s, size_t n, int *cue)
 {
-    if (n == 0 || n > WKEY_MAX)
-        return n ? nf_map_get(x->lexlong, s, n) : NULL;
-    wkey k = word_key(s, n);
-    uint64_t h = wkey_hash(k, n);
-    uint16_t tag = wkey_tag(h);
-    for (size_t i = h >> (64 - LEXT_BITS); x->lext_tag[i]; i = (i + 1) % LEXT_SIZE) {
-        const lexslot *sl = &x->lext[i];
-        if (x->lext_tag[i] == tag && sl->k.a == k.a && sl->k.b == k.b && sl->n == n)
-            return sl->le;
+    *cue = 0;
+    if (n == 0 || n > WKEY_MAX) {
+        const lexent *le = n ? nf_map_get(x->lexlong, s, n) : NULL;
+        *cue = le && le->cls < C_EXT;
+        return le;
     }
+    wkey k = word_key(s, n);
+    uint64_t h = wkey_hash(k);
+    uint16_t tag = wkey_tag(h);
+    for (size_t i = h >> (64 - LEXT_BITS); x->lext_tag[i]; i = (i + 1) % LEXT_SIZE)
+        if ((x->lext_tag[i] & ~TAG_CUE) == tag && x->lext_key[i].a == k.a && x->lext_key[i].b == k.b) {
+            *cue = (x->lext_tag[i] & TAG_CUE) != 0;
+            return x->lext_le[i];
+        }
     return NULL;
 }
 
@@ -162,12 +166,13 @@ static void lex_put(struct nf_claims_eng *x, const char *s, const lexent *le)
     char pad[WKEY_MAX + LOW_PAD] = {0};
     memcpy(pad, s, n);
     wkey k = word_key(pad, n);
-    uint64_t h = wkey_hash(k, n);
+    uint64_t h = wkey_hash(k);
     size_t i = h >> (64 - LEXT_BITS);
-    while (x->lext_tag[i] && !(x->lext[i].k.a == k.a && x->lext[i].k.b == k.b && x->lext[i].n == n))
+    while (x->lext_tag[i] && !(x->lext_key[i].a == k.a && x->lext_key[i].b == k.b))
         i = (i + 1) % LEXT_SIZE;
-    x->lext_tag[i] = wkey_tag(h);
-    x->lext[i] = (lexslot){k, n, le};
+    x->lext_tag[i] = (uint16_t)(wkey_tag(h) | (le->cls < C_EXT ? TAG_CUE : 0));
+    x->lext_key[i] = k;
+    x->lext_le[i] = le;
 }
 
 static const char *const CLASS_NAMES[] = {"", "v", "tell", "np", "weak", "cite", "acc", "ext", "obj", "adv", "noun"};
@@ -516,9 +521,10 @@ static void lower_all(ctx *c)
         const lexent *le = NULL;
         cand[i] = 0;
         if (tok[i].flags & NF_T_WORD) {
-            le = lex_find(c->x, lt + st, n);
+            int may_cue;
+            le = lex_find(c->x, lt + st, n, &may_cue);
             /* most words are no cue: only a reporting word or `according` may be one */
-            cand[i] = le ? le->cls < C_EXT : n == 9 && !memcmp(lt + st, "according", 9);
+            cand[i] = le ? (uint8_t)may_cue : n == 9 && !memcmp(lt + st, "according", 9);
         }
         lex[i] = le;
         dq[i] = 0;
