@@ -118,8 +118,19 @@ static inline uint64_t wkey_hash(wkey k)
 enum { LEXT_BITS = 10, LEXT_SIZE = 1 << LEXT_BITS, TAG_USED = 1, TAG_CUE = 2 };
 static inline uint16_t wkey_tag(uint64_t h) { return (uint16_t)((h >> 8) & ~(uint64_t)TAG_CUE) | TAG_USED; }
 
+/* Before the table, a filter (2 KB): one bit for the length, first two (of a longer word) and
+ * last byte of each form; 7 words in 8 end there. */
+enum { LEXF_BITS = 14 };
+static inline uint32_t lexf_bit(const char *s, size_t n)
+{
+    uint32_t sig = (uint32_t)n | (uint32_t)(unsigned char)s[0] << 8 | (uint32_t)(unsigned char)s[n > 1] << 16 |
+                   (uint32_t)(unsigned char)s[n - 1] << 24;
+    return (sig * 0x9E3779B1u) >> (32 - LEXF_BITS);
+}
+
 struct nf_claims_eng {
-    uint16_t lext_tag[LEXT_SIZE]; /* the one-word forms of the cue lexicon (see above) */
+    uint64_t lexf[(1 << LEXF_BITS) / 64]; /* the one-word forms of the cue lexicon (see above) */
+    uint16_t lext_tag[LEXT_SIZE];
     wkey lext_key[LEXT_SIZE];
     const struct lexent_s *lext_le[LEXT_SIZE];
     nf_map *lexlong; /* forms longer than WKEY_MAX -> lexent* (reporting.tsv has none) */
@@ -144,6 +155,9 @@ static const lexent *lex_find(const struct nf_claims_eng *x, const char *s, size
         *cue = le && le->cls < C_EXT;
         return le;
     }
+    uint32_t f = lexf_bit(s, n);
+    if (!(x->lexf[f / 64] >> (f % 64) & 1))
+        return NULL;
     wkey k = word_key(s, n);
     uint64_t h = wkey_hash(k);
     uint16_t tag = wkey_tag(h);
@@ -171,6 +185,8 @@ static void lex_put(struct nf_claims_eng *x, const char *s, const lexent *le)
     while (x->lext_tag[i] && !(x->lext_key[i].a == k.a && x->lext_key[i].b == k.b))
         i = (i + 1) % LEXT_SIZE;
     x->lext_tag[i] = (uint16_t)(wkey_tag(h) | (le->cls < C_EXT ? TAG_CUE : 0));
+    uint32_t f = lexf_bit(pad, n);
+    x->lexf[f / 64] |= (uint64_t)1 << (f % 64);
     x->lext_key[i] = k;
     x->lext_le[i] = le;
 }
