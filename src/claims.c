@@ -57,7 +57,13 @@ typedef struct {
 typedef struct {
     const char *w[6];
     uint8_t n, cls;
+    uint32_t gend; /* the phrases are grouped by first word: the end of this one's group */
 } phrase;
+
+static int phrase_cmp(const void *a, const void *b)
+{
+    return strcmp(((const phrase *)a)->w[0], ((const phrase *)b)->w[0]);
+}
 
 static const char *const PRONOUNS[] = {"he", "she", "they", "it", "i", "we", "you", NULL};
 static const char *const NP_STOP[] = {"that", "and", "but", "or", "because", "as", "while", "when",
@@ -140,7 +146,7 @@ struct nf_claims_eng {
     nf_map *led;    /* bodies named after their leader (`the Biden administration`) -> 1 */
     phrase *ph;
     size_t nph;
-    nf_map *phfirst; /* first word of a phrase -> 1 */
+    nf_map *phfirst; /* first word of a phrase -> 1 + the first phrase of its group */
     nf_map *homo;    /* forms that are nouns too (`report`, `claims`) -> 1 */
     nf_map *setmap;  /* word of SETS -> bit 1 << set for each list that holds it */
 };
@@ -320,6 +326,17 @@ int nf_claims_init(nf_engine *e, char *err, size_t errlen)
             lex_put(x, low, le);
         }
         nf_lines_free(&it);
+        /* group the phrases by first word: phrase_at tries only the group of a token */
+        if (x->nph)
+            qsort(x->ph, x->nph, sizeof *x->ph, phrase_cmp);
+        for (size_t p = 0, g = 0; p < x->nph; p++) {
+            if (p == 0 || strcmp(x->ph[p].w[0], x->ph[p - 1].w[0])) {
+                g = p;
+                nf_map_put(x->phfirst, x->ph[p].w[0], strlen(x->ph[p].w[0]), (void *)(uintptr_t)(p + 1));
+            }
+            for (size_t q = g; q <= p; q++)
+                x->ph[q].gend = (uint32_t)(p + 1);
+        }
     }
     txt = nf_data_get(e, "descriptions.tsv", &len);
     if (txt) {
@@ -666,10 +683,12 @@ static size_t phrase_at(ctx *c, size_t i, size_t lim, int cls)
 {
     size_t n;
     const char *s = lower_tok(c, i, &n);
-    if (!nf_map_has(c->x->phfirst, s, n))
+    uintptr_t g = (uintptr_t)nf_map_get(c->x->phfirst, s, n);
+    if (!g)
         return 0;
+    /* the longest match: the order of the phrases does not matter */
     size_t best = 0;
-    for (size_t p = 0; p < c->x->nph; p++) {
+    for (size_t p = g - 1; p < c->x->ph[g - 1].gend; p++) {
         const phrase *ph = &c->x->ph[p];
         if (ph->cls != cls || i + ph->n > lim || ph->n <= best)
             continue;
