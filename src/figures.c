@@ -1544,16 +1544,16 @@ int nf_figures_run(nf_ana *a)
     uint32_t wend = 0;
     for (size_t si = 0; si < a->nsent; si++) {
         const nf_sent *s = &a->sent[si];
-        /* only sentences where a number may start (by the sentence stage's tokens) */
-        int maybe = 0;
-        for (uint32_t ti = s->tok0; ti < s->tok0 + s->ntok && ti < a->ntok && !maybe; ti++)
-            maybe = nf_num_may_hold(f->num, c.t, a->doc.len, a->tok[ti].start);
-        if (!maybe)
+        /* Only sentences where a number can be read: the parses below are at our token
+         * starts (and, once one has succeeded, elsewhere). A token never begins with an ASCII
+         * letter right after another one except where tokenize begins, which is at s->start
+         * or before the sentence; so nf_num_may_occur cannot miss one of those numbers. */
+        if (!nf_num_may_occur(f->num, c.t, s->start, s->end))
             continue;
         /* our tokens of this sentence and the one before (for owners); the one before may
-         * be tokenized already */
+         * be tokenized already (and then tokenize begins at its end, not in this one) */
         uint32_t from = si > 0 && a->sent[si - 1].start < s->start ? a->sent[si - 1].start : s->start;
-        if (c.nw && wend == a->sent[si - 1].end && from < s->start) {
+        if (c.nw && wend == a->sent[si - 1].end && wend <= s->start && from < s->start) {
             size_t keep = tok_at(&c, from);
             memmove(c.w, c.w + keep, (c.nw - keep) * sizeof *c.w);
             c.nw = tokenize(a, wend, s->end, &c.w, &wcap, c.nw - keep);

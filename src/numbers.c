@@ -224,7 +224,9 @@ struct nf_numtab {
      * start a number has those first two letters and that length; curfirst marks the
      * first bytes of currency signs (1 + index in cur of the first sign with that byte) */
     uint32_t start[27][27];
-    uint32_t inside[27][27];  /* the same for every number word (a sentence pre-filter) */
+    /* the same for the words without which no number can be read (nf_num_may_occur), and
+     * bit (third letter) of those of three letters or more */
+    uint32_t core[27][27], corethird[27][27];
     /* start plus the hundred words: what the grammar reads at a word that begins with the
      * first letter of a currency code (HK$: "Hundred") when no currency is there */
     uint32_t curstart[27][27];
@@ -257,6 +259,13 @@ static void mark(uint32_t bits[27][27], uint32_t third[27][27], const char *w, s
     int c = n > 2 ? letter_index((unsigned char)w[2]) : -1;
     if (third && c > 0)
         third[a][b] |= 1u << c;
+}
+
+/* The kinds of word that every number read without a digit holds (see nf_num_may_occur). */
+static int is_core(int kind)
+{
+    return kind == W_UNIT || kind == W_TENS || kind == W_HUNDRED || kind == W_SCALE ||
+           kind == W_DOZEN || kind == W_FRAC || kind == W_VAGUE;
 }
 
 static void mark_start(nf_numtab *t, const char *w, size_t n) { mark(t->start, t->third, w, n); }
@@ -338,8 +347,8 @@ nf_numtab *nf_numtab_new(const char *text, size_t len, char *err, size_t errlen)
             mark_start(t, low, wl);
         if (kind == W_HUNDRED)
             mark(t->curstart, t->curthird, low, wl);
-        if (kind != W_CURWORD && kind != W_PERCENT && kind != W_POINTS && kind != W_SUFFIX)
-            mark(t->inside, NULL, low, wl);
+        if (is_core(kind))
+            mark(t->core, t->corethird, low, wl);
     }
     nf_lines_free(&it);
     mark_start(t, "a", 1);
@@ -922,23 +931,49 @@ static unsigned long long scale_of(const ctx *c, const qty *q)
     return e && e->kind == W_SCALE ? e->v : 0;
 }
 
-int nf_num_may_hold(const nf_numtab *t, const char *s, size_t len, size_t pos)
+/* Why a text without a digit and without a core word (is_core: one, twenty, hundred,
+ * million, dozen, half, thousands) holds no number, except inside a word:
+ *  - a currency sign or code is read only before a digit (currency_at); then parse_qty reads
+ *    digits, or words from an ASCII letter (parse_words: word_end of anything else is empty),
+ *    and "from" and "between" lead only to parse_qty after a blank;
+ *  - parse_words succeeds only when it has taken a word of a core kind (any), or on the
+ *    vague paths, where the word itself (W_VAGUE) or the word after it (W_VAGUEPRE: several
+ *    hundred) is core; "a", "an" and "a few" only lead on to the next word;
+ *  - every word it looks up is a whole run of ASCII letters [ws, word_end(ws)) (lookup is
+ *    exact), and ws is the parse position or follows a blank or a hyphen. Unless the parse
+ *    starts inside a word, that run begins at start or after a byte that is no ASCII letter.
+ * So it is enough to look up those runs. Words that lookup can never match (longer than 31
+ * letters, or with a byte that is no ASCII letter) are not marked in core, which changes
+ * nothing. */
+int nf_num_may_occur(const nf_numtab *t, const char *s, size_t start, size_t end)
 {
-    if (pos >= len)
-        return 0;
-    unsigned char c0 = (unsigned char)s[pos];
-    if (nf_isdigit(c0) || t->curfirst[c0])
-        return 1;
-    /* a word: any number word, by first two letters and length */
-    int a = t->lidx[c0];
-    uint32_t bits = a ? t->inside[a][pos + 1 < len ? t->lidx[(unsigned char)s[pos + 1]] : 0] : 0;
-    if (!bits)
-        return 0;
-    size_t j = pos + 1;
-    while (j < len && t->lidx[(unsigned char)s[j]])
-        j++;
-    size_t n = j - pos;
-    return n <= 32 && (bits & (1u << (n - 1)));
+    const unsigned char *u = (const unsigned char *)s;
+    size_t i = start;
+    while (i < end) {
+        unsigned char ch = u[i];
+        int a = t->lidx[ch];
+        if (!a) {
+            if (nf_isdigit(ch))
+                return 1;
+            i++;
+            continue;
+        }
+        /* a run of ASCII letters [i, j): nothing before it is a letter */
+        size_t j = i + 1;
+        while (j < end && t->lidx[u[j]])
+            j++;
+        size_t n = j - i;
+        int b = n > 1 ? t->lidx[u[i + 1]] : 0;
+        if (n <= 32 && (t->core[a][b] & (1u << (n - 1))) &&
+            (n < 3 || ((t->corethird[a][b] >> t->lidx[u[i + 2]]) & 1))) {
+            ctx C = {t, s, end};
+            const wentry *e = lookup(&C, i, j);
+            if (e && is_core(e->kind))
+                return 1;
+        }
+        i = j;
+    }
+    return 0;
 }
 
 /* A currency sign or code with its number at s[pos] (out of line: the rare case). */
