@@ -945,36 +945,75 @@ static unsigned long long scale_of(const ctx *c, const qty *q)
  * So it is enough to look up those runs. Words that lookup can never match (longer than 31
  * letters, or with a byte that is no ASCII letter) are not marked in core, which changes
  * nothing. */
+/* core_run once the first two letters fit (out of line: the rarer case). */
+__attribute__((noinline)) static int core_run_rest(const nf_numtab *t, const unsigned char *u, size_t i,
+                                                   size_t end, int a, int b, uint32_t bits)
+{
+    size_t j = i + 1;
+    while (j < end && t->lidx[u[j]])
+        j++;
+    size_t n = j - i;
+    if (n > 32 || !(bits & (1u << (n - 1))) || (n >= 3 && !((t->corethird[a][b] >> t->lidx[u[i + 2]]) & 1)))
+        return 0;
+    ctx C = {t, (const char *)u, end};
+    const wentry *e = lookup(&C, i, j);
+    return e && is_core(e->kind);
+}
+
+/* The run of ASCII letters that begins at s[i] (and ends by end) is a core word. */
+static inline int core_run(const nf_numtab *t, const unsigned char *u, size_t i, size_t end)
+{
+    int a = t->lidx[u[i]], b = i + 1 < end ? t->lidx[u[i + 1]] : 0;
+    uint32_t bits = t->core[a][b];
+    if (!bits)
+        return 0; /* most words: no core word begins with these two letters */
+    return core_run_rest(t, u, i, end, a, b, bits);
+}
+
+/* Eight bytes at a time: in a word of 8 bytes, the high bit of each byte that is an ASCII
+ * letter (or digit). Each byte is looked at in its low 7 bits, where adding a constant
+ * below 0x80 carries into its own high bit but never into the next byte. */
+#define NF_BYTES(b) (0x0101010101010101ull * (b))
+static inline uint64_t ascii_letters(uint64_t x)
+{
+    uint64_t y = (x | NF_BYTES(0x20)) & NF_BYTES(0x7F);          /* lower case */
+    uint64_t from_a = y + NF_BYTES(0x80 - 'a'), past_z = y + NF_BYTES(0x80 - 'z' - 1);
+    return from_a & ~past_z & ~x & NF_BYTES(0x80);
+}
+
+static inline uint64_t ascii_digits(uint64_t x)
+{
+    uint64_t y = x & NF_BYTES(0x7F);
+    uint64_t from_0 = y + NF_BYTES(0x80 - '0'), past_9 = y + NF_BYTES(0x80 - '9' - 1);
+    return from_0 & ~past_9 & ~x & NF_BYTES(0x80);
+}
+
 int nf_num_may_occur(const nf_numtab *t, const char *s, size_t start, size_t end)
 {
     const unsigned char *u = (const unsigned char *)s;
-    size_t i = start;
-    while (i < end) {
-        unsigned char ch = u[i];
-        int a = t->lidx[ch];
-        if (!a) {
-            if (nf_isdigit(ch))
+    uint64_t before = 0; /* letters of the eight bytes before (none before start) */
+    for (size_t base = start; base < end; base += 8) {
+        uint64_t x = 0; /* byte k of s[base..] in byte k of x (0 past end) */
+        if (end - base >= 8)
+            memcpy(&x, u + base, 8);
+        else
+            memcpy(&x, u + base, end - base);
+#if __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+        x = __builtin_bswap64(x);
+#endif
+        if (ascii_digits(x))
+            return 1;
+        uint64_t letters = ascii_letters(x);
+        /* the letters that begin a run: no letter in the byte before */
+        uint64_t first = letters & ~((letters << 8) | (before >> 56));
+        before = letters;
+        for (; first; first &= first - 1)
+            if (core_run(t, u, base + ((size_t)__builtin_ctzll(first) >> 3), end))
                 return 1;
-            i++;
-            continue;
-        }
-        /* a run of ASCII letters [i, j): nothing before it is a letter */
-        size_t j = i + 1;
-        while (j < end && t->lidx[u[j]])
-            j++;
-        size_t n = j - i;
-        int b = n > 1 ? t->lidx[u[i + 1]] : 0;
-        if (n <= 32 && (t->core[a][b] & (1u << (n - 1))) &&
-            (n < 3 || ((t->corethird[a][b] >> t->lidx[u[i + 2]]) & 1))) {
-            ctx C = {t, s, end};
-            const wentry *e = lookup(&C, i, j);
-            if (e && is_core(e->kind))
-                return 1;
-        }
-        i = j;
     }
     return 0;
 }
+#undef NF_BYTES
 
 /* A currency sign or code with its number at s[pos] (out of line: the rare case). */
 __attribute__((noinline)) static int currency_starts(const nf_numtab *t, const char *s, size_t len,

@@ -61,8 +61,8 @@ int nf_num_parse(const nf_numtab *t, const char *s, size_t len, size_t pos, nf_n
 /* A cheap test: can a number expression start at s[pos]? (0 means nf_num_parse fails.) */
 int nf_num_may_start(const nf_numtab *t, const char *s, size_t len, size_t pos);
 /* Can a number expression lie in s[start, end)? 0 means that nf_num_parse(t, s, end, p, ...)
- * fails at every p of [start, end) except at an ASCII letter right after another one (inside
- * a word: the "one" of "someone"). A sentence filter: it looks for a digit or for a word that
+ * fails at every p of [start, end) except at an ASCII letter right after another one in it
+ * (inside a word: the "one" of "someone"). A sentence filter: it looks for a digit or for a word that
  * every number without digits holds (numbers.c says why nothing else can make one). */
 int nf_num_may_occur(const nf_numtab *t, const char *s, size_t start, size_t end);
 
