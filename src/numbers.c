@@ -224,6 +224,7 @@ struct nf_numtab {
      * start a number has those first two letters and that length; curfirst marks the
      * first bytes of currency signs (1 + index in cur of the first sign with that byte) */
     uint32_t start[27][27];
+    uint32_t known[27][27];   /* the same for every word of the map (lookup's quick no) */
     /* the same for the words without which no number can be read (nf_num_may_occur), and
      * bit (third letter) of those of three letters or more */
     uint32_t core[27][27], corethird[27][27];
@@ -343,6 +344,7 @@ nf_numtab *nf_numtab_new(const char *text, size_t len, char *err, size_t errlen)
             continue;
         nf_lower(f[0], wl, low);
         nf_map_put(t->words, low, wl, e);
+        mark(t->known, NULL, low, wl);
         if (kind == W_UNIT || kind == W_TENS || kind == W_FRAC || kind == W_VAGUE || kind == W_VAGUEPRE)
             mark_start(t, low, wl);
         if (kind == W_HUNDRED)
@@ -424,6 +426,11 @@ static const wentry *lookup(const ctx *c, size_t i, size_t j)
 {
     char low[32];
     if (j <= i || j - i >= sizeof low)
+        return NULL;
+    /* most words are none of ours: known has a bit for each word of the map that begins with
+     * two ASCII letters (or is one), by those letters and its length */
+    int a = c->t->lidx[(unsigned char)c->s[i]], b = j - i > 1 ? c->t->lidx[(unsigned char)c->s[i + 1]] : 0;
+    if (a && (b || j - i == 1) && !(c->t->known[a][b] & (1u << (j - i - 1))))
         return NULL;
     nf_lower(c->s + i, j - i, low);
     return nf_map_get(c->t->words, low, j - i);
