@@ -410,7 +410,36 @@ typedef struct {
     const char *dem_owner;    /* the country of a demonym unit (Americans) */
     const nf_sent *text_of;   /* the sentence whose text (nf_sent_text) is in text */
     const char *text;
+    /* w holds the tokens from the sentence before this one, or only its last ones: then
+     * w_late is where they begin (else 0), and all_tokens gives all of them in all_w */
+    uint32_t w_late;
+    wtok *all_w;
+    size_t all_cap;
 } fctx;
+
+/* Where tokenizing for sentence [s, ...) may begin, when the tokens of the sentence before it
+ * (from ps) are needed but not made yet. Most uses look back three tokens at most (find_qual;
+ * currency_adj, governed and men_attrib on mentions of this sentence look back one); the
+ * two that may look further (men_subject on the sentence before, gives_to) ask all_tokens.
+ * Tokenizing gives the same tokens from right after any ASCII blank as from earlier on: no
+ * token holds one, and tokenize keeps no state but its position. So go back over three
+ * blank-separated chunks that each hold an ASCII byte that is no blank (a byte tokenize
+ * never skips: each such chunk gives one token at least); ps when there are fewer. */
+static uint32_t late_start(const char *text, uint32_t ps, uint32_t s)
+{
+    const unsigned char *t = (const unsigned char *)text;
+    uint32_t i = s;
+    for (int chunks = 0; i > ps;) {
+        while (i > ps && BYTE_CLASS[t[i - 1]] == B_SPACE)
+            i--;
+        int ascii = 0;
+        while (i > ps && BYTE_CLASS[t[i - 1]] != B_SPACE)
+            ascii |= t[--i] < 0x80;
+        if (ascii && ++chunks == 3)
+            return i; /* right after a blank */
+    }
+    return ps;
+}
 
 /* Lower-cases a word into buf (possessive 's / ’s stripped), returns its length (0 if too long). */
 static size_t lowword(const fctx *c, const wtok *w, char *buf, size_t cap)
@@ -532,6 +561,19 @@ static long tok_before(const fctx *c, uint32_t off)
 {
     size_t k = tok_at(c, off);
     return (long)k - 1;
+}
+
+/* c when w holds every token of the sentence before, else *full: c with all of them (see
+ * late_start). */
+static const fctx *all_tokens(fctx *c, fctx *full)
+{
+    if (!c->w_late)
+        return c;
+    *full = *c;
+    full->nw = tokenize(c->a, c->a->sent[c->si - 1].start, c->sent->end, &c->all_w, &c->all_cap, 0);
+    full->w = c->all_w;
+    full->w_late = 0;
+    return full;
 }
 
 /* ---- mentions ---- */
@@ -1100,6 +1142,7 @@ static int gives_to(const fctx *c, uint32_t off)
 static size_t try_figure(fctx *c, const nf_sent *s, size_t k, size_t kfirst)
 {
     nf_ana *a = c->a;
+    fctx full; /* for all_tokens */
     const wtok *w = &c->w[k];
     unsigned char c0 = (unsigned char)c->t[w->s];
     /* quick filter: digits, currency signs, or a word the grammar knows */
@@ -1451,7 +1494,7 @@ static size_t try_figure(fctx *c, const nf_sent *s, size_t k, size_t kfirst)
                         ok = 0;
                 }
                 if (ok && !memchr(c->t + m->end, '\'', ms - m->end) && !memchr(c->t + m->end, 0xE2, ms - m->end) &&
-                    gives_to(c, m->start)) {
+                    gives_to(c->nw && c->w[0].s < m->start ? c : all_tokens(c, &full), m->start)) {
                     ok = 0; /* has given Labour 50,000: Labour receives it; the giver owns it */
                     subj_lim = m->start;
                 }
@@ -1480,7 +1523,7 @@ static size_t try_figure(fctx *c, const nf_sent *s, size_t k, size_t kfirst)
             owner = men_attrib(c, me, s->end);
         if (!owner && c->si > 0 && cat == C_MILITARY) {
             const nf_sent *ps = &a->sent[c->si - 1];
-            owner = men_subject(c, ps->start, ps->end);
+            owner = men_subject(all_tokens(c, &full), ps->start, ps->end);
         }
     }
     /* the forces of a national body are its country's (Pentagon -> United States) */
@@ -1558,12 +1601,17 @@ int nf_figures_run(nf_ana *a)
         /* our tokens of this sentence and the one before (for owners); the one before may
          * be tokenized already (and then tokenize begins at its end, not in this one) */
         uint32_t from = si > 0 && a->sent[si - 1].start < s->start ? a->sent[si - 1].start : s->start;
+        c.w_late = 0;
         if (c.nw && wend == a->sent[si - 1].end && wend <= s->start && from < s->start) {
             size_t keep = tok_at(&c, from);
             memmove(c.w, c.w + keep, (c.nw - keep) * sizeof *c.w);
             c.nw = tokenize(a, wend, s->end, &c.w, &wcap, c.nw - keep);
         } else {
-            c.nw = tokenize(a, from, s->end, &c.w, &wcap, 0);
+            /* only the last tokens of the sentence before, as a rule */
+            uint32_t late = from < s->start ? late_start(c.t, from, s->start) : from;
+            if (late > from)
+                c.w_late = late;
+            c.nw = tokenize(a, late, s->end, &c.w, &wcap, 0);
         }
         wend = s->end;
         c.si = si;
@@ -1583,5 +1631,6 @@ int nf_figures_run(nf_ana *a)
         }
     }
     free(c.w);
+    free(c.all_w);
     return 0;
 }
