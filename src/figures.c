@@ -344,12 +344,11 @@ static size_t tokenize(nf_ana *a, uint32_t start, uint32_t end, wtok **out, size
         if (bc == B_ALNUM || (bc == B_HIGH && is_wordbyte(t, i, end))) {
             uint32_t j = i + 1;
             for (;;) {
-                /* ASCII letters and digits first: the text ends in a NUL, so the run stops by
-                 * itself, at end or after it (then it is cut back to end) */
-                while (BYTE_CLASS[t[j]] == B_ALNUM)
-                    j++;
-                if (j > end)
-                    j = end;
+                /* ASCII letters and digits first */
+                const unsigned char *q = t + j, *qe = t + end;
+                while (q < qe && BYTE_CLASS[*q] == B_ALNUM)
+                    q++;
+                j = (uint32_t)(q - t);
                 if (j < end && BYTE_CLASS[t[j]] == B_HIGH && is_wordbyte(t, j, end)) {
                     j++; /* the rest by is_wordbyte */
                     continue;
