@@ -35,6 +35,7 @@ typedef struct {
     nf_map *report; /* reporting verbs (reporting.tsv classes v, tell): said, told */
     nf_map *plurals; /* irregular plural nouns (units.tsv flag plural): people, men */
     wclass cls[16][2];
+    unsigned char month_first[256]; /* first bytes of the month words (is_month's quick no) */
     nf_map *demonyms;       /* lower-case plural demonym (americans) -> country canon */
     nf_map *person_country; /* person canon -> country canon (people.tsv sections) */
     nf_map *org_country;    /* national organization canon -> country canon (orgs.tsv) */
@@ -213,8 +214,10 @@ int nf_figures_init(nf_engine *e, char *err, size_t errlen)
         int member = n >= 3 && !strcmp(fl[2], "member");
         if (n >= 3 && !strcmp(fl[2], "plural"))
             nf_map_put(f->plurals, low, wl, f->cls);
-        if (c == C_MONTH) /* months are matched as written (May, not may) */
+        if (c == C_MONTH) { /* months are matched as written (May, not may) */
             nf_map_put(f->words, fl[0], wl, &f->cls[c][0]);
+            f->month_first[(unsigned char)fl[0][0]] = 1;
+        }
         else if (c >= C_STOP)
             nf_map_put(f->words, low, wl, &f->cls[c][0]);
         else
@@ -473,8 +476,8 @@ static inline int word_eq(const fctx *c, const wtok *w, const char *s)
 
 static int is_month(const fctx *c, const wtok *w)
 {
-    if (w->kind != 'w')
-        return 0;
+    if (w->kind != 'w' || !c->f->month_first[(unsigned char)c->t[w->s]])
+        return 0; /* (the words map holds the months as written) */
     const wclass *k = nf_map_get(c->f->words, c->t + w->s, w->e - w->s);
     if (k && k->cls == C_MONTH)
         return 1;
