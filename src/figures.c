@@ -35,6 +35,7 @@ typedef struct {
     nf_map *report; /* reporting verbs (reporting.tsv classes v, tell): said, told */
     nf_map *plurals; /* irregular plural nouns (units.tsv flag plural): people, men */
     wclass cls[16][2];
+    unsigned char month_first[256]; /* first bytes of the month words (is_month's quick no) */
     nf_map *demonyms;       /* lower-case plural demonym (americans) -> country canon */
     nf_map *person_country; /* person canon -> country canon (people.tsv sections) */
     nf_map *org_country;    /* national organization canon -> country canon (orgs.tsv) */
@@ -213,8 +214,10 @@ int nf_figures_init(nf_engine *e, char *err, size_t errlen)
         int member = n >= 3 && !strcmp(fl[2], "member");
         if (n >= 3 && !strcmp(fl[2], "plural"))
             nf_map_put(f->plurals, low, wl, f->cls);
-        if (c == C_MONTH) /* months are matched as written (May, not may) */
+        if (c == C_MONTH) { /* months are matched as written (May, not may) */
             nf_map_put(f->words, fl[0], wl, &f->cls[c][0]);
+            f->month_first[(unsigned char)fl[0][0]] = 1;
+        }
         else if (c >= C_STOP)
             nf_map_put(f->words, low, wl, &f->cls[c][0]);
         else
@@ -344,10 +347,14 @@ static size_t tokenize(nf_ana *a, uint32_t start, uint32_t end, wtok **out, size
         if (bc == B_ALNUM || (bc == B_HIGH && is_wordbyte(t, i, end))) {
             uint32_t j = i + 1;
             for (;;) {
-                for (; j < end; j++) { /* ASCII letters and digits first, the rest by is_wordbyte */
-                    unsigned bj = BYTE_CLASS[t[j]];
-                    if (bj != B_ALNUM && !(bj == B_HIGH && is_wordbyte(t, j, end)))
-                        break;
+                /* ASCII letters and digits first */
+                const unsigned char *q = t + j, *qe = t + end;
+                while (q < qe && BYTE_CLASS[*q] == B_ALNUM)
+                    q++;
+                j = (uint32_t)(q - t);
+                if (j < end && BYTE_CLASS[t[j]] == B_HIGH && is_wordbyte(t, j, end)) {
+                    j++; /* the rest by is_wordbyte */
+                    continue;
                 }
                 if (j + 1 >= end)
                     break;
@@ -405,7 +412,36 @@ typedef struct {
     const char *dem_owner;    /* the country of a demonym unit (Americans) */
     const nf_sent *text_of;   /* the sentence whose text (nf_sent_text) is in text */
     const char *text;
+    /* w holds the tokens from the sentence before this one, or only its last ones: then
+     * w_late is where they begin (else 0), and all_tokens gives all of them in all_w */
+    uint32_t w_late;
+    wtok *all_w;
+    size_t all_cap;
 } fctx;
+
+/* Where tokenizing for sentence [s, ...) may begin, when the tokens of the sentence before it
+ * (from ps) are needed but not made yet. Most uses look back three tokens at most (find_qual;
+ * currency_adj, governed and men_attrib on mentions of this sentence look back one); the
+ * two that may look further (men_subject on the sentence before, gives_to) ask all_tokens.
+ * Tokenizing gives the same tokens from right after any ASCII blank as from earlier on: no
+ * token holds one, and tokenize keeps no state but its position. So go back over three
+ * blank-separated chunks that each hold an ASCII byte that is no blank (a byte tokenize
+ * never skips: each such chunk gives one token at least); ps when there are fewer. */
+static uint32_t late_start(const char *text, uint32_t ps, uint32_t s)
+{
+    const unsigned char *t = (const unsigned char *)text;
+    uint32_t i = s;
+    for (int chunks = 0; i > ps;) {
+        while (i > ps && BYTE_CLASS[t[i - 1]] == B_SPACE)
+            i--;
+        int ascii = 0;
+        while (i > ps && BYTE_CLASS[t[i - 1]] != B_SPACE)
+            ascii |= t[--i] < 0x80;
+        if (ascii && ++chunks == 3)
+            return i; /* right after a blank */
+    }
+    return ps;
+}
 
 /* Lower-cases a word into buf (possessive 's / ’s stripped), returns its length (0 if too long). */
 static size_t lowword(const fctx *c, const wtok *w, char *buf, size_t cap)
@@ -440,8 +476,8 @@ static inline int word_eq(const fctx *c, const wtok *w, const char *s)
 
 static int is_month(const fctx *c, const wtok *w)
 {
-    if (w->kind != 'w')
-        return 0;
+    if (w->kind != 'w' || !c->f->month_first[(unsigned char)c->t[w->s]])
+        return 0; /* (the words map holds the months as written) */
     const wclass *k = nf_map_get(c->f->words, c->t + w->s, w->e - w->s);
     if (k && k->cls == C_MONTH)
         return 1;
@@ -527,6 +563,19 @@ static long tok_before(const fctx *c, uint32_t off)
 {
     size_t k = tok_at(c, off);
     return (long)k - 1;
+}
+
+/* c when w holds every token of the sentence before, else *full: c with all of them (see
+ * late_start). */
+static const fctx *all_tokens(fctx *c, fctx *full)
+{
+    if (!c->w_late)
+        return c;
+    *full = *c;
+    full->nw = tokenize(c->a, c->a->sent[c->si - 1].start, c->sent->end, &c->all_w, &c->all_cap, 0);
+    full->w = c->all_w;
+    full->w_late = 0;
+    return full;
 }
 
 /* ---- mentions ---- */
@@ -1095,6 +1144,7 @@ static int gives_to(const fctx *c, uint32_t off)
 static size_t try_figure(fctx *c, const nf_sent *s, size_t k, size_t kfirst)
 {
     nf_ana *a = c->a;
+    fctx full; /* for all_tokens */
     const wtok *w = &c->w[k];
     unsigned char c0 = (unsigned char)c->t[w->s];
     /* quick filter: digits, currency signs, or a word the grammar knows */
@@ -1446,7 +1496,7 @@ static size_t try_figure(fctx *c, const nf_sent *s, size_t k, size_t kfirst)
                         ok = 0;
                 }
                 if (ok && !memchr(c->t + m->end, '\'', ms - m->end) && !memchr(c->t + m->end, 0xE2, ms - m->end) &&
-                    gives_to(c, m->start)) {
+                    gives_to(c->nw && c->w[0].s < m->start ? c : all_tokens(c, &full), m->start)) {
                     ok = 0; /* has given Labour 50,000: Labour receives it; the giver owns it */
                     subj_lim = m->start;
                 }
@@ -1475,7 +1525,7 @@ static size_t try_figure(fctx *c, const nf_sent *s, size_t k, size_t kfirst)
             owner = men_attrib(c, me, s->end);
         if (!owner && c->si > 0 && cat == C_MILITARY) {
             const nf_sent *ps = &a->sent[c->si - 1];
-            owner = men_subject(c, ps->start, ps->end);
+            owner = men_subject(all_tokens(c, &full), ps->start, ps->end);
         }
     }
     /* the forces of a national body are its country's (Pentagon -> United States) */
@@ -1544,21 +1594,26 @@ int nf_figures_run(nf_ana *a)
     uint32_t wend = 0;
     for (size_t si = 0; si < a->nsent; si++) {
         const nf_sent *s = &a->sent[si];
-        /* only sentences where a number may start (by the sentence stage's tokens) */
-        int maybe = 0;
-        for (uint32_t ti = s->tok0; ti < s->tok0 + s->ntok && ti < a->ntok && !maybe; ti++)
-            maybe = nf_num_may_hold(f->num, c.t, a->doc.len, a->tok[ti].start);
-        if (!maybe)
+        /* Only sentences where a number can be read: the parses below are at our token
+         * starts (and, once one has succeeded, elsewhere). A token never begins with an ASCII
+         * letter right after another one except where tokenize begins, which is at s->start
+         * or before the sentence; so nf_num_may_occur cannot miss one of those numbers. */
+        if (!nf_num_may_occur(f->num, c.t, s->start, s->end))
             continue;
         /* our tokens of this sentence and the one before (for owners); the one before may
-         * be tokenized already */
+         * be tokenized already (and then tokenize begins at its end, not in this one) */
         uint32_t from = si > 0 && a->sent[si - 1].start < s->start ? a->sent[si - 1].start : s->start;
-        if (c.nw && wend == a->sent[si - 1].end && from < s->start) {
+        c.w_late = 0;
+        if (c.nw && wend == a->sent[si - 1].end && wend <= s->start && from < s->start) {
             size_t keep = tok_at(&c, from);
             memmove(c.w, c.w + keep, (c.nw - keep) * sizeof *c.w);
             c.nw = tokenize(a, wend, s->end, &c.w, &wcap, c.nw - keep);
         } else {
-            c.nw = tokenize(a, from, s->end, &c.w, &wcap, 0);
+            /* only the last tokens of the sentence before, as a rule */
+            uint32_t late = from < s->start ? late_start(c.t, from, s->start) : from;
+            if (late > from)
+                c.w_late = late;
+            c.nw = tokenize(a, late, s->end, &c.w, &wcap, 0);
         }
         wend = s->end;
         c.si = si;
@@ -1578,5 +1633,6 @@ int nf_figures_run(nf_ana *a)
         }
     }
     free(c.w);
+    free(c.all_w);
     return 0;
 }

@@ -224,7 +224,10 @@ struct nf_numtab {
      * start a number has those first two letters and that length; curfirst marks the
      * first bytes of currency signs (1 + index in cur of the first sign with that byte) */
     uint32_t start[27][27];
-    uint32_t inside[27][27];  /* the same for every number word (a sentence pre-filter) */
+    uint32_t known[27][27];   /* the same for every word of the map (lookup's quick no) */
+    /* the same for the words without which no number can be read (nf_num_may_occur), and
+     * bit (third letter) of those of three letters or more */
+    uint32_t core[27][27], corethird[27][27];
     /* start plus the hundred words: what the grammar reads at a word that begins with the
      * first letter of a currency code (HK$: "Hundred") when no currency is there */
     uint32_t curstart[27][27];
@@ -257,6 +260,13 @@ static void mark(uint32_t bits[27][27], uint32_t third[27][27], const char *w, s
     int c = n > 2 ? letter_index((unsigned char)w[2]) : -1;
     if (third && c > 0)
         third[a][b] |= 1u << c;
+}
+
+/* The kinds of word that every number read without a digit holds (see nf_num_may_occur). */
+static int is_core(int kind)
+{
+    return kind == W_UNIT || kind == W_TENS || kind == W_HUNDRED || kind == W_SCALE ||
+           kind == W_DOZEN || kind == W_FRAC || kind == W_VAGUE;
 }
 
 static void mark_start(nf_numtab *t, const char *w, size_t n) { mark(t->start, t->third, w, n); }
@@ -334,12 +344,13 @@ nf_numtab *nf_numtab_new(const char *text, size_t len, char *err, size_t errlen)
             continue;
         nf_lower(f[0], wl, low);
         nf_map_put(t->words, low, wl, e);
+        mark(t->known, NULL, low, wl);
         if (kind == W_UNIT || kind == W_TENS || kind == W_FRAC || kind == W_VAGUE || kind == W_VAGUEPRE)
             mark_start(t, low, wl);
         if (kind == W_HUNDRED)
             mark(t->curstart, t->curthird, low, wl);
-        if (kind != W_CURWORD && kind != W_PERCENT && kind != W_POINTS && kind != W_SUFFIX)
-            mark(t->inside, NULL, low, wl);
+        if (is_core(kind))
+            mark(t->core, t->corethird, low, wl);
     }
     nf_lines_free(&it);
     mark_start(t, "a", 1);
@@ -415,6 +426,11 @@ static const wentry *lookup(const ctx *c, size_t i, size_t j)
 {
     char low[32];
     if (j <= i || j - i >= sizeof low)
+        return NULL;
+    /* most words are none of ours: known has a bit for each word of the map that begins with
+     * two ASCII letters (or is one), by those letters and its length */
+    int a = c->t->lidx[(unsigned char)c->s[i]], b = j - i > 1 ? c->t->lidx[(unsigned char)c->s[i + 1]] : 0;
+    if (a && (b || j - i == 1) && !(c->t->known[a][b] & (1u << (j - i - 1))))
         return NULL;
     nf_lower(c->s + i, j - i, low);
     return nf_map_get(c->t->words, low, j - i);
@@ -922,24 +938,89 @@ static unsigned long long scale_of(const ctx *c, const qty *q)
     return e && e->kind == W_SCALE ? e->v : 0;
 }
 
-int nf_num_may_hold(const nf_numtab *t, const char *s, size_t len, size_t pos)
+/* Why a text without a digit and without a core word (is_core: one, twenty, hundred,
+ * million, dozen, half, thousands) holds no number, except inside a word:
+ *  - a currency sign or code is read only before a digit (currency_at); then parse_qty reads
+ *    digits, or words from an ASCII letter (parse_words: word_end of anything else is empty),
+ *    and "from" and "between" lead only to parse_qty after a blank;
+ *  - parse_words succeeds only when it has taken a word of a core kind (any), or on the
+ *    vague paths, where the word itself (W_VAGUE) or the word after it (W_VAGUEPRE: several
+ *    hundred) is core; "a", "an" and "a few" only lead on to the next word;
+ *  - every word it looks up is a whole run of ASCII letters [ws, word_end(ws)) (lookup is
+ *    exact), and ws is the parse position or follows a blank or a hyphen. Unless the parse
+ *    starts inside a word, that run begins at start or after a byte that is no ASCII letter.
+ * So it is enough to look up those runs. Words that lookup can never match (longer than 31
+ * letters, or with a byte that is no ASCII letter) are not marked in core, which changes
+ * nothing. */
+/* core_run once the first two letters fit (out of line: the rarer case). */
+__attribute__((noinline)) static int core_run_rest(const nf_numtab *t, const unsigned char *u, size_t i,
+                                                   size_t end, int a, int b, uint32_t bits)
 {
-    if (pos >= len)
-        return 0;
-    unsigned char c0 = (unsigned char)s[pos];
-    if (nf_isdigit(c0) || t->curfirst[c0])
-        return 1;
-    /* a word: any number word, by first two letters and length */
-    int a = t->lidx[c0];
-    uint32_t bits = a ? t->inside[a][pos + 1 < len ? t->lidx[(unsigned char)s[pos + 1]] : 0] : 0;
-    if (!bits)
-        return 0;
-    size_t j = pos + 1;
-    while (j < len && t->lidx[(unsigned char)s[j]])
+    size_t j = i + 1;
+    while (j < end && t->lidx[u[j]])
         j++;
-    size_t n = j - pos;
-    return n <= 32 && (bits & (1u << (n - 1)));
+    size_t n = j - i;
+    if (n > 32 || !(bits & (1u << (n - 1))) || (n >= 3 && !((t->corethird[a][b] >> t->lidx[u[i + 2]]) & 1)))
+        return 0;
+    ctx C = {t, (const char *)u, end};
+    const wentry *e = lookup(&C, i, j);
+    return e && is_core(e->kind);
 }
+
+/* The run of ASCII letters that begins at s[i] (and ends by end) is a core word. */
+static inline int core_run(const nf_numtab *t, const unsigned char *u, size_t i, size_t end)
+{
+    int a = t->lidx[u[i]], b = i + 1 < end ? t->lidx[u[i + 1]] : 0;
+    uint32_t bits = t->core[a][b];
+    if (!bits)
+        return 0; /* most words: no core word begins with these two letters */
+    return core_run_rest(t, u, i, end, a, b, bits);
+}
+
+/* Eight bytes at a time: in a word of 8 bytes, the high bit of each byte that is an ASCII
+ * letter (or digit). Each byte is looked at in its low 7 bits, where adding a constant
+ * below 0x80 carries into its own high bit but never into the next byte. */
+#define NF_BYTES(b) (0x0101010101010101ull * (b))
+static inline uint64_t ascii_letters(uint64_t x)
+{
+    uint64_t y = (x | NF_BYTES(0x20)) & NF_BYTES(0x7F);          /* lower case */
+    uint64_t from_a = y + NF_BYTES(0x80 - 'a'), past_z = y + NF_BYTES(0x80 - 'z' - 1);
+    return from_a & ~past_z & ~x & NF_BYTES(0x80);
+}
+
+static inline uint64_t ascii_digits(uint64_t x)
+{
+    uint64_t y = x & NF_BYTES(0x7F);
+    uint64_t from_0 = y + NF_BYTES(0x80 - '0'), past_9 = y + NF_BYTES(0x80 - '9' - 1);
+    return from_0 & ~past_9 & ~x & NF_BYTES(0x80);
+}
+
+int nf_num_may_occur(const nf_numtab *t, const char *s, size_t start, size_t end)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    uint64_t before = 0; /* letters of the eight bytes before (none before start) */
+    for (size_t base = start; base < end; base += 8) {
+        uint64_t x = 0; /* byte k of s[base..] in byte k of x (0 past end) */
+        if (end - base >= 8)
+            memcpy(&x, u + base, 8);
+        else
+            memcpy(&x, u + base, end - base);
+#if __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+        x = __builtin_bswap64(x);
+#endif
+        if (ascii_digits(x))
+            return 1;
+        uint64_t letters = ascii_letters(x);
+        /* the letters that begin a run: no letter in the byte before */
+        uint64_t first = letters & ~((letters << 8) | (before >> 56));
+        before = letters;
+        for (; first; first &= first - 1)
+            if (core_run(t, u, base + ((size_t)__builtin_ctzll(first) >> 3), end))
+                return 1;
+    }
+    return 0;
+}
+#undef NF_BYTES
 
 /* A currency sign or code with its number at s[pos] (out of line: the rare case). */
 __attribute__((noinline)) static int currency_starts(const nf_numtab *t, const char *s, size_t len,

@@ -60,9 +60,11 @@ int nf_num_parse(const nf_numtab *t, const char *s, size_t len, size_t pos, nf_n
 
 /* A cheap test: can a number expression start at s[pos]? (0 means nf_num_parse fails.) */
 int nf_num_may_start(const nf_numtab *t, const char *s, size_t len, size_t pos);
-/* Can s[pos] be any part of a number expression (digit, sign, any number word)? A text
- * where no word passes holds no number. */
-int nf_num_may_hold(const nf_numtab *t, const char *s, size_t len, size_t pos);
+/* Can a number expression lie in s[start, end)? 0 means that nf_num_parse(t, s, end, p, ...)
+ * fails at every p of [start, end) except at an ASCII letter right after another one in it
+ * (inside a word: the "one" of "someone"). A sentence filter: it looks for a digit or for a word that
+ * every number without digits holds (numbers.c says why nothing else can make one). */
+int nf_num_may_occur(const nf_numtab *t, const char *s, size_t start, size_t end);
 
 /* Convenience for tests and tools: the value of a text that is one number expression
  * (leading and trailing blanks ignored). Writes the value (and, for ranges and changes,

@@ -433,6 +433,35 @@ static void test_measure_change(void **st)
     assert_string_equal(col(fig(0), NF_COL_UNIT), "staff");
 }
 
+/* The sentence filter (nf_num_may_occur) skips the sentences without a number: a figure in
+ * words, alone in its sentence or after sentences that were skipped, is still found, and an
+ * owner is still taken from a skipped sentence before it. */
+static void test_sentence_filter(void **st)
+{
+    (void)st;
+    static const struct { const char *text, *value, *unit; } cases[] = {
+        {"Several hundred troops arrived.", "100", "troops"},
+        {"A dozen soldiers were killed.", "12", "soldiers"},
+        {"Half of the staff left.", "0.5", "staff"},
+        {"He left. She stayed. Eleven people were hurt.", "11", "people"},
+        {"Officials said so. They said hundreds of people fled.", "100", "people"},
+        {"It was over. \"Twenty soldiers died,\" he said.", "20", "soldiers"},
+        {"Nothing here. Then a million people marched.", "1000000", "people"},
+        {"Nothing here.\nA third of the staff quit.", "0.33", "staff"},
+        {"He said so. Two-thirds of voters agreed.", "0.67", "voters"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++)
+        only(cases[i].text, cases[i].value, cases[i].unit);
+    prepare("Russia has used force against Ukraine. And then they built up tens of thousands of troops.");
+    mention("Russia", "Russia", NF_ACT_COUNTRY, NF_M_ROW);
+    mention("Ukraine", "Ukraine", NF_ACT_COUNTRY, NF_M_ROW);
+    run();
+    assert_int_equal(nfig(), 1);
+    assert_string_equal(col(fig(0), NF_COL_VALUE), "10000");
+    assert_string_equal(col(fig(0), NF_COL_ACTOR), "Russia");
+    none("Many of them said few of their staff were there. Someone left.");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -459,6 +488,7 @@ int main(void)
         cmocka_unit_test(test_receiver_owner),
         cmocka_unit_test(test_currency_adjective),
         cmocka_unit_test(test_chart_band),
+        cmocka_unit_test(test_sentence_filter),
     };
     int r = cmocka_run_group_tests(tests, setup, teardown);
     nf_ana_free(&A);

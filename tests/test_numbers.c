@@ -278,10 +278,102 @@ static void may_start(void **st)
     assert_true(nf_num_may_start(tab, "Hundred", 7, 0));
 }
 
+/* nf_num_may_occur is a filter in front of every parse of a sentence: when it says no, no
+ * parse succeeds anywhere in the text, except inside a word (an ASCII letter after another). */
+static int parses_somewhere(const char *s, size_t len)
+{
+    for (size_t p = 0; p < len; p++) {
+        if (p > 0 && nf_isalpha((unsigned char)s[p - 1]) && !(s[p - 1] & 0x80) &&
+            nf_isalpha((unsigned char)s[p]) && !(s[p] & 0x80))
+            continue;
+        nf_num n;
+        if (nf_num_parse(tab, s, len, p, &n))
+            return 1;
+    }
+    return 0;
+}
+
+static void may_occur(void **st)
+{
+    (void)st;
+    /* every number of CASES, and inside a sentence */
+    for (size_t i = 0; i < sizeof CASES / sizeof *CASES; i++) {
+        char buf[256];
+        snprintf(buf, sizeof buf, "They said %s of them, he said.", CASES[i].text);
+        if (CASES[i].want && !nf_num_may_occur(tab, CASES[i].text, 0, strlen(CASES[i].text)))
+            fail_msg("'%s' is a number but may_occur says no", CASES[i].text);
+        if (CASES[i].want && !nf_num_may_occur(tab, buf, 0, strlen(buf)))
+            fail_msg("'%s' holds a number but may_occur says no", buf);
+    }
+    /* the common sentence without a number is turned away */
+    static const char *const no[] = {
+        "He said there was no deal.", "Many of their firms have few staff, and several left.",
+        "Someone from the US$ desk said it was between them and an ally, per cent.",
+        "Alone, none of these is tenfold.", "Those who gave were thirsty."};
+    for (size_t i = 0; i < sizeof no / sizeof *no; i++)
+        if (nf_num_may_occur(tab, no[i], 0, strlen(no[i])))
+            fail_msg("may_occur lets '%s' through", no[i]);
+    /* at every offset (the filter reads eight bytes at a time): a core word is found, a word
+     * that only ends in one is not, and a digit is found */
+    for (size_t pad = 0; pad < 20; pad++) {
+        char buf[64];
+        for (size_t st0 = 0; st0 <= pad; st0++) {
+            snprintf(buf, sizeof buf, "%.*s thousands.", (int)pad, "a.b.c.d.e.f.g.h.i.j.k.l.m.n.o.p");
+            assert_true(nf_num_may_occur(tab, buf, st0, strlen(buf)));
+            snprintf(buf, sizeof buf, "%.*s tenthousands.", (int)pad, "a.b.c.d.e.f.g.h.i.j.k.l.m.n.o.p");
+            assert_false(nf_num_may_occur(tab, buf, st0, strlen(buf)));
+            snprintf(buf, sizeof buf, "%.*seleven", (int)pad, "abcdefghijklmnopqrstuvwxyz");
+            assert_int_equal(nf_num_may_occur(tab, buf, st0, strlen(buf)), st0 == pad || pad == 0);
+            snprintf(buf, sizeof buf, "%.*s x7", (int)pad, "a.b.c.d.e.f.g.h.i.j.k.l.m.n.o.p");
+            assert_true(nf_num_may_occur(tab, buf, st0, strlen(buf)));
+            assert_false(nf_num_may_occur(tab, buf, st0, strlen(buf) - 1));
+        }
+    }
+    /* only [start, end) counts */
+    const char *s = "7 troops. He left.";
+    assert_true(nf_num_may_occur(tab, s, 0, 9));
+    assert_false(nf_num_may_occur(tab, s, 10, strlen(s)));
+    /* random texts from number words, the words around numbers and others, glued by blanks,
+     * hyphens, marks or nothing: whenever may_occur says no, nothing parses */
+    static const char *const vocab[] = {
+        "a", "an", "A", "few", "several", "Many", "of", "and", "from", "between", "to", "per",
+        "cent", "percent", "percentage", "points", "dollars", "euros", "pounds", "m", "bn", "k",
+        "$", "US$", "USD", "\xc2\xa3", "\xe2\x82\xac", "Rs", "HK$", "%", "the", "someone",
+        "often", "tenth", "tens", "dozen", "dozens", "score", "half", "halves", "third", "quarter",
+        "one", "Two", "eleven", "twenty", "Ninety", "hundred", "thousand", "Million", "billion",
+        "zero", "nil", "thousands", "millions", "hundreds", "\xc3\xa9", "caf\xc3\xa9",
+        "\xe2\x80\x93", "one\xc3\xa9", "x", "7", "1.5", "20,000", "2014", "3rd", "40pc"};
+    static const char *const glue[] = {" ", " ", " ", " ", "-", "", ", ", ". ", "\xc2\xa0", "\n"};
+    const size_t nv = sizeof vocab / sizeof *vocab, ng = sizeof glue / sizeof *glue;
+    uint32_t r = 12345;
+    size_t said_no = 0;
+    for (int iter = 0; iter < 20000; iter++) {
+        char buf[256];
+        size_t len = 0;
+        int nw = 1 + (int)((r = r * 1103515245u + 12345u) >> 16) % 6;
+        for (int k = 0; k < nw; k++) {
+            r = r * 1103515245u + 12345u;
+            const char *w = vocab[(r >> 16) % nv];
+            r = r * 1103515245u + 12345u;
+            const char *g = k ? glue[(r >> 16) % ng] : "";
+            len += (size_t)snprintf(buf + len, sizeof buf - len, "%s%s", g, w);
+        }
+        int no_digit = strpbrk(buf, "0123456789") == NULL;
+        if (no_digit && !nf_num_may_occur(tab, buf, 0, len)) {
+            said_no++;
+            if (parses_somewhere(buf, len))
+                fail_msg("'%s' parses but may_occur says no", buf);
+        }
+        if (!no_digit)
+            assert_true(nf_num_may_occur(tab, buf, 0, len));
+    }
+    assert_true(said_no > 1000); /* the test tried texts without a number */
+}
+
 int main(void)
 {
     size_t n = sizeof CASES / sizeof *CASES;
-    struct CMUnitTest *t = calloc(n + 2, sizeof *t);
+    struct CMUnitTest *t = calloc(n + 3, sizeof *t);
     char (*names)[96] = calloc(n, sizeof *names);
     for (size_t i = 0; i < n; i++) {
         snprintf(names[i], sizeof names[i], "%s -> %s", CASES[i].text, CASES[i].want ? CASES[i].want : "none");
@@ -293,7 +385,9 @@ int main(void)
     t[n].test_func = spans;
     t[n + 1].name = "may_start";
     t[n + 1].test_func = may_start;
-    int rc = _cmocka_run_group_tests("numbers", t, n + 2, setup, teardown);
+    t[n + 2].name = "may_occur";
+    t[n + 2].test_func = may_occur;
+    int rc = _cmocka_run_group_tests("numbers", t, n + 3, setup, teardown);
     free(t);
     free(names);
     return rc;
