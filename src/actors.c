@@ -10,6 +10,7 @@
  * seen earlier; else a known newsmaker of that surname in office at the article's date). */
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 
 #include "actors.h"
 #include "nf.h"
@@ -28,7 +29,16 @@ typedef struct {
     int16_t country;   /* for type country: country_index(canon) (the first country of that
                         * name), fixed at load time, -1 */
     int32_t surname;   /* first person index of a lone-surname alias chain, -1 */
+    const char *key;   /* its dict key (the dict map's copy) */
 } dent;
+
+/* An entry of the prefix table: one per distinct byte prefix of the dict keys, and the
+ * dent of the key that is the whole prefix, if any (see dent_get). */
+typedef struct {
+    uint64_t h;    /* pfx hash of the prefix (0 is stored as 1); 0 = an empty slot */
+    uint32_t dent; /* index + 1 of the dent whose whole key hashes to h, 0 if none */
+    uint32_t klen; /* that key's length */
+} pfx_ent;
 
 typedef struct {
     const char *canon;
@@ -43,8 +53,9 @@ typedef struct {
 
 struct nf_actors_eng {
     nf_map *dict;    /* name key (token texts concatenated, ’ -> ') -> dent* */
-    uint64_t *pfx;   /* set of the 64-bit hashes of every byte prefix of a dict key (0 = empty) */
+    pfx_ent *pfx;    /* the prefix table: every byte prefix of a dict key, by its 64-bit hash */
     size_t npfx, cappfx; /* cappfx: a power of two */
+    int pfx_clash;   /* two whole keys share a hash: dent_get asks the dict map instead */
     nf_map *titles;  /* lower-cased title, tokens joined by ' ' -> (void *)T_TITLE / T_HONOR */
     nf_map *title_first, *title_last; /* the first and the last ' '-separated piece of each
                                        * title key (see title_word_may) */
@@ -99,9 +110,11 @@ static size_t keynorm(const char *s, size_t n, char *out, size_t cap)
     return k;
 }
 
-/* The prefix set holds hashes, not strings: building it is one FNV-1a step and one probe
+/* The prefix table holds hashes, not strings: building it is one FNV-1a step and one probe
  * per byte of each dict key (no allocation per prefix).  A false hit (p < 2^-50) only
- * lets a scan go on; the dictionary look-up itself is exact. */
+ * lets a scan go on; the dictionary look-up itself is exact (dent_get compares the key).
+ * One probe answers both questions of a scan's step, "is this a prefix of a key" and "is
+ * it a key, and whose", so the step costs one cache miss, not one here and more in a map. */
 #define PFX_SEED 0xcbf29ce484222325ull
 static uint64_t pfx_step(uint64_t h, unsigned char c) { return (h ^ c) * 0x100000001b3ull; }
 static size_t pfx_slot(uint64_t h)
@@ -112,19 +125,54 @@ static size_t pfx_slot(uint64_t h)
     return (size_t)h;
 }
 
-static void pfx_add(struct nf_actors_eng *x, uint64_t h)
+/* The pfx hash of key[0..k), from PFX_SEED; 0 (the empty slot's mark) as 1. */
+static uint64_t pfx_hash(const char *key, size_t k)
+{
+    uint64_t h = PFX_SEED;
+    for (size_t i = 0; i < k; i++)
+        h = pfx_step(h, (unsigned char)key[i]);
+    return h ? h : 1;
+}
+
+/* A zeroed table of n entries; a large one on a transparent huge page where the system
+ * allows it: the scans probe it at random right after the tagger has evicted it from the
+ * caches, and one TLB entry then covers all of it. */
+static pfx_ent *pfx_alloc(size_t n)
+{
+    size_t bytes = n * sizeof(pfx_ent);
+    if (bytes >= ((size_t)256 << 10)) {
+        size_t hp = (size_t)2 << 20, round = (bytes + hp - 1) & ~(hp - 1);
+        pfx_ent *p = aligned_alloc(hp, round);
+        if (p) {
+#ifdef MADV_HUGEPAGE
+            madvise(p, round, MADV_HUGEPAGE);
+#endif
+            memset(p, 0, bytes);
+            return p;
+        }
+    }
+    return calloc(n, sizeof(pfx_ent));
+}
+
+/* Adds the prefix hashed to h; with dent_ix > 0, the prefix is the whole key of dent
+ * dent_ix - 1, of klen bytes. */
+static void pfx_add(struct nf_actors_eng *x, uint64_t h, uint32_t dent_ix, size_t klen)
 {
     if (!h)
         h = 1;
     if ((x->npfx + 1) * 2 > x->cappfx) {
         size_t oc = x->cappfx, nc = oc ? oc * 2 : 4096;
-        uint64_t *o = x->pfx, *t = calloc(nc, sizeof *t);
-        if (!t)
-            return; /* out of memory: the set stays as it is (scans stop early) */
+        pfx_ent *o = x->pfx, *t = pfx_alloc(nc);
+        if (!t) {
+            /* out of memory: the table stays as it is (scans stop early), and whole keys
+             * are looked up in the dict map */
+            x->pfx_clash = 1;
+            return;
+        }
         for (size_t i = 0; i < oc; i++)
-            if (o[i]) {
-                size_t j = pfx_slot(o[i]) & (nc - 1);
-                while (t[j])
+            if (o[i].h) {
+                size_t j = pfx_slot(o[i].h) & (nc - 1);
+                while (t[j].h)
                     j = (j + 1) & (nc - 1);
                 t[j] = o[i];
             }
@@ -133,42 +181,66 @@ static void pfx_add(struct nf_actors_eng *x, uint64_t h)
         x->cappfx = nc;
     }
     size_t j = pfx_slot(h) & (x->cappfx - 1);
-    while (x->pfx[j]) {
-        if (x->pfx[j] == h)
-            return;
+    while (x->pfx[j].h && x->pfx[j].h != h)
         j = (j + 1) & (x->cappfx - 1);
+    pfx_ent *e = &x->pfx[j];
+    if (!e->h) {
+        e->h = h;
+        x->npfx++;
     }
-    x->pfx[j] = h;
-    x->npfx++;
+    if (dent_ix) {
+        if (e->dent && e->dent != dent_ix)
+            x->pfx_clash = 1; /* two keys, one hash (p < 2^-37): the map decides */
+        e->dent = dent_ix;
+        e->klen = (uint32_t)klen;
+    }
 }
 
-/* 1 if the bytes hashed to h (from PFX_SEED by pfx_step) are a prefix of some dict key. */
-static int prefix_has_h(const struct nf_actors_eng *x, uint64_t h)
+/* The entry of the bytes hashed to h (from PFX_SEED by pfx_step), NULL when they are no
+ * prefix of any dict key. */
+static const pfx_ent *pfx_find(const struct nf_actors_eng *x, uint64_t h)
 {
     if (!x->cappfx)
-        return 0;
+        return NULL;
     if (!h)
         h = 1;
     size_t j = pfx_slot(h) & (x->cappfx - 1);
     for (;;) {
-        uint64_t v = x->pfx[j];
-        if (v == h)
-            return 1;
-        if (!v)
-            return 0;
+        const pfx_ent *e = &x->pfx[j];
+        if (e->h == h)
+            return e;
+        if (!e->h)
+            return NULL;
         j = (j + 1) & (x->cappfx - 1);
     }
+}
+
+/* Starts loading the table's line for the prefix hashed to h (a look-up soon after hits). */
+static void pfx_prefetch(const struct nf_actors_eng *x, uint64_t h)
+{
+    if (x->cappfx)
+        __builtin_prefetch(&x->pfx[pfx_slot(h ? h : 1) & (x->cappfx - 1)]);
 }
 
 /* 1 if key[0..k) is a byte prefix of some dict key. */
 static int prefix_has(const struct nf_actors_eng *x, const char *key, size_t k)
 {
-    if (!k)
-        return 0;
-    uint64_t h = PFX_SEED;
-    for (size_t i = 0; i < k; i++)
-        h = pfx_step(h, (unsigned char)key[i]);
-    return prefix_has_h(x, h);
+    return k && pfx_find(x, pfx_hash(key, k)) != NULL;
+}
+
+/* The dent of the key key[0..k) whose prefix entry is e (or NULL): exact, since a key's
+ * own entry names its dent unless two keys share a hash (pfx_clash), and the key itself
+ * is compared. */
+static dent *ent_dent(const struct nf_actors_eng *x, const pfx_ent *e, const char *key, size_t k)
+{
+    if (x->pfx_clash) {
+        size_t idx = k ? (size_t)nf_map_get(x->dict, key, k) : 0;
+        return idx ? &x->dents[idx - 1] : NULL;
+    }
+    if (!e || !e->dent || e->klen != k)
+        return NULL;
+    dent *d = &x->dents[e->dent - 1];
+    return memcmp(d->key, key, k) == 0 ? d : NULL;
 }
 
 static dent *dent_for(struct nf_actors_eng *x, const char *alias)
@@ -185,20 +257,22 @@ static dent *dent_for(struct nf_actors_eng *x, const char *alias)
     d->type = 0;
     d->adj = d->cap = d->org_country = d->country = -1;
     d->surname = -1;
-    nf_map_put(x->dict, key, k, (void *)(x->ndent));
+    d->key = nf_map_put(x->dict, key, k, (void *)(x->ndent));
     uint64_t h = PFX_SEED;
     for (size_t i = 0; i < k; i++) {
         h = pfx_step(h, (unsigned char)key[i]);
-        pfx_add(x, h);
+        pfx_add(x, h, i + 1 == k ? (uint32_t)x->ndent : 0, k);
     }
     return d;
 }
 
-/* Dents are stored by index (+1) since the array grows. */
+/* The dent of key[0..k), NULL if none.  Dents are stored by index (+1) since the array
+ * grows. */
 static dent *dent_get(const struct nf_actors_eng *x, const char *key, size_t k)
 {
-    size_t idx = (size_t)nf_map_get(x->dict, key, k);
-    return idx ? &x->dents[idx - 1] : NULL;
+    if (!k)
+        return NULL; /* (no key is empty) */
+    return ent_dent(x, pfx_find(x, pfx_hash(key, k)), key, k);
 }
 
 static void set_name(dent *d, const char *canon, int type)
@@ -804,7 +878,8 @@ static size_t dict_match_raw(ctx *c, size_t i, const dent **out, int *lost_s)
         for (size_t q = k; q < k + add; q++)
             h = pfx_step(h, (unsigned char)c->key[q]);
         k += add;
-        if (!k || !prefix_has_h(x, h)) {
+        const pfx_ent *ent = k ? pfx_find(x, h) : NULL;
+        if (!ent) {
             /* lost apostrophe: NATOs, Russias */
             if (j == i && k > 4 && c->key[k - 1] == 's') {
                 const dent *d = dent_get(x, c->key, k - 1);
@@ -816,7 +891,7 @@ static size_t dict_match_raw(ctx *c, size_t i, const dent **out, int *lost_s)
             }
             break;
         }
-        const dent *d = dent_get(x, c->key, k);
+        const dent *d = ent_dent(x, ent, c->key, k);
         if (d) {
             best = j + 1;
             *out = d;
@@ -1998,6 +2073,37 @@ static void descriptions(ctx *c, size_t m0)
     }
 }
 
+/* Starts loading the prefix-table lines that the article's dictionary scans will read
+ * first: for every token where dict_match can start (a capital or a digit), the entries of
+ * the token and of the token with the next one.  The loads then overlap instead of each
+ * scan waiting for its own (the table is large and the tagger has just evicted it).  Only a
+ * hint: no result depends on it. */
+static void prefetch_dict(ctx *c)
+{
+    const nf_ana *a = c->a;
+    for (size_t s = 0; s < a->nsent; s++) {
+        const nf_sent *se = &a->sent[s];
+        if (se->tok0 + se->ntok > a->ntok)
+            continue;
+        const nf_tok *tok = a->tok + se->tok0;
+        for (size_t i = 0; i < se->ntok; i++) {
+            if (!(tok[i].flags & (NF_T_CAP | NF_T_UPPER | NF_T_NUM)))
+                continue;
+            size_t k = keynorm(a->doc.text + tok[i].start, tok[i].end - tok[i].start, c->key, sizeof c->key);
+            uint64_t h = PFX_SEED;
+            for (size_t q = 0; q < k; q++)
+                h = pfx_step(h, (unsigned char)c->key[q]);
+            pfx_prefetch(c->x, h);
+            if (i + 1 < se->ntok) {
+                size_t k2 = keynorm(a->doc.text + tok[i + 1].start, tok[i + 1].end - tok[i + 1].start, c->key, sizeof c->key);
+                for (size_t q = 0; q < k2; q++)
+                    h = pfx_step(h, (unsigned char)c->key[q]);
+                pfx_prefetch(c->x, h);
+            }
+        }
+    }
+}
+
 static void run_sentence(ctx *c, const nf_sent *s, const uint8_t *tags)
 {
     const struct nf_actors_eng *x = c->x;
@@ -2469,6 +2575,7 @@ int nf_actors_run(nf_ana *a)
         }
     }
     NF_UNUSED(tags);
+    prefetch_dict(&c);
     /* a dateline: the first sentence opens with a capital in capitals (`MOSCOW (Reuters) -`,
      * `KYIV, Ukraine -`); an unnamed ministry is then that country's */
     c.dateline = -1;
