@@ -30,6 +30,7 @@ typedef struct {
                         * name), fixed at load time, -1 */
     int32_t surname;   /* first person index of a lone-surname alias chain, -1 */
     const char *key;   /* its dict key (the dict map's copy) */
+    uint32_t klen;     /* the key's length */
 } dent;
 
 /* An entry of the prefix table: one per distinct byte prefix of the dict keys, and the
@@ -37,7 +38,7 @@ typedef struct {
 typedef struct {
     uint64_t h;    /* pfx hash of the prefix (0 is stored as 1); 0 = an empty slot */
     uint32_t dent; /* index + 1 of the dent whose whole key hashes to h, 0 if none */
-    uint32_t klen; /* that key's length */
+    uint32_t next; /* next_bit() of every byte that follows the prefix in some key */
 } pfx_ent;
 
 typedef struct {
@@ -92,11 +93,15 @@ static const char *own(struct nf_actors_eng *x, const char *s)
 /* Normalizes a name piece into out: ’ -> ', whitespace dropped. Returns the length. */
 static size_t keynorm(const char *s, size_t n, char *out, size_t cap)
 {
-    /* fast path: the bytes before the first one that needs care (a ’ or a space, both at
-     * most 0xE2 or ' ') are copied as they are; k == i there */
-    size_t k = 0, i = 0;
-    while (i < n && k + 1 < cap && (unsigned char)s[i] > ' ' && (unsigned char)s[i] != 0xE2)
-        out[k++] = s[i++];
+    /* fast path: the bytes before the first one that needs care are copied as they are
+     * (k == i there).  Care: a space (<= ' ') or a ’ (0xE2 ...); the test lets only
+     * 0x21..0xE1 through, the few other bytes take the loop below, which copies them too */
+    size_t k = 0, i = 0, lim = cap ? (n < cap - 1 ? n : cap - 1) : 0;
+    while (i < lim && (unsigned char)(s[i] - 0x21) < 0xE2 - 0x21) {
+        out[i] = s[i];
+        i++;
+    }
+    k = i;
     for (; i < n && k + 1 < cap; i++) {
         unsigned char c = (unsigned char)s[i];
         if (c == 0xE2 && i + 2 < n && (unsigned char)s[i + 1] == 0x80 &&
@@ -124,6 +129,9 @@ static size_t pfx_slot(uint64_t h)
     h ^= h >> 33;
     return (size_t)h;
 }
+
+/* A byte's bit in pfx_ent.next (upper and lower case apart: `UnitedStates`, `Bankof`). */
+static uint32_t next_bit(unsigned char b) { return 1u << ((b * 0x9E3779B1u) >> 27); }
 
 /* The pfx hash of key[0..k), from PFX_SEED; 0 (the empty slot's mark) as 1. */
 static uint64_t pfx_hash(const char *key, size_t k)
@@ -154,9 +162,9 @@ static pfx_ent *pfx_alloc(size_t n)
     return calloc(n, sizeof(pfx_ent));
 }
 
-/* Adds the prefix hashed to h; with dent_ix > 0, the prefix is the whole key of dent
- * dent_ix - 1, of klen bytes. */
-static void pfx_add(struct nf_actors_eng *x, uint64_t h, uint32_t dent_ix, size_t klen)
+/* Adds the prefix hashed to h, followed in its key by the byte `next` (< 0: none); with
+ * dent_ix > 0, the prefix is the whole key of dent dent_ix - 1. */
+static void pfx_add(struct nf_actors_eng *x, uint64_t h, uint32_t dent_ix, int next)
 {
     if (!h)
         h = 1;
@@ -192,8 +200,9 @@ static void pfx_add(struct nf_actors_eng *x, uint64_t h, uint32_t dent_ix, size_
         if (e->dent && e->dent != dent_ix)
             x->pfx_clash = 1; /* two keys, one hash (p < 2^-37): the map decides */
         e->dent = dent_ix;
-        e->klen = (uint32_t)klen;
     }
+    if (next >= 0)
+        e->next |= next_bit((unsigned char)next);
 }
 
 /* The entry of the bytes hashed to h (from PFX_SEED by pfx_step), NULL when they are no
@@ -237,10 +246,10 @@ static dent *ent_dent(const struct nf_actors_eng *x, const pfx_ent *e, const cha
         size_t idx = k ? (size_t)nf_map_get(x->dict, key, k) : 0;
         return idx ? &x->dents[idx - 1] : NULL;
     }
-    if (!e || !e->dent || e->klen != k)
+    if (!e || !e->dent)
         return NULL;
     dent *d = &x->dents[e->dent - 1];
-    return memcmp(d->key, key, k) == 0 ? d : NULL;
+    return d->klen == k && memcmp(d->key, key, k) == 0 ? d : NULL;
 }
 
 static dent *dent_for(struct nf_actors_eng *x, const char *alias)
@@ -258,10 +267,11 @@ static dent *dent_for(struct nf_actors_eng *x, const char *alias)
     d->adj = d->cap = d->org_country = d->country = -1;
     d->surname = -1;
     d->key = nf_map_put(x->dict, key, k, (void *)(x->ndent));
+    d->klen = (uint32_t)k;
     uint64_t h = PFX_SEED;
     for (size_t i = 0; i < k; i++) {
         h = pfx_step(h, (unsigned char)key[i]);
-        pfx_add(x, h, i + 1 == k ? (uint32_t)x->ndent : 0, k);
+        pfx_add(x, h, i + 1 == k ? (uint32_t)x->ndent : 0, i + 1 < k ? (unsigned char)key[i + 1] : -1);
     }
     return d;
 }
@@ -873,12 +883,19 @@ static size_t dict_match_raw(ctx *c, size_t i, const dent **out, int *lost_s)
     if (!(c->tok[i].flags & (NF_T_CAP | NF_T_UPPER)) && !(c->tok[i].flags & NF_T_NUM))
         return i;
     uint64_t h = PFX_SEED;
+    const pfx_ent *ent = NULL; /* the entry of key[0..k) */
     for (size_t j = i; j < c->n && j < i + 12; j++) {
-        size_t add = keynorm(tx(c, j), tl(c, j), c->key + k, sizeof c->key - k);
+        size_t k0 = k, add = keynorm(tx(c, j), tl(c, j), c->key + k, sizeof c->key - k);
         for (size_t q = k; q < k + add; q++)
             h = pfx_step(h, (unsigned char)c->key[q]);
         k += add;
-        const pfx_ent *ent = k ? pfx_find(x, h) : NULL;
+        /* key[0..k) can be a prefix only if its byte k0 follows key[0..k0) in some key
+         * (ent->next, exact: every key's every byte is in its prefix's bits), so most
+         * scans end here without a second probe; no bytes added: the same entry */
+        if (ent && add && !(ent->next & next_bit((unsigned char)c->key[k0])))
+            ent = NULL;
+        else if (!ent || add)
+            ent = k ? pfx_find(x, h) : NULL;
         if (!ent) {
             /* lost apostrophe: NATOs, Russias */
             if (j == i && k > 4 && c->key[k - 1] == 's') {
@@ -1360,8 +1377,9 @@ static size_t ministry(ctx *c, size_t b, const char **canon)
     if (pl)
         return b;
     /* <Field> Ministry */
-    if (i + 1 < c->n && nf_map_has(x->fields, tx(c, i), tl(c, i)) &&
-        (tok_is(c, i + 1, "Ministry") || tok_is(c, i + 1, "Office") || tok_is(c, i + 1, "Department"))) {
+    if (i + 1 < c->n &&
+        (tok_is(c, i + 1, "Ministry") || tok_is(c, i + 1, "Office") || tok_is(c, i + 1, "Department")) &&
+        nf_map_has(x->fields, tx(c, i), tl(c, i))) {
         if (tok_is(c, i + 1, "Department") && ci < 0)
             return b; /* `State Department` and kin are in orgs.tsv */
         if (ci < 0)
@@ -2074,10 +2092,10 @@ static void descriptions(ctx *c, size_t m0)
 }
 
 /* Starts loading the prefix-table lines that the article's dictionary scans will read
- * first: for every token where dict_match can start (a capital or a digit), the entries of
- * the token and of the token with the next one.  The loads then overlap instead of each
- * scan waiting for its own (the table is large and the tagger has just evicted it).  Only a
- * hint: no result depends on it. */
+ * first: the entry of every token where dict_match can start (a capital or a digit).  The
+ * loads then overlap instead of each scan waiting for its own (the table is large and the
+ * tagger has just evicted it).  Only a hint: no result depends on it.  (A scan's later
+ * steps are rarer: pfx_ent.next ends most scans before a second probe.) */
 static void prefetch_dict(ctx *c)
 {
     const nf_ana *a = c->a;
@@ -2090,16 +2108,7 @@ static void prefetch_dict(ctx *c)
             if (!(tok[i].flags & (NF_T_CAP | NF_T_UPPER | NF_T_NUM)))
                 continue;
             size_t k = keynorm(a->doc.text + tok[i].start, tok[i].end - tok[i].start, c->key, sizeof c->key);
-            uint64_t h = PFX_SEED;
-            for (size_t q = 0; q < k; q++)
-                h = pfx_step(h, (unsigned char)c->key[q]);
-            pfx_prefetch(c->x, h);
-            if (i + 1 < se->ntok) {
-                size_t k2 = keynorm(a->doc.text + tok[i + 1].start, tok[i + 1].end - tok[i + 1].start, c->key, sizeof c->key);
-                for (size_t q = 0; q < k2; q++)
-                    h = pfx_step(h, (unsigned char)c->key[q]);
-                pfx_prefetch(c->x, h);
-            }
+            pfx_prefetch(c->x, pfx_hash(c->key, k));
         }
     }
 }
