@@ -2121,21 +2121,21 @@ static void run_sentence(ctx *c, const nf_sent *s, const uint8_t *tags)
     memset(c->dm_done, 0, c->n);
     memset(c->tw, 0, c->n);
     /* a title-case heading: most longer words capitalized */
-    size_t nlong = 0, ncap = 0, nlow = 0;
+    size_t nlong = 0, ncap = 0, nlow = 0, nword = 0; /* (nword: words and numbers) */
     static const char *const small[] = {"with", "from", "over", "into", "than", "that", "amid",
                                         "after", "about", "upon", "onto", "says", "said", NULL};
-    for (size_t k = 0; k < c->n; k++)
-        if ((c->tok[k].flags & NF_T_WORD) && tl(c, k) > 3) {
+    for (size_t k = 0; k < c->n; k++) {
+        uint16_t fl = c->tok[k].flags;
+        nword += (fl & (NF_T_WORD | NF_T_NUM)) != 0;
+        if ((fl & NF_T_WORD) && tl(c, k) > 3) {
             nlong++;
-            ncap += (c->tok[k].flags & (NF_T_CAP | NF_T_UPPER)) != 0;
+            ncap += (fl & (NF_T_CAP | NF_T_UPPER)) != 0;
         }
+    }
     if (nlong >= 3 && ncap * 10 >= nlong * 7)
         for (size_t k = 0; k < c->n; k++)
             if ((c->tok[k].flags & NF_T_WORD) && tl(c, k) > 3)
                 nlow += is_lower_word(c, k) && !word_in(c, k, small);
-    size_t nword = 0;
-    for (size_t k = 0; k < c->n; k++)
-        nword += (c->tok[k].flags & (NF_T_WORD | NF_T_NUM)) != 0;
     /* and fragments of one or two words (`Newsfeed`, page furniture): the dictionaries only */
     int headline = (nlong >= 3 && ncap * 10 >= nlong * 7 && nlow == 0) || nword <= 2;
     c->sporty = -1; /* computed when needed (is_sporty) */
