@@ -2091,25 +2091,23 @@ static void descriptions(ctx *c, size_t m0)
     }
 }
 
-/* Starts loading the prefix-table lines that the article's dictionary scans will read
- * first: the entry of every token where dict_match can start (a capital or a digit).  The
- * loads then overlap instead of each scan waiting for its own (the table is large and the
- * tagger has just evicted it).  Only a hint: no result depends on it.  (A scan's later
- * steps are rarer: pfx_ent.next ends most scans before a second probe.) */
-static void prefetch_dict(ctx *c)
+/* Starts loading the prefix-table lines that sentence s's dictionary scans will read
+ * first: the entry of every token where dict_match can start (a capital or a digit).  It
+ * runs one sentence ahead (while sentence s - 1 is worked on), so the loads overlap with that
+ * work instead of each scan waiting for its own (the table is large and the tagger has just
+ * evicted it).  Only a hint: no result depends on it.  (A scan's later steps are rarer:
+ * pfx_ent.next ends most scans before a second probe.) */
+static void prefetch_dict(ctx *c, size_t s)
 {
     const nf_ana *a = c->a;
-    for (size_t s = 0; s < a->nsent; s++) {
-        const nf_sent *se = &a->sent[s];
-        if (se->tok0 + se->ntok > a->ntok)
+    if (s >= a->nsent || a->sent[s].tok0 + a->sent[s].ntok > a->ntok)
+        return;
+    const nf_tok *tok = a->tok + a->sent[s].tok0;
+    for (size_t i = 0; i < a->sent[s].ntok; i++) {
+        if (!(tok[i].flags & (NF_T_CAP | NF_T_UPPER | NF_T_NUM)))
             continue;
-        const nf_tok *tok = a->tok + se->tok0;
-        for (size_t i = 0; i < se->ntok; i++) {
-            if (!(tok[i].flags & (NF_T_CAP | NF_T_UPPER | NF_T_NUM)))
-                continue;
-            size_t k = keynorm(a->doc.text + tok[i].start, tok[i].end - tok[i].start, c->key, sizeof c->key);
-            pfx_prefetch(c->x, pfx_hash(c->key, k));
-        }
+        size_t k = keynorm(a->doc.text + tok[i].start, tok[i].end - tok[i].start, c->key, sizeof c->key);
+        pfx_prefetch(c->x, pfx_hash(c->key, k));
     }
 }
 
@@ -2584,7 +2582,7 @@ int nf_actors_run(nf_ana *a)
         }
     }
     NF_UNUSED(tags);
-    prefetch_dict(&c);
+    prefetch_dict(&c, 0);
     /* a dateline: the first sentence opens with a capital in capitals (`MOSCOW (Reuters) -`,
      * `KYIV, Ukraine -`); an unnamed ministry is then that country's */
     c.dateline = -1;
@@ -2602,6 +2600,7 @@ int nf_actors_run(nf_ana *a)
     for (size_t s = 0; s < a->nsent; s++) {
         c.si = (uint32_t)s;
         size_t before = a->nmen;
+        prefetch_dict(&c, s + 1);
         if (a->sent[s].tok0 + a->sent[s].ntok > a->ntok)
             continue;
         run_sentence(&c, &a->sent[s], alltags + a->sent[s].tok0);
