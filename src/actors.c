@@ -10,6 +10,7 @@
  * seen earlier; else a known newsmaker of that surname in office at the article's date). */
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 
 #include "actors.h"
 #include "nf.h"
@@ -28,7 +29,17 @@ typedef struct {
     int16_t country;   /* for type country: country_index(canon) (the first country of that
                         * name), fixed at load time, -1 */
     int32_t surname;   /* first person index of a lone-surname alias chain, -1 */
+    const char *key;   /* its dict key (the dict map's copy) */
+    uint32_t klen;     /* the key's length */
 } dent;
+
+/* An entry of the prefix table: one per distinct byte prefix of the dict keys, and the
+ * dent of the key that is the whole prefix, if any (see dent_get). */
+typedef struct {
+    uint64_t h;    /* pfx hash of the prefix (0 is stored as 1); 0 = an empty slot */
+    uint32_t dent; /* index + 1 of the dent whose whole key hashes to h, 0 if none */
+    uint32_t next; /* next_bit() of every byte that follows the prefix in some key */
+} pfx_ent;
 
 typedef struct {
     const char *canon;
@@ -43,8 +54,9 @@ typedef struct {
 
 struct nf_actors_eng {
     nf_map *dict;    /* name key (token texts concatenated, ’ -> ') -> dent* */
-    uint64_t *pfx;   /* set of the 64-bit hashes of every byte prefix of a dict key (0 = empty) */
+    pfx_ent *pfx;    /* the prefix table: every byte prefix of a dict key, by its 64-bit hash */
     size_t npfx, cappfx; /* cappfx: a power of two */
+    int pfx_clash;   /* two whole keys share a hash: dent_get asks the dict map instead */
     nf_map *titles;  /* lower-cased title, tokens joined by ' ' -> (void *)T_TITLE / T_HONOR */
     nf_map *title_first, *title_last; /* the first and the last ' '-separated piece of each
                                        * title key (see title_word_may) */
@@ -81,11 +93,15 @@ static const char *own(struct nf_actors_eng *x, const char *s)
 /* Normalizes a name piece into out: ’ -> ', whitespace dropped. Returns the length. */
 static size_t keynorm(const char *s, size_t n, char *out, size_t cap)
 {
-    /* fast path: the bytes before the first one that needs care (a ’ or a space, both at
-     * most 0xE2 or ' ') are copied as they are; k == i there */
-    size_t k = 0, i = 0;
-    while (i < n && k + 1 < cap && (unsigned char)s[i] > ' ' && (unsigned char)s[i] != 0xE2)
-        out[k++] = s[i++];
+    /* fast path: the bytes before the first one that needs care are copied as they are
+     * (k == i there).  Care: a space (<= ' ') or a ’ (0xE2 ...); the test lets only
+     * 0x21..0xE1 through, the few other bytes take the loop below, which copies them too */
+    size_t k = 0, i = 0, lim = cap ? (n < cap - 1 ? n : cap - 1) : 0;
+    while (i < lim && (unsigned char)(s[i] - 0x21) < 0xE2 - 0x21) {
+        out[i] = s[i];
+        i++;
+    }
+    k = i;
     for (; i < n && k + 1 < cap; i++) {
         unsigned char c = (unsigned char)s[i];
         if (c == 0xE2 && i + 2 < n && (unsigned char)s[i + 1] == 0x80 &&
@@ -99,9 +115,11 @@ static size_t keynorm(const char *s, size_t n, char *out, size_t cap)
     return k;
 }
 
-/* The prefix set holds hashes, not strings: building it is one FNV-1a step and one probe
+/* The prefix table holds hashes, not strings: building it is one FNV-1a step and one probe
  * per byte of each dict key (no allocation per prefix).  A false hit (p < 2^-50) only
- * lets a scan go on; the dictionary look-up itself is exact. */
+ * lets a scan go on; the dictionary look-up itself is exact (dent_get compares the key).
+ * One probe answers both questions of a scan's step, "is this a prefix of a key" and "is
+ * it a key, and whose", so the step costs one cache miss, not one here and more in a map. */
 #define PFX_SEED 0xcbf29ce484222325ull
 static uint64_t pfx_step(uint64_t h, unsigned char c) { return (h ^ c) * 0x100000001b3ull; }
 static size_t pfx_slot(uint64_t h)
@@ -112,19 +130,57 @@ static size_t pfx_slot(uint64_t h)
     return (size_t)h;
 }
 
-static void pfx_add(struct nf_actors_eng *x, uint64_t h)
+/* A byte's bit in pfx_ent.next (upper and lower case apart: `UnitedStates`, `Bankof`). */
+static uint32_t next_bit(unsigned char b) { return 1u << ((b * 0x9E3779B1u) >> 27); }
+
+/* The pfx hash of key[0..k), from PFX_SEED; 0 (the empty slot's mark) as 1. */
+static uint64_t pfx_hash(const char *key, size_t k)
+{
+    uint64_t h = PFX_SEED;
+    for (size_t i = 0; i < k; i++)
+        h = pfx_step(h, (unsigned char)key[i]);
+    return h ? h : 1;
+}
+
+/* A zeroed table of n entries; a large one on a transparent huge page where the system
+ * allows it: the scans probe it at random right after the tagger has evicted it from the
+ * caches, and one TLB entry then covers all of it. */
+static pfx_ent *pfx_alloc(size_t n)
+{
+    size_t bytes = n * sizeof(pfx_ent);
+    if (bytes >= ((size_t)256 << 10)) {
+        size_t hp = (size_t)2 << 20, round = (bytes + hp - 1) & ~(hp - 1);
+        pfx_ent *p = aligned_alloc(hp, round);
+        if (p) {
+#ifdef MADV_HUGEPAGE
+            madvise(p, round, MADV_HUGEPAGE);
+#endif
+            memset(p, 0, bytes);
+            return p;
+        }
+    }
+    return calloc(n, sizeof(pfx_ent));
+}
+
+/* Adds the prefix hashed to h, followed in its key by the byte `next` (< 0: none); with
+ * dent_ix > 0, the prefix is the whole key of dent dent_ix - 1. */
+static void pfx_add(struct nf_actors_eng *x, uint64_t h, uint32_t dent_ix, int next)
 {
     if (!h)
         h = 1;
     if ((x->npfx + 1) * 2 > x->cappfx) {
         size_t oc = x->cappfx, nc = oc ? oc * 2 : 4096;
-        uint64_t *o = x->pfx, *t = calloc(nc, sizeof *t);
-        if (!t)
-            return; /* out of memory: the set stays as it is (scans stop early) */
+        pfx_ent *o = x->pfx, *t = pfx_alloc(nc);
+        if (!t) {
+            /* out of memory: the table stays as it is (scans stop early), and whole keys
+             * are looked up in the dict map */
+            x->pfx_clash = 1;
+            return;
+        }
         for (size_t i = 0; i < oc; i++)
-            if (o[i]) {
-                size_t j = pfx_slot(o[i]) & (nc - 1);
-                while (t[j])
+            if (o[i].h) {
+                size_t j = pfx_slot(o[i].h) & (nc - 1);
+                while (t[j].h)
                     j = (j + 1) & (nc - 1);
                 t[j] = o[i];
             }
@@ -133,42 +189,67 @@ static void pfx_add(struct nf_actors_eng *x, uint64_t h)
         x->cappfx = nc;
     }
     size_t j = pfx_slot(h) & (x->cappfx - 1);
-    while (x->pfx[j]) {
-        if (x->pfx[j] == h)
-            return;
+    while (x->pfx[j].h && x->pfx[j].h != h)
         j = (j + 1) & (x->cappfx - 1);
+    pfx_ent *e = &x->pfx[j];
+    if (!e->h) {
+        e->h = h;
+        x->npfx++;
     }
-    x->pfx[j] = h;
-    x->npfx++;
+    if (dent_ix) {
+        if (e->dent && e->dent != dent_ix)
+            x->pfx_clash = 1; /* two keys, one hash (p < 2^-37): the map decides */
+        e->dent = dent_ix;
+    }
+    if (next >= 0)
+        e->next |= next_bit((unsigned char)next);
 }
 
-/* 1 if the bytes hashed to h (from PFX_SEED by pfx_step) are a prefix of some dict key. */
-static int prefix_has_h(const struct nf_actors_eng *x, uint64_t h)
+/* The entry of the bytes hashed to h (from PFX_SEED by pfx_step), NULL when they are no
+ * prefix of any dict key. */
+static const pfx_ent *pfx_find(const struct nf_actors_eng *x, uint64_t h)
 {
     if (!x->cappfx)
-        return 0;
+        return NULL;
     if (!h)
         h = 1;
     size_t j = pfx_slot(h) & (x->cappfx - 1);
     for (;;) {
-        uint64_t v = x->pfx[j];
-        if (v == h)
-            return 1;
-        if (!v)
-            return 0;
+        const pfx_ent *e = &x->pfx[j];
+        if (e->h == h)
+            return e;
+        if (!e->h)
+            return NULL;
         j = (j + 1) & (x->cappfx - 1);
     }
+}
+
+/* Starts loading the table's line for the prefix hashed to h (a look-up soon after hits). */
+static void pfx_prefetch(const struct nf_actors_eng *x, uint64_t h)
+{
+    if (x->cappfx)
+        __builtin_prefetch(&x->pfx[pfx_slot(h ? h : 1) & (x->cappfx - 1)]);
 }
 
 /* 1 if key[0..k) is a byte prefix of some dict key. */
 static int prefix_has(const struct nf_actors_eng *x, const char *key, size_t k)
 {
-    if (!k)
-        return 0;
-    uint64_t h = PFX_SEED;
-    for (size_t i = 0; i < k; i++)
-        h = pfx_step(h, (unsigned char)key[i]);
-    return prefix_has_h(x, h);
+    return k && pfx_find(x, pfx_hash(key, k)) != NULL;
+}
+
+/* The dent of the key key[0..k) whose prefix entry is e (or NULL): exact, since a key's
+ * own entry names its dent unless two keys share a hash (pfx_clash), and the key itself
+ * is compared. */
+static dent *ent_dent(const struct nf_actors_eng *x, const pfx_ent *e, const char *key, size_t k)
+{
+    if (x->pfx_clash) {
+        size_t idx = k ? (size_t)nf_map_get(x->dict, key, k) : 0;
+        return idx ? &x->dents[idx - 1] : NULL;
+    }
+    if (!e || !e->dent)
+        return NULL;
+    dent *d = &x->dents[e->dent - 1];
+    return d->klen == k && memcmp(d->key, key, k) == 0 ? d : NULL;
 }
 
 static dent *dent_for(struct nf_actors_eng *x, const char *alias)
@@ -185,20 +266,23 @@ static dent *dent_for(struct nf_actors_eng *x, const char *alias)
     d->type = 0;
     d->adj = d->cap = d->org_country = d->country = -1;
     d->surname = -1;
-    nf_map_put(x->dict, key, k, (void *)(x->ndent));
+    d->key = nf_map_put(x->dict, key, k, (void *)(x->ndent));
+    d->klen = (uint32_t)k;
     uint64_t h = PFX_SEED;
     for (size_t i = 0; i < k; i++) {
         h = pfx_step(h, (unsigned char)key[i]);
-        pfx_add(x, h);
+        pfx_add(x, h, i + 1 == k ? (uint32_t)x->ndent : 0, i + 1 < k ? (unsigned char)key[i + 1] : -1);
     }
     return d;
 }
 
-/* Dents are stored by index (+1) since the array grows. */
+/* The dent of key[0..k), NULL if none.  Dents are stored by index (+1) since the array
+ * grows. */
 static dent *dent_get(const struct nf_actors_eng *x, const char *key, size_t k)
 {
-    size_t idx = (size_t)nf_map_get(x->dict, key, k);
-    return idx ? &x->dents[idx - 1] : NULL;
+    if (!k)
+        return NULL; /* (no key is empty) */
+    return ent_dent(x, pfx_find(x, pfx_hash(key, k)), key, k);
 }
 
 static void set_name(dent *d, const char *canon, int type)
@@ -799,12 +883,20 @@ static size_t dict_match_raw(ctx *c, size_t i, const dent **out, int *lost_s)
     if (!(c->tok[i].flags & (NF_T_CAP | NF_T_UPPER)) && !(c->tok[i].flags & NF_T_NUM))
         return i;
     uint64_t h = PFX_SEED;
+    const pfx_ent *ent = NULL; /* the entry of key[0..k) */
     for (size_t j = i; j < c->n && j < i + 12; j++) {
-        size_t add = keynorm(tx(c, j), tl(c, j), c->key + k, sizeof c->key - k);
+        size_t k0 = k, add = keynorm(tx(c, j), tl(c, j), c->key + k, sizeof c->key - k);
         for (size_t q = k; q < k + add; q++)
             h = pfx_step(h, (unsigned char)c->key[q]);
         k += add;
-        if (!k || !prefix_has_h(x, h)) {
+        /* key[0..k) can be a prefix only if its byte k0 follows key[0..k0) in some key
+         * (ent->next, exact: every key's every byte is in its prefix's bits), so most
+         * scans end here without a second probe; no bytes added: the same entry */
+        if (ent && add && !(ent->next & next_bit((unsigned char)c->key[k0])))
+            ent = NULL;
+        else if (!ent || add)
+            ent = k ? pfx_find(x, h) : NULL;
+        if (!ent) {
             /* lost apostrophe: NATOs, Russias */
             if (j == i && k > 4 && c->key[k - 1] == 's') {
                 const dent *d = dent_get(x, c->key, k - 1);
@@ -816,7 +908,7 @@ static size_t dict_match_raw(ctx *c, size_t i, const dent **out, int *lost_s)
             }
             break;
         }
-        const dent *d = dent_get(x, c->key, k);
+        const dent *d = ent_dent(x, ent, c->key, k);
         if (d) {
             best = j + 1;
             *out = d;
@@ -1285,8 +1377,9 @@ static size_t ministry(ctx *c, size_t b, const char **canon)
     if (pl)
         return b;
     /* <Field> Ministry */
-    if (i + 1 < c->n && nf_map_has(x->fields, tx(c, i), tl(c, i)) &&
-        (tok_is(c, i + 1, "Ministry") || tok_is(c, i + 1, "Office") || tok_is(c, i + 1, "Department"))) {
+    if (i + 1 < c->n &&
+        (tok_is(c, i + 1, "Ministry") || tok_is(c, i + 1, "Office") || tok_is(c, i + 1, "Department")) &&
+        nf_map_has(x->fields, tx(c, i), tl(c, i))) {
         if (tok_is(c, i + 1, "Department") && ci < 0)
             return b; /* `State Department` and kin are in orgs.tsv */
         if (ci < 0)
@@ -1998,6 +2091,26 @@ static void descriptions(ctx *c, size_t m0)
     }
 }
 
+/* Starts loading the prefix-table lines that sentence s's dictionary scans will read
+ * first: the entry of every token where dict_match can start (a capital or a digit).  It
+ * runs one sentence ahead (while sentence s - 1 is worked on), so the loads overlap with that
+ * work instead of each scan waiting for its own (the table is large and the tagger has just
+ * evicted it).  Only a hint: no result depends on it.  (A scan's later steps are rarer:
+ * pfx_ent.next ends most scans before a second probe.) */
+static void prefetch_dict(ctx *c, size_t s)
+{
+    const nf_ana *a = c->a;
+    if (s >= a->nsent || a->sent[s].tok0 + a->sent[s].ntok > a->ntok)
+        return;
+    const nf_tok *tok = a->tok + a->sent[s].tok0;
+    for (size_t i = 0; i < a->sent[s].ntok; i++) {
+        if (!(tok[i].flags & (NF_T_CAP | NF_T_UPPER | NF_T_NUM)))
+            continue;
+        size_t k = keynorm(a->doc.text + tok[i].start, tok[i].end - tok[i].start, c->key, sizeof c->key);
+        pfx_prefetch(c->x, pfx_hash(c->key, k));
+    }
+}
+
 static void run_sentence(ctx *c, const nf_sent *s, const uint8_t *tags)
 {
     const struct nf_actors_eng *x = c->x;
@@ -2006,21 +2119,21 @@ static void run_sentence(ctx *c, const nf_sent *s, const uint8_t *tags)
     memset(c->dm_done, 0, c->n);
     memset(c->tw, 0, c->n);
     /* a title-case heading: most longer words capitalized */
-    size_t nlong = 0, ncap = 0, nlow = 0;
+    size_t nlong = 0, ncap = 0, nlow = 0, nword = 0; /* (nword: words and numbers) */
     static const char *const small[] = {"with", "from", "over", "into", "than", "that", "amid",
                                         "after", "about", "upon", "onto", "says", "said", NULL};
-    for (size_t k = 0; k < c->n; k++)
-        if ((c->tok[k].flags & NF_T_WORD) && tl(c, k) > 3) {
+    for (size_t k = 0; k < c->n; k++) {
+        uint16_t fl = c->tok[k].flags;
+        nword += (fl & (NF_T_WORD | NF_T_NUM)) != 0;
+        if ((fl & NF_T_WORD) && tl(c, k) > 3) {
             nlong++;
-            ncap += (c->tok[k].flags & (NF_T_CAP | NF_T_UPPER)) != 0;
+            ncap += (fl & (NF_T_CAP | NF_T_UPPER)) != 0;
         }
+    }
     if (nlong >= 3 && ncap * 10 >= nlong * 7)
         for (size_t k = 0; k < c->n; k++)
             if ((c->tok[k].flags & NF_T_WORD) && tl(c, k) > 3)
                 nlow += is_lower_word(c, k) && !word_in(c, k, small);
-    size_t nword = 0;
-    for (size_t k = 0; k < c->n; k++)
-        nword += (c->tok[k].flags & (NF_T_WORD | NF_T_NUM)) != 0;
     /* and fragments of one or two words (`Newsfeed`, page furniture): the dictionaries only */
     int headline = (nlong >= 3 && ncap * 10 >= nlong * 7 && nlow == 0) || nword <= 2;
     c->sporty = -1; /* computed when needed (is_sporty) */
@@ -2469,6 +2582,7 @@ int nf_actors_run(nf_ana *a)
         }
     }
     NF_UNUSED(tags);
+    prefetch_dict(&c, 0);
     /* a dateline: the first sentence opens with a capital in capitals (`MOSCOW (Reuters) -`,
      * `KYIV, Ukraine -`); an unnamed ministry is then that country's */
     c.dateline = -1;
@@ -2486,6 +2600,7 @@ int nf_actors_run(nf_ana *a)
     for (size_t s = 0; s < a->nsent; s++) {
         c.si = (uint32_t)s;
         size_t before = a->nmen;
+        prefetch_dict(&c, s + 1);
         if (a->sent[s].tok0 + a->sent[s].ntok > a->ntok)
             continue;
         run_sentence(&c, &a->sent[s], alltags + a->sent[s].tok0);

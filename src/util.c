@@ -170,17 +170,19 @@ void nf_arena_free(nf_arena *a)
 
 /* ---- nf_map ---- */
 
-/* The slots are probed through a parallel array of 16-bit tags (0 = empty, else 15 bits of
- * the hash with the top bit set): a miss, the common case, reads only the tag array (2 bytes a
- * slot instead of 32), and a slot and its key are read only when the tag matches. */
+/* The slots are probed in place: each holds a 16-bit tag (0 = empty, else 15 bits of the
+ * hash with the top bit set), so a probe compares the key only when the tag matches.  Most
+ * misses end at the filter (below) before the table is touched, so most probes are hits,
+ * and a hit reads one 32-byte slot (one cache line: the table is 64-byte aligned), not a
+ * tag array's line and then the slot's. */
 /* k8: the key's first 8 bytes (fewer: zero-padded), so that a short key is compared in the
  * slot, without reading the key itself (one cache miss less on a hit). */
-typedef struct { char *key; size_t klen; uint64_t k8; void *val; } nf_slot;
+typedef struct { uint64_t k8; uint32_t klen; uint16_t tag; char *key; void *val; } nf_slot;
 /* Key copies are packed into chunks (one malloc per chunk, not per key): start-up makes
  * tens of thousands of keys, and packed keys share cache lines. */
 typedef struct map_chunk { struct map_chunk *next; char data[]; } map_chunk;
 struct nf_map {
-    uint16_t *tag; nf_slot *slot; size_t cap, n;
+    nf_slot *slot; size_t cap, n;
     map_chunk *chunks; char *pool; size_t pool_left;
     /* A filter of cap * 8 bits over a cheap signature of each key (length, first, middle and
      * last byte): most look-ups are misses, and most misses end here, before the key is
@@ -280,8 +282,9 @@ static inline uint64_t map_hash(const char *key, size_t n)
 
 static inline uint16_t map_tag(uint64_t h) { return (uint16_t)(0x8000u | (h >> 49)); }
 
-/* A zeroed table; a large one on transparent huge pages where the system allows it (fewer
- * page faults at start-up and fewer TLB misses on random probes). */
+/* A zeroed table, 64-byte aligned (no slot across two cache lines); a large one on
+ * transparent huge pages where the system allows it (fewer page faults at start-up and
+ * fewer TLB misses on random probes). */
 static void *table_zalloc(size_t n, size_t size)
 {
     size_t bytes = n * size;
@@ -296,7 +299,10 @@ static void *table_zalloc(size_t n, size_t size)
             return p;
         }
     }
-    return calloc(n, size);
+    void *p = aligned_alloc(64, (bytes + 63) & ~(size_t)63);
+    if (p)
+        memset(p, 0, bytes);
+    return p;
 }
 
 static void map_alloc(nf_map *m)
@@ -306,8 +312,7 @@ static void map_alloc(nf_map *m)
     if (!m->filt)
         exit(1);
     m->slot = table_zalloc(m->cap, sizeof *m->slot);
-    m->tag = calloc(m->cap, sizeof *m->tag);
-    if (!m->slot || !m->tag)
+    if (!m->slot)
         exit(1);
 }
 
@@ -332,7 +337,6 @@ void nf_map_free(nf_map *m)
         free(c);
     }
     free(m->slot);
-    free(m->tag);
     free(m->filt);
     free(m);
 }
@@ -357,17 +361,16 @@ static inline uint64_t key8(const char *key, size_t n)
     return x;
 }
 
-/* Index of key's slot, or of the empty slot where it would go (m->tag[i] == 0). */
+/* Index of key's slot, or of the empty slot where it would go (its tag 0). */
 static inline size_t map_find(const nf_map *m, const char *key, size_t klen, uint64_t h)
 {
     size_t mask = m->cap - 1, i = h & mask;
     uint16_t t = map_tag(h);
     for (;;) {
-        uint16_t ti = m->tag[i];
-        if (!ti)
+        const nf_slot *s = &m->slot[i];
+        if (!s->tag)
             return i;
-        if (ti == t) {
-            const nf_slot *s = &m->slot[i];
+        if (s->tag == t) {
             if (s->klen == klen && s->k8 == key8(key, klen) &&
                 (klen <= 8 || memcmp(s->key + 8, key + 8, klen - 8) == 0))
                 return i;
@@ -380,30 +383,27 @@ const char *nf_map_put(nf_map *m, const char *key, size_t klen, void *val)
 {
     if ((m->n + 1) * 2 > m->cap) { /* at most half full: most look-ups are misses */
         nf_slot *old = m->slot;
-        uint16_t *otag = m->tag;
         uint64_t *ofilt = m->filt;
         size_t oc = m->cap;
         m->cap *= 2;
         map_alloc(m);
         for (size_t i = 0; i < oc; i++)
-            if (otag[i]) {
+            if (old[i].tag) {
                 size_t j = map_find(m, old[i].key, old[i].klen, map_hash(old[i].key, old[i].klen));
                 m->slot[j] = old[i];
-                m->tag[j] = otag[i];
                 map_filt_set(m, map_sig(old[i].key, old[i].klen));
             }
         free(old);
-        free(otag);
         free(ofilt);
     }
     uint64_t h = map_hash(key, klen);
     size_t i = map_find(m, key, klen, h);
     nf_slot *s = &m->slot[i];
-    if (!m->tag[i]) {
+    if (!s->tag) {
         s->key = map_keycopy(m, key, klen);
-        s->klen = klen;
+        s->klen = (uint32_t)klen;
         s->k8 = key8(key, klen);
-        m->tag[i] = map_tag(h);
+        s->tag = map_tag(h);
         map_filt_set(m, map_sig(key, klen));
         m->n++;
     }
@@ -416,7 +416,7 @@ const char *nf_map_put(nf_map *m, const char *key, size_t klen, void *val)
 __attribute__((noinline)) static const nf_slot *map_lookup(const nf_map *m, const char *key, size_t klen)
 {
     size_t i = map_find(m, key, klen, map_hash(key, klen));
-    return m->tag[i] ? &m->slot[i] : NULL;
+    return m->slot[i].tag ? &m->slot[i] : NULL;
 }
 
 void *nf_map_get(const nf_map *m, const char *key, size_t klen)

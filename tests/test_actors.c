@@ -112,6 +112,29 @@ static void test_longest_name(void **st)
     assert_int_equal(count_canon("Ukraine"), 0);
 }
 
+/* The dictionary scan (one prefix-table probe a step; a step only when its first byte can
+ * follow the prefix in some key): multi-word keys whatever the next word's case, ’ as ',
+ * the longest key winning over its prefixes, a prefix of keys followed by no continuation,
+ * the lost apostrophe, names in capitals. */
+static void test_dictionary_scan(void **st)
+{
+    (void)st;
+    run("The Bank of England raised rates. The United Nations Security Council met in New York.\n"
+        "United said nothing. The People’s Liberation Army moved. NATOs plans changed.\n"
+        "ITALY and the United States of America signed. Officials in Hong Kong agreed.\n");
+    expect("Bank of England", "Bank of England", NF_ACT_ORG);
+    expect("United Nations Security Council", "UN Security Council", NF_ACT_ORG);
+    assert_int_equal(count_canon("UN"), 0); /* not also the shorter key */
+    expect("People’s Liberation Army", "People's Liberation Army", NF_ACT_ORG);
+    expect("ITALY", "Italy", NF_ACT_COUNTRY);
+    expect("United States of America", "United States", NF_ACT_COUNTRY);
+    expect("Hong Kong", "Hong Kong", NF_ACT_COUNTRY);
+    const nf_mention *m = find("NATOs");
+    assert_non_null(m);
+    assert_string_equal(m->canon, "NATO");
+    assert_null(find("United said"));
+}
+
 static void test_capitals(void **st)
 {
     (void)st;
@@ -531,6 +554,7 @@ int main(void)
         cmocka_unit_test(test_countries),
         cmocka_unit_test(test_orgs_and_seats),
         cmocka_unit_test(test_longest_name),
+        cmocka_unit_test(test_dictionary_scan),
         cmocka_unit_test(test_capitals),
         cmocka_unit_test(test_demonym_no_row),
         cmocka_unit_test(test_person_canon_and_coref),
