@@ -178,11 +178,16 @@ int nf__closed(const char *w, size_t n)
         case 'y': list = "you|"; break;
         default: return 0;
     }
+    /* the list's words one by one (no library calls: capitalized words come here twice each) */
     for (const char *p = list; *p;) {
-        const char *bar = strchr(p, '|');
-        if ((size_t)(bar - p) == n && memcmp(p, low, n) == 0)
+        size_t k = 0;
+        while (k < n && p[k] == low[k])
+            k++;
+        if (k == n && p[k] == '|')
             return 1;
-        p = bar + 1;
+        while (p[k] != '|')
+            k++;
+        p += k + 1;
     }
     return 0;
 }
@@ -926,6 +931,10 @@ static void ring_put(nf_tagger_cache *c, long s, const wc_word *wd, const char *
             if (ks->len[k] == len && ks->word[k].v[0] == wd->v[0] && ks->word[k].v[1] == wd->v[1]) {
                 ks->mru = (uint8_t)k;
                 out->src = &set[k];
+                /* the rest of the info: the token's role sums in the windows of the tokens
+                 * around it (wc_set prefetched the first line) */
+                for (size_t off = 64; off < sizeof set[k]; off += 64)
+                    __builtin_prefetch((const char *)&set[k] + off);
             }
         if (!out->src) {
             int k = !ks->mru;
