@@ -1030,24 +1030,32 @@ void nf_tagger_tag_cached(const nf_tagger *t, nf_tagger_cache *c, const char *co
                 set[k] = wc_set(c, words[j], lens[j], &wd[k]);
         }
         const nf_tok *win[5];
-        int32_t sc[NF_NTAGS];
-        memcpy(sc, t->hist[p1 + 1][p2 + 1], sizeof sc);
         for (size_t k = 0; k < 5; k++) {
             size_t pos = i + k; /* position + 2 */
-            const int32_t *rw;
             if (pos < 2 || pos - 2 >= n) {
                 win[k] = NULL;
-                rw = t->edge[role_at[k]];
             } else {
                 size_t j = pos - 2;
                 if (ring.have[j & 7] != j + 1)
                     ring_put(c, set[k], &wd[k], words[j], lens[j], &ring, j);
                 win[k] = &ring.tok[j & 7].info->tok;
-                rw = role_sums(t, &ring.tok[j & 7], role_at[k]);
             }
-            add_sums(sc, rw);
         }
-        sum_feats(t, feats, ctx_feats(win, i, sflags, t->tagh[p1 + 1], feats), sc);
+        /* the window's features first, their filter words prefetched: they are read while
+         * the role sums are added */
+        size_t nfeat = ctx_feats(win, i, sflags, t->tagh[p1 + 1], feats);
+        for (size_t k = 0; k < nfeat; k++)
+            __builtin_prefetch(filt_word(t, feats[k]));
+        int32_t sc[NF_NTAGS];
+        memcpy(sc, t->hist[p1 + 1][p2 + 1], sizeof sc);
+        for (size_t k = 0; k < 5; k++) {
+            size_t pos = i + k; /* position + 2 */
+            if (!win[k])
+                add_sums(sc, t->edge[role_at[k]]);
+            else
+                add_sums(sc, role_sums(t, &ring.tok[(pos - 2) & 7], role_at[k]));
+        }
+        sum_feats(t, feats, nfeat, sc);
         int best = NF_TAG_O;
         for (int tg = 1; tg < NF_NTAGS; tg++)
             if (nf__allowed(p1, tg) && sc[tg] > sc[best])
