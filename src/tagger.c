@@ -178,11 +178,16 @@ int nf__closed(const char *w, size_t n)
         case 'y': list = "you|"; break;
         default: return 0;
     }
+    /* the list's words one by one (no library calls: capitalized words come here twice each) */
     for (const char *p = list; *p;) {
-        const char *bar = strchr(p, '|');
-        if ((size_t)(bar - p) == n && memcmp(p, low, n) == 0)
+        size_t k = 0;
+        while (k < n && p[k] == low[k])
+            k++;
+        if (k == n && p[k] == '|')
             return 1;
-        p = bar + 1;
+        while (p[k] != '|')
+            k++;
+        p += k + 1;
     }
     return 0;
 }
@@ -790,21 +795,54 @@ typedef struct {
 } word_info;
 
 /* The cache: WC_SETS sets of two entries (the word's hash picks the set; a miss replaces
- * the entry of the set used less recently).  An entry is used only when its stored bytes
- * equal the word's: a hash alone is never trusted.  Longer words are not cached. */
-#define WC_SETS 4096u /* a power of two: 2 MB in all */
+ * the entry of the set used less recently).  An entry is used only when its stored word
+ * equals the word: a hash alone is never trusted.  Longer words are not cached.  The two
+ * words of a set are kept together in one cache line (wc_keys), apart from the entries'
+ * infos (wc_entry): a look-up reads one line to find the word's entry, or that the set
+ * lacks it, and then only the parts of the info it needs. */
+#define WC_SETS 4096u /* a power of two: 2 MB of entries, 256 KB of keys */
 #define WC_MAXLEN 16u
 
+/* A word of 1..WC_MAXLEN bytes as two 8-byte values that together hold every byte of it
+ * (the bytes at [0, 8) and [len - 8, len) when len >= 8, [0, 4) and [len - 4, len) when
+ * len >= 4, else the bytes at 0, len / 2 and len - 1): two words of one length are equal
+ * exactly when their values are. */
 typedef struct {
-    uint32_t len; /* bytes of word; 0 = empty */
-    char word[WC_MAXLEN];
-    word_info info;
+    uint64_t v[2];
+} wc_word;
+
+static void wc_word_of(const char *w, size_t len, wc_word *out)
+{
+    if (len >= 8) {
+        memcpy(&out->v[0], w, 8);
+        memcpy(&out->v[1], w + len - 8, 8);
+    } else if (len >= 4) {
+        uint32_t a, b;
+        memcpy(&a, w, 4);
+        memcpy(&b, w + len - 4, 4);
+        out->v[0] = a, out->v[1] = b;
+    } else {
+        const unsigned char *u = (const unsigned char *)w;
+        out->v[0] = u[0] | (uint64_t)u[len / 2] << 8 | (uint64_t)u[len - 1] << 16;
+        out->v[1] = 0;
+    }
+}
+
+typedef struct {
+    wc_word word[2]; /* the entries' words */
+    uint8_t len[2];  /* their lengths in bytes; 0 = empty */
+    uint8_t mru;     /* the entry used last (0 or 1) */
+    uint8_t pad[64 - 2 * sizeof(wc_word) - 3];
+} wc_keys; /* 64 bytes */
+
+typedef struct {
+    _Alignas(64) word_info info;
 } wc_entry; /* 256 bytes */
 
 struct nf_tagger_cache {
     const nf_tagger *t; /* the model the entries' sums are of */
+    wc_keys *k;         /* [WC_SETS] */
     wc_entry *e;        /* [2 * WC_SETS]: set s is e[2s], e[2s + 1] */
-    uint8_t *mru;       /* [WC_SETS]: the entry of the set used last (0 or 1) */
 };
 
 nf_tagger_cache *nf_tagger_cache_new(void)
@@ -812,11 +850,10 @@ nf_tagger_cache *nf_tagger_cache_new(void)
     nf_tagger_cache *c = calloc(1, sizeof *c);
     if (!c)
         return NULL;
-    /* entries on cache-line boundaries (calloc's large blocks start 16 bytes past one): a
-     * 256-byte entry spans 4 lines, not 5, and its role sums cross fewer lines */
+    /* on cache-line boundaries (calloc's large blocks start 16 bytes past one) */
+    c->k = big_alloc(WC_SETS * sizeof *c->k, 0);
     c->e = big_alloc(2 * WC_SETS * sizeof *c->e, 0);
-    c->mru = calloc(WC_SETS, 1);
-    if (!c->e || !c->mru) {
+    if (!c->k || !c->e) {
         nf_tagger_cache_free(c);
         return NULL;
     }
@@ -827,16 +864,12 @@ void nf_tagger_cache_free(nf_tagger_cache *c)
 {
     if (!c)
         return;
+    big_free(c->k, WC_SETS * sizeof *c->k);
     big_free(c->e, 2 * WC_SETS * sizeof *c->e);
-    free(c->mru);
     free(c);
 }
 
-static void cache_clear(nf_tagger_cache *c)
-{
-    memset(c->e, 0, 2 * WC_SETS * sizeof *c->e);
-    memset(c->mru, 0, WC_SETS);
-}
+static void cache_clear(nf_tagger_cache *c) { memset(c->k, 0, WC_SETS * sizeof *c->k); }
 
 /* A token of the window: its word's info, in the cache entry that holds the word (src), or
  * in own when the word is not cached.  An entry that a ring token points at is never
@@ -854,11 +887,6 @@ typedef struct {
     size_t have[8];
 } win_ring;
 
-static int entry_holds(const wc_entry *e, const char *w, size_t len)
-{
-    return e->len == len && memcmp(e->word, w, len) == 0;
-}
-
 /* 1 if a token of the ring points at entry e */
 static int entry_pinned(const win_ring *ring, const wc_entry *e)
 {
@@ -868,43 +896,55 @@ static int entry_pinned(const win_ring *ring, const wc_entry *e)
     return 0;
 }
 
-/* The cache set of a word, -1 when it is not cached (no cache, too long).  The set's
- * entries are prefetched: the cache is large. */
-static long wc_set(const nf_tagger_cache *c, const char *w, size_t len)
+/* The cache set of a word, -1 when it is not cached (no cache, too long), and the word's
+ * wc_word in *wd.  The set's line of keys and the first lines of its entries are
+ * prefetched: the cache is large. */
+static long wc_set(const nf_tagger_cache *c, const char *w, size_t len, wc_word *wd)
 {
     if (!c || len == 0 || len > WC_MAXLEN)
         return -1;
-    size_t s = fmix(nf__fnv1a((const unsigned char *)w, len)) & (WC_SETS - 1);
+    wc_word_of(w, len, wd);
+    uint64_t h = (wd->v[0] * 0x9e3779b97f4a7c15ull) ^ (wd->v[1] * 0xc2b2ae3d27d4eb4full) ^ len;
+    h ^= h >> 29;
+    h *= 0xbf58476d1ce4e5b9ull;
+    size_t s = (size_t)(h >> 40) & (WC_SETS - 1);
+    __builtin_prefetch(&c->k[s]);
     __builtin_prefetch(&c->e[2 * s]);
     __builtin_prefetch(&c->e[2 * s + 1]);
     return (long)s;
 }
 
-/* Puts token j (word w, len bytes; s: wc_set of it) into the ring: its info from the cache
- * when the cache holds the word, else its nf_tok alone, cached in the set's entry used less
- * recently (or in the other one when a ring token points at it; in neither when ring tokens
- * point at both). */
-static void ring_put(nf_tagger_cache *c, long s, const char *w, size_t len, win_ring *ring, size_t j)
+/* Puts token j (word w, len bytes; s, wd: wc_set of it) into the ring: its info from the
+ * cache when the cache holds the word, else its nf_tok alone, cached in the set's entry used
+ * less recently (or in the other one when a ring token points at it; in neither when ring
+ * tokens point at both). */
+static void ring_put(nf_tagger_cache *c, long s, const wc_word *wd, const char *w, size_t len, win_ring *ring,
+                     size_t j)
 {
     win_tok *out = &ring->tok[j & 7];
     ring->have[j & 7] = 0; /* the token leaving the slot pins nothing */
     out->src = NULL;
     if (s >= 0) {
+        wc_keys *ks = &c->k[s];
         wc_entry *set = &c->e[2 * s];
         for (int k = 0; k < 2; k++)
-            if (entry_holds(&set[k], w, len)) {
-                c->mru[s] = (uint8_t)k;
+            if (ks->len[k] == len && ks->word[k].v[0] == wd->v[0] && ks->word[k].v[1] == wd->v[1]) {
+                ks->mru = (uint8_t)k;
                 out->src = &set[k];
+                /* the rest of the info: the token's role sums in the windows of the tokens
+                 * around it (wc_set prefetched the first line) */
+                for (size_t off = 64; off < sizeof set[k]; off += 64)
+                    __builtin_prefetch((const char *)&set[k] + off);
             }
         if (!out->src) {
-            int k = !c->mru[s];
+            int k = !ks->mru;
             if (entry_pinned(ring, &set[k]))
                 k = !k;
             if (!entry_pinned(ring, &set[k])) {
                 out->src = &set[k];
-                c->mru[s] = (uint8_t)k;
-                out->src->len = (uint32_t)len;
-                memcpy(out->src->word, w, len);
+                ks->mru = (uint8_t)k;
+                ks->len[k] = (uint8_t)len;
+                ks->word[k] = *wd;
                 nf__tok_info(w, len, &out->src->info.tok);
                 out->src->info.roles = 0;
             }
@@ -983,30 +1023,39 @@ void nf_tagger_tag_cached(const nf_tagger *t, nf_tagger_cache *c, const char *co
         /* the window's words not yet in the ring: their cache sets are read together
          * (set[k] is used below under the same condition) */
         long set[5];
+        wc_word wd[5];
         for (size_t k = 0; k < 5; k++) {
             size_t pos = i + k, j = pos - 2; /* position + 2 */
             if (pos >= 2 && j < n && ring.have[j & 7] != j + 1)
-                set[k] = wc_set(c, words[j], lens[j]);
+                set[k] = wc_set(c, words[j], lens[j], &wd[k]);
         }
         const nf_tok *win[5];
+        for (size_t k = 0; k < 5; k++) {
+            size_t pos = i + k; /* position + 2 */
+            if (pos < 2 || pos - 2 >= n) {
+                win[k] = NULL;
+            } else {
+                size_t j = pos - 2;
+                if (ring.have[j & 7] != j + 1)
+                    ring_put(c, set[k], &wd[k], words[j], lens[j], &ring, j);
+                win[k] = &ring.tok[j & 7].info->tok;
+            }
+        }
+        /* the window's features first, their filter words prefetched: they are read while
+         * the role sums are added */
+        size_t nfeat = ctx_feats(win, i, sflags, t->tagh[p1 + 1], feats);
+        for (size_t k = 0; k < nfeat; k++)
+            __builtin_prefetch(filt_word(t, feats[k]));
         int32_t sc[NF_NTAGS];
         memcpy(sc, t->hist[p1 + 1][p2 + 1], sizeof sc);
         for (size_t k = 0; k < 5; k++) {
             size_t pos = i + k; /* position + 2 */
-            const int32_t *rw;
-            if (pos < 2 || pos - 2 >= n) {
-                win[k] = NULL;
-                rw = t->edge[role_at[k]];
-            } else {
-                size_t j = pos - 2;
-                if (ring.have[j & 7] != j + 1)
-                    ring_put(c, set[k], words[j], lens[j], &ring, j);
-                win[k] = &ring.tok[j & 7].info->tok;
-                rw = role_sums(t, &ring.tok[j & 7], role_at[k]);
-            }
-            add_sums(sc, rw);
+            if (!win[k])
+                add_sums(sc, t->edge[role_at[k]]);
+            else
+                add_sums(sc, role_sums(t, &ring.tok[(pos - 2) & 7], role_at[k]));
         }
-        sum_feats(t, feats, ctx_feats(win, i, sflags, t->tagh[p1 + 1], feats), sc);
+        sum_feats(t, feats, nfeat, sc);
         int best = NF_TAG_O;
         for (int tg = 1; tg < NF_NTAGS; tg++)
             if (nf__allowed(p1, tg) && sc[tg] > sc[best])

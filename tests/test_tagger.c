@@ -207,6 +207,48 @@ static void test_table_layout(void **st)
     free(img);
 }
 
+static uint32_t get_var(const unsigned char *p, size_t *pos)
+{
+    uint32_t v = 0;
+    for (int sh = 0;; sh += 7) {
+        unsigned char c = p[(*pos)++];
+        v |= (uint32_t)(c & 0x7f) << sh;
+        if (!(c & 0x80))
+            return v;
+    }
+}
+
+/* The table gives every key of the model exactly the weights of a straightforward decoding
+ * of the image, and no weights to keys next to them that the model lacks. */
+static void test_table_holds_the_model(void **st)
+{
+    (void)st;
+    size_t pos = 28, end = model_len - 4, nkeys = 0, nlong = 0;
+    uint32_t key = 0;
+    while (pos < end) {
+        uint32_t d = get_var(model, &pos), mask = get_var(model, &pos);
+        key += d;
+        int16_t want[NF_NTAGS] = {0};
+        int nw = 0;
+        for (int t = 0; t < NF_NTAGS; t++)
+            if (mask & (1u << t)) {
+                uint32_t z = get_var(model, &pos);
+                want[t] = (int16_t)((z & 1) ? -(int32_t)((z + 1) >> 1) : (int32_t)(z >> 1));
+                nw++;
+            }
+        const int16_t *got = nf__lookup(tg, key);
+        assert_non_null(got);
+        assert_memory_equal(got, want, sizeof want);
+        if (d > 1) /* key - 1 is not a feature */
+            assert_null(nf__lookup(tg, key - 1));
+        nkeys++;
+        nlong += nw > 5;
+    }
+    assert_int_equal(pos, end);
+    assert_true(nkeys > 100000);
+    assert_true(nlong > 1000); /* features with many weights */
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -216,6 +258,7 @@ int main(void)
         cmocka_unit_test(test_empty_and_null),
         cmocka_unit_test(test_malformed_models),
         cmocka_unit_test(test_table_layout),
+        cmocka_unit_test(test_table_holds_the_model),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
