@@ -118,13 +118,28 @@ struct rlist {
     size_t ncls, nword;
 };
 
+/* A slot of the table every token is looked up in (lex_find): the word's first bytes, its
+ * length and what the scan needs of it inline, so that a token that is no lexicon word, and
+ * the test whether a word starts a rule, touch only this table (16 bytes a slot) and never
+ * the lexword (120 bytes) nor the map's copy of its key: the other stages evict those from
+ * the cache between two articles, and a miss per token was most of this stage's time. */
+typedef struct {
+    uint64_t head;   /* the word's first 8 bytes, zero-padded (word_head) */
+    uint32_t mask;   /* lexword.mask */
+    uint16_t lex;    /* 1 + the word's index in lexpool; 0: an empty slot */
+    uint8_t len;     /* the word's length (rule literals and lexicon words are < 256) */
+    uint8_t starts;  /* lexword.starts */
+} lexslot;
+_Static_assert(sizeof(lexslot) == 16, "four slots a cache line");
+
 typedef struct {
     nf_map *lex;            /* lower-case word -> lexword* */
     lexword *lexpool;
     size_t nlex, caplex;
-    /* the same words in an open-addressing table for the look-up of every token (lex_get):
-     * a cheaper hash than the map's, no filter; at most a quarter full */
-    const lexword **slot;
+    size_t maxlen;          /* of the longest word in lex */
+    /* the same words in an open-addressing table for the look-up of every token (lex_find),
+     * at most half full */
+    lexslot *slot;
     unsigned slot_bits;
     rule *rules;
     size_t nrules;
@@ -136,22 +151,35 @@ typedef struct {
     char *strings;          /* pool of literal strings */
 } date_engine;
 
-/* The home slot of a word by its length and its first two and last two bytes: words that
- * share them are few, and a token costs no pass over its bytes. */
-static inline size_t lex_slot(const date_engine *de, const char *s, size_t n)
+/* The first 8 bytes of the word s[0..n), the bytes after its end zero: equal heads and
+ * lengths mean equal words up to n = 8. Reads s[0..8), which must be readable (the
+ * lower-case copy of the text has 8 bytes of padding). */
+static inline uint64_t word_head(const char *s, size_t n)
 {
-    const unsigned char *u = (const unsigned char *)s;
-    uint64_t h = n == 0 ? 0
-                        : (uint64_t)n << 32 | (uint64_t)u[0] << 24 | (uint64_t)u[n > 1] << 16 |
-                              (uint64_t)u[n - 1] << 8 | u[n > 1 ? n - 2 : 0];
-    return (size_t)((h * 0x9E3779B97F4A7C15ull) >> (64 - de->slot_bits));
+    uint64_t h;
+    memcpy(&h, s, sizeof h);
+    if (n >= 8)
+        return h;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+    return n ? h & ~(~0ull >> (8 * n)) : 0;
+#else
+    return h & ((1ull << (8 * n)) - 1);
+#endif
 }
 
-/* Builds the look-up table of lex_get from the words of the map (once, after loading). */
-static void lex_index(date_engine *de)
+static inline size_t lex_slot(const date_engine *de, uint64_t head, size_t n)
 {
+    return (size_t)(((head ^ n) * 0x9E3779B97F4A7C15ull) >> (64 - de->slot_bits));
+}
+
+/* Builds the look-up table of lex_find from the words of lexpool (once, after loading and
+ * after lexword.starts is known). */
+static int lex_index(date_engine *de)
+{
+    if (de->nlex >= UINT16_MAX)
+        return -1;
     de->slot_bits = 4;
-    while ((size_t)1 << de->slot_bits < de->nlex * 4)
+    while ((size_t)1 << de->slot_bits < de->nlex * 2)
         de->slot_bits++;
     size_t mask = ((size_t)1 << de->slot_bits) - 1;
     de->slot = calloc(mask + 1, sizeof *de->slot);
@@ -159,29 +187,43 @@ static void lex_index(date_engine *de)
         exit(1);
     for (size_t k = 0; k < de->nlex; k++) {
         const lexword *w = &de->lexpool[k];
-        size_t i = lex_slot(de, w->key, w->klen);
-        while (de->slot[i])
+        char pad[8] = {0};
+        memcpy(pad, w->key, w->klen < 8 ? w->klen : 8);
+        uint64_t head = word_head(pad, w->klen);
+        size_t i = lex_slot(de, head, w->klen);
+        while (de->slot[i].lex)
             i = (i + 1) & mask;
-        de->slot[i] = w;
+        de->slot[i] = (lexslot){head, w->mask, (uint16_t)(k + 1), (uint8_t)w->klen,
+                                (uint8_t)w->starts};
+        if (w->klen > de->maxlen)
+            de->maxlen = w->klen;
+    }
+    return 0;
+}
+
+/* The slot of the lower-case word s[0..n) (s[0..8) readable, see word_head), or NULL when
+ * the lexicon has no such word (as nf_map_get(de->lex) == NULL). */
+static inline const lexslot *lex_find(const date_engine *de, const char *s, size_t n)
+{
+    if (n > de->maxlen) /* exact: no word is longer */
+        return NULL;
+    uint64_t head = word_head(s, n);
+    size_t mask = ((size_t)1 << de->slot_bits) - 1;
+    for (size_t i = lex_slot(de, head, n);; i = (i + 1) & mask) {
+        const lexslot *x = &de->slot[i];
+        if (!x->lex)
+            return NULL;
+        if (x->head == head && x->len == n &&
+            (n <= 8 || !memcmp(de->lexpool[x->lex - 1].key + 8, s + 8, n - 8)))
+            return x;
     }
 }
 
-/* The lexicon's entry for the lower-case word s[0..n), or NULL (as nf_map_get(de->lex)). */
+/* The lexicon's entry for the lower-case word s[0..n) (s[0..8) readable), or NULL. */
 static inline const lexword *lex_get(const date_engine *de, const char *s, size_t n)
 {
-    size_t mask = ((size_t)1 << de->slot_bits) - 1;
-    for (size_t i = lex_slot(de, s, n);; i = (i + 1) & mask) {
-        const lexword *w = de->slot[i];
-        if (!w)
-            return NULL;
-        if (w->klen == n) { /* short words: a loop is cheaper than memcmp */
-            size_t k = 0;
-            while (k < n && w->key[k] == s[k])
-                k++;
-            if (k == n)
-                return w;
-        }
-    }
+    const lexslot *x = lex_find(de, s, n);
+    return x ? &de->lexpool[x->lex - 1] : NULL;
 }
 
 static void rlist_add(rlist *l, int r)
@@ -523,7 +565,6 @@ static int load_rules(nf_engine *e, date_engine *de, char *err, size_t errlen)
         }
     }
     nf_lines_free(&it);
-    lex_index(de);
     for (size_t i = 0; i < de->ntrig; i++)
         rlist_split(de, &de->trigpool[i]);
     for (int c = 0; c < C_NCLASS; c++)
@@ -574,6 +615,11 @@ int nf_dates_init(nf_engine *e, char *err, size_t errlen)
         w->starts = w->trig != NULL;
         for (int x = 0; x < w->n; x++)
             w->starts |= de->bycls[w->e[x].cls].n > 0;
+    }
+    if (lex_index(de)) {
+        snprintf(err, errlen, "dates: too many words");
+        nf_dates_fini(e);
+        return -1;
     }
     return 0;
 }
@@ -635,11 +681,16 @@ static void iso_week(long days, int *wy, int *wn)
 
 /* ---- per-article work ---- */
 
+/* dtok.flags: NF_T_* and */
+enum { DT_START = 1 << 15 }; /* a lexicon word some rule can start at (lexword.starts) */
+_Static_assert((int)NF_T_POSS < (int)DT_START, "DT_START is no NF_T_ flag");
+
 typedef struct {
     uint32_t start, end;
     const char *low;   /* lower-cased text (in the arena copy) */
     uint16_t len;      /* of low, without a final abbreviation period */
     uint16_t flags;
+    uint32_t mask;     /* lw->mask (0 without lw): a class test reads no lexword */
     const lexword *lw;
 } dtok;
 
@@ -663,7 +714,7 @@ typedef struct {
 
 static const lexent *lex_has(const dtok *t, int cls)
 {
-    if (!t->lw || !(t->lw->mask & (1u << cls)))
+    if (!(t->mask & (1u << cls))) /* 0 without t->lw */
         return NULL;
     for (int i = 0; i < t->lw->n; i++)
         if (t->lw->e[i].cls == cls)
@@ -1757,7 +1808,7 @@ static int name_word(const ctx *c, size_t k)
         return 0;
     const uint32_t datecls = (1u << C_MONTH) | (1u << C_WDAY) | (1u << C_POD) |
                              (1u << C_HOLIDAY) | (1u << C_SEASON) | (1u << C_UNIT) | (1u << C_UNITS);
-    return !(t->lw && (t->lw->mask & datecls));
+    return !(t->mask & datecls);
 }
 
 /* A date word used in a name or title, not as a date: the match [s, e) of rule r is
@@ -1888,7 +1939,7 @@ static void best_at(ctx *c, size_t i, rmatch *b)
             try_rule(c, l->num[q], i, b);
         if (!nx->lw)
             continue;
-        for (uint32_t m = nx->lw->mask; m && l->ncls; m &= m - 1) {
+        for (uint32_t m = nx->mask; m && l->ncls; m &= m - 1) {
             uint32_t cls = (uint32_t)__builtin_ctz(m);
             for (size_t q = rkey_first(l->cls, l->ncls, cls); q < l->ncls && l->cls[q].key == cls; q++)
                 try_rule(c, l->cls[q].code, i, b);
@@ -1968,9 +2019,9 @@ int nf_dates_run(nf_ana *a)
     if (c.ay)
         c.aday = days_from_civil(c.ay, c.am, c.ad);
     /* a lower-case copy of the text */
-    char *low = nf_arena_alloc(&a->arena, a->doc.len + 1);
+    char *low = nf_arena_alloc(&a->arena, a->doc.len + 8); /* + 8: word_head reads 8 bytes */
     nf_lower(a->doc.text, a->doc.len, low);
-    low[a->doc.len] = 0;
+    memset(low + a->doc.len, 0, 8);
     size_t capt = 0;
     for (size_t s = 0; s < a->nsent; s++)
         if (a->sent[s].ntok > capt)
@@ -2026,7 +2077,11 @@ int nf_dates_run(nf_ana *a)
             if (l > 60)
                 l = 60;
             d->len = (uint16_t)l;
-            d->lw = l && l <= 40 ? lex_get(de, d->low, l) : NULL;
+            const lexslot *x = l && l <= 40 ? lex_find(de, d->low, l) : NULL;
+            d->lw = x ? &de->lexpool[x->lex - 1] : NULL;
+            d->mask = x ? x->mask : 0;
+            if (x && x->starts)
+                d->flags |= DT_START;
         }
         /* urls (ids and dates in paths are no dates): their tokens match nothing */
         for (uint32_t p = se->start; p + 4 <= se->end;) {
@@ -2046,6 +2101,7 @@ int nf_dates_run(nf_ana *a)
                 if (c.t[k].start >= us && c.t[k].end <= ue) {
                     c.t[k].len = 0;
                     c.t[k].lw = NULL;
+                    c.t[k].mask = 0;
                     c.t[k].flags = NF_T_PUNCT;
                 }
             p = ue + 1;
@@ -2056,7 +2112,7 @@ int nf_dates_run(nf_ana *a)
         for (size_t i = 0; i < c.n;) {
             /* only numbers and words some rule starts with start a match (best_at finds none
              * elsewhere) */
-            if (!(c.t[i].lw && c.t[i].lw->starts) && !(c.t[i].flags & NF_T_NUM)) {
+            if (!(c.t[i].flags & (DT_START | NF_T_NUM))) {
                 i++;
                 continue;
             }
@@ -2175,7 +2231,7 @@ static int gap_word_ok(const nf_ana *a, const date_engine *de, const nf_tok *t)
     if ((t->flags & NF_T_WORD) && (t->flags & NF_T_CAP))
         return 1; /* told CNN on Friday */
     size_t n = t->end - t->start;
-    char low[48];
+    char low[48] = {0}; /* zero: lex_get reads 8 bytes */
     if (!(t->flags & NF_T_WORD) || n >= sizeof low)
         return 0;
     nf_lower(a->doc.text + t->start, n, low);
