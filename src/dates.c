@@ -14,6 +14,7 @@
  *   ARGS: $N (the N-th element's value; 0 when an optional one is absent) or constants.
  * At each token the longest matching rule whose function succeeds wins.
  * Resolution is against the article's date (a->anchor_*), in the tense of the sentence. */
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -132,6 +133,17 @@ typedef struct {
 } lexslot;
 _Static_assert(sizeof(lexslot) == 16, "four slots a cache line");
 
+/* What the rules that can start at a token need of the next token: the union of the needs
+ * (rlist) of every list best_at tries there. best_at tries no rule when the next token meets
+ * none of them, so a token whose need is not met starts no match: the scan skips it
+ * (may_start). */
+typedef struct {
+    uint64_t words;  /* needing one of some words: bit (lexpool index + 1) % 64 of each */
+    uint32_t cls;    /* needing a word of a class: bit per class */
+    uint8_t any;     /* some rule needs nothing: every next token, or none, meets it */
+    uint8_t num;     /* needing a number */
+} rneed;
+
 typedef struct {
     nf_map *lex;            /* lower-case word -> lexword* */
     lexword *lexpool;
@@ -141,6 +153,11 @@ typedef struct {
      * at most half full */
     lexslot *slot;
     unsigned slot_bits;
+    /* a bit per word (bits 40-51 of its hash, lex_hash), set: a token whose bit is clear is
+     * no word without a look at the table. Most tokens that are no word stop here: its
+     * 512 bytes stay in the cache, where the table's 32 KB are gone after the other
+     * stages' turn. */
+    uint64_t filter[64];
     rule *rules;
     size_t nrules;
     nf_map *trig;           /* literal first word -> rlist* */
@@ -148,6 +165,9 @@ typedef struct {
     size_t ntrig;
     rlist bycls[C_NCLASS];
     rlist byshape[S_NSHAPE]; /* rules starting with a shape */
+    rneed *wneed;           /* by lexpool index: the need of the lists of word_lists */
+    rneed sneed[S_NSHAPE];  /* the need of byshape[k] */
+    uint32_t shapes;        /* the shapes some rule starts with (bit per S_*) */
     char *strings;          /* pool of literal strings */
 } date_engine;
 
@@ -167,9 +187,20 @@ static inline uint64_t word_head(const char *s, size_t n)
 #endif
 }
 
-static inline size_t lex_slot(const date_engine *de, uint64_t head, size_t n)
+static inline uint64_t lex_hash(uint64_t head, size_t n)
 {
-    return (size_t)(((head ^ n) * 0x9E3779B97F4A7C15ull) >> (64 - de->slot_bits));
+    return (head ^ n) * 0x9E3779B97F4A7C15ull;
+}
+
+static inline size_t lex_slot(const date_engine *de, uint64_t h)
+{
+    return (size_t)(h >> (64 - de->slot_bits));
+}
+
+/* The word's bit in de->filter: in filter[f >> 6], bit f & 63. */
+static inline unsigned lex_filter_bit(uint64_t h)
+{
+    return (unsigned)(h >> 40) & 4095;
 }
 
 /* Builds the look-up table of lex_find from the words of lexpool (once, after loading and
@@ -189,8 +220,10 @@ static int lex_index(date_engine *de)
         const lexword *w = &de->lexpool[k];
         char pad[8] = {0};
         memcpy(pad, w->key, w->klen < 8 ? w->klen : 8);
-        uint64_t head = word_head(pad, w->klen);
-        size_t i = lex_slot(de, head, w->klen);
+        uint64_t head = word_head(pad, w->klen), h = lex_hash(head, w->klen);
+        unsigned f = lex_filter_bit(h);
+        de->filter[f >> 6] |= 1ull << (f & 63);
+        size_t i = lex_slot(de, h);
         while (de->slot[i].lex)
             i = (i + 1) & mask;
         de->slot[i] = (lexslot){head, w->mask, (uint16_t)(k + 1), (uint8_t)w->klen,
@@ -202,14 +235,18 @@ static int lex_index(date_engine *de)
 }
 
 /* The slot of the lower-case word s[0..n) (s[0..8) readable, see word_head), or NULL when
- * the lexicon has no such word (as nf_map_get(de->lex) == NULL). */
-static inline const lexslot *lex_find(const date_engine *de, const char *s, size_t n)
+ * the lexicon has no such word (as nf_map_get(de->lex) == NULL). With filter, a word whose
+ * bit in de->filter is clear is none (exact: every word's bit is set). */
+static inline const lexslot *lex_find(const date_engine *de, const char *s, size_t n, int filter)
 {
     if (n > de->maxlen) /* exact: no word is longer */
         return NULL;
-    uint64_t head = word_head(s, n);
+    uint64_t head = word_head(s, n), h = lex_hash(head, n);
+    unsigned f = lex_filter_bit(h);
+    if (filter && !(de->filter[f >> 6] >> (f & 63) & 1))
+        return NULL;
     size_t mask = ((size_t)1 << de->slot_bits) - 1;
-    for (size_t i = lex_slot(de, head, n);; i = (i + 1) & mask) {
+    for (size_t i = lex_slot(de, h);; i = (i + 1) & mask) {
         const lexslot *x = &de->slot[i];
         if (!x->lex)
             return NULL;
@@ -222,7 +259,7 @@ static inline const lexslot *lex_find(const date_engine *de, const char *s, size
 /* The lexicon's entry for the lower-case word s[0..n) (s[0..8) readable), or NULL. */
 static inline const lexword *lex_get(const date_engine *de, const char *s, size_t n)
 {
-    const lexslot *x = lex_find(de, s, n);
+    const lexslot *x = lex_find(de, s, n, 1);
     return x ? &de->lexpool[x->lex - 1] : NULL;
 }
 
@@ -295,6 +332,29 @@ static void rlist_free(rlist *l)
     free(l->num);
     free(l->cls);
     free(l->word);
+}
+
+/* The lists of the rules that can start at lexicon word w: those whose first element is
+ * the literal w, and those starting with a class of w. Returns their number (<= 1 + MAXLEX). */
+static int word_lists(const date_engine *de, const lexword *w, const rlist **lists)
+{
+    int nl = 0;
+    if (w->trig)
+        lists[nl++] = w->trig;
+    for (int e = 0; e < w->n; e++)
+        if (de->bycls[w->e[e].cls].n)
+            lists[nl++] = &de->bycls[w->e[e].cls];
+    return nl;
+}
+
+static void rneed_add(rneed *nd, const rlist *l)
+{
+    nd->any |= l->nany > 0;
+    nd->num |= l->nnum > 0;
+    for (size_t q = 0; q < l->ncls; q++)
+        nd->cls |= 1u << l->cls[q].key;
+    for (size_t q = 0; q < l->nword; q++)
+        nd->words |= 1ull << (l->word[q].key & 63);
 }
 
 /* The first of v's n entries with this key (v sorted by key); n when none. */
@@ -582,6 +642,7 @@ void nf_dates_fini(nf_engine *e)
     if (de->lex)
         nf_map_free(de->lex);
     free(de->slot);
+    free(de->wneed);
     free(de->lexpool);
     if (de->trig)
         nf_map_free(de->trig);
@@ -610,11 +671,24 @@ int nf_dates_init(nf_engine *e, char *err, size_t errlen)
         nf_dates_fini(e);
         return -1;
     }
+    de->wneed = calloc(de->nlex + 1, sizeof *de->wneed);
+    if (!de->wneed) {
+        snprintf(err, errlen, "out of memory");
+        nf_dates_fini(e);
+        return -1;
+    }
     for (size_t k = 0; k < de->nlex; k++) {
         lexword *w = &de->lexpool[k];
-        w->starts = w->trig != NULL;
-        for (int x = 0; x < w->n; x++)
-            w->starts |= de->bycls[w->e[x].cls].n > 0;
+        const rlist *lists[1 + MAXLEX];
+        int nl = word_lists(de, w, lists);
+        w->starts = nl > 0;
+        for (int q = 0; q < nl; q++)
+            rneed_add(&de->wneed[k], lists[q]);
+    }
+    for (int k = 0; k < S_NSHAPE; k++) {
+        rneed_add(&de->sneed[k], &de->byshape[k]);
+        if (de->byshape[k].n)
+            de->shapes |= 1u << k;
     }
     if (lex_index(de)) {
         snprintf(err, errlen, "dates: too many words");
@@ -710,6 +784,8 @@ typedef struct {
     long aday;        /* anchor as days */
     int tense;        /* of the current match: -1 past, 1 future, 0 unknown */
     int type_ovr;     /* set by normalize: the match's type differs from its rule's (-1: no) */
+    int slow;         /* nf_dates_run_slow: no fast path; check them instead */
+    long missed;      /* with slow: matches and shapes a fast path would have missed */
 } ctx;
 
 static const lexent *lex_has(const dtok *t, int cls)
@@ -1907,27 +1983,98 @@ static void try_rule(ctx *c, int code, size_t i, rmatch *b)
     b->s = ms, b->e = me;
 }
 
-/* The best rule match at token i into *b (b->rule < 0: none). */
-static void best_at(ctx *c, size_t i, rmatch *b)
+/* The shapes of token t (bit per S_*): those k where match_shape(c, t, k) holds, found
+ * without asking match_shape of each. A number of digits only (most numbers) has no shape
+ * with a separator or suffix (%DECADE 1990s, %DOTDATE, %SLASHDATE, %CLOCK, %HOURAP need one,
+ * and %DAY then takes the digits alone); other numbers have none of the all-digit shapes
+ * (%YEAR %MON %NUM %HOUR) and ask match_shape for the rest. */
+static uint32_t shapes_of(const ctx *c, const dtok *t)
+{
+    if (!(t->flags & NF_T_NUM))
+        return 0;
+    const char *s = t->low;
+    size_t n = t->len, k = 0;
+    while (k < n && nf_isdigit((unsigned char)s[k]))
+        k++;
+    uint32_t m = 0;
+    if (k == n) {
+        long v = atol_n(s, n);
+        if (n == 4 && v >= 1000 && v <= 2199)
+            m |= 1u << S_YEAR;
+        if (n <= 2 && v >= 1 && v <= 31)
+            m |= 1u << S_DAY;
+        if (n <= 2 && v >= 1 && v <= 12)
+            m |= 1u << S_MON | 1u << S_HOUR;
+        if (n >= 1 && n <= 6)
+            m |= 1u << S_NUM;
+        return m;
+    }
+    static const int8_t marked[] = {S_DAY, S_DECADE, S_DOTDATE, S_SLASHDATE, S_CLOCK, S_HOURAP};
+    for (size_t q = 0; q < sizeof marked; q++) {
+        cap cp;
+        if (match_shape(c, t, marked[q], &cp))
+            m |= 1u << marked[q];
+    }
+    return m;
+}
+
+/* The shapes of t some rule starts with: shapes_of, or with c->slow match_shape of each
+ * (counting in c->missed where shapes_of differs). */
+static uint32_t start_shapes(ctx *c, const dtok *t)
+{
+    uint32_t m = shapes_of(c, t) & c->de->shapes;
+    if (c->slow) {
+        uint32_t ref = 0;
+        for (int k = 0; k < S_NSHAPE; k++) {
+            cap cp;
+            if ((c->de->shapes & 1u << k) && match_shape(c, t, k, &cp))
+                ref |= 1u << k;
+        }
+        c->missed += ref != m;
+        m = ref;
+    }
+    return m;
+}
+
+/* Whether next token nx (NULL: none) meets need nd (see rneed). */
+static inline int need_met(const date_engine *de, const rneed *nd, const dtok *nx)
+{
+    if (nd->any)
+        return 1;
+    if (!nx)
+        return 0;
+    if ((nd->num && (nx->flags & NF_T_NUM)) || (nd->cls & nx->mask))
+        return 1;
+    return nx->lw && (nd->words >> (((size_t)(nx->lw - de->lexpool) + 1) & 63) & 1);
+}
+
+/* Whether a rule can match at token i with its start shapes (start_shapes): false when
+ * best_at would try no rule there (a word no rule starts with, or whose rules all need
+ * something else of the next token), so that skipping i changes nothing. */
+static int may_start(const ctx *c, size_t i, uint32_t shapes)
+{
+    const dtok *t = &c->t[i];
+    const dtok *nx = i + 1 < c->n ? &c->t[i + 1] : NULL;
+    if ((t->flags & DT_START) && need_met(c->de, &c->de->wneed[t->lw - c->de->lexpool], nx))
+        return 1;
+    for (; shapes; shapes &= shapes - 1)
+        if (need_met(c->de, &c->de->sneed[__builtin_ctz(shapes)], nx))
+            return 1;
+    return 0;
+}
+
+/* The best rule match at token i, whose start shapes are shapes (start_shapes), into *b
+ * (b->rule < 0: none). */
+static void best_at(ctx *c, size_t i, uint32_t shapes, rmatch *b)
 {
     const date_engine *de = c->de;
     const dtok *t = &c->t[i];
     *b = (rmatch){0, -1, "", 0, 0, 0};
     /* candidate rules */
-    const rlist *lists[16];
-    int nl = 0;
-    if (t->lw && t->lw->trig)
-        lists[nl++] = t->lw->trig;
-    if (t->lw)
-        for (int e = 0; e < t->lw->n && nl < 7; e++)
-            if (de->bycls[t->lw->e[e].cls].n)
-                lists[nl++] = &de->bycls[t->lw->e[e].cls];
-    if (t->flags & NF_T_NUM) {
-        cap cp;
-        for (int k = 0; k < S_NSHAPE && nl < 16; k++)
-            if (de->byshape[k].n && match_shape(c, t, k, &cp))
-                lists[nl++] = &de->byshape[k];
-    }
+    const rlist *lists[1 + MAXLEX + S_NSHAPE];
+    int nl = t->lw ? word_lists(de, t->lw, lists) : 0;
+    for (; shapes; shapes &= shapes - 1)
+        lists[nl++] = &de->byshape[__builtin_ctz(shapes)];
     const dtok *nx = i + 1 < c->n ? &c->t[i + 1] : NULL;
     for (int li = 0; li < nl; li++) {
         const rlist *l = lists[li];
@@ -1962,7 +2109,7 @@ static int day_next_to(ctx *c, rmatch *b)
     if (!k)
         return 0;
     rmatch n;
-    best_at(c, b->end, &n);
+    best_at(c, b->end, start_shapes(c, &c->t[b->end]), &n);
     if (n.rule < 0 || c->de->rules[n.rule].fn == F_NONE || n.type != NF_TX_DATE ||
         strlen(n.val) != 10 || !all_digits(n.val, 4))
         return 0;
@@ -2004,7 +2151,28 @@ static void second_day(const ctx *c, const rmatch *b, rmatch *cont)
     cont->e = cont->end = j + 2;
 }
 
-int nf_dates_run(nf_ana *a)
+/* Appends the token of text [s, e) with flags to c->t: its lower-case text (in low), its
+ * length without a final abbreviation period, its lexicon word. */
+static inline void dtok_add(ctx *c, const char *low, uint32_t s, uint32_t e, uint16_t flags)
+{
+    const date_engine *de = c->de;
+    dtok *d = &c->t[c->n++];
+    d->start = s, d->end = e;
+    d->low = low + s;
+    size_t l = e - s;
+    if (l > 1 && d->low[l - 1] == '.' && (flags & NF_T_WORD))
+        l--;
+    if (l > 60)
+        l = 60;
+    d->len = (uint16_t)l;
+    const lexslot *x = l && l <= 40 ? lex_find(de, d->low, l, 1) : NULL;
+    d->lw = x ? &de->lexpool[x->lex - 1] : NULL;
+    d->mask = x ? x->mask : 0;
+    d->flags = x && x->starts ? flags | DT_START : flags;
+}
+
+/* The date stage; with slow, without its fast paths (see nf_dates_run_slow). */
+static int dates_run(nf_ana *a, int slow)
 {
     const date_engine *de = a->eng ? a->eng->dates : NULL;
     a->ntx = 0;
@@ -2013,6 +2181,7 @@ int nf_dates_run(nf_ana *a)
     ctx c = {0};
     c.a = a;
     c.de = de;
+    c.slow = slow;
     c.ay = a->anchor_y, c.am = a->anchor_m, c.ad = a->anchor_d;
     if (c.ay && (c.am < 1 || c.am > 12 || c.ad < 1 || c.ad > 31))
         c.ay = 0;
@@ -2047,41 +2216,22 @@ int nf_dates_run(nf_ana *a)
             if ((t->flags & NF_T_WORD) && hy && hy < tx + t->end) {
                 for (uint32_t q = t->start; q <= t->end && c.n + 3 < capt; q++) {
                     if (q == t->end || tx[q] == '-') {
-                        if (q > p) {
-                            dtok *d = &c.t[c.n++];
-                            d->start = p, d->end = q;
-                            d->flags = (uint16_t)((nf_isdigit((unsigned char)tx[p]) ? NF_T_NUM
-                                                                                  : NF_T_WORD) |
-                                                  (nf_isupper((unsigned char)tx[p]) ? NF_T_CAP : 0));
-                        }
-                        if (q < t->end) {
-                            dtok *d = &c.t[c.n++];
-                            d->start = q, d->end = q + 1;
-                            d->flags = NF_T_PUNCT;
-                        }
+                        if (q > p)
+                            dtok_add(&c, low, p, q,
+                                     (uint16_t)((nf_isdigit((unsigned char)tx[p]) ? NF_T_NUM : NF_T_WORD) |
+                                                (nf_isupper((unsigned char)tx[p]) ? NF_T_CAP : 0)));
+                        if (q < t->end)
+                            dtok_add(&c, low, q, q + 1, NF_T_PUNCT);
                         p = q + 1;
                     }
                 }
                 continue;
             }
-            dtok *d = &c.t[c.n++];
-            d->start = t->start, d->end = t->end;
-            d->flags = t->flags;
+            dtok_add(&c, low, t->start, t->end, t->flags);
         }
-        for (size_t k = 0; k < c.n; k++) {
-            dtok *d = &c.t[k];
-            d->low = low + d->start;
-            size_t l = d->end - d->start;
-            if (l > 1 && d->low[l - 1] == '.' && (d->flags & NF_T_WORD))
-                l--;
-            if (l > 60)
-                l = 60;
-            d->len = (uint16_t)l;
-            const lexslot *x = l && l <= 40 ? lex_find(de, d->low, l) : NULL;
-            d->lw = x ? &de->lexpool[x->lex - 1] : NULL;
-            d->mask = x ? x->mask : 0;
-            if (x && x->starts)
-                d->flags |= DT_START;
+        for (size_t k = 0; slow && k < c.n; k++) { /* lex_find's filter, checked */
+            const lexslot *x = c.t[k].len && c.t[k].len <= 40 ? lex_find(de, c.t[k].low, c.t[k].len, 0) : NULL;
+            c.missed += c.t[k].lw != (x ? &de->lexpool[x->lex - 1] : NULL);
         }
         /* urls (ids and dates in paths are no dates): their tokens match nothing */
         for (uint32_t p = se->start; p + 4 <= se->end;) {
@@ -2111,8 +2261,9 @@ int nf_dates_run(nf_ana *a)
         rmatch cont = {0, -1, "", (size_t)-1, 0, 0};
         for (size_t i = 0; i < c.n;) {
             /* only numbers and words some rule starts with start a match (best_at finds none
-             * elsewhere) */
-            if (!(c.t[i].flags & (DT_START | NF_T_NUM))) {
+             * elsewhere; slow tries every token) */
+            const dtok *t = &c.t[i];
+            if (!(t->flags & (DT_START | NF_T_NUM)) && !slow) {
                 i++;
                 continue;
             }
@@ -2121,7 +2272,14 @@ int nf_dates_run(nf_ana *a)
                 b = cont; /* the second day of "April 24 and 25" */
                 cont.rule = -1;
             } else {
-                best_at(&c, i, &b);
+                uint32_t shapes = (t->flags & NF_T_NUM) || slow ? start_shapes(&c, t) : 0;
+                int may = (t->flags & (DT_START | NF_T_NUM)) && may_start(&c, i, shapes);
+                if (!may && !slow) {
+                    i++;
+                    continue;
+                }
+                best_at(&c, i, shapes, &b);
+                c.missed += !may && b.rule >= 0;
                 if (b.rule >= 0)
                     day_next_to(&c, &b);
             }
@@ -2201,7 +2359,17 @@ int nf_dates_run(nf_ana *a)
                 }
         }
     }
-    return 0;
+    return slow ? (int)(c.missed < INT_MAX ? c.missed : INT_MAX) : 0;
+}
+
+int nf_dates_run(nf_ana *a)
+{
+    return dates_run(a, 0);
+}
+
+int nf_dates_run_slow(nf_ana *a)
+{
+    return dates_run(a, 1);
 }
 
 /* ---- for the later stages (dates.h) ---- */
