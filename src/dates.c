@@ -67,13 +67,21 @@ static const char *const shape_names[S_NSHAPE] = {"YEAR", "DAY", "MON", "NUM", "
 #define MAXEL 10
 #define MAXARG 5
 
+/* A literal word of a rule element (kept in date_engine.alts). */
+typedef struct {
+    const char *s;   /* the word (in date_engine.strings) */
+    uint8_t len;
+    uint16_t lex;    /* 1 + its index in lexpool (every literal is a lexicon word) */
+} palt;
+
+/* An element: 10 bytes, so that a rule's elements share two cache lines (the rules are
+ * tried at every candidate token, and were 1.6 KB each with the literals inline). */
 typedef struct {
     uint8_t kind, opt, ctx, cls;
     uint8_t low;   /* =word: only lower case (else a name: Jamie Noon), or opening a sentence */
     uint8_t capo;  /* ^word: only with a capital (the Mail on Sunday) */
     uint8_t nalt;
-    const char *alt[MAXALT];
-    uint8_t altlen[MAXALT];
+    uint16_t alt0; /* kind EL_LIT: its words are date_engine.alts[alt0 .. alt0 + nalt) */
 } pel;
 
 typedef struct {
@@ -94,10 +102,10 @@ static const char *const fn_names[F_NFN] = {
     "quartery", "clock", "clockw", "dmy", "mdy", "holiday", "holidayy", "monthrel", "monthr", "none", "half", "halfy", "dater", "clockz", "decadey", "anaph", "holidayw", "weekof", "weekend"};
 
 typedef struct {
-    pel el[MAXEL];
     int nel;
     uint8_t type;
     int fn;
+    pel el[MAXEL];
     parg arg[MAXARG];
     int narg;
     int order;
@@ -165,6 +173,8 @@ typedef struct {
     size_t ntrig;
     rlist bycls[C_NCLASS];
     rlist byshape[S_NSHAPE]; /* rules starting with a shape */
+    palt *alts;             /* the literal words of the rules' elements (pel.alt0) */
+    size_t nalts, capalts;
     rneed *wneed;           /* by lexpool index: the need of the lists of word_lists */
     rneed sneed[S_NSHAPE];  /* the need of byshape[k] */
     uint32_t shapes;        /* the shapes some rule starts with (bit per S_*) */
@@ -310,8 +320,7 @@ static void rlist_split(const date_engine *de, rlist *l)
             const pel *p = &r->el[((code >> 22) & 1) + 1];
             size_t first = l->nword;
             for (int a = 0; a < p->nalt; a++) {
-                const lexword *w = nf_map_get(de->lex, p->alt[a], p->altlen[a]);
-                uint32_t key = (uint32_t)(w - de->lexpool) + 1;
+                uint32_t key = de->alts[p->alt0 + a].lex;
                 int dup = 0;
                 for (size_t d = first; d < l->nword; d++)
                     dup |= l->word[d].key == key;
@@ -491,14 +500,19 @@ static int parse_rule(date_engine *de, rule *r, char *pat, const char *type, cha
             p->cls = (uint8_t)s;
         } else {
             p->kind = EL_LIT;
+            if (de->nalts + MAXALT > UINT16_MAX) {
+                snprintf(err, errlen, "dates.rules:%ld: too many words", lineno);
+                return -1;
+            }
+            p->alt0 = (uint16_t)de->nalts;
             char *s2 = NULL;
             for (char *a = strtok_r(tok, "|", &s2); a; a = strtok_r(NULL, "|", &s2)) {
                 if (p->nalt >= MAXALT)
                     break;
                 size_t al = strlen(a);
                 memcpy(*pool, a, al + 1);
-                p->alt[p->nalt] = *pool;
-                p->altlen[p->nalt++] = (uint8_t)al;
+                *(palt *)NF_PUSH(de->alts, de->nalts, de->capalts) = (palt){*pool, (uint8_t)al, 0};
+                p->nalt++;
                 *pool += al + 1;
             }
         }
@@ -543,7 +557,6 @@ static int parse_rule(date_engine *de, rule *r, char *pat, const char *type, cha
             g->ival = strtol(a, NULL, 10);
         }
     }
-    (void)de;
     return 0;
 }
 
@@ -581,16 +594,21 @@ static int load_rules(nf_engine *e, date_engine *de, char *err, size_t errlen)
         for (int k = 0; k < r->nel; k++) {
             const pel *p = &r->el[k];
             for (int a = 0; p->kind == EL_LIT && a < p->nalt; a++) {
-                if (nf_map_get(de->lex, p->alt[a], p->altlen[a]))
+                palt *x = &de->alts[p->alt0 + a];
+                const lexword *had = nf_map_get(de->lex, x->s, x->len);
+                if (had) {
+                    x->lex = (uint16_t)(had - de->lexpool + 1);
                     continue;
+                }
                 if (de->nlex >= de->caplex) {
                     snprintf(err, errlen, "dates.rules: too many words");
                     nf_lines_free(&it);
                     return -1;
                 }
                 lexword *w = &de->lexpool[de->nlex++];
-                w->key = nf_map_put(de->lex, p->alt[a], p->altlen[a], w);
-                w->klen = p->altlen[a];
+                w->key = nf_map_put(de->lex, x->s, x->len, w);
+                w->klen = x->len;
+                x->lex = (uint16_t)de->nlex;
             }
         }
         /* index by its first element (and the next, when the first is optional) */
@@ -605,12 +623,12 @@ static int load_rules(nf_engine *e, date_engine *de, char *err, size_t errlen)
             int code = ri | (k << 22) | (need << 24) | (need == 3 ? r->el[k + 1].cls << 26 : 0);
             if (p->kind == EL_LIT) {
                 for (int a = 0; a < p->nalt; a++) {
-                    rlist *l = nf_map_get(de->trig, p->alt[a], p->altlen[a]);
+                    const palt *x = &de->alts[p->alt0 + a];
+                    rlist *l = nf_map_get(de->trig, x->s, x->len);
                     if (!l) {
                         l = &de->trigpool[de->ntrig++];
-                        nf_map_put(de->trig, p->alt[a], p->altlen[a], l);
-                        lexword *w = nf_map_get(de->lex, p->alt[a], p->altlen[a]);
-                        w->trig = l;
+                        nf_map_put(de->trig, x->s, x->len, l);
+                        de->lexpool[x->lex - 1].trig = l;
                     }
                     if (!l->n || l->idx[l->n - 1] != code)
                         rlist_add(l, code);
@@ -654,6 +672,7 @@ void nf_dates_fini(nf_engine *e)
     for (int k = 0; k < S_NSHAPE; k++)
         rlist_free(&de->byshape[k]);
     free(de->rules);
+    free(de->alts);
     free(de->strings);
     free(de);
     e->dates = NULL;
@@ -987,15 +1006,21 @@ static int match_el(const ctx *c, const pel *p, size_t i, cap *cp)
     if (p->capo && !(t->flags & NF_T_CAP))
         return 0;
     switch (p->kind) {
-    case EL_LIT:
+    case EL_LIT: {
+        /* the token's text is the literal's when its lexicon word is: a literal is a lexicon
+         * word, and a token of its length (<= 40) was looked up (a longer one is compared) */
+        const palt *al = &c->de->alts[p->alt0];
+        size_t tl = t->lw ? (size_t)(t->lw - c->de->lexpool) + 1 : 0;
         for (int a = 0; a < p->nalt; a++)
-            if (p->altlen[a] == t->len && !memcmp(p->alt[a], t->low, t->len)) {
+            if (al[a].len <= 40 ? al[a].lex == tl
+                                : al[a].len == t->len && !memcmp(al[a].s, t->low, t->len)) {
                 cp->has = 1;
                 cp->ival = a;
-                cp->s = p->alt[a];
+                cp->s = al[a].s;
                 return 1;
             }
         return 0;
+    }
     case EL_CLASS: {
         const lexent *le = lex_has(t, p->cls);
         if (!le)
