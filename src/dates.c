@@ -63,6 +63,9 @@ static const char *const shape_names[S_NSHAPE] = {"YEAR", "DAY", "MON", "NUM", "
                                                   "DOTDATE", "SLASHDATE", "CLOCK", "HOUR",
                                                   "HOURAP"};
 
+/* Tokens up to this length are looked up in the lexicon (a longer one is no lexicon word for
+ * the rules, whatever the data). */
+#define LOOKMAX 40
 #define MAXALT 16
 #define MAXEL 10
 #define MAXARG 5
@@ -157,6 +160,7 @@ typedef struct {
     lexword *lexpool;
     size_t nlex, caplex;
     size_t maxlen;          /* of the longest word in lex */
+    size_t lookmax;         /* min(maxlen, LOOKMAX) */
     /* the same words in an open-addressing table for the look-up of every token (lex_find),
      * at most half full */
     lexslot *slot;
@@ -241,6 +245,7 @@ static int lex_index(date_engine *de)
         if (w->klen > de->maxlen)
             de->maxlen = w->klen;
     }
+    de->lookmax = de->maxlen < LOOKMAX ? de->maxlen : LOOKMAX;
     return 0;
 }
 
@@ -249,8 +254,6 @@ static int lex_index(date_engine *de)
  * bit in de->filter is clear is none (exact: every word's bit is set). */
 static inline const lexslot *lex_find(const date_engine *de, const char *s, size_t n, int filter)
 {
-    if (n > de->maxlen) /* exact: no word is longer */
-        return NULL;
     uint64_t head = word_head(s, n), h = lex_hash(head, n);
     unsigned f = lex_filter_bit(h);
     if (filter && !(de->filter[f >> 6] >> (f & 63) & 1))
@@ -1008,11 +1011,12 @@ static int match_el(const ctx *c, const pel *p, size_t i, cap *cp)
     switch (p->kind) {
     case EL_LIT: {
         /* the token's text is the literal's when its lexicon word is: a literal is a lexicon
-         * word, and a token of its length (<= 40) was looked up (a longer one is compared) */
+         * word, and a token of its length (<= LOOKMAX) was looked up (a longer one is
+         * compared) */
         const palt *al = &c->de->alts[p->alt0];
         size_t tl = t->lw ? (size_t)(t->lw - c->de->lexpool) + 1 : 0;
         for (int a = 0; a < p->nalt; a++)
-            if (al[a].len <= 40 ? al[a].lex == tl
+            if (al[a].len <= LOOKMAX ? al[a].lex == tl
                                 : al[a].len == t->len && !memcmp(al[a].s, t->low, t->len)) {
                 cp->has = 1;
                 cp->ival = a;
@@ -1163,31 +1167,77 @@ static const char *args(const rule *r, const cap *caps, int k)
     return g->sval ? g->sval : "";
 }
 
+/* out = a b c, as snprintf(out, n, "%s%s%s", a, b, c) (n > 0). */
+static void fmt_cat(char *out, size_t n, const char *a, const char *b, const char *c)
+{
+    const char *part[3] = {a, b, c};
+    size_t k = 0;
+    for (int q = 0; q < 3; q++)
+        for (const char *p = part[q]; *p && k + 1 < n; p++)
+            out[k++] = *p;
+    out[k] = 0;
+}
+
+/* out = y, y-m or y-m-d (parts 1, 2, 3) as snprintf's "%04ld-%02ld-%02ld" prints them;
+ * without printf when the numbers have their widths (most values are such dates). */
+static void fmt_ymd(char *out, size_t n, long y, long m, long d, int parts)
+{
+    if (n >= 11 && y >= 0 && y <= 9999 && m >= 0 && m <= 99 && d >= 0 && d <= 99) {
+        char *o = out;
+        *o++ = (char)('0' + y / 1000), *o++ = (char)('0' + y / 100 % 10);
+        *o++ = (char)('0' + y / 10 % 10), *o++ = (char)('0' + y % 10);
+        if (parts >= 2)
+            *o++ = '-', *o++ = (char)('0' + m / 10), *o++ = (char)('0' + m % 10);
+        if (parts >= 3)
+            *o++ = '-', *o++ = (char)('0' + d / 10), *o++ = (char)('0' + d % 10);
+        *o = 0;
+        return;
+    }
+    char tmp[72]; /* three longs; cut at n as snprintf(out, n, ...) would */
+    if (parts == 1)
+        snprintf(tmp, sizeof tmp, "%04ld", y);
+    else if (parts == 2)
+        snprintf(tmp, sizeof tmp, "%04ld-%02ld", y, m);
+    else
+        snprintf(tmp, sizeof tmp, "%04ld-%02ld-%02ld", y, m, d);
+    fmt_cat(out, n, tmp, "", "");
+}
+
 static void fmt_day(char *out, size_t n, long days)
 {
     int y, m, d;
     civil_from_days(days, &y, &m, &d);
-    snprintf(out, n, "%04d-%02d-%02d", y, m, d);
+    fmt_ymd(out, n, y, m, d, 3);
 }
 
 static void fmt_unit(char *out, size_t n, const char *u, long num, int x)
 {
     /* u: Y M W D DE CE Q H MIN S WE */
     char nb[24];
-    if (x)
+    if (x) {
         snprintf(nb, sizeof nb, "X");
-    else
+    } else if (num >= 0 && num < 1000000000) { /* "%ld" without printf */
+        char rev[12];
+        int k = 0;
+        do
+            rev[k++] = (char)('0' + num % 10);
+        while (num /= 10);
+        for (int q = 0; q < k; q++)
+            nb[q] = rev[k - 1 - q];
+        nb[k] = 0;
+    } else {
         snprintf(nb, sizeof nb, "%ld", num);
+    }
     if (!strcmp(u, "H"))
-        snprintf(out, n, "PT%sH", nb);
+        fmt_cat(out, n, "PT", nb, "H");
     else if (!strcmp(u, "MIN"))
-        snprintf(out, n, "PT%sM", nb);
+        fmt_cat(out, n, "PT", nb, "M");
     else if (!strcmp(u, "S"))
-        snprintf(out, n, "PT%sS", nb);
+        fmt_cat(out, n, "PT", nb, "S");
     else if (!strcmp(u, "WE"))
-        snprintf(out, n, "P%sWE", nb);
+        fmt_cat(out, n, "P", nb, "WE");
     else
-        snprintf(out, n, "P%s%s", nb, u);
+        fmt_cat(out, n, "P", nb, u);
 }
 
 /* Year for a month (d <= 0) or a month and day without one: in the past tense the last
@@ -1265,7 +1315,7 @@ static int rel_value(const ctx *c, const char *u, long k, char *out, size_t n)
     } else if (!strcmp(u, "M")) {
         int y = c->ay, m = c->am;
         add_months(&y, &m, k);
-        snprintf(out, n, "%04d-%02d", y, m);
+        fmt_ymd(out, n, y, m, 0, 2);
     } else if (!strcmp(u, "Q")) {
         int y = c->ay, m = c->am;
         add_months(&y, &m, 3 * k);
@@ -1364,7 +1414,7 @@ static int normalize(ctx *c, const rule *r, const cap *caps, size_t i0, size_t i
         }
         if (d > days_in_month((int)y, (int)m))
             return 0;
-        snprintf(out, n, "%04ld-%02ld-%02ld", y, m, d);
+        fmt_ymd(out, n, y, m, d, 3);
         return 1;
     }
     case F_DATER: { /* $1 -1 last / 1 next, $2 month, $3 day: last Oct. 23 */
@@ -1377,7 +1427,7 @@ static int normalize(ctx *c, const rule *r, const cap *caps, size_t i0, size_t i
         long y = infer_year(c, (int)m, (int)d);
         if (d > days_in_month((int)y, (int)m))
             return 0;
-        snprintf(out, n, "%04ld-%02ld-%02ld", y, m, d);
+        fmt_ymd(out, n, y, m, d, 3);
         return 1;
     }
     case F_MONTH: {
@@ -1391,7 +1441,7 @@ static int normalize(ctx *c, const rule *r, const cap *caps, size_t i0, size_t i
             }
             y = infer_year(c, (int)m, 0);
         }
-        snprintf(out, n, "%04ld-%02ld", y, m);
+        fmt_ymd(out, n, y, m, 0, 2);
         return 1;
     }
     case F_MONTHR: { /* $1 month, $2 -1 last / 0 this / 1 next */
@@ -1405,7 +1455,7 @@ static int normalize(ctx *c, const rule *r, const cap *caps, size_t i0, size_t i
             y--;
         else if (k > 0 && m <= c->am)
             y++;
-        snprintf(out, n, "%04ld-%02ld", y, m);
+        fmt_ymd(out, n, y, m, 0, 2);
         return 1;
     }
     case F_MONTHREL: { /* month $1 with year offset $2 (last year / next year / this year) */
@@ -1452,7 +1502,7 @@ static int normalize(ctx *c, const rule *r, const cap *caps, size_t i0, size_t i
         }
         if (y < 1900 && !(i0 > 0 && lex_has(&c->t[i0 - 1], C_PREP)))
             return 0;
-        snprintf(out, n, "%04ld", y);
+        fmt_ymd(out, n, y, 0, 0, 1);
         return 1;
     }
     case F_DECADE: {
@@ -1506,7 +1556,7 @@ static int normalize(ctx *c, const rule *r, const cap *caps, size_t i0, size_t i
             snprintf(out, n, "%04ld", y + (!strcmp(u, "Y") ? k : 0));
         } else if (need == 7) {
             add_months(&y, &m, !strcmp(u, "M") ? k : 0);
-            snprintf(out, n, "%04d-%02d", y, m);
+            fmt_ymd(out, n, y, m, 0, 2);
         } else if (!strcmp(u, "W")) {
             int wy, wn;
             iso_week(days_from_civil(y, m, d) + 7 * k, &wy, &wn);
@@ -1677,7 +1727,7 @@ static int normalize(ctx *c, const rule *r, const cap *caps, size_t i0, size_t i
         if (r->type == NF_TX_SET && i0 < c->n && (c->t[i0].flags & NF_T_CAP) &&
             !(c->t[i0].flags & NF_T_SENT0))
             return 0; /* the Daily Mail */
-        snprintf(out, n, "%s", v);
+        fmt_cat(out, n, v, "", "");
         return 1;
     }
     case F_SEASON: { /* $1 season, $2 -1 last / 0 this / 1 next, or T: by tense */
@@ -1807,7 +1857,7 @@ static int normalize(ctx *c, const rule *r, const cap *caps, size_t i0, size_t i
         const cap *cp = &caps[r->arg[0].ref];
         if (!cp->y)
             return 0;
-        snprintf(out, n, "%04d-%02d-%02d", cp->y, cp->m, cp->d);
+        fmt_ymd(out, n, cp->y, cp->m, cp->d, 3);
         return 1;
     }
     case F_HOLIDAYW:
@@ -1846,7 +1896,7 @@ static int normalize(ctx *c, const rule *r, const cap *caps, size_t i0, size_t i
             snprintf(out, n, "%04d-W%02d", wy, wn);
             return 1;
         }
-        snprintf(out, n, "%04ld-%02d-%02d", y, m, d);
+        fmt_ymd(out, n, y, m, d, 3);
         return 1;
     }
     }
@@ -2190,7 +2240,8 @@ static inline void dtok_add(ctx *c, const char *low, uint32_t s, uint32_t e, uin
     if (l > 60)
         l = 60;
     d->len = (uint16_t)l;
-    const lexslot *x = l && l <= 40 ? lex_find(de, d->low, l, 1) : NULL;
+    /* 1 <= l <= LOOKMAX, and no longer than the longest word */
+    const lexslot *x = l - 1 < de->lookmax ? lex_find(de, d->low, l, 1) : NULL;
     d->lw = x ? &de->lexpool[x->lex - 1] : NULL;
     d->mask = x ? x->mask : 0;
     d->flags = x && x->starts ? flags | DT_START : flags;
@@ -2222,6 +2273,7 @@ static int dates_run(nf_ana *a, int slow)
             capt = a->sent[s].ntok;
     capt = capt * 3 + 8;
     c.t = nf_arena_alloc(&a->arena, capt * sizeof *c.t);
+    uint32_t *cand = nf_arena_alloc(&a->arena, capt * sizeof *cand);
     const char *tx = a->doc.text;
     for (size_t s = 0; s < a->nsent; s++) {
         nf_sent *se = &a->sent[s];
@@ -2255,7 +2307,8 @@ static int dates_run(nf_ana *a, int slow)
             dtok_add(&c, low, t->start, t->end, t->flags);
         }
         for (size_t k = 0; slow && k < c.n; k++) { /* lex_find's filter, checked */
-            const lexslot *x = c.t[k].len && c.t[k].len <= 40 ? lex_find(de, c.t[k].low, c.t[k].len, 0) : NULL;
+            size_t l = c.t[k].len;
+            const lexslot *x = l && l <= LOOKMAX ? lex_find(de, c.t[k].low, l, 0) : NULL;
             c.missed += c.t[k].lw != (x ? &de->lexpool[x->lex - 1] : NULL);
         }
         /* urls (ids and dates in paths are no dates): their tokens match nothing */
@@ -2281,17 +2334,24 @@ static int dates_run(nf_ana *a, int slow)
                 }
             p = ue + 1;
         }
+        /* only numbers and words some rule starts with start a match (best_at finds none
+         * elsewhere; slow tries every token): their indices, in order (a pass without
+         * branches: most tokens are none) */
+        size_t ncand = 0;
+        for (size_t k = 0; k < c.n; k++) {
+            cand[ncand] = (uint32_t)k;
+            ncand += (c.t[k].flags & (DT_START | NF_T_NUM)) != 0 || slow;
+        }
         int first_tx = -1, any_calendar = 0;
         const char *stext = NULL;
         rmatch cont = {0, -1, "", (size_t)-1, 0, 0};
-        for (size_t i = 0; i < c.n;) {
-            /* only numbers and words some rule starts with start a match (best_at finds none
-             * elsewhere; slow tries every token) */
+        for (size_t i = 0, ci = 0;;) {
+            while (ci < ncand && cand[ci] < i) /* past a match */
+                ci++;
+            if (ci == ncand)
+                break;
+            i = cand[ci];
             const dtok *t = &c.t[i];
-            if (!(t->flags & (DT_START | NF_T_NUM)) && !slow) {
-                i++;
-                continue;
-            }
             rmatch b;
             if (i == cont.s && cont.rule >= 0) {
                 b = cont; /* the second day of "April 24 and 25" */
