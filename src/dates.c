@@ -2226,12 +2226,11 @@ static void second_day(const ctx *c, const rmatch *b, rmatch *cont)
     cont->e = cont->end = j + 2;
 }
 
-/* Appends the token of text [s, e) with flags to c->t: its lower-case text (in low), its
- * length without a final abbreviation period, its lexicon word. */
-static inline void dtok_add(ctx *c, const char *low, uint32_t s, uint32_t e, uint16_t flags)
+/* Makes *d the token of text [s, e) with flags: its lower-case text (in low), its length
+ * without a final abbreviation period, its lexicon word. */
+static inline void dtok_set(const date_engine *de, dtok *d, const char *low, uint32_t s,
+                            uint32_t e, uint16_t flags)
 {
-    const date_engine *de = c->de;
-    dtok *d = &c->t[c->n++];
     d->start = s, d->end = e;
     d->low = low + s;
     size_t l = e - s;
@@ -2245,6 +2244,45 @@ static inline void dtok_add(ctx *c, const char *low, uint32_t s, uint32_t e, uin
     d->lw = x ? &de->lexpool[x->lex - 1] : NULL;
     d->mask = x ? x->mask : 0;
     d->flags = x && x->starts ? flags | DT_START : flags;
+}
+
+/* The tokens of sentence se into T (room for capt), hyphenated words split at their hyphens;
+ * returns their number. */
+static size_t sent_tokens(const date_engine *de, const nf_ana *a, const nf_sent *se,
+                          const char *low, dtok *T, size_t capt)
+{
+    const char *tx = a->doc.text;
+    size_t n = 0;
+    /* the hyphens under the sentence's tokens (in text order, not overlapping), one memchr
+     * per hyphen: hy is the first at or after the current token, UINT32_MAX when none */
+    uint32_t tbeg = se->ntok ? a->tok[se->tok0].start : se->start;
+    uint32_t tend = se->ntok ? a->tok[se->tok0 + se->ntok - 1].end : se->start;
+    const char *h = memchr(tx + tbeg, '-', tend - tbeg);
+    uint32_t hy = h ? (uint32_t)(h - tx) : UINT32_MAX;
+    for (uint32_t k = se->tok0; k < se->tok0 + se->ntok && n + 3 < capt; k++) {
+        const nf_tok *t = &a->tok[k];
+        while (hy < t->start) {
+            h = memchr(tx + hy + 1, '-', tend - (hy + 1));
+            hy = h ? (uint32_t)(h - tx) : UINT32_MAX;
+        }
+        if (hy >= t->end || !(t->flags & NF_T_WORD)) {
+            dtok_set(de, &T[n++], low, t->start, t->end, t->flags);
+            continue;
+        }
+        uint32_t p = t->start;
+        for (uint32_t q = t->start; q <= t->end && n + 3 < capt; q++) {
+            if (q == t->end || tx[q] == '-') {
+                if (q > p)
+                    dtok_set(de, &T[n++], low, p, q,
+                             (uint16_t)((nf_isdigit((unsigned char)tx[p]) ? NF_T_NUM : NF_T_WORD) |
+                                        (nf_isupper((unsigned char)tx[p]) ? NF_T_CAP : 0)));
+                if (q < t->end)
+                    dtok_set(de, &T[n++], low, q, q + 1, NF_T_PUNCT);
+                p = q + 1;
+            }
+        }
+    }
+    return n;
 }
 
 /* The date stage; with slow, without its fast paths (see nf_dates_run_slow). */
@@ -2279,33 +2317,7 @@ static int dates_run(nf_ana *a, int slow)
         nf_sent *se = &a->sent[s];
         se->date_tx = -1;
         /* the sentence's tokens, hyphenated words split at their hyphens */
-        c.n = 0;
-        /* the hyphens under the sentence's tokens (in text order, not overlapping), one
-         * memchr per hyphen: hy is the first at or after the current token */
-        const char *tbeg = tx + (se->ntok ? a->tok[se->tok0].start : se->start);
-        const char *tend = tx + (se->ntok ? a->tok[se->tok0 + se->ntok - 1].end : se->start);
-        const char *hy = memchr(tbeg, '-', (size_t)(tend - tbeg));
-        for (uint32_t k = se->tok0; k < se->tok0 + se->ntok && c.n + 3 < capt; k++) {
-            const nf_tok *t = &a->tok[k];
-            uint32_t p = t->start;
-            while (hy && hy < tx + t->start)
-                hy = memchr(hy + 1, '-', (size_t)(tend - (hy + 1)));
-            if ((t->flags & NF_T_WORD) && hy && hy < tx + t->end) {
-                for (uint32_t q = t->start; q <= t->end && c.n + 3 < capt; q++) {
-                    if (q == t->end || tx[q] == '-') {
-                        if (q > p)
-                            dtok_add(&c, low, p, q,
-                                     (uint16_t)((nf_isdigit((unsigned char)tx[p]) ? NF_T_NUM : NF_T_WORD) |
-                                                (nf_isupper((unsigned char)tx[p]) ? NF_T_CAP : 0)));
-                        if (q < t->end)
-                            dtok_add(&c, low, q, q + 1, NF_T_PUNCT);
-                        p = q + 1;
-                    }
-                }
-                continue;
-            }
-            dtok_add(&c, low, t->start, t->end, t->flags);
-        }
+        c.n = sent_tokens(de, a, se, low, c.t, capt);
         for (size_t k = 0; slow && k < c.n; k++) { /* lex_find's filter, checked */
             size_t l = c.t[k].len;
             const lexslot *x = l && l <= LOOKMAX ? lex_find(de, c.t[k].low, l, 0) : NULL;
