@@ -155,6 +155,14 @@ typedef struct {
     uint8_t num;     /* needing a number */
 } rneed;
 
+/* What best_at needs of a lexicon word some rule can start at, in one cache line (the
+ * lexword's own fields are two lines away, and seldom in the cache). */
+typedef struct {
+    rneed need;                     /* of lists */
+    const rlist *lists[1 + MAXLEX]; /* word_lists */
+    int nl;
+} wstart;
+
 typedef struct {
     nf_map *lex;            /* lower-case word -> lexword* */
     lexword *lexpool;
@@ -179,7 +187,7 @@ typedef struct {
     rlist byshape[S_NSHAPE]; /* rules starting with a shape */
     palt *alts;             /* the literal words of the rules' elements (pel.alt0) */
     size_t nalts, capalts;
-    rneed *wneed;           /* by lexpool index: the need of the lists of word_lists */
+    wstart *wstart;         /* by lexpool index */
     rneed sneed[S_NSHAPE];  /* the need of byshape[k] */
     uint32_t shapes;        /* the shapes some rule starts with (bit per S_*) */
     char *strings;          /* pool of literal strings */
@@ -663,7 +671,7 @@ void nf_dates_fini(nf_engine *e)
     if (de->lex)
         nf_map_free(de->lex);
     free(de->slot);
-    free(de->wneed);
+    free(de->wstart);
     free(de->lexpool);
     if (de->trig)
         nf_map_free(de->trig);
@@ -693,19 +701,19 @@ int nf_dates_init(nf_engine *e, char *err, size_t errlen)
         nf_dates_fini(e);
         return -1;
     }
-    de->wneed = calloc(de->nlex + 1, sizeof *de->wneed);
-    if (!de->wneed) {
+    de->wstart = calloc(de->nlex + 1, sizeof *de->wstart);
+    if (!de->wstart) {
         snprintf(err, errlen, "out of memory");
         nf_dates_fini(e);
         return -1;
     }
     for (size_t k = 0; k < de->nlex; k++) {
         lexword *w = &de->lexpool[k];
-        const rlist *lists[1 + MAXLEX];
-        int nl = word_lists(de, w, lists);
-        w->starts = nl > 0;
-        for (int q = 0; q < nl; q++)
-            rneed_add(&de->wneed[k], lists[q]);
+        wstart *ws = &de->wstart[k];
+        ws->nl = word_lists(de, w, ws->lists);
+        w->starts = ws->nl > 0;
+        for (int q = 0; q < ws->nl; q++)
+            rneed_add(&ws->need, ws->lists[q]);
     }
     for (int k = 0; k < S_NSHAPE; k++) {
         rneed_add(&de->sneed[k], &de->byshape[k]);
@@ -2130,7 +2138,7 @@ static int may_start(const ctx *c, size_t i, uint32_t shapes)
 {
     const dtok *t = &c->t[i];
     const dtok *nx = i + 1 < c->n ? &c->t[i + 1] : NULL;
-    if ((t->flags & DT_START) && need_met(c->de, &c->de->wneed[t->lw - c->de->lexpool], nx))
+    if ((t->flags & DT_START) && need_met(c->de, &c->de->wstart[t->lw - c->de->lexpool].need, nx))
         return 1;
     for (; shapes; shapes &= shapes - 1)
         if (need_met(c->de, &c->de->sneed[__builtin_ctz(shapes)], nx))
@@ -2147,7 +2155,12 @@ static void best_at(ctx *c, size_t i, uint32_t shapes, rmatch *b)
     *b = (rmatch){0, -1, "", 0, 0, 0};
     /* candidate rules */
     const rlist *lists[1 + MAXLEX + S_NSHAPE];
-    int nl = t->lw ? word_lists(de, t->lw, lists) : 0;
+    int nl = 0;
+    if (t->lw) { /* word_lists */
+        const wstart *ws = &de->wstart[t->lw - de->lexpool];
+        for (; nl < ws->nl; nl++)
+            lists[nl] = ws->lists[nl];
+    }
     for (; shapes; shapes &= shapes - 1)
         lists[nl++] = &de->byshape[__builtin_ctz(shapes)];
     const dtok *nx = i + 1 < c->n ? &c->t[i + 1] : NULL;
