@@ -14,6 +14,7 @@
  *   ARGS: $N (the N-th element's value; 0 when an optional one is absent) or constants.
  * At each token the longest matching rule whose function succeeds wins.
  * Resolution is against the article's date (a->anchor_*), in the tense of the sentence. */
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -62,17 +63,28 @@ static const char *const shape_names[S_NSHAPE] = {"YEAR", "DAY", "MON", "NUM", "
                                                   "DOTDATE", "SLASHDATE", "CLOCK", "HOUR",
                                                   "HOURAP"};
 
+/* Tokens up to this length are looked up in the lexicon (a longer one is no lexicon word for
+ * the rules, whatever the data). */
+#define LOOKMAX 40
 #define MAXALT 16
 #define MAXEL 10
 #define MAXARG 5
 
+/* A literal word of a rule element (kept in date_engine.alts). */
+typedef struct {
+    const char *s;   /* the word (in date_engine.strings) */
+    uint8_t len;
+    uint16_t lex;    /* 1 + its index in lexpool (every literal is a lexicon word) */
+} palt;
+
+/* An element: 10 bytes, so that a rule's elements share two cache lines (the rules are
+ * tried at every candidate token, and were 1.6 KB each with the literals inline). */
 typedef struct {
     uint8_t kind, opt, ctx, cls;
     uint8_t low;   /* =word: only lower case (else a name: Jamie Noon), or opening a sentence */
     uint8_t capo;  /* ^word: only with a capital (the Mail on Sunday) */
     uint8_t nalt;
-    const char *alt[MAXALT];
-    uint8_t altlen[MAXALT];
+    uint16_t alt0; /* kind EL_LIT: its words are date_engine.alts[alt0 .. alt0 + nalt) */
 } pel;
 
 typedef struct {
@@ -93,10 +105,10 @@ static const char *const fn_names[F_NFN] = {
     "quartery", "clock", "clockw", "dmy", "mdy", "holiday", "holidayy", "monthrel", "monthr", "none", "half", "halfy", "dater", "clockz", "decadey", "anaph", "holidayw", "weekof", "weekend"};
 
 typedef struct {
-    pel el[MAXEL];
     int nel;
     uint8_t type;
     int fn;
+    pel el[MAXEL];
     parg arg[MAXARG];
     int narg;
     int order;
@@ -118,14 +130,54 @@ struct rlist {
     size_t ncls, nword;
 };
 
+/* A slot of the table every token is looked up in (lex_find): the word's first bytes, its
+ * length and what the scan needs of it inline, so that a token that is no lexicon word, and
+ * the test whether a word starts a rule, touch only this table (16 bytes a slot) and never
+ * the lexword (120 bytes) nor the map's copy of its key: the other stages evict those from
+ * the cache between two articles, and a miss per token was most of this stage's time. */
+typedef struct {
+    uint64_t head;   /* the word's first 8 bytes, zero-padded (word_head) */
+    uint32_t mask;   /* lexword.mask */
+    uint16_t lex;    /* 1 + the word's index in lexpool; 0: an empty slot */
+    uint8_t len;     /* the word's length (rule literals and lexicon words are < 256) */
+    uint8_t starts;  /* lexword.starts */
+} lexslot;
+_Static_assert(sizeof(lexslot) == 16, "four slots a cache line");
+
+/* What the rules that can start at a token need of the next token: the union of the needs
+ * (rlist) of every list best_at tries there. best_at tries no rule when the next token meets
+ * none of them, so a token whose need is not met starts no match: the scan skips it
+ * (may_start). */
+typedef struct {
+    uint64_t words;  /* needing one of some words: bit (lexpool index + 1) % 64 of each */
+    uint32_t cls;    /* needing a word of a class: bit per class */
+    uint8_t any;     /* some rule needs nothing: every next token, or none, meets it */
+    uint8_t num;     /* needing a number */
+} rneed;
+
+/* What best_at needs of a lexicon word some rule can start at, in one cache line (the
+ * lexword's own fields are two lines away, and seldom in the cache). */
+typedef struct {
+    rneed need;                     /* of lists */
+    const rlist *lists[1 + MAXLEX]; /* word_lists */
+    int nl;
+} wstart;
+
 typedef struct {
     nf_map *lex;            /* lower-case word -> lexword* */
     lexword *lexpool;
     size_t nlex, caplex;
-    /* the same words in an open-addressing table for the look-up of every token (lex_get):
-     * a cheaper hash than the map's, no filter; at most a quarter full */
-    const lexword **slot;
+    size_t maxlen;          /* of the longest word in lex */
+    size_t lookmax;         /* min(maxlen, LOOKMAX) */
+    /* the same words in an open-addressing table for the look-up of every token (lex_find),
+     * at most half full */
+    lexslot *slot;
     unsigned slot_bits;
+    /* a bit per word (bits 40-51 of its hash, lex_hash), set: a token whose bit is clear is
+     * no word without a look at the table. Most tokens that are no word stop here: its
+     * 512 bytes stay in the cache, where the table's 32 KB are gone after the other
+     * stages' turn. */
+    uint64_t filter[64];
     rule *rules;
     size_t nrules;
     nf_map *trig;           /* literal first word -> rlist* */
@@ -133,25 +185,54 @@ typedef struct {
     size_t ntrig;
     rlist bycls[C_NCLASS];
     rlist byshape[S_NSHAPE]; /* rules starting with a shape */
+    palt *alts;             /* the literal words of the rules' elements (pel.alt0) */
+    size_t nalts, capalts;
+    wstart *wstart;         /* by lexpool index */
+    rneed sneed[S_NSHAPE];  /* the need of byshape[k] */
+    uint32_t shapes;        /* the shapes some rule starts with (bit per S_*) */
     char *strings;          /* pool of literal strings */
 } date_engine;
 
-/* The home slot of a word by its length and its first two and last two bytes: words that
- * share them are few, and a token costs no pass over its bytes. */
-static inline size_t lex_slot(const date_engine *de, const char *s, size_t n)
+/* The first 8 bytes of the word s[0..n), the bytes after its end zero: equal heads and
+ * lengths mean equal words up to n = 8. Reads s[0..8), which must be readable (the
+ * lower-case copy of the text has 8 bytes of padding). */
+static inline uint64_t word_head(const char *s, size_t n)
 {
-    const unsigned char *u = (const unsigned char *)s;
-    uint64_t h = n == 0 ? 0
-                        : (uint64_t)n << 32 | (uint64_t)u[0] << 24 | (uint64_t)u[n > 1] << 16 |
-                              (uint64_t)u[n - 1] << 8 | u[n > 1 ? n - 2 : 0];
-    return (size_t)((h * 0x9E3779B97F4A7C15ull) >> (64 - de->slot_bits));
+    uint64_t h;
+    memcpy(&h, s, sizeof h);
+    if (n >= 8)
+        return h;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+    return n ? h & ~(~0ull >> (8 * n)) : 0;
+#else
+    return h & ((1ull << (8 * n)) - 1);
+#endif
 }
 
-/* Builds the look-up table of lex_get from the words of the map (once, after loading). */
-static void lex_index(date_engine *de)
+static inline uint64_t lex_hash(uint64_t head, size_t n)
 {
+    return (head ^ n) * 0x9E3779B97F4A7C15ull;
+}
+
+static inline size_t lex_slot(const date_engine *de, uint64_t h)
+{
+    return (size_t)(h >> (64 - de->slot_bits));
+}
+
+/* The word's bit in de->filter: in filter[f >> 6], bit f & 63. */
+static inline unsigned lex_filter_bit(uint64_t h)
+{
+    return (unsigned)(h >> 40) & 4095;
+}
+
+/* Builds the look-up table of lex_find from the words of lexpool (once, after loading and
+ * after lexword.starts is known). */
+static int lex_index(date_engine *de)
+{
+    if (de->nlex >= UINT16_MAX)
+        return -1;
     de->slot_bits = 4;
-    while ((size_t)1 << de->slot_bits < de->nlex * 4)
+    while ((size_t)1 << de->slot_bits < de->nlex * 2)
         de->slot_bits++;
     size_t mask = ((size_t)1 << de->slot_bits) - 1;
     de->slot = calloc(mask + 1, sizeof *de->slot);
@@ -159,29 +240,48 @@ static void lex_index(date_engine *de)
         exit(1);
     for (size_t k = 0; k < de->nlex; k++) {
         const lexword *w = &de->lexpool[k];
-        size_t i = lex_slot(de, w->key, w->klen);
-        while (de->slot[i])
+        char pad[8] = {0};
+        memcpy(pad, w->key, w->klen < 8 ? w->klen : 8);
+        uint64_t head = word_head(pad, w->klen), h = lex_hash(head, w->klen);
+        unsigned f = lex_filter_bit(h);
+        de->filter[f >> 6] |= 1ull << (f & 63);
+        size_t i = lex_slot(de, h);
+        while (de->slot[i].lex)
             i = (i + 1) & mask;
-        de->slot[i] = w;
+        de->slot[i] = (lexslot){head, w->mask, (uint16_t)(k + 1), (uint8_t)w->klen,
+                                (uint8_t)w->starts};
+        if (w->klen > de->maxlen)
+            de->maxlen = w->klen;
+    }
+    de->lookmax = de->maxlen < LOOKMAX ? de->maxlen : LOOKMAX;
+    return 0;
+}
+
+/* The slot of the lower-case word s[0..n) (s[0..8) readable, see word_head), or NULL when
+ * the lexicon has no such word (as nf_map_get(de->lex) == NULL). With filter, a word whose
+ * bit in de->filter is clear is none (exact: every word's bit is set). */
+static inline const lexslot *lex_find(const date_engine *de, const char *s, size_t n, int filter)
+{
+    uint64_t head = word_head(s, n), h = lex_hash(head, n);
+    unsigned f = lex_filter_bit(h);
+    if (filter && !(de->filter[f >> 6] >> (f & 63) & 1))
+        return NULL;
+    size_t mask = ((size_t)1 << de->slot_bits) - 1;
+    for (size_t i = lex_slot(de, h);; i = (i + 1) & mask) {
+        const lexslot *x = &de->slot[i];
+        if (!x->lex)
+            return NULL;
+        if (x->head == head && x->len == n &&
+            (n <= 8 || !memcmp(de->lexpool[x->lex - 1].key + 8, s + 8, n - 8)))
+            return x;
     }
 }
 
-/* The lexicon's entry for the lower-case word s[0..n), or NULL (as nf_map_get(de->lex)). */
+/* The lexicon's entry for the lower-case word s[0..n) (s[0..8) readable), or NULL. */
 static inline const lexword *lex_get(const date_engine *de, const char *s, size_t n)
 {
-    size_t mask = ((size_t)1 << de->slot_bits) - 1;
-    for (size_t i = lex_slot(de, s, n);; i = (i + 1) & mask) {
-        const lexword *w = de->slot[i];
-        if (!w)
-            return NULL;
-        if (w->klen == n) { /* short words: a loop is cheaper than memcmp */
-            size_t k = 0;
-            while (k < n && w->key[k] == s[k])
-                k++;
-            if (k == n)
-                return w;
-        }
-    }
+    const lexslot *x = lex_find(de, s, n, 1);
+    return x ? &de->lexpool[x->lex - 1] : NULL;
 }
 
 static void rlist_add(rlist *l, int r)
@@ -231,8 +331,7 @@ static void rlist_split(const date_engine *de, rlist *l)
             const pel *p = &r->el[((code >> 22) & 1) + 1];
             size_t first = l->nword;
             for (int a = 0; a < p->nalt; a++) {
-                const lexword *w = nf_map_get(de->lex, p->alt[a], p->altlen[a]);
-                uint32_t key = (uint32_t)(w - de->lexpool) + 1;
+                uint32_t key = de->alts[p->alt0 + a].lex;
                 int dup = 0;
                 for (size_t d = first; d < l->nword; d++)
                     dup |= l->word[d].key == key;
@@ -253,6 +352,29 @@ static void rlist_free(rlist *l)
     free(l->num);
     free(l->cls);
     free(l->word);
+}
+
+/* The lists of the rules that can start at lexicon word w: those whose first element is
+ * the literal w, and those starting with a class of w. Returns their number (<= 1 + MAXLEX). */
+static int word_lists(const date_engine *de, const lexword *w, const rlist **lists)
+{
+    int nl = 0;
+    if (w->trig)
+        lists[nl++] = w->trig;
+    for (int e = 0; e < w->n; e++)
+        if (de->bycls[w->e[e].cls].n)
+            lists[nl++] = &de->bycls[w->e[e].cls];
+    return nl;
+}
+
+static void rneed_add(rneed *nd, const rlist *l)
+{
+    nd->any |= l->nany > 0;
+    nd->num |= l->nnum > 0;
+    for (size_t q = 0; q < l->ncls; q++)
+        nd->cls |= 1u << l->cls[q].key;
+    for (size_t q = 0; q < l->nword; q++)
+        nd->words |= 1ull << (l->word[q].key & 63);
 }
 
 /* The first of v's n entries with this key (v sorted by key); n when none. */
@@ -389,14 +511,19 @@ static int parse_rule(date_engine *de, rule *r, char *pat, const char *type, cha
             p->cls = (uint8_t)s;
         } else {
             p->kind = EL_LIT;
+            if (de->nalts + MAXALT > UINT16_MAX) {
+                snprintf(err, errlen, "dates.rules:%ld: too many words", lineno);
+                return -1;
+            }
+            p->alt0 = (uint16_t)de->nalts;
             char *s2 = NULL;
             for (char *a = strtok_r(tok, "|", &s2); a; a = strtok_r(NULL, "|", &s2)) {
                 if (p->nalt >= MAXALT)
                     break;
                 size_t al = strlen(a);
                 memcpy(*pool, a, al + 1);
-                p->alt[p->nalt] = *pool;
-                p->altlen[p->nalt++] = (uint8_t)al;
+                *(palt *)NF_PUSH(de->alts, de->nalts, de->capalts) = (palt){*pool, (uint8_t)al, 0};
+                p->nalt++;
                 *pool += al + 1;
             }
         }
@@ -441,7 +568,6 @@ static int parse_rule(date_engine *de, rule *r, char *pat, const char *type, cha
             g->ival = strtol(a, NULL, 10);
         }
     }
-    (void)de;
     return 0;
 }
 
@@ -479,16 +605,21 @@ static int load_rules(nf_engine *e, date_engine *de, char *err, size_t errlen)
         for (int k = 0; k < r->nel; k++) {
             const pel *p = &r->el[k];
             for (int a = 0; p->kind == EL_LIT && a < p->nalt; a++) {
-                if (nf_map_get(de->lex, p->alt[a], p->altlen[a]))
+                palt *x = &de->alts[p->alt0 + a];
+                const lexword *had = nf_map_get(de->lex, x->s, x->len);
+                if (had) {
+                    x->lex = (uint16_t)(had - de->lexpool + 1);
                     continue;
+                }
                 if (de->nlex >= de->caplex) {
                     snprintf(err, errlen, "dates.rules: too many words");
                     nf_lines_free(&it);
                     return -1;
                 }
                 lexword *w = &de->lexpool[de->nlex++];
-                w->key = nf_map_put(de->lex, p->alt[a], p->altlen[a], w);
-                w->klen = p->altlen[a];
+                w->key = nf_map_put(de->lex, x->s, x->len, w);
+                w->klen = x->len;
+                x->lex = (uint16_t)de->nlex;
             }
         }
         /* index by its first element (and the next, when the first is optional) */
@@ -503,12 +634,12 @@ static int load_rules(nf_engine *e, date_engine *de, char *err, size_t errlen)
             int code = ri | (k << 22) | (need << 24) | (need == 3 ? r->el[k + 1].cls << 26 : 0);
             if (p->kind == EL_LIT) {
                 for (int a = 0; a < p->nalt; a++) {
-                    rlist *l = nf_map_get(de->trig, p->alt[a], p->altlen[a]);
+                    const palt *x = &de->alts[p->alt0 + a];
+                    rlist *l = nf_map_get(de->trig, x->s, x->len);
                     if (!l) {
                         l = &de->trigpool[de->ntrig++];
-                        nf_map_put(de->trig, p->alt[a], p->altlen[a], l);
-                        lexword *w = nf_map_get(de->lex, p->alt[a], p->altlen[a]);
-                        w->trig = l;
+                        nf_map_put(de->trig, x->s, x->len, l);
+                        de->lexpool[x->lex - 1].trig = l;
                     }
                     if (!l->n || l->idx[l->n - 1] != code)
                         rlist_add(l, code);
@@ -523,7 +654,6 @@ static int load_rules(nf_engine *e, date_engine *de, char *err, size_t errlen)
         }
     }
     nf_lines_free(&it);
-    lex_index(de);
     for (size_t i = 0; i < de->ntrig; i++)
         rlist_split(de, &de->trigpool[i]);
     for (int c = 0; c < C_NCLASS; c++)
@@ -541,6 +671,7 @@ void nf_dates_fini(nf_engine *e)
     if (de->lex)
         nf_map_free(de->lex);
     free(de->slot);
+    free(de->wstart);
     free(de->lexpool);
     if (de->trig)
         nf_map_free(de->trig);
@@ -552,6 +683,7 @@ void nf_dates_fini(nf_engine *e)
     for (int k = 0; k < S_NSHAPE; k++)
         rlist_free(&de->byshape[k]);
     free(de->rules);
+    free(de->alts);
     free(de->strings);
     free(de);
     e->dates = NULL;
@@ -569,11 +701,29 @@ int nf_dates_init(nf_engine *e, char *err, size_t errlen)
         nf_dates_fini(e);
         return -1;
     }
+    de->wstart = calloc(de->nlex + 1, sizeof *de->wstart);
+    if (!de->wstart) {
+        snprintf(err, errlen, "out of memory");
+        nf_dates_fini(e);
+        return -1;
+    }
     for (size_t k = 0; k < de->nlex; k++) {
         lexword *w = &de->lexpool[k];
-        w->starts = w->trig != NULL;
-        for (int x = 0; x < w->n; x++)
-            w->starts |= de->bycls[w->e[x].cls].n > 0;
+        wstart *ws = &de->wstart[k];
+        ws->nl = word_lists(de, w, ws->lists);
+        w->starts = ws->nl > 0;
+        for (int q = 0; q < ws->nl; q++)
+            rneed_add(&ws->need, ws->lists[q]);
+    }
+    for (int k = 0; k < S_NSHAPE; k++) {
+        rneed_add(&de->sneed[k], &de->byshape[k]);
+        if (de->byshape[k].n)
+            de->shapes |= 1u << k;
+    }
+    if (lex_index(de)) {
+        snprintf(err, errlen, "dates: too many words");
+        nf_dates_fini(e);
+        return -1;
     }
     return 0;
 }
@@ -635,11 +785,16 @@ static void iso_week(long days, int *wy, int *wn)
 
 /* ---- per-article work ---- */
 
+/* dtok.flags: NF_T_* and */
+enum { DT_START = 1 << 15 }; /* a lexicon word some rule can start at (lexword.starts) */
+_Static_assert((int)NF_T_POSS < (int)DT_START, "DT_START is no NF_T_ flag");
+
 typedef struct {
     uint32_t start, end;
     const char *low;   /* lower-cased text (in the arena copy) */
     uint16_t len;      /* of low, without a final abbreviation period */
     uint16_t flags;
+    uint32_t mask;     /* lw->mask (0 without lw): a class test reads no lexword */
     const lexword *lw;
 } dtok;
 
@@ -659,11 +814,13 @@ typedef struct {
     long aday;        /* anchor as days */
     int tense;        /* of the current match: -1 past, 1 future, 0 unknown */
     int type_ovr;     /* set by normalize: the match's type differs from its rule's (-1: no) */
+    int slow;         /* nf_dates_run_slow: no fast path; check them instead */
+    long missed;      /* with slow: matches and shapes a fast path would have missed */
 } ctx;
 
 static const lexent *lex_has(const dtok *t, int cls)
 {
-    if (!t->lw || !(t->lw->mask & (1u << cls)))
+    if (!(t->mask & (1u << cls))) /* 0 without t->lw */
         return NULL;
     for (int i = 0; i < t->lw->n; i++)
         if (t->lw->e[i].cls == cls)
@@ -860,15 +1017,22 @@ static int match_el(const ctx *c, const pel *p, size_t i, cap *cp)
     if (p->capo && !(t->flags & NF_T_CAP))
         return 0;
     switch (p->kind) {
-    case EL_LIT:
+    case EL_LIT: {
+        /* the token's text is the literal's when its lexicon word is: a literal is a lexicon
+         * word, and a token of its length (<= LOOKMAX) was looked up (a longer one is
+         * compared) */
+        const palt *al = &c->de->alts[p->alt0];
+        size_t tl = t->lw ? (size_t)(t->lw - c->de->lexpool) + 1 : 0;
         for (int a = 0; a < p->nalt; a++)
-            if (p->altlen[a] == t->len && !memcmp(p->alt[a], t->low, t->len)) {
+            if (al[a].len <= LOOKMAX ? al[a].lex == tl
+                                : al[a].len == t->len && !memcmp(al[a].s, t->low, t->len)) {
                 cp->has = 1;
                 cp->ival = a;
-                cp->s = p->alt[a];
+                cp->s = al[a].s;
                 return 1;
             }
         return 0;
+    }
     case EL_CLASS: {
         const lexent *le = lex_has(t, p->cls);
         if (!le)
@@ -1011,31 +1175,77 @@ static const char *args(const rule *r, const cap *caps, int k)
     return g->sval ? g->sval : "";
 }
 
+/* out = a b c, as snprintf(out, n, "%s%s%s", a, b, c) (n > 0). */
+static void fmt_cat(char *out, size_t n, const char *a, const char *b, const char *c)
+{
+    const char *part[3] = {a, b, c};
+    size_t k = 0;
+    for (int q = 0; q < 3; q++)
+        for (const char *p = part[q]; *p && k + 1 < n; p++)
+            out[k++] = *p;
+    out[k] = 0;
+}
+
+/* out = y, y-m or y-m-d (parts 1, 2, 3) as snprintf's "%04ld-%02ld-%02ld" prints them;
+ * without printf when the numbers have their widths (most values are such dates). */
+static void fmt_ymd(char *out, size_t n, long y, long m, long d, int parts)
+{
+    if (n >= 11 && y >= 0 && y <= 9999 && m >= 0 && m <= 99 && d >= 0 && d <= 99) {
+        char *o = out;
+        *o++ = (char)('0' + y / 1000), *o++ = (char)('0' + y / 100 % 10);
+        *o++ = (char)('0' + y / 10 % 10), *o++ = (char)('0' + y % 10);
+        if (parts >= 2)
+            *o++ = '-', *o++ = (char)('0' + m / 10), *o++ = (char)('0' + m % 10);
+        if (parts >= 3)
+            *o++ = '-', *o++ = (char)('0' + d / 10), *o++ = (char)('0' + d % 10);
+        *o = 0;
+        return;
+    }
+    char tmp[72]; /* three longs; cut at n as snprintf(out, n, ...) would */
+    if (parts == 1)
+        snprintf(tmp, sizeof tmp, "%04ld", y);
+    else if (parts == 2)
+        snprintf(tmp, sizeof tmp, "%04ld-%02ld", y, m);
+    else
+        snprintf(tmp, sizeof tmp, "%04ld-%02ld-%02ld", y, m, d);
+    fmt_cat(out, n, tmp, "", "");
+}
+
 static void fmt_day(char *out, size_t n, long days)
 {
     int y, m, d;
     civil_from_days(days, &y, &m, &d);
-    snprintf(out, n, "%04d-%02d-%02d", y, m, d);
+    fmt_ymd(out, n, y, m, d, 3);
 }
 
 static void fmt_unit(char *out, size_t n, const char *u, long num, int x)
 {
     /* u: Y M W D DE CE Q H MIN S WE */
     char nb[24];
-    if (x)
+    if (x) {
         snprintf(nb, sizeof nb, "X");
-    else
+    } else if (num >= 0 && num < 1000000000) { /* "%ld" without printf */
+        char rev[12];
+        int k = 0;
+        do
+            rev[k++] = (char)('0' + num % 10);
+        while (num /= 10);
+        for (int q = 0; q < k; q++)
+            nb[q] = rev[k - 1 - q];
+        nb[k] = 0;
+    } else {
         snprintf(nb, sizeof nb, "%ld", num);
+    }
     if (!strcmp(u, "H"))
-        snprintf(out, n, "PT%sH", nb);
+        fmt_cat(out, n, "PT", nb, "H");
     else if (!strcmp(u, "MIN"))
-        snprintf(out, n, "PT%sM", nb);
+        fmt_cat(out, n, "PT", nb, "M");
     else if (!strcmp(u, "S"))
-        snprintf(out, n, "PT%sS", nb);
+        fmt_cat(out, n, "PT", nb, "S");
     else if (!strcmp(u, "WE"))
-        snprintf(out, n, "P%sWE", nb);
+        fmt_cat(out, n, "P", nb, "WE");
     else
-        snprintf(out, n, "P%s%s", nb, u);
+        fmt_cat(out, n, "P", nb, u);
 }
 
 /* Year for a month (d <= 0) or a month and day without one: in the past tense the last
@@ -1113,7 +1323,7 @@ static int rel_value(const ctx *c, const char *u, long k, char *out, size_t n)
     } else if (!strcmp(u, "M")) {
         int y = c->ay, m = c->am;
         add_months(&y, &m, k);
-        snprintf(out, n, "%04d-%02d", y, m);
+        fmt_ymd(out, n, y, m, 0, 2);
     } else if (!strcmp(u, "Q")) {
         int y = c->ay, m = c->am;
         add_months(&y, &m, 3 * k);
@@ -1212,7 +1422,7 @@ static int normalize(ctx *c, const rule *r, const cap *caps, size_t i0, size_t i
         }
         if (d > days_in_month((int)y, (int)m))
             return 0;
-        snprintf(out, n, "%04ld-%02ld-%02ld", y, m, d);
+        fmt_ymd(out, n, y, m, d, 3);
         return 1;
     }
     case F_DATER: { /* $1 -1 last / 1 next, $2 month, $3 day: last Oct. 23 */
@@ -1225,7 +1435,7 @@ static int normalize(ctx *c, const rule *r, const cap *caps, size_t i0, size_t i
         long y = infer_year(c, (int)m, (int)d);
         if (d > days_in_month((int)y, (int)m))
             return 0;
-        snprintf(out, n, "%04ld-%02ld-%02ld", y, m, d);
+        fmt_ymd(out, n, y, m, d, 3);
         return 1;
     }
     case F_MONTH: {
@@ -1239,7 +1449,7 @@ static int normalize(ctx *c, const rule *r, const cap *caps, size_t i0, size_t i
             }
             y = infer_year(c, (int)m, 0);
         }
-        snprintf(out, n, "%04ld-%02ld", y, m);
+        fmt_ymd(out, n, y, m, 0, 2);
         return 1;
     }
     case F_MONTHR: { /* $1 month, $2 -1 last / 0 this / 1 next */
@@ -1253,7 +1463,7 @@ static int normalize(ctx *c, const rule *r, const cap *caps, size_t i0, size_t i
             y--;
         else if (k > 0 && m <= c->am)
             y++;
-        snprintf(out, n, "%04ld-%02ld", y, m);
+        fmt_ymd(out, n, y, m, 0, 2);
         return 1;
     }
     case F_MONTHREL: { /* month $1 with year offset $2 (last year / next year / this year) */
@@ -1300,7 +1510,7 @@ static int normalize(ctx *c, const rule *r, const cap *caps, size_t i0, size_t i
         }
         if (y < 1900 && !(i0 > 0 && lex_has(&c->t[i0 - 1], C_PREP)))
             return 0;
-        snprintf(out, n, "%04ld", y);
+        fmt_ymd(out, n, y, 0, 0, 1);
         return 1;
     }
     case F_DECADE: {
@@ -1354,7 +1564,7 @@ static int normalize(ctx *c, const rule *r, const cap *caps, size_t i0, size_t i
             snprintf(out, n, "%04ld", y + (!strcmp(u, "Y") ? k : 0));
         } else if (need == 7) {
             add_months(&y, &m, !strcmp(u, "M") ? k : 0);
-            snprintf(out, n, "%04d-%02d", y, m);
+            fmt_ymd(out, n, y, m, 0, 2);
         } else if (!strcmp(u, "W")) {
             int wy, wn;
             iso_week(days_from_civil(y, m, d) + 7 * k, &wy, &wn);
@@ -1525,7 +1735,7 @@ static int normalize(ctx *c, const rule *r, const cap *caps, size_t i0, size_t i
         if (r->type == NF_TX_SET && i0 < c->n && (c->t[i0].flags & NF_T_CAP) &&
             !(c->t[i0].flags & NF_T_SENT0))
             return 0; /* the Daily Mail */
-        snprintf(out, n, "%s", v);
+        fmt_cat(out, n, v, "", "");
         return 1;
     }
     case F_SEASON: { /* $1 season, $2 -1 last / 0 this / 1 next, or T: by tense */
@@ -1655,7 +1865,7 @@ static int normalize(ctx *c, const rule *r, const cap *caps, size_t i0, size_t i
         const cap *cp = &caps[r->arg[0].ref];
         if (!cp->y)
             return 0;
-        snprintf(out, n, "%04d-%02d-%02d", cp->y, cp->m, cp->d);
+        fmt_ymd(out, n, cp->y, cp->m, cp->d, 3);
         return 1;
     }
     case F_HOLIDAYW:
@@ -1694,7 +1904,7 @@ static int normalize(ctx *c, const rule *r, const cap *caps, size_t i0, size_t i
             snprintf(out, n, "%04d-W%02d", wy, wn);
             return 1;
         }
-        snprintf(out, n, "%04ld-%02d-%02d", y, m, d);
+        fmt_ymd(out, n, y, m, d, 3);
         return 1;
     }
     }
@@ -1757,7 +1967,7 @@ static int name_word(const ctx *c, size_t k)
         return 0;
     const uint32_t datecls = (1u << C_MONTH) | (1u << C_WDAY) | (1u << C_POD) |
                              (1u << C_HOLIDAY) | (1u << C_SEASON) | (1u << C_UNIT) | (1u << C_UNITS);
-    return !(t->lw && (t->lw->mask & datecls));
+    return !(t->mask & datecls);
 }
 
 /* A date word used in a name or title, not as a date: the match [s, e) of rule r is
@@ -1856,27 +2066,103 @@ static void try_rule(ctx *c, int code, size_t i, rmatch *b)
     b->s = ms, b->e = me;
 }
 
-/* The best rule match at token i into *b (b->rule < 0: none). */
-static void best_at(ctx *c, size_t i, rmatch *b)
+/* The shapes of token t (bit per S_*): those k where match_shape(c, t, k) holds, found
+ * without asking match_shape of each. A number of digits only (most numbers) has no shape
+ * with a separator or suffix (%DECADE 1990s, %DOTDATE, %SLASHDATE, %CLOCK, %HOURAP need one,
+ * and %DAY then takes the digits alone); other numbers have none of the all-digit shapes
+ * (%YEAR %MON %NUM %HOUR) and ask match_shape for the rest. */
+static uint32_t shapes_of(const ctx *c, const dtok *t)
+{
+    if (!(t->flags & NF_T_NUM))
+        return 0;
+    const char *s = t->low;
+    size_t n = t->len, k = 0;
+    while (k < n && nf_isdigit((unsigned char)s[k]))
+        k++;
+    uint32_t m = 0;
+    if (k == n) {
+        long v = atol_n(s, n);
+        if (n == 4 && v >= 1000 && v <= 2199)
+            m |= 1u << S_YEAR;
+        if (n <= 2 && v >= 1 && v <= 31)
+            m |= 1u << S_DAY;
+        if (n <= 2 && v >= 1 && v <= 12)
+            m |= 1u << S_MON | 1u << S_HOUR;
+        if (n >= 1 && n <= 6)
+            m |= 1u << S_NUM;
+        return m;
+    }
+    static const int8_t marked[] = {S_DAY, S_DECADE, S_DOTDATE, S_SLASHDATE, S_CLOCK, S_HOURAP};
+    for (size_t q = 0; q < sizeof marked; q++) {
+        cap cp;
+        if (match_shape(c, t, marked[q], &cp))
+            m |= 1u << marked[q];
+    }
+    return m;
+}
+
+/* The shapes of t some rule starts with: shapes_of, or with c->slow match_shape of each
+ * (counting in c->missed where shapes_of differs). */
+static uint32_t start_shapes(ctx *c, const dtok *t)
+{
+    uint32_t m = shapes_of(c, t) & c->de->shapes;
+    if (c->slow) {
+        uint32_t ref = 0;
+        for (int k = 0; k < S_NSHAPE; k++) {
+            cap cp;
+            if ((c->de->shapes & 1u << k) && match_shape(c, t, k, &cp))
+                ref |= 1u << k;
+        }
+        c->missed += ref != m;
+        m = ref;
+    }
+    return m;
+}
+
+/* Whether next token nx (NULL: none) meets need nd (see rneed). */
+static inline int need_met(const date_engine *de, const rneed *nd, const dtok *nx)
+{
+    if (nd->any)
+        return 1;
+    if (!nx)
+        return 0;
+    if ((nd->num && (nx->flags & NF_T_NUM)) || (nd->cls & nx->mask))
+        return 1;
+    return nx->lw && (nd->words >> (((size_t)(nx->lw - de->lexpool) + 1) & 63) & 1);
+}
+
+/* Whether a rule can match at token i with its start shapes (start_shapes): false when
+ * best_at would try no rule there (a word no rule starts with, or whose rules all need
+ * something else of the next token), so that skipping i changes nothing. */
+static int may_start(const ctx *c, size_t i, uint32_t shapes)
+{
+    const dtok *t = &c->t[i];
+    const dtok *nx = i + 1 < c->n ? &c->t[i + 1] : NULL;
+    if ((t->flags & DT_START) && need_met(c->de, &c->de->wstart[t->lw - c->de->lexpool].need, nx))
+        return 1;
+    for (; shapes; shapes &= shapes - 1)
+        if (need_met(c->de, &c->de->sneed[__builtin_ctz(shapes)], nx))
+            return 1;
+    return 0;
+}
+
+/* The best rule match at token i, whose start shapes are shapes (start_shapes), into *b
+ * (b->rule < 0: none). */
+static void best_at(ctx *c, size_t i, uint32_t shapes, rmatch *b)
 {
     const date_engine *de = c->de;
     const dtok *t = &c->t[i];
     *b = (rmatch){0, -1, "", 0, 0, 0};
     /* candidate rules */
-    const rlist *lists[16];
+    const rlist *lists[1 + MAXLEX + S_NSHAPE];
     int nl = 0;
-    if (t->lw && t->lw->trig)
-        lists[nl++] = t->lw->trig;
-    if (t->lw)
-        for (int e = 0; e < t->lw->n && nl < 7; e++)
-            if (de->bycls[t->lw->e[e].cls].n)
-                lists[nl++] = &de->bycls[t->lw->e[e].cls];
-    if (t->flags & NF_T_NUM) {
-        cap cp;
-        for (int k = 0; k < S_NSHAPE && nl < 16; k++)
-            if (de->byshape[k].n && match_shape(c, t, k, &cp))
-                lists[nl++] = &de->byshape[k];
+    if (t->lw) { /* word_lists */
+        const wstart *ws = &de->wstart[t->lw - de->lexpool];
+        for (; nl < ws->nl; nl++)
+            lists[nl] = ws->lists[nl];
     }
+    for (; shapes; shapes &= shapes - 1)
+        lists[nl++] = &de->byshape[__builtin_ctz(shapes)];
     const dtok *nx = i + 1 < c->n ? &c->t[i + 1] : NULL;
     for (int li = 0; li < nl; li++) {
         const rlist *l = lists[li];
@@ -1888,7 +2174,7 @@ static void best_at(ctx *c, size_t i, rmatch *b)
             try_rule(c, l->num[q], i, b);
         if (!nx->lw)
             continue;
-        for (uint32_t m = nx->lw->mask; m && l->ncls; m &= m - 1) {
+        for (uint32_t m = nx->mask; m && l->ncls; m &= m - 1) {
             uint32_t cls = (uint32_t)__builtin_ctz(m);
             for (size_t q = rkey_first(l->cls, l->ncls, cls); q < l->ncls && l->cls[q].key == cls; q++)
                 try_rule(c, l->cls[q].code, i, b);
@@ -1911,7 +2197,7 @@ static int day_next_to(ctx *c, rmatch *b)
     if (!k)
         return 0;
     rmatch n;
-    best_at(c, b->end, &n);
+    best_at(c, b->end, start_shapes(c, &c->t[b->end]), &n);
     if (n.rule < 0 || c->de->rules[n.rule].fn == F_NONE || n.type != NF_TX_DATE ||
         strlen(n.val) != 10 || !all_digits(n.val, 4))
         return 0;
@@ -1953,7 +2239,67 @@ static void second_day(const ctx *c, const rmatch *b, rmatch *cont)
     cont->e = cont->end = j + 2;
 }
 
-int nf_dates_run(nf_ana *a)
+/* Makes *d the token of text [s, e) with flags: its lower-case text (in low), its length
+ * without a final abbreviation period, its lexicon word. */
+static inline void dtok_set(const date_engine *de, dtok *d, const char *low, uint32_t s,
+                            uint32_t e, uint16_t flags)
+{
+    d->start = s, d->end = e;
+    d->low = low + s;
+    size_t l = e - s;
+    if (l > 1 && d->low[l - 1] == '.' && (flags & NF_T_WORD))
+        l--;
+    if (l > 60)
+        l = 60;
+    d->len = (uint16_t)l;
+    /* 1 <= l <= LOOKMAX, and no longer than the longest word */
+    const lexslot *x = l - 1 < de->lookmax ? lex_find(de, d->low, l, 1) : NULL;
+    d->lw = x ? &de->lexpool[x->lex - 1] : NULL;
+    d->mask = x ? x->mask : 0;
+    d->flags = x && x->starts ? flags | DT_START : flags;
+}
+
+/* The tokens of sentence se into T (room for capt), hyphenated words split at their hyphens;
+ * returns their number. */
+static size_t sent_tokens(const date_engine *de, const nf_ana *a, const nf_sent *se,
+                          const char *low, dtok *T, size_t capt)
+{
+    const char *tx = a->doc.text;
+    size_t n = 0;
+    /* the hyphens under the sentence's tokens (in text order, not overlapping), one memchr
+     * per hyphen: hy is the first at or after the current token, UINT32_MAX when none */
+    uint32_t tbeg = se->ntok ? a->tok[se->tok0].start : se->start;
+    uint32_t tend = se->ntok ? a->tok[se->tok0 + se->ntok - 1].end : se->start;
+    const char *h = memchr(tx + tbeg, '-', tend - tbeg);
+    uint32_t hy = h ? (uint32_t)(h - tx) : UINT32_MAX;
+    for (uint32_t k = se->tok0; k < se->tok0 + se->ntok && n + 3 < capt; k++) {
+        const nf_tok *t = &a->tok[k];
+        while (hy < t->start) {
+            h = memchr(tx + hy + 1, '-', tend - (hy + 1));
+            hy = h ? (uint32_t)(h - tx) : UINT32_MAX;
+        }
+        if (hy >= t->end || !(t->flags & NF_T_WORD)) {
+            dtok_set(de, &T[n++], low, t->start, t->end, t->flags);
+            continue;
+        }
+        uint32_t p = t->start;
+        for (uint32_t q = t->start; q <= t->end && n + 3 < capt; q++) {
+            if (q == t->end || tx[q] == '-') {
+                if (q > p)
+                    dtok_set(de, &T[n++], low, p, q,
+                             (uint16_t)((nf_isdigit((unsigned char)tx[p]) ? NF_T_NUM : NF_T_WORD) |
+                                        (nf_isupper((unsigned char)tx[p]) ? NF_T_CAP : 0)));
+                if (q < t->end)
+                    dtok_set(de, &T[n++], low, q, q + 1, NF_T_PUNCT);
+                p = q + 1;
+            }
+        }
+    }
+    return n;
+}
+
+/* The date stage; with slow, without its fast paths (see nf_dates_run_slow). */
+static int dates_run(nf_ana *a, int slow)
 {
     const date_engine *de = a->eng ? a->eng->dates : NULL;
     a->ntx = 0;
@@ -1962,71 +2308,33 @@ int nf_dates_run(nf_ana *a)
     ctx c = {0};
     c.a = a;
     c.de = de;
+    c.slow = slow;
     c.ay = a->anchor_y, c.am = a->anchor_m, c.ad = a->anchor_d;
     if (c.ay && (c.am < 1 || c.am > 12 || c.ad < 1 || c.ad > 31))
         c.ay = 0;
     if (c.ay)
         c.aday = days_from_civil(c.ay, c.am, c.ad);
     /* a lower-case copy of the text */
-    char *low = nf_arena_alloc(&a->arena, a->doc.len + 1);
+    char *low = nf_arena_alloc(&a->arena, a->doc.len + 8); /* + 8: word_head reads 8 bytes */
     nf_lower(a->doc.text, a->doc.len, low);
-    low[a->doc.len] = 0;
+    memset(low + a->doc.len, 0, 8);
     size_t capt = 0;
     for (size_t s = 0; s < a->nsent; s++)
         if (a->sent[s].ntok > capt)
             capt = a->sent[s].ntok;
     capt = capt * 3 + 8;
     c.t = nf_arena_alloc(&a->arena, capt * sizeof *c.t);
+    uint32_t *cand = nf_arena_alloc(&a->arena, capt * sizeof *cand);
     const char *tx = a->doc.text;
     for (size_t s = 0; s < a->nsent; s++) {
         nf_sent *se = &a->sent[s];
         se->date_tx = -1;
         /* the sentence's tokens, hyphenated words split at their hyphens */
-        c.n = 0;
-        /* the hyphens under the sentence's tokens (in text order, not overlapping), one
-         * memchr per hyphen: hy is the first at or after the current token */
-        const char *tbeg = tx + (se->ntok ? a->tok[se->tok0].start : se->start);
-        const char *tend = tx + (se->ntok ? a->tok[se->tok0 + se->ntok - 1].end : se->start);
-        const char *hy = memchr(tbeg, '-', (size_t)(tend - tbeg));
-        for (uint32_t k = se->tok0; k < se->tok0 + se->ntok && c.n + 3 < capt; k++) {
-            const nf_tok *t = &a->tok[k];
-            uint32_t p = t->start;
-            while (hy && hy < tx + t->start)
-                hy = memchr(hy + 1, '-', (size_t)(tend - (hy + 1)));
-            if ((t->flags & NF_T_WORD) && hy && hy < tx + t->end) {
-                for (uint32_t q = t->start; q <= t->end && c.n + 3 < capt; q++) {
-                    if (q == t->end || tx[q] == '-') {
-                        if (q > p) {
-                            dtok *d = &c.t[c.n++];
-                            d->start = p, d->end = q;
-                            d->flags = (uint16_t)((nf_isdigit((unsigned char)tx[p]) ? NF_T_NUM
-                                                                                  : NF_T_WORD) |
-                                                  (nf_isupper((unsigned char)tx[p]) ? NF_T_CAP : 0));
-                        }
-                        if (q < t->end) {
-                            dtok *d = &c.t[c.n++];
-                            d->start = q, d->end = q + 1;
-                            d->flags = NF_T_PUNCT;
-                        }
-                        p = q + 1;
-                    }
-                }
-                continue;
-            }
-            dtok *d = &c.t[c.n++];
-            d->start = t->start, d->end = t->end;
-            d->flags = t->flags;
-        }
-        for (size_t k = 0; k < c.n; k++) {
-            dtok *d = &c.t[k];
-            d->low = low + d->start;
-            size_t l = d->end - d->start;
-            if (l > 1 && d->low[l - 1] == '.' && (d->flags & NF_T_WORD))
-                l--;
-            if (l > 60)
-                l = 60;
-            d->len = (uint16_t)l;
-            d->lw = l && l <= 40 ? lex_get(de, d->low, l) : NULL;
+        c.n = sent_tokens(de, a, se, low, c.t, capt);
+        for (size_t k = 0; slow && k < c.n; k++) { /* lex_find's filter, checked */
+            size_t l = c.t[k].len;
+            const lexslot *x = l && l <= LOOKMAX ? lex_find(de, c.t[k].low, l, 0) : NULL;
+            c.missed += c.t[k].lw != (x ? &de->lexpool[x->lex - 1] : NULL);
         }
         /* urls (ids and dates in paths are no dates): their tokens match nothing */
         for (uint32_t p = se->start; p + 4 <= se->end;) {
@@ -2046,26 +2354,42 @@ int nf_dates_run(nf_ana *a)
                 if (c.t[k].start >= us && c.t[k].end <= ue) {
                     c.t[k].len = 0;
                     c.t[k].lw = NULL;
+                    c.t[k].mask = 0;
                     c.t[k].flags = NF_T_PUNCT;
                 }
             p = ue + 1;
         }
+        /* only numbers and words some rule starts with start a match (best_at finds none
+         * elsewhere; slow tries every token): their indices, in order (a pass without
+         * branches: most tokens are none) */
+        size_t ncand = 0;
+        for (size_t k = 0; k < c.n; k++) {
+            cand[ncand] = (uint32_t)k;
+            ncand += (c.t[k].flags & (DT_START | NF_T_NUM)) != 0 || slow;
+        }
         int first_tx = -1, any_calendar = 0;
         const char *stext = NULL;
         rmatch cont = {0, -1, "", (size_t)-1, 0, 0};
-        for (size_t i = 0; i < c.n;) {
-            /* only numbers and words some rule starts with start a match (best_at finds none
-             * elsewhere) */
-            if (!(c.t[i].lw && c.t[i].lw->starts) && !(c.t[i].flags & NF_T_NUM)) {
-                i++;
-                continue;
-            }
+        for (size_t i = 0, ci = 0;;) {
+            while (ci < ncand && cand[ci] < i) /* past a match */
+                ci++;
+            if (ci == ncand)
+                break;
+            i = cand[ci];
+            const dtok *t = &c.t[i];
             rmatch b;
             if (i == cont.s && cont.rule >= 0) {
                 b = cont; /* the second day of "April 24 and 25" */
                 cont.rule = -1;
             } else {
-                best_at(&c, i, &b);
+                uint32_t shapes = (t->flags & NF_T_NUM) || slow ? start_shapes(&c, t) : 0;
+                int may = (t->flags & (DT_START | NF_T_NUM)) && may_start(&c, i, shapes);
+                if (!may && !slow) {
+                    i++;
+                    continue;
+                }
+                best_at(&c, i, shapes, &b);
+                c.missed += !may && b.rule >= 0;
                 if (b.rule >= 0)
                     day_next_to(&c, &b);
             }
@@ -2145,7 +2469,17 @@ int nf_dates_run(nf_ana *a)
                 }
         }
     }
-    return 0;
+    return slow ? (int)(c.missed < INT_MAX ? c.missed : INT_MAX) : 0;
+}
+
+int nf_dates_run(nf_ana *a)
+{
+    return dates_run(a, 0);
+}
+
+int nf_dates_run_slow(nf_ana *a)
+{
+    return dates_run(a, 1);
 }
 
 /* ---- for the later stages (dates.h) ---- */
@@ -2175,7 +2509,7 @@ static int gap_word_ok(const nf_ana *a, const date_engine *de, const nf_tok *t)
     if ((t->flags & NF_T_WORD) && (t->flags & NF_T_CAP))
         return 1; /* told CNN on Friday */
     size_t n = t->end - t->start;
-    char low[48];
+    char low[48] = {0}; /* zero: lex_get reads 8 bytes */
     if (!(t->flags & NF_T_WORD) || n >= sizeof low)
         return 0;
     nf_lower(a->doc.text + t->start, n, low);

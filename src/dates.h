@@ -19,4 +19,9 @@ int nf_dates_at(const nf_ana *a, uint32_t off);
  * in text order (use this, not a loop over a->tx, per number of a long article). */
 int nf_dates_overlap(const nf_ana *a, uint32_t s, uint32_t e);
 
+/* For the tests: nf_dates_run without its fast paths (every token is tried, every shape
+ * asked). Its results must be nf_dates_run's; returns the number of places where a fast path
+ * would have missed something (a match at a token the scan skips, a shape): 0. */
+int nf_dates_run_slow(nf_ana *a);
+
 #endif

@@ -19,7 +19,9 @@
 static char got[8192];
 static nf_ana A;
 
-static void run(const char *anchor, const char *text)
+static int missed; /* of the last slow run */
+
+static void run_as(const char *anchor, const char *text, int slow)
 {
     nf_ana_free(&A);
     A.eng = eng;
@@ -32,7 +34,42 @@ static void run(const char *anchor, const char *text)
         A.anchor_d = atoi(anchor + 8);
     }
     nf_sentences_run(&A);
-    nf_dates_run(&A);
+    missed = slow ? nf_dates_run_slow(&A) : nf_dates_run(&A);
+}
+
+/* The expressions and sentence dates found in text by the date stage, with or without its
+ * fast paths, as one string (into out). */
+static void found(const char *anchor, const char *text, int slow, char *out, size_t n)
+{
+    run_as(anchor, text, slow);
+    size_t k = 0;
+    out[0] = 0;
+    for (size_t i = 0; i < A.ntx && k < n; i++) {
+        const nf_timex *x = &A.tx[i];
+        k += (size_t)snprintf(out + k, n - k, "%u-%u=%s/%d@%u;", x->start, x->end, x->value,
+                              x->type, x->sent);
+    }
+    for (size_t s = 0; s < A.nsent && k < n; s++)
+        k += (size_t)snprintf(out + k, n - k, "s%d;", A.sent[s].date_tx);
+    assert_true(k < n);
+}
+
+/* The fast paths (the scan's skip of tokens where no rule can start, the shapes of a
+ * number without asking each) change nothing: the same expressions as without them, and
+ * the slow run finds no match or shape they would miss. */
+static void same_as_slow(const char *anchor, const char *text)
+{
+    static char fast[1 << 16], slow[1 << 16];
+    found(anchor, text, 0, fast, sizeof fast);
+    found(anchor, text, 1, slow, sizeof slow);
+    assert_int_equal(missed, 0);
+    assert_string_equal(fast, slow);
+}
+
+static void run(const char *anchor, const char *text)
+{
+    same_as_slow(anchor, text);
+    run_as(anchor, text, 0);
 }
 
 static const char *tag(const char *anchor, const char *text)
@@ -342,6 +379,89 @@ static void test_day_next_to(void **st)
            "March 3=2000-03-03/DATE;the day before=2000-03-02/DATE;");
 }
 
+/* The fast paths against the slow run on random sentences of the grammar's own words (each
+ * rule literal and lexicon word, some capitalized) mixed with numbers of every shape and
+ * other words and marks: a word the scan skips or a need it misreads would show here. */
+static void test_fast_paths(void **st)
+{
+    (void)st;
+    static const char *const extra[] = {
+        "1999", "2021", "12", "7", "31", "3rd", "21st", "1990s", "90s", "'80s", "26.01.2022",
+        "12/17/2021", "2022/02/24", "10:35", "9.30am", "10pm", "3am", "13", "0", "123456",
+        "1234567", "2,000", "1.5", "Q3", "mid-December", "pre-war", "two-year", "-", ",", ".",
+        ":", "\"", "'s", "the", "people", "troops", "Reuters", "Labour", "Carter", "said",
+        "www.example.com/2021/12/07", "http://x.org/1999", "week-long", "5-4", "1999-2000",
+        "2021-12-17", "1000", "999", "2199", "2200", "32", "00", "24:00", "12:60", "1.2.3",
+        "1/2/3", "31st", "32nd", "2000s", "1995s", "5am", "13pm", "11.45pm"};
+    const char *words[4096];
+    size_t nw = 0;
+    for (size_t k = 0; k < sizeof extra / sizeof *extra; k++)
+        words[nw++] = extra[k];
+    /* the words of the lexicon and of the rules (their literals), from the engine's data */
+    static char pool[1 << 17];
+    size_t np = 0;
+    const char *files[] = {"timex_lex.tsv", "dates.rules"};
+    for (int f = 0; f < 2; f++) {
+        size_t len = 0;
+        const char *d = nf_data_get(eng, files[f], &len);
+        assert_non_null(d);
+        for (size_t i = 0; i < len;) {
+            size_t e = i;
+            while (e < len && d[e] != '\n')
+                e++;
+            if (d[i] != '#') {
+                /* the first field; for rules its elements, split at spaces and bars */
+                size_t j = i;
+                while (j < e && d[j] != '\t')
+                    j++;
+                for (size_t p = i; p < j;) {
+                    size_t q = p;
+                    while (q < j && d[q] != ' ' && d[q] != '|')
+                        q++;
+                    size_t a = p, b = q;
+                    while (a < b && (d[a] == '~' || d[a] == '^' || d[a] == '='))
+                        a++;
+                    if (b > a && d[b - 1] == '?')
+                        b--;
+                    if (b > a && d[a] != '@' && d[a] != '%' && nw < 4096 && np + (b - a) + 1 < sizeof pool) {
+                        memcpy(pool + np, d + a, b - a);
+                        pool[np + (b - a)] = 0;
+                        words[nw++] = pool + np;
+                        np += b - a + 1;
+                    }
+                    p = q + 1;
+                }
+            }
+            i = e + 1;
+        }
+    }
+    assert_true(nw > 500);
+    static char text[1 << 15];
+    uint32_t seed = 12345;
+    for (int round = 0; round < 40; round++) {
+        size_t k = 0;
+        for (int sent = 0; sent < 60; sent++) {
+            int ntok = 2 + (int)((seed = seed * 1103515245u + 12345u) >> 16) % 10;
+            for (int t = 0; t < ntok; t++) {
+                seed = seed * 1103515245u + 12345u;
+                const char *w = words[(seed >> 8) % nw];
+                int cap = (seed >> 4) % 4 == 0;
+                if (k + strlen(w) + 4 >= sizeof text)
+                    break;
+                if (t > 0)
+                    text[k++] = ' ';
+                for (size_t q = 0; w[q]; q++)
+                    text[k++] = (char)(cap && q == 0 && w[q] >= 'a' && w[q] <= 'z' ? w[q] - 32 : w[q]);
+            }
+            text[k++] = '.';
+            text[k++] = sent % 5 == 4 ? '\n' : ' ';
+        }
+        text[k++] = '\n';
+        text[k] = 0;
+        same_as_slow(round % 3 ? "2021-12-17" : NULL, text);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -354,6 +474,7 @@ int main(void)
         cmocka_unit_test(test_day_next_to),
         cmocka_unit_test(test_second_day),
         cmocka_unit_test(test_the_last_unit),
+        cmocka_unit_test(test_fast_paths),
     };
     return cmocka_run_group_tests_name("dates", tests, setup, teardown);
 }
