@@ -403,6 +403,178 @@ static nf_bp_filter *pf_compile(const char *pat, uint32_t maxchars)
     return f;
 }
 
+/* ---- first bytes of anchored patterns ----
+ *
+ * A rule whose every branch starts with ^ (no multiline mode: the start of the block) can
+ * only match a block whose first byte starts one of its branches. The set of those bytes is
+ * read from the first item after each ^: a literal character, an escaped punctuation mark,
+ * \d, a plain list in brackets, or a group (the union of its branches' first items). Any
+ * other start, a first item that may be absent (? * {0...}) or a non-ASCII literal leaves
+ * the rule without a set. Case: when the pattern has (?i anywhere, a letter stands for both
+ * its cases, and s and k also for the lead bytes of U+017F LONG S (C5) and U+212A KELVIN
+ * SIGN (E2), the only other characters PCRE2 folds them to (see the literal prefilters). */
+
+typedef nf_bp_bytes pf_bytes;
+
+static inline void fb_add(pf_bytes *b, unsigned c) { b->w[c >> 6] |= (uint64_t)1 << (c & 63); }
+static inline int fb_has(const pf_bytes *b, unsigned c) { return (b->w[c >> 6] >> (c & 63)) & 1; }
+
+static void fb_add_char(pf_bytes *b, unsigned c, int caseless)
+{
+    fb_add(b, c);
+    if (caseless && nf_isalpha((int)c)) {
+        fb_add(b, c ^ 0x20);
+        if (c == 's' || c == 'S')
+            fb_add(b, 0xC5);
+        if (c == 'k' || c == 'K')
+            fb_add(b, 0xE2);
+    }
+}
+
+/* Past the group or class that opens at p (p[0] is '(' or '['), or NULL. */
+static const char *fb_skip(const char *p, const char *end)
+{
+    int depth = 0, cls = 0;
+    for (; p < end; p++) {
+        if (*p == '\\') {
+            p++;
+            cls += cls > 0; /* an escaped character in a class is one of its members */
+            continue;
+        }
+        if (cls) {
+            if (*p == '[')
+                return NULL; /* POSIX classes and the like: not read */
+            if (*p == ']' && cls > 1)
+                cls = 0;
+            else
+                cls++;
+            if (!cls && !depth)
+                return p + 1;
+            continue;
+        }
+        if (*p == '[') {
+            cls = 1;
+            if (p + 1 < end && p[1] == '^')
+                p++;
+        } else if (*p == '(') {
+            depth++;
+        } else if (*p == ')' && --depth == 0) {
+            return p + 1;
+        }
+    }
+    return NULL;
+}
+
+/* May the item just read (ending at p) be absent: a quantifier of minimum 0 after it? */
+static int fb_optional(const char *p, const char *end)
+{
+    return p < end && (*p == '?' || *p == '*' || (*p == '{' && p + 1 < end && p[1] == '0'));
+}
+
+static int fb_branches(const char *p, const char *end, pf_bytes *b, int caseless, int top);
+
+/* The first item of the branch at p (after its ^ at the top level). Returns 0 when unknown. */
+static int fb_item(const char *p, const char *end, pf_bytes *b, int caseless)
+{
+    while (end - p >= 4 && !memcmp(p, "(?i)", 4))
+        p += 4;
+    if (p >= end)
+        return 0;
+    const char *q;
+    unsigned c = (unsigned char)*p;
+    if (c == '\\') {
+        if (p + 1 >= end)
+            return 0;
+        unsigned e = (unsigned char)p[1];
+        q = p + 2;
+        if (e == 'd') {
+            for (unsigned d = '0'; d <= '9'; d++)
+                fb_add(b, d);
+        } else if (e < 0x80 && !nf_isalpha((int)e) && !nf_isdigit((int)e)) {
+            fb_add_char(b, e, caseless);
+        } else {
+            return 0;
+        }
+    } else if (c == '[') {
+        q = fb_skip(p, end);
+        if (!q || p[1] == '^')
+            return 0;
+        for (const char *m = p + 1; m < q - 1; m++) {
+            if (*m == '\\' && m + 1 < q - 1 && !nf_isalpha((unsigned char)m[1]) && !nf_isdigit((unsigned char)m[1]))
+                m++; /* an escaped punctuation mark */
+            else if (*m == '\\' || (*m == '-' && m > p + 1 && m + 1 < q - 1) || (unsigned char)*m >= 0x80)
+                return 0; /* escapes like \d, ranges, non-ASCII: not read */
+            fb_add_char(b, (unsigned char)*m, caseless);
+        }
+    } else if (c == '(') {
+        q = fb_skip(p, end);
+        if (!q)
+            return 0;
+        const char *in = p + 1;
+        if (in < end && *in == '?') {
+            if (in + 1 >= end || in[1] != ':')
+                return 0; /* lookaround, options, names...: not read */
+            in += 2;
+        }
+        if (!fb_branches(in, q - 1, b, caseless, 0))
+            return 0;
+    } else if (c < 0x80 && !strchr("^$.|)*+?{", (int)c)) {
+        fb_add_char(b, c, caseless);
+        q = p + 1;
+    } else {
+        return 0;
+    }
+    return !fb_optional(q, end);
+}
+
+/* The first bytes of the branches of p[0..end), each starting with ^ when top. */
+static int fb_branches(const char *p, const char *end, pf_bytes *b, int caseless, int top)
+{
+    for (;;) {
+        const char *bar = p; /* the end of this branch: a '|' at depth 0 */
+        while (bar < end && *bar != '|') {
+            if (*bar == '\\')
+                bar += 2;
+            else if (*bar == '(' || *bar == '[')
+                bar = fb_skip(bar, end);
+            else
+                bar++;
+            if (!bar)
+                return 0;
+        }
+        if (bar > end)
+            return 0;
+        const char *q = p;
+        if (top) {
+            while (bar - q >= 4 && !memcmp(q, "(?i)", 4))
+                q += 4;
+            if (q >= bar || *q != '^')
+                return 0;
+            q++;
+        }
+        if (!fb_item(q, bar, b, caseless))
+            return 0;
+        if (bar >= end)
+            return 1;
+        p = bar + 1;
+    }
+}
+
+/* The first-byte set of pattern pat (see above) into *b: 1, or 0 when it has none. */
+static int fb_compile(const char *pat, pf_bytes *b)
+{
+    memset(b, 0, sizeof *b);
+    return fb_branches(pat, pat + strlen(pat), b, strstr(pat, "(?i") != NULL, 1);
+}
+
+int nf_bp_first_may(const char *pattern, const char *s, size_t n)
+{
+    pf_bytes b;
+    if (!fb_compile(pattern, &b))
+        return -1;
+    return n > 0 && fb_has(&b, (unsigned char)s[0]);
+}
+
 /* A block summed up for the filters: its bytes and byte pairs, ASCII lower-cased. A flag
  * byte each, not a bit: the scan then only stores (a bit set would read, modify and write
  * the same few words again and again, each update waiting for the one before). */
@@ -529,6 +701,7 @@ static int add_rules(nf_norm *st, const char *txt, size_t len, const char *src, 
         st->rules[st->nrules].maxchars = (uint32_t)strtoul(f[1], NULL, 10);
         /* (compiled with no options above: a (?i) in the pattern is its only caseless part) */
         st->rules[st->nrules].filter = pf_compile(f[2], st->rules[st->nrules].maxchars);
+        st->rules[st->nrules].has_first = (uint8_t)fb_compile(f[2], &st->rules[st->nrules].first);
         st->nrules++;
     }
     nf_lines_free(&it);
@@ -763,6 +936,8 @@ void nf_bp_classify(nf_ana *a, nf_blocks *bl)
             const nf_bp_rule *R = &st->rules[r];
             if (R->maxchars && b->chars > R->maxchars)
                 continue;
+            if (R->has_first && !fb_has(&R->first, (unsigned char)s[0]))
+                continue; /* an anchored rule, and no branch starts with that byte */
             if (R->filter) { /* can't match without its literals */
                 if (!scanned) {
                     pf_scan(&sb, s, n);

@@ -50,7 +50,11 @@ typedef struct {
 /* A boilerplate rule (data/boilerplate.rules, --rules FILE). */
 enum { NF_R_DROP = 1, NF_R_META, NF_R_STOP, NF_R_LABEL };
 typedef struct nf_bp_filter nf_bp_filter; /* literals every match holds (boilerplate.c) */
-typedef struct { nf_re *re; uint8_t action; uint32_t maxchars; nf_bp_filter *filter; } nf_bp_rule;
+typedef struct { uint64_t w[4]; } nf_bp_bytes; /* a set of bytes */
+typedef struct {
+    nf_re *re; uint8_t action; uint32_t maxchars; nf_bp_filter *filter;
+    uint8_t has_first; nf_bp_bytes first; /* an anchored rule: the first bytes of its matches */
+} nf_bp_rule;
 
 /* The normalizer's compiled state (engine->norm). */
 typedef struct {
@@ -84,6 +88,9 @@ void nf_bp_classify(nf_ana *a, nf_blocks *bl);
 /* For the unit tests: may a match of pattern (as a rule for blocks of limited length) be
  * in s[0..n), by its literal prefilter? 1 or 0; -1 when the pattern gets no filter. */
 int nf_bp_filter_may(const char *pattern, const char *s, size_t n);
+/* For the unit tests: may a match of pattern be at the start of s[0..n), by the first bytes
+ * of an anchored pattern? 1 or 0; -1 when the pattern gets no first-byte set. */
+int nf_bp_first_may(const char *pattern, const char *s, size_t n);
 /* Is the text a single url (no spaces, http/https/www)? */
 int nf_is_url(const char *s, size_t n);
 
