@@ -575,81 +575,125 @@ int nf_bp_first_may(const char *pattern, const char *s, size_t n)
     return n > 0 && fb_has(&b, (unsigned char)s[0]);
 }
 
+/* The filters as the classifier runs them: each rule's tree laid out flat, every rule's in
+ * one array of the engine (a few KB in a row, where the tree's nodes lay scattered over the
+ * heap, a cache miss each once the other stages had run). A node is [op, size, ...] in
+ * uint16_t units, size counting the whole node: PF_LIT [op, size, len, byte] for one byte,
+ * [op, size, len, pair...] (its len - 1 hashed pairs) for more; PF_AND and PF_OR
+ * [op, size, kid, kid...]. Returns 0, or -1 when a node would be too large. */
+static int pf_flatten(const nf_bp_filter *f, uint16_t **code, size_t *n, size_t *cap)
+{
+    size_t at = *n;
+    nf_grow((void **)code, cap, at + 3 + (f->op == PF_LIT ? f->len : 0), sizeof **code);
+    (*code)[at] = f->op;
+    *n = at + 2;
+    if (f->op == PF_LIT) {
+        (*code)[(*n)++] = f->len;
+        if (f->len == 1)
+            (*code)[(*n)++] = (unsigned char)f->lit[0];
+        for (size_t i = 0; f->len > 1 && i + 1 < f->len; i++)
+            (*code)[(*n)++] = f->pair[i];
+    }
+    for (size_t i = 0; (f->op == PF_AND || f->op == PF_OR) && i < f->nkid; i++)
+        if (pf_flatten(f->kid[i], code, n, cap))
+            return -1;
+    if (*n - at > UINT16_MAX)
+        return -1;
+    (*code)[at + 1] = (uint16_t)(*n - at);
+    return 0;
+}
+
 /* A block summed up for the filters: its bytes and byte pairs, ASCII lower-cased. A flag
  * byte each, not a bit: the scan then only stores (a bit set would read, modify and write
- * the same few words again and again, each update waiting for the one before). */
+ * the same few words again and again, each update waiting for the one before). A flag is
+ * set when it holds the summary's current stamp: each block gets the next stamp, so the
+ * tables are cleared once every 255 blocks, not once a block (4 KB of stores each time). */
 typedef struct {
     uint8_t byte[256];
     uint8_t pair[4096]; /* by pf_pair */
+    uint8_t stamp;      /* of the block summed up last; 0: the tables are to be cleared */
     int exotic; /* may hold U+212A or U+017F: filters don't apply */
 } pf_block;
 
-static inline int pf_has_pair(const pf_block *sb, unsigned h) { return sb->pair[h]; }
+static inline int pf_has_byte(const pf_block *sb, unsigned c) { return sb->byte[c] == sb->stamp; }
+static inline int pf_has_pair(const pf_block *sb, unsigned h) { return sb->pair[h] == sb->stamp; }
 
+/* Sums up s[0..n) in sb (whose stamp starts at 0). */
 static void pf_scan(pf_block *sb, const char *s, size_t n)
 {
-    memset(sb, 0, sizeof *sb);
+    if (sb->stamp == UINT8_MAX || sb->stamp == 0) {
+        memset(sb->byte, 0, sizeof sb->byte);
+        memset(sb->pair, 0, sizeof sb->pair);
+        sb->stamp = 0;
+    }
+    uint8_t stamp = ++sb->stamp;
+    sb->exotic = 0;
     if (!n)
         return;
     const unsigned char *p = (const unsigned char *)s;
     unsigned prev = (unsigned)nf_tolower(p[0]);
-    sb->byte[prev] = 1;
+    sb->byte[prev] = stamp;
     for (size_t i = 1; i < n; i++) {
         unsigned c = (unsigned)nf_tolower(p[i]);
-        sb->byte[c] = 1;
-        sb->pair[pf_pair(prev, c)] = 1;
+        sb->byte[c] = stamp;
+        sb->pair[pf_pair(prev, c)] = stamp;
         prev = c;
     }
     /* U+017F is C5 BF, U+212A is E2 84 AA (a hash collision only turns the filters off) */
     sb->exotic = pf_has_pair(sb, pf_pair(0xC5, 0xBF)) || pf_has_pair(sb, pf_pair(0x84, 0xAA));
 }
 
-/* May the block hold the literal? */
-static inline int pf_lit_may(const nf_bp_filter *f, const pf_block *sb)
+/* May the block hold what the flat filter node at c asks for? */
+static int pf_may(const uint16_t *c, const pf_block *sb)
 {
-    if (f->len == 1) {
-        return sb->byte[(unsigned char)f->lit[0]];
-    }
-    for (size_t i = 0; i + 1 < f->len; i++)
-        if (!pf_has_pair(sb, f->pair[i]))
-            return 0;
-    return 1;
-}
-
-/* May the block hold what the filter asks for? */
-static int pf_may(const nf_bp_filter *f, const pf_block *sb)
-{
-    switch (f->op) {
+    switch (c[0]) {
     case PF_LIT:
-        return pf_lit_may(f, sb);
-    case PF_AND:
-        for (size_t i = 0; i < f->nkid; i++) {
-            const nf_bp_filter *k = f->kid[i];
-            if (!(k->op == PF_LIT ? pf_lit_may(k, sb) : pf_may(k, sb)))
+        if (c[2] == 1)
+            return pf_has_byte(sb, c[3]);
+        for (unsigned i = 0; i + 1 < c[2]; i++)
+            if (!pf_has_pair(sb, c[3 + i]))
                 return 0;
-        }
+        return 1;
+    case PF_AND:
+        for (const uint16_t *k = c + 2, *e = c + c[1]; k < e; k += k[1])
+            if (!pf_may(k, sb))
+                return 0;
         return 1;
     case PF_OR:
-        for (size_t i = 0; i < f->nkid; i++) {
-            const nf_bp_filter *k = f->kid[i];
-            if (k->op == PF_LIT ? pf_lit_may(k, sb) : pf_may(k, sb))
+        for (const uint16_t *k = c + 2, *e = c + c[1]; k < e; k += k[1])
+            if (pf_may(k, sb))
                 return 1;
-        }
         return 0;
     default:
         return 1;
     }
 }
 
+/* The flat filter of a rule's pattern into *code (malloc'd), or 0 when it has none. */
+static int pf_build(const char *pat, uint32_t maxchars, uint16_t **code, size_t *n, size_t *cap)
+{
+    nf_bp_filter *f = pf_compile(pat, maxchars);
+    size_t at = *n;
+    int ok = f && pf_flatten(f, code, n, cap) == 0;
+    pf_free(f);
+    if (!ok)
+        *n = at;
+    return ok;
+}
+
 int nf_bp_filter_may(const char *pattern, const char *s, size_t n)
 {
-    nf_bp_filter *f = pf_compile(pattern, 1);
-    if (!f)
+    uint16_t *code = NULL;
+    size_t nc = 0, cap = 0;
+    if (!pf_build(pattern, 1, &code, &nc, &cap)) {
+        free(code);
         return -1;
+    }
     pf_block sb;
+    sb.stamp = 0;
     pf_scan(&sb, s, n);
-    int may = sb.exotic || pf_may(f, &sb);
-    pf_free(f);
+    int may = sb.exotic || pf_may(code, &sb);
+    free(code);
     return may;
 }
 
@@ -700,7 +744,10 @@ static int add_rules(nf_norm *st, const char *txt, size_t len, const char *src, 
         st->rules[st->nrules].action = act;
         st->rules[st->nrules].maxchars = (uint32_t)strtoul(f[1], NULL, 10);
         /* (compiled with no options above: a (?i) in the pattern is its only caseless part) */
-        st->rules[st->nrules].filter = pf_compile(f[2], st->rules[st->nrules].maxchars);
+        size_t at = st->npf_code;
+        st->rules[st->nrules].filter =
+            pf_build(f[2], st->rules[st->nrules].maxchars, &st->pf_code, &st->npf_code, &st->cappf_code)
+                ? (uint32_t)at + 1 : 0;
         st->rules[st->nrules].has_first = (uint8_t)fb_compile(f[2], &st->rules[st->nrules].first);
         st->nrules++;
     }
@@ -740,9 +787,10 @@ void nf_bp_fini(nf_engine *e)
     nf_norm *st = e->norm;
     for (size_t i = 0; i < st->nrules; i++) {
         nf_re_free(st->rules[i].re);
-        pf_free(st->rules[i].filter);
     }
     free(st->rules);
+    free(st->pf_code);
+    st->pf_code = NULL;
     st->rules = NULL;
     st->nrules = 0;
 }
@@ -919,6 +967,8 @@ void nf_bp_classify(nf_ana *a, nf_blocks *bl)
     if (!nb)
         return;
     size_t ov[2];
+    pf_block sb;
+    sb.stamp = 0;
     uint32_t seen = 0;
     int stopped = 0;
     for (uint32_t i = 0; i < nb; i++) {
@@ -930,7 +980,6 @@ void nf_bp_classify(nf_ana *a, nf_blocks *bl)
             continue;
         }
         int act = 0;
-        pf_block sb;
         int scanned = 0;
         for (size_t r = 0; r < st->nrules; r++) {
             const nf_bp_rule *R = &st->rules[r];
@@ -943,7 +992,7 @@ void nf_bp_classify(nf_ana *a, nf_blocks *bl)
                     pf_scan(&sb, s, n);
                     scanned = 1;
                 }
-                if (!sb.exotic && !pf_may(R->filter, &sb))
+                if (!sb.exotic && !pf_may(st->pf_code + (R->filter - 1), &sb))
                     continue;
             }
             if (nf_re_match(R->re, a->w, s, n, 0, ov, 1) == 1) {

@@ -52,13 +52,15 @@ enum { NF_R_DROP = 1, NF_R_META, NF_R_STOP, NF_R_LABEL };
 typedef struct nf_bp_filter nf_bp_filter; /* literals every match holds (boilerplate.c) */
 typedef struct { uint64_t w[4]; } nf_bp_bytes; /* a set of bytes */
 typedef struct {
-    nf_re *re; uint8_t action; uint32_t maxchars; nf_bp_filter *filter;
+    nf_re *re; uint8_t action; uint32_t maxchars;
+    uint32_t filter;   /* its literal prefilter: offset + 1 in nf_norm.pf_code, 0 none */
     uint8_t has_first; nf_bp_bytes first; /* an anchored rule: the first bytes of its matches */
 } nf_bp_rule;
 
 /* The normalizer's compiled state (engine->norm). */
 typedef struct {
     nf_bp_rule *rules; size_t nrules;
+    uint16_t *pf_code; size_t npf_code, cappf_code; /* the rules' prefilters, flat (boilerplate.c) */
     nf_map *sites;     /* host ("themoscowtimes.com") or lower-cased name -> the site's name */
     /* stop words of 2 to 8 bytes (no longer word is looked up), open addressing: a word
      * zero-padded to 8 bytes is its own key (no word holds a NUL; 0 marks a free slot);

@@ -789,6 +789,31 @@ static void test_rule_first_bytes(void **st)
 #undef PICK
 }
 
+/* An article of many blocks (the block summaries' stamps wrap around every 255 blocks):
+ * furniture lines between paragraphs of prose are dropped wherever they come. */
+static void test_many_blocks(void **st)
+{
+    (void)st;
+    nf_buf b = {0};
+    for (int i = 0; i < 700; i++) {
+        if (i % 7 == 3)
+            nf_buf_printf(&b, "Subscribe to our newsletter %d\n\n", i);
+        else if (i % 7 == 5)
+            nf_buf_printf(&b, "Copyright %d Example News\n\n", 1900 + i);
+        else
+            nf_buf_printf(&b, "Paragraph %d of the story is a sentence long enough to count as prose, officials said.\n\n", i);
+    }
+    nf_buf_putc(&b, '\0');
+    run(b.p);
+    assert_true(has("Paragraph 694 of the story"));
+    assert_true(has("Paragraph 300 of the story"));
+    assert_true(has("Paragraph 0 of the story"));
+    assert_false(has("Subscribe"));
+    assert_false(has("Copyright"));
+    nf_ana_free(&A);
+    nf_buf_free(&b);
+}
+
 /* ---- the --text dump ---- */
 
 static void test_dump(void **st)
@@ -941,6 +966,7 @@ int main(void)
         cmocka_unit_test(test_rule_families),
         cmocka_unit_test(test_rule_prefilter),
         cmocka_unit_test(test_rule_first_bytes),
+        cmocka_unit_test(test_many_blocks),
         cmocka_unit_test(test_glued_teasers),
         cmocka_unit_test(test_written_dateline),
         cmocka_unit_test(test_clean_article_keeps_short_lines),
