@@ -792,9 +792,30 @@ static inline size_t stop_hash(uint64_t key, size_t mask)
     return (size_t)((key * 0x9E3779B97F4A7C15ULL) >> 40) & mask;
 }
 
-/* The languages whose stop words hold the word of key (0: none). */
+/* The two bits of key in the stop words' Bloom filter (of 8192 bits). */
+static inline uint64_t stop_bloom_hash(uint64_t key) { return key * 0xC2B2AE3D27D4EB4FULL; }
+
+static inline int stop_bloom_may(const nf_norm *st, uint64_t key)
+{
+    uint64_t h = stop_bloom_hash(key), a = h >> 51, b = (h >> 38) & 8191;
+    return (st->stop_bloom[a >> 6] >> (a & 63)) & (st->stop_bloom[b >> 6] >> (b & 63)) & 1;
+}
+
+static inline void stop_bloom_add(nf_norm *st, uint64_t key)
+{
+    uint64_t h = stop_bloom_hash(key), a = h >> 51, b = (h >> 38) & 8191;
+    st->stop_bloom[a >> 6] |= (uint64_t)1 << (a & 63);
+    st->stop_bloom[b >> 6] |= (uint64_t)1 << (b & 63);
+}
+
+/* The languages whose stop words hold the word of key (0: none). Most words are no stop
+ * word: the Bloom filter (1 KB, which stays in the cache) says so without the table, whose
+ * lines the other stages' tables evict between articles (a miss a word). It has the bits of
+ * every key of the table, so a word it rejects is in no list. */
 static inline uint32_t stop_bits(const nf_norm *st, uint64_t key)
 {
+    if (!stop_bloom_may(st, key))
+        return 0;
     for (size_t k = stop_hash(key, st->stop_mask);; k = (k + 1) & st->stop_mask) {
         if (st->stop_key[k] == key)
             return st->stop_bits[k];
@@ -992,6 +1013,7 @@ static int read_stop(nf_norm *st, const char *txt, size_t len)
                         k = (k + 1) & st->stop_mask;
                     st->stop_key[k] = key;
                     st->stop_bits[k] |= (uint32_t)1 << l;
+                    stop_bloom_add(st, key);
                 }
             }
             w = x;

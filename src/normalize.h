@@ -66,6 +66,7 @@ typedef struct {
      * zero-padded to 8 bytes is its own key (no word holds a NUL; 0 marks a free slot);
      * stop_bits[k] is the bit set of languages (index in langs) of stop_key[k] */
     uint64_t *stop_key; uint32_t *stop_bits; size_t stop_mask; /* slots - 1 (a power of 2) */
+    uint64_t stop_bloom[128]; /* a Bloom filter of stop_key's keys, two bits a key (normalize.c) */
     char langs[32][3]; int nlangs;
     int en;            /* index of "en" in langs, or -1 */
 } nf_norm;
