@@ -839,10 +839,34 @@ static int title_case(const char *s, size_t n) { return title_case_x(s, n, 0); }
  * "Customers Leave Without Paying $690 Bill At Troy SteakhouseA party of six left...".
  * The headline part is Title Case (four words or more) and ends where a word runs straight
  * into a capitalized one; the blurb after it is prose. */
+/* The first i >= from with s[i] in A-Z, or end if none is before end. Eight bytes at a time
+ * while eight are left: per byte, y = the byte's low 7 bits, y + 0x3F has its top bit set
+ * when y >= 'A', y + 0x25 when y > 'Z' (no sum leaves its byte), and a byte with its own
+ * top bit set is none; the lowest set bit is the first (little-endian). Most blocks have an
+ * upper-case letter every dozen bytes or more, each checked as before. */
+static size_t next_upper(const char *s, size_t from, size_t end)
+{
+    size_t i = from;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    const uint64_t ones = 0x0101010101010101ULL, top = 0x8080808080808080ULL;
+    for (; i + 8 <= end; i += 8) {
+        uint64_t x;
+        memcpy(&x, s + i, 8);
+        uint64_t y = x & ~top, up = (y + ones * 0x3F) & ~(y + ones * 0x25) & ~x & top;
+        if (up)
+            return i + (__builtin_ctzll(up) >> 3);
+    }
+#endif
+    while (i < end && !nf_isupper((unsigned char)s[i]))
+        i++;
+    return i;
+}
+
 static int glued_teaser(const char *s, size_t n)
 {
     size_t lim = n < 200 ? n : 200;
-    for (size_t i = 3; i + 2 < lim; i++) {
+    /* (only an upper-case s[i] can glue: the loop visits those alone) */
+    for (size_t i = 3; i + 2 < lim && (i = next_upper(s, i, lim - 2)) + 2 < lim; i++) {
         unsigned char p = (unsigned char)s[i - 1], c = (unsigned char)s[i], d = (unsigned char)s[i + 1];
         if (!nf_isupper(c) || (!nf_islower(d) && d != ' '))
             continue;

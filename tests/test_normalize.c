@@ -344,6 +344,26 @@ static void test_glued_teasers(void **st)
     assert_false(has("SteakhouseA"));
     assert_false(has("AthleteA"));
     assert_true(has("WorldCom emerged")); /* a CamelCase name in prose is no glue */
+    /* the glue at every offset modulo 8 from the capital before it (next_upper reads eight
+     * bytes at a time from there) */
+    for (int k = 3; k < 14; k++) {
+        char text[1024], word[16];
+        memset(word, 'e', sizeof word);
+        word[0] = 'S';
+        word[k] = '\0';
+        snprintf(text, sizeof text,
+                 "Under Mr Ebbers' leadership, WorldCom emerged from Mississippi obscurity to become a $160bn telecoms giant and the darling of investors.\n\n"
+                 "Customers Leave Without Paying Bill At Troy %sA party of six left the steakhouse in Troy without paying their bill after a fight.\n\n"
+                 "Yet as competition intensified and the telecoms boom petered out, WorldCom found itself under growing financial stress, officials said.\n",
+                 word);
+        run(text);
+        assert_false(has("party of six"));
+        assert_true(has("WorldCom emerged"));
+        char *glue = strstr(text, "eA party");
+        glue[1] = 'a'; /* unglued: prose, kept */
+        run(text);
+        assert_true(has("party of six"));
+    }
 }
 
 static void test_written_dateline(void **st)
