@@ -817,9 +817,9 @@ static inline uint32_t stop_bits(const nf_norm *st, uint64_t key)
     if (!stop_bloom_may(st, key))
         return 0;
     for (size_t k = stop_hash(key, st->stop_mask);; k = (k + 1) & st->stop_mask) {
-        if (st->stop_key[k] == key)
-            return st->stop_bits[k];
-        if (!st->stop_key[k])
+        if (st->stop[k].key == key)
+            return st->stop[k].bits; /* (in the key's cache line) */
+        if (!st->stop[k].key)
             return 0;
     }
 }
@@ -975,7 +975,7 @@ static void detect_lang(nf_ana *a)
 
 /* ------------------------------------------------------------------ the stage */
 
-/* Reads stopwords.tsv (NULL: none) into st->langs and, when st->stop_key is there, its
+/* Reads stopwords.tsv (NULL: none) into st->langs and, when st->stop is there, its
  * table. Returns the number of words of 2 to 8 bytes (no other is looked up). */
 static int read_stop(nf_norm *st, const char *txt, size_t len)
 {
@@ -1007,12 +1007,12 @@ static int read_stop(nf_norm *st, const char *txt, size_t len)
                 nwords++;
                 uint64_t key = 0;
                 memcpy(&key, w, wl);
-                if (st->stop_key) {
+                if (st->stop) {
                     size_t k = stop_hash(key, st->stop_mask);
-                    while (st->stop_key[k] && st->stop_key[k] != key)
+                    while (st->stop[k].key && st->stop[k].key != key)
                         k = (k + 1) & st->stop_mask;
-                    st->stop_key[k] = key;
-                    st->stop_bits[k] |= (uint32_t)1 << l;
+                    st->stop[k].key = key;
+                    st->stop[k].bits |= (uint32_t)1 << l;
                     stop_bloom_add(st, key);
                 }
             }
@@ -1071,9 +1071,8 @@ int nf_normalize_init(nf_engine *e, char *err, size_t errlen)
     size_t slots = 64, nwords = (size_t)read_stop(st, txt, len);
     while (slots < nwords * 4)
         slots *= 2;
-    st->stop_key = calloc(slots, sizeof *st->stop_key);
-    st->stop_bits = calloc(slots, sizeof *st->stop_bits);
-    if (!st->stop_key || !st->stop_bits) {
+    st->stop = calloc(slots, sizeof *st->stop);
+    if (!st->stop) {
         snprintf(err, errlen, "out of memory");
         return -1;
     }
@@ -1089,8 +1088,7 @@ void nf_normalize_fini(nf_engine *e)
         return;
     nf_bp_fini(e);
     nf_map_free(st->sites);
-    free(st->stop_key);
-    free(st->stop_bits);
+    free(st->stop);
     free(st);
     e->norm = NULL;
 }

@@ -64,9 +64,10 @@ typedef struct {
     nf_map *sites;     /* host ("themoscowtimes.com") or lower-cased name -> the site's name */
     /* stop words of 2 to 8 bytes (no longer word is looked up), open addressing: a word
      * zero-padded to 8 bytes is its own key (no word holds a NUL; 0 marks a free slot);
-     * stop_bits[k] is the bit set of languages (index in langs) of stop_key[k] */
-    uint64_t *stop_key; uint32_t *stop_bits; size_t stop_mask; /* slots - 1 (a power of 2) */
-    uint64_t stop_bloom[128]; /* a Bloom filter of stop_key's keys, two bits a key (normalize.c) */
+     * stop[k].bits is the bit set of languages (index in langs) of stop[k].key; key and
+     * bits side by side, so that a look-up touches one cache line */
+    struct { uint64_t key; uint32_t bits; } *stop; size_t stop_mask; /* slots - 1 (a power of 2) */
+    uint64_t stop_bloom[128]; /* a Bloom filter of the stop keys, two bits a key (normalize.c) */
     char langs[32][3]; int nlangs;
     int en;            /* index of "en" in langs, or -1 */
 } nf_norm;
