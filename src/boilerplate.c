@@ -403,81 +403,297 @@ static nf_bp_filter *pf_compile(const char *pat, uint32_t maxchars)
     return f;
 }
 
+/* ---- first bytes of anchored patterns ----
+ *
+ * A rule whose every branch starts with ^ (no multiline mode: the start of the block) can
+ * only match a block whose first byte starts one of its branches. The set of those bytes is
+ * read from the first item after each ^: a literal character, an escaped punctuation mark,
+ * \d, a plain list in brackets, or a group (the union of its branches' first items). Any
+ * other start, a first item that may be absent (? * {0...}) or a non-ASCII literal leaves
+ * the rule without a set. Case: when the pattern has (?i anywhere, a letter stands for both
+ * its cases, and s and k also for the lead bytes of U+017F LONG S (C5) and U+212A KELVIN
+ * SIGN (E2), the only other characters PCRE2 folds them to (see the literal prefilters). */
+
+typedef nf_bp_bytes pf_bytes;
+
+static inline void fb_add(pf_bytes *b, unsigned c) { b->w[c >> 6] |= (uint64_t)1 << (c & 63); }
+static inline int fb_has(const pf_bytes *b, unsigned c) { return (b->w[c >> 6] >> (c & 63)) & 1; }
+
+static void fb_add_char(pf_bytes *b, unsigned c, int caseless)
+{
+    fb_add(b, c);
+    if (caseless && nf_isalpha((int)c)) {
+        fb_add(b, c ^ 0x20);
+        if (c == 's' || c == 'S')
+            fb_add(b, 0xC5);
+        if (c == 'k' || c == 'K')
+            fb_add(b, 0xE2);
+    }
+}
+
+/* Past the group or class that opens at p (p[0] is '(' or '['), or NULL. */
+static const char *fb_skip(const char *p, const char *end)
+{
+    int depth = 0, cls = 0;
+    for (; p < end; p++) {
+        if (*p == '\\') {
+            p++;
+            cls += cls > 0; /* an escaped character in a class is one of its members */
+            continue;
+        }
+        if (cls) {
+            if (*p == '[')
+                return NULL; /* POSIX classes and the like: not read */
+            if (*p == ']' && cls > 1)
+                cls = 0;
+            else
+                cls++;
+            if (!cls && !depth)
+                return p + 1;
+            continue;
+        }
+        if (*p == '[') {
+            cls = 1;
+            if (p + 1 < end && p[1] == '^')
+                p++;
+        } else if (*p == '(') {
+            depth++;
+        } else if (*p == ')' && --depth == 0) {
+            return p + 1;
+        }
+    }
+    return NULL;
+}
+
+/* May the item just read (ending at p) be absent: a quantifier of minimum 0 after it? */
+static int fb_optional(const char *p, const char *end)
+{
+    return p < end && (*p == '?' || *p == '*' || (*p == '{' && p + 1 < end && p[1] == '0'));
+}
+
+static int fb_branches(const char *p, const char *end, pf_bytes *b, int caseless, int top);
+
+/* The first item of the branch at p (after its ^ at the top level). Returns 0 when unknown. */
+static int fb_item(const char *p, const char *end, pf_bytes *b, int caseless)
+{
+    while (end - p >= 4 && !memcmp(p, "(?i)", 4))
+        p += 4;
+    if (p >= end)
+        return 0;
+    const char *q;
+    unsigned c = (unsigned char)*p;
+    if (c == '\\') {
+        if (p + 1 >= end)
+            return 0;
+        unsigned e = (unsigned char)p[1];
+        q = p + 2;
+        if (e == 'd') {
+            for (unsigned d = '0'; d <= '9'; d++)
+                fb_add(b, d);
+        } else if (e < 0x80 && !nf_isalpha((int)e) && !nf_isdigit((int)e)) {
+            fb_add_char(b, e, caseless);
+        } else {
+            return 0;
+        }
+    } else if (c == '[') {
+        q = fb_skip(p, end);
+        if (!q || p[1] == '^')
+            return 0;
+        for (const char *m = p + 1; m < q - 1; m++) {
+            if (*m == '\\' && m + 1 < q - 1 && !nf_isalpha((unsigned char)m[1]) && !nf_isdigit((unsigned char)m[1]))
+                m++; /* an escaped punctuation mark */
+            else if (*m == '\\' || (*m == '-' && m > p + 1 && m + 1 < q - 1) || (unsigned char)*m >= 0x80)
+                return 0; /* escapes like \d, ranges, non-ASCII: not read */
+            fb_add_char(b, (unsigned char)*m, caseless);
+        }
+    } else if (c == '(') {
+        q = fb_skip(p, end);
+        if (!q)
+            return 0;
+        const char *in = p + 1;
+        if (in < end && *in == '?') {
+            if (in + 1 >= end || in[1] != ':')
+                return 0; /* lookaround, options, names...: not read */
+            in += 2;
+        }
+        if (!fb_branches(in, q - 1, b, caseless, 0))
+            return 0;
+    } else if (c < 0x80 && !strchr("^$.|)*+?{", (int)c)) {
+        fb_add_char(b, c, caseless);
+        q = p + 1;
+    } else {
+        return 0;
+    }
+    return !fb_optional(q, end);
+}
+
+/* The first bytes of the branches of p[0..end), each starting with ^ when top. */
+static int fb_branches(const char *p, const char *end, pf_bytes *b, int caseless, int top)
+{
+    for (;;) {
+        const char *bar = p; /* the end of this branch: a '|' at depth 0 */
+        while (bar < end && *bar != '|') {
+            if (*bar == '\\')
+                bar += 2;
+            else if (*bar == '(' || *bar == '[')
+                bar = fb_skip(bar, end);
+            else
+                bar++;
+            if (!bar)
+                return 0;
+        }
+        if (bar > end)
+            return 0;
+        const char *q = p;
+        if (top) {
+            while (bar - q >= 4 && !memcmp(q, "(?i)", 4))
+                q += 4;
+            if (q >= bar || *q != '^')
+                return 0;
+            q++;
+        }
+        if (!fb_item(q, bar, b, caseless))
+            return 0;
+        if (bar >= end)
+            return 1;
+        p = bar + 1;
+    }
+}
+
+/* The first-byte set of pattern pat (see above) into *b: 1, or 0 when it has none. */
+static int fb_compile(const char *pat, pf_bytes *b)
+{
+    memset(b, 0, sizeof *b);
+    return fb_branches(pat, pat + strlen(pat), b, strstr(pat, "(?i") != NULL, 1);
+}
+
+int nf_bp_first_may(const char *pattern, const char *s, size_t n)
+{
+    pf_bytes b;
+    if (!fb_compile(pattern, &b))
+        return -1;
+    return n > 0 && fb_has(&b, (unsigned char)s[0]);
+}
+
+/* The filters as the classifier runs them: each rule's tree laid out flat, every rule's in
+ * one array of the engine (a few KB in a row, where the tree's nodes lay scattered over the
+ * heap, a cache miss each once the other stages had run). A node is [op, size, ...] in
+ * uint16_t units, size counting the whole node: PF_LIT [op, size, len, byte] for one byte,
+ * [op, size, len, pair...] (its len - 1 hashed pairs) for more; PF_AND and PF_OR
+ * [op, size, kid, kid...]. Returns 0, or -1 when a node would be too large. */
+static int pf_flatten(const nf_bp_filter *f, uint16_t **code, size_t *n, size_t *cap)
+{
+    size_t at = *n;
+    nf_grow((void **)code, cap, at + 3 + (f->op == PF_LIT ? f->len : 0), sizeof **code);
+    (*code)[at] = f->op;
+    *n = at + 2;
+    if (f->op == PF_LIT) {
+        (*code)[(*n)++] = f->len;
+        if (f->len == 1)
+            (*code)[(*n)++] = (unsigned char)f->lit[0];
+        for (size_t i = 0; f->len > 1 && i + 1 < f->len; i++)
+            (*code)[(*n)++] = f->pair[i];
+    }
+    for (size_t i = 0; (f->op == PF_AND || f->op == PF_OR) && i < f->nkid; i++)
+        if (pf_flatten(f->kid[i], code, n, cap))
+            return -1;
+    if (*n - at > UINT16_MAX)
+        return -1;
+    (*code)[at + 1] = (uint16_t)(*n - at);
+    return 0;
+}
+
 /* A block summed up for the filters: its bytes and byte pairs, ASCII lower-cased. A flag
  * byte each, not a bit: the scan then only stores (a bit set would read, modify and write
- * the same few words again and again, each update waiting for the one before). */
+ * the same few words again and again, each update waiting for the one before). A flag is
+ * set when it holds the summary's current stamp: each block gets the next stamp, so the
+ * tables are cleared once every 255 blocks, not once a block (4 KB of stores each time). */
 typedef struct {
     uint8_t byte[256];
     uint8_t pair[4096]; /* by pf_pair */
+    uint8_t stamp;      /* of the block summed up last; 0: the tables are to be cleared */
     int exotic; /* may hold U+212A or U+017F: filters don't apply */
 } pf_block;
 
-static inline int pf_has_pair(const pf_block *sb, unsigned h) { return sb->pair[h]; }
+static inline int pf_has_byte(const pf_block *sb, unsigned c) { return sb->byte[c] == sb->stamp; }
+static inline int pf_has_pair(const pf_block *sb, unsigned h) { return sb->pair[h] == sb->stamp; }
 
+/* Sums up s[0..n) in sb (whose stamp starts at 0). */
 static void pf_scan(pf_block *sb, const char *s, size_t n)
 {
-    memset(sb, 0, sizeof *sb);
+    if (sb->stamp == UINT8_MAX || sb->stamp == 0) {
+        memset(sb->byte, 0, sizeof sb->byte);
+        memset(sb->pair, 0, sizeof sb->pair);
+        sb->stamp = 0;
+    }
+    uint8_t stamp = ++sb->stamp;
+    sb->exotic = 0;
     if (!n)
         return;
     const unsigned char *p = (const unsigned char *)s;
     unsigned prev = (unsigned)nf_tolower(p[0]);
-    sb->byte[prev] = 1;
+    sb->byte[prev] = stamp;
     for (size_t i = 1; i < n; i++) {
         unsigned c = (unsigned)nf_tolower(p[i]);
-        sb->byte[c] = 1;
-        sb->pair[pf_pair(prev, c)] = 1;
+        sb->byte[c] = stamp;
+        sb->pair[pf_pair(prev, c)] = stamp;
         prev = c;
     }
     /* U+017F is C5 BF, U+212A is E2 84 AA (a hash collision only turns the filters off) */
     sb->exotic = pf_has_pair(sb, pf_pair(0xC5, 0xBF)) || pf_has_pair(sb, pf_pair(0x84, 0xAA));
 }
 
-/* May the block hold the literal? */
-static inline int pf_lit_may(const nf_bp_filter *f, const pf_block *sb)
+/* May the block hold what the flat filter node at c asks for? */
+static int pf_may(const uint16_t *c, const pf_block *sb)
 {
-    if (f->len == 1) {
-        return sb->byte[(unsigned char)f->lit[0]];
-    }
-    for (size_t i = 0; i + 1 < f->len; i++)
-        if (!pf_has_pair(sb, f->pair[i]))
-            return 0;
-    return 1;
-}
-
-/* May the block hold what the filter asks for? */
-static int pf_may(const nf_bp_filter *f, const pf_block *sb)
-{
-    switch (f->op) {
+    switch (c[0]) {
     case PF_LIT:
-        return pf_lit_may(f, sb);
-    case PF_AND:
-        for (size_t i = 0; i < f->nkid; i++) {
-            const nf_bp_filter *k = f->kid[i];
-            if (!(k->op == PF_LIT ? pf_lit_may(k, sb) : pf_may(k, sb)))
+        if (c[2] == 1)
+            return pf_has_byte(sb, c[3]);
+        for (unsigned i = 0; i + 1 < c[2]; i++)
+            if (!pf_has_pair(sb, c[3 + i]))
                 return 0;
-        }
+        return 1;
+    case PF_AND:
+        for (const uint16_t *k = c + 2, *e = c + c[1]; k < e; k += k[1])
+            if (!pf_may(k, sb))
+                return 0;
         return 1;
     case PF_OR:
-        for (size_t i = 0; i < f->nkid; i++) {
-            const nf_bp_filter *k = f->kid[i];
-            if (k->op == PF_LIT ? pf_lit_may(k, sb) : pf_may(k, sb))
+        for (const uint16_t *k = c + 2, *e = c + c[1]; k < e; k += k[1])
+            if (pf_may(k, sb))
                 return 1;
-        }
         return 0;
     default:
         return 1;
     }
 }
 
+/* The flat filter of a rule's pattern into *code (malloc'd), or 0 when it has none. */
+static int pf_build(const char *pat, uint32_t maxchars, uint16_t **code, size_t *n, size_t *cap)
+{
+    nf_bp_filter *f = pf_compile(pat, maxchars);
+    size_t at = *n;
+    int ok = f && pf_flatten(f, code, n, cap) == 0;
+    pf_free(f);
+    if (!ok)
+        *n = at;
+    return ok;
+}
+
 int nf_bp_filter_may(const char *pattern, const char *s, size_t n)
 {
-    nf_bp_filter *f = pf_compile(pattern, 1);
-    if (!f)
+    uint16_t *code = NULL;
+    size_t nc = 0, cap = 0;
+    if (!pf_build(pattern, 1, &code, &nc, &cap)) {
+        free(code);
         return -1;
+    }
     pf_block sb;
+    sb.stamp = 0;
     pf_scan(&sb, s, n);
-    int may = sb.exotic || pf_may(f, &sb);
-    pf_free(f);
+    int may = sb.exotic || pf_may(code, &sb);
+    free(code);
     return may;
 }
 
@@ -528,7 +744,11 @@ static int add_rules(nf_norm *st, const char *txt, size_t len, const char *src, 
         st->rules[st->nrules].action = act;
         st->rules[st->nrules].maxchars = (uint32_t)strtoul(f[1], NULL, 10);
         /* (compiled with no options above: a (?i) in the pattern is its only caseless part) */
-        st->rules[st->nrules].filter = pf_compile(f[2], st->rules[st->nrules].maxchars);
+        size_t at = st->npf_code;
+        st->rules[st->nrules].filter =
+            pf_build(f[2], st->rules[st->nrules].maxchars, &st->pf_code, &st->npf_code, &st->cappf_code)
+                ? (uint32_t)at + 1 : 0;
+        st->rules[st->nrules].has_first = (uint8_t)fb_compile(f[2], &st->rules[st->nrules].first);
         st->nrules++;
     }
     nf_lines_free(&it);
@@ -567,9 +787,10 @@ void nf_bp_fini(nf_engine *e)
     nf_norm *st = e->norm;
     for (size_t i = 0; i < st->nrules; i++) {
         nf_re_free(st->rules[i].re);
-        pf_free(st->rules[i].filter);
     }
     free(st->rules);
+    free(st->pf_code);
+    st->pf_code = NULL;
     st->rules = NULL;
     st->nrules = 0;
 }
@@ -618,10 +839,34 @@ static int title_case(const char *s, size_t n) { return title_case_x(s, n, 0); }
  * "Customers Leave Without Paying $690 Bill At Troy SteakhouseA party of six left...".
  * The headline part is Title Case (four words or more) and ends where a word runs straight
  * into a capitalized one; the blurb after it is prose. */
+/* The first i >= from with s[i] in A-Z, or end if none is before end. Eight bytes at a time
+ * while eight are left: per byte, y = the byte's low 7 bits, y + 0x3F has its top bit set
+ * when y >= 'A', y + 0x25 when y > 'Z' (no sum leaves its byte), and a byte with its own
+ * top bit set is none; the lowest set bit is the first (little-endian). Most blocks have an
+ * upper-case letter every dozen bytes or more, each checked as before. */
+static size_t next_upper(const char *s, size_t from, size_t end)
+{
+    size_t i = from;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    const uint64_t ones = 0x0101010101010101ULL, top = 0x8080808080808080ULL;
+    for (; i + 8 <= end; i += 8) {
+        uint64_t x;
+        memcpy(&x, s + i, 8);
+        uint64_t y = x & ~top, up = (y + ones * 0x3F) & ~(y + ones * 0x25) & ~x & top;
+        if (up)
+            return i + (__builtin_ctzll(up) >> 3);
+    }
+#endif
+    while (i < end && !nf_isupper((unsigned char)s[i]))
+        i++;
+    return i;
+}
+
 static int glued_teaser(const char *s, size_t n)
 {
     size_t lim = n < 200 ? n : 200;
-    for (size_t i = 3; i + 2 < lim; i++) {
+    /* (only an upper-case s[i] can glue: the loop visits those alone) */
+    for (size_t i = 3; i + 2 < lim && (i = next_upper(s, i, lim - 2)) + 2 < lim; i++) {
         unsigned char p = (unsigned char)s[i - 1], c = (unsigned char)s[i], d = (unsigned char)s[i + 1];
         if (!nf_isupper(c) || (!nf_islower(d) && d != ' '))
             continue;
@@ -746,6 +991,8 @@ void nf_bp_classify(nf_ana *a, nf_blocks *bl)
     if (!nb)
         return;
     size_t ov[2];
+    pf_block sb;
+    sb.stamp = 0;
     uint32_t seen = 0;
     int stopped = 0;
     for (uint32_t i = 0; i < nb; i++) {
@@ -757,18 +1004,19 @@ void nf_bp_classify(nf_ana *a, nf_blocks *bl)
             continue;
         }
         int act = 0;
-        pf_block sb;
         int scanned = 0;
         for (size_t r = 0; r < st->nrules; r++) {
             const nf_bp_rule *R = &st->rules[r];
             if (R->maxchars && b->chars > R->maxchars)
                 continue;
+            if (R->has_first && !fb_has(&R->first, (unsigned char)s[0]))
+                continue; /* an anchored rule, and no branch starts with that byte */
             if (R->filter) { /* can't match without its literals */
                 if (!scanned) {
                     pf_scan(&sb, s, n);
                     scanned = 1;
                 }
-                if (!sb.exotic && !pf_may(R->filter, &sb))
+                if (!sb.exotic && !pf_may(st->pf_code + (R->filter - 1), &sb))
                     continue;
             }
             if (nf_re_match(R->re, a->w, s, n, 0, ov, 1) == 1) {

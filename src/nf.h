@@ -333,6 +333,14 @@ void nf_write_tsv(const nf_options *o, const char *const *cols, nf_buf *out);
 void nf_write_csv(const nf_options *o, const char *const *cols, nf_buf *out);
 void nf_write_jsonl(const nf_options *o, const char *const *cols, nf_buf *out);
 void nf_write_xml(const nf_options *o, const char *const *cols, nf_buf *out);
+/* nf_write_tsv for the rows of one article into one buffer: the memo (zeroed before the
+ * first row) remembers, for each column but NF_COL_LINE, the last string written (by its
+ * address) and where its formatted bytes are in out, and copies them from there when the
+ * next row has the same string (the file, the article, a sentence quoted by several rows).
+ * Exact while those strings stay unchanged and out only grows: both hold for the rows of
+ * one article (NF_COL_LINE is left out: its text is a buffer rewritten for every row). */
+typedef struct { const char *src[NF_NCOLS]; size_t off[NF_NCOLS], len[NF_NCOLS]; } nf_tsv_memo;
+void nf_write_tsv_memo(const nf_options *o, const char *const *cols, nf_buf *out, nf_tsv_memo *m);
 
 /* ---- normalize.c: --text output ---- */
 

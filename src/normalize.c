@@ -792,13 +792,34 @@ static inline size_t stop_hash(uint64_t key, size_t mask)
     return (size_t)((key * 0x9E3779B97F4A7C15ULL) >> 40) & mask;
 }
 
-/* The languages whose stop words hold the word of key (0: none). */
+/* The two bits of key in the stop words' Bloom filter (of 8192 bits). */
+static inline uint64_t stop_bloom_hash(uint64_t key) { return key * 0xC2B2AE3D27D4EB4FULL; }
+
+static inline int stop_bloom_may(const nf_norm *st, uint64_t key)
+{
+    uint64_t h = stop_bloom_hash(key), a = h >> 51, b = (h >> 38) & 8191;
+    return (st->stop_bloom[a >> 6] >> (a & 63)) & (st->stop_bloom[b >> 6] >> (b & 63)) & 1;
+}
+
+static inline void stop_bloom_add(nf_norm *st, uint64_t key)
+{
+    uint64_t h = stop_bloom_hash(key), a = h >> 51, b = (h >> 38) & 8191;
+    st->stop_bloom[a >> 6] |= (uint64_t)1 << (a & 63);
+    st->stop_bloom[b >> 6] |= (uint64_t)1 << (b & 63);
+}
+
+/* The languages whose stop words hold the word of key (0: none). Most words are no stop
+ * word: the Bloom filter (1 KB, which stays in the cache) says so without the table, whose
+ * lines the other stages' tables evict between articles (a miss a word). It has the bits of
+ * every key of the table, so a word it rejects is in no list. */
 static inline uint32_t stop_bits(const nf_norm *st, uint64_t key)
 {
+    if (!stop_bloom_may(st, key))
+        return 0;
     for (size_t k = stop_hash(key, st->stop_mask);; k = (k + 1) & st->stop_mask) {
-        if (st->stop_key[k] == key)
-            return st->stop_bits[k];
-        if (!st->stop_key[k])
+        if (st->stop[k].key == key)
+            return st->stop[k].bits; /* (in the key's cache line) */
+        if (!st->stop[k].key)
             return 0;
     }
 }
@@ -824,6 +845,34 @@ static const uint8_t WORDC[256] = {WC64(0), WC64(64), WC64(128), WC64(192)};
 #undef WC4
 #undef WC
 
+/* The end of the run of WORDC bytes at s[i], not past lim. Eight bytes at a time where
+ * eight are left: per byte, y = the byte's low 7 bits, z = y | 0x20 (A-Z folded to a-z, and
+ * nothing else into a-z): z + 0x1F has its top bit set when z >= 'a', z + 0x05 when z > 'z';
+ * y ^ 0x27 is 0 for an apostrophe, and (y ^ 0x27) + 0x7F then lacks the top bit. No sum
+ * leaves its byte (all are below 0x100), so the tests are exact per byte; a byte with its
+ * own top bit set is WORDC. The run ends at the lowest byte that is none (little-endian:
+ * the lowest set bit). One loop exit a word instead of one a byte, which mispredicts. */
+static inline size_t word_end(const unsigned char *s, size_t i, size_t lim)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    const uint64_t ones = 0x0101010101010101ULL, top = 0x8080808080808080ULL;
+    while (lim - i >= 8) {
+        uint64_t x;
+        memcpy(&x, s + i, 8);
+        uint64_t y = x & ~top, z = y | ones * 0x20, a = y ^ ones * 0x27;
+        uint64_t letter = (z + ones * 0x1F) & ~(z + ones * 0x05);
+        uint64_t apos = ~(a + ones * 0x7F);
+        uint64_t stop = ~(letter | apos | x) & top;
+        if (stop)
+            return i + (__builtin_ctzll(stop) >> 3);
+        i += 8;
+    }
+#endif
+    while (i < lim && WORDC[s[i]])
+        i++;
+    return i;
+}
+
 static void detect_lang(nf_ana *a)
 {
     const nf_norm *st = a->eng->norm;
@@ -837,9 +886,7 @@ static void detect_lang(nf_ana *a)
     while (i < n) {
         if (s[i] < 0x80) {
             if (nf_isalpha(s[i])) {
-                size_t j = i, lim = n - i > 24 ? i + 24 : n;
-                while (j < lim && WORDC[s[j]])
-                    j++;
+                size_t lim = n - i > 24 ? i + 24 : n, j = word_end(s, i, lim);
                 /* a word (ASCII part): look it up */
                 size_t wl = j - i;
                 if (wl >= 2 && wl <= 8 && (j >= n || s[j] < 0x80)) {
@@ -928,7 +975,7 @@ static void detect_lang(nf_ana *a)
 
 /* ------------------------------------------------------------------ the stage */
 
-/* Reads stopwords.tsv (NULL: none) into st->langs and, when st->stop_key is there, its
+/* Reads stopwords.tsv (NULL: none) into st->langs and, when st->stop is there, its
  * table. Returns the number of words of 2 to 8 bytes (no other is looked up). */
 static int read_stop(nf_norm *st, const char *txt, size_t len)
 {
@@ -960,12 +1007,13 @@ static int read_stop(nf_norm *st, const char *txt, size_t len)
                 nwords++;
                 uint64_t key = 0;
                 memcpy(&key, w, wl);
-                if (st->stop_key) {
+                if (st->stop) {
                     size_t k = stop_hash(key, st->stop_mask);
-                    while (st->stop_key[k] && st->stop_key[k] != key)
+                    while (st->stop[k].key && st->stop[k].key != key)
                         k = (k + 1) & st->stop_mask;
-                    st->stop_key[k] = key;
-                    st->stop_bits[k] |= (uint32_t)1 << l;
+                    st->stop[k].key = key;
+                    st->stop[k].bits |= (uint32_t)1 << l;
+                    stop_bloom_add(st, key);
                 }
             }
             w = x;
@@ -1023,9 +1071,8 @@ int nf_normalize_init(nf_engine *e, char *err, size_t errlen)
     size_t slots = 64, nwords = (size_t)read_stop(st, txt, len);
     while (slots < nwords * 4)
         slots *= 2;
-    st->stop_key = calloc(slots, sizeof *st->stop_key);
-    st->stop_bits = calloc(slots, sizeof *st->stop_bits);
-    if (!st->stop_key || !st->stop_bits) {
+    st->stop = calloc(slots, sizeof *st->stop);
+    if (!st->stop) {
         snprintf(err, errlen, "out of memory");
         return -1;
     }
@@ -1041,8 +1088,7 @@ void nf_normalize_fini(nf_engine *e)
         return;
     nf_bp_fini(e);
     nf_map_free(st->sites);
-    free(st->stop_key);
-    free(st->stop_bits);
+    free(st->stop);
     free(st);
     e->norm = NULL;
 }

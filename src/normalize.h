@@ -50,16 +50,24 @@ typedef struct {
 /* A boilerplate rule (data/boilerplate.rules, --rules FILE). */
 enum { NF_R_DROP = 1, NF_R_META, NF_R_STOP, NF_R_LABEL };
 typedef struct nf_bp_filter nf_bp_filter; /* literals every match holds (boilerplate.c) */
-typedef struct { nf_re *re; uint8_t action; uint32_t maxchars; nf_bp_filter *filter; } nf_bp_rule;
+typedef struct { uint64_t w[4]; } nf_bp_bytes; /* a set of bytes */
+typedef struct {
+    nf_re *re; uint8_t action; uint32_t maxchars;
+    uint32_t filter;   /* its literal prefilter: offset + 1 in nf_norm.pf_code, 0 none */
+    uint8_t has_first; nf_bp_bytes first; /* an anchored rule: the first bytes of its matches */
+} nf_bp_rule;
 
 /* The normalizer's compiled state (engine->norm). */
 typedef struct {
     nf_bp_rule *rules; size_t nrules;
+    uint16_t *pf_code; size_t npf_code, cappf_code; /* the rules' prefilters, flat (boilerplate.c) */
     nf_map *sites;     /* host ("themoscowtimes.com") or lower-cased name -> the site's name */
     /* stop words of 2 to 8 bytes (no longer word is looked up), open addressing: a word
      * zero-padded to 8 bytes is its own key (no word holds a NUL; 0 marks a free slot);
-     * stop_bits[k] is the bit set of languages (index in langs) of stop_key[k] */
-    uint64_t *stop_key; uint32_t *stop_bits; size_t stop_mask; /* slots - 1 (a power of 2) */
+     * stop[k].bits is the bit set of languages (index in langs) of stop[k].key; key and
+     * bits side by side, so that a look-up touches one cache line */
+    struct { uint64_t key; uint32_t bits; } *stop; size_t stop_mask; /* slots - 1 (a power of 2) */
+    uint64_t stop_bloom[128]; /* a Bloom filter of the stop keys, two bits a key (normalize.c) */
     char langs[32][3]; int nlangs;
     int en;            /* index of "en" in langs, or -1 */
 } nf_norm;
@@ -84,6 +92,9 @@ void nf_bp_classify(nf_ana *a, nf_blocks *bl);
 /* For the unit tests: may a match of pattern (as a rule for blocks of limited length) be
  * in s[0..n), by its literal prefilter? 1 or 0; -1 when the pattern gets no filter. */
 int nf_bp_filter_may(const char *pattern, const char *s, size_t n);
+/* For the unit tests: may a match of pattern be at the start of s[0..n), by the first bytes
+ * of an anchored pattern? 1 or 0; -1 when the pattern gets no first-byte set. */
+int nf_bp_first_may(const char *pattern, const char *s, size_t n);
 /* Is the text a single url (no spaces, http/https/www)? */
 int nf_is_url(const char *s, size_t n);
 

@@ -102,6 +102,35 @@ static const uint8_t bcl[256] = {BCL64(0), BCL64(64)}; /* the rest: 0 */
 #undef BCL4
 #undef BCL
 
+/* The end of the run of ASCII letters and digits at q (bcl's B_ALNUM), not past qe. Eight
+ * bytes at a time where eight are left: per byte, on y = the byte's low 7 bits, y + 0x50
+ * has its top bit set when y >= '0', y + 0x46 when y > '9'; z = y | 0x20 folds upper case
+ * to lower case (and only A-Z to a-z), z + 0x1F has its top bit set when z >= 'a', z + 0x05
+ * when z > 'z'. No sum leaves its byte (y, z <= 0x7F), so each test is exact per byte; a
+ * byte with its own top bit set (not ASCII) is no letter or digit. The run ends at the
+ * lowest byte that is neither (little-endian: the lowest set bit). One loop exit a word
+ * instead of one test a byte: the exit of a byte loop is a branch mispredicted per word. */
+static inline const unsigned char *alnum_end(const unsigned char *q, const unsigned char *qe)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    const uint64_t ones = 0x0101010101010101ULL, top = 0x8080808080808080ULL;
+    while (qe - q >= 8) {
+        uint64_t x;
+        memcpy(&x, q, 8);
+        uint64_t y = x & ~top, z = y | ones * 0x20;
+        uint64_t digit = (y + ones * 0x50) & ~(y + ones * 0x46);
+        uint64_t letter = (z + ones * 0x1F) & ~(z + ones * 0x05);
+        uint64_t stop = ~((digit | letter) & ~x) & top;
+        if (stop)
+            return q + (__builtin_ctzll(stop) >> 3);
+        q += 8;
+    }
+#endif
+    while (q < qe && (bcl[*q] & B_ALNUM))
+        q++;
+    return q;
+}
+
 static uint32_t cp_at(const char *t, uint32_t i, uint32_t end, int *len)
 {
     unsigned char c = (unsigned char)t[i];
@@ -246,13 +275,14 @@ static void tokenize(tk_state *st, uint32_t s, uint32_t e)
          * the same token, and nothing of what follows it (no possessive). */
         unsigned char b0 = (unsigned char)t[i];
         if (bcl[b0] & (B_UPPER | B_LOWER)) {
-            const unsigned char *q = (const unsigned char *)t + i + 1, *qe = (const unsigned char *)t + e;
-            while (q < qe && (bcl[*q] & B_ALNUM))
-                q++;
+            const unsigned char *q = alnum_end((const unsigned char *)t + i + 1, (const unsigned char *)t + e);
             uint32_t j = (uint32_t)(q - (const unsigned char *)t);
             if (j >= e || (bcl[*q] & B_WEND)) {
-                /* (case_flags: a word from a lower-case letter has neither flag) */
-                uint16_t fl = bcl[b0] & B_LOWER ? NF_T_WORD : NF_T_WORD | case_flags(t, i, j);
+                /* (case_flags: a word from a lower-case letter has neither flag; one from an
+                 * upper-case letter then a lower-case one is only capitalized) */
+                uint16_t fl = bcl[b0] & B_LOWER                                ? NF_T_WORD
+                              : j > i + 1 && (bcl[(unsigned char)t[i + 1]] & B_LOWER) ? NF_T_WORD | NF_T_CAP
+                                                                               : NF_T_WORD | case_flags(t, i, j);
                 push_tok(a, i, j, fl);
                 i = j;
                 continue;
@@ -302,9 +332,7 @@ static void tokenize(tk_state *st, uint32_t s, uint32_t e)
             uint32_t j = i + (uint32_t)len;
             int dotted = 0;
             for (;;) {
-                const unsigned char *q = (const unsigned char *)t + j, *qe = (const unsigned char *)t + e;
-                while (q < qe && (bcl[*q] & B_ALNUM))
-                    q++; /* ASCII fast path */
+                const unsigned char *q = alnum_end((const unsigned char *)t + j, (const unsigned char *)t + e);
                 j = (uint32_t)(q - (const unsigned char *)t);
                 if (j >= e || (bcl[(unsigned char)t[j]] & B_SPACE))
                     break; /* the common end of a word */

@@ -157,6 +157,7 @@ void nf_table_article(const nf_engine *e, nf_ana *a, nf_buf *out)
     const nf_options *o = &e->opt;
     nf_row_writer wr = writer_of(o->format);
     uint32_t *ix = row_order(a); /* (the rows stay where they are) */
+    nf_tsv_memo memo = {0};
     for (size_t i = 0; i < a->nrow; i++) {
         const nf_row *r = &a->row[ix ? ix[i] : i];
         if (!nf_table_keep(o, r))
@@ -164,7 +165,10 @@ void nf_table_article(const nf_engine *e, nf_ana *a, nf_buf *out)
         char line[24];
         const char *cols[NF_NCOLS];
         nf_table_cols(a, r, line, cols);
-        wr(o, cols, out);
+        if (wr == nf_write_tsv)
+            nf_write_tsv_memo(o, cols, out, &memo);
+        else
+            wr(o, cols, out);
     }
     free(ix);
 }

@@ -96,7 +96,9 @@ static char *put_field(char *d, const char *s, size_t n)
     return d + (p - run);
 }
 
-void nf_write_tsv(const nf_options *o, const char *const *cols, nf_buf *out)
+/* The row, with m (NULL: none) remembering each column's last field (see nf_tsv_memo). */
+static inline void write_row(const nf_options *o, const char *const *cols, nf_buf *out,
+                             nf_tsv_memo *m)
 {
     int n = nf_table_ncols(o);
     /* room for the TABs, the LF and the NUL; each field then makes sure of its own room */
@@ -105,20 +107,43 @@ void nf_write_tsv(const nf_options *o, const char *const *cols, nf_buf *out)
     for (int i = 0; i < n; i++) {
         if (i)
             *d++ = '\t';
-        const char *f = cols[o->nfields ? o->fields[i] : i]; /* nf_table_col, inline */
+        int c = o->nfields ? o->fields[i] : i; /* nf_table_col, inline */
+        const char *f = cols[c];
         if (!f || !*f)
             continue;
-        size_t len = strlen(f), used = (size_t)(d - out->p);
+        /* the same string as this column's last one: its formatted bytes are in out */
+        int memo = m && c != NF_COL_LINE, hit = memo && m->src[c] == f;
+        size_t len = hit ? m->len[c] : strlen(f), used = (size_t)(d - out->p);
         /* the field (3 * len at most), the TABs after it, the LF; nf_buf_reserve adds the NUL */
-        size_t need = 3 * len + (size_t)(n - i);
+        size_t need = (hit ? len : 3 * len) + (size_t)(n - i);
         if (used + need + 1 > out->cap) {
             out->len = used;
             nf_buf_reserve(out, need);
             d = out->p + used;
         }
+        if (hit) {
+            memcpy(d, out->p + m->off[c], len);
+            d += len;
+            continue;
+        }
         d = put_field(d, f, len);
+        if (memo) {
+            m->src[c] = f;
+            m->off[c] = used;
+            m->len[c] = (size_t)(d - out->p) - used;
+        }
     }
     *d++ = '\n';
     *d = 0;
     out->len = (size_t)(d - out->p);
+}
+
+void nf_write_tsv(const nf_options *o, const char *const *cols, nf_buf *out)
+{
+    write_row(o, cols, out, NULL);
+}
+
+void nf_write_tsv_memo(const nf_options *o, const char *const *cols, nf_buf *out, nf_tsv_memo *m)
+{
+    write_row(o, cols, out, m);
 }

@@ -344,6 +344,26 @@ static void test_glued_teasers(void **st)
     assert_false(has("SteakhouseA"));
     assert_false(has("AthleteA"));
     assert_true(has("WorldCom emerged")); /* a CamelCase name in prose is no glue */
+    /* the glue at every offset modulo 8 from the capital before it (next_upper reads eight
+     * bytes at a time from there) */
+    for (int k = 3; k < 14; k++) {
+        char text[1024], word[16];
+        memset(word, 'e', sizeof word);
+        word[0] = 'S';
+        word[k] = '\0';
+        snprintf(text, sizeof text,
+                 "Under Mr Ebbers' leadership, WorldCom emerged from Mississippi obscurity to become a $160bn telecoms giant and the darling of investors.\n\n"
+                 "Customers Leave Without Paying Bill At Troy %sA party of six left the steakhouse in Troy without paying their bill after a fight.\n\n"
+                 "Yet as competition intensified and the telecoms boom petered out, WorldCom found itself under growing financial stress, officials said.\n",
+                 word);
+        run(text);
+        assert_false(has("party of six"));
+        assert_true(has("WorldCom emerged"));
+        char *glue = strstr(text, "eA party");
+        glue[1] = 'a'; /* unglued: prose, kept */
+        run(text);
+        assert_true(has("party of six"));
+    }
 }
 
 static void test_written_dateline(void **st)
@@ -698,6 +718,122 @@ static void test_rule_prefilter(void **st)
 #undef PICK
 }
 
+/* The first bytes of anchored rules (boilerplate.c): a block whose first byte starts no
+ * branch is not matched; patterns the reader doesn't know get no set; random anchored
+ * patterns and subjects agree with PCRE2. */
+static void test_rule_first_bytes(void **st)
+{
+    (void)st;
+    static const struct { const char *pat, *s; int may; } cases[] = {
+        {"^WATCH\\s*[|:]|(?i)^(video|watch|listen|audio|podcast)\\s*[:|]", "Video: the talks", 1},
+        {"^WATCH\\s*[|:]|(?i)^(video|watch|listen|audio|podcast)\\s*[:|]", "PODCAST |", 1},
+        {"^WATCH\\s*[|:]|(?i)^(video|watch|listen|audio|podcast)\\s*[:|]", "The talks failed.", 0},
+        {"(?i)^(search|skip to content)$", "\xC5\xBF" "earch", 1}, /* long s */
+        {"(?i)^(kremlin)$", "\xE2\x84\xAA" "remlin", 1},             /* Kelvin sign */
+        {"^(19|20)\\d{6}$", "20220112", 1},
+        {"^(19|20)\\d{6}$", "30220112", 0},
+        {"(?i)^\\d+\\s+comments?$", "12 comments", 1},
+        {"(?i)^\\d+\\s+comments?$", "x12 comments", 0},
+        {"^[\\[(]\\s*comments", "[comments", 1},
+        {"^[\\[(]\\s*comments", "comments", 0},
+        {"^[\\[(]?\\s*comments", "comments", -1}, /* an optional first item: no set */
+        {"^@\\w+$", "@bbc", 1},
+        {"^(a|)b", "b", -1},          /* an empty branch */
+        {"^a?b", "b", -1},            /* an optional item */
+        {"^a{0,2}b", "b", -1},
+        {"^.b", "xb", -1},
+        {"a|^b", "a", -1},            /* a branch without ^ */
+        {"^[[:alpha:]]", "a", -1},
+        {"^[^a]", "b", -1},
+        {"^[a-c]", "b", -1},
+        {"^\xC3\xA9t\xC3\xA9", "\xC3\xA9t\xC3\xA9", -1}, /* non-ASCII: not read */
+        {"^(?=a)a", "a", -1},
+        {"^a", "", 0},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        int may = nf_bp_first_may(cases[i].pat, cases[i].s, strlen(cases[i].s));
+        if (may != cases[i].may)
+            print_message("/%s/ on \"%s\": %d\n", cases[i].pat, cases[i].s, may);
+        assert_int_equal(may, cases[i].may);
+    }
+    static const char *const atoms[] = {"a", "b", "k", "s", "K", "S", "ab", "\\.", "\\(", "\\|", "\\]",
+                                        ".", "\\d", "\\s", "\\b", "$", "[ab]", "[^ab]", "[a-c]", "[]a]",
+                                        "[\\]k]", "[|:]", "[s-]", "\xC2\xBB", "\xC3\xA9", "-", " ", "1"};
+    static const char *const quants[] = {"", "", "", "?", "*", "+", "{2}", "{0,2}", "+?", "{1,}"};
+    static const char *const subj[] = {"a", "b", "k", "s", "K", "S", "A", ".", "(", "|", " ", "1", "]",
+                                       "-", ":", "\xC2\xBB", "\xC3\xA9", "\xC3\x89", "\xC5\xBF", "\xE2\x84\xAA"};
+#define PICK(arr) (arr)[(unsigned)rand() % (sizeof(arr) / sizeof *(arr))]
+    srand(11);
+    size_t ov[2];
+    int with_set = 0;
+    for (int t = 0; t < 4000; t++) {
+        char pat[256];
+        size_t n = 0;
+        int depth = 0;
+        n += (size_t)sprintf(pat + n, "%s^", rand() % 3 ? "" : "(?i)");
+        for (int k = 0; k < 6 && n < 200; k++) {
+            int r = rand() % 12;
+            if (r == 0 && depth < 2) {
+                n += (size_t)sprintf(pat + n, rand() % 2 ? "(" : "(?:");
+                depth++;
+                continue;
+            }
+            if (r == 1 && depth) {
+                n += (size_t)sprintf(pat + n, ")%s", PICK(quants));
+                depth--;
+                continue;
+            }
+            n += (size_t)sprintf(pat + n, "%s%s%s", r == 2 ? "(?i)" : r == 3 ? (depth ? "|" : "|^") : "",
+                                 PICK(atoms), PICK(quants));
+        }
+        while (depth--)
+            n += (size_t)sprintf(pat + n, ")");
+        char err[200];
+        nf_re *re = nf_re_compile(pat, 0, err, sizeof err);
+        if (!re)
+            continue;
+        with_set += nf_bp_first_may(pat, "", 0) >= 0;
+        for (int i = 0; i < 60; i++) {
+            char s[128];
+            size_t m = 0;
+            for (int k = rand() % 6; k > 0; k--)
+                m += (size_t)sprintf(s + m, "%s", PICK(subj));
+            if (nf_re_match(re, wk, s, m, 0, ov, 1) == 1 && nf_bp_first_may(pat, s, m) == 0) {
+                print_message("/%s/ matches \"%.*s\" but its first bytes say no\n", pat, (int)m, s);
+                fail();
+            }
+        }
+        nf_re_free(re);
+    }
+    assert_true(with_set > 500); /* the test tests something */
+#undef PICK
+}
+
+/* An article of many blocks (the block summaries' stamps wrap around every 255 blocks):
+ * furniture lines between paragraphs of prose are dropped wherever they come. */
+static void test_many_blocks(void **st)
+{
+    (void)st;
+    nf_buf b = {0};
+    for (int i = 0; i < 700; i++) {
+        if (i % 7 == 3)
+            nf_buf_printf(&b, "Subscribe to our newsletter %d\n\n", i);
+        else if (i % 7 == 5)
+            nf_buf_printf(&b, "Copyright %d Example News\n\n", 1900 + i);
+        else
+            nf_buf_printf(&b, "Paragraph %d of the story is a sentence long enough to count as prose, officials said.\n\n", i);
+    }
+    nf_buf_putc(&b, '\0');
+    run(b.p);
+    assert_true(has("Paragraph 694 of the story"));
+    assert_true(has("Paragraph 300 of the story"));
+    assert_true(has("Paragraph 0 of the story"));
+    assert_false(has("Subscribe"));
+    assert_false(has("Copyright"));
+    nf_ana_free(&A);
+    nf_buf_free(&b);
+}
+
 /* ---- the --text dump ---- */
 
 static void test_dump(void **st)
@@ -849,6 +985,8 @@ int main(void)
         cmocka_unit_test(test_language),
         cmocka_unit_test(test_rule_families),
         cmocka_unit_test(test_rule_prefilter),
+        cmocka_unit_test(test_rule_first_bytes),
+        cmocka_unit_test(test_many_blocks),
         cmocka_unit_test(test_glued_teasers),
         cmocka_unit_test(test_written_dateline),
         cmocka_unit_test(test_clean_article_keeps_short_lines),

@@ -149,6 +149,41 @@ static void test_robust(void **st)
     nf_ana_free(&A);
 }
 
+/* Words of ASCII letters and digits end at the first byte that is neither, wherever it
+ * lies in the 8-byte words the tokenizer reads at once: every ASCII byte at every position
+ * of a long word, and the flags of capitalized and upper-case words. */
+static void test_word_runs(void **st)
+{
+    (void)st;
+    static char text[64];
+    for (int c = 1; c < 0x80; c++) {
+        int alnum = (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+        if (c == '\n' || c == '.' || c == '-' || c == '&' || c == '\'' || c == '"' || c == '`')
+            continue; /* ends a paragraph, or may go on a word: other tests */
+        for (int k = 1; k < 20; k++) {
+            /* a word of k letters, the byte, then letters again, then a space */
+            int n = 0;
+            for (int i = 0; i < k; i++)
+                text[n++] = (char)('a' + i % 26);
+            text[n++] = (char)c;
+            for (int i = 0; i < 11; i++)
+                text[n++] = (char)('m' + i % 13);
+            text[n++] = ' ';
+            text[n++] = 'x';
+            text[n] = '\0';
+            run(text);
+            assert_true(A.ntok >= 2);
+            assert_int_equal(A.tok[0].end, alnum ? (uint32_t)k + 12 : (uint32_t)k);
+        }
+    }
+    run("Reuters NATO UN Ab AB aB a9 X\n");
+    static const uint16_t want[] = {NF_T_CAP, NF_T_CAP | NF_T_UPPER, NF_T_CAP | NF_T_UPPER, NF_T_CAP,
+                                    NF_T_CAP | NF_T_UPPER, 0, 0, NF_T_CAP};
+    assert_int_equal(A.ntok, 8);
+    for (size_t i = 0; i < 8; i++)
+        assert_int_equal(A.tok[i].flags & (NF_T_CAP | NF_T_UPPER), want[i]);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -157,6 +192,7 @@ int main(void)
         cmocka_unit_test(test_words),
         cmocka_unit_test(test_quotes),
         cmocka_unit_test(test_robust),
+        cmocka_unit_test(test_word_runs),
     };
     return cmocka_run_group_tests_name("sentences", tests, setup, teardown);
 }

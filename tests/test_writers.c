@@ -133,6 +133,42 @@ static void test_tsv_fields(void **st)
     nf_buf_free(&b);
 }
 
+/* nf_write_tsv_memo writes what nf_write_tsv writes, row after row: fields repeated by
+ * address (copied from the buffer), a line buffer rewritten for every row (never copied),
+ * nasty values, --fields with a column twice, a buffer that grows from nothing. */
+static void test_tsv_memo(void **st)
+{
+    (void)st;
+    static const int fields[] = {NF_COL_TEXT, NF_COL_LINE, NF_COL_FILE, NF_COL_TEXT, NF_COL_ACTOR};
+    for (int variant = 0; variant < 2; variant++) {
+        nf_options o = opts(NF_FMT_TSV);
+        if (variant) {
+            o.nfields = (int)(sizeof fields / sizeof *fields);
+            memcpy(o.fields, fields, sizeof fields);
+        }
+        nf_buf plain = {0}, memo = {0};
+        nf_tsv_memo m = {0};
+        char line[24];
+        unsigned seed = 7;
+        for (int row = 0; row < 400; row++) {
+            const char *cols[NF_NCOLS];
+            for (int c = 0; c < NF_NCOLS; c++) {
+                seed = seed * 1103515245u + 12345u;
+                cols[c] = nasties[(seed >> 16) % 3 ? (size_t)c % NNASTY : (seed >> 8) % NNASTY].in;
+            }
+            cols[NF_COL_FILE] = allbytes;
+            snprintf(line, sizeof line, "%d", row * 7 % 13);
+            cols[NF_COL_LINE] = line;
+            nf_write_tsv(&o, cols, &plain);
+            nf_write_tsv_memo(&o, cols, &memo, &m);
+        }
+        assert_int_equal(plain.len, memo.len);
+        assert_memory_equal(plain.p, memo.p, plain.len);
+        nf_buf_free(&plain);
+        nf_buf_free(&memo);
+    }
+}
+
 static void test_tsv_null_and_fields(void **st)
 {
     (void)st;
@@ -707,6 +743,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_tsv_fields),
         cmocka_unit_test(test_tsv_null_and_fields),
+        cmocka_unit_test(test_tsv_memo),
         cmocka_unit_test(test_csv_roundtrip),
         cmocka_unit_test(test_csv_exact),
         cmocka_unit_test(test_jsonl),
