@@ -2581,6 +2581,51 @@ static void put_text(ctx *c, nf_buf *buf, size_t b, size_t e)
 }
 
 /* The claim of cue qi: token ranges appended to buf. */
+/* The end of what is claimed when it stands before an attribution that ends the sentence
+ * with no comma to mark it (`This equated to growth of 8% Axa said.`, `Prices rose for the
+ * first time since July according to new data.`): the sentence's words from s0 to attr0, less
+ * a short phrase after a last comma (`..., the UN's Food & Agriculture Organisation has
+ * warned`: the comma before the speaker's own words) and trailing punctuation.  0 when the
+ * words before are no clause: fewer than five tokens or two lower-case words (`Mr Kashyap's
+ * lawyer Mihir Desai said.`), a relative (`a charge which the administration denies`, `as
+ * the man says`), a passive (`was warned by the umpire`), or more after the attribution. */
+static size_t bare_claim_end(ctx *c, const cue *q, size_t s0, size_t s1, size_t attr0)
+{
+    if (q->passive || q->before || attr0 < s0 + 5 || !rest_empty(c, q->inverted ? q->np1 : q->ve, s1))
+        return 0;
+    size_t last = attr0 - 1; /* the last word before the attribution, adverbs skipped */
+    while (last > s0 && cls_at(c, last) == C_ADV)
+        last--;
+    if (tok_in(c, last, (const char *const[]){"charge", "claim", "claims", "allegation", "allegations", "accusation",
+                                             "accusations", "anything", "everything", "something", "nothing", "as",
+                                             NULL}) || in_set(c, last, S_BE))
+        return 0; /* `a charge the company denies`, `anything Mr Blair told him`, `as the man says` */
+    const lexent *lv = lex_at(c, last);
+    if (lv && lv->cls < C_EXT)
+        return 0; /* `"C," said X said.`: the attribution once more, the claim already had */
+    for (size_t k = attr0; k-- > s0 && k + 3 >= attr0;)
+        if (tok_in(c, k, (const char *const[]){"which", "that", "who", "whom", "what", NULL}))
+            return 0; /* a relative: `which was perhaps the most telling` */
+    size_t lower = 0, comma = 0;
+    for (size_t k = s0; k < attr0; k++) {
+        lower += is_lower(c, k) && is_word(c, k);
+        if (is_punct(c, k, ','))
+            comma = k;
+    }
+    if (lower < 2 || (q->inverted && q->np0 > 0 && is(c, q->np0 - 1, "by")))
+        return 0; /* `... and was warned by the umpire`: the subject is acted on */
+    /* the speaker's words before attr0 (`, the joint report from X and`): a short phrase
+     * after the last comma that opens like a noun phrase (never so with `according to`,
+     * whose speaker comes after it) */
+    size_t e = attr0;
+    if (comma > s0 && attr0 - comma <= 14 && q->le->cls != C_ACC &&
+        (in_set(c, comma + 1, S_DETS) || (c->tok[comma + 1].flags & NF_T_CAP)))
+        e = comma;
+    while (e > s0 && (is_punct(c, e - 1, ',') || is_dash(c, e - 1) || is_punct(c, e - 1, ';') || is_punct(c, e - 1, ':')))
+        e--;
+    return e >= s0 + 3 ? e : 0;
+}
+
 static void content(ctx *c, size_t qi, nf_buf *buf)
 {
     cue *q = &c->cues[qi];
@@ -2750,6 +2795,17 @@ static void content(ctx *c, size_t qi, nf_buf *buf)
                 for (size_t k = q->s + 1; k < c->a->nsent && c->a->sent[k].para == nx->para; k++)
                     end = c->a->sent[k].tok0 + c->a->sent[k].ntok;
             put_text(c, buf, nx->tok0, end);
+            return;
+        }
+    }
+    size_t w = b;
+    while (w < e && !is_word(c, w))
+        w++;
+    if (w >= e) {
+        /* no word after the cue: `C X said.` with no comma, `C according to new data.` */
+        size_t ce = bare_claim_end(c, q, s0, s1, q->le->cls == C_ACC ? q->v : attr0);
+        if (ce > s0) {
+            put_text(c, buf, s0, ce);
             return;
         }
     }

@@ -596,6 +596,33 @@ static void test_the_company(void **st)
     assert_string_equal(C[1].actor, "Kestrel Corp");
 }
 
+/* What is claimed before an attribution that ends the sentence without a comma; nothing
+ * when the words before are no claim of the speaker's. */
+static void test_bare_before(void **st)
+{
+    (void)st;
+    run("Exports rose by 8% in the third quarter the ministry said.");
+    assert_int_equal(NC, 1);
+    assert_string_equal(C[0].value, "Exports rose by 8% in the third quarter");
+    run("Consumer confidence rose for the first time since July according to new data.");
+    assert_int_equal(NC, 1);
+    assert_string_equal(C[0].value, "Consumer confidence rose for the first time since July");
+    /* the speaker's own words after a last comma are no part of it */
+    run("Grain output fell sharply last year, the joint report from the two agencies said.");
+    assert_int_equal(NC, 1);
+    assert_string_equal(C[0].value, "Grain output fell sharply last year");
+    /* a relative clause, a charge denied, a passive: nothing before is claimed */
+    run("He could no longer believe anything Mr Blair told him.");
+    for (int i = 0; i < NC; i++)
+        assert_string_equal(C[i].value, "");
+    run("The firm was accused of hiding losses, a charge the company denies.");
+    for (int i = 0; i < NC; i++)
+        assert_string_equal(C[i].value, "");
+    run("The striker protested loudly after the match and was warned by the referee.");
+    for (int i = 0; i < NC; i++)
+        assert_string_equal(C[i].value, "");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -631,6 +658,7 @@ int main(void)
         cmocka_unit_test(test_named_inside_quote),
         cmocka_unit_test(test_says_after_noun),
         cmocka_unit_test(test_the_company),
+        cmocka_unit_test(test_bare_before),
         cmocka_unit_test(test_fast_paths),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
