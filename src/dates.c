@@ -104,9 +104,29 @@ static const char *const fn_names[F_NFN] = {
     "rel", "ago", "later", "dur", "durx", "set", "val", "season", "seasony", "quarter",
     "quartery", "clock", "clockw", "dmy", "mdy", "holiday", "holidayy", "monthrel", "monthr", "none", "half", "halfy", "dater", "clockz", "decadey", "anaph", "holidayw", "weekof", "weekend"};
 
+/* What the rules that can start at a token need of the next token: the union of the needs
+ * (rlist) of every list best_at tries there. best_at tries no rule when the next token meets
+ * none of them, so a token whose need is not met starts no match: the scan skips it
+ * (may_start). */
+typedef struct {
+    uint64_t words;  /* needing one of some words: bit (lexpool index + 1) % 64 of each */
+    uint32_t cls;    /* needing a word of a class: bit per class */
+    uint8_t any;     /* some rule needs nothing: every next token, or none, meets it */
+    uint8_t num;     /* needing a number */
+} rneed;
+
+/* Rule elements after the first whose need (an rneed each) is checked before a try. */
+#define MAXPRE 3
+
 typedef struct {
     int nel;
     uint8_t type;
+    /* When the first npre + 1 elements are not optional, element k (1 <= k <= npre) can only
+     * match token i + k of a match at i: pre[k - 1] is what that token must be for
+     * match_el to succeed (see elem_need), so that a try whose tokens miss it is skipped
+     * without match_rule (pre_met). 0 when the first element is optional. */
+    uint8_t npre;
+    rneed pre[MAXPRE];
     int fn;
     pel el[MAXEL];
     parg arg[MAXARG];
@@ -143,17 +163,6 @@ typedef struct {
     uint8_t starts;  /* lexword.starts */
 } lexslot;
 _Static_assert(sizeof(lexslot) == 16, "four slots a cache line");
-
-/* What the rules that can start at a token need of the next token: the union of the needs
- * (rlist) of every list best_at tries there. best_at tries no rule when the next token meets
- * none of them, so a token whose need is not met starts no match: the scan skips it
- * (may_start). */
-typedef struct {
-    uint64_t words;  /* needing one of some words: bit (lexpool index + 1) % 64 of each */
-    uint32_t cls;    /* needing a word of a class: bit per class */
-    uint8_t any;     /* some rule needs nothing: every next token, or none, meets it */
-    uint8_t num;     /* needing a number */
-} rneed;
 
 /* What best_at needs of a lexicon word some rule can start at, in one cache line (the
  * lexword's own fields are two lines away, and seldom in the cache). */
@@ -571,6 +580,25 @@ static int parse_rule(date_engine *de, rule *r, char *pat, const char *type, cha
     return 0;
 }
 
+/* What a token must be for element p to match it (match_el fails otherwise): a number for a
+ * shape, a word of its class for a class, one of its words for a literal (anything when one
+ * is longer than LOOKMAX: such a token is no lexicon word, match_el compares its text). */
+static rneed elem_need(const date_engine *de, const pel *p)
+{
+    rneed nd = {0};
+    if (p->kind == EL_SHAPE)
+        nd.num = 1;
+    else if (p->kind == EL_CLASS)
+        nd.cls = 1u << p->cls;
+    else
+        for (int a = 0; a < p->nalt; a++) {
+            const palt *x = &de->alts[p->alt0 + a];
+            nd.any |= x->len > LOOKMAX;
+            nd.words |= 1ull << (x->lex & 63);
+        }
+    return nd;
+}
+
 static int load_rules(nf_engine *e, date_engine *de, char *err, size_t errlen)
 {
     size_t len = 0;
@@ -622,6 +650,9 @@ static int load_rules(nf_engine *e, date_engine *de, char *err, size_t errlen)
                 x->lex = (uint16_t)de->nlex;
             }
         }
+        r->npre = 0;
+        for (int k = 1; !r->el[0].opt && k < r->nel && k <= MAXPRE && !r->el[k].opt; k++)
+            r->pre[r->npre++] = elem_need(de, &r->el[k]);
         /* index by its first element (and the next, when the first is optional) */
         for (int k = 0; k < r->nel; k++) {
             const pel *p = &r->el[k];
@@ -2028,6 +2059,28 @@ typedef struct {
     int type;
 } rmatch;
 
+/* Whether next token nx (NULL: none) meets need nd (see rneed). */
+static inline int need_met(const date_engine *de, const rneed *nd, const dtok *nx)
+{
+    if (nd->any)
+        return 1;
+    if (!nx)
+        return 0;
+    if ((nd->num && (nx->flags & NF_T_NUM)) || (nd->cls & nx->mask))
+        return 1;
+    return nx->lw && (nd->words >> (((size_t)(nx->lw - de->lexpool) + 1) & 63) & 1);
+}
+
+/* Whether the tokens after i meet what rule r's fixed elements need of them (rule.pre):
+ * when not, match_rule(c, r, 0, i) fails. */
+static inline int pre_met(const ctx *c, const rule *r, size_t i)
+{
+    for (int k = 0; k < r->npre; k++)
+        if (!need_met(c->de, &r->pre[k], i + 1 + k < c->n ? &c->t[i + 1 + k] : NULL))
+            return 0;
+    return 1;
+}
+
 /* Tries the rule of list entry code at token i and keeps it in *b when it is better. The
  * result does not depend on the order in which rules are tried. */
 static void try_rule(ctx *c, int code, size_t i, rmatch *b)
@@ -2035,6 +2088,11 @@ static void try_rule(ctx *c, int code, size_t i, rmatch *b)
     int ri = code & 0x3FFFFF;
     const rule *r = &c->de->rules[ri];
     cap caps[MAXEL];
+    if (!pre_met(c, r, i)) {
+        /* match_rule would fail; with c->slow count it when it does not */
+        c->missed += c->slow && match_rule(c, r, 0, i, caps);
+        return;
+    }
     size_t e = match_rule(c, r, 0, i, caps);
     if (!e || e < b->end || (e == b->end && ri > b->rule))
         return;
@@ -2117,18 +2175,6 @@ static uint32_t start_shapes(ctx *c, const dtok *t)
         m = ref;
     }
     return m;
-}
-
-/* Whether next token nx (NULL: none) meets need nd (see rneed). */
-static inline int need_met(const date_engine *de, const rneed *nd, const dtok *nx)
-{
-    if (nd->any)
-        return 1;
-    if (!nx)
-        return 0;
-    if ((nd->num && (nx->flags & NF_T_NUM)) || (nd->cls & nx->mask))
-        return 1;
-    return nx->lw && (nd->words >> (((size_t)(nx->lw - de->lexpool) + 1) & 63) & 1);
 }
 
 /* Whether a rule can match at token i with its start shapes (start_shapes): false when
