@@ -2285,11 +2285,25 @@ static void second_day(const ctx *c, const rmatch *b, rmatch *cont)
     cont->e = cont->end = j + 2;
 }
 
-/* Makes *d the token of text [s, e) with flags: its lower-case text (in low), its length
- * without a final abbreviation period, its lexicon word. */
-static inline void dtok_set(const date_engine *de, dtok *d, const char *low, uint32_t s,
+/* The sentence's tokens as sent_tokens makes them, and the candidates among them: the
+ * indices, in order, of the tokens a match can start at (numbers and words some rule starts
+ * with: best_at finds none elsewhere), or of every token (all, for the slow run). */
+typedef struct {
+    dtok *t;
+    size_t n, cap;
+    uint32_t *cand;
+    size_t ncand;
+    int all;
+} dtoks;
+
+/* Adds the token of text [s, e) with flags to *T: its lower-case text (in low), its length
+ * without a final abbreviation period, its lexicon word; and to T's candidates when it is
+ * one. */
+static inline void dtok_add(const date_engine *de, dtoks *T, const char *low, uint32_t s,
                             uint32_t e, uint16_t flags)
 {
+    dtok *d = &T->t[T->n];
+    T->cand[T->ncand] = (uint32_t)T->n++;
     d->start = s, d->end = e;
     d->low = low + s;
     size_t l = e - s;
@@ -2303,45 +2317,49 @@ static inline void dtok_set(const date_engine *de, dtok *d, const char *low, uin
     d->lw = x ? &de->lexpool[x->lex - 1] : NULL;
     d->mask = x ? x->mask : 0;
     d->flags = x && x->starts ? flags | DT_START : flags;
+    T->ncand += (d->flags & (DT_START | NF_T_NUM)) != 0 || T->all;
 }
 
-/* The tokens of sentence se into T (room for capt), hyphenated words split at their hyphens;
- * returns their number. */
-static size_t sent_tokens(const date_engine *de, const nf_ana *a, const nf_sent *se,
-                          const char *low, dtok *T, size_t capt)
+/* The tokens of sentence se into T (room for T->cap), hyphenated words split at their
+ * hyphens, and their candidates (dtoks). */
+static void sent_tokens(const date_engine *de, const nf_ana *a, const nf_sent *se,
+                        const char *low, dtoks *out)
 {
     const char *tx = a->doc.text;
-    size_t n = 0;
+    dtoks L = *out, *T = &L; /* a copy the compiler keeps in registers */
+    T->n = T->ncand = 0;
     /* the hyphens under the sentence's tokens (in text order, not overlapping), one memchr
      * per hyphen: hy is the first at or after the current token, UINT32_MAX when none */
     uint32_t tbeg = se->ntok ? a->tok[se->tok0].start : se->start;
     uint32_t tend = se->ntok ? a->tok[se->tok0 + se->ntok - 1].end : se->start;
     const char *h = memchr(tx + tbeg, '-', tend - tbeg);
     uint32_t hy = h ? (uint32_t)(h - tx) : UINT32_MAX;
-    for (uint32_t k = se->tok0; k < se->tok0 + se->ntok && n + 3 < capt; k++) {
-        const nf_tok *t = &a->tok[k];
+    /* bounds in locals: the stores to T's tokens could alias se's fields */
+    const nf_tok *t = a->tok + se->tok0, *tlast = t + se->ntok;
+    size_t lim = T->cap - 3;
+    for (; t < tlast && T->n < lim; t++) {
         while (hy < t->start) {
             h = memchr(tx + hy + 1, '-', tend - (hy + 1));
             hy = h ? (uint32_t)(h - tx) : UINT32_MAX;
         }
         if (hy >= t->end || !(t->flags & NF_T_WORD)) {
-            dtok_set(de, &T[n++], low, t->start, t->end, t->flags);
+            dtok_add(de, T, low, t->start, t->end, t->flags);
             continue;
         }
         uint32_t p = t->start;
-        for (uint32_t q = t->start; q <= t->end && n + 3 < capt; q++) {
+        for (uint32_t q = t->start; q <= t->end && T->n < lim; q++) {
             if (q == t->end || tx[q] == '-') {
                 if (q > p)
-                    dtok_set(de, &T[n++], low, p, q,
+                    dtok_add(de, T, low, p, q,
                              (uint16_t)((nf_isdigit((unsigned char)tx[p]) ? NF_T_NUM : NF_T_WORD) |
                                         (nf_isupper((unsigned char)tx[p]) ? NF_T_CAP : 0)));
                 if (q < t->end)
-                    dtok_set(de, &T[n++], low, q, q + 1, NF_T_PUNCT);
+                    dtok_add(de, T, low, q, q + 1, NF_T_PUNCT);
                 p = q + 1;
             }
         }
     }
-    return n;
+    *out = L;
 }
 
 /* The date stage; with slow, without its fast paths (see nf_dates_run_slow). */
@@ -2369,14 +2387,17 @@ static int dates_run(nf_ana *a, int slow)
         if (a->sent[s].ntok > capt)
             capt = a->sent[s].ntok;
     capt = capt * 3 + 8;
-    c.t = nf_arena_alloc(&a->arena, capt * sizeof *c.t);
-    uint32_t *cand = nf_arena_alloc(&a->arena, capt * sizeof *cand);
+    dtoks T = {nf_arena_alloc(&a->arena, capt * sizeof *T.t), 0, capt,
+               nf_arena_alloc(&a->arena, capt * sizeof *T.cand), 0, slow};
+    c.t = T.t;
+    const uint32_t *cand = T.cand;
     const char *tx = a->doc.text;
     for (size_t s = 0; s < a->nsent; s++) {
         nf_sent *se = &a->sent[s];
         se->date_tx = -1;
         /* the sentence's tokens, hyphenated words split at their hyphens */
-        c.n = sent_tokens(de, a, se, low, c.t, capt);
+        sent_tokens(de, a, se, low, &T);
+        c.n = T.n;
         for (size_t k = 0; slow && k < c.n; k++) { /* lex_find's filter, checked */
             size_t l = c.t[k].len;
             const lexslot *x = l && l <= LOOKMAX ? lex_find(de, c.t[k].low, l, 0) : NULL;
@@ -2405,14 +2426,9 @@ static int dates_run(nf_ana *a, int slow)
                 }
             p = ue + 1;
         }
-        /* only numbers and words some rule starts with start a match (best_at finds none
-         * elsewhere; slow tries every token): their indices, in order (a pass without
-         * branches: most tokens are none) */
-        size_t ncand = 0;
-        for (size_t k = 0; k < c.n; k++) {
-            cand[ncand] = (uint32_t)k;
-            ncand += (c.t[k].flags & (DT_START | NF_T_NUM)) != 0 || slow;
-        }
+        /* only the candidates start a match (a token of a url, which was one, is none now:
+         * may_start is false at it, its flags are NF_T_PUNCT) */
+        size_t ncand = T.ncand;
         int first_tx = -1, any_calendar = 0;
         const char *stext = NULL;
         rmatch cont = {0, -1, "", (size_t)-1, 0, 0};
