@@ -115,18 +115,27 @@ typedef struct {
     uint8_t num;     /* needing a number */
 } rneed;
 
-/* Rule elements after the first whose need (an rneed each) is checked before a try. */
+/* What a match at token i needs of the tokens after i for an element k >= 1 that is not
+ * optional: each element takes one token, an optional one none or one, so element k matches
+ * one of the tokens i + lo .. i + hi, hi = k, lo = k - the optional elements before k. That
+ * token must meet nd (elem_need) and, for a shape element, have the shape (shapes_of). */
+typedef struct {
+    rneed nd;
+    uint32_t shapes; /* a shape element's shape (bit per S_*); 0 for the others */
+    uint8_t lo, hi;
+} pneed;
+
+/* At most this many elements of a rule are checked before a try (rule.pre). */
 #define MAXPRE 3
 
 typedef struct {
     int nel;
     uint8_t type;
-    /* When the first npre + 1 elements are not optional, element k (1 <= k <= npre) can only
-     * match token i + k of a match at i: pre[k - 1] is what that token must be for
-     * match_el to succeed (see elem_need), so that a try whose tokens miss it is skipped
-     * without match_rule (pre_met). 0 when the first element is optional. */
+    /* What the first npre elements after the first that are not optional need of their
+     * tokens: when the tokens after i miss one, match_rule fails at i, and a try there is
+     * skipped without it (pre_met). */
     uint8_t npre;
-    rneed pre[MAXPRE];
+    pneed pre[MAXPRE];
     int fn;
     pel el[MAXEL];
     parg arg[MAXARG];
@@ -651,8 +660,15 @@ static int load_rules(nf_engine *e, date_engine *de, char *err, size_t errlen)
             }
         }
         r->npre = 0;
-        for (int k = 1; !r->el[0].opt && k < r->nel && k <= MAXPRE && !r->el[k].opt; k++)
-            r->pre[r->npre++] = elem_need(de, &r->el[k]);
+        for (int k = 1, nopt = r->el[0].opt; k < r->nel && r->npre < MAXPRE; k++) {
+            const pel *p = &r->el[k];
+            if (p->opt) {
+                nopt++;
+                continue;
+            }
+            r->pre[r->npre++] = (pneed){elem_need(de, p), p->kind == EL_SHAPE ? 1u << p->cls : 0,
+                                        (uint8_t)(k - nopt), (uint8_t)k};
+        }
         /* index by its first element (and the next, when the first is optional) */
         for (int k = 0; k < r->nel; k++) {
             const pel *p = &r->el[k];
@@ -2059,6 +2075,68 @@ typedef struct {
     int type;
 } rmatch;
 
+/* The shapes of token t (bit per S_*): those k where match_shape(c, t, k) holds, found
+ * without asking match_shape of each. A number of digits only (most numbers) has no shape
+ * with a separator or suffix (%DECADE 1990s, %DOTDATE, %SLASHDATE, %CLOCK, %HOURAP need one,
+ * and %DAY then takes the digits alone); other numbers have none of the all-digit shapes
+ * (%YEAR %MON %NUM %HOUR) and ask match_shape for the rest. */
+static uint32_t shapes_of(const ctx *c, const dtok *t)
+{
+    if (!(t->flags & NF_T_NUM))
+        return 0;
+    const char *s = t->low;
+    size_t n = t->len, k = 0;
+    while (k < n && nf_isdigit((unsigned char)s[k]))
+        k++;
+    uint32_t m = 0;
+    if (k == n) {
+        long v = atol_n(s, n);
+        if (n == 4 && v >= 1000 && v <= 2199)
+            m |= 1u << S_YEAR;
+        if (n <= 2 && v >= 1 && v <= 31)
+            m |= 1u << S_DAY;
+        if (n <= 2 && v >= 1 && v <= 12)
+            m |= 1u << S_MON | 1u << S_HOUR;
+        if (n >= 1 && n <= 6)
+            m |= 1u << S_NUM;
+        return m;
+    }
+    /* Each of those shapes has one mark right after its first digits: %DAY a suffix (3rd
+     * 21st 2nd 4th), %DECADE an s (1990s), %DOTDATE a dot, %SLASHDATE a slash, %CLOCK a colon
+     * or dot (10:35 9.30am), %HOURAP am|pm (10pm). Only those the mark allows are asked (most
+     * marked numbers, 70,000 1.5, have none). */
+    static const int8_t marked[] = {S_DAY, S_DECADE, S_DOTDATE, S_SLASHDATE, S_CLOCK, S_HOURAP};
+    uint32_t may;
+    switch (s[k]) {
+    case 's':
+        may = 1u << S_DAY | 1u << S_DECADE;
+        break;
+    case 'n': case 'r': case 't':
+        may = 1u << S_DAY;
+        break;
+    case '.':
+        may = 1u << S_DOTDATE | 1u << S_CLOCK;
+        break;
+    case '/':
+        may = 1u << S_SLASHDATE;
+        break;
+    case ':':
+        may = 1u << S_CLOCK;
+        break;
+    case 'a': case 'p':
+        may = 1u << S_HOURAP;
+        break;
+    default:
+        return 0;
+    }
+    for (size_t q = 0; q < sizeof marked; q++) {
+        cap cp;
+        if ((may & 1u << marked[q]) && match_shape(c, t, marked[q], &cp))
+            m |= 1u << marked[q];
+    }
+    return m;
+}
+
 /* Whether next token nx (NULL: none) meets need nd (see rneed). */
 static inline int need_met(const date_engine *de, const rneed *nd, const dtok *nx)
 {
@@ -2075,9 +2153,17 @@ static inline int need_met(const date_engine *de, const rneed *nd, const dtok *n
  * when not, match_rule(c, r, 0, i) fails. */
 static inline int pre_met(const ctx *c, const rule *r, size_t i)
 {
-    for (int k = 0; k < r->npre; k++)
-        if (!need_met(c->de, &r->pre[k], i + 1 + k < c->n ? &c->t[i + 1 + k] : NULL))
+    for (int k = 0; k < r->npre; k++) {
+        const pneed *p = &r->pre[k];
+        int met = 0;
+        for (size_t o = i + p->lo; o <= i + p->hi && !met; o++) {
+            const dtok *t = o < c->n ? &c->t[o] : NULL;
+            /* a token that meets a need of a shape is a number (nd.num) */
+            met = need_met(c->de, &p->nd, t) && (!p->shapes || (shapes_of(c, t) & p->shapes));
+        }
+        if (!met)
             return 0;
+    }
     return 1;
 }
 
@@ -2122,41 +2208,6 @@ static void try_rule(ctx *c, int code, size_t i, rmatch *b)
     memcpy(b->val, val, sizeof val);
     b->type = c->type_ovr >= 0 ? c->type_ovr : r->type;
     b->s = ms, b->e = me;
-}
-
-/* The shapes of token t (bit per S_*): those k where match_shape(c, t, k) holds, found
- * without asking match_shape of each. A number of digits only (most numbers) has no shape
- * with a separator or suffix (%DECADE 1990s, %DOTDATE, %SLASHDATE, %CLOCK, %HOURAP need one,
- * and %DAY then takes the digits alone); other numbers have none of the all-digit shapes
- * (%YEAR %MON %NUM %HOUR) and ask match_shape for the rest. */
-static uint32_t shapes_of(const ctx *c, const dtok *t)
-{
-    if (!(t->flags & NF_T_NUM))
-        return 0;
-    const char *s = t->low;
-    size_t n = t->len, k = 0;
-    while (k < n && nf_isdigit((unsigned char)s[k]))
-        k++;
-    uint32_t m = 0;
-    if (k == n) {
-        long v = atol_n(s, n);
-        if (n == 4 && v >= 1000 && v <= 2199)
-            m |= 1u << S_YEAR;
-        if (n <= 2 && v >= 1 && v <= 31)
-            m |= 1u << S_DAY;
-        if (n <= 2 && v >= 1 && v <= 12)
-            m |= 1u << S_MON | 1u << S_HOUR;
-        if (n >= 1 && n <= 6)
-            m |= 1u << S_NUM;
-        return m;
-    }
-    static const int8_t marked[] = {S_DAY, S_DECADE, S_DOTDATE, S_SLASHDATE, S_CLOCK, S_HOURAP};
-    for (size_t q = 0; q < sizeof marked; q++) {
-        cap cp;
-        if (match_shape(c, t, marked[q], &cp))
-            m |= 1u << marked[q];
-    }
-    return m;
 }
 
 /* The shapes of t some rule starts with: shapes_of, or with c->slow match_shape of each
