@@ -2174,11 +2174,6 @@ static void try_rule(ctx *c, int code, size_t i, rmatch *b)
     int ri = code & 0x3FFFFF;
     const rule *r = &c->de->rules[ri];
     cap caps[MAXEL];
-    if (!pre_met(c, r, i)) {
-        /* match_rule would fail; with c->slow count it when it does not */
-        c->missed += c->slow && match_rule(c, r, 0, i, caps);
-        return;
-    }
     size_t e = match_rule(c, r, 0, i, caps);
     if (!e || e < b->end || (e == b->end && ri > b->rule))
         return;
@@ -2208,6 +2203,20 @@ static void try_rule(ctx *c, int code, size_t i, rmatch *b)
     memcpy(b->val, val, sizeof val);
     b->type = c->type_ovr >= 0 ? c->type_ovr : r->type;
     b->s = ms, b->e = me;
+}
+
+/* Tries list entry code at token i (try_rule), unless the tokens after i miss what its rule
+ * needs of them (pre_met): then match_rule would fail, and with c->slow it is asked, and
+ * counted in c->missed when it does not. */
+static inline void try_entry(ctx *c, int code, size_t i, rmatch *b)
+{
+    const rule *r = &c->de->rules[code & 0x3FFFFF];
+    if (pre_met(c, r, i)) {
+        try_rule(c, code, i, b);
+    } else if (c->slow) {
+        cap caps[MAXEL];
+        c->missed += match_rule(c, r, 0, i, caps) != 0;
+    }
 }
 
 /* The shapes of t some rule starts with: shapes_of, or with c->slow match_shape of each
@@ -2264,21 +2273,21 @@ static void best_at(ctx *c, size_t i, uint32_t shapes, rmatch *b)
     for (int li = 0; li < nl; li++) {
         const rlist *l = lists[li];
         for (size_t q = 0; q < l->nany; q++)
-            try_rule(c, l->any[q], i, b);
+            try_entry(c, l->any[q], i, b);
         if (!nx)
             continue;
         for (size_t q = 0; (nx->flags & NF_T_NUM) && q < l->nnum; q++)
-            try_rule(c, l->num[q], i, b);
+            try_entry(c, l->num[q], i, b);
         if (!nx->lw)
             continue;
         for (uint32_t m = nx->mask; m && l->ncls; m &= m - 1) {
             uint32_t cls = (uint32_t)__builtin_ctz(m);
             for (size_t q = rkey_first(l->cls, l->ncls, cls); q < l->ncls && l->cls[q].key == cls; q++)
-                try_rule(c, l->cls[q].code, i, b);
+                try_entry(c, l->cls[q].code, i, b);
         }
         uint32_t wk = (uint32_t)(nx->lw - de->lexpool) + 1;
         for (size_t q = rkey_first(l->word, l->nword, wk); q < l->nword && l->word[q].key == wk; q++)
-            try_rule(c, l->word[q].code, i, b);
+            try_entry(c, l->word[q].code, i, b);
     }
 }
 
