@@ -196,6 +196,9 @@ typedef struct {
      * 512 bytes stay in the cache, where the table's 32 KB are gone after the other
      * stages' turn. */
     uint64_t filter[64];
+    /* the one-byte words (marks such as , - . and words such as a) by their byte: 1 + the
+     * index of their slot, 0 when the byte is no word. One token in seven has one byte. */
+    uint32_t byte1[256];
     rule *rules;
     size_t nrules;
     nf_map *trig;           /* literal first word -> rlist* */
@@ -268,6 +271,8 @@ static int lex_index(date_engine *de)
             i = (i + 1) & mask;
         de->slot[i] = (lexslot){head, w->mask, (uint16_t)(k + 1), (uint8_t)w->klen,
                                 (uint8_t)w->starts};
+        if (w->klen == 1)
+            de->byte1[(unsigned char)w->key[0]] = (uint32_t)(i + 1);
         if (w->klen > de->maxlen)
             de->maxlen = w->klen;
     }
@@ -280,6 +285,8 @@ static int lex_index(date_engine *de)
  * bit in de->filter is clear is none (exact: every word's bit is set). */
 static inline const lexslot *lex_find(const date_engine *de, const char *s, size_t n, int filter)
 {
+    if (n == 1 && filter) /* the same slot as below: the table of the one-byte words */
+        return de->byte1[(unsigned char)s[0]] ? &de->slot[de->byte1[(unsigned char)s[0]] - 1] : NULL;
     uint64_t head = word_head(s, n), h = lex_hash(head, n);
     unsigned f = lex_filter_bit(h);
     if (filter && !(de->filter[f >> 6] >> (f & 63) & 1))
@@ -2367,7 +2374,7 @@ static inline void dtok_add(const date_engine *de, dtoks *T, const char *low, ui
     d->start = s, d->end = e;
     d->low = low + s;
     size_t l = e - s;
-    if (l > 1 && d->low[l - 1] == '.' && (flags & NF_T_WORD))
+    if ((flags & NF_T_WORD) && l > 1 && d->low[l - 1] == '.')
         l--;
     if (l > 60)
         l = 60;
