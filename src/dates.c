@@ -2404,13 +2404,24 @@ static void sent_tokens(const date_engine *de, const nf_ana *a, const nf_sent *s
     /* bounds in locals: the stores to T's tokens could alias se's fields */
     const nf_tok *t = a->tok + se->tok0, *tlast = t + se->ntok;
     size_t lim = T->cap - 3;
-    for (; t < tlast && T->n < lim; t++) {
-        while (hy < t->start) {
+    while (t < tlast && T->n < lim) {
+        /* the tokens that end before hyphen hy hold none: each is one token (as many as there
+         * is room for, lim - T->n) */
+        size_t room = lim - T->n;
+        const nf_tok *stop = (size_t)(tlast - t) < room ? tlast : t + room;
+        for (; t < stop && t->end <= hy; t++)
+            dtok_add(de, T, low, t->start, t->end, t->flags);
+        if (t == stop)
+            continue;
+        if (hy < t->start) { /* the next hyphen */
             h = memchr(tx + hy + 1, '-', tend - (hy + 1));
             hy = h ? (uint32_t)(h - tx) : UINT32_MAX;
+            continue;
         }
-        if (hy >= t->end || !(t->flags & NF_T_WORD)) {
+        /* hyphen hy is under t: a word is split at its hyphens */
+        if (!(t->flags & NF_T_WORD)) {
             dtok_add(de, T, low, t->start, t->end, t->flags);
+            t++;
             continue;
         }
         uint32_t p = t->start;
@@ -2425,6 +2436,7 @@ static void sent_tokens(const date_engine *de, const nf_ana *a, const nf_sent *s
                 p = q + 1;
             }
         }
+        t++;
     }
     *out = L;
 }
