@@ -107,7 +107,7 @@ static const char *const fn_names[F_NFN] = {
 /* What the rules that can start at a token need of the next token: the union of the needs
  * (rlist) of every list best_at tries there. best_at tries no rule when the next token meets
  * none of them, so a token whose need is not met starts no match: the scan skips it
- * (may_start). */
+ * (may_start). In a pneed: what one element needs of its token (elem_need). */
 typedef struct {
     uint64_t words;  /* needing one of some words: bit (lexpool index + 1) % 64 of each */
     uint32_t cls;    /* needing a word of a class: bit per class */
