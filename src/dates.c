@@ -104,9 +104,38 @@ static const char *const fn_names[F_NFN] = {
     "rel", "ago", "later", "dur", "durx", "set", "val", "season", "seasony", "quarter",
     "quartery", "clock", "clockw", "dmy", "mdy", "holiday", "holidayy", "monthrel", "monthr", "none", "half", "halfy", "dater", "clockz", "decadey", "anaph", "holidayw", "weekof", "weekend"};
 
+/* What the rules that can start at a token need of the next token: the union of the needs
+ * (rlist) of every list best_at tries there. best_at tries no rule when the next token meets
+ * none of them, so a token whose need is not met starts no match: the scan skips it
+ * (may_start). In a pneed: what one element needs of its token (elem_need). */
+typedef struct {
+    uint64_t words;  /* needing one of some words: bit (lexpool index + 1) % 64 of each */
+    uint32_t cls;    /* needing a word of a class: bit per class */
+    uint8_t any;     /* some rule needs nothing: every next token, or none, meets it */
+    uint8_t num;     /* needing a number */
+} rneed;
+
+/* What a match at token i needs of the tokens after i for an element k >= 1 that is not
+ * optional: each element takes one token, an optional one none or one, so element k matches
+ * one of the tokens i + lo .. i + hi, hi = k, lo = k - the optional elements before k. That
+ * token must meet nd (elem_need) and, for a shape element, have the shape (shapes_of). */
+typedef struct {
+    rneed nd;
+    uint32_t shapes; /* a shape element's shape (bit per S_*); 0 for the others */
+    uint8_t lo, hi;
+} pneed;
+
+/* At most this many elements of a rule are checked before a try (rule.pre). */
+#define MAXPRE 3
+
 typedef struct {
     int nel;
     uint8_t type;
+    /* What the first npre elements after the first that are not optional need of their
+     * tokens: when the tokens after i miss one, match_rule fails at i, and a try there is
+     * skipped without it (pre_met). */
+    uint8_t npre;
+    pneed pre[MAXPRE];
     int fn;
     pel el[MAXEL];
     parg arg[MAXARG];
@@ -144,17 +173,6 @@ typedef struct {
 } lexslot;
 _Static_assert(sizeof(lexslot) == 16, "four slots a cache line");
 
-/* What the rules that can start at a token need of the next token: the union of the needs
- * (rlist) of every list best_at tries there. best_at tries no rule when the next token meets
- * none of them, so a token whose need is not met starts no match: the scan skips it
- * (may_start). */
-typedef struct {
-    uint64_t words;  /* needing one of some words: bit (lexpool index + 1) % 64 of each */
-    uint32_t cls;    /* needing a word of a class: bit per class */
-    uint8_t any;     /* some rule needs nothing: every next token, or none, meets it */
-    uint8_t num;     /* needing a number */
-} rneed;
-
 /* What best_at needs of a lexicon word some rule can start at, in one cache line (the
  * lexword's own fields are two lines away, and seldom in the cache). */
 typedef struct {
@@ -178,6 +196,9 @@ typedef struct {
      * 512 bytes stay in the cache, where the table's 32 KB are gone after the other
      * stages' turn. */
     uint64_t filter[64];
+    /* the one-byte words (marks such as , - . and words such as a) by their byte: 1 + the
+     * index of their slot, 0 when the byte is no word. One token in seven has one byte. */
+    uint32_t byte1[256];
     rule *rules;
     size_t nrules;
     nf_map *trig;           /* literal first word -> rlist* */
@@ -250,6 +271,8 @@ static int lex_index(date_engine *de)
             i = (i + 1) & mask;
         de->slot[i] = (lexslot){head, w->mask, (uint16_t)(k + 1), (uint8_t)w->klen,
                                 (uint8_t)w->starts};
+        if (w->klen == 1)
+            de->byte1[(unsigned char)w->key[0]] = (uint32_t)(i + 1);
         if (w->klen > de->maxlen)
             de->maxlen = w->klen;
     }
@@ -262,6 +285,8 @@ static int lex_index(date_engine *de)
  * bit in de->filter is clear is none (exact: every word's bit is set). */
 static inline const lexslot *lex_find(const date_engine *de, const char *s, size_t n, int filter)
 {
+    if (n == 1 && filter) /* the same slot as below: the table of the one-byte words */
+        return de->byte1[(unsigned char)s[0]] ? &de->slot[de->byte1[(unsigned char)s[0]] - 1] : NULL;
     uint64_t head = word_head(s, n), h = lex_hash(head, n);
     unsigned f = lex_filter_bit(h);
     if (filter && !(de->filter[f >> 6] >> (f & 63) & 1))
@@ -571,6 +596,25 @@ static int parse_rule(date_engine *de, rule *r, char *pat, const char *type, cha
     return 0;
 }
 
+/* What a token must be for element p to match it (match_el fails otherwise): a number for a
+ * shape, a word of its class for a class, one of its words for a literal (anything when one
+ * is longer than LOOKMAX: such a token is no lexicon word, match_el compares its text). */
+static rneed elem_need(const date_engine *de, const pel *p)
+{
+    rneed nd = {0};
+    if (p->kind == EL_SHAPE)
+        nd.num = 1;
+    else if (p->kind == EL_CLASS)
+        nd.cls = 1u << p->cls;
+    else
+        for (int a = 0; a < p->nalt; a++) {
+            const palt *x = &de->alts[p->alt0 + a];
+            nd.any |= x->len > LOOKMAX;
+            nd.words |= 1ull << (x->lex & 63);
+        }
+    return nd;
+}
+
 static int load_rules(nf_engine *e, date_engine *de, char *err, size_t errlen)
 {
     size_t len = 0;
@@ -621,6 +665,16 @@ static int load_rules(nf_engine *e, date_engine *de, char *err, size_t errlen)
                 w->klen = x->len;
                 x->lex = (uint16_t)de->nlex;
             }
+        }
+        r->npre = 0;
+        for (int k = 1, nopt = r->el[0].opt; k < r->nel && r->npre < MAXPRE; k++) {
+            const pel *p = &r->el[k];
+            if (p->opt) {
+                nopt++;
+                continue;
+            }
+            r->pre[r->npre++] = (pneed){elem_need(de, p), p->kind == EL_SHAPE ? 1u << p->cls : 0,
+                                        (uint8_t)(k - nopt), (uint8_t)k};
         }
         /* index by its first element (and the next, when the first is optional) */
         for (int k = 0; k < r->nel; k++) {
@@ -2028,6 +2082,98 @@ typedef struct {
     int type;
 } rmatch;
 
+/* The shapes of token t (bit per S_*): those k where match_shape(c, t, k) holds, found
+ * without asking match_shape of each. A number of digits only (most numbers) has no shape
+ * with a separator or suffix (%DECADE 1990s, %DOTDATE, %SLASHDATE, %CLOCK, %HOURAP need one,
+ * and %DAY then takes the digits alone); other numbers have none of the all-digit shapes
+ * (%YEAR %MON %NUM %HOUR) and ask match_shape for the rest. */
+static uint32_t shapes_of(const ctx *c, const dtok *t)
+{
+    if (!(t->flags & NF_T_NUM))
+        return 0;
+    const char *s = t->low;
+    size_t n = t->len, k = 0;
+    while (k < n && nf_isdigit((unsigned char)s[k]))
+        k++;
+    uint32_t m = 0;
+    if (k == n) {
+        long v = atol_n(s, n);
+        if (n == 4 && v >= 1000 && v <= 2199)
+            m |= 1u << S_YEAR;
+        if (n <= 2 && v >= 1 && v <= 31)
+            m |= 1u << S_DAY;
+        if (n <= 2 && v >= 1 && v <= 12)
+            m |= 1u << S_MON | 1u << S_HOUR;
+        if (n >= 1 && n <= 6)
+            m |= 1u << S_NUM;
+        return m;
+    }
+    /* Each of those shapes has one mark right after its first digits: %DAY a suffix (3rd
+     * 21st 2nd 4th), %DECADE an s (1990s), %DOTDATE a dot, %SLASHDATE a slash, %CLOCK a colon
+     * or dot (10:35 9.30am), %HOURAP am|pm (10pm). Only those the mark allows are asked (most
+     * marked numbers, 70,000 1.5, have none). */
+    static const int8_t marked[] = {S_DAY, S_DECADE, S_DOTDATE, S_SLASHDATE, S_CLOCK, S_HOURAP};
+    uint32_t may;
+    switch (s[k]) {
+    case 's':
+        may = 1u << S_DAY | 1u << S_DECADE;
+        break;
+    case 'n': case 'r': case 't':
+        may = 1u << S_DAY;
+        break;
+    case '.':
+        may = 1u << S_DOTDATE | 1u << S_CLOCK;
+        break;
+    case '/':
+        may = 1u << S_SLASHDATE;
+        break;
+    case ':':
+        may = 1u << S_CLOCK;
+        break;
+    case 'a': case 'p':
+        may = 1u << S_HOURAP;
+        break;
+    default:
+        return 0;
+    }
+    for (size_t q = 0; q < sizeof marked; q++) {
+        cap cp;
+        if ((may & 1u << marked[q]) && match_shape(c, t, marked[q], &cp))
+            m |= 1u << marked[q];
+    }
+    return m;
+}
+
+/* Whether next token nx (NULL: none) meets need nd (see rneed). */
+static inline int need_met(const date_engine *de, const rneed *nd, const dtok *nx)
+{
+    if (nd->any)
+        return 1;
+    if (!nx)
+        return 0;
+    if ((nd->num && (nx->flags & NF_T_NUM)) || (nd->cls & nx->mask))
+        return 1;
+    return nx->lw && (nd->words >> (((size_t)(nx->lw - de->lexpool) + 1) & 63) & 1);
+}
+
+/* Whether the tokens after i meet what rule r's fixed elements need of them (rule.pre):
+ * when not, match_rule(c, r, 0, i) fails. */
+static inline int pre_met(const ctx *c, const rule *r, size_t i)
+{
+    for (int k = 0; k < r->npre; k++) {
+        const pneed *p = &r->pre[k];
+        int met = 0;
+        for (size_t o = i + p->lo; o <= i + p->hi && !met; o++) {
+            const dtok *t = o < c->n ? &c->t[o] : NULL;
+            /* a token that meets a need of a shape is a number (nd.num) */
+            met = need_met(c->de, &p->nd, t) && (!p->shapes || (shapes_of(c, t) & p->shapes));
+        }
+        if (!met)
+            return 0;
+    }
+    return 1;
+}
+
 /* Tries the rule of list entry code at token i and keeps it in *b when it is better. The
  * result does not depend on the order in which rules are tried. */
 static void try_rule(ctx *c, int code, size_t i, rmatch *b)
@@ -2066,39 +2212,18 @@ static void try_rule(ctx *c, int code, size_t i, rmatch *b)
     b->s = ms, b->e = me;
 }
 
-/* The shapes of token t (bit per S_*): those k where match_shape(c, t, k) holds, found
- * without asking match_shape of each. A number of digits only (most numbers) has no shape
- * with a separator or suffix (%DECADE 1990s, %DOTDATE, %SLASHDATE, %CLOCK, %HOURAP need one,
- * and %DAY then takes the digits alone); other numbers have none of the all-digit shapes
- * (%YEAR %MON %NUM %HOUR) and ask match_shape for the rest. */
-static uint32_t shapes_of(const ctx *c, const dtok *t)
+/* Tries list entry code at token i (try_rule), unless the tokens after i miss what its rule
+ * needs of them (pre_met): then match_rule would fail, and with c->slow it is asked, and
+ * counted in c->missed when it does not. */
+static inline void try_entry(ctx *c, int code, size_t i, rmatch *b)
 {
-    if (!(t->flags & NF_T_NUM))
-        return 0;
-    const char *s = t->low;
-    size_t n = t->len, k = 0;
-    while (k < n && nf_isdigit((unsigned char)s[k]))
-        k++;
-    uint32_t m = 0;
-    if (k == n) {
-        long v = atol_n(s, n);
-        if (n == 4 && v >= 1000 && v <= 2199)
-            m |= 1u << S_YEAR;
-        if (n <= 2 && v >= 1 && v <= 31)
-            m |= 1u << S_DAY;
-        if (n <= 2 && v >= 1 && v <= 12)
-            m |= 1u << S_MON | 1u << S_HOUR;
-        if (n >= 1 && n <= 6)
-            m |= 1u << S_NUM;
-        return m;
+    const rule *r = &c->de->rules[code & 0x3FFFFF];
+    if (pre_met(c, r, i)) {
+        try_rule(c, code, i, b);
+    } else if (c->slow) {
+        cap caps[MAXEL];
+        c->missed += match_rule(c, r, 0, i, caps) != 0;
     }
-    static const int8_t marked[] = {S_DAY, S_DECADE, S_DOTDATE, S_SLASHDATE, S_CLOCK, S_HOURAP};
-    for (size_t q = 0; q < sizeof marked; q++) {
-        cap cp;
-        if (match_shape(c, t, marked[q], &cp))
-            m |= 1u << marked[q];
-    }
-    return m;
 }
 
 /* The shapes of t some rule starts with: shapes_of, or with c->slow match_shape of each
@@ -2117,18 +2242,6 @@ static uint32_t start_shapes(ctx *c, const dtok *t)
         m = ref;
     }
     return m;
-}
-
-/* Whether next token nx (NULL: none) meets need nd (see rneed). */
-static inline int need_met(const date_engine *de, const rneed *nd, const dtok *nx)
-{
-    if (nd->any)
-        return 1;
-    if (!nx)
-        return 0;
-    if ((nd->num && (nx->flags & NF_T_NUM)) || (nd->cls & nx->mask))
-        return 1;
-    return nx->lw && (nd->words >> (((size_t)(nx->lw - de->lexpool) + 1) & 63) & 1);
 }
 
 /* Whether a rule can match at token i with its start shapes (start_shapes): false when
@@ -2167,21 +2280,21 @@ static void best_at(ctx *c, size_t i, uint32_t shapes, rmatch *b)
     for (int li = 0; li < nl; li++) {
         const rlist *l = lists[li];
         for (size_t q = 0; q < l->nany; q++)
-            try_rule(c, l->any[q], i, b);
+            try_entry(c, l->any[q], i, b);
         if (!nx)
             continue;
         for (size_t q = 0; (nx->flags & NF_T_NUM) && q < l->nnum; q++)
-            try_rule(c, l->num[q], i, b);
+            try_entry(c, l->num[q], i, b);
         if (!nx->lw)
             continue;
         for (uint32_t m = nx->mask; m && l->ncls; m &= m - 1) {
             uint32_t cls = (uint32_t)__builtin_ctz(m);
             for (size_t q = rkey_first(l->cls, l->ncls, cls); q < l->ncls && l->cls[q].key == cls; q++)
-                try_rule(c, l->cls[q].code, i, b);
+                try_entry(c, l->cls[q].code, i, b);
         }
         uint32_t wk = (uint32_t)(nx->lw - de->lexpool) + 1;
         for (size_t q = rkey_first(l->word, l->nword, wk); q < l->nword && l->word[q].key == wk; q++)
-            try_rule(c, l->word[q].code, i, b);
+            try_entry(c, l->word[q].code, i, b);
     }
 }
 
@@ -2239,15 +2352,29 @@ static void second_day(const ctx *c, const rmatch *b, rmatch *cont)
     cont->e = cont->end = j + 2;
 }
 
-/* Makes *d the token of text [s, e) with flags: its lower-case text (in low), its length
- * without a final abbreviation period, its lexicon word. */
-static inline void dtok_set(const date_engine *de, dtok *d, const char *low, uint32_t s,
+/* The sentence's tokens as sent_tokens makes them, and the candidates among them: the
+ * indices, in order, of the tokens a match can start at (numbers and words some rule starts
+ * with: best_at finds none elsewhere), or of every token (all, for the slow run). */
+typedef struct {
+    dtok *t;
+    size_t n, cap;
+    uint32_t *cand;
+    size_t ncand;
+    int all;
+} dtoks;
+
+/* Adds the token of text [s, e) with flags to *T: its lower-case text (in low), its length
+ * without a final abbreviation period, its lexicon word; and to T's candidates when it is
+ * one. */
+static inline void dtok_add(const date_engine *de, dtoks *T, const char *low, uint32_t s,
                             uint32_t e, uint16_t flags)
 {
+    dtok *d = &T->t[T->n];
+    T->cand[T->ncand] = (uint32_t)T->n++;
     d->start = s, d->end = e;
     d->low = low + s;
     size_t l = e - s;
-    if (l > 1 && d->low[l - 1] == '.' && (flags & NF_T_WORD))
+    if ((flags & NF_T_WORD) && l > 1 && d->low[l - 1] == '.')
         l--;
     if (l > 60)
         l = 60;
@@ -2257,45 +2384,61 @@ static inline void dtok_set(const date_engine *de, dtok *d, const char *low, uin
     d->lw = x ? &de->lexpool[x->lex - 1] : NULL;
     d->mask = x ? x->mask : 0;
     d->flags = x && x->starts ? flags | DT_START : flags;
+    T->ncand += (d->flags & (DT_START | NF_T_NUM)) != 0 || T->all;
 }
 
-/* The tokens of sentence se into T (room for capt), hyphenated words split at their hyphens;
- * returns their number. */
-static size_t sent_tokens(const date_engine *de, const nf_ana *a, const nf_sent *se,
-                          const char *low, dtok *T, size_t capt)
+/* The tokens of sentence se into T (room for T->cap), hyphenated words split at their
+ * hyphens, and their candidates (dtoks). */
+static void sent_tokens(const date_engine *de, const nf_ana *a, const nf_sent *se,
+                        const char *low, dtoks *out)
 {
     const char *tx = a->doc.text;
-    size_t n = 0;
+    dtoks L = *out, *T = &L; /* a copy the compiler keeps in registers */
+    T->n = T->ncand = 0;
     /* the hyphens under the sentence's tokens (in text order, not overlapping), one memchr
      * per hyphen: hy is the first at or after the current token, UINT32_MAX when none */
     uint32_t tbeg = se->ntok ? a->tok[se->tok0].start : se->start;
     uint32_t tend = se->ntok ? a->tok[se->tok0 + se->ntok - 1].end : se->start;
     const char *h = memchr(tx + tbeg, '-', tend - tbeg);
     uint32_t hy = h ? (uint32_t)(h - tx) : UINT32_MAX;
-    for (uint32_t k = se->tok0; k < se->tok0 + se->ntok && n + 3 < capt; k++) {
-        const nf_tok *t = &a->tok[k];
-        while (hy < t->start) {
+    /* bounds in locals: the stores to T's tokens could alias se's fields */
+    const nf_tok *t = a->tok + se->tok0, *tlast = t + se->ntok;
+    size_t lim = T->cap - 3;
+    while (t < tlast && T->n < lim) {
+        /* the tokens that end before hyphen hy hold none: each is one token (as many as there
+         * is room for, lim - T->n) */
+        size_t room = lim - T->n;
+        const nf_tok *stop = (size_t)(tlast - t) < room ? tlast : t + room;
+        for (; t < stop && t->end <= hy; t++)
+            dtok_add(de, T, low, t->start, t->end, t->flags);
+        if (t == stop)
+            continue;
+        if (hy < t->start) { /* the next hyphen */
             h = memchr(tx + hy + 1, '-', tend - (hy + 1));
             hy = h ? (uint32_t)(h - tx) : UINT32_MAX;
+            continue;
         }
-        if (hy >= t->end || !(t->flags & NF_T_WORD)) {
-            dtok_set(de, &T[n++], low, t->start, t->end, t->flags);
+        /* hyphen hy is under t: a word is split at its hyphens */
+        if (!(t->flags & NF_T_WORD)) {
+            dtok_add(de, T, low, t->start, t->end, t->flags);
+            t++;
             continue;
         }
         uint32_t p = t->start;
-        for (uint32_t q = t->start; q <= t->end && n + 3 < capt; q++) {
+        for (uint32_t q = t->start; q <= t->end && T->n < lim; q++) {
             if (q == t->end || tx[q] == '-') {
                 if (q > p)
-                    dtok_set(de, &T[n++], low, p, q,
+                    dtok_add(de, T, low, p, q,
                              (uint16_t)((nf_isdigit((unsigned char)tx[p]) ? NF_T_NUM : NF_T_WORD) |
                                         (nf_isupper((unsigned char)tx[p]) ? NF_T_CAP : 0)));
                 if (q < t->end)
-                    dtok_set(de, &T[n++], low, q, q + 1, NF_T_PUNCT);
+                    dtok_add(de, T, low, q, q + 1, NF_T_PUNCT);
                 p = q + 1;
             }
         }
+        t++;
     }
-    return n;
+    *out = L;
 }
 
 /* The date stage; with slow, without its fast paths (see nf_dates_run_slow). */
@@ -2323,14 +2466,17 @@ static int dates_run(nf_ana *a, int slow)
         if (a->sent[s].ntok > capt)
             capt = a->sent[s].ntok;
     capt = capt * 3 + 8;
-    c.t = nf_arena_alloc(&a->arena, capt * sizeof *c.t);
-    uint32_t *cand = nf_arena_alloc(&a->arena, capt * sizeof *cand);
+    dtoks T = {nf_arena_alloc(&a->arena, capt * sizeof *T.t), 0, capt,
+               nf_arena_alloc(&a->arena, capt * sizeof *T.cand), 0, slow};
+    c.t = T.t;
+    const uint32_t *cand = T.cand;
     const char *tx = a->doc.text;
     for (size_t s = 0; s < a->nsent; s++) {
         nf_sent *se = &a->sent[s];
         se->date_tx = -1;
         /* the sentence's tokens, hyphenated words split at their hyphens */
-        c.n = sent_tokens(de, a, se, low, c.t, capt);
+        sent_tokens(de, a, se, low, &T);
+        c.n = T.n;
         for (size_t k = 0; slow && k < c.n; k++) { /* lex_find's filter, checked */
             size_t l = c.t[k].len;
             const lexslot *x = l && l <= LOOKMAX ? lex_find(de, c.t[k].low, l, 0) : NULL;
@@ -2359,14 +2505,9 @@ static int dates_run(nf_ana *a, int slow)
                 }
             p = ue + 1;
         }
-        /* only numbers and words some rule starts with start a match (best_at finds none
-         * elsewhere; slow tries every token): their indices, in order (a pass without
-         * branches: most tokens are none) */
-        size_t ncand = 0;
-        for (size_t k = 0; k < c.n; k++) {
-            cand[ncand] = (uint32_t)k;
-            ncand += (c.t[k].flags & (DT_START | NF_T_NUM)) != 0 || slow;
-        }
+        /* only the candidates start a match (a token of a url, which was one, is none now:
+         * may_start is false at it, its flags are NF_T_PUNCT) */
+        size_t ncand = T.ncand;
         int first_tx = -1, any_calendar = 0;
         const char *stext = NULL;
         rmatch cont = {0, -1, "", (size_t)-1, 0, 0};

@@ -379,6 +379,33 @@ static void test_day_next_to(void **st)
            "March 3=2000-03-03/DATE;the day before=2000-03-02/DATE;");
 }
 
+/* The checks before a rule's try (rule.pre): an element after optional ones is looked for
+ * in its window of tokens (March of next year, Monday, 3 March), a number by its shape
+ * (at 10:35 GMT, not at 10,000), and the near misses of each stay no dates. */
+static void test_rule_prechecks(void **st)
+{
+    (void)st;
+    EXPECT("2005-02-10", "They meet in March of next year.", "March of next year=2006-03/DATE;");
+    EXPECT("2005-02-10", "They met in March next year.", "March next year=2006-03/DATE;");
+    EXPECT("2005-02-10", "They met on Monday, 3 March 2003.", "Monday, 3 March 2003=2003-03-03/DATE;");
+    EXPECT("2005-02-10", "The 22nd of May suits, the 23rd quarter too.",
+           "The 22nd of May=2004-05-22/DATE;");
+    EXPECT("2005-02-10", "At 10:35 GMT, Monday he left; at 10,000 feet he slept.",
+           "10:35 GMT, Monday=2005-02-07T10:35/TIME;");
+    static const char *const texts[] = {
+        "March of next week. March of this year. March, 2004. March of the year.",
+        "Monday , 3 March ; Monday 3rd March ; Monday , March 3 , 2003 ; Monday 3 .",
+        "the 1st - quarter ; 2nd quarter of last year ; the 3rd half of 2004 ; the 4th century .",
+        "at 9.30am GMT , Monday ; at 10pm ( Monday ; until 10:35 ; about 1.5 ; by 2,000 BST .",
+        "the 1990s ; the '80s ; 26.01.2022 ; 12/17/2021 ; 21st ; 2nd of May ; 3rd May 1999 .",
+        "at the present ; at the time ; at present ; by the end of the year ; the day before .",
+    };
+    for (size_t k = 0; k < sizeof texts / sizeof *texts; k++) {
+        same_as_slow("2005-02-10", texts[k]);
+        same_as_slow(NULL, texts[k]);
+    }
+}
+
 /* The fast paths against the slow run on random sentences of the grammar's own words (each
  * rule literal and lexicon word, some capitalized) mixed with numbers of every shape and
  * other words and marks: a word the scan skips or a need it misreads would show here. */
@@ -474,6 +501,7 @@ int main(void)
         cmocka_unit_test(test_day_next_to),
         cmocka_unit_test(test_second_day),
         cmocka_unit_test(test_the_last_unit),
+        cmocka_unit_test(test_rule_prechecks),
         cmocka_unit_test(test_fast_paths),
     };
     return cmocka_run_group_tests_name("dates", tests, setup, teardown);
