@@ -8,6 +8,7 @@
  * as the state, demonyms as affiliations without a row, persons by title/honorific cues,
  * dictionary full names and within-article coreference (surname, `Mr. X` -> the full name
  * seen earlier; else a known newsmaker of that surname in office at the article's date). */
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
@@ -819,7 +820,9 @@ typedef struct {
 static const char *tx(const ctx *c, size_t i) { return c->t + c->tok[i].start; }
 static size_t tl(const ctx *c, size_t i) { return c->tok[i].end - c->tok[i].start; }
 
-static int tok_is(const ctx *c, size_t i, const char *w)
+/* (always inlined: with a literal w the strlen folds to a constant; most calls end at the
+ * first-byte test) */
+static inline __attribute__((always_inline)) int tok_is(const ctx *c, size_t i, const char *w)
 {
     if (i >= c->n)
         return 0;
@@ -2111,14 +2114,11 @@ static void prefetch_dict(ctx *c, size_t s)
     }
 }
 
-static void run_sentence(ctx *c, const nf_sent *s, const uint8_t *tags)
+/* Is the sentence c->tok[0..c->n) a title-case heading (most longer words capitalized) or a
+ * fragment of one or two words (`Newsfeed`, page furniture)?  Such sentences take names from
+ * the dictionaries only.  (Computed in the tagging pass, while the tokens are in the cache.) */
+static int is_headline(const ctx *c)
 {
-    const struct nf_actors_eng *x = c->x;
-    c->tok = c->a->tok + s->tok0;
-    c->n = s->ntok;
-    memset(c->dm_done, 0, c->n);
-    memset(c->tw, 0, c->n);
-    /* a title-case heading: most longer words capitalized */
     size_t nlong = 0, ncap = 0, nlow = 0, nword = 0; /* (nword: words and numbers) */
     static const char *const small[] = {"with", "from", "over", "into", "than", "that", "amid",
                                         "after", "about", "upon", "onto", "says", "said", NULL};
@@ -2134,8 +2134,16 @@ static void run_sentence(ctx *c, const nf_sent *s, const uint8_t *tags)
         for (size_t k = 0; k < c->n; k++)
             if ((c->tok[k].flags & NF_T_WORD) && tl(c, k) > 3)
                 nlow += is_lower_word(c, k) && !word_in(c, k, small);
-    /* and fragments of one or two words (`Newsfeed`, page furniture): the dictionaries only */
-    int headline = (nlong >= 3 && ncap * 10 >= nlong * 7 && nlow == 0) || nword <= 2;
+    return (nlong >= 3 && ncap * 10 >= nlong * 7 && nlow == 0) || nword <= 2;
+}
+
+static void run_sentence(ctx *c, const nf_sent *s, const uint8_t *tags, int headline)
+{
+    const struct nf_actors_eng *x = c->x;
+    c->tok = c->a->tok + s->tok0;
+    c->n = s->ntok;
+    memset(c->dm_done, 0, c->n);
+    memset(c->tw, 0, c->n);
     c->sporty = -1; /* computed when needed (is_sporty) */
     size_t i = 0;
     while (i < c->n) {
@@ -2539,7 +2547,7 @@ int nf_actors_run(nf_ana *a)
     if (!x)
         return 0;
     ctx c;
-    memset(&c, 0, sizeof c);
+    memset(&c, 0, offsetof(ctx, key)); /* (key is scratch, written before it is read) */
     c.a = a;
     c.x = x;
     c.t = a->doc.text;
@@ -2563,6 +2571,7 @@ int nf_actors_run(nf_ana *a)
         a->tagcache = nf_tagger_cache_new(); /* NULL when out of memory: tags without */
     /* tag every sentence first: the article's votes on one-word names */
     uint8_t *alltags = nf_arena_alloc(&a->arena, a->ntok ? a->ntok : 1);
+    uint8_t *heads = nf_arena_alloc(&a->arena, a->nsent); /* is_headline, per sentence */
     for (size_t s = 0; s < a->nsent; s++) {
         const nf_sent *se = &a->sent[s];
         if (se->tok0 + se->ntok > a->ntok)
@@ -2572,6 +2581,9 @@ int nf_actors_run(nf_ana *a)
             words[i] = a->doc.text + t->start;
             lens[i] = t->end - t->start;
         }
+        c.tok = a->tok + se->tok0;
+        c.n = se->ntok;
+        heads[s] = (uint8_t)is_headline(&c);
         uint8_t *tg = alltags + se->tok0;
         nf_tagger_tag_cached(x->tagger, a->tagcache, words, lens, se->ntok, tg);
         for (size_t i = 0; i < se->ntok; i++) {
@@ -2603,7 +2615,7 @@ int nf_actors_run(nf_ana *a)
         prefetch_dict(&c, s + 1);
         if (a->sent[s].tok0 + a->sent[s].ntok > a->ntok)
             continue;
-        run_sentence(&c, &a->sent[s], alltags + a->sent[s].tok0);
+        run_sentence(&c, &a->sent[s], alltags + a->sent[s].tok0, heads[s]);
         descriptions(&c, before);
         /* keep the sentence's mentions in text order (a description after its name) */
         for (size_t m = before + 1; m < a->nmen; m++) {
