@@ -2145,14 +2145,16 @@ static void run_sentence(ctx *c, const nf_sent *s, const uint8_t *tags, int head
     memset(c->dm_done, 0, c->n);
     memset(c->tw, 0, c->n);
     c->sporty = -1; /* computed when needed (is_sporty) */
+    const nf_tok *tok = c->tok;
+    const size_t n = c->n;
     size_t i = 0;
-    while (i < c->n) {
+    while (i < n) {
         /* an untagged token without a capital or a digit: every rule below ends in `i++`
-         * for it (no ministry, no dictionary match, no title or coreference cue) */
-        if (tags[i] == NF_TAG_O && !(c->tok[i].flags & (NF_T_CAP | NF_T_UPPER | NF_T_NUM))) {
-            i++;
-            continue;
-        }
+         * for it (no ministry, no dictionary match, no title or coreference cue); skip them
+         * all in a tight loop */
+        while (tags[i] == NF_TAG_O && !(tok[i].flags & (NF_T_CAP | NF_T_UPPER | NF_T_NUM)))
+            if (++i == n)
+                return;
         /* a ministry pattern */
         const char *mcanon = NULL;
         size_t me = ministry(c, i, &mcanon);
