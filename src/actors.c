@@ -888,6 +888,13 @@ static size_t dict_match_raw(ctx *c, size_t i, const dent **out, int *lost_s)
     uint64_t h = PFX_SEED;
     const pfx_ent *ent = NULL; /* the entry of key[0..k) */
     for (size_t j = i; j < c->n && j < i + 12; j++) {
+        /* the test below before normalizing token j: when its first byte is one keynorm
+         * copies as it is (0x21..0xE1) and the key has room, that byte is key[k] */
+        if (ent && tl(c, j) && k + 1 < sizeof c->key) {
+            unsigned char b0 = (unsigned char)tx(c, j)[0];
+            if ((unsigned char)(b0 - 0x21) < 0xE2 - 0x21 && !(ent->next & next_bit(b0)))
+                break; /* (j > i here: no lost apostrophe to check) */
+        }
         size_t k0 = k, add = keynorm(tx(c, j), tl(c, j), c->key + k, sizeof c->key - k);
         for (size_t q = k; q < k + add; q++)
             h = pfx_step(h, (unsigned char)c->key[q]);
@@ -2106,10 +2113,12 @@ static void prefetch_dict(ctx *c, size_t s)
     if (s >= a->nsent || a->sent[s].tok0 + a->sent[s].ntok > a->ntok)
         return;
     const nf_tok *tok = a->tok + a->sent[s].tok0;
-    for (size_t i = 0; i < a->sent[s].ntok; i++) {
+    const char *text = a->doc.text;
+    const size_t n = a->sent[s].ntok; /* (locals: keynorm's stores may alias a) */
+    for (size_t i = 0; i < n; i++) {
         if (!(tok[i].flags & (NF_T_CAP | NF_T_UPPER | NF_T_NUM)))
             continue;
-        size_t k = keynorm(a->doc.text + tok[i].start, tok[i].end - tok[i].start, c->key, sizeof c->key);
+        size_t k = keynorm(text + tok[i].start, tok[i].end - tok[i].start, c->key, sizeof c->key);
         pfx_prefetch(c->x, pfx_hash(c->key, k));
     }
 }
