@@ -2125,20 +2125,14 @@ static void prefetch_dict(ctx *c, size_t s)
 
 /* Is the sentence c->tok[0..c->n) a title-case heading (most longer words capitalized) or a
  * fragment of one or two words (`Newsfeed`, page furniture)?  Such sentences take names from
- * the dictionaries only.  (Computed in the tagging pass, while the tokens are in the cache.) */
-static int is_headline(const ctx *c)
+ * the dictionaries only.  Given its counts of words longer than 3 bytes (nlong), of those
+ * capitalized (ncap), of words and numbers (nword), which the tagging pass takes while the
+ * tokens are in the cache. */
+static int is_headline(const ctx *c, size_t nlong, size_t ncap, size_t nword)
 {
-    size_t nlong = 0, ncap = 0, nlow = 0, nword = 0; /* (nword: words and numbers) */
     static const char *const small[] = {"with", "from", "over", "into", "than", "that", "amid",
                                         "after", "about", "upon", "onto", "says", "said", NULL};
-    for (size_t k = 0; k < c->n; k++) {
-        uint16_t fl = c->tok[k].flags;
-        nword += (fl & (NF_T_WORD | NF_T_NUM)) != 0;
-        if ((fl & NF_T_WORD) && tl(c, k) > 3) {
-            nlong++;
-            ncap += (fl & (NF_T_CAP | NF_T_UPPER)) != 0;
-        }
-    }
+    size_t nlow = 0;
     if (nlong >= 3 && ncap * 10 >= nlong * 7)
         for (size_t k = 0; k < c->n; k++)
             if ((c->tok[k].flags & NF_T_WORD) && tl(c, k) > 3)
@@ -2587,14 +2581,21 @@ int nf_actors_run(nf_ana *a)
         const nf_sent *se = &a->sent[s];
         if (se->tok0 + se->ntok > a->ntok)
             continue;
+        size_t nlong = 0, ncap = 0, nword = 0; /* (for is_headline) */
         for (size_t i = 0; i < se->ntok; i++) {
             const nf_tok *t = &a->tok[se->tok0 + i];
+            uint16_t fl = t->flags;
             words[i] = a->doc.text + t->start;
             lens[i] = t->end - t->start;
+            nword += (fl & (NF_T_WORD | NF_T_NUM)) != 0;
+            if ((fl & NF_T_WORD) && lens[i] > 3) {
+                nlong++;
+                ncap += (fl & (NF_T_CAP | NF_T_UPPER)) != 0;
+            }
         }
         c.tok = a->tok + se->tok0;
         c.n = se->ntok;
-        heads[s] = (uint8_t)is_headline(&c);
+        heads[s] = (uint8_t)is_headline(&c, nlong, ncap, nword);
         uint8_t *tg = alltags + se->tok0;
         nf_tagger_tag_cached(x->tagger, a->tagcache, words, lens, se->ntok, tg);
         for (size_t i = 0; i < se->ntok; i++) {
