@@ -807,6 +807,8 @@ typedef struct {
     coref *cr; size_t ncr, capcr;
     uint32_t *dm_end; const dent **dm_d; uint8_t *dm_lost, *dm_done; /* dict_match cache */
     uint8_t *tw;            /* title_word_may cache, per token of the sentence */
+    uint32_t *tb_start; uint8_t *tb_kind; /* title_before cache, per token of the sentence
+                             * and one past it; tb_kind 0xFF: not yet */
     struct { const char *role, *aff, *canon; } *roles; size_t nroles, caproles; /* titled persons */
     int sporty;             /* the sentence speaks of a game */
     struct { const char *w; uint32_t n; uint16_t k[4]; } *votes; size_t nvotes, capvotes;
@@ -963,7 +965,7 @@ static int title_word_may(ctx *c, size_t j, int last)
 }
 
 /* Title ending just before token b: returns its start (or b) and kind. */
-static size_t title_before(ctx *c, size_t b, int *kind)
+static size_t title_before_raw(ctx *c, size_t b, int *kind)
 {
     const struct nf_actors_eng *x = c->x;
     *kind = T_NONE;
@@ -998,6 +1000,22 @@ static size_t title_before(ctx *c, size_t b, int *kind)
         }
     }
     return b;
+}
+
+/* The same, computed once per token of the sentence when titles match in their own case
+ * only (!c->lax): the result depends on nothing else than the sentence's tokens, the titles
+ * and c->lax (run_sentence and resolve ask it of the same token in turn). */
+static size_t title_before(ctx *c, size_t b, int *kind)
+{
+    if (c->lax || b > c->n)
+        return title_before_raw(c, b, kind);
+    if (c->tb_kind[b] == 0xFF) {
+        int k;
+        c->tb_start[b] = (uint32_t)title_before_raw(c, b, &k);
+        c->tb_kind[b] = (uint8_t)k;
+    }
+    *kind = c->tb_kind[b];
+    return c->tb_start[b];
 }
 
 /* Longest title starting at token b and ending at or before e: its end, or b. */
@@ -2147,6 +2165,7 @@ static void run_sentence(ctx *c, const nf_sent *s, const uint8_t *tags, int head
     c->n = s->ntok;
     memset(c->dm_done, 0, c->n);
     memset(c->tw, 0, c->n);
+    memset(c->tb_kind, 0xFF, c->n + 1);
     c->sporty = -1; /* computed when needed (is_sporty) */
     const nf_tok *tok = c->tok;
     const size_t n = c->n;
@@ -2571,6 +2590,8 @@ int nf_actors_run(nf_ana *a)
     c.dm_lost = nf_arena_alloc(&a->arena, maxn);
     c.dm_done = nf_arena_alloc(&a->arena, maxn);
     c.tw = nf_arena_alloc(&a->arena, maxn);
+    c.tb_start = nf_arena_alloc(&a->arena, (maxn + 1) * sizeof *c.tb_start);
+    c.tb_kind = nf_arena_alloc(&a->arena, maxn + 1);
     size_t m0 = a->nmen;
     if (!a->tagcache)
         a->tagcache = nf_tagger_cache_new(); /* NULL when out of memory: tags without */
