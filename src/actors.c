@@ -225,6 +225,20 @@ static const pfx_ent *pfx_find(const struct nf_actors_eng *x, uint64_t h)
     }
 }
 
+/* pfx_hash(s, n) if keynorm copies s[0..n) as it is (every byte in 0x21..0xE1, as in most
+ * tokens), else 0: the key's hash without writing the key. */
+static uint64_t plain_key_hash(const char *s, size_t n)
+{
+    uint64_t h = PFX_SEED;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char b = (unsigned char)s[i];
+        if ((unsigned char)(b - 0x21) >= 0xE2 - 0x21)
+            return 0;
+        h = pfx_step(h, b);
+    }
+    return h ? h : 1;
+}
+
 /* Starts loading the table's line for the prefix hashed to h (a look-up soon after hits). */
 static void pfx_prefetch(const struct nf_actors_eng *x, uint64_t h)
 {
@@ -2136,8 +2150,11 @@ static void prefetch_dict(ctx *c, size_t s)
     for (size_t i = 0; i < n; i++) {
         if (!(tok[i].flags & (NF_T_CAP | NF_T_UPPER | NF_T_NUM)))
             continue;
-        size_t k = keynorm(text + tok[i].start, tok[i].end - tok[i].start, c->key, sizeof c->key);
-        pfx_prefetch(c->x, pfx_hash(c->key, k));
+        size_t len = tok[i].end - tok[i].start;
+        uint64_t h = len < sizeof c->key ? plain_key_hash(text + tok[i].start, len) : 0;
+        if (!h)
+            h = pfx_hash(c->key, keynorm(text + tok[i].start, len, c->key, sizeof c->key));
+        pfx_prefetch(c->x, h);
     }
 }
 
