@@ -2620,10 +2620,13 @@ int nf_actors_run(nf_ana *a)
         if (se->tok0 + se->ntok > a->ntok)
             continue;
         size_t nlong = 0, ncap = 0, nword = 0; /* (for is_headline) */
-        for (size_t i = 0; i < se->ntok; i++) {
-            const nf_tok *t = &a->tok[se->tok0 + i];
+        const nf_tok *stok = a->tok + se->tok0;
+        const char *text = a->doc.text;
+        const size_t n = se->ntok; /* (locals: the stores to words and lens may alias a) */
+        for (size_t i = 0; i < n; i++) {
+            const nf_tok *t = &stok[i];
             uint16_t fl = t->flags;
-            words[i] = a->doc.text + t->start;
+            words[i] = text + t->start;
             lens[i] = t->end - t->start;
             nword += (fl & (NF_T_WORD | NF_T_NUM)) != 0;
             if ((fl & NF_T_WORD) && lens[i] > 3) {
@@ -2636,10 +2639,12 @@ int nf_actors_run(nf_ana *a)
         heads[s] = (uint8_t)is_headline(&c, nlong, ncap, nword);
         uint8_t *tg = alltags + se->tok0;
         nf_tagger_tag_cached(x->tagger, a->tagcache, words, lens, se->ntok, tg);
-        for (size_t i = 0; i < se->ntok; i++) {
-            int tt = tg[i] == NF_TAG_O ? 0 : (tg[i] + 1) / 2;
-            if (tt >= 1 && tt <= 3 && (tg[i] & 1) && (i + 1 >= se->ntok || tg[i + 1] != tg[i] + 1) &&
-                !(a->tok[se->tok0 + i].flags & NF_T_SENT0))
+        for (size_t i = 0; i < n; i++) {
+            if (tg[i] == NF_TAG_O) /* (most tokens) */
+                continue;
+            int tt = (tg[i] + 1) / 2;
+            if (tt >= 1 && tt <= 3 && (tg[i] & 1) && (i + 1 >= n || tg[i + 1] != tg[i] + 1) &&
+                !(stok[i].flags & NF_T_SENT0))
                 vote_add(&c, words[i], lens[i], tt);
         }
     }
