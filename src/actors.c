@@ -904,8 +904,9 @@ static size_t dict_match_raw(ctx *c, size_t i, const dent **out, int *lost_s)
     uint64_t h = PFX_SEED;
     const pfx_ent *ent = NULL; /* the entry of key[0..k) */
     for (size_t j = i; j < c->n && j < i + 12; j++) {
-        /* the test below before normalizing token j: when its first byte is one keynorm
-         * copies as it is (0x21..0xE1) and the key has room, that byte is key[k] */
+        /* the next-byte test below, before normalizing token j: when its first byte is one
+         * keynorm copies as it is (0x21..0xE1) and the key has room, that byte becomes
+         * key[k0], so a byte the test rejects ends the scan there just the same */
         if (ent && tl(c, j) && k + 1 < sizeof c->key) {
             unsigned char b0 = (unsigned char)tx(c, j)[0];
             if ((unsigned char)(b0 - 0x21) < 0xE2 - 0x21 && !(ent->next & next_bit(b0)))
