@@ -8,6 +8,7 @@
  * as the state, demonyms as affiliations without a row, persons by title/honorific cues,
  * dictionary full names and within-article coreference (surname, `Mr. X` -> the full name
  * seen earlier; else a known newsmaker of that surname in office at the article's date). */
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
@@ -222,6 +223,20 @@ static const pfx_ent *pfx_find(const struct nf_actors_eng *x, uint64_t h)
             return NULL;
         j = (j + 1) & (x->cappfx - 1);
     }
+}
+
+/* pfx_hash(s, n) if keynorm copies s[0..n) as it is (every byte in 0x21..0xE1, as in most
+ * tokens), else 0: the key's hash without writing the key. */
+static uint64_t plain_key_hash(const char *s, size_t n)
+{
+    uint64_t h = PFX_SEED;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char b = (unsigned char)s[i];
+        if ((unsigned char)(b - 0x21) >= 0xE2 - 0x21)
+            return 0;
+        h = pfx_step(h, b);
+    }
+    return h ? h : 1;
 }
 
 /* Starts loading the table's line for the prefix hashed to h (a look-up soon after hits). */
@@ -806,6 +821,8 @@ typedef struct {
     coref *cr; size_t ncr, capcr;
     uint32_t *dm_end; const dent **dm_d; uint8_t *dm_lost, *dm_done; /* dict_match cache */
     uint8_t *tw;            /* title_word_may cache, per token of the sentence */
+    uint32_t *tb_start; uint8_t *tb_kind; /* title_before cache, per token of the sentence
+                             * and one past it; tb_kind 0xFF: not yet */
     struct { const char *role, *aff, *canon; } *roles; size_t nroles, caproles; /* titled persons */
     int sporty;             /* the sentence speaks of a game */
     struct { const char *w; uint32_t n; uint16_t k[4]; } *votes; size_t nvotes, capvotes;
@@ -819,7 +836,9 @@ typedef struct {
 static const char *tx(const ctx *c, size_t i) { return c->t + c->tok[i].start; }
 static size_t tl(const ctx *c, size_t i) { return c->tok[i].end - c->tok[i].start; }
 
-static int tok_is(const ctx *c, size_t i, const char *w)
+/* (always inlined: with a literal w the strlen folds to a constant; most calls end at the
+ * first-byte test) */
+static inline __attribute__((always_inline)) int tok_is(const ctx *c, size_t i, const char *w)
 {
     if (i >= c->n)
         return 0;
@@ -885,6 +904,14 @@ static size_t dict_match_raw(ctx *c, size_t i, const dent **out, int *lost_s)
     uint64_t h = PFX_SEED;
     const pfx_ent *ent = NULL; /* the entry of key[0..k) */
     for (size_t j = i; j < c->n && j < i + 12; j++) {
+        /* the next-byte test below, before normalizing token j: when its first byte is one
+         * keynorm copies as it is (0x21..0xE1) and the key has room, that byte becomes
+         * key[k0], so a byte the test rejects ends the scan there just the same */
+        if (ent && tl(c, j) && k + 1 < sizeof c->key) {
+            unsigned char b0 = (unsigned char)tx(c, j)[0];
+            if ((unsigned char)(b0 - 0x21) < 0xE2 - 0x21 && !(ent->next & next_bit(b0)))
+                break; /* (j > i here: no lost apostrophe to check) */
+        }
         size_t k0 = k, add = keynorm(tx(c, j), tl(c, j), c->key + k, sizeof c->key - k);
         for (size_t q = k; q < k + add; q++)
             h = pfx_step(h, (unsigned char)c->key[q]);
@@ -953,7 +980,7 @@ static int title_word_may(ctx *c, size_t j, int last)
 }
 
 /* Title ending just before token b: returns its start (or b) and kind. */
-static size_t title_before(ctx *c, size_t b, int *kind)
+static size_t title_before_raw(ctx *c, size_t b, int *kind)
 {
     const struct nf_actors_eng *x = c->x;
     *kind = T_NONE;
@@ -988,6 +1015,22 @@ static size_t title_before(ctx *c, size_t b, int *kind)
         }
     }
     return b;
+}
+
+/* The same, computed once per token of the sentence when titles match in their own case
+ * only (!c->lax): the result depends on nothing else than the sentence's tokens, the titles
+ * and c->lax (run_sentence and resolve ask it of the same token in turn). */
+static size_t title_before(ctx *c, size_t b, int *kind)
+{
+    if (c->lax || b > c->n)
+        return title_before_raw(c, b, kind);
+    if (c->tb_kind[b] == 0xFF) {
+        int k;
+        c->tb_start[b] = (uint32_t)title_before_raw(c, b, &k);
+        c->tb_kind[b] = (uint8_t)k;
+    }
+    *kind = c->tb_kind[b];
+    return c->tb_start[b];
 }
 
 /* Longest title starting at token b and ending at or before e: its end, or b. */
@@ -2103,48 +2146,55 @@ static void prefetch_dict(ctx *c, size_t s)
     if (s >= a->nsent || a->sent[s].tok0 + a->sent[s].ntok > a->ntok)
         return;
     const nf_tok *tok = a->tok + a->sent[s].tok0;
-    for (size_t i = 0; i < a->sent[s].ntok; i++) {
+    const char *text = a->doc.text;
+    const size_t n = a->sent[s].ntok; /* (locals: keynorm's stores may alias a) */
+    for (size_t i = 0; i < n; i++) {
         if (!(tok[i].flags & (NF_T_CAP | NF_T_UPPER | NF_T_NUM)))
             continue;
-        size_t k = keynorm(a->doc.text + tok[i].start, tok[i].end - tok[i].start, c->key, sizeof c->key);
-        pfx_prefetch(c->x, pfx_hash(c->key, k));
+        size_t len = tok[i].end - tok[i].start;
+        uint64_t h = len < sizeof c->key ? plain_key_hash(text + tok[i].start, len) : 0;
+        if (!h)
+            h = pfx_hash(c->key, keynorm(text + tok[i].start, len, c->key, sizeof c->key));
+        pfx_prefetch(c->x, h);
     }
 }
 
-static void run_sentence(ctx *c, const nf_sent *s, const uint8_t *tags)
+/* Is the sentence c->tok[0..c->n) a title-case heading (most longer words capitalized) or a
+ * fragment of one or two words (`Newsfeed`, page furniture)?  Such sentences take names from
+ * the dictionaries only.  Given its counts of words longer than 3 bytes (nlong), of those
+ * capitalized (ncap), of words and numbers (nword), which the tagging pass takes while the
+ * tokens are in the cache. */
+static int is_headline(const ctx *c, size_t nlong, size_t ncap, size_t nword)
+{
+    static const char *const small[] = {"with", "from", "over", "into", "than", "that", "amid",
+                                        "after", "about", "upon", "onto", "says", "said", NULL};
+    size_t nlow = 0;
+    if (nlong >= 3 && ncap * 10 >= nlong * 7)
+        for (size_t k = 0; k < c->n; k++)
+            if ((c->tok[k].flags & NF_T_WORD) && tl(c, k) > 3)
+                nlow += is_lower_word(c, k) && !word_in(c, k, small);
+    return (nlong >= 3 && ncap * 10 >= nlong * 7 && nlow == 0) || nword <= 2;
+}
+
+static void run_sentence(ctx *c, const nf_sent *s, const uint8_t *tags, int headline)
 {
     const struct nf_actors_eng *x = c->x;
     c->tok = c->a->tok + s->tok0;
     c->n = s->ntok;
     memset(c->dm_done, 0, c->n);
     memset(c->tw, 0, c->n);
-    /* a title-case heading: most longer words capitalized */
-    size_t nlong = 0, ncap = 0, nlow = 0, nword = 0; /* (nword: words and numbers) */
-    static const char *const small[] = {"with", "from", "over", "into", "than", "that", "amid",
-                                        "after", "about", "upon", "onto", "says", "said", NULL};
-    for (size_t k = 0; k < c->n; k++) {
-        uint16_t fl = c->tok[k].flags;
-        nword += (fl & (NF_T_WORD | NF_T_NUM)) != 0;
-        if ((fl & NF_T_WORD) && tl(c, k) > 3) {
-            nlong++;
-            ncap += (fl & (NF_T_CAP | NF_T_UPPER)) != 0;
-        }
-    }
-    if (nlong >= 3 && ncap * 10 >= nlong * 7)
-        for (size_t k = 0; k < c->n; k++)
-            if ((c->tok[k].flags & NF_T_WORD) && tl(c, k) > 3)
-                nlow += is_lower_word(c, k) && !word_in(c, k, small);
-    /* and fragments of one or two words (`Newsfeed`, page furniture): the dictionaries only */
-    int headline = (nlong >= 3 && ncap * 10 >= nlong * 7 && nlow == 0) || nword <= 2;
+    memset(c->tb_kind, 0xFF, c->n + 1);
     c->sporty = -1; /* computed when needed (is_sporty) */
+    const nf_tok *tok = c->tok;
+    const size_t n = c->n;
     size_t i = 0;
-    while (i < c->n) {
+    while (i < n) {
         /* an untagged token without a capital or a digit: every rule below ends in `i++`
-         * for it (no ministry, no dictionary match, no title or coreference cue) */
-        if (tags[i] == NF_TAG_O && !(c->tok[i].flags & (NF_T_CAP | NF_T_UPPER | NF_T_NUM))) {
-            i++;
-            continue;
-        }
+         * for it (no ministry, no dictionary match, no title or coreference cue); skip them
+         * all in a tight loop */
+        while (tags[i] == NF_TAG_O && !(tok[i].flags & (NF_T_CAP | NF_T_UPPER | NF_T_NUM)))
+            if (++i == n)
+                return;
         /* a ministry pattern */
         const char *mcanon = NULL;
         size_t me = ministry(c, i, &mcanon);
@@ -2539,7 +2589,7 @@ int nf_actors_run(nf_ana *a)
     if (!x)
         return 0;
     ctx c;
-    memset(&c, 0, sizeof c);
+    memset(&c, 0, offsetof(ctx, key)); /* (key is scratch, written before it is read) */
     c.a = a;
     c.x = x;
     c.t = a->doc.text;
@@ -2558,26 +2608,44 @@ int nf_actors_run(nf_ana *a)
     c.dm_lost = nf_arena_alloc(&a->arena, maxn);
     c.dm_done = nf_arena_alloc(&a->arena, maxn);
     c.tw = nf_arena_alloc(&a->arena, maxn);
+    c.tb_start = nf_arena_alloc(&a->arena, (maxn + 1) * sizeof *c.tb_start);
+    c.tb_kind = nf_arena_alloc(&a->arena, maxn + 1);
     size_t m0 = a->nmen;
     if (!a->tagcache)
         a->tagcache = nf_tagger_cache_new(); /* NULL when out of memory: tags without */
     /* tag every sentence first: the article's votes on one-word names */
     uint8_t *alltags = nf_arena_alloc(&a->arena, a->ntok ? a->ntok : 1);
+    uint8_t *heads = nf_arena_alloc(&a->arena, a->nsent); /* is_headline, per sentence */
     for (size_t s = 0; s < a->nsent; s++) {
         const nf_sent *se = &a->sent[s];
         if (se->tok0 + se->ntok > a->ntok)
             continue;
-        for (size_t i = 0; i < se->ntok; i++) {
-            const nf_tok *t = &a->tok[se->tok0 + i];
-            words[i] = a->doc.text + t->start;
+        size_t nlong = 0, ncap = 0, nword = 0; /* (for is_headline) */
+        const nf_tok *stok = a->tok + se->tok0;
+        const char *text = a->doc.text;
+        const size_t n = se->ntok; /* (locals: the stores to words and lens may alias a) */
+        for (size_t i = 0; i < n; i++) {
+            const nf_tok *t = &stok[i];
+            uint16_t fl = t->flags;
+            words[i] = text + t->start;
             lens[i] = t->end - t->start;
+            nword += (fl & (NF_T_WORD | NF_T_NUM)) != 0;
+            if ((fl & NF_T_WORD) && lens[i] > 3) {
+                nlong++;
+                ncap += (fl & (NF_T_CAP | NF_T_UPPER)) != 0;
+            }
         }
+        c.tok = a->tok + se->tok0;
+        c.n = se->ntok;
+        heads[s] = (uint8_t)is_headline(&c, nlong, ncap, nword);
         uint8_t *tg = alltags + se->tok0;
         nf_tagger_tag_cached(x->tagger, a->tagcache, words, lens, se->ntok, tg);
-        for (size_t i = 0; i < se->ntok; i++) {
-            int tt = tg[i] == NF_TAG_O ? 0 : (tg[i] + 1) / 2;
-            if (tt >= 1 && tt <= 3 && (tg[i] & 1) && (i + 1 >= se->ntok || tg[i + 1] != tg[i] + 1) &&
-                !(a->tok[se->tok0 + i].flags & NF_T_SENT0))
+        for (size_t i = 0; i < n; i++) {
+            if (tg[i] == NF_TAG_O) /* (most tokens) */
+                continue;
+            int tt = (tg[i] + 1) / 2;
+            if (tt >= 1 && tt <= 3 && (tg[i] & 1) && (i + 1 >= n || tg[i + 1] != tg[i] + 1) &&
+                !(stok[i].flags & NF_T_SENT0))
                 vote_add(&c, words[i], lens[i], tt);
         }
     }
@@ -2603,7 +2671,7 @@ int nf_actors_run(nf_ana *a)
         prefetch_dict(&c, s + 1);
         if (a->sent[s].tok0 + a->sent[s].ntok > a->ntok)
             continue;
-        run_sentence(&c, &a->sent[s], alltags + a->sent[s].tok0);
+        run_sentence(&c, &a->sent[s], alltags + a->sent[s].tok0, heads[s]);
         descriptions(&c, before);
         /* keep the sentence's mentions in text order (a description after its name) */
         for (size_t m = before + 1; m < a->nmen; m++) {

@@ -548,10 +548,45 @@ static void test_org_names_of_parts(void **st)
             fail_msg("a name too long: %s", A.men[i].canon);
 }
 
+/* The stage's fast paths give what the plain rules give: a dictionary scan ended on the next
+ * token's first byte before normalizing it (`Russia said`) or going on through a token that
+ * starts with a byte normalizing takes care of (`Côte d’Ivoire`, `Russia —`); names after a
+ * long run of skipped lower-case tokens and as a sentence's last token; a title asked of the
+ * same token twice (memoized); fragments and headings. */
+static void test_fast_paths(void **st)
+{
+    (void)st;
+    run("Russia said on Friday that talks with the government of Côte d’Ivoire and São Paulo "
+        "officials would go on. Russia — the Kremlin said — wants more.\n"
+        "The officials who had been waiting for a long time in the rain said they met Putin\n"
+        "Foreign Minister Sergey Lavrov met Prime Minister Boris Johnson in London on Monday.\n"
+        "NATO\n");
+    const nf_mention *m = find_at("Russia said");
+    assert_non_null(m);
+    assert_string_equal(m->canon, "Russia");
+    expect("Côte d’Ivoire", "Ivory Coast", NF_ACT_COUNTRY);
+    expect("São Paulo", "Sao Paulo", NF_ACT_PLACE);
+    expect("Kremlin", "Kremlin", NF_ACT_ORG);
+    expect("Putin", "Vladimir Putin", NF_ACT_PERSON);
+    m = find("Sergey Lavrov");
+    assert_non_null(m);
+    assert_string_equal(m->role, "Foreign Minister");
+    m = find("Boris Johnson");
+    assert_non_null(m);
+    assert_string_equal(m->canon, "Boris Johnson");
+    assert_string_equal(m->role, "Prime Minister");
+    expect("London", "London", NF_ACT_PLACE);
+    expect("NATO", "NATO", NF_ACT_ORG);
+    m = find_at("Russia —");
+    assert_non_null(m);
+    assert_string_equal(m->canon, "Russia");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_countries),
+        cmocka_unit_test(test_fast_paths),
         cmocka_unit_test(test_orgs_and_seats),
         cmocka_unit_test(test_longest_name),
         cmocka_unit_test(test_dictionary_scan),
