@@ -143,26 +143,6 @@ static uint64_t pfx_hash(const char *key, size_t k)
     return h ? h : 1;
 }
 
-/* A zeroed table of n entries; a large one on a transparent huge page where the system
- * allows it: the scans probe it at random right after the tagger has evicted it from the
- * caches, and one TLB entry then covers all of it. */
-static pfx_ent *pfx_alloc(size_t n)
-{
-    size_t bytes = n * sizeof(pfx_ent);
-    if (bytes >= ((size_t)256 << 10)) {
-        size_t hp = (size_t)2 << 20, round = (bytes + hp - 1) & ~(hp - 1);
-        pfx_ent *p = aligned_alloc(hp, round);
-        if (p) {
-#ifdef MADV_HUGEPAGE
-            madvise(p, round, MADV_HUGEPAGE);
-#endif
-            memset(p, 0, bytes);
-            return p;
-        }
-    }
-    return calloc(n, sizeof(pfx_ent));
-}
-
 /* Adds the prefix hashed to h, followed in its key by the byte `next` (< 0: none); with
  * dent_ix > 0, the prefix is the whole key of dent dent_ix - 1. */
 static void pfx_add(struct nf_actors_eng *x, uint64_t h, uint32_t dent_ix, int next)
@@ -171,7 +151,7 @@ static void pfx_add(struct nf_actors_eng *x, uint64_t h, uint32_t dent_ix, int n
         h = 1;
     if ((x->npfx + 1) * 2 > x->cappfx) {
         size_t oc = x->cappfx, nc = oc ? oc * 2 : 4096;
-        pfx_ent *o = x->pfx, *t = pfx_alloc(nc);
+        pfx_ent *o = x->pfx, *t = nf_table_zalloc(nc, sizeof *t); /* probed at random, right after the tagger evicted it */
         if (!t) {
             /* out of memory: the table stays as it is (scans stop early), and whole keys
              * are looked up in the dict map */

@@ -57,6 +57,11 @@ void *nf_map_get(const nf_map *m, const char *key, size_t klen); /* NULL if abse
 int nf_map_has(const nf_map *m, const char *key, size_t klen);
 size_t nf_map_count(const nf_map *m);
 uint64_t nf_hash(const char *s, size_t n);
+/* A zeroed table of n entries of size bytes (free it with free), 64-byte aligned (no entry
+ * across two cache lines); from 1 MB on, on transparent huge pages where the system allows
+ * it: tables probed at random then cost fewer page faults at start-up and fewer TLB misses.
+ * NULL when out of memory. */
+void *nf_table_zalloc(size_t n, size_t size);
 
 /* Decodes one UTF-8 code point at s (n bytes available). Returns its length (1..4) and
  * the code point in *cp; on an invalid sequence returns 1 and *cp = 0xFFFD. */

@@ -282,10 +282,7 @@ static inline uint64_t map_hash(const char *key, size_t n)
 
 static inline uint16_t map_tag(uint64_t h) { return (uint16_t)(0x8000u | (h >> 49)); }
 
-/* A zeroed table, 64-byte aligned (no slot across two cache lines); a large one on
- * transparent huge pages where the system allows it (fewer page faults at start-up and
- * fewer TLB misses on random probes). */
-static void *table_zalloc(size_t n, size_t size)
+void *nf_table_zalloc(size_t n, size_t size)
 {
     size_t bytes = n * size;
     if (bytes >= (1u << 20)) {
@@ -311,7 +308,7 @@ static void map_alloc(nf_map *m)
     m->fshift = 64 - 3 - (unsigned)__builtin_ctzll(m->cap);
     if (!m->filt)
         exit(1);
-    m->slot = table_zalloc(m->cap, sizeof *m->slot);
+    m->slot = nf_table_zalloc(m->cap, sizeof *m->slot);
     if (!m->slot)
         exit(1);
 }

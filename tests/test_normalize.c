@@ -638,6 +638,69 @@ static void test_rule_families(void **st)
     }
 }
 
+/* Random rules for the tests of a fast "may this rule match?" answer: patterns of up to
+ * maxatoms pieces (atoms with quantifiers, groups, alternatives, (?i)), each a rule
+ * anchored at the start when anchored (then every branch opens with ^), and random subjects
+ * of fewer than maxwords words of subj.  Fails when a pattern matches a subject for which
+ * may(pattern, subject) says 0 (what names the answer in the message).  Returns how many
+ * patterns may() reads (does not answer -1 for an empty subject). */
+typedef struct {
+    const char *const *atoms; size_t natoms;
+    const char *const *quants; size_t nquants;
+    const char *const *subj; size_t nsubj;
+} rand_rules;
+
+#define PICK(arr, n) (arr)[(unsigned)rand() % (n)]
+
+static int never_misses(const rand_rules *rr, int npat, int maxatoms, int anchored, int nsubjects, int maxwords,
+                        int (*may)(const char *, const char *, size_t), const char *what)
+{
+    size_t ov[2];
+    int read = 0;
+    for (int t = 0; t < npat; t++) {
+        char pat[256];
+        size_t n = 0;
+        int depth = 0;
+        if (anchored)
+            n += (size_t)sprintf(pat + n, "%s^", rand() % 3 ? "" : "(?i)");
+        for (int k = 0; k < maxatoms && n < 200; k++) {
+            int r = rand() % 12;
+            if (r == 0 && depth < 2) {
+                n += (size_t)sprintf(pat + n, anchored && rand() % 2 ? "(?:" : "(");
+                depth++;
+                continue;
+            }
+            if (r == 1 && depth) {
+                n += (size_t)sprintf(pat + n, ")%s", PICK(rr->quants, rr->nquants));
+                depth--;
+                continue;
+            }
+            n += (size_t)sprintf(pat + n, "%s%s%s", r == 2 ? "(?i)" : r == 3 ? (anchored && !depth ? "|^" : "|") : "",
+                                 PICK(rr->atoms, rr->natoms), PICK(rr->quants, rr->nquants));
+        }
+        while (depth--)
+            n += (size_t)sprintf(pat + n, ")");
+        char err[200];
+        nf_re *re = nf_re_compile(pat, 0, err, sizeof err);
+        if (!re)
+            continue;
+        read += may(pat, "", 0) >= 0;
+        for (int i = 0; i < nsubjects; i++) {
+            char s[128];
+            size_t m = 0;
+            for (int k = rand() % maxwords; k > 0; k--)
+                m += (size_t)sprintf(s + m, "%s", PICK(rr->subj, rr->nsubj));
+            if (nf_re_match(re, wk, s, m, 0, ov, 1) == 1 && may(pat, s, m) == 0) {
+                print_message("/%s/ matches \"%.*s\" but its %s says no\n", pat, (int)m, s, what);
+                fail();
+            }
+        }
+        nf_re_free(re);
+    }
+    return read;
+}
+#undef PICK
+
 /* The rules' literal prefilters (boilerplate.c): never in the way of a match. Patterns the
  * reader doesn't know get no filter; a block with U+212A or U+017F (which (?i) k and s
  * match) passes every filter; random patterns and subjects agree with PCRE2. */
@@ -676,46 +739,10 @@ static void test_rule_prefilter(void **st)
     static const char *const quants[] = {"", "", "", "?", "*", "+", "{2}", "{0,2}", "+?"};
     static const char *const subj[] = {"a", "b", "k", "s", "K", "S", "A", ".", "(", "|", " ", "1",
                                        "\xC2\xBB", "\xC3\xA9", "\xC3\x89", "\xC5\xBF", "\xE2\x84\xAA"};
-#define PICK(arr) (arr)[(unsigned)rand() % (sizeof(arr) / sizeof *(arr))]
+    static const rand_rules rr = {atoms, sizeof atoms / sizeof *atoms, quants, sizeof quants / sizeof *quants,
+                                  subj, sizeof subj / sizeof *subj};
     srand(7);
-    size_t ov[2];
-    for (int t = 0; t < 3000; t++) {
-        char pat[256];
-        size_t n = 0;
-        int depth = 0;
-        for (int k = 0; k < 8 && n < 200; k++) {
-            int r = rand() % 12;
-            if (r == 0 && depth < 2) {
-                n += (size_t)sprintf(pat + n, "(");
-                depth++;
-                continue;
-            }
-            if (r == 1 && depth) {
-                n += (size_t)sprintf(pat + n, ")%s", PICK(quants));
-                depth--;
-                continue;
-            }
-            n += (size_t)sprintf(pat + n, "%s%s%s", r == 2 ? "(?i)" : r == 3 ? "|" : "", PICK(atoms), PICK(quants));
-        }
-        while (depth--)
-            n += (size_t)sprintf(pat + n, ")");
-        char err[200];
-        nf_re *re = nf_re_compile(pat, 0, err, sizeof err);
-        if (!re)
-            continue;
-        for (int i = 0; i < 50; i++) {
-            char s[128];
-            size_t m = 0;
-            for (int k = rand() % 10; k > 0; k--)
-                m += (size_t)sprintf(s + m, "%s", PICK(subj));
-            if (nf_re_match(re, wk, s, m, 0, ov, 1) == 1 && nf_bp_filter_may(pat, s, m) == 0) {
-                print_message("/%s/ matches \"%.*s\" but its filter says no\n", pat, (int)m, s);
-                fail();
-            }
-        }
-        nf_re_free(re);
-    }
-#undef PICK
+    never_misses(&rr, 3000, 8, 0, 50, 10, nf_bp_filter_may, "filter");
 }
 
 /* The first bytes of anchored rules (boilerplate.c): a block whose first byte starts no
@@ -762,51 +789,11 @@ static void test_rule_first_bytes(void **st)
     static const char *const quants[] = {"", "", "", "?", "*", "+", "{2}", "{0,2}", "+?", "{1,}"};
     static const char *const subj[] = {"a", "b", "k", "s", "K", "S", "A", ".", "(", "|", " ", "1", "]",
                                        "-", ":", "\xC2\xBB", "\xC3\xA9", "\xC3\x89", "\xC5\xBF", "\xE2\x84\xAA"};
-#define PICK(arr) (arr)[(unsigned)rand() % (sizeof(arr) / sizeof *(arr))]
+    static const rand_rules rr = {atoms, sizeof atoms / sizeof *atoms, quants, sizeof quants / sizeof *quants,
+                                  subj, sizeof subj / sizeof *subj};
     srand(11);
-    size_t ov[2];
-    int with_set = 0;
-    for (int t = 0; t < 4000; t++) {
-        char pat[256];
-        size_t n = 0;
-        int depth = 0;
-        n += (size_t)sprintf(pat + n, "%s^", rand() % 3 ? "" : "(?i)");
-        for (int k = 0; k < 6 && n < 200; k++) {
-            int r = rand() % 12;
-            if (r == 0 && depth < 2) {
-                n += (size_t)sprintf(pat + n, rand() % 2 ? "(" : "(?:");
-                depth++;
-                continue;
-            }
-            if (r == 1 && depth) {
-                n += (size_t)sprintf(pat + n, ")%s", PICK(quants));
-                depth--;
-                continue;
-            }
-            n += (size_t)sprintf(pat + n, "%s%s%s", r == 2 ? "(?i)" : r == 3 ? (depth ? "|" : "|^") : "",
-                                 PICK(atoms), PICK(quants));
-        }
-        while (depth--)
-            n += (size_t)sprintf(pat + n, ")");
-        char err[200];
-        nf_re *re = nf_re_compile(pat, 0, err, sizeof err);
-        if (!re)
-            continue;
-        with_set += nf_bp_first_may(pat, "", 0) >= 0;
-        for (int i = 0; i < 60; i++) {
-            char s[128];
-            size_t m = 0;
-            for (int k = rand() % 6; k > 0; k--)
-                m += (size_t)sprintf(s + m, "%s", PICK(subj));
-            if (nf_re_match(re, wk, s, m, 0, ov, 1) == 1 && nf_bp_first_may(pat, s, m) == 0) {
-                print_message("/%s/ matches \"%.*s\" but its first bytes say no\n", pat, (int)m, s);
-                fail();
-            }
-        }
-        nf_re_free(re);
-    }
+    int with_set = never_misses(&rr, 4000, 6, 1, 60, 6, nf_bp_first_may, "first bytes");
     assert_true(with_set > 500); /* the test tests something */
-#undef PICK
 }
 
 /* An article of many blocks (the block summaries' stamps wrap around every 255 blocks):
