@@ -2120,6 +2120,16 @@ static void np_text(ctx *c, size_t b, size_t e, const char **out)
     *q = 0;
 }
 
+/* The head word of cue o's speaker phrase (np0 < np1): its last word before a preposition
+ * (`a spokesman for the ministry`: spokesman). */
+static size_t np_head(ctx *c, const cue *o)
+{
+    for (size_t k = o->np0 + 1; k < o->np1; k++)
+        if (in_set(c, k, S_PREPS))
+            return k - 1;
+    return o->np1 - 1;
+}
+
 /* What a speaker kept as written stands for, by its head word (the last word, or the one
  * before `of`, `in`...): 'p' several people or bodies (`the MPs`, `analysts`, `the
  * researchers`), 's' one body or document that is no actor (`the report`, `the committee`:
@@ -2128,12 +2138,7 @@ static int written_kind(ctx *c, const cue *o)
 {
     if (o->np1 <= o->np0 || o->sptype != 255 || !o->speaker)
         return 0;
-    size_t head = o->np1 - 1;
-    for (size_t k = o->np0 + 1; k < o->np1; k++)
-        if (in_set(c, k, S_PREPS)) {
-            head = k - 1;
-            break;
-        }
+    size_t head = np_head(c, o);
     if (!is_word(c, head) || in_set(c, head, S_PRONOUNS) || c->men_end[head] >= 0)
         return 0;
     size_t n;
@@ -2159,12 +2164,7 @@ static int person_described(ctx *c, const cue *o)
 {
     if (o->np1 <= o->np0)
         return 0;
-    size_t head = o->np1 - 1;
-    for (size_t k = o->np0 + 1; k < o->np1; k++)
-        if (in_set(c, k, S_PREPS)) {
-            head = k - 1;
-            break;
-        }
+    size_t head = np_head(c, o);
     if (!is_lower(c, head) || c->men_end[head] >= 0)
         return 0;
     size_t n;

@@ -76,6 +76,14 @@ static inline int nf_isspace(int c) { return c == ' ' || c == '\t' || c == '\n' 
 static inline int nf_tolower(int c) { return nf_isupper(c) ? c + 32 : c; }
 /* Lower-cases ASCII letters of s[0..n) into out (n bytes). */
 void nf_lower(const char *s, size_t n, char *out);
+/* nf_lower of eight bytes at once: a byte below 0x80 in 'A'..'Z' gains 0x20. */
+static inline uint64_t nf_lower8(uint64_t x)
+{
+    uint64_t lo = x & 0x7F7F7F7F7F7F7F7FULL;
+    uint64_t ge_a = lo + 0x3F3F3F3F3F3F3F3FULL; /* top bit: >= 'A' */
+    uint64_t gt_z = lo + 0x2525252525252525ULL; /* top bit: > 'Z' */
+    return x | ((ge_a & ~gt_z & ~x & 0x8080808080808080ULL) >> 2);
+}
 int nf_strncaseeq(const char *a, size_t an, const char *b); /* a[0..an) equals b, ASCII case-insensitive */
 /* Length of the longest prefix of s[0..n) made of printable ASCII (0x20..0x7E) other than
  * x1 and x2 (pass 0x7F for none), eight bytes at a time: the writers copy such runs whole. */

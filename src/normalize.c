@@ -824,14 +824,6 @@ static inline uint32_t stop_bits(const nf_norm *st, uint64_t key)
     }
 }
 
-/* A byte below 0x80 in 'A'..'Z' gains 0x20, in every byte of x at once (as nf_lower). */
-static inline uint64_t lower8(uint64_t x)
-{
-    uint64_t lo = x & 0x7F7F7F7F7F7F7F7FULL;
-    uint64_t ge_a = lo + 0x3F3F3F3F3F3F3F3FULL; /* top bit: >= 'A' */
-    uint64_t gt_z = lo + 0x2525252525252525ULL; /* top bit: > 'Z' */
-    return x | ((ge_a & ~gt_z & ~x & 0x8080808080808080ULL) >> 2);
-}
 
 /* The bytes of detect_lang's words: nf_isalpha (ASCII letters, bytes of 0x80 or more) and
  * the apostrophe. */
@@ -900,7 +892,7 @@ static void detect_lang(nf_ana *a)
                     } else
 #endif
                         memcpy(&key, s + i, wl);
-                    key = lower8(key);
+                    key = nf_lower8(key);
                     uint32_t langs = stop_bits(st, key);
                     for (uint32_t l = 0, bits = langs; bits; l++, bits >>= 1)
                         if (bits & 1)

@@ -499,14 +499,6 @@ int nf_utf8_encode(uint32_t cp, char out[4])
     return 4;
 }
 
-/* A byte below 0x80 in 'A'..'Z' gains 0x20, in every byte of x at once. */
-static inline uint64_t lower8(uint64_t x)
-{
-    uint64_t lo = x & 0x7F7F7F7F7F7F7F7FULL;
-    uint64_t ge_a = lo + 0x3F3F3F3F3F3F3F3FULL; /* top bit: >= 'A' */
-    uint64_t gt_z = lo + 0x2525252525252525ULL; /* top bit: > 'Z' */
-    return x | ((ge_a & ~gt_z & ~x & 0x8080808080808080ULL) >> 2);
-}
 
 static inline uint32_t lower4(uint32_t x)
 {
@@ -523,11 +515,11 @@ void nf_lower(const char *s, size_t n, char *out)
         uint64_t x;
         for (size_t i = 0; i + 8 < n; i += 8) {
             memcpy(&x, s + i, 8);
-            x = lower8(x);
+            x = nf_lower8(x);
             memcpy(out + i, &x, 8);
         }
         memcpy(&x, s + n - 8, 8);
-        x = lower8(x);
+        x = nf_lower8(x);
         memcpy(out + n - 8, &x, 8);
     } else if (n >= 4) {
         uint32_t x, y;
