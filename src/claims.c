@@ -1357,6 +1357,9 @@ static void find_cues(ctx *c, size_t s)
             continue; /* `reports of`, `claims of` */
         if (other_sense(c, i, le, s0, s1) || noun_reading(c, i, s0, s1))
             continue;
+        if (i > s0 && (c->tok[i - 1].flags & NF_T_NUM) && n > 2 && w[n - 1] == 's' && !low_eq(c, i, "says") &&
+            !low_eq(c, i, "states") && !(tl(c, i - 1) == 4 && (tt(c, i - 1)[0] == '1' || tt(c, i - 1)[0] == '2')))
+            continue; /* a count of them: `911 calls`, `300 reports` (not `the 2004 law says`) */
         q.le = le;
         /* extend the cue: told + hearer; said + in a statement */
         size_t ve = i + 1;
@@ -2614,6 +2617,9 @@ static size_t bare_claim_end(ctx *c, const cue *q, size_t s0, size_t s1, size_t 
     }
     if (lower < 2 || (q->inverted && q->np0 > 0 && is(c, q->np0 - 1, "by")))
         return 0; /* `... and was warned by the umpire`: the subject is acted on */
+    if (!q->inverted && is_lower(c, attr0) && !in_set(c, attr0, S_DETS) && !in_set(c, attr0, S_PRONOUNS) &&
+        tok_in(c, attr0 - 1, (const char *const[]){"or", "and", "to", NULL}))
+        return 0; /* a verb phrase, no subject (`... or make 911 calls`): the cue is no verb of saying */
     /* the speaker's words before attr0 (`, the joint report from X and`): a short phrase
      * after the last comma that opens like a noun phrase (never so with `according to`,
      * whose speaker comes after it) */
