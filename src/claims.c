@@ -1186,11 +1186,15 @@ static int other_sense(ctx *c, size_t i, const lexent *le, size_t s0, size_t s1)
  * with no statement following (`to report 2004 results`, `will report to Congress`), before a
  * preposition or a verb (`the PPI report was`, `media reports in both countries`, `reports
  * claimed`), after a name led by a determiner (`The Demos report looked`), or in a phrase
- * after a preposition (`put forward by the Tomlinson report`). */
+ * after a preposition (`put forward by the Tomlinson report`); any plural form counted by a
+ * number before it (`911 calls`, `above 50 indicates`). */
 static int noun_reading(ctx *c, size_t i, size_t s0, size_t s1)
 {
     size_t n;
     const char *w = lower_tok(c, i, &n);
+    if (i > s0 && (c->tok[i - 1].flags & NF_T_NUM) && n > 2 && w[n - 1] == 's' && !low_eq(c, i, "says") &&
+        !low_eq(c, i, "states") && !(tl(c, i - 1) == 4 && (tt(c, i - 1)[0] == '1' || tt(c, i - 1)[0] == '2')))
+        return 1; /* a count of them: `911 calls`, `300 reports` (not `the 2004 law says`) */
     if (!nf_map_has(c->x->homo, w, n))
         return 0;
     int bare = n > 0 && w[n - 1] != 's';
@@ -1357,9 +1361,6 @@ static void find_cues(ctx *c, size_t s)
             continue; /* `reports of`, `claims of` */
         if (other_sense(c, i, le, s0, s1) || noun_reading(c, i, s0, s1))
             continue;
-        if (i > s0 && (c->tok[i - 1].flags & NF_T_NUM) && n > 2 && w[n - 1] == 's' && !low_eq(c, i, "says") &&
-            !low_eq(c, i, "states") && !(tl(c, i - 1) == 4 && (tt(c, i - 1)[0] == '1' || tt(c, i - 1)[0] == '2')))
-            continue; /* a count of them: `911 calls`, `300 reports` (not `the 2004 law says`) */
         q.le = le;
         /* extend the cue: told + hearer; said + in a statement */
         size_t ve = i + 1;
