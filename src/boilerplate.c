@@ -62,7 +62,8 @@ struct nf_bp_filter {
     nf_bp_filter **kid;     /* PF_AND, PF_OR */
 };
 
-static inline unsigned pf_pair(unsigned a, unsigned b) { return ((a << 8 | b) * 0x9E3779B1u) >> 20; }
+/* a byte pair's slot in pf_block.pair (0 .. 4095: the top 12 bits of a 32-bit product) */
+static inline unsigned pf_pair(unsigned a, unsigned b) { return (((a << 8 | b) * 0x9E3779B1u) >> 20) & 0xFFFu; }
 
 static void pf_free(nf_bp_filter *f)
 {
@@ -689,8 +690,7 @@ int nf_bp_filter_may(const char *pattern, const char *s, size_t n)
         free(code);
         return -1;
     }
-    pf_block sb;
-    sb.stamp = 0;
+    pf_block sb = {.stamp = 0};
     pf_scan(&sb, s, n);
     int may = sb.exotic || pf_may(code, &sb);
     free(code);
