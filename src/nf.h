@@ -354,6 +354,10 @@ void nf_write_xml(const nf_options *o, const char *const *cols, nf_buf *out);
  * one article (NF_COL_LINE is left out: its text is a buffer rewritten for every row). */
 typedef struct { const char *src[NF_NCOLS]; size_t off[NF_NCOLS], len[NF_NCOLS]; } nf_tsv_memo;
 void nf_write_tsv_memo(const nf_options *o, const char *const *cols, nf_buf *out, nf_tsv_memo *m);
+/* nf_table_cols and nf_write_tsv_memo for each row of a kept by o->kinds, in the order ix
+ * (NULL: as they are), when every column is written (no --fields): the same bytes, with
+ * the file and article columns formatted once and the line and kind written directly. */
+void nf_write_tsv_rows(const nf_options *o, const nf_ana *a, const uint32_t *ix, nf_buf *out);
 
 /* ---- normalize.c: --text output ---- */
 

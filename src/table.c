@@ -157,6 +157,11 @@ void nf_table_article(const nf_engine *e, nf_ana *a, nf_buf *out)
     const nf_options *o = &e->opt;
     nf_row_writer wr = writer_of(o->format);
     uint32_t *ix = row_order(a); /* (the rows stay where they are) */
+    if (wr == nf_write_tsv && !o->nfields) {
+        nf_write_tsv_rows(o, a, ix, out);
+        free(ix);
+        return;
+    }
     nf_tsv_memo memo = {0};
     for (size_t i = 0; i < a->nrow; i++) {
         const nf_row *r = &a->row[ix ? ix[i] : i];

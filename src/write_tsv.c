@@ -147,3 +147,104 @@ void nf_write_tsv_memo(const nf_options *o, const char *const *cols, nf_buf *out
 {
     write_row(o, cols, out, m);
 }
+
+/* v in decimal at d, as "%ld" prints it; returns the new end. */
+static char *put_dec(char *d, long v)
+{
+    char tmp[24], *e = tmp + sizeof tmp, *q = e;
+    unsigned long u = v < 0 ? 0UL - (unsigned long)v : (unsigned long)v;
+    do {
+        *--q = (char)('0' + u % 10);
+        u /= 10;
+    } while (u);
+    if (v < 0)
+        *--q = '-';
+    memcpy(d, q, (size_t)(e - q));
+    return d + (e - q);
+}
+
+/* The memo's copy of a field's formatted bytes: short ones (most are) without a call. */
+static inline char *copy_short(char *d, const char *s, size_t n)
+{
+    if (n <= 16) {
+        if (n >= 8) {
+            uint64_t x, y;
+            memcpy(&x, s, 8);
+            memcpy(&y, s + n - 8, 8);
+            memcpy(d, &x, 8);
+            memcpy(d + n - 8, &y, 8);
+        } else {
+            for (size_t i = 0; i < n; i++)
+                d[i] = s[i];
+        }
+        return d + n;
+    }
+    memcpy(d, s, n);
+    return d + n;
+}
+
+void nf_write_tsv_rows(const nf_options *o, const nf_ana *a, const uint32_t *ix, nf_buf *out)
+{
+    const char *msrc[NF_NCOLS] = {0}; /* the memo of nf_tsv_memo, for columns DATE on */
+    size_t moff[NF_NCOLS] = {0}, mlen[NF_NCOLS] = {0};
+    size_t pre_off = 0, pre_len = 0; /* "FILE\tARTICLE\t", formatted, at out->p + pre_off */
+    int pre = 0;
+    size_t klen[NF_NKINDS];
+    for (int k = 0; k < NF_NKINDS; k++)
+        klen[k] = strlen(nf_kind_names[k]);
+    for (size_t i = 0; i < a->nrow; i++) {
+        const nf_row *r = &a->row[ix ? ix[i] : i];
+        if (!nf_table_keep(o, r))
+            continue;
+        /* room for the prefix, the line (a sign and 20 digits at most), the kind, the TABs,
+         * the LF and the NUL; each other field then makes sure of its own room */
+        if (!pre) { /* the first row: the file and article columns as write_row formats them */
+            const char *f = a->art->file, *n = a->art->name;
+            size_t fl = f ? strlen(f) : 0, nl = n ? strlen(n) : 0;
+            nf_buf_reserve(out, 3 * (fl + nl) + 2 + 24 + klen[r->kind] + NF_NCOLS);
+            char *d = out->p + out->len;
+            pre_off = out->len;
+            d = put_field(d, f ? f : "", fl);
+            *d++ = '\t';
+            d = put_field(d, n ? n : "", nl);
+            *d++ = '\t';
+            pre_len = (size_t)(d - out->p) - pre_off;
+            pre = 1;
+        } else {
+            nf_buf_reserve(out, pre_len + 24 + klen[r->kind] + NF_NCOLS);
+            memcpy(out->p + out->len, out->p + pre_off, pre_len);
+        }
+        char *d = out->p + out->len + pre_len;
+        d = put_dec(d, r->line - a->art->line_base);
+        *d++ = '\t';
+        memcpy(d, nf_kind_names[r->kind], klen[r->kind]); /* (plain lower-case ASCII) */
+        d += klen[r->kind];
+        for (int c = NF_COL_DATE; c < NF_NCOLS; c++) {
+            *d++ = '\t';
+            const char *f = r->f[c];
+            if (!f || !*f)
+                continue;
+            size_t used = (size_t)(d - out->p);
+            int hit = msrc[c] == f;
+            size_t len = hit ? mlen[c] : strlen(f);
+            /* the field (3 * len at most), the TABs after it, the LF; reserve adds the NUL */
+            size_t need = (hit ? len : 3 * len) + (size_t)(NF_NCOLS - c);
+            if (used + need + 1 > out->cap) {
+                out->len = used;
+                nf_buf_reserve(out, need);
+                d = out->p + used;
+            }
+            if (hit) {
+                d = copy_short(d, out->p + moff[c], len);
+                continue;
+            }
+            d = put_field(d, f, len);
+            msrc[c] = f;
+            moff[c] = used;
+            mlen[c] = (size_t)(d - out->p) - used;
+        }
+        *d++ = '\n';
+        *d = 0;
+        out->len = (size_t)(d - out->p);
+    }
+}
