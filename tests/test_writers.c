@@ -728,6 +728,73 @@ static void test_table_sort_random(void **st)
     }
 }
 
+/* nf_table_article's TSV rows (nf_write_tsv_rows) are what nf_table_cols and nf_write_tsv
+ * make row by row: random rows in random order with nasty values, values repeated by
+ * address in a row and across rows, NULL and empty values, negative and huge lines, a line
+ * base, --kind, a nasty file and article name, NULL ones, a buffer that starts small and one
+ * that already holds bytes. */
+static void test_tsv_rows(void **st)
+{
+    (void)st;
+    nf_engine e;
+    memset(&e, 0, sizeof e);
+    nf_options_default(&e.opt);
+    srand(11);
+    char big[3000];
+    for (size_t i = 0; i + 1 < sizeof big; i++)
+        big[i] = (char)(' ' + i % 90);
+    big[sizeof big - 1] = '\0';
+    for (int round = 0; round < 200; round++) {
+        nf_article art = {0};
+        art.file = round % 7 == 3 ? NULL : round % 3 ? "f.dump" : allbytes;
+        art.name = round % 11 == 5 ? "" : round % 2 ? (char *)"news/a b.txt" : (char *)nasties[round % NNASTY].in;
+        art.line_base = round % 4 == 1 ? 3 : 0;
+        nf_ana a;
+        nf_ana_init(&a, &e, NULL);
+        a.art = &art;
+        size_t n = (size_t)(rand() % 60);
+        for (size_t i = 0; i < n; i++) {
+            nf_row *r = NF_PUSH(a.row, a.nrow, a.caprow);
+            memset(r, 0, sizeof *r);
+            r->kind = (uint8_t)(rand() % NF_NKINDS);
+            r->line = rand() % 5 == 0 ? -(long)(rand() % 1000) : rand() % 50;
+            if (rand() % 40 == 0)
+                r->line = rand() % 2 ? 9223372036854775807L : -9223372036854775807L - 1;
+            r->col = rand() % 30;
+            r->order = (uint32_t)i;
+            for (int c = NF_COL_DATE; c < NF_NCOLS; c++) {
+                int k = rand() % (NNASTY + 4);
+                r->f[c] = k < (int)NNASTY ? nasties[k].in : k == (int)NNASTY ? NULL : k == (int)NNASTY + 1 ? big
+                        : k == (int)NNASTY + 2 ? allbytes : "";
+            }
+            if (i && rand() % 2) /* the same strings as the row before */
+                memcpy(r->f, r[-1].f, sizeof r->f);
+        }
+        e.opt.kinds = round % 5 == 2 ? (1u << NF_KIND_ACTOR) | (1u << NF_KIND_CLAIM) : 0;
+        nf_buf fast = {0}, want = {0};
+        if (round % 2) { /* some bytes in the buffer already */
+            nf_buf_puts(&fast, "head\n");
+            nf_buf_puts(&want, "head\n");
+        }
+        nf_table_article(&e, &a, &fast);
+        nf_table_sort(&a);
+        for (size_t i = 0; i < a.nrow; i++) {
+            if (!nf_table_keep(&e.opt, &a.row[i]))
+                continue;
+            char line[24];
+            const char *cols[NF_NCOLS];
+            nf_table_cols(&a, &a.row[i], line, cols);
+            nf_write_tsv(&e.opt, cols, &want);
+        }
+        assert_int_equal(fast.len, want.len);
+        if (want.len)
+            assert_memory_equal(fast.p, want.p, want.len);
+        nf_buf_free(&fast);
+        nf_buf_free(&want);
+        nf_ana_free(&a);
+    }
+}
+
 static int setup(void **st)
 {
     (void)st;
@@ -753,6 +820,7 @@ int main(void)
         cmocka_unit_test(test_header),
         cmocka_unit_test(test_table_order_kinds),
         cmocka_unit_test(test_table_sort_random),
+        cmocka_unit_test(test_tsv_rows),
     };
     return cmocka_run_group_tests(tests, setup, NULL);
 }
