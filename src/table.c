@@ -34,66 +34,81 @@ static int row_cmp(const void *x, const void *y)
     return a->order < b->order ? -1 : a->order > b->order;
 }
 
-/* The rows' order (row_cmp's): a merge sort of indices by keys that hold line, col, kind
- * and order in one 128-bit number (line and col offset by 2^31 when they fit in 32 bits),
- * so a comparison is one branch-free test. The emission order is unique, so the order is
- * total and any sort gives the same rows in the same order. Returns the indices in a block
- * for free(), or NULL when the rows are in order already (or are put in order in place:
- * out of memory, or a line beyond 32 bits). */
+/* The rows' order (row_cmp's): a natural merge sort of keys that hold line, col, kind,
+ * order and the row's index in one 128-bit number: line and col offset by 2^31 (when they
+ * fit in 32 bits) in the high half; in the low half the kind (3 bits), the order (32) and
+ * the index (29). The emission order is unique, so the index never decides and the order is
+ * total: any sort gives the same rows in the same order, and a comparison is one
+ * branch-free test on the key alone. The stages emit their rows in text order, so the rows
+ * come as a few ascending runs (the article row, the dates, the actors...): merging those
+ * runs takes a few passes where merging from single rows takes log2(rows). Returns the
+ * indices in a block for free(), or NULL when the rows are in order already (or are put in
+ * order in place: out of memory, a line beyond 32 bits, 2^29 rows or more). */
 typedef unsigned __int128 row_key;
+enum { KEY_IXBITS = 29 };
 
 static uint32_t *row_order(nf_ana *a)
 {
     size_t n = a->nrow;
     if (n < 2)
         return NULL;
-    row_key *k = malloc(n * (sizeof *k + 2 * sizeof(uint32_t)));
-    uint32_t *ix = k ? (uint32_t *)(k + n) : NULL, *tmp = k ? ix + n : NULL;
-    int sorted = 1;
+    /* the keys, as many to merge into, and the starts of the runs (and n after them) */
+    row_key *k = n < ((size_t)1 << KEY_IXBITS) ? malloc(n * (2 * sizeof *k + sizeof(uint32_t)) + sizeof(uint32_t)) : NULL;
+    row_key *tmp = k ? k + n : NULL;
+    uint32_t *run = k ? (uint32_t *)(tmp + n) : NULL;
+    size_t nrun = 0;
     for (size_t i = 0; k && i < n; i++) {
         const nf_row *r = &a->row[i];
         const long half = 0x80000000L;
-        if (r->line < -half || r->line >= half || r->col < -half || r->col >= half) {
+        if (r->line < -half || r->line >= half || r->col < -half || r->col >= half || r->kind >= 8) {
             free(k);
             k = NULL;
             break;
         }
         uint64_t hi = (uint64_t)(r->line + half) << 32 | (uint64_t)(r->col + half);
-        k[i] = (row_key)hi << 64 | ((uint64_t)r->kind << 32 | r->order);
-        ix[i] = (uint32_t)i;
-        if (i && k[i] < k[i - 1])
-            sorted = 0;
+        uint64_t lo = (uint64_t)r->kind << 61 | (uint64_t)r->order << KEY_IXBITS | i;
+        k[i] = (row_key)hi << 64 | lo;
+        if (!i || k[i] < k[i - 1])
+            run[nrun++] = (uint32_t)i;
     }
     if (!k) { /* the library sort needs no memory */
         qsort(a->row, n, sizeof *a->row, row_cmp);
         return NULL;
     }
-    if (sorted) {
+    if (nrun == 1) {
         free(k);
         return NULL;
     }
-    for (size_t w = 1; w < n; w *= 2) { /* merge runs of w into runs of 2w */
-        for (size_t b = 0; b < n; b += 2 * w) {
-            size_t m = b + w < n ? b + w : n, e = b + 2 * w < n ? b + 2 * w : n;
-            size_t i = b, j = m, o = b;
-            while (i < m && j < e) {
-                uint32_t xi = ix[i], xj = ix[j];
-                int right = k[xj] < k[xi]; /* (no branch on the data) */
-                tmp[o++] = right ? xj : xi;
+    row_key *src = k, *dst = tmp;
+    while (nrun > 1) { /* merge runs two by two */
+        run[nrun] = (uint32_t)n;
+        size_t m = 0;
+        for (size_t r = 0; r < nrun; r += 2) {
+            size_t b = run[r], mid = run[r + 1 < nrun ? r + 1 : nrun], e = run[r + 2 < nrun ? r + 2 : nrun];
+            size_t i = b, j = mid, o = b;
+            while (i < mid && j < e) {
+                row_key x = src[i], y = src[j];
+                int right = y < x; /* (no branch on the data) */
+                dst[o++] = right ? y : x;
                 j += (size_t)right;
                 i += (size_t)!right;
             }
-            while (i < m)
-                tmp[o++] = ix[i++];
-            while (j < e)
-                tmp[o++] = ix[j++];
+            memcpy(dst + o, src + i, (mid - i) * sizeof *src);
+            o += mid - i;
+            memcpy(dst + o, src + j, (e - j) * sizeof *src);
+            run[m++] = (uint32_t)b;
         }
-        uint32_t *t = ix;
-        ix = tmp;
-        tmp = t;
+        nrun = m;
+        row_key *t = src;
+        src = dst;
+        dst = t;
     }
-    /* the result at the start of the block, for free() (the keys' bytes: no overlap) */
-    memcpy(k, ix, n * sizeof *ix);
+    /* the indices into the other half, then at the start of the block, for free() */
+    uint32_t *ix = (uint32_t *)dst;
+    for (size_t i = 0; i < n; i++)
+        ix[i] = (uint32_t)src[i] & (((uint32_t)1 << KEY_IXBITS) - 1);
+    if (dst != k)
+        memcpy(k, ix, n * sizeof *ix);
     return (uint32_t *)k;
 }
 
