@@ -215,6 +215,7 @@ enum {
     NF_T_OPEN = 1 << 6,    /* with NF_T_QUOTE: opens a quote */
     NF_T_SENT0 = 1 << 7,   /* first word of its sentence (after opening quotes) */
     NF_T_POSS = 1 << 8,    /* possessive clitic 's or ’s or ' as its own token */
+    NF_T_DOT = 1 << 9,     /* with NF_T_WORD: ends in its period (abbreviation, initial, U.S.) */
 };
 
 typedef struct { uint32_t start, end; uint16_t flags; } nf_tok;

@@ -8,6 +8,9 @@
  * paragraphs: a sentence that starts inside a quote opened earlier gets in_quote. */
 #include <stdlib.h>
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "nf.h"
 
@@ -84,15 +87,20 @@ void nf_sentences_fini(nf_engine *e)
 /* Classes of ASCII bytes, looked up in the tokenizer's inner loops (a byte of 0x80 or more
  * is in none: the code point decides). */
 /* B_WEND: an ASCII byte that ends a word with nothing more to look at (not a letter,
- * digit, dot, hyphen, ampersand or apostrophe). */
-enum { B_ALNUM = 1, B_UPPER = 2, B_LOWER = 4, B_SPACE = 8, B_WEND = 16 };
+ * digit, dot, hyphen, ampersand or apostrophe). B_MARK: an ASCII byte that is a token of
+ * its own, whatever comes before or after it (tok_step's last case: no space, letter,
+ * digit, quote mark or apostrophe, nor a mark that runs: . - * = _ ! ?). */
+enum { B_ALNUM = 1, B_UPPER = 2, B_LOWER = 4, B_SPACE = 8, B_WEND = 16, B_MARK = 32 };
 #define BCL(c)                                                                                  \
     (((c) >= 'A' && (c) <= 'Z') ? B_ALNUM | B_UPPER                                             \
      : ((c) >= 'a' && (c) <= 'z') ? B_ALNUM | B_LOWER                                           \
      : ((c) >= '0' && (c) <= '9') ? B_ALNUM                                                     \
      : ((c) == ' ' || ((c) >= '\t' && (c) <= '\r')) ? B_SPACE | B_WEND                         \
-     : ((c) == '.' || (c) == '-' || (c) == '&' || (c) == '\'') ? 0                              \
-                                                    : B_WEND)
+     : ((c) == '.' || (c) == '-' || (c) == '\'') ? 0                                            \
+     : ((c) == '&') ? B_MARK                                                                    \
+     : ((c) == '"' || (c) == '`' || (c) == '*' || (c) == '=' || (c) == '_' || (c) == '!' ||     \
+        (c) == '?') ? B_WEND                                                                    \
+                    : B_WEND | B_MARK)
 #define BCL4(c) BCL(c), BCL(c + 1), BCL(c + 2), BCL(c + 3)
 #define BCL16(c) BCL4(c), BCL4(c + 4), BCL4(c + 8), BCL4(c + 12)
 #define BCL64(c) BCL16(c), BCL16(c + 16), BCL16(c + 32), BCL16(c + 48)
@@ -112,6 +120,20 @@ static const uint8_t bcl[256] = {BCL64(0), BCL64(64)}; /* the rest: 0 */
  * instead of one test a byte: the exit of a byte loop is a branch mispredicted per word. */
 static inline const unsigned char *alnum_end(const unsigned char *q, const unsigned char *qe)
 {
+#ifdef __SSE2__
+    /* sixteen bytes at a time where sixteen are left: as signed bytes, one of 0x80 or more
+     * is below zero, so in neither range; x | 0x20 maps A-Z (and only A-Z) to a-z */
+    while (qe - q >= 16) {
+        __m128i x = _mm_loadu_si128((const __m128i *)(const void *)q);
+        __m128i z = _mm_or_si128(x, _mm_set1_epi8(0x20));
+        __m128i letter = _mm_and_si128(_mm_cmpgt_epi8(z, _mm_set1_epi8('a' - 1)), _mm_cmplt_epi8(z, _mm_set1_epi8('z' + 1)));
+        __m128i digit = _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8('0' - 1)), _mm_cmplt_epi8(x, _mm_set1_epi8('9' + 1)));
+        unsigned stop = (unsigned)_mm_movemask_epi8(_mm_or_si128(letter, digit)) ^ 0xFFFFu;
+        if (stop)
+            return q + __builtin_ctz(stop);
+        q += 16;
+    }
+#endif
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
     const uint64_t ones = 0x0101010101010101ULL, top = 0x8080808080808080ULL;
     while (qe - q >= 8) {
@@ -261,234 +283,265 @@ static uint16_t case_flags(const char *t, uint32_t s, uint32_t e)
     return nletters >= 2 ? fl | NF_T_UPPER : fl;
 }
 
+/* One step of the tokenizer at t[i] (i < e), by the general rules: skips a space or appends
+ * the token that starts there (and a possessive after it). Returns where the next step
+ * starts. Out of line: tokenize's loop, which handles the common tokens itself, keeps its
+ * registers. */
+__attribute__((noinline)) static uint32_t tok_step(tk_state *st, uint32_t s, uint32_t i, uint32_t e)
+{
+    nf_ana *a = st->a;
+    const char *t = st->t;
+    int len;
+    uint32_t c = cp_at(t, i, e, &len);
+    if (cp_space(c))
+        return i + (uint32_t)len;
+    uint32_t p = i; /* token start */
+    if (cp_digit(c)) {
+        /* number: digits with inner , . : / before a digit, then letters (1990s, 10th, 5pm) */
+        uint32_t j = i + 1;
+        while (j < e) {
+            unsigned char d = (unsigned char)t[j];
+            if (nf_isdigit(d)) {
+                j++;
+            } else if ((d == ',' || d == '.' || d == ':' || d == '/') && j + 1 < e &&
+                       nf_isdigit((unsigned char)t[j + 1])) {
+                j += 2;
+            } else {
+                break;
+            }
+        }
+        while (j < e && nf_isalpha((unsigned char)t[j]) && !((unsigned char)t[j] & 0x80))
+            j++;
+        push_tok(a, p, j, NF_T_NUM);
+        i = j;
+        /* possessive 's after a number: 2014's, the 1990's */
+        if (i < e && is_apos(cp_at(t, i, e, &len))) {
+            uint32_t k = i + (uint32_t)len;
+            int l4 = 0;
+            if (k < e && (t[k] == 's' || t[k] == 'S') &&
+                (k + 1 >= e || (!cp_letter(cp_at(t, k + 1, e, &l4)) &&
+                                !cp_digit(cp_at(t, k + 1, e, &l4))))) {
+                push_tok(a, i, k + 1, NF_T_POSS);
+                i = k + 1;
+            }
+        }
+        return i;
+    }
+    if (cp_letter(c)) {
+        uint32_t j = i + (uint32_t)len;
+        int dotted = 0;
+        for (;;) {
+            const unsigned char *q = alnum_end((const unsigned char *)t + j, (const unsigned char *)t + e);
+            j = (uint32_t)(q - (const unsigned char *)t);
+            if (j >= e || (bcl[(unsigned char)t[j]] & B_SPACE))
+                break; /* the common end of a word */
+            int l2;
+            uint32_t d = cp_at(t, j, e, &l2);
+            if (cp_letter(d) || cp_digit(d)) {
+                j += (uint32_t)l2;
+                continue;
+            }
+            if ((d == '-' || d == 0x2010 || d == 0x2011) && j + (uint32_t)l2 < e) {
+                int l3;
+                uint32_t d3 = cp_at(t, j + (uint32_t)l2, e, &l3);
+                if (cp_letter(d3) || cp_digit(d3)) {
+                    j += (uint32_t)l2 + (uint32_t)l3;
+                    continue;
+                }
+                break;
+            }
+            if (d == '&' && j + 1 < e && nf_isupper((unsigned char)t[j + 1]) &&
+                nf_isupper((unsigned char)t[j - 1])) { /* AT&T, S&P */
+                j += 1;
+                continue;
+            }
+            if (is_apos(d) && j + (uint32_t)l2 < e) {
+                int l3;
+                uint32_t d3 = cp_at(t, j + (uint32_t)l2, e, &l3);
+                if (!cp_letter(d3))
+                    break;
+                uint32_t after = j + (uint32_t)l2 + (uint32_t)l3;
+                int l4 = 0;
+                uint32_t d4 = after < e ? cp_at(t, after, e, &l4) : ' ';
+                if ((d3 == 's' || d3 == 'S') && !cp_letter(d4) && !cp_digit(d4))
+                    break; /* possessive 's: its own token */
+                j = after; /* don't, O'Brien, we'll */
+                continue;
+            }
+            if (d == '.' && j + 2 <= e) {
+                /* dotted abbreviation: U.S., a.m., U.S.A. — single letters between dots */
+                uint32_t k = j + 1;
+                uint32_t seg0 = j;
+                /* the segment before the dot must be a single letter */
+                int l0;
+                uint32_t back = j - 1;
+                while (back > p && ((unsigned char)t[back] & 0xC0) == 0x80)
+                    back--;
+                (void)cp_at(t, back, e, &l0);
+                int single = (back == p || t[back - 1] == '.' || t[back - 1] == '-') && (j - back) == (uint32_t)l0;
+                if (single && k < e && nf_isalpha((unsigned char)t[k]) &&
+                    !((unsigned char)t[k] & 0x80) &&
+                    (k + 1 >= e || t[k + 1] == '.' || !cp_letter((unsigned char)t[k + 1]))) {
+                    if (k + 1 < e && t[k + 1] == '.') {
+                        j = k + 1; /* keep going: ...X. */
+                        dotted = 1;
+                        (void)seg0;
+                        continue;
+                    }
+                }
+                break;
+            }
+            break;
+        }
+        /* j: end of the letters; a final period may belong to the word */
+        uint16_t fl = NF_T_WORD | case_flags(t, p, j);
+        uint32_t wend = j;
+        if (dotted) {
+            /* j points at the last dot of X.Y. sequences (e.g. "U.S" + "."): include it */
+            if (j < e && t[j] == '.') {
+                wend = j + 1;
+            }
+        } else if (j < e && t[j] == '.') {
+            int cls = abbrev_class(st->se, t, p, j);
+            int initial = (j - p == 1 && nf_isupper((unsigned char)t[p]));
+            if (cls || initial)
+                wend = j + 1;
+        }
+        push_tok(a, p, wend, wend > j ? fl | NF_T_DOT : fl);
+        i = wend;
+        /* possessive 's / ’s */
+        if (i < e && is_apos(cp_at(t, i, e, &len))) {
+            uint32_t k = i + (uint32_t)len;
+            if (k < e && (t[k] == 's' || t[k] == 'S')) {
+                int l4 = 0;
+                uint32_t d4 = k + 1 < e ? cp_at(t, k + 1, e, &l4) : ' ';
+                if (!cp_letter(d4) && !cp_digit(d4)) {
+                    push_tok(a, i, k + 1, NF_T_POSS);
+                    i = k + 1;
+                }
+            } else if (!st->sq_open && wend > p && (t[wend - 1] == 's') &&
+                       (k >= e || !cp_letter(cp_at(t, k, e, &len)))) {
+                /* plural possessive: the countries' leaders */
+                push_tok(a, i, k, NF_T_POSS);
+                i = k;
+            }
+        }
+        return i;
+    }
+    /* quotes */
+    if (c == '"' || c == 0x201C || c == 0x201D || c == 0x201E || c == 0x00AB || c == 0x00BB ||
+        (c == '`' && i + 1 < e && t[i + 1] == '`') ||
+        (c == '\'' && i + 1 < e && t[i + 1] == '\'')) {
+        uint32_t j = i + (uint32_t)len;
+        if (c == '`' || c == '\'')
+            j = i + 2;
+        int open;
+        if (c == 0x201C || c == 0x201E || c == '`' || c == 0x00AB)
+            open = 1;
+        else if (c == 0x201D || c == '\'' || c == 0x00BB)
+            open = 0;
+        else {
+            /* ASCII ": by its neighbours, else by the state */
+            int before_sp = (i == s) || cp_space((unsigned char)t[i - 1]) ||
+                            (t[i - 1] && strchr("([{-", t[i - 1]) != NULL);
+            int lj;
+            uint32_t nx = j < e ? cp_at(t, j, e, &lj) : ' ';
+            int after_sp = j >= e || cp_space(nx) || nx == ',' || nx == '.' || nx == ';' ||
+                           nx == ':' || nx == ')' || nx == '?' || nx == '!';
+            if (before_sp && !after_sp)
+                open = 1;
+            else if (after_sp && !before_sp)
+                open = 0;
+            else
+                open = !st->dq_open;
+        }
+        st->dq_open = open;
+        push_tok(a, i, j, NF_T_PUNCT | NF_T_QUOTE | (open ? NF_T_OPEN : 0));
+        i = j;
+        return i;
+    }
+    if (c == 0x2018 || c == '\'' || c == 0x2019) {
+        int open;
+        if (c == 0x2018)
+            open = 1;
+        else {
+            int before_sp = (i == s) || cp_space((unsigned char)t[i - 1]) ||
+                            (t[i - 1] && strchr("([{\"", t[i - 1]) != NULL);
+            open = before_sp;
+            if (before_sp && i + (uint32_t)len < e && nf_isdigit((unsigned char)t[i + len]))
+                open = 0; /* '90s */
+        }
+        st->sq_open = open;
+        push_tok(a, i, i + (uint32_t)len, NF_T_PUNCT | NF_T_QUOTE | (open ? NF_T_OPEN : 0));
+        i += (uint32_t)len;
+        return i;
+    }
+    /* runs of the same mark: ... -- */
+    if (c == '.' || c == '-' || c == '*' || c == '=' || c == '_' || c == '!' || c == '?') {
+        uint32_t j = i + 1;
+        while (j < e && (uint32_t)(unsigned char)t[j] == c && j - i < 64)
+            j++;
+        push_tok(a, i, j, NF_T_PUNCT);
+        i = j;
+        return i;
+    }
+    push_tok(a, i, i + (uint32_t)len, NF_T_PUNCT);
+    return i + (uint32_t)len;
+}
+
 /* Tokenizes t[s..e) (one paragraph) and appends tokens. */
 static void tokenize(tk_state *st, uint32_t s, uint32_t e)
 {
     nf_ana *a = st->a;
     const char *t = st->t;
-    uint32_t i = s;
-    int len;
-    while (i < e) {
-        /* The common token first: ASCII letters and digits from a letter up to the end or
-         * an ASCII byte that can't go on a word (not a dot, hyphen, ampersand or
-         * apostrophe; a letter or digit ends no run). The general path below would make
-         * the same token, and nothing of what follows it (no possessive). */
-        unsigned char b0 = (unsigned char)t[i];
-        if (bcl[b0] & (B_UPPER | B_LOWER)) {
-            const unsigned char *q = alnum_end((const unsigned char *)t + i + 1, (const unsigned char *)t + e);
-            uint32_t j = (uint32_t)(q - (const unsigned char *)t);
-            if (j >= e || (bcl[*q] & B_WEND)) {
+    const unsigned char *u = (const unsigned char *)t, *p = u + s, *pe = u + e;
+    /* the tokens pushed here go through tk (a->ntok is set before tok_step and after) */
+    nf_grow((void **)&a->tok, &a->captok, a->ntok + 1, sizeof *a->tok);
+    nf_tok *tk = a->tok + a->ntok, *tkend = a->tok + a->captok;
+    while (p < pe) {
+        if (tk == tkend) { /* room for the one token of the common cases */
+            a->ntok = (size_t)(tk - a->tok);
+            nf_grow((void **)&a->tok, &a->captok, a->ntok + 1, sizeof *a->tok);
+            tk = a->tok + a->ntok;
+            tkend = a->tok + a->captok;
+        }
+        /* The common tokens here, the rest by tok_step. First ASCII letters and digits from
+         * a letter up to the end or an ASCII byte that can't go on a word (not a dot,
+         * hyphen, ampersand or apostrophe; a letter or digit ends no run): tok_step would
+         * make the same token, and nothing of what follows it (no possessive). */
+        unsigned b0 = *p, cl = bcl[b0];
+        if (cl & (B_UPPER | B_LOWER)) {
+            const unsigned char *q = alnum_end(p + 1, pe);
+            if (q >= pe || (bcl[*q] & B_WEND)) {
                 /* (case_flags: a word from a lower-case letter has neither flag; one from an
                  * upper-case letter then a lower-case one is only capitalized) */
-                uint16_t fl = bcl[b0] & B_LOWER                                ? NF_T_WORD
-                              : j > i + 1 && (bcl[(unsigned char)t[i + 1]] & B_LOWER) ? NF_T_WORD | NF_T_CAP
-                                                                               : NF_T_WORD | case_flags(t, i, j);
-                push_tok(a, i, j, fl);
-                i = j;
+                uint32_t i = (uint32_t)(p - u), j = (uint32_t)(q - u);
+                tk->flags = cl & B_LOWER                           ? NF_T_WORD
+                            : q > p + 1 && (bcl[p[1]] & B_LOWER) ? NF_T_WORD | NF_T_CAP
+                                                                 : NF_T_WORD | case_flags(t, i, j);
+                tk->start = i;
+                tk->end = j;
+                tk++;
+                p = q;
                 continue;
             }
         } else if (b0 == ' ') {
-            i++;
+            p++;
+            continue;
+        } else if (cl & B_MARK) { /* a mark of its own: , ; : ( ) % $ & and the like */
+            tk->start = (uint32_t)(p - u);
+            tk->end = (uint32_t)(p - u) + 1;
+            tk->flags = NF_T_PUNCT;
+            tk++;
+            p++;
             continue;
         }
-        uint32_t c = cp_at(t, i, e, &len);
-        if (cp_space(c)) {
-            i += (uint32_t)len;
-            continue;
-        }
-        uint32_t p = i; /* token start */
-        if (cp_digit(c)) {
-            /* number: digits with inner , . : / before a digit, then letters (1990s, 10th, 5pm) */
-            uint32_t j = i + 1;
-            while (j < e) {
-                unsigned char d = (unsigned char)t[j];
-                if (nf_isdigit(d)) {
-                    j++;
-                } else if ((d == ',' || d == '.' || d == ':' || d == '/') && j + 1 < e &&
-                           nf_isdigit((unsigned char)t[j + 1])) {
-                    j += 2;
-                } else {
-                    break;
-                }
-            }
-            while (j < e && nf_isalpha((unsigned char)t[j]) && !((unsigned char)t[j] & 0x80))
-                j++;
-            push_tok(a, p, j, NF_T_NUM);
-            i = j;
-            /* possessive 's after a number: 2014's, the 1990's */
-            if (i < e && is_apos(cp_at(t, i, e, &len))) {
-                uint32_t k = i + (uint32_t)len;
-                int l4 = 0;
-                if (k < e && (t[k] == 's' || t[k] == 'S') &&
-                    (k + 1 >= e || (!cp_letter(cp_at(t, k + 1, e, &l4)) &&
-                                    !cp_digit(cp_at(t, k + 1, e, &l4))))) {
-                    push_tok(a, i, k + 1, NF_T_POSS);
-                    i = k + 1;
-                }
-            }
-            continue;
-        }
-        if (cp_letter(c)) {
-            uint32_t j = i + (uint32_t)len;
-            int dotted = 0;
-            for (;;) {
-                const unsigned char *q = alnum_end((const unsigned char *)t + j, (const unsigned char *)t + e);
-                j = (uint32_t)(q - (const unsigned char *)t);
-                if (j >= e || (bcl[(unsigned char)t[j]] & B_SPACE))
-                    break; /* the common end of a word */
-                int l2;
-                uint32_t d = cp_at(t, j, e, &l2);
-                if (cp_letter(d) || cp_digit(d)) {
-                    j += (uint32_t)l2;
-                    continue;
-                }
-                if ((d == '-' || d == 0x2010 || d == 0x2011) && j + (uint32_t)l2 < e) {
-                    int l3;
-                    uint32_t d3 = cp_at(t, j + (uint32_t)l2, e, &l3);
-                    if (cp_letter(d3) || cp_digit(d3)) {
-                        j += (uint32_t)l2 + (uint32_t)l3;
-                        continue;
-                    }
-                    break;
-                }
-                if (d == '&' && j + 1 < e && nf_isupper((unsigned char)t[j + 1]) &&
-                    nf_isupper((unsigned char)t[j - 1])) { /* AT&T, S&P */
-                    j += 1;
-                    continue;
-                }
-                if (is_apos(d) && j + (uint32_t)l2 < e) {
-                    int l3;
-                    uint32_t d3 = cp_at(t, j + (uint32_t)l2, e, &l3);
-                    if (!cp_letter(d3))
-                        break;
-                    uint32_t after = j + (uint32_t)l2 + (uint32_t)l3;
-                    int l4 = 0;
-                    uint32_t d4 = after < e ? cp_at(t, after, e, &l4) : ' ';
-                    if ((d3 == 's' || d3 == 'S') && !cp_letter(d4) && !cp_digit(d4))
-                        break; /* possessive 's: its own token */
-                    j = after; /* don't, O'Brien, we'll */
-                    continue;
-                }
-                if (d == '.' && j + 2 <= e) {
-                    /* dotted abbreviation: U.S., a.m., U.S.A. — single letters between dots */
-                    uint32_t k = j + 1;
-                    uint32_t seg0 = j;
-                    /* the segment before the dot must be a single letter */
-                    int l0;
-                    uint32_t back = j - 1;
-                    while (back > p && ((unsigned char)t[back] & 0xC0) == 0x80)
-                        back--;
-                    (void)cp_at(t, back, e, &l0);
-                    int single = (back == p || t[back - 1] == '.' || t[back - 1] == '-') && (j - back) == (uint32_t)l0;
-                    if (single && k < e && nf_isalpha((unsigned char)t[k]) &&
-                        !((unsigned char)t[k] & 0x80) &&
-                        (k + 1 >= e || t[k + 1] == '.' || !cp_letter((unsigned char)t[k + 1]))) {
-                        if (k + 1 < e && t[k + 1] == '.') {
-                            j = k + 1; /* keep going: ...X. */
-                            dotted = 1;
-                            (void)seg0;
-                            continue;
-                        }
-                    }
-                    break;
-                }
-                break;
-            }
-            /* j: end of the letters; a final period may belong to the word */
-            uint16_t fl = NF_T_WORD | case_flags(t, p, j);
-            uint32_t wend = j;
-            if (dotted) {
-                /* j points at the last dot of X.Y. sequences (e.g. "U.S" + "."): include it */
-                if (j < e && t[j] == '.') {
-                    wend = j + 1;
-                }
-            } else if (j < e && t[j] == '.') {
-                int cls = abbrev_class(st->se, t, p, j);
-                int initial = (j - p == 1 && nf_isupper((unsigned char)t[p]));
-                if (cls || initial)
-                    wend = j + 1;
-            }
-            push_tok(a, p, wend, fl);
-            i = wend;
-            /* possessive 's / ’s */
-            if (i < e && is_apos(cp_at(t, i, e, &len))) {
-                uint32_t k = i + (uint32_t)len;
-                if (k < e && (t[k] == 's' || t[k] == 'S')) {
-                    int l4 = 0;
-                    uint32_t d4 = k + 1 < e ? cp_at(t, k + 1, e, &l4) : ' ';
-                    if (!cp_letter(d4) && !cp_digit(d4)) {
-                        push_tok(a, i, k + 1, NF_T_POSS);
-                        i = k + 1;
-                    }
-                } else if (!st->sq_open && wend > p && (t[wend - 1] == 's') &&
-                           (k >= e || !cp_letter(cp_at(t, k, e, &len)))) {
-                    /* plural possessive: the countries' leaders */
-                    push_tok(a, i, k, NF_T_POSS);
-                    i = k;
-                }
-            }
-            continue;
-        }
-        /* quotes */
-        if (c == '"' || c == 0x201C || c == 0x201D || c == 0x201E || c == 0x00AB || c == 0x00BB ||
-            (c == '`' && i + 1 < e && t[i + 1] == '`') ||
-            (c == '\'' && i + 1 < e && t[i + 1] == '\'')) {
-            uint32_t j = i + (uint32_t)len;
-            if (c == '`' || c == '\'')
-                j = i + 2;
-            int open;
-            if (c == 0x201C || c == 0x201E || c == '`' || c == 0x00AB)
-                open = 1;
-            else if (c == 0x201D || c == '\'' || c == 0x00BB)
-                open = 0;
-            else {
-                /* ASCII ": by its neighbours, else by the state */
-                int before_sp = (i == s) || cp_space((unsigned char)t[i - 1]) ||
-                                (t[i - 1] && strchr("([{-", t[i - 1]) != NULL);
-                int lj;
-                uint32_t nx = j < e ? cp_at(t, j, e, &lj) : ' ';
-                int after_sp = j >= e || cp_space(nx) || nx == ',' || nx == '.' || nx == ';' ||
-                               nx == ':' || nx == ')' || nx == '?' || nx == '!';
-                if (before_sp && !after_sp)
-                    open = 1;
-                else if (after_sp && !before_sp)
-                    open = 0;
-                else
-                    open = !st->dq_open;
-            }
-            st->dq_open = open;
-            push_tok(a, i, j, NF_T_PUNCT | NF_T_QUOTE | (open ? NF_T_OPEN : 0));
-            i = j;
-            continue;
-        }
-        if (c == 0x2018 || c == '\'' || c == 0x2019) {
-            int open;
-            if (c == 0x2018)
-                open = 1;
-            else {
-                int before_sp = (i == s) || cp_space((unsigned char)t[i - 1]) ||
-                                (t[i - 1] && strchr("([{\"", t[i - 1]) != NULL);
-                open = before_sp;
-                if (before_sp && i + (uint32_t)len < e && nf_isdigit((unsigned char)t[i + len]))
-                    open = 0; /* '90s */
-            }
-            st->sq_open = open;
-            push_tok(a, i, i + (uint32_t)len, NF_T_PUNCT | NF_T_QUOTE | (open ? NF_T_OPEN : 0));
-            i += (uint32_t)len;
-            continue;
-        }
-        /* runs of the same mark: ... -- */
-        if (c == '.' || c == '-' || c == '*' || c == '=' || c == '_' || c == '!' || c == '?') {
-            uint32_t j = i + 1;
-            while (j < e && (uint32_t)(unsigned char)t[j] == c && j - i < 64)
-                j++;
-            push_tok(a, i, j, NF_T_PUNCT);
-            i = j;
-            continue;
-        }
-        push_tok(a, i, i + (uint32_t)len, NF_T_PUNCT);
-        i += (uint32_t)len;
+        a->ntok = (size_t)(tk - a->tok);
+        p = u + tok_step(st, s, (uint32_t)(p - u), e);
+        tk = a->tok + a->ntok;
+        tkend = a->tok + a->captok;
     }
+    a->ntok = (size_t)(tk - a->tok);
 }
 
 /* ---- sentence boundaries ---- */
@@ -610,6 +663,14 @@ static void split(const sent_engine *se, nf_ana *a, size_t t0, size_t t1, uint32
     int inq = 0;
     for (size_t i = t0; i < t1; i++) {
         nf_tok *k = &a->tok[i];
+        if (!(k->flags & (NF_T_PUNCT | NF_T_DOT))) { /* (most tokens: no quote, no end) */
+            if (i + 1 - s0 >= MAX_SENT_TOKENS) {
+                add_sentence(a, s0, i + 1, para, heading, inq);
+                s0 = i + 1;
+                inq = *dq;
+            }
+            continue;
+        }
         if (k->flags & NF_T_QUOTE) {
             int dbl = is_double_quote(t, k);
             if (dbl)
@@ -633,7 +694,7 @@ static void split(const sent_engine *se, nf_ana *a, size_t t0, size_t t1, uint32
                 i = end_at - 1;
                 continue;
             }
-        } else if ((k->flags & NF_T_WORD) && k->end > k->start + 1 && t[k->end - 1] == '.') {
+        } else if ((k->flags & NF_T_DOT) && k->end > k->start + 1) {
             /* a word with its period: abbreviation or initial */
             size_t j = i + 1;
             while (j < t1 && is_closer(t, &a->tok[j]))
