@@ -20,11 +20,12 @@ typedef struct {
     nf_map *abbrev;   /* abbreviation without its final period -> AB_* */
     nf_map *starter;  /* lower-case sentence openers */
     nf_map *tz;       /* time zones */
+    size_t abbrev_max; /* the longest abbreviation's length */
 } sent_engine;
 
 #define MAX_SENT_TOKENS 600
 
-static int load_list(const nf_engine *e, const char *name, nf_map *m, int classes)
+static int load_list(const nf_engine *e, const char *name, nf_map *m, int classes, size_t *maxlen)
 {
     size_t len = 0;
     const char *txt = nf_data_get(e, name, &len);
@@ -46,7 +47,10 @@ static int load_list(const nf_engine *e, const char *name, nf_map *m, int classe
             else
                 v = AB_MAYBE;
         }
-        nf_map_put(m, f[0], strlen(f[0]), (void *)v);
+        size_t klen = strlen(f[0]);
+        nf_map_put(m, f[0], klen, (void *)v);
+        if (klen > *maxlen)
+            *maxlen = klen;
     }
     nf_lines_free(&it);
     return 0;
@@ -62,10 +66,11 @@ int nf_sentences_init(nf_engine *e, char *err, size_t errlen)
     }
     se->abbrev = nf_map_new();
     se->starter = nf_map_new();
-    load_list(e, "abbrev.txt", se->abbrev, 1);
+    size_t unused = 0;
+    load_list(e, "abbrev.txt", se->abbrev, 1, &se->abbrev_max);
     se->tz = nf_map_new();
-    load_list(e, "sentstart.txt", se->starter, 0);
-    load_list(e, "timezones.txt", se->tz, 0);
+    load_list(e, "sentstart.txt", se->starter, 0, &unused);
+    load_list(e, "timezones.txt", se->tz, 0, &unused);
     e->sents = se;
     return 0;
 }
@@ -89,18 +94,20 @@ void nf_sentences_fini(nf_engine *e)
 /* B_WEND: an ASCII byte that ends a word with nothing more to look at (not a letter,
  * digit, dot, hyphen, ampersand or apostrophe). B_MARK: an ASCII byte that is a token of
  * its own, whatever comes before or after it (tok_step's last case: no space, letter,
- * digit, quote mark or apostrophe, nor a mark that runs: . - * = _ ! ?). */
-enum { B_ALNUM = 1, B_UPPER = 2, B_LOWER = 4, B_SPACE = 8, B_WEND = 16, B_MARK = 32 };
+ * digit, quote mark or apostrophe, nor a mark that runs). B_RUN: a mark whose run is one
+ * token (. - * = _ ! ?; tok_step's case before the last). */
+enum { B_ALNUM = 1, B_UPPER = 2, B_LOWER = 4, B_SPACE = 8, B_WEND = 16, B_MARK = 32, B_RUN = 64 };
 #define BCL(c)                                                                                  \
     (((c) >= 'A' && (c) <= 'Z') ? B_ALNUM | B_UPPER                                             \
      : ((c) >= 'a' && (c) <= 'z') ? B_ALNUM | B_LOWER                                           \
      : ((c) >= '0' && (c) <= '9') ? B_ALNUM                                                     \
      : ((c) == ' ' || ((c) >= '\t' && (c) <= '\r')) ? B_SPACE | B_WEND                         \
-     : ((c) == '.' || (c) == '-' || (c) == '\'') ? 0                                            \
+     : ((c) == '.' || (c) == '-') ? B_RUN                                                       \
+     : ((c) == '\'') ? 0                                                                        \
      : ((c) == '&') ? B_MARK                                                                    \
-     : ((c) == '"' || (c) == '`' || (c) == '*' || (c) == '=' || (c) == '_' || (c) == '!' ||     \
-        (c) == '?') ? B_WEND                                                                    \
-                    : B_WEND | B_MARK)
+     : ((c) == '*' || (c) == '=' || (c) == '_' || (c) == '!' || (c) == '?') ? B_WEND | B_RUN    \
+     : ((c) == '"' || (c) == '`') ? B_WEND                                                      \
+                                  : B_WEND | B_MARK)
 #define BCL4(c) BCL(c), BCL(c + 1), BCL(c + 2), BCL(c + 3)
 #define BCL16(c) BCL4(c), BCL4(c + 4), BCL4(c + 8), BCL4(c + 12)
 #define BCL64(c) BCL16(c), BCL16(c + 16), BCL16(c + 32), BCL16(c + 48)
@@ -221,24 +228,37 @@ typedef struct {
     const char *t;
     int dq_open;    /* inside a double quote */
     int sq_open;    /* inside a single quote */
+    /* The paragraph's tokens that split looks at (marks, words with their period), by
+     * index: every other token only counts towards MAX_SENT_TOKENS. */
+    uint32_t *cand;
+    size_t ncand, capcand;
 } tk_state;
 
-static nf_tok *push_tok(nf_ana *a, uint32_t s, uint32_t e, uint16_t fl)
+static inline void push_cand(tk_state *st, size_t k)
 {
+    if (st->ncand == st->capcand)
+        nf_grow((void **)&st->cand, &st->capcand, st->ncand + 1, sizeof *st->cand);
+    st->cand[st->ncand++] = (uint32_t)k;
+}
+
+static void push_tok(tk_state *st, uint32_t s, uint32_t e, uint16_t fl)
+{
+    nf_ana *a = st->a;
     if (a->ntok == a->captok) /* (NF_PUSH, with its test inline) */
         nf_grow((void **)&a->tok, &a->captok, a->ntok + 1, sizeof *a->tok);
+    if (fl & (NF_T_PUNCT | NF_T_DOT))
+        push_cand(st, a->ntok);
     nf_tok *k = &a->tok[a->ntok++];
     k->start = s;
     k->end = e;
     k->flags = fl;
-    return k;
 }
 
 /* Abbreviation class of word t[s..e) (without final period), 0 if none. */
 static int abbrev_class(const sent_engine *se, const char *t, uint32_t s, uint32_t e)
 {
     size_t n = e - s;
-    if (!n || n > 24)
+    if (!n || n > 24 || n > se->abbrev_max) /* (most words before a period are longer) */
         return 0;
     void *v = nf_map_get(se->abbrev, t + s, n);
     if (v)
@@ -289,7 +309,6 @@ static uint16_t case_flags(const char *t, uint32_t s, uint32_t e)
  * registers. */
 __attribute__((noinline)) static uint32_t tok_step(tk_state *st, uint32_t s, uint32_t i, uint32_t e)
 {
-    nf_ana *a = st->a;
     const char *t = st->t;
     int len;
     uint32_t c = cp_at(t, i, e, &len);
@@ -312,7 +331,7 @@ __attribute__((noinline)) static uint32_t tok_step(tk_state *st, uint32_t s, uin
         }
         while (j < e && nf_isalpha((unsigned char)t[j]) && !((unsigned char)t[j] & 0x80))
             j++;
-        push_tok(a, p, j, NF_T_NUM);
+        push_tok(st, p, j, NF_T_NUM);
         i = j;
         /* possessive 's after a number: 2014's, the 1990's */
         if (i < e && is_apos(cp_at(t, i, e, &len))) {
@@ -321,7 +340,7 @@ __attribute__((noinline)) static uint32_t tok_step(tk_state *st, uint32_t s, uin
             if (k < e && (t[k] == 's' || t[k] == 'S') &&
                 (k + 1 >= e || (!cp_letter(cp_at(t, k + 1, e, &l4)) &&
                                 !cp_digit(cp_at(t, k + 1, e, &l4))))) {
-                push_tok(a, i, k + 1, NF_T_POSS);
+                push_tok(st, i, k + 1, NF_T_POSS);
                 i = k + 1;
             }
         }
@@ -407,7 +426,7 @@ __attribute__((noinline)) static uint32_t tok_step(tk_state *st, uint32_t s, uin
             if (cls || initial)
                 wend = j + 1;
         }
-        push_tok(a, p, wend, wend > j ? fl | NF_T_DOT : fl);
+        push_tok(st, p, wend, wend > j ? fl | NF_T_DOT : fl);
         i = wend;
         /* possessive 's / ’s */
         if (i < e && is_apos(cp_at(t, i, e, &len))) {
@@ -416,13 +435,13 @@ __attribute__((noinline)) static uint32_t tok_step(tk_state *st, uint32_t s, uin
                 int l4 = 0;
                 uint32_t d4 = k + 1 < e ? cp_at(t, k + 1, e, &l4) : ' ';
                 if (!cp_letter(d4) && !cp_digit(d4)) {
-                    push_tok(a, i, k + 1, NF_T_POSS);
+                    push_tok(st, i, k + 1, NF_T_POSS);
                     i = k + 1;
                 }
             } else if (!st->sq_open && wend > p && (t[wend - 1] == 's') &&
                        (k >= e || !cp_letter(cp_at(t, k, e, &len)))) {
                 /* plural possessive: the countries' leaders */
-                push_tok(a, i, k, NF_T_POSS);
+                push_tok(st, i, k, NF_T_POSS);
                 i = k;
             }
         }
@@ -456,7 +475,7 @@ __attribute__((noinline)) static uint32_t tok_step(tk_state *st, uint32_t s, uin
                 open = !st->dq_open;
         }
         st->dq_open = open;
-        push_tok(a, i, j, NF_T_PUNCT | NF_T_QUOTE | (open ? NF_T_OPEN : 0));
+        push_tok(st, i, j, NF_T_PUNCT | NF_T_QUOTE | (open ? NF_T_OPEN : 0));
         i = j;
         return i;
     }
@@ -472,7 +491,7 @@ __attribute__((noinline)) static uint32_t tok_step(tk_state *st, uint32_t s, uin
                 open = 0; /* '90s */
         }
         st->sq_open = open;
-        push_tok(a, i, i + (uint32_t)len, NF_T_PUNCT | NF_T_QUOTE | (open ? NF_T_OPEN : 0));
+        push_tok(st, i, i + (uint32_t)len, NF_T_PUNCT | NF_T_QUOTE | (open ? NF_T_OPEN : 0));
         i += (uint32_t)len;
         return i;
     }
@@ -481,11 +500,11 @@ __attribute__((noinline)) static uint32_t tok_step(tk_state *st, uint32_t s, uin
         uint32_t j = i + 1;
         while (j < e && (uint32_t)(unsigned char)t[j] == c && j - i < 64)
             j++;
-        push_tok(a, i, j, NF_T_PUNCT);
+        push_tok(st, i, j, NF_T_PUNCT);
         i = j;
         return i;
     }
-    push_tok(a, i, i + (uint32_t)len, NF_T_PUNCT);
+    push_tok(st, i, i + (uint32_t)len, NF_T_PUNCT);
     return i + (uint32_t)len;
 }
 
@@ -512,7 +531,11 @@ static void tokenize(tk_state *st, uint32_t s, uint32_t e)
         unsigned b0 = *p, cl = bcl[b0];
         if (cl & (B_UPPER | B_LOWER)) {
             const unsigned char *q = alnum_end(p + 1, pe);
-            if (q >= pe || (bcl[*q] & B_WEND)) {
+            /* After two letters or more, a period ends the word unless the word is an
+             * abbreviation (the period then goes with it: tok_step): a dotted acronym
+             * (U.S.) has one letter before its first period. */
+            if (q >= pe || (bcl[*q] & B_WEND) ||
+                (*q == '.' && q > p + 1 && !abbrev_class(st->se, t, (uint32_t)(p - u), (uint32_t)(q - u)))) {
                 /* (case_flags: a word from a lower-case letter has neither flag; one from an
                  * upper-case letter then a lower-case one is only capitalized) */
                 uint32_t i = (uint32_t)(p - u), j = (uint32_t)(q - u);
@@ -528,12 +551,17 @@ static void tokenize(tk_state *st, uint32_t s, uint32_t e)
         } else if (b0 == ' ') {
             p++;
             continue;
-        } else if (cl & B_MARK) { /* a mark of its own: , ; : ( ) % $ & and the like */
+        } else if (cl & (B_MARK | B_RUN)) { /* , ; : ( ) % $ & and the like; runs: ... -- */
+            const unsigned char *q = p + 1;
+            if (cl & B_RUN)
+                while (q < pe && *q == b0 && q - p < 64)
+                    q++;
+            push_cand(st, (size_t)(tk - a->tok));
             tk->start = (uint32_t)(p - u);
-            tk->end = (uint32_t)(p - u) + 1;
+            tk->end = (uint32_t)(q - u);
             tk->flags = NF_T_PUNCT;
             tk++;
-            p++;
+            p = q;
             continue;
         }
         a->ntok = (size_t)(tk - a->tok);
@@ -651,9 +679,11 @@ static void add_sentence(nf_ana *a, size_t t0, size_t t1, uint32_t para, int hea
     }
 }
 
-/* Splits the tokens [t0, t1) of one paragraph into sentences. */
+/* Splits the tokens [t0, t1) of one paragraph into sentences. cand[0..ncand): ascending,
+ * the indices of the tokens with NF_T_PUNCT or NF_T_DOT among them (every other token ends
+ * no sentence and changes no quote state: it only counts towards MAX_SENT_TOKENS). */
 static void split(const sent_engine *se, nf_ana *a, size_t t0, size_t t1, uint32_t para,
-                  int heading, int *dq)
+                  int heading, int *dq, const uint32_t *cand, size_t ncand)
 {
     const char *t = a->doc.text;
     size_t s0 = t0;
@@ -661,16 +691,22 @@ static void split(const sent_engine *se, nf_ana *a, size_t t0, size_t t1, uint32
      * one that doesn't is outside any quote. */
     *dq = 0;
     int inq = 0;
-    for (size_t i = t0; i < t1; i++) {
-        nf_tok *k = &a->tok[i];
-        if (!(k->flags & (NF_T_PUNCT | NF_T_DOT))) { /* (most tokens: no quote, no end) */
-            if (i + 1 - s0 >= MAX_SENT_TOKENS) {
-                add_sentence(a, s0, i + 1, para, heading, inq);
-                s0 = i + 1;
-                inq = *dq;
-            }
-            continue;
+    size_t ci = 0;
+    for (size_t i = t0;; i++) {
+        /* (here i - s0 < MAX_SENT_TOKENS) the next token to look at, and before it the
+         * sentences that reach MAX_SENT_TOKENS tokens */
+        while (ci < ncand && cand[ci] < i)
+            ci++;
+        size_t next = ci < ncand && cand[ci] < t1 ? cand[ci] : t1;
+        while (next > s0 + MAX_SENT_TOKENS - 1) {
+            add_sentence(a, s0, s0 + MAX_SENT_TOKENS, para, heading, inq);
+            s0 += MAX_SENT_TOKENS;
+            inq = *dq;
         }
+        if (next >= t1)
+            break;
+        i = next;
+        nf_tok *k = &a->tok[i];
         if (k->flags & NF_T_QUOTE) {
             int dbl = is_double_quote(t, k);
             if (dbl)
@@ -757,7 +793,8 @@ int nf_sentences_run(nf_ana *a)
         empty.starter = m1;
         empty.tz = m2;
     }
-    tk_state st = {a, se, t, 0, 0};
+    tk_state st = {a, se, t, 0, 0, NULL, 0, 0};
+    nf_grow((void **)&st.cand, &st.capcand, 1024, sizeof *st.cand); /* (one block an article) */
     int dq = 0;
     if (a->doc.npara) {
         for (size_t p = 0; p < a->doc.npara; p++) {
@@ -769,8 +806,9 @@ int nf_sentences_run(nf_ana *a)
                 continue;
             size_t t0 = a->ntok;
             st.sq_open = 0;
+            st.ncand = 0;
             tokenize(&st, ps, pe);
-            split(se, a, t0, a->ntok, (uint32_t)p, pp->kind == NF_PARA_HEADING, &dq);
+            split(se, a, t0, a->ntok, (uint32_t)p, pp->kind == NF_PARA_HEADING, &dq, st.cand, st.ncand);
             st.dq_open = dq;
         }
     } else {
@@ -780,15 +818,17 @@ int nf_sentences_run(nf_ana *a)
             uint32_t pe = nl ? (uint32_t)(nl - t) : a->doc.len;
             size_t t0 = a->ntok;
             st.sq_open = 0;
+            st.ncand = 0;
             tokenize(&st, ps, pe);
             if (a->ntok > t0) {
-                split(se, a, t0, a->ntok, np, 0, &dq);
+                split(se, a, t0, a->ntok, np, 0, &dq, st.cand, st.ncand);
                 st.dq_open = dq;
                 np++;
             }
             ps = pe + 1;
         }
     }
+    free(st.cand);
     if (m0) {
         nf_map_free(m0);
         nf_map_free(m1);
