@@ -319,6 +319,9 @@ NF_STAGE(actors)
 NF_STAGE(figures)
 NF_STAGE(claims)
 #undef NF_STAGE
+/* For the tests: nf_sentences_run by the tokenizer's general rules alone, the splitter
+ * looking at every token (what the fast paths must give). */
+int nf__sentences_run_general(nf_ana *a);
 
 /* ---- table.c and the writers ---- */
 

@@ -62,6 +62,12 @@ static void test_abbrev(void **st)
     assert_int_equal(A.nsent, 2);
     run("Acme Inc. said so. It rose.\n");
     assert_int_equal(A.nsent, 2);
+    /* the longest abbreviations (6 letters) keep their period; a longer word doesn't */
+    run("Messrs. Smith and Jones. Messrsx. Smith\n");
+    assert_string_equal(tok_str(0), "Messrs.");
+    assert_string_equal(tok_str(3), "Jones");
+    assert_string_equal(tok_str(5), "Messrsx");
+    assert_string_equal(tok_str(6), ".");
 }
 
 static void test_numbers(void **st)
@@ -184,6 +190,79 @@ static void test_word_runs(void **st)
         assert_int_equal(A.tok[i].flags & (NF_T_CAP | NF_T_UPPER), want[i]);
 }
 
+/* The tokenizer's fast paths and the splitter's skipping of plain tokens give what the
+ * general rules give (nf__sentences_run_general): random text of words, numbers, marks,
+ * quote marks, apostrophes, periods, abbreviations, non-ASCII letters and spaces, control
+ * bytes and invalid UTF-8; long runs without an end (MAX_SENT_TOKENS) inside and outside
+ * quotes; with and without paragraphs from the normalizer. */
+static void test_fast_same(void **st)
+{
+    (void)st;
+    static const char *const pieces[] = {
+        "word", "Word", "WORD", "Mr", "Mr.", "U.S.", "U.S", "p.m.", "a.", "A.", "Inc.", "etc.",
+        "iPhone", "x", "I", "7", "70,000", "1.5", "2014's", "1990s", "5pm", "'90s", "don't",
+        "O'Brien", "countries'", "Russia's", "NATO\xE2\x80\x99s", "AT&T", "S&P", "&", "Russia-backed",
+        "co\xE2\x80\x91op", "caf\xC3\xA9", "\xC3\x89lys\xC3\xA9""e", "\xD0\x9C\xD0\xBE\xD1\x81\xD0\xBA\xD0\xB2\xD0\xB0",
+        "\xE2\x80\xA6", ".", "..", "...", "!", "?!", "?", "-", "--", "*", "==", "_", ",", ";", ":", "(", ")",
+        "[", "]", "%", "$", "\"", "``", "''", "'", "`", "\xE2\x80\x9C", "\xE2\x80\x9D", "\xE2\x80\x98",
+        "\xE2\x80\x99", "\xC2\xAB", "\xC2\xBB", " ", " ", " ", " ", "  ", "\t", "\xC2\xA0", "\x01",
+        "\x7F", "\xFF", "\xC3", "EST", "The", "He", "But", "abcdefghijklmnopqrstuvwxyz0123456789",
+        "Abcdefghijklmnop.", "ABCDEFGHIJKLMNOPQRSTUV", "No.", "St.", "Gen.", "Jan.", "vs.",
+        "Messrs.", "approx.", "Approx.", "Lieut.", "Messrsx.", "Thurs.",
+        "...........................................................................",
+        "----------------------------------------------------------------------",
+    };
+    const size_t npieces = sizeof pieces / sizeof *pieces;
+    nf_ana G;
+    memset(&G, 0, sizeof G);
+    unsigned seed = 12345;
+    char *text = malloc(20000);
+    for (int round = 0; round < 3000; round++) {
+        size_t n = 0, want = (size_t)(round % 50 == 0 ? 15000 : 50 + round % 400);
+        while (n < want) {
+            seed = seed * 1103515245u + 12345u;
+            unsigned r = seed >> 8;
+            const char *pc;
+            if (round % 50 == 0 && r % 3) /* long runs: plain words */
+                pc = r % 7 ? "word " : r % 11 ? "\" " : "Mr ";
+            else if (r % 97 == 0)
+                pc = "\n";
+            else
+                pc = pieces[r % npieces];
+            size_t k = strlen(pc);
+            if (n + k >= 19999)
+                break;
+            memcpy(text + n, pc, k);
+            n += k;
+            if (r % 3 == 0)
+                text[n++] = ' ';
+        }
+        text[n] = '\0';
+        run(text);
+        nf_ana_free(&G);
+        G.eng = eng;
+        G.doc.text = text;
+        G.doc.len = (uint32_t)n;
+        nf__sentences_run_general(&G);
+        assert_int_equal(A.ntok, G.ntok);
+        for (size_t i = 0; i < A.ntok; i++) {
+            assert_int_equal(A.tok[i].start, G.tok[i].start);
+            assert_int_equal(A.tok[i].end, G.tok[i].end);
+            assert_int_equal(A.tok[i].flags, G.tok[i].flags);
+        }
+        assert_int_equal(A.nsent, G.nsent);
+        for (size_t i = 0; i < A.nsent; i++) {
+            assert_int_equal(A.sent[i].tok0, G.sent[i].tok0);
+            assert_int_equal(A.sent[i].ntok, G.sent[i].ntok);
+            assert_int_equal(A.sent[i].para, G.sent[i].para);
+            assert_int_equal(A.sent[i].in_quote, G.sent[i].in_quote);
+        }
+    }
+    nf_ana_free(&G);
+    nf_ana_free(&A);
+    free(text);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -193,6 +272,7 @@ int main(void)
         cmocka_unit_test(test_quotes),
         cmocka_unit_test(test_robust),
         cmocka_unit_test(test_word_runs),
+        cmocka_unit_test(test_fast_same),
     };
     return cmocka_run_group_tests_name("sentences", tests, setup, teardown);
 }
