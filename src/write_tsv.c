@@ -2,6 +2,9 @@
  * become spaces, other control characters (C0, DEL, C1) are dropped and invalid UTF-8
  * becomes U+FFFD, so every field is one line of valid UTF-8 without a TAB. */
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "nf.h"
 
@@ -35,6 +38,27 @@ static char *put_field(char *d, const char *s, size_t n)
     if (n >= 8) {
         uint64_t x;
         size_t i = 0;
+#ifdef __SSE2__
+        /* first sixteen bytes at a time (as signed bytes, printable ones are 0x20..0x7E;
+         * one of 0x80 or more is below zero) */
+        for (; i + 16 <= n; i += 16) {
+            __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(p + i));
+            __m128i ok = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8(0x1F)), _mm_cmplt_epi8(v, _mm_set1_epi8(0x7F)));
+            if (_mm_movemask_epi8(ok) != 0xFFFF)
+                break;
+            _mm_storeu_si128((__m128i *)(void *)(d + i), v);
+        }
+        if (i == n)
+            return d + n;
+        if (n >= 16 && i + 16 > n) {
+            __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(end - 16));
+            __m128i ok = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8(0x1F)), _mm_cmplt_epi8(v, _mm_set1_epi8(0x7F)));
+            if (_mm_movemask_epi8(ok) == 0xFFFF) {
+                _mm_storeu_si128((__m128i *)(void *)(d + n - 16), v);
+                return d + n;
+            }
+        }
+#endif
         for (; i + 8 <= n; i += 8) {
             memcpy(&x, p + i, 8);
             if (!printable8(x))
@@ -148,19 +172,28 @@ void nf_write_tsv_memo(const nf_options *o, const char *const *cols, nf_buf *out
     write_row(o, cols, out, m);
 }
 
-/* v in decimal at d, as "%ld" prints it; returns the new end. */
+/* v in decimal at d, as "%ld" prints it; returns the new end. Two digits at a time from the
+ * end, once the number of digits is known. */
 static char *put_dec(char *d, long v)
 {
-    char tmp[24], *e = tmp + sizeof tmp, *q = e;
+    static const char two[201] = "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+                                 "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+                                 "8081828384858687888990919293949596979899";
     unsigned long u = v < 0 ? 0UL - (unsigned long)v : (unsigned long)v;
-    do {
-        *--q = (char)('0' + u % 10);
-        u /= 10;
-    } while (u);
     if (v < 0)
-        *--q = '-';
-    memcpy(d, q, (size_t)(e - q));
-    return d + (e - q);
+        *d++ = '-';
+    size_t n = 1;
+    for (unsigned long x = u; x >= 10; x /= 10)
+        n++;
+    char *e = d + n, *q = e;
+    while (u >= 10) {
+        q -= 2;
+        memcpy(q, two + 2 * (u % 100), 2);
+        u /= 100;
+    }
+    if (q > d)
+        *--q = (char)('0' + u);
+    return e;
 }
 
 /* The memo's copy of a field's formatted bytes: short ones (most are) without a call. */
@@ -190,8 +223,12 @@ void nf_write_tsv_rows(const nf_options *o, const nf_ana *a, const uint32_t *ix,
     size_t pre_off = 0, pre_len = 0; /* "FILE\tARTICLE\t", formatted, at out->p + pre_off */
     int pre = 0;
     size_t klen[NF_NKINDS];
-    for (int k = 0; k < NF_NKINDS; k++)
+    char kind8[NF_NKINDS][8]; /* the kind names, 8 bytes each to copy as one word */
+    for (int k = 0; k < NF_NKINDS; k++) {
         klen[k] = strlen(nf_kind_names[k]);
+        memset(kind8[k], 0, 8);
+        memcpy(kind8[k], nf_kind_names[k], klen[k] < 8 ? klen[k] : 8);
+    }
     for (size_t i = 0; i < a->nrow; i++) {
         const nf_row *r = &a->row[ix ? ix[i] : i];
         if (!nf_table_keep(o, r))
@@ -217,7 +254,10 @@ void nf_write_tsv_rows(const nf_options *o, const nf_ana *a, const uint32_t *ix,
         char *d = out->p + out->len + pre_len;
         d = put_dec(d, r->line - a->art->line_base);
         *d++ = '\t';
-        memcpy(d, nf_kind_names[r->kind], klen[r->kind]); /* (plain lower-case ASCII) */
+        if (klen[r->kind] <= 8) /* (plain lower-case ASCII; the room holds 8 bytes) */
+            memcpy(d, kind8[r->kind], 8);
+        else
+            memcpy(d, nf_kind_names[r->kind], klen[r->kind]);
         d += klen[r->kind];
         for (int c = NF_COL_DATE; c < NF_NCOLS; c++) {
             *d++ = '\t';

@@ -757,7 +757,7 @@ static void test_tsv_rows(void **st)
             nf_row *r = NF_PUSH(a.row, a.nrow, a.caprow);
             memset(r, 0, sizeof *r);
             r->kind = (uint8_t)(rand() % NF_NKINDS);
-            r->line = rand() % 5 == 0 ? -(long)(rand() % 1000) : rand() % 50;
+            r->line = rand() % 5 == 0 ? -(long)(rand() % 1000) : rand() % 5 == 1 ? rand() % 100000000 : rand() % 50;
             if (rand() % 40 == 0)
                 r->line = rand() % 2 ? 9223372036854775807L : -9223372036854775807L - 1;
             r->col = rand() % 30;
