@@ -1,8 +1,31 @@
 /* analysis.c — the per-article analysis shared by the stages: rows, positions, sentence
  * text and dates. */
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "nf.h"
+
+/* The last segment of d (d->nseg > 0) with seg.off <= off (0 when there is none). */
+static size_t seg_index(const nf_doc *d, uint32_t off)
+{
+    size_t lo = 0, hi = d->nseg;
+    while (hi - lo > 1) {
+        size_t mid = (lo + hi) / 2;
+        if (d->seg[mid].off <= off)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+static void seg_pos(const nf_seg *s, uint32_t off, long *line, long *col)
+{
+    *line = s->line;
+    *col = s->col + (off >= s->off ? (long)(off - s->off) : 0);
+}
 
 void nf_doc_pos(const nf_doc *d, uint32_t off, long *line, long *col)
 {
@@ -11,17 +34,7 @@ void nf_doc_pos(const nf_doc *d, uint32_t off, long *line, long *col)
         *col = off;
         return;
     }
-    size_t lo = 0, hi = d->nseg; /* last seg with seg.off <= off */
-    while (hi - lo > 1) {
-        size_t mid = (lo + hi) / 2;
-        if (d->seg[mid].off <= off)
-            lo = mid;
-        else
-            hi = mid;
-    }
-    const nf_seg *s = &d->seg[lo];
-    *line = s->line;
-    *col = s->col + (off >= s->off ? (long)(off - s->off) : 0);
+    seg_pos(&d->seg[seg_index(d, off)], off, line, col);
 }
 
 nf_row *nf_row_add(nf_ana *a, int kind, uint32_t off)
@@ -30,7 +43,23 @@ nf_row *nf_row_add(nf_ana *a, int kind, uint32_t off)
     memset(r, 0, sizeof *r);
     r->kind = (uint8_t)kind;
     r->order = (uint32_t)(a->nrow - 1);
-    nf_doc_pos(&a->doc, off, &r->line, &r->col);
+    /* A stage adds its rows in text order, mostly: the segment of the last row, or the one
+     * after it, is seg_index's answer when off is at or past its start and before the next
+     * one's (the last such segment: seg_index's). */
+    const nf_doc *d = &a->doc;
+    size_t h = a->row_seg;
+    for (int k = 0; k < 2 && h < d->nseg; k++, h++)
+        if (d->seg[h].off <= off && (h + 1 == d->nseg || d->seg[h + 1].off > off)) {
+            seg_pos(&d->seg[h], off, &r->line, &r->col);
+            a->row_seg = h;
+            return r;
+        }
+    if (!d->nseg) {
+        nf_doc_pos(d, off, &r->line, &r->col);
+        return r;
+    }
+    a->row_seg = seg_index(d, off);
+    seg_pos(&d->seg[a->row_seg], off, &r->line, &r->col);
     return r;
 }
 
@@ -54,6 +83,21 @@ static int collapsed(const char *s, size_t n)
      * where it has \t \n \v \f \r (exact per byte: the sums carry into no other byte) */
     const uint64_t low7 = 0x7F7F7F7F7F7F7F7FULL, top = 0x8080808080808080ULL;
     uint64_t before = 0; /* the top bit of its low byte: the byte before x is a space */
+#ifdef __SSE2__
+    /* first sixteen bytes at once: bit k of sp set where byte k is a space, of ws where it
+     * is \t \n \v \f \r (9..13: as signed bytes, no byte of 0x80 or more is in range) */
+    unsigned prev = 0; /* 1: the byte before the sixteen is a space */
+    for (; i + 16 <= n; i += 16) {
+        __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+        unsigned sp = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(x, _mm_set1_epi8(' ')));
+        unsigned ws = (unsigned)_mm_movemask_epi8(
+            _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8(8)), _mm_cmplt_epi8(x, _mm_set1_epi8(14))));
+        if (ws || (sp & ((sp << 1) | prev)))
+            return 0;
+        prev = sp >> 15;
+    }
+    before = (uint64_t)prev << 7;
+#endif
     for (; i + 8 <= n; i += 8) {
         uint64_t x;
         memcpy(&x, s + i, 8);

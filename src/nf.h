@@ -281,6 +281,7 @@ typedef struct nf_ana {
     nf_mention *men; size_t nmen, capmen;
     nf_row *row; size_t nrow, caprow;
     struct nf_tagger_cache *tagcache; /* actors: the tagger's word cache, kept from article to article */
+    size_t row_seg;                   /* nf_row_add: doc.seg of the last row (a hint, checked) */
 } nf_ana;
 
 /* Grows an array (*p, *cap) to hold at least need elements of size sz. */

@@ -133,6 +133,20 @@ static void test_span_text(void **st)
         int lower = round & 1;
         assert_string_equal(nf_span_text(&a, s, n, lower), span_ref(big, s, n, lower));
     }
+    /* mostly letters, now and then a space, two spaces or another blank, anywhere in the
+     * sixteen- and eight-byte blocks of the fast check */
+    for (int round = 0; round < 20000; round++) {
+        char s[100], big[120];
+        size_t n = (size_t)(rand() % 96);
+        for (size_t i = 0; i < n; i++) {
+            int r = rand() % 40;
+            s[i] = r == 0 ? ' ' : r == 1 ? "\t\n\r\v\f"[rand() % 5] : "abcdefghijklmnopqrstuvwxyzABC.,\xC3\xA9"[r % 33];
+            if (r == 0 && i + 1 < n && rand() % 2)
+                s[++i] = ' ';
+        }
+        int lower = round & 1;
+        assert_string_equal(nf_span_text(&a, s, n, lower), span_ref(big, s, n, lower));
+    }
     /* a sentence's text is made once and shared */
     char text[] = "First  sentence here.\nSecond one.";
     a.doc.text = text;
@@ -202,12 +216,46 @@ static void test_plain_prefix(void **st)
     }
 }
 
+/* nf_row_add's line and column (the last row's segment as a hint) are nf_doc_pos's, for
+ * offsets ascending, random and repeated, with segments that share an offset, a first
+ * segment after offset 0, and none at all. */
+static void test_row_add_pos(void **st)
+{
+    (void)st;
+    srand(9);
+    for (int round = 0; round < 300; round++) {
+        nf_ana a;
+        memset(&a, 0, sizeof a);
+        size_t nseg = round % 10 == 0 ? 0 : (size_t)(rand() % 30 + 1);
+        uint32_t off = round % 3 == 0 ? (uint32_t)(rand() % 5) : 0;
+        for (size_t i = 0; i < nseg; i++) {
+            nf_seg *sg = NF_PUSH(a.doc.seg, a.doc.nseg, a.doc.capseg);
+            sg->off = off;
+            sg->line = (long)(i * 3 + 1);
+            sg->col = rand() % 4;
+            off += (uint32_t)(rand() % 3 == 0 ? 0 : rand() % 50);
+        }
+        uint32_t o = 0;
+        for (int i = 0; i < 200; i++) {
+            o = rand() % 4 ? o + (uint32_t)(rand() % 20) : (uint32_t)(rand() % (off + 60));
+            nf_row *r = nf_row_add(&a, NF_KIND_ACTOR, o);
+            long line, col;
+            nf_doc_pos(&a.doc, o, &line, &col);
+            assert_int_equal(r->line, line);
+            assert_int_equal(r->col, col);
+        }
+        free(a.doc.seg);
+        free(a.row);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_lower),
         cmocka_unit_test(test_map),
         cmocka_unit_test(test_span_text),
+        cmocka_unit_test(test_row_add_pos),
         cmocka_unit_test(test_tsv_positions),
         cmocka_unit_test(test_plain_prefix),
     };
