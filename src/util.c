@@ -5,6 +5,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "nf.h"
 
@@ -507,10 +510,29 @@ static inline uint32_t lower4(uint32_t x)
     return x | ((ge_a & ~gt_z & ~x & 0x80808080u) >> 2);
 }
 
+#ifdef __SSE2__
+/* nf_lower of sixteen bytes: as signed bytes, one of 0x80 or more is below 'A', so only
+ * A-Z gain 0x20. */
+static inline void lower16(const char *s, char *out)
+{
+    __m128i x = _mm_loadu_si128((const __m128i *)(const void *)s);
+    __m128i up = _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8('A' - 1)), _mm_cmplt_epi8(x, _mm_set1_epi8('Z' + 1)));
+    _mm_storeu_si128((__m128i *)(void *)out, _mm_or_si128(x, _mm_and_si128(up, _mm_set1_epi8(0x20))));
+}
+#endif
+
 void nf_lower(const char *s, size_t n, char *out)
 {
     /* Whole words at a time; the last word overlaps the one before it rather than going
      * byte by byte. Lower-casing twice changes nothing, so out may be s. */
+#ifdef __SSE2__
+    if (n >= 16) {
+        for (size_t i = 0; i + 16 < n; i += 16)
+            lower16(s + i, out + i);
+        lower16(s + n - 16, out + n - 16);
+        return;
+    }
+#endif
     if (n >= 8) {
         uint64_t x;
         for (size_t i = 0; i + 8 < n; i += 8) {
