@@ -759,7 +759,7 @@ static void test_tsv_rows(void **st)
             r->kind = (uint8_t)(rand() % NF_NKINDS);
             r->line = rand() % 5 == 0 ? -(long)(rand() % 1000) : rand() % 5 == 1 ? rand() % 100000000 : rand() % 50;
             if (rand() % 40 == 0)
-                r->line = rand() % 2 ? 9223372036854775807L : -9223372036854775807L - 1;
+                r->line = rand() % 2 ? 9223372036854775807L : -9223372036854775807L + 2; /* (- line base 3) */
             r->col = rand() % 30;
             r->order = (uint32_t)i;
             for (int c = NF_COL_DATE; c < NF_NCOLS; c++) {
