@@ -682,6 +682,120 @@ static int pf_build(const char *pat, uint32_t maxchars, uint16_t **code, size_t 
     return ok;
 }
 
+/* ---- byte gates ----
+ *
+ * The filters need the block summed up, every byte of it, which costs more than the rules
+ * it spares for long blocks (where most rules are past their length cap). So each rule also
+ * gets a gate, read from its filter: a set of bytes, neither ASCII letters nor the space, at
+ * least one of which every match holds. A literal's gate is its rarest such byte; an AND's
+ * the best of its children's; an OR's the union of its children's (none when a child has
+ * none). A block that holds no byte of the gate (memchr, no summary) is not matched.
+ *
+ * Why the answer is the same: the gate is a consequence of the filter (each literal's bytes
+ * are necessary where the literal is), and the filter of a match. A byte that is no ASCII
+ * letter has no other case: (?i) folds only letters (and k, s to U+212A, U+017F, letters
+ * too); a literal's bytes of 0x80 or more are only there where no case applies
+ * (pf_caseproof). So the block is searched as it is, not lower-cased, and the gate holds on
+ * exotic blocks too. */
+
+/* How common a gate byte is in prose (lower is better); 0: none (letters, the space). */
+static unsigned gate_cost(unsigned c)
+{
+    if (c == ' ' || (c < 0x80 && nf_isalpha((int)c)))
+        return 0;
+    if (c == ',' || c == '.' || c == '\'' || c == '"' || c == '-' || nf_isdigit((int)c) ||
+        c == 0xE2 || c == 0x80 || c == 0xC2 || c == 0xC3)
+        return 4;
+    return c >= 0x80 ? 2 : 1;
+}
+
+/* The gate of filter f into *g (empty on entry); returns its cost, 0 when it has none. */
+static unsigned pf_gate(const nf_bp_filter *f, pf_bytes *g)
+{
+    if (f->op == PF_LIT) {
+        unsigned best = 0, bc = 0;
+        for (size_t i = 0; i < f->len; i++) {
+            unsigned c = (unsigned char)f->lit[i], k = gate_cost(c);
+            if (k && (!best || k < best))
+                best = k, bc = c;
+        }
+        if (best)
+            fb_add(g, bc);
+        return best;
+    }
+    if (f->op == PF_AND) {
+        unsigned best = 0;
+        pf_bytes bg = {{0}};
+        for (size_t i = 0; i < f->nkid; i++) {
+            pf_bytes kg = {{0}};
+            unsigned k = pf_gate(f->kid[i], &kg);
+            if (k && (!best || k < best))
+                best = k, bg = kg;
+        }
+        for (int w = 0; w < 4; w++)
+            g->w[w] |= bg.w[w];
+        return best;
+    }
+    if (f->op == PF_OR && f->nkid) {
+        unsigned sum = 0;
+        pf_bytes u = {{0}};
+        for (size_t i = 0; i < f->nkid; i++) {
+            unsigned k = pf_gate(f->kid[i], &u);
+            if (!k)
+                return 0;
+            sum += k;
+        }
+        for (int w = 0; w < 4; w++)
+            g->w[w] |= u.w[w];
+        return sum;
+    }
+    return 0;
+}
+
+/* The gate of a rule's pattern into *g: 1, or 0 when it has none (no filter, or no byte of
+ * the filter can serve; a gate of more than 8 bytes costs more searches than it spares). */
+static int gate_compile(const char *pat, uint32_t maxchars, pf_bytes *g)
+{
+    memset(g, 0, sizeof *g);
+    nf_bp_filter *f = pf_compile(pat, maxchars);
+    int ok = f && pf_gate(f, g) > 0;
+    pf_free(f);
+    unsigned nb = 0;
+    for (int w = 0; w < 4; w++)
+        nb += (unsigned)__builtin_popcountll(g->w[w]);
+    return ok && nb <= 8;
+}
+
+/* Which gate bytes a block holds, found as they are asked for. */
+typedef struct { pf_bytes known, present; } gate_cache;
+
+/* Does s[0..n) hold a byte of gate g? */
+static int gate_open(const pf_bytes *g, gate_cache *gc, const char *s, size_t n)
+{
+    for (int w = 0; w < 4; w++)
+        for (uint64_t m = g->w[w]; m; m &= m - 1) {
+            unsigned c = (unsigned)(w * 64 + __builtin_ctzll(m));
+            if (!fb_has(&gc->known, c)) {
+                fb_add(&gc->known, c);
+                if (memchr(s, (int)c, n))
+                    fb_add(&gc->present, c);
+            }
+            if (fb_has(&gc->present, c))
+                return 1;
+        }
+    return 0;
+}
+
+int nf_bp_gate_may(const char *pattern, const char *s, size_t n)
+{
+    pf_bytes g;
+    if (!gate_compile(pattern, 1, &g))
+        return -1;
+    gate_cache gc;
+    memset(&gc, 0, sizeof gc);
+    return gate_open(&g, &gc, s, n);
+}
+
 int nf_bp_filter_may(const char *pattern, const char *s, size_t n)
 {
     uint16_t *code = NULL;
@@ -749,6 +863,8 @@ static int add_rules(nf_norm *st, const char *txt, size_t len, const char *src, 
             pf_build(f[2], st->rules[st->nrules].maxchars, &st->pf_code, &st->npf_code, &st->cappf_code)
                 ? (uint32_t)at + 1 : 0;
         st->rules[st->nrules].has_first = (uint8_t)fb_compile(f[2], &st->rules[st->nrules].first);
+        st->rules[st->nrules].has_gate =
+            (uint8_t)gate_compile(f[2], st->rules[st->nrules].maxchars, &st->rules[st->nrules].gate);
         st->nrules++;
     }
     nf_lines_free(&it);
@@ -1005,12 +1121,17 @@ void nf_bp_classify(nf_ana *a, nf_blocks *bl)
         }
         int act = 0;
         int scanned = 0;
+        gate_cache gc;
+        memset(&gc, 0, sizeof gc);
         for (size_t r = 0; r < st->nrules; r++) {
             const nf_bp_rule *R = &st->rules[r];
             if (R->maxchars && b->chars > R->maxchars)
                 continue;
             if (R->has_first && !fb_has(&R->first, (unsigned char)s[0]))
                 continue; /* an anchored rule, and no branch starts with that byte */
+            if (R->has_gate && !scanned && !gate_open(&R->gate, &gc, s, n))
+                continue; /* none of the bytes every match holds (once summed up, the
+                           * filter asks for them too) */
             if (R->filter) { /* can't match without its literals */
                 if (!scanned) {
                     pf_scan(&sb, s, n);

@@ -55,6 +55,8 @@ typedef struct {
     nf_re *re; uint8_t action; uint32_t maxchars;
     uint32_t filter;   /* its literal prefilter: offset + 1 in nf_norm.pf_code, 0 none */
     uint8_t has_first; nf_bp_bytes first; /* an anchored rule: the first bytes of its matches */
+    uint8_t has_gate; nf_bp_bytes gate;   /* bytes, no letter or space, one of which every
+                                           * match holds (boilerplate.c) */
 } nf_bp_rule;
 
 /* The normalizer's compiled state (engine->norm). */
@@ -95,6 +97,9 @@ int nf_bp_filter_may(const char *pattern, const char *s, size_t n);
 /* For the unit tests: may a match of pattern be at the start of s[0..n), by the first bytes
  * of an anchored pattern? 1 or 0; -1 when the pattern gets no first-byte set. */
 int nf_bp_first_may(const char *pattern, const char *s, size_t n);
+/* For the unit tests: may a match of pattern (as a rule for blocks of limited length) be in
+ * s[0..n), by its byte gate? 1 or 0; -1 when the pattern gets no gate. */
+int nf_bp_gate_may(const char *pattern, const char *s, size_t n);
 /* Is the text a single url (no spaces, http/https/www)? */
 int nf_is_url(const char *s, size_t n);
 
