@@ -576,6 +576,73 @@ int nf_bp_first_may(const char *pattern, const char *s, size_t n)
     return n > 0 && fb_has(&b, (unsigned char)s[0]);
 }
 
+/* How likely a byte is in a block of prose (per mille of its bytes, roughly: English
+ * letter frequencies, the space, punctuation), to try the rarest literals and byte pairs
+ * first: a filter that fails mostly fails on its first look-up then. The order of the
+ * children of an AND and of a literal's pairs changes no answer, only how soon it comes. */
+static double pf_freq(unsigned c)
+{
+    static const unsigned short letter[26] = {82, 15, 28, 43, 127, 22, 20, 61, 70, 2, 8, 40, 24,
+                                              67, 75, 19, 1, 60, 63, 91, 28, 10, 24, 2, 20, 1};
+    if (c >= 'a' && c <= 'z')
+        return letter[c - 'a'];
+    if (c == ' ')
+        return 180;
+    if (c == ',' || c == '.')
+        return 10;
+    if (nf_isdigit((int)c) || c == '\'' || c == '"' || c == '-')
+        return 5;
+    return 1;
+}
+
+/* The likelihood of a filter node (a rough score: the rarest pair of a literal, the rarest
+ * child of an AND, the sum of an OR's children). */
+static double pf_likely(const nf_bp_filter *f)
+{
+    if (f->op == PF_LIT) {
+        if (f->len == 1)
+            return pf_freq((unsigned char)f->lit[0]);
+        double m = 1e9;
+        for (size_t i = 0; i + 1 < f->len; i++) {
+            double p = pf_freq((unsigned char)f->lit[i]) * pf_freq((unsigned char)f->lit[i + 1]) / 1000;
+            m = p < m ? p : m;
+        }
+        return m;
+    }
+    if (f->op == PF_AND) {
+        double m = 1e9;
+        for (size_t i = 0; i < f->nkid; i++) {
+            double p = pf_likely(f->kid[i]);
+            m = p < m ? p : m;
+        }
+        return m;
+    }
+    if (f->op == PF_OR) {
+        double sum = 0;
+        for (size_t i = 0; i < f->nkid; i++)
+            sum += pf_likely(f->kid[i]);
+        return sum;
+    }
+    return 1e9;
+}
+
+/* Sorts the children of every AND of f, least likely first (insertion sort: few children). */
+static void pf_order(nf_bp_filter *f)
+{
+    for (size_t i = 0; i < f->nkid; i++)
+        pf_order(f->kid[i]);
+    if (f->op != PF_AND)
+        return;
+    for (size_t i = 1; i < f->nkid; i++) {
+        nf_bp_filter *k = f->kid[i];
+        double p = pf_likely(k);
+        size_t j = i;
+        for (; j > 0 && pf_likely(f->kid[j - 1]) > p; j--)
+            f->kid[j] = f->kid[j - 1];
+        f->kid[j] = k;
+    }
+}
+
 /* The filters as the classifier runs them: each rule's tree laid out flat, every rule's in
  * one array of the engine (a few KB in a row, where the tree's nodes lay scattered over the
  * heap, a cache miss each once the other stages had run). A node is [op, size, ...] in
@@ -592,8 +659,19 @@ static int pf_flatten(const nf_bp_filter *f, uint16_t **code, size_t *n, size_t 
         (*code)[(*n)++] = f->len;
         if (f->len == 1)
             (*code)[(*n)++] = (unsigned char)f->lit[0];
-        for (size_t i = 0; f->len > 1 && i + 1 < f->len; i++)
-            (*code)[(*n)++] = f->pair[i];
+        /* the pairs, rarest first (stable selection: few pairs) */
+        uint8_t done[sizeof f->pair / sizeof *f->pair] = {0};
+        for (size_t k = 0; f->len > 1 && k + 1 < f->len; k++) {
+            size_t best = 0;
+            double bp = 1e18;
+            for (size_t i = 0; i + 1 < f->len; i++) {
+                double p = pf_freq((unsigned char)f->lit[i]) * pf_freq((unsigned char)f->lit[i + 1]);
+                if (!done[i] && p < bp)
+                    bp = p, best = i;
+            }
+            done[best] = 1;
+            (*code)[(*n)++] = f->pair[best];
+        }
     }
     for (size_t i = 0; (f->op == PF_AND || f->op == PF_OR) && i < f->nkid; i++)
         if (pf_flatten(f->kid[i], code, n, cap))
@@ -644,25 +722,32 @@ static void pf_scan(pf_block *sb, const char *s, size_t n)
     sb->exotic = pf_has_pair(sb, pf_pair(0xC5, 0xBF)) || pf_has_pair(sb, pf_pair(0x84, 0xAA));
 }
 
-/* May the block hold what the flat filter node at c asks for? */
+/* May the block hold the literal of the flat node c (c[0] == PF_LIT)? */
+static inline int pf_lit_may(const uint16_t *c, const pf_block *sb)
+{
+    if (c[2] == 1)
+        return pf_has_byte(sb, c[3]);
+    for (unsigned i = 0; i + 1 < c[2]; i++)
+        if (!pf_has_pair(sb, c[3 + i]))
+            return 0;
+    return 1;
+}
+
+/* May the block hold what the flat filter node at c asks for? (Literals, most of the nodes,
+ * are answered in place, not by a call.) */
 static int pf_may(const uint16_t *c, const pf_block *sb)
 {
     switch (c[0]) {
     case PF_LIT:
-        if (c[2] == 1)
-            return pf_has_byte(sb, c[3]);
-        for (unsigned i = 0; i + 1 < c[2]; i++)
-            if (!pf_has_pair(sb, c[3 + i]))
-                return 0;
-        return 1;
+        return pf_lit_may(c, sb);
     case PF_AND:
         for (const uint16_t *k = c + 2, *e = c + c[1]; k < e; k += k[1])
-            if (!pf_may(k, sb))
+            if (!(k[0] == PF_LIT ? pf_lit_may(k, sb) : pf_may(k, sb)))
                 return 0;
         return 1;
     case PF_OR:
         for (const uint16_t *k = c + 2, *e = c + c[1]; k < e; k += k[1])
-            if (pf_may(k, sb))
+            if (k[0] == PF_LIT ? pf_lit_may(k, sb) : pf_may(k, sb))
                 return 1;
         return 0;
     default:
@@ -675,6 +760,8 @@ static int pf_build(const char *pat, uint32_t maxchars, uint16_t **code, size_t 
 {
     nf_bp_filter *f = pf_compile(pat, maxchars);
     size_t at = *n;
+    if (f)
+        pf_order(f);
     int ok = f && pf_flatten(f, code, n, cap) == 0;
     pf_free(f);
     if (!ok)
