@@ -839,48 +839,55 @@ static unsigned pf_gate(const nf_bp_filter *f, pf_bytes *g)
     return 0;
 }
 
-/* The gate of a rule's pattern into *g: 1, or 0 when it has none (no filter, or no byte of
- * the filter can serve; a gate of more than 8 bytes costs more searches than it spares). */
-static int gate_compile(const char *pat, uint32_t maxchars, pf_bytes *g)
+/* The gate of a rule's pattern into gate[] (up to 8 bytes): how many bytes it has, 0 when
+ * it has none (the pattern is not read, or no byte of its filter can serve; a larger gate
+ * costs more searches than it spares). Rules for blocks of any length get one too (read as
+ * if for limited ones): memchr needs no summary. */
+static uint8_t gate_compile(const char *pat, uint8_t gate[8])
 {
-    memset(g, 0, sizeof *g);
-    nf_bp_filter *f = pf_compile(pat, maxchars);
-    int ok = f && pf_gate(f, g) > 0;
+    pf_bytes g;
+    memset(&g, 0, sizeof g);
+    nf_bp_filter *f = pf_compile(pat, 1);
+    int ok = f && pf_gate(f, &g) > 0;
     pf_free(f);
-    unsigned nb = 0;
-    for (int w = 0; w < 4; w++)
-        nb += (unsigned)__builtin_popcountll(g->w[w]);
-    return ok && nb <= 8;
+    uint8_t n = 0;
+    for (unsigned c = 0; ok && c < 256; c++)
+        if (fb_has(&g, c)) {
+            if (n == 8)
+                return 0;
+            gate[n++] = (uint8_t)c;
+        }
+    return ok ? n : 0;
 }
 
 /* Which gate bytes a block holds, found as they are asked for. */
 typedef struct { pf_bytes known, present; } gate_cache;
 
-/* Does s[0..n) hold a byte of gate g? */
-static int gate_open(const pf_bytes *g, gate_cache *gc, const char *s, size_t n)
+/* Does s[0..n) hold one of the ng bytes of gate? */
+static int gate_open(const uint8_t *gate, unsigned ng, gate_cache *gc, const char *s, size_t n)
 {
-    for (int w = 0; w < 4; w++)
-        for (uint64_t m = g->w[w]; m; m &= m - 1) {
-            unsigned c = (unsigned)(w * 64 + __builtin_ctzll(m));
-            if (!fb_has(&gc->known, c)) {
-                fb_add(&gc->known, c);
-                if (memchr(s, (int)c, n))
-                    fb_add(&gc->present, c);
-            }
-            if (fb_has(&gc->present, c))
-                return 1;
+    for (unsigned k = 0; k < ng; k++) {
+        unsigned c = gate[k];
+        if (!fb_has(&gc->known, c)) {
+            fb_add(&gc->known, c);
+            if (memchr(s, (int)c, n))
+                fb_add(&gc->present, c);
         }
+        if (fb_has(&gc->present, c))
+            return 1;
+    }
     return 0;
 }
 
 int nf_bp_gate_may(const char *pattern, const char *s, size_t n)
 {
-    pf_bytes g;
-    if (!gate_compile(pattern, 1, &g))
+    uint8_t gate[8];
+    uint8_t ng = gate_compile(pattern, gate);
+    if (!ng)
         return -1;
     gate_cache gc;
     memset(&gc, 0, sizeof gc);
-    return gate_open(&g, &gc, s, n);
+    return gate_open(gate, ng, &gc, s, n);
 }
 
 int nf_bp_filter_may(const char *pattern, const char *s, size_t n)
@@ -950,8 +957,7 @@ static int add_rules(nf_norm *st, const char *txt, size_t len, const char *src, 
             pf_build(f[2], st->rules[st->nrules].maxchars, &st->pf_code, &st->npf_code, &st->cappf_code)
                 ? (uint32_t)at + 1 : 0;
         st->rules[st->nrules].has_first = (uint8_t)fb_compile(f[2], &st->rules[st->nrules].first);
-        st->rules[st->nrules].has_gate =
-            (uint8_t)gate_compile(f[2], st->rules[st->nrules].maxchars, &st->rules[st->nrules].gate);
+        st->rules[st->nrules].ngate = gate_compile(f[2], st->rules[st->nrules].gate);
         st->nrules++;
     }
     nf_lines_free(&it);
@@ -1216,9 +1222,9 @@ void nf_bp_classify(nf_ana *a, nf_blocks *bl)
                 continue;
             if (R->has_first && !fb_has(&R->first, (unsigned char)s[0]))
                 continue; /* an anchored rule, and no branch starts with that byte */
-            if (R->has_gate && !scanned && !gate_open(&R->gate, &gc, s, n))
-                continue; /* none of the bytes every match holds (once summed up, the
-                           * filter asks for them too) */
+            if (R->ngate && !gate_open(R->gate, R->ngate, &gc, s, n))
+                continue; /* none of the bytes every match holds (exact, where the
+                           * summary's hashed pairs may collide) */
             if (R->filter) { /* can't match without its literals */
                 if (!scanned) {
                     pf_scan(&sb, s, n);

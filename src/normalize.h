@@ -55,8 +55,8 @@ typedef struct {
     nf_re *re; uint8_t action; uint32_t maxchars;
     uint32_t filter;   /* its literal prefilter: offset + 1 in nf_norm.pf_code, 0 none */
     uint8_t has_first; nf_bp_bytes first; /* an anchored rule: the first bytes of its matches */
-    uint8_t has_gate; nf_bp_bytes gate;   /* bytes, no letter or space, one of which every
-                                           * match holds (boilerplate.c) */
+    uint8_t ngate, gate[8]; /* bytes, no letter or space, one of which every match holds
+                             * (boilerplate.c); 0: no gate */
 } nf_bp_rule;
 
 /* The normalizer's compiled state (engine->norm). */
