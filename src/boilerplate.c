@@ -964,6 +964,42 @@ static int add_rules(nf_norm *st, const char *txt, size_t len, const char *src, 
     return 0;
 }
 
+/* The rules of each length class (see nf_norm): a rule applies to a block of class k when
+ * it has no cap or its cap is caps[k] or more (the caps are the rules' own, so a block of
+ * class k has more characters than every cap below caps[k] and at most caps[k]: exactly the
+ * rules the per-rule test `chars > maxchars` keeps). Returns 0, -1 when out of memory. */
+static int by_len_build(nf_norm *st)
+{
+    st->caps = malloc((st->nrules + 1) * sizeof *st->caps);
+    st->by_len_off = malloc((st->nrules + 2) * sizeof *st->by_len_off);
+    st->by_len = malloc((st->nrules + 1) * (st->nrules + 1) + 1);
+    if (!st->caps || !st->by_len_off || !st->by_len)
+        return -1;
+    st->ncaps = 0;
+    for (size_t r = 0; r < st->nrules; r++) { /* insertion into the sorted distinct caps */
+        uint32_t c = st->rules[r].maxchars;
+        size_t k = 0;
+        while (k < st->ncaps && st->caps[k] < c)
+            k++;
+        if (!c || (k < st->ncaps && st->caps[k] == c))
+            continue;
+        memmove(st->caps + k + 1, st->caps + k, (st->ncaps - k) * sizeof *st->caps);
+        st->caps[k] = c;
+        st->ncaps++;
+    }
+    uint32_t n = 0;
+    for (size_t k = 0; k <= st->ncaps; k++) {
+        st->by_len_off[k] = n;
+        for (size_t r = 0; r < st->nrules; r++) {
+            uint32_t c = st->rules[r].maxchars;
+            if (!c || (k < st->ncaps && st->caps[k] <= c))
+                st->by_len[n++] = (uint8_t)r;
+        }
+    }
+    st->by_len_off[st->ncaps + 1] = n;
+    return 0;
+}
+
 int nf_bp_init(nf_engine *e, char *err, size_t errlen)
 {
     nf_norm *st = e->norm;
@@ -988,12 +1024,22 @@ int nf_bp_init(nf_engine *e, char *err, size_t errlen)
         if (r)
             return -1;
     }
+    if (by_len_build(st)) {
+        snprintf(err, errlen, "out of memory");
+        return -1;
+    }
     return 0;
 }
 
 void nf_bp_fini(nf_engine *e)
 {
     nf_norm *st = e->norm;
+    free(st->caps);
+    free(st->by_len);
+    free(st->by_len_off);
+    st->caps = NULL;
+    st->by_len = NULL;
+    st->by_len_off = NULL;
     for (size_t i = 0; i < st->nrules; i++) {
         nf_re_free(st->rules[i].re);
     }
@@ -1216,10 +1262,13 @@ void nf_bp_classify(nf_ana *a, nf_blocks *bl)
         int scanned = 0;
         gate_cache gc;
         memset(&gc, 0, sizeof gc);
-        for (size_t r = 0; r < st->nrules; r++) {
+        /* the rules of the block's length class: those whose cap it is not over */
+        size_t k = 0;
+        while (k < st->ncaps && b->chars > st->caps[k])
+            k++;
+        for (uint32_t q = st->by_len_off[k]; q < st->by_len_off[k + 1]; q++) {
+            size_t r = st->by_len[q];
             const nf_bp_rule *R = &st->rules[r];
-            if (R->maxchars && b->chars > R->maxchars)
-                continue;
             if (R->has_first && !fb_has(&R->first, (unsigned char)s[0]))
                 continue; /* an anchored rule, and no branch starts with that byte */
             if (R->ngate && !gate_open(R->gate, R->ngate, &gc, s, n))

@@ -62,6 +62,12 @@ typedef struct {
 /* The normalizer's compiled state (engine->norm). */
 typedef struct {
     nf_bp_rule *rules; size_t nrules;
+    /* the rules by block length (boilerplate.c): the distinct length caps, ascending
+     * (ncaps of them), and for each class k (a block of at most caps[k] characters and
+     * more than caps[k - 1]; k == ncaps: longer than every cap) the indexes of the rules
+     * that apply, in order: by_len[by_len_off[k] .. by_len_off[k + 1]) */
+    uint32_t *caps; size_t ncaps;
+    uint8_t *by_len; uint32_t *by_len_off;
     uint16_t *pf_code; size_t npf_code, cappf_code; /* the rules' prefilters, flat (boilerplate.c) */
     nf_map *sites;     /* host ("themoscowtimes.com") or lower-cased name -> the site's name */
     /* stop words of 2 to 8 bytes (no longer word is looked up), open addressing: a word

@@ -556,6 +556,35 @@ static void test_rules_file(void **st)
     nf_ana_free(&A);
     memset(&A, 0, sizeof A);
     nf_engine_free(e);
+    /* length caps: a rule applies to a block of exactly its cap, not to one a character
+     * longer (the rules are chosen by the block's length class) */
+    fd = open(path, O_WRONLY | O_TRUNC);
+    assert_true(fd >= 0);
+    const char *capped = "drop\t84\tQUAGGA\ndrop\t83\tOKAPI\ndrop\t85\tTAPIR\n";
+    assert_int_equal(write(fd, capped, strlen(capped)), (ssize_t)strlen(capped));
+    close(fd);
+    e = nf_engine_new(&o, err, sizeof err);
+    assert_non_null(e);
+    static const char *const animals[] = {"QUAGGA", "OKAPI", "TAPIR"};
+    for (int len = 82; len <= 86; len++)
+        for (int k = 0; k < 3; k++) {
+            char para[128], text[512];
+            int m = snprintf(para, sizeof para, "A %s paragraph long enough to count as prose in this test", animals[k]);
+            while (m < len - 1)
+                para[m++] = 'x';
+            para[m++] = '.';
+            para[m] = '\0';
+            snprintf(text, sizeof text, "The first paragraph is a sentence long enough to count as prose in this test here.\n\n"
+                     "%s\n\nThe third paragraph is a sentence long enough to count as prose in this test too.\n", para);
+            run_with(e, text);
+            int cap = k == 0 ? 84 : k == 1 ? 83 : 85;
+            if (has(animals[k]) != (len > cap))
+                print_message("%s at %d characters: %s\n", animals[k], len, has(animals[k]) ? "kept" : "dropped");
+            assert_int_equal(has(animals[k]), len > cap);
+        }
+    nf_ana_free(&A);
+    memset(&A, 0, sizeof A);
+    nf_engine_free(e);
     /* a bad rule is an error at start-up */
     fd = open(path, O_WRONLY | O_TRUNC);
     assert_true(fd >= 0);
