@@ -576,6 +576,73 @@ int nf_bp_first_may(const char *pattern, const char *s, size_t n)
     return n > 0 && fb_has(&b, (unsigned char)s[0]);
 }
 
+/* How likely a byte is in a block of prose (per mille of its bytes, roughly: English
+ * letter frequencies, the space, punctuation), to try the rarest literals and byte pairs
+ * first: a filter that fails mostly fails on its first look-up then. The order of the
+ * children of an AND and of a literal's pairs changes no answer, only how soon it comes. */
+static double pf_freq(unsigned c)
+{
+    static const unsigned short letter[26] = {82, 15, 28, 43, 127, 22, 20, 61, 70, 2, 8, 40, 24,
+                                              67, 75, 19, 1, 60, 63, 91, 28, 10, 24, 2, 20, 1};
+    if (c >= 'a' && c <= 'z')
+        return letter[c - 'a'];
+    if (c == ' ')
+        return 180;
+    if (c == ',' || c == '.')
+        return 10;
+    if (nf_isdigit((int)c) || c == '\'' || c == '"' || c == '-')
+        return 5;
+    return 1;
+}
+
+/* The likelihood of a filter node (a rough score: the rarest pair of a literal, the rarest
+ * child of an AND, the sum of an OR's children). */
+static double pf_likely(const nf_bp_filter *f)
+{
+    if (f->op == PF_LIT) {
+        if (f->len == 1)
+            return pf_freq((unsigned char)f->lit[0]);
+        double m = 1e9;
+        for (size_t i = 0; i + 1 < f->len; i++) {
+            double p = pf_freq((unsigned char)f->lit[i]) * pf_freq((unsigned char)f->lit[i + 1]) / 1000;
+            m = p < m ? p : m;
+        }
+        return m;
+    }
+    if (f->op == PF_AND) {
+        double m = 1e9;
+        for (size_t i = 0; i < f->nkid; i++) {
+            double p = pf_likely(f->kid[i]);
+            m = p < m ? p : m;
+        }
+        return m;
+    }
+    if (f->op == PF_OR) {
+        double sum = 0;
+        for (size_t i = 0; i < f->nkid; i++)
+            sum += pf_likely(f->kid[i]);
+        return sum;
+    }
+    return 1e9;
+}
+
+/* Sorts the children of every AND of f, least likely first (insertion sort: few children). */
+static void pf_order(nf_bp_filter *f)
+{
+    for (size_t i = 0; i < f->nkid; i++)
+        pf_order(f->kid[i]);
+    if (f->op != PF_AND)
+        return;
+    for (size_t i = 1; i < f->nkid; i++) {
+        nf_bp_filter *k = f->kid[i];
+        double p = pf_likely(k);
+        size_t j = i;
+        for (; j > 0 && pf_likely(f->kid[j - 1]) > p; j--)
+            f->kid[j] = f->kid[j - 1];
+        f->kid[j] = k;
+    }
+}
+
 /* The filters as the classifier runs them: each rule's tree laid out flat, every rule's in
  * one array of the engine (a few KB in a row, where the tree's nodes lay scattered over the
  * heap, a cache miss each once the other stages had run). A node is [op, size, ...] in
@@ -592,8 +659,19 @@ static int pf_flatten(const nf_bp_filter *f, uint16_t **code, size_t *n, size_t 
         (*code)[(*n)++] = f->len;
         if (f->len == 1)
             (*code)[(*n)++] = (unsigned char)f->lit[0];
-        for (size_t i = 0; f->len > 1 && i + 1 < f->len; i++)
-            (*code)[(*n)++] = f->pair[i];
+        /* the pairs, rarest first (stable selection: few pairs) */
+        uint8_t done[sizeof f->pair / sizeof *f->pair] = {0};
+        for (size_t k = 0; f->len > 1 && k + 1 < f->len; k++) {
+            size_t best = 0;
+            double bp = 1e18;
+            for (size_t i = 0; i + 1 < f->len; i++) {
+                double p = pf_freq((unsigned char)f->lit[i]) * pf_freq((unsigned char)f->lit[i + 1]);
+                if (!done[i] && p < bp)
+                    bp = p, best = i;
+            }
+            done[best] = 1;
+            (*code)[(*n)++] = f->pair[best];
+        }
     }
     for (size_t i = 0; (f->op == PF_AND || f->op == PF_OR) && i < f->nkid; i++)
         if (pf_flatten(f->kid[i], code, n, cap))
@@ -644,25 +722,32 @@ static void pf_scan(pf_block *sb, const char *s, size_t n)
     sb->exotic = pf_has_pair(sb, pf_pair(0xC5, 0xBF)) || pf_has_pair(sb, pf_pair(0x84, 0xAA));
 }
 
-/* May the block hold what the flat filter node at c asks for? */
+/* May the block hold the literal of the flat node c (c[0] == PF_LIT)? */
+static inline int pf_lit_may(const uint16_t *c, const pf_block *sb)
+{
+    if (c[2] == 1)
+        return pf_has_byte(sb, c[3]);
+    for (unsigned i = 0; i + 1 < c[2]; i++)
+        if (!pf_has_pair(sb, c[3 + i]))
+            return 0;
+    return 1;
+}
+
+/* May the block hold what the flat filter node at c asks for? (Literals, most of the nodes,
+ * are answered in place, not by a call.) */
 static int pf_may(const uint16_t *c, const pf_block *sb)
 {
     switch (c[0]) {
     case PF_LIT:
-        if (c[2] == 1)
-            return pf_has_byte(sb, c[3]);
-        for (unsigned i = 0; i + 1 < c[2]; i++)
-            if (!pf_has_pair(sb, c[3 + i]))
-                return 0;
-        return 1;
+        return pf_lit_may(c, sb);
     case PF_AND:
         for (const uint16_t *k = c + 2, *e = c + c[1]; k < e; k += k[1])
-            if (!pf_may(k, sb))
+            if (!(k[0] == PF_LIT ? pf_lit_may(k, sb) : pf_may(k, sb)))
                 return 0;
         return 1;
     case PF_OR:
         for (const uint16_t *k = c + 2, *e = c + c[1]; k < e; k += k[1])
-            if (pf_may(k, sb))
+            if (k[0] == PF_LIT ? pf_lit_may(k, sb) : pf_may(k, sb))
                 return 1;
         return 0;
     default:
@@ -675,11 +760,134 @@ static int pf_build(const char *pat, uint32_t maxchars, uint16_t **code, size_t 
 {
     nf_bp_filter *f = pf_compile(pat, maxchars);
     size_t at = *n;
+    if (f)
+        pf_order(f);
     int ok = f && pf_flatten(f, code, n, cap) == 0;
     pf_free(f);
     if (!ok)
         *n = at;
     return ok;
+}
+
+/* ---- byte gates ----
+ *
+ * The filters need the block summed up, every byte of it, which costs more than the rules
+ * it spares for long blocks (where most rules are past their length cap). So each rule also
+ * gets a gate, read from its filter: a set of bytes, neither ASCII letters nor the space, at
+ * least one of which every match holds. A literal's gate is its rarest such byte; an AND's
+ * the best of its children's; an OR's the union of its children's (none when a child has
+ * none). A block that holds no byte of the gate (memchr, no summary) is not matched.
+ *
+ * Why the answer is the same: the gate is a consequence of the filter (each literal's bytes
+ * are necessary where the literal is), and the filter of a match. A byte that is no ASCII
+ * letter has no other case: (?i) folds only letters (and k, s to U+212A, U+017F, letters
+ * too); a literal's bytes of 0x80 or more are only there where no case applies
+ * (pf_caseproof). So the block is searched as it is, not lower-cased, and the gate holds on
+ * exotic blocks too. */
+
+/* How common a gate byte is in prose (lower is better); 0: none (letters, the space). */
+static unsigned gate_cost(unsigned c)
+{
+    if (c == ' ' || (c < 0x80 && nf_isalpha((int)c)))
+        return 0;
+    if (c == ',' || c == '.' || c == '\'' || c == '"' || c == '-' || nf_isdigit((int)c) ||
+        c == 0xE2 || c == 0x80 || c == 0xC2 || c == 0xC3)
+        return 4;
+    return c >= 0x80 ? 2 : 1;
+}
+
+/* The gate of filter f into *g (empty on entry); returns its cost, 0 when it has none. */
+static unsigned pf_gate(const nf_bp_filter *f, pf_bytes *g)
+{
+    if (f->op == PF_LIT) {
+        unsigned best = 0, bc = 0;
+        for (size_t i = 0; i < f->len; i++) {
+            unsigned c = (unsigned char)f->lit[i], k = gate_cost(c);
+            if (k && (!best || k < best))
+                best = k, bc = c;
+        }
+        if (best)
+            fb_add(g, bc);
+        return best;
+    }
+    if (f->op == PF_AND) {
+        unsigned best = 0;
+        pf_bytes bg = {{0}};
+        for (size_t i = 0; i < f->nkid; i++) {
+            pf_bytes kg = {{0}};
+            unsigned k = pf_gate(f->kid[i], &kg);
+            if (k && (!best || k < best))
+                best = k, bg = kg;
+        }
+        for (int w = 0; w < 4; w++)
+            g->w[w] |= bg.w[w];
+        return best;
+    }
+    if (f->op == PF_OR && f->nkid) {
+        unsigned sum = 0;
+        pf_bytes u = {{0}};
+        for (size_t i = 0; i < f->nkid; i++) {
+            unsigned k = pf_gate(f->kid[i], &u);
+            if (!k)
+                return 0;
+            sum += k;
+        }
+        for (int w = 0; w < 4; w++)
+            g->w[w] |= u.w[w];
+        return sum;
+    }
+    return 0;
+}
+
+/* The gate of a rule's pattern into gate[] (up to 8 bytes): how many bytes it has, 0 when
+ * it has none (the pattern is not read, or no byte of its filter can serve; a larger gate
+ * costs more searches than it spares). Rules for blocks of any length get one too (read as
+ * if for limited ones): memchr needs no summary. */
+static uint8_t gate_compile(const char *pat, uint8_t gate[8])
+{
+    pf_bytes g;
+    memset(&g, 0, sizeof g);
+    nf_bp_filter *f = pf_compile(pat, 1);
+    int ok = f && pf_gate(f, &g) > 0;
+    pf_free(f);
+    uint8_t n = 0;
+    for (unsigned c = 0; ok && c < 256; c++)
+        if (fb_has(&g, c)) {
+            if (n == 8)
+                return 0;
+            gate[n++] = (uint8_t)c;
+        }
+    return ok ? n : 0;
+}
+
+/* Which gate bytes a block holds, found as they are asked for. */
+typedef struct { pf_bytes known, present; } gate_cache;
+
+/* Does s[0..n) hold one of the ng bytes of gate? */
+static int gate_open(const uint8_t *gate, unsigned ng, gate_cache *gc, const char *s, size_t n)
+{
+    for (unsigned k = 0; k < ng; k++) {
+        unsigned c = gate[k];
+        if (!fb_has(&gc->known, c)) {
+            fb_add(&gc->known, c);
+            if (memchr(s, (int)c, n))
+                fb_add(&gc->present, c);
+        }
+        if (fb_has(&gc->present, c))
+            return 1;
+    }
+    return 0;
+}
+
+int nf_bp_gate_may(const char *pattern, const char *s, size_t n)
+{
+    uint8_t gate[8];
+    uint8_t ng = gate_compile(pattern, gate);
+    if (!ng)
+        return -1;
+    gate_cache gc;
+    memset(&gc, 0, sizeof gc);
+    return gate_open(gate, ng, &gc, s, n);
 }
 
 int nf_bp_filter_may(const char *pattern, const char *s, size_t n)
@@ -749,9 +957,46 @@ static int add_rules(nf_norm *st, const char *txt, size_t len, const char *src, 
             pf_build(f[2], st->rules[st->nrules].maxchars, &st->pf_code, &st->npf_code, &st->cappf_code)
                 ? (uint32_t)at + 1 : 0;
         st->rules[st->nrules].has_first = (uint8_t)fb_compile(f[2], &st->rules[st->nrules].first);
+        st->rules[st->nrules].ngate = gate_compile(f[2], st->rules[st->nrules].gate);
         st->nrules++;
     }
     nf_lines_free(&it);
+    return 0;
+}
+
+/* The rules of each length class (see nf_norm): a rule applies to a block of class k when
+ * it has no cap or its cap is caps[k] or more (the caps are the rules' own, so a block of
+ * class k has more characters than every cap below caps[k] and at most caps[k]: exactly the
+ * rules the per-rule test `chars > maxchars` keeps). Returns 0, -1 when out of memory. */
+static int by_len_build(nf_norm *st)
+{
+    st->caps = malloc((st->nrules + 1) * sizeof *st->caps);
+    st->by_len_off = malloc((st->nrules + 2) * sizeof *st->by_len_off);
+    st->by_len = malloc((st->nrules + 1) * (st->nrules + 1) + 1);
+    if (!st->caps || !st->by_len_off || !st->by_len)
+        return -1;
+    st->ncaps = 0;
+    for (size_t r = 0; r < st->nrules; r++) { /* insertion into the sorted distinct caps */
+        uint32_t c = st->rules[r].maxchars;
+        size_t k = 0;
+        while (k < st->ncaps && st->caps[k] < c)
+            k++;
+        if (!c || (k < st->ncaps && st->caps[k] == c))
+            continue;
+        memmove(st->caps + k + 1, st->caps + k, (st->ncaps - k) * sizeof *st->caps);
+        st->caps[k] = c;
+        st->ncaps++;
+    }
+    uint32_t n = 0;
+    for (size_t k = 0; k <= st->ncaps; k++) {
+        st->by_len_off[k] = n;
+        for (size_t r = 0; r < st->nrules; r++) {
+            uint32_t c = st->rules[r].maxchars;
+            if (!c || (k < st->ncaps && st->caps[k] <= c))
+                st->by_len[n++] = (uint8_t)r;
+        }
+    }
+    st->by_len_off[st->ncaps + 1] = n;
     return 0;
 }
 
@@ -779,12 +1024,22 @@ int nf_bp_init(nf_engine *e, char *err, size_t errlen)
         if (r)
             return -1;
     }
+    if (by_len_build(st)) {
+        snprintf(err, errlen, "out of memory");
+        return -1;
+    }
     return 0;
 }
 
 void nf_bp_fini(nf_engine *e)
 {
     nf_norm *st = e->norm;
+    free(st->caps);
+    free(st->by_len);
+    free(st->by_len_off);
+    st->caps = NULL;
+    st->by_len = NULL;
+    st->by_len_off = NULL;
     for (size_t i = 0; i < st->nrules; i++) {
         nf_re_free(st->rules[i].re);
     }
@@ -1005,12 +1260,20 @@ void nf_bp_classify(nf_ana *a, nf_blocks *bl)
         }
         int act = 0;
         int scanned = 0;
-        for (size_t r = 0; r < st->nrules; r++) {
+        gate_cache gc;
+        memset(&gc, 0, sizeof gc);
+        /* the rules of the block's length class: those whose cap it is not over */
+        size_t k = 0;
+        while (k < st->ncaps && b->chars > st->caps[k])
+            k++;
+        for (uint32_t q = st->by_len_off[k]; q < st->by_len_off[k + 1]; q++) {
+            size_t r = st->by_len[q];
             const nf_bp_rule *R = &st->rules[r];
-            if (R->maxchars && b->chars > R->maxchars)
-                continue;
             if (R->has_first && !fb_has(&R->first, (unsigned char)s[0]))
                 continue; /* an anchored rule, and no branch starts with that byte */
+            if (R->ngate && !gate_open(R->gate, R->ngate, &gc, s, n))
+                continue; /* none of the bytes every match holds (exact, where the
+                           * summary's hashed pairs may collide) */
             if (R->filter) { /* can't match without its literals */
                 if (!scanned) {
                     pf_scan(&sb, s, n);

@@ -279,7 +279,18 @@ static char *marker_name(const unsigned char *s, size_t n)
         return NULL;
     /* names are labels: keep them on one line and valid UTF-8 */
     nf_buf b = {0};
+    nf_buf_reserve(&b, e - i + 1);
     for (size_t k = i; k < e;) {
+        /* a run of printable ASCII (0x20-0x7E) is kept as it is, in one copy: each of its
+         * bytes would decode to itself and be kept alone */
+        size_t r = k;
+        while (r < e && s[r] >= 0x20 && s[r] < 0x7F)
+            r++;
+        if (r > k) {
+            nf_buf_put(&b, s + k, r - k);
+            k = r;
+            continue;
+        }
         uint32_t cp;
         int len = nf_utf8_decode(s + k, e - k, &cp);
         if (cp < 0x20 || cp == 0x7F)
@@ -316,6 +327,12 @@ static void emit(nf_loader *l, nf_article *a, size_t cut)
     a->line_base = l->opt->lines_article && l->marker_line ? l->marker_line : 0;
     a->text = xstrdup(l->cur.p ? l->cur.p : "", cut);
     a->len = cut;
+    if (cut == l->cur.len) { /* the whole article (finish): nothing is left to place; the
+                              * next article's start_article sets first_line and first_col */
+        l->cur.len = 0;
+        l->piece++;
+        return;
+    }
     /* the rest: where does it start? */
     long nl = 0;
     size_t last = (size_t)-1;

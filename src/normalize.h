@@ -55,11 +55,19 @@ typedef struct {
     nf_re *re; uint8_t action; uint32_t maxchars;
     uint32_t filter;   /* its literal prefilter: offset + 1 in nf_norm.pf_code, 0 none */
     uint8_t has_first; nf_bp_bytes first; /* an anchored rule: the first bytes of its matches */
+    uint8_t ngate, gate[8]; /* bytes, no letter or space, one of which every match holds
+                             * (boilerplate.c); 0: no gate */
 } nf_bp_rule;
 
 /* The normalizer's compiled state (engine->norm). */
 typedef struct {
     nf_bp_rule *rules; size_t nrules;
+    /* the rules by block length (boilerplate.c): the distinct length caps, ascending
+     * (ncaps of them), and for each class k (a block of at most caps[k] characters and
+     * more than caps[k - 1]; k == ncaps: longer than every cap) the indexes of the rules
+     * that apply, in order: by_len[by_len_off[k] .. by_len_off[k + 1]) */
+    uint32_t *caps; size_t ncaps;
+    uint8_t *by_len; uint32_t *by_len_off;
     uint16_t *pf_code; size_t npf_code, cappf_code; /* the rules' prefilters, flat (boilerplate.c) */
     nf_map *sites;     /* host ("themoscowtimes.com") or lower-cased name -> the site's name */
     /* stop words of 2 to 8 bytes (no longer word is looked up), open addressing: a word
@@ -95,6 +103,9 @@ int nf_bp_filter_may(const char *pattern, const char *s, size_t n);
 /* For the unit tests: may a match of pattern be at the start of s[0..n), by the first bytes
  * of an anchored pattern? 1 or 0; -1 when the pattern gets no first-byte set. */
 int nf_bp_first_may(const char *pattern, const char *s, size_t n);
+/* For the unit tests: may a match of pattern (as a rule for blocks of limited length) be in
+ * s[0..n), by its byte gate? 1 or 0; -1 when the pattern gets no gate. */
+int nf_bp_gate_may(const char *pattern, const char *s, size_t n);
 /* Is the text a single url (no spaces, http/https/www)? */
 int nf_is_url(const char *s, size_t n);
 

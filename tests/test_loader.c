@@ -186,6 +186,12 @@ static void test_name_cleaned(void **st)
     assert_int_equal(L.n, 1);
     assert_string_equal(L.a[0].name, "a b c\xEF\xBF\xBD");
     unload(&L);
+    /* runs of printable ASCII between other characters, DEL and a valid UTF-8 letter */
+    p = WSTR("<<<FILE>>> news/x-1.txt\x7f\xc3\xa9t\xc3\xa9 \x1b[0m~end\nx\n");
+    L = load(p, 0);
+    assert_int_equal(L.n, 1);
+    assert_string_equal(L.a[0].name, "news/x-1.txt \xc3\xa9t\xc3\xa9  [0m~end");
+    unload(&L);
 }
 
 static void test_only_markers(void **st)

@@ -556,6 +556,35 @@ static void test_rules_file(void **st)
     nf_ana_free(&A);
     memset(&A, 0, sizeof A);
     nf_engine_free(e);
+    /* length caps: a rule applies to a block of exactly its cap, not to one a character
+     * longer (the rules are chosen by the block's length class) */
+    fd = open(path, O_WRONLY | O_TRUNC);
+    assert_true(fd >= 0);
+    const char *capped = "drop\t84\tQUAGGA\ndrop\t83\tOKAPI\ndrop\t85\tTAPIR\n";
+    assert_int_equal(write(fd, capped, strlen(capped)), (ssize_t)strlen(capped));
+    close(fd);
+    e = nf_engine_new(&o, err, sizeof err);
+    assert_non_null(e);
+    static const char *const animals[] = {"QUAGGA", "OKAPI", "TAPIR"};
+    for (int len = 82; len <= 86; len++)
+        for (int k = 0; k < 3; k++) {
+            char para[128], text[512];
+            int m = snprintf(para, sizeof para, "A %s paragraph long enough to count as prose in this test", animals[k]);
+            while (m < len - 1)
+                para[m++] = 'x';
+            para[m++] = '.';
+            para[m] = '\0';
+            snprintf(text, sizeof text, "The first paragraph is a sentence long enough to count as prose in this test here.\n\n"
+                     "%s\n\nThe third paragraph is a sentence long enough to count as prose in this test too.\n", para);
+            run_with(e, text);
+            int cap = k == 0 ? 84 : k == 1 ? 83 : 85;
+            if (has(animals[k]) != (len > cap))
+                print_message("%s at %d characters: %s\n", animals[k], len, has(animals[k]) ? "kept" : "dropped");
+            assert_int_equal(has(animals[k]), len > cap);
+        }
+    nf_ana_free(&A);
+    memset(&A, 0, sizeof A);
+    nf_engine_free(e);
     /* a bad rule is an error at start-up */
     fd = open(path, O_WRONLY | O_TRUNC);
     assert_true(fd >= 0);
@@ -743,6 +772,47 @@ static void test_rule_prefilter(void **st)
                                   subj, sizeof subj / sizeof *subj};
     srand(7);
     never_misses(&rr, 3000, 8, 0, 50, 10, nf_bp_filter_may, "filter");
+}
+
+/* The rules' byte gates (boilerplate.c): a block without any of the bytes (no letter, no
+ * space) that every match holds is not matched, whatever its case; random patterns and
+ * subjects agree with PCRE2. */
+static void test_rule_gate(void **st)
+{
+    (void)st;
+    static const struct { const char *pat, *s; int may; } cases[] = {
+        {"\\bDuration \\d{1,2}:\\d\\d\\b", "Duration of the war", 0},
+        {"\\bDuration \\d{1,2}:\\d\\d\\b", "duration 3:45", 1},
+        {"(?i)^(original |source )?(url|link)\\s*:\\s*(https?://|www\\.)", "URL: http://x", 1},
+        {"(?i)^(original |source )?(url|link)\\s*:\\s*(https?://|www\\.)", "Link to the past", 0},
+        {"^[^.!?]*(\\s[>|\xC2\xBB\xE2\x80\xA2]\\s[^.!?]*){2,}$", "Home \xC2\xBB World \xC2\xBB Europe", 1},
+        {"^[^.!?]*(\\s[>|\xC2\xBB\xE2\x80\xA2]\\s[^.!?]*){2,}$", "Home \xE2\x80\xA2 World \xE2\x80\xA2 Europe", 1},
+        {"^[^.!?]*(\\s[>|\xC2\xBB\xE2\x80\xA2]\\s[^.!?]*){2,}$", "Home and World", 0},
+        {"(?i)\\((image|photo)s?\\s*:[^()]{1,60}\\)\\s*$|(?i)\\bcredits?\\s*:", "(Image: GETTY)", 1},
+        {"(?i)\\((image|photo)s?\\s*:[^()]{1,60}\\)\\s*$|(?i)\\bcredits?\\s*:", "Image credit ESA", 0},
+        {"\\[[A-Z][A-Z ]{2,15}\\]", "Watch [VIDEO]", 1},
+        {"\\[[A-Z][A-Z ]{2,15}\\]", "Watch VIDEO", 0},
+        {"(?i)\\bsubscribe\\b|\\bnewsletters?\\b", "anything", -1}, /* letters only */
+        {"(?i)\\bgetty images\\b|\\(a/b\\)", "anything", -1},      /* a branch of letters */
+        {"(?=look):", "anything", -1},                                /* not read */
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        int may = nf_bp_gate_may(cases[i].pat, cases[i].s, strlen(cases[i].s));
+        if (may != cases[i].may)
+            print_message("/%s/ on \"%s\": %d\n", cases[i].pat, cases[i].s, may);
+        assert_int_equal(may, cases[i].may);
+    }
+    static const char *const atoms[] = {"a", "b", "k", "S", "ab", "\\.", "\\(", "\\|", ":", "a:",
+                                        ".", "\\d", "\\s", "\\b", "^", "$", "[ab]", "[^:]", "[a-c]",
+                                        "[|:]", "[:,]", "\xC2\xBB", "\xC3\xA9", "\\p{Lu}", "-", " ", ",", "1"};
+    static const char *const quants[] = {"", "", "", "?", "*", "+", "{2}", "{0,2}", "+?"};
+    static const char *const subj[] = {"a", "b", "k", "S", "A", ".", "(", "|", " ", "1", ":", ",", "-",
+                                       "\xC2\xBB", "\xC3\xA9", "\xC3\x89", "\xC5\xBF", "\xE2\x84\xAA"};
+    static const rand_rules rr = {atoms, sizeof atoms / sizeof *atoms, quants, sizeof quants / sizeof *quants,
+                                  subj, sizeof subj / sizeof *subj};
+    srand(13);
+    int with_gate = never_misses(&rr, 4000, 8, 0, 50, 10, nf_bp_gate_may, "gate");
+    assert_true(with_gate > 500); /* the test tests something */
 }
 
 /* The first bytes of anchored rules (boilerplate.c): a block whose first byte starts no
@@ -972,6 +1042,7 @@ int main(void)
         cmocka_unit_test(test_language),
         cmocka_unit_test(test_rule_families),
         cmocka_unit_test(test_rule_prefilter),
+        cmocka_unit_test(test_rule_gate),
         cmocka_unit_test(test_rule_first_bytes),
         cmocka_unit_test(test_many_blocks),
         cmocka_unit_test(test_glued_teasers),
