@@ -952,7 +952,7 @@ static unsigned long long scale_of(const ctx *c, const qty *q)
  * So it is enough to look up those runs. Words that lookup can never match (longer than 31
  * letters, or with a byte that is no ASCII letter) are not marked in core, which changes
  * nothing. */
-/* core_run once the first two letters fit (out of line: the rarer case). */
+/* core_run once the first three letters fit (out of line: the rarer case). */
 __attribute__((noinline)) static int core_run_rest(const nf_numtab *t, const unsigned char *u, size_t i,
                                                    size_t end, int a, int b, uint32_t bits)
 {
@@ -965,16 +965,6 @@ __attribute__((noinline)) static int core_run_rest(const nf_numtab *t, const uns
     ctx C = {t, (const char *)u, end};
     const wentry *e = lookup(&C, i, j);
     return e && is_core(e->kind);
-}
-
-/* The run of ASCII letters that begins at s[i] (and ends by end) is a core word. */
-static inline int core_run(const nf_numtab *t, const unsigned char *u, size_t i, size_t end)
-{
-    int a = t->lidx[u[i]], b = i + 1 < end ? t->lidx[u[i + 1]] : 0;
-    uint32_t bits = t->core[a][b];
-    if (!bits)
-        return 0; /* most words: no core word begins with these two letters */
-    return core_run_rest(t, u, i, end, a, b, bits);
 }
 
 /* Eight bytes at a time: in a word of 8 bytes, the high bit of each byte that is an ASCII
@@ -993,6 +983,21 @@ static inline uint64_t ascii_digits(uint64_t x)
     uint64_t y = x & NF_BYTES(0x7F);
     uint64_t from_0 = y + NF_BYTES(0x80 - '0'), past_9 = y + NF_BYTES(0x80 - '9' - 1);
     return from_0 & ~past_9 & ~x & NF_BYTES(0x80);
+}
+
+/* The run of ASCII letters that begins at u[p] (and ends by end) is a core word. Most words
+ * are turned away in line: no core word has their first two letters, or their third, or their
+ * length when they are shorter than three. */
+static inline int core_run(const nf_numtab *t, const unsigned char *u, size_t end, size_t p)
+{
+    int a = t->lidx[u[p]], b = p + 1 < end ? t->lidx[u[p + 1]] : 0;
+    uint32_t bits = t->core[a][b];
+    if (!bits)
+        return 0;
+    int c = b && p + 2 < end ? t->lidx[u[p + 2]] : 0;
+    if (!b ? !(bits & 1u) : !c ? !(bits & 2u) : !((t->corethird[a][b] >> c) & 1))
+        return 0;
+    return core_run_rest(t, u, p, end, a, b, bits);
 }
 
 int nf_num_may_occur(const nf_numtab *t, const char *s, size_t start, size_t end)
@@ -1015,7 +1020,7 @@ int nf_num_may_occur(const nf_numtab *t, const char *s, size_t start, size_t end
         uint64_t first = letters & ~((letters << 8) | (before >> 56));
         before = letters;
         for (; first; first &= first - 1)
-            if (core_run(t, u, base + ((size_t)__builtin_ctzll(first) >> 3), end))
+            if (core_run(t, u, end, base + ((size_t)__builtin_ctzll(first) >> 3)))
                 return 1;
     }
     return 0;
@@ -1031,7 +1036,58 @@ __attribute__((noinline)) static int currency_starts(const nf_numtab *t, const c
     return currency_at(&C, pos, &num) != NULL;
 }
 
-int nf_num_may_start(const nf_numtab *t, const char *s, size_t len, size_t pos)
+static inline int may_start_at(const nf_numtab *t, const char *s, size_t len, size_t pos, int lead);
+
+/* "a", "an", "from" or "between" (any case), n letters at s[pos]: the words that only lead on to
+ * a number. */
+static int leading_word(const char *s, size_t pos, size_t n)
+{
+    const char *w = s + pos;
+    switch (n) {
+    case 1:
+        return (w[0] | 0x20) == 'a';
+    case 2:
+        return (w[0] | 0x20) == 'a' && (w[1] | 0x20) == 'n';
+    case 4:
+        return nf_strncaseeq(w, 4, "from");
+    case 7:
+        return nf_strncaseeq(w, 7, "between");
+    }
+    return 0;
+}
+
+/* The word of n letters at s[pos] can begin a number, when it is a leading word: "a" and "an"
+ * are read only before a word of the table (parse_words: next_word must find one), "from" and
+ * "between" only before blanks and a quantity (parse_qty), where nf_num_may_start holds (a
+ * quantity read at p is a number read at p, or p holds "from" or "between", which pass). */
+__attribute__((noinline)) static int leads_on(const nf_numtab *t, const char *s, size_t len, size_t pos,
+                                              size_t n)
+{
+    if (!leading_word(s, pos, n))
+        return 1;
+    const unsigned char *u = (const unsigned char *)s;
+    size_t we = pos + n, p = we;
+    /* skip_sp, in line for its common case: one space */
+    if (p < len && u[p] == ' ' && !(p + 1 < len && (nf_isspace(u[p + 1]) || u[p + 1] == 0xC2)))
+        p++;
+    else {
+        ctx C = {t, s, len};
+        p = skip_sp(&C, p);
+    }
+    if ((u[pos] | 0x20) != 'a')
+        return p > we && may_start_at(t, s, len, p, 0);
+    /* a word of the table: ASCII letters (not glued to a non-ASCII letter: word_end) */
+    size_t e = p;
+    while (e < len && t->lidx[u[e]])
+        e++;
+    if (e == p || e - p >= 32 || (e < len && (u[e] & 0x80)))
+        return 0;
+    int a = t->lidx[u[p]], b = e - p > 1 ? t->lidx[u[p + 1]] : 0;
+    return (t->known[a][b] >> (e - p - 1)) & 1;
+}
+
+/* nf_num_may_start; lead: also ask what follows a leading word (not when asked from there). */
+static inline int may_start_at(const nf_numtab *t, const char *s, size_t len, size_t pos, int lead)
 {
     if (pos >= len)
         return 0;
@@ -1052,10 +1108,16 @@ int nf_num_may_start(const nf_numtab *t, const char *s, size_t len, size_t pos)
         size_t n = j - pos;
         const uint32_t(*th)[27] = (fb & FB_CUR) ? t->curthird : t->third;
         int third_ok = n < 3 || ((th[a][b] >> t->lidx[(unsigned char)s[pos + 2]]) & 1);
-        if (n <= 32 && (bits & (1u << (n - 1))) && third_ok)
+        if (n <= 32 && (bits & (1u << (n - 1))) && third_ok &&
+            (!lead || n > 7 || leads_on(t, s, len, pos, n)))
             return 1;
     }
     return (fb & FB_CUR) && currency_starts(t, s, len, pos);
+}
+
+int nf_num_may_start(const nf_numtab *t, const char *s, size_t len, size_t pos)
+{
+    return may_start_at(t, s, len, pos, 1);
 }
 
 int nf_num_parse(const nf_numtab *t, const char *s, size_t len, size_t pos, nf_num *out)

@@ -246,7 +246,10 @@ static void may_start(void **st)
             fail_msg("'%s' parses but may_start says no", s);
     }
     static const char *const no[] = {"US troops", "UK firms", "deal", "December", "Sales", "Europe",
-                                     "Germany", "Canada", "$ sign", "have", "their", "firm", "There"};
+                                     "Germany", "Canada", "$ sign", "have", "their", "firm", "There",
+                                     /* a leading word before no number (leads_on) */
+                                     "a deal", "An ally", "A", "a\xc2\xa0new", "a fewer", "from them",
+                                     "From  the", "between us", "from", "from5", "a  caf\xc3\xa9"};
     for (size_t i = 0; i < sizeof no / sizeof *no; i++)
         if (nf_num_may_start(tab, no[i], strlen(no[i]), 0))
             fail_msg("may_start lets '%s' through", no[i]);
@@ -274,6 +277,14 @@ static void may_start(void **st)
             p = nl ? nl + 1 : end;
         }
     }
+    /* a leading word before what may be a number: blanks of every kind skipped */
+    static const char *const yes[] = {"a million", "A dozen", "an eighth", "a few hundred", "a  hundred",
+                                      "a\xc2\xa0million", "a\tthird", "from 5 to 6", "from\n5 to 6",
+                                      "From \xc2\xa3" "5 to \xc2\xa3" "6", "between 3 and 4",
+                                      "from  five to six", "A$5", "a half", "from $5"};
+    for (size_t i = 0; i < sizeof yes / sizeof *yes; i++)
+        if (!nf_num_may_start(tab, yes[i], strlen(yes[i]), 0))
+            fail_msg("may_start turns away '%s'", yes[i]);
     assert_true(nf_num_may_start(tab, "US$5", 4, 0));
     assert_true(nf_num_may_start(tab, "Hundred", 7, 0));
 }
