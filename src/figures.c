@@ -30,6 +30,7 @@ typedef struct {
     nf_map *words;  /* stop, skip, nonfig, month -> wclass* */
     nf_map *cues;   /* casualty words */
     nf_map *quals;  /* qualifier phrases */
+    nf_map *qual_last; /* the last word of each qualifier phrase (find_qual's quick no) */
     nf_map *dist;   /* words after 60m / 10k that make it a distance (member = a measure) */
     nf_map *weight; /* words near a number of pounds that make it a weight */
     nf_map *report; /* reporting verbs (reporting.tsv classes v, tell): said, told */
@@ -169,6 +170,7 @@ int nf_figures_init(nf_engine *e, char *err, size_t errlen)
     f->words = nf_map_new();
     f->cues = nf_map_new();
     f->quals = nf_map_new();
+    f->qual_last = nf_map_new();
     f->dist = nf_map_new();
     f->weight = nf_map_new();
     f->report = nf_map_new();
@@ -235,6 +237,10 @@ int nf_figures_init(nf_engine *e, char *err, size_t errlen)
                 continue;
             nf_lower(fl[0], wl, low);
             nf_map_put(f->quals, low, wl, f->cls);
+            size_t ls = wl;
+            while (ls > 0 && low[ls - 1] != ' ')
+                ls--;
+            nf_map_put(f->qual_last, low + ls, wl - ls, f->cls);
         }
         nf_lines_free(&it);
     }
@@ -261,6 +267,7 @@ void nf_figures_fini(nf_engine *e)
     nf_map_free(f->words);
     nf_map_free(f->cues);
     nf_map_free(f->quals);
+    nf_map_free(f->qual_last);
     nf_map_free(f->dist);
     nf_map_free(f->weight);
     nf_map_free(f->report);
@@ -886,6 +893,15 @@ static size_t find_qual(const fctx *c, size_t k, const char **q)
 {
     *q = NULL;
     size_t best = k;
+    /* every phrase ends with the word before k: most words end none (and a mark or a word of
+     * 40 bytes or more stops the loop below at once) */
+    if (k == 0 || c->w[k - 1].kind != 'w' || c->w[k - 1].e - c->w[k - 1].s >= 40)
+        return k;
+    char lw[40];
+    size_t lwl = c->w[k - 1].e - c->w[k - 1].s;
+    nf_lower(c->t + c->w[k - 1].s, lwl, lw);
+    if (!nf_map_has(c->f->qual_last, lw, lwl))
+        return k;
     for (size_t len = 1; len <= 3 && len <= k; len++) {
         size_t f = k - len;
         char b[96];
