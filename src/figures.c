@@ -1608,6 +1608,7 @@ int nf_figures_run(nf_ana *a)
 
     size_t wcap = 0;
     uint32_t wend = 0;
+    const uint8_t(*pairs)[32] = nf_num_pairs(f->num);
     for (size_t si = 0; si < a->nsent; si++) {
         const nf_sent *s = &a->sent[si];
         /* Only sentences where a number can be read: the parses below are at our token
@@ -1640,8 +1641,10 @@ int nf_figures_run(nf_ana *a)
             unsigned char c0 = (unsigned char)c.t[w->s];
             int cand = nf_isdigit(c0) || c0 == '$' || c0 == 0xC2 /* £ */ || c0 == 0xE2 /* € */ ||
                        (w->kind == 'w' && nf_isalpha(c0) && !(c0 & 0x80));
-            /* try_figure reads a number first: skip where none can start (most words) */
-            if (!cand || !nf_num_may_start(f->num, c.t, s->end, w->s)) {
+            /* try_figure reads a number first: skip where none can start (most words; most
+             * by their first two bytes) */
+            unsigned char c1 = w->s + 1 < s->end ? (unsigned char)c.t[w->s + 1] : 0;
+            if (!cand || !nf_num_pair_may(pairs, c0, c1) || !nf_num_may_start(f->num, c.t, s->end, w->s)) {
                 k++;
                 continue;
             }

@@ -237,6 +237,7 @@ struct nf_numtab {
     unsigned char curfirst[256];
     unsigned char first[256]; /* FB_* by the first byte of a position (nf_num_may_start) */
     unsigned char lidx[256];  /* letter_index of an ASCII letter, 0 for any other byte */
+    uint8_t pair[256][32];    /* nf_num_pairs */
 };
 
 /* What a number can start with: a digit (always), the first byte of a currency sign or code
@@ -371,6 +372,22 @@ nf_numtab *nf_numtab_new(const char *text, size_t len, char *err, size_t errlen)
         t->first[ch] = fb;
         t->lidx[ch] = (unsigned char)(a > 0 ? a : 0);
     }
+    /* the first look of nf_num_may_start by the first two bytes: a digit, the first two bytes
+     * of a currency sign (or its only one), or two letters (or one) that begin a word that can
+     * start a number (curstart after the first byte of a currency sign, as there) */
+    for (int c0 = 0; c0 < 256; c0++) {
+        unsigned fb = t->first[c0];
+        const uint32_t(*tab)[27] = (fb & FB_CUR) ? t->curstart : t->start;
+        for (int c1 = 0; c1 < 256 && fb; c1++)
+            if ((fb & FB_DIGIT) || tab[t->lidx[c0]][t->lidx[c1]])
+                t->pair[c0][c1 >> 3] |= (uint8_t)(1u << (c1 & 7));
+    }
+    for (size_t k = 0; k < t->ncur; k++) {
+        const unsigned char *sym = (const unsigned char *)t->cur[k].sym;
+        for (int c1 = 0; c1 < 256; c1++)
+            if (t->cur[k].len < 2 || sym[1] == c1)
+                t->pair[sym[0]][c1 >> 3] |= (uint8_t)(1u << (c1 & 7));
+    }
     /* grouped by first byte, the longest signs first ("US$" before "USD" and "U"); curfirst
      * becomes 1 + the index of the first sign of that byte */
     for (size_t i = 1; i < t->ncur; i++)
@@ -401,10 +418,15 @@ void nf_numtab_free(nf_numtab *t)
 
 /* ---- scanning helpers ---- */
 
+/* next_word's last answer (a parse asks for the word after a number up to three times:
+ * scale, percent, range); at == (size_t)-1 when none. */
+typedef struct { size_t at, ws, we; const void *e; } nw_memo;
+
 typedef struct {
     const nf_numtab *t;
     const char *s;
     size_t len;
+    nw_memo *nw; /* NULL: no memo */
 } ctx;
 
 static int is_letter(const ctx *c, size_t i) { return i < c->len && nf_isalpha((unsigned char)c->s[i]); }
@@ -456,13 +478,28 @@ static size_t skip_sp(const ctx *c, size_t i)
 }
 
 /* The next word after blanks: [*ws, *we). Returns its kind (W_NONE when not a number word). */
-static const wentry *next_word(const ctx *c, size_t i, size_t *ws, size_t *we)
+static const wentry *next_word_at(const ctx *c, size_t i, size_t *ws, size_t *we)
 {
     *ws = skip_sp(c, i);
     *we = word_end(c, *ws);
     if (*we == *ws || is_digit(c, *we))
         return NULL;
     return lookup(c, *ws, *we);
+}
+
+/* (the same, remembered: it only reads the text from i) */
+static const wentry *next_word(const ctx *c, size_t i, size_t *ws, size_t *we)
+{
+    nw_memo *m = c->nw;
+    if (!m)
+        return next_word_at(c, i, ws, we);
+    if (m->at != i) {
+        m->e = next_word_at(c, i, &m->ws, &m->we);
+        m->at = i;
+    }
+    *ws = m->ws;
+    *we = m->we;
+    return m->e;
 }
 
 /* A dash between two numbers: '-', en dash, em dash. Returns its length at i, 0 if none. */
@@ -962,7 +999,7 @@ __attribute__((noinline)) static int core_run_rest(const nf_numtab *t, const uns
     size_t n = j - i;
     if (n > 32 || !(bits & (1u << (n - 1))) || (n >= 3 && !((t->corethird[a][b] >> t->lidx[u[i + 2]]) & 1)))
         return 0;
-    ctx C = {t, (const char *)u, end};
+    ctx C = {t, (const char *)u, end, NULL};
     const wentry *e = lookup(&C, i, j);
     return e && is_core(e->kind);
 }
@@ -1031,7 +1068,7 @@ int nf_num_may_occur(const nf_numtab *t, const char *s, size_t start, size_t end
 __attribute__((noinline)) static int currency_starts(const nf_numtab *t, const char *s, size_t len,
                                                      size_t pos)
 {
-    ctx C = {t, s, len};
+    ctx C = {t, s, len, NULL};
     size_t num;
     return currency_at(&C, pos, &num) != NULL;
 }
@@ -1071,7 +1108,7 @@ __attribute__((noinline)) static int leads_on(const nf_numtab *t, const char *s,
     if (p < len && u[p] == ' ' && !(p + 1 < len && (nf_isspace(u[p + 1]) || u[p + 1] == 0xC2)))
         p++;
     else {
-        ctx C = {t, s, len};
+        ctx C = {t, s, len, NULL};
         p = skip_sp(&C, p);
     }
     if ((u[pos] | 0x20) != 'a')
@@ -1115,6 +1152,11 @@ static inline int may_start_at(const nf_numtab *t, const char *s, size_t len, si
     return (fb & FB_CUR) && currency_starts(t, s, len, pos);
 }
 
+const uint8_t (*nf_num_pairs(const nf_numtab *t))[32]
+{
+    return (const uint8_t(*)[32])t->pair;
+}
+
 int nf_num_may_start(const nf_numtab *t, const char *s, size_t len, size_t pos)
 {
     return may_start_at(t, s, len, pos, 1);
@@ -1122,7 +1164,8 @@ int nf_num_may_start(const nf_numtab *t, const char *s, size_t len, size_t pos)
 
 int nf_num_parse(const nf_numtab *t, const char *s, size_t len, size_t pos, nf_num *out)
 {
-    ctx C = {t, s, len}, *c = &C;
+    nw_memo memo = {(size_t)-1, 0, 0, NULL};
+    ctx C = {t, s, len, &memo}, *c = &C;
     if (!nf_num_may_start(t, s, len, pos))
         return 0;
     memset(out, 0, sizeof *out);

@@ -239,12 +239,22 @@ static void may_start(void **st)
         "\xe2\x82\xac" "5", "\xe2\x80\x9c", "EUR 3", "Europe", "GBP5", "Germany", "A$3", "C$", "Canada",
         "three", "Thirty-two", "fifty", "five", "first", "firm", "their", "thousands", "Twelve", "eleven",
         "quarter", "third", "twice", "several hundred", "Half", "nine", "ninety", "Hundredth"};
+    const uint8_t(*pairs)[32] = nf_num_pairs(tab);
     for (size_t i = 0; i < sizeof texts / sizeof *texts; i++) {
         const char *s = texts[i];
         nf_num n;
         if (nf_num_parse(tab, s, strlen(s), 0, &n) && !nf_num_may_start(tab, s, strlen(s), 0))
             fail_msg("'%s' parses but may_start says no", s);
+        /* the pair table is a first look: it never says no where may_start says yes */
+        if (nf_num_may_start(tab, s, strlen(s), 0) && !nf_num_pair_may(pairs, (unsigned char)s[0], (unsigned char)s[1]))
+            fail_msg("may_start lets '%s' through but nf_num_pairs says no", s);
     }
+    assert_false(nf_num_pair_may(pairs, 'd', 'e'));
+    assert_false(nf_num_pair_may(pairs, 'w', 'a'));
+    assert_false(nf_num_pair_may(pairs, '.', ' '));
+    assert_true(nf_num_pair_may(pairs, '7', 0));
+    assert_true(nf_num_pair_may(pairs, '$', '5'));
+    assert_true(nf_num_pair_may(pairs, 'U', 'S'));
     static const char *const no[] = {"US troops", "UK firms", "deal", "December", "Sales", "Europe",
                                      "Germany", "Canada", "$ sign", "have", "their", "firm", "There",
                                      /* a leading word before no number (leads_on) */
@@ -273,6 +283,9 @@ static void may_start(void **st)
                 nf_num n;
                 if (nf_num_parse(tab, buf, strlen(buf), 0, &n) && !nf_num_may_start(tab, buf, strlen(buf), 0))
                     fail_msg("'%s' parses but may_start says no", buf);
+                if (nf_num_may_start(tab, buf, strlen(buf), 0) &&
+                    !nf_num_pair_may(pairs, (unsigned char)buf[0], (unsigned char)buf[1]))
+                    fail_msg("may_start lets '%s' through but nf_num_pairs says no", buf);
             }
             p = nl ? nl + 1 : end;
         }
@@ -369,6 +382,10 @@ static void may_occur(void **st)
             const char *g = k ? glue[(r >> 16) % ng] : "";
             len += (size_t)snprintf(buf + len, sizeof buf - len, "%s%s", g, w);
         }
+        for (size_t p = 0; p < len; p++) /* nf_num_pairs, at every position, to the end */
+            if (nf_num_may_start(tab, buf, len, p) &&
+                !nf_num_pair_may(nf_num_pairs(tab), (unsigned char)buf[p], p + 1 < len ? (unsigned char)buf[p + 1] : 0))
+                fail_msg("may_start lets '%s' through at %zu but nf_num_pairs says no", buf, p);
         int no_digit = strpbrk(buf, "0123456789") == NULL;
         if (no_digit && !nf_num_may_occur(tab, buf, 0, len)) {
             said_no++;
