@@ -330,6 +330,33 @@ static int is_apos(const unsigned char *t, uint32_t i, uint32_t end, uint32_t *l
     return 0;
 }
 
+/* The end of the run of ASCII letters and digits from j (by end): eight bytes at a time, in
+ * each the high bit of a byte that is no ASCII letter or digit (as numbers.c's filters do:
+ * each byte is looked at in its low 7 bits, where adding a constant below 0x80 carries into
+ * its own high bit but never into the next byte). */
+#define BYTES8(b) (0x0101010101010101ull * (b))
+static inline uint32_t alnum_end(const unsigned char *t, uint32_t j, uint32_t end)
+{
+    while (j + 8 <= end) {
+        uint64_t x;
+        memcpy(&x, t + j, 8);
+#if __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+        x = __builtin_bswap64(x);
+#endif
+        uint64_t y = (x | BYTES8(0x20)) & BYTES8(0x7F), d = x & BYTES8(0x7F);
+        uint64_t letter = (y + BYTES8(0x80 - 'a')) & ~(y + BYTES8(0x80 - 'z' - 1));
+        uint64_t digit = (d + BYTES8(0x80 - '0')) & ~(d + BYTES8(0x80 - '9' - 1));
+        uint64_t stop = ~((letter | digit) & ~x) & BYTES8(0x80);
+        if (stop)
+            return j + ((uint32_t)__builtin_ctzll(stop) >> 3);
+        j += 8;
+    }
+    while (j < end && BYTE_CLASS[t[j]] == B_ALNUM)
+        j++;
+    return j;
+}
+#undef BYTES8
+
 /* Splits [start,end) into words (letters/digits, inner hyphens, dots and apostrophes kept)
  * and single marks, into *out (grown as needed; *cap its capacity). */
 static size_t tokenize(nf_ana *a, uint32_t start, uint32_t end, wtok **out, size_t *capp, size_t n)
@@ -355,18 +382,20 @@ static size_t tokenize(nf_ana *a, uint32_t start, uint32_t end, wtok **out, size
             uint32_t j = i + 1;
             for (;;) {
                 /* ASCII letters and digits first */
-                const unsigned char *q = t + j, *qe = t + end;
-                while (q < qe && BYTE_CLASS[*q] == B_ALNUM)
-                    q++;
-                j = (uint32_t)(q - t);
-                if (j < end && BYTE_CLASS[t[j]] == B_HIGH && is_wordbyte(t, j, end)) {
+                j = alnum_end(t, j, end);
+                if (j >= end)
+                    break;
+                unsigned bj = BYTE_CLASS[t[j]];
+                if (bj == B_SPACE)
+                    break; /* the common end (a blank joins nothing, is no apostrophe) */
+                if (bj == B_HIGH && is_wordbyte(t, j, end)) {
                     j++; /* the rest by is_wordbyte */
                     continue;
                 }
                 if (j + 1 >= end)
                     break;
                 uint32_t al;
-                if (BYTE_CLASS[t[j]] == B_JOIN && is_wordbyte(t, j + 1, end)) {
+                if (bj == B_JOIN && is_wordbyte(t, j + 1, end)) {
                     /* 5,000 1.5 U.S. Russia-backed 2:05 24/7 stay one word */
                     j++;
                     continue;

@@ -2,6 +2,9 @@
  * mantissa and a power of ten; no floating point. */
 #include <stdint.h>
 #include <stdlib.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 #include <string.h>
 
 #include "nf.h"
@@ -1041,7 +1044,28 @@ int nf_num_may_occur(const nf_numtab *t, const char *s, size_t start, size_t end
 {
     const unsigned char *u = (const unsigned char *)s;
     uint64_t before = 0; /* letters of the eight bytes before (none before start) */
-    for (size_t base = start; base < end; base += 8) {
+    size_t base = start;
+#ifdef __SSE2__
+    /* sixteen bytes at a time while there are: a byte is a digit or (with 0x20 set: lower
+     * case) a letter by two signed compares (a byte from 0x80 is negative, so neither) */
+    unsigned last = 0; /* the byte before was a letter */
+    for (; end - base >= 16; base += 16) {
+        __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(u + base));
+        __m128i dig = _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8('0' - 1)), _mm_cmplt_epi8(x, _mm_set1_epi8('9' + 1)));
+        if (_mm_movemask_epi8(dig))
+            return 1;
+        __m128i low = _mm_or_si128(x, _mm_set1_epi8(0x20));
+        __m128i let = _mm_and_si128(_mm_cmpgt_epi8(low, _mm_set1_epi8('a' - 1)), _mm_cmplt_epi8(low, _mm_set1_epi8('z' + 1)));
+        unsigned letters = (unsigned)_mm_movemask_epi8(let); /* bit k: byte k */
+        unsigned first = letters & ~((letters << 1) | last);
+        last = letters >> 15;
+        for (; first; first &= first - 1)
+            if (core_run(t, u, end, base + (size_t)__builtin_ctz(first)))
+                return 1;
+    }
+    before = (uint64_t)last << 63;
+#endif
+    for (; base < end; base += 8) {
         uint64_t x = 0; /* byte k of s[base..] in byte k of x (0 past end) */
         if (end - base >= 8)
             memcpy(&x, u + base, 8);

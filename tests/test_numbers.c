@@ -337,18 +337,18 @@ static void may_occur(void **st)
     for (size_t i = 0; i < sizeof no / sizeof *no; i++)
         if (nf_num_may_occur(tab, no[i], 0, strlen(no[i])))
             fail_msg("may_occur lets '%s' through", no[i]);
-    /* at every offset (the filter reads eight bytes at a time): a core word is found, a word
-     * that only ends in one is not, and a digit is found */
-    for (size_t pad = 0; pad < 20; pad++) {
-        char buf[64];
+    /* at every offset (the filter reads sixteen or eight bytes at a time): a core word is
+     * found, a word that only ends in one is not (also across two blocks), and a digit is found */
+    for (size_t pad = 0; pad < 40; pad++) {
+        char buf[96];
         for (size_t st0 = 0; st0 <= pad; st0++) {
-            snprintf(buf, sizeof buf, "%.*s thousands.", (int)pad, "a.b.c.d.e.f.g.h.i.j.k.l.m.n.o.p");
+            snprintf(buf, sizeof buf, "%.*s thousands.", (int)pad, "a.b.c.d.e.f.g.h.i.j.k.l.m.n.o.p.q.r.s.t.u.v.w");
             assert_true(nf_num_may_occur(tab, buf, st0, strlen(buf)));
-            snprintf(buf, sizeof buf, "%.*s tenthousands.", (int)pad, "a.b.c.d.e.f.g.h.i.j.k.l.m.n.o.p");
+            snprintf(buf, sizeof buf, "%.*s tenthousands.", (int)pad, "a.b.c.d.e.f.g.h.i.j.k.l.m.n.o.p.q.r.s.t.u.v.w");
             assert_false(nf_num_may_occur(tab, buf, st0, strlen(buf)));
-            snprintf(buf, sizeof buf, "%.*seleven", (int)pad, "abcdefghijklmnopqrstuvwxyz");
+            snprintf(buf, sizeof buf, "%.*seleven", (int)pad, "abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyz");
             assert_int_equal(nf_num_may_occur(tab, buf, st0, strlen(buf)), st0 == pad || pad == 0);
-            snprintf(buf, sizeof buf, "%.*s x7", (int)pad, "a.b.c.d.e.f.g.h.i.j.k.l.m.n.o.p");
+            snprintf(buf, sizeof buf, "%.*s x7", (int)pad, "a.b.c.d.e.f.g.h.i.j.k.l.m.n.o.p.q.r.s.t.u.v.w");
             assert_true(nf_num_may_occur(tab, buf, st0, strlen(buf)));
             assert_false(nf_num_may_occur(tab, buf, st0, strlen(buf) - 1));
         }
