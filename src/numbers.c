@@ -145,6 +145,21 @@ static void dec_fmt(dec d, char *out, size_t outlen)
             out[0] = '\0';
         return;
     }
+    if (d.e >= 0 && d.m <= UINT64_MAX && (size_t)d.e + 21 <= outlen) {
+        /* an integer of 64 bits times a power of ten (the common value), that fits: its
+         * digits from the end, then the zeros */
+        uint64_t m64 = (uint64_t)d.m;
+        char *p = dig + 20;
+        do {
+            *--p = (char)('0' + (int)(m64 % 10));
+            m64 /= 10;
+        } while (m64);
+        size_t nd = (size_t)(dig + 20 - p);
+        memcpy(out, p, nd);
+        memset(out + nd, '0', d.m ? (size_t)d.e : 0);
+        out[nd + (d.m ? (size_t)d.e : 0)] = '\0';
+        return;
+    }
     u128 m = d.m;
     while (m > UINT64_MAX && n < 60) {
         dig[n++] = (char)('0' + (int)(m % 10));
@@ -190,6 +205,22 @@ static dec dec_digits(const char *s, size_t n)
 {
     dec d = {0, 0, 1};
     int after = 0;
+    if (n <= 19) { /* fewer than 20 digits: the mantissa fits in 64 bits (cheaper) */
+        uint64_t m = 0;
+        for (size_t i = 0; i < n; i++) {
+            char c = s[i];
+            if (c == ',')
+                continue;
+            if (c == '.') {
+                after = 1;
+                continue;
+            }
+            m = m * 10 + (uint64_t)(c - '0');
+            d.e -= after;
+        }
+        d.m = m;
+        return dec_norm(d);
+    }
     for (size_t i = 0; i < n; i++) {
         char c = s[i];
         if (c == ',')
