@@ -35,6 +35,7 @@ typedef struct {
     nf_map *weight; /* words near a number of pounds that make it a weight */
     nf_map *report; /* reporting verbs (reporting.tsv classes v, tell): said, told */
     nf_map *plurals; /* irregular plural nouns (units.tsv flag plural): people, men */
+    nf_map *preps;   /* PREPS, for governed */
     wclass cls[16][2];
     unsigned char month_first[256]; /* first bytes of the month words (is_month's quick no) */
     nf_map *demonyms;       /* lower-case plural demonym (americans) -> country canon */
@@ -141,6 +142,13 @@ static void load_affiliations(nf_engine *e, figeng *f)
     nf_map_free(countries);
 }
 
+static const char *PREPS[] = {"to", "in", "on", "at", "from", "with", "against", "by", "for", "of",
+                              "into", "near", "towards", "toward", "between", "about", "over",
+                              "across", "through", "within", "without", "under", "than", "like",
+                              "including", "among", "amid", "on", "onto", "via", "after", "before",
+                              "behind", "beyond", "during", "since", "until", "upon", "around",
+                              "outside", "inside", "along", "versus", "and", "or", NULL};
+
 static const char *CLASS_NAME[] = {"", "military", "casualties", "people", "money", "share", "count",
                                    "stop", "skip", "nonfig", "month"};
 
@@ -175,6 +183,9 @@ int nf_figures_init(nf_engine *e, char *err, size_t errlen)
     f->weight = nf_map_new();
     f->report = nf_map_new();
     f->plurals = nf_map_new();
+    f->preps = nf_map_new();
+    for (int i = 0; PREPS[i]; i++)
+        nf_map_put(f->preps, PREPS[i], strlen(PREPS[i]), f->cls);
     txt = nf_data_get(e, "units.tsv", &len);
     if (!txt) {
         snprintf(err, errlen, "figures: no units.tsv");
@@ -272,6 +283,7 @@ void nf_figures_fini(nf_engine *e)
     nf_map_free(f->weight);
     nf_map_free(f->report);
     nf_map_free(f->plurals);
+    nf_map_free(f->preps);
     nf_map_free(f->demonyms);
     nf_map_free(f->person_country);
     nf_map_free(f->org_country);
@@ -630,12 +642,17 @@ static int owner_type(const nf_mention *m)
            (m->type == NF_ACT_COUNTRY || m->type == NF_ACT_ORG || m->type == NF_ACT_GROUP);
 }
 
-static const char *PREPS[] = {"to", "in", "on", "at", "from", "with", "against", "by", "for", "of",
-                              "into", "near", "towards", "toward", "between", "about", "over",
-                              "across", "through", "within", "without", "under", "than", "like",
-                              "including", "among", "amid", "on", "onto", "via", "after", "before",
-                              "behind", "beyond", "during", "since", "until", "upon", "around",
-                              "outside", "inside", "along", "versus", "and", "or", NULL};
+
+/* The token is one of PREPS, in any case (word_eq with each): one look-up of it in lower case. */
+static int is_prep(const fctx *c, const wtok *w)
+{
+    char b[16];
+    size_t n = w->e - w->s;
+    if (w->kind != 'w' || n >= sizeof b)
+        return 0; /* (no preposition is that long) */
+    nf_lower(c->t + w->s, n, b);
+    return nf_map_has(c->f->preps, b, n);
+}
 
 /* The mention is the object of a preposition (against Ukraine, in the US). */
 static int governed(const fctx *c, const nf_mention *m, uint32_t lo)
@@ -649,10 +666,7 @@ static int governed(const fctx *c, const nf_mention *m, uint32_t lo)
     }
     if (k < 0 || c->w[k].s < lo)
         return 0;
-    for (int i = 0; PREPS[i]; i++)
-        if (word_eq(c, &c->w[k], PREPS[i]))
-            return 1;
-    return 0;
+    return is_prep(c, &c->w[k]);
 }
 
 /* First mention index with start >= off. */

@@ -502,6 +502,37 @@ static void test_qualifiers(void **st)
     assert_string_equal(col(fig(0), NF_COL_QUALIFIER), "");
 }
 
+/* An actor after a preposition (any of governed's, in any case) owns no figure; without one
+ * it does. */
+static void test_governed(void **st)
+{
+    (void)st;
+    static const char *const preps[] = {"to", "In", "ON", "at", "from", "against", "including",
+                                        "towards", "versus", "among", "or", "and", "Like", "via"};
+    char t[160];
+    for (size_t i = 0; i < sizeof preps / sizeof *preps; i++) {
+        snprintf(t, sizeof t, "Officials said that %s Ukraine, 500 troops were sent.", preps[i]);
+        prepare(t);
+        mention("Ukraine", "Ukraine", NF_ACT_COUNTRY, NF_M_ROW);
+        run();
+        if (nfig() != 1)
+            fail_msg("'%s': %zu figures, want 1", t, nfig());
+        if (strcmp(col(fig(0), NF_COL_ACTOR), ""))
+            fail_msg("'%s': owner %s, want none", t, col(fig(0), NF_COL_ACTOR));
+    }
+    static const char *const others[] = {"then", "inside-out", "intoxicated", "t"};
+    for (size_t i = 0; i < sizeof others / sizeof *others; i++) {
+        snprintf(t, sizeof t, "Officials said that %s Ukraine, 500 troops were sent.", others[i]);
+        prepare(t);
+        mention("Ukraine", "Ukraine", NF_ACT_COUNTRY, NF_M_ROW);
+        run();
+        if (nfig() != 1)
+            fail_msg("'%s': %zu figures, want 1", t, nfig());
+        if (strcmp(col(fig(0), NF_COL_ACTOR), "Ukraine"))
+            fail_msg("'%s': owner '%s', want Ukraine", t, col(fig(0), NF_COL_ACTOR));
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -530,6 +561,7 @@ int main(void)
         cmocka_unit_test(test_chart_band),
         cmocka_unit_test(test_sentence_filter),
         cmocka_unit_test(test_qualifiers),
+        cmocka_unit_test(test_governed),
     };
     int r = cmocka_run_group_tests(tests, setup, teardown);
     nf_ana_free(&A);
