@@ -814,7 +814,7 @@ static int parse_qty(const ctx *c, size_t i, qty *q)
     q->start = i;
     size_t p = i;
     /* currency sign or code */
-    const currency *cu = currency_at(c, p, &p);
+    const currency *cu = p < c->len && c->t->curfirst[(unsigned char)c->s[p]] ? currency_at(c, p, &p) : NULL;
     if (cu) {
         q->unit = cu->unit;
         q->flags |= NF_NUM_MONEY;
@@ -1226,8 +1226,11 @@ int nf_num_parse(const nf_numtab *t, const char *s, size_t len, size_t pos, nf_n
     memset(out, 0, sizeof *out);
     int mode = 0; /* 1 from..to, 2 between..and */
     size_t p = pos;
-    size_t we = word_end(c, pos);
-    if (word_is(c, pos, we, "from")) {
+    int fb = (s[pos] | 0x20) == 'f' || (s[pos] | 0x20) == 'b'; /* (pos < len: may_start) */
+    size_t we = fb ? word_end(c, pos) : pos;
+    if (!fb) {
+        /* no leading word */
+    } else if (word_is(c, pos, we, "from")) {
         mode = 1;
         p = skip_sp(c, we);
         if (p == we)
