@@ -442,6 +442,18 @@ static size_t tokenize(nf_ana *a, uint32_t start, uint32_t end, wtok **out, size
     return n;
 }
 
+/* The first bytes of the tokens where nf_figures_run tries a figure: a digit, '$', 0xC2 and
+ * 0xE2 (£, €) and the ASCII letters. */
+#define CF(c) ((unsigned)((c) | 0x20) - 'a' < 26u || (unsigned)(c) - '0' < 10u || (c) == '$' || (c) == 0xC2 || (c) == 0xE2)
+#define CF4(c) CF(c), CF((c) + 1), CF((c) + 2), CF((c) + 3)
+#define CF16(c) CF4(c), CF4((c) + 4), CF4((c) + 8), CF4((c) + 12)
+static const unsigned char CAND_FIRST[256] = {
+    CF16(0x00), CF16(0x10), CF16(0x20), CF16(0x30), CF16(0x40), CF16(0x50), CF16(0x60), CF16(0x70),
+    CF16(0x80), CF16(0x90), CF16(0xA0), CF16(0xB0), CF16(0xC0), CF16(0xD0), CF16(0xE0), CF16(0xF0)};
+#undef CF16
+#undef CF4
+#undef CF
+
 /* ---- helpers ---- */
 
 typedef struct {
@@ -1682,8 +1694,9 @@ int nf_figures_run(nf_ana *a)
         while (k < c.nw && c.w[k].s < s->end) {
             const wtok *w = &c.w[k];
             unsigned char c0 = (unsigned char)c.t[w->s];
-            int cand = nf_isdigit(c0) || c0 == '$' || c0 == 0xC2 /* £ */ || c0 == 0xE2 /* € */ ||
-                       (w->kind == 'w' && nf_isalpha(c0) && !(c0 & 0x80));
+            /* a digit, '$', a byte of a pound or euro sign or an ASCII letter (which begins a
+             * word: tokenize makes no mark of one) */
+            int cand = CAND_FIRST[c0];
             /* try_figure reads a number first: skip where none can start (most words; most
              * by their first two bytes) */
             unsigned char c1 = w->s + 1 < s->end ? (unsigned char)c.t[w->s + 1] : 0;

@@ -1193,15 +1193,15 @@ static inline int may_start_at(const nf_numtab *t, const char *s, size_t len, si
     const uint32_t(*tab)[27] = (fb & FB_CUR) ? t->curstart : t->start;
     int a = t->lidx[c0], b = pos + 1 < len ? t->lidx[(unsigned char)s[pos + 1]] : 0;
     uint32_t bits = tab[a][b];
-    if (bits) {
+    /* the third letter first (the, that: no), then the length */
+    const uint32_t(*th)[27] = (fb & FB_CUR) ? t->curthird : t->third;
+    int c = bits && b && pos + 2 < len ? t->lidx[(unsigned char)s[pos + 2]] : 0; /* 0: shorter */
+    if (bits && (!c || ((th[a][b] >> c) & 1))) {
         size_t j = pos + 1;
         while (j < len && t->lidx[(unsigned char)s[j]])
             j++;
         size_t n = j - pos;
-        const uint32_t(*th)[27] = (fb & FB_CUR) ? t->curthird : t->third;
-        int third_ok = n < 3 || ((th[a][b] >> t->lidx[(unsigned char)s[pos + 2]]) & 1);
-        if (n <= 32 && (bits & (1u << (n - 1))) && third_ok &&
-            (!lead || n > 7 || leads_on(t, s, len, pos, n)))
+        if (n <= 32 && (bits & (1u << (n - 1))) && (!lead || n > 7 || leads_on(t, s, len, pos, n)))
             return 1;
     }
     return (fb & FB_CUR) && currency_starts(t, s, len, pos);
