@@ -422,7 +422,7 @@ static size_t tokenize(nf_ana *a, uint32_t start, uint32_t end, wtok **out, size
             w[n].e = j;
             w[n].kind = 'w';
             n++;
-            i = j;
+            i = j < end && t[j] == ' ' ? j + 1 : j; /* (the blank after it, as below) */
             continue;
         }
         uint32_t l = 1;
@@ -436,6 +436,8 @@ static size_t tokenize(nf_ana *a, uint32_t start, uint32_t end, wtok **out, size
         w[n].kind = 'p';
         n++;
         i += l;
+        if (i < end && t[i] == ' ')
+            i++; /* (the blank after it, as the loop would) */
     }
     *out = w;
     *capp = cap;
