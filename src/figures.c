@@ -31,6 +31,7 @@ typedef struct {
     nf_map *cues;   /* casualty words */
     nf_map *quals;  /* qualifier phrases */
     nf_map *qual_last; /* the last word of each qualifier phrase (find_qual's quick no) */
+    uint32_t qual_bits[27][27]; /* bit (length - 1) of those by their first two bytes (qidx) */
     nf_map *dist;   /* words after 60m / 10k that make it a distance (member = a measure) */
     nf_map *weight; /* words near a number of pounds that make it a weight */
     nf_map *report; /* reporting verbs (reporting.tsv classes v, tell): said, told */
@@ -149,6 +150,13 @@ static const char *PREPS[] = {"to", "in", "on", "at", "from", "with", "against",
                               "behind", "beyond", "during", "since", "until", "upon", "around",
                               "outside", "inside", "along", "versus", "and", "or", NULL};
 
+/* 1..26 for an ASCII letter (any case), 0 for any other byte. */
+static inline int qidx(char ch)
+{
+    unsigned l = (unsigned)(((unsigned char)ch | 0x20) - 'a');
+    return l < 26 ? (int)l + 1 : 0;
+}
+
 static const char *CLASS_NAME[] = {"", "military", "casualties", "people", "money", "share", "count",
                                    "stop", "skip", "nonfig", "month"};
 
@@ -252,6 +260,9 @@ int nf_figures_init(nf_engine *e, char *err, size_t errlen)
             while (ls > 0 && low[ls - 1] != ' ')
                 ls--;
             nf_map_put(f->qual_last, low + ls, wl - ls, f->cls);
+            size_t ll = wl - ls;
+            if (ll >= 1 && ll <= 32)
+                f->qual_bits[qidx(low[ls])][ll > 1 ? qidx(low[ls + 1]) : 0] |= 1u << (ll - 1);
         }
         nf_lines_free(&it);
     }
@@ -954,8 +965,11 @@ static size_t find_qual(const fctx *c, size_t k, const char **q)
      * 40 bytes or more stops the loop below at once) */
     if (k == 0 || c->w[k - 1].kind != 'w' || c->w[k - 1].e - c->w[k - 1].s >= 40)
         return k;
-    char lw[40];
+    const char *lw0 = c->t + c->w[k - 1].s;
     size_t lwl = c->w[k - 1].e - c->w[k - 1].s;
+    if (lwl <= 32 && !((c->f->qual_bits[qidx(lw0[0])][lwl > 1 ? qidx(lw0[1]) : 0] >> (lwl - 1)) & 1))
+        return k; /* no last word has its first two bytes and length */
+    char lw[40];
     nf_lower(c->t + c->w[k - 1].s, lwl, lw);
     if (!nf_map_has(c->f->qual_last, lw, lwl))
         return k;
