@@ -631,6 +631,16 @@ static size_t tok_at(const fctx *c, uint32_t off)
     return lo;
 }
 
+/* tok_at(c, off) for an off after the start of token k: a few steps from k as a rule (the
+ * end of a number is near its start), else tok_at. */
+static size_t tok_after(const fctx *c, size_t k, uint32_t off)
+{
+    for (size_t j = k + 1, lim = k + 8; j < c->nw && j < lim; j++)
+        if (c->w[j].s >= off)
+            return j;
+    return tok_at(c, off);
+}
+
 /* Index of the token holding off, or the last one before it. */
 static long tok_before(const fctx *c, uint32_t off)
 {
@@ -1236,9 +1246,9 @@ static size_t try_figure(fctx *c, const nf_sent *s, size_t k, size_t kfirst)
     unsigned char c0 = (unsigned char)c->t[w->s];
     /* quick filter: digits, currency signs, or a word the grammar knows */
     nf_num n;
-    if (!nf_num_parse(c->f->num, c->t, s->end, w->s, &n))
+    if (!nf_num_parse_started(c->f->num, c->t, s->end, w->s, &n)) /* (nf_num_may_start held) */
         return k + 1;
-    size_t kend = tok_at(c, (uint32_t)n.end);
+    size_t kend = tok_after(c, k, (uint32_t)n.end); /* (n.end > w->s: a number is not empty) */
     /* the token must be a whole word: nothing glued before it (ids, G-20) */
     if (w->s > s->start) {
         unsigned char p = (unsigned char)c->t[w->s - 1];
@@ -1374,7 +1384,7 @@ static size_t try_figure(fctx *c, const nf_sent *s, size_t k, size_t kfirst)
         } else if (!money && !pct) {
             /* a 300,000-man army, a 62-member rescue team: the noun after, if any */
             if (!strcmp(hb, "man") || !strcmp(hb, "men") || !strcmp(hb, "member") || !strcmp(hb, "person")) {
-                size_t after = tok_at(c, (uint32_t)n.end);
+                size_t after = kend;
                 if (find_unit(c, after, 0, 0, &u) > 0 && unit_known(c, &u)) {
                     have_unit = 1;
                     goto unit_done;
@@ -1394,7 +1404,7 @@ static size_t try_figure(fctx *c, const nf_sent *s, size_t k, size_t kfirst)
         }
     unit_done:
         /* the token holding the hyphen word: continue after it */
-        unit_from = tok_at(c, (uint32_t)n.end);
+        unit_from = kend;
     }
     if (money) {
         u.unit = n.unit;

@@ -1219,10 +1219,13 @@ int nf_num_may_start(const nf_numtab *t, const char *s, size_t len, size_t pos)
 
 int nf_num_parse(const nf_numtab *t, const char *s, size_t len, size_t pos, nf_num *out)
 {
+    return nf_num_may_start(t, s, len, pos) && nf_num_parse_started(t, s, len, pos, out);
+}
+
+int nf_num_parse_started(const nf_numtab *t, const char *s, size_t len, size_t pos, nf_num *out)
+{
     nw_memo memo = {(size_t)-1, 0, 0, NULL};
     ctx C = {t, s, len, &memo}, *c = &C;
-    if (!nf_num_may_start(t, s, len, pos))
-        return 0;
     memset(out, 0, sizeof *out);
     int mode = 0; /* 1 from..to, 2 between..and */
     size_t p = pos;

@@ -59,6 +59,10 @@ void nf_numtab_free(nf_numtab *t);
  * number glued to letters or to other digits by '.', ':' or '/' is not read). */
 int nf_num_parse(const nf_numtab *t, const char *s, size_t len, size_t pos, nf_num *out);
 
+/* nf_num_parse for a caller that has just seen nf_num_may_start(t, s, len, pos) hold (it
+ * does not ask again; the same answer when that holds, undefined when not). */
+int nf_num_parse_started(const nf_numtab *t, const char *s, size_t len, size_t pos, nf_num *out);
+
 /* A cheap test: can a number expression start at s[pos]? (0 means nf_num_parse fails.) */
 int nf_num_may_start(const nf_numtab *t, const char *s, size_t len, size_t pos);
 /* nf_num_may_start's first look, in a table a caller can test in line: when bit (c1 & 7) of

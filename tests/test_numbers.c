@@ -245,6 +245,13 @@ static void may_start(void **st)
         nf_num n;
         if (nf_num_parse(tab, s, strlen(s), 0, &n) && !nf_num_may_start(tab, s, strlen(s), 0))
             fail_msg("'%s' parses but may_start says no", s);
+        /* where may_start holds, nf_num_parse_started reads what nf_num_parse reads */
+        nf_num n2;
+        if (nf_num_may_start(tab, s, strlen(s), 0)) {
+            int r1 = nf_num_parse(tab, s, strlen(s), 0, &n), r2 = nf_num_parse_started(tab, s, strlen(s), 0, &n2);
+            if (r1 != r2 || (r1 && (n.end != n2.end || strcmp(n.value, n2.value))))
+                fail_msg("'%s': nf_num_parse_started reads otherwise", s);
+        }
         /* the pair table is a first look: it never says no where may_start says yes */
         if (nf_num_may_start(tab, s, strlen(s), 0) && !nf_num_pair_may(pairs, (unsigned char)s[0], (unsigned char)s[1]))
             fail_msg("may_start lets '%s' through but nf_num_pairs says no", s);
