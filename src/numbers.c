@@ -29,7 +29,7 @@ static int mul10(u128 *m, int k)
     return 1;
 }
 
-static dec dec_norm(dec d)
+static dec dec_norm_rest(dec d)
 {
     if (!d.ok)
         return d;
@@ -51,6 +51,14 @@ static dec dec_norm(dec d)
         d.e++;
     }
     return d;
+}
+
+/* The value with no trailing zero in its mantissa (and 0 as 0e0): in line when it has none. */
+static inline dec dec_norm(dec d)
+{
+    if (d.ok && d.m <= UINT64_MAX && (uint64_t)d.m % 10 != 0)
+        return d;
+    return dec_norm_rest(d);
 }
 
 static dec dec_add(dec a, dec b)
