@@ -30,10 +30,13 @@ typedef struct {
     nf_map *words;  /* stop, skip, nonfig, month -> wclass* */
     nf_map *cues;   /* casualty words */
     nf_map *quals;  /* qualifier phrases */
+    nf_map *qual_last; /* the last word of each qualifier phrase (find_qual's quick no) */
+    uint32_t qual_bits[27][27]; /* bit (length - 1) of those by their first two bytes (qidx) */
     nf_map *dist;   /* words after 60m / 10k that make it a distance (member = a measure) */
     nf_map *weight; /* words near a number of pounds that make it a weight */
     nf_map *report; /* reporting verbs (reporting.tsv classes v, tell): said, told */
     nf_map *plurals; /* irregular plural nouns (units.tsv flag plural): people, men */
+    nf_map *preps;   /* PREPS, for governed */
     wclass cls[16][2];
     unsigned char month_first[256]; /* first bytes of the month words (is_month's quick no) */
     nf_map *demonyms;       /* lower-case plural demonym (americans) -> country canon */
@@ -140,6 +143,20 @@ static void load_affiliations(nf_engine *e, figeng *f)
     nf_map_free(countries);
 }
 
+static const char *PREPS[] = {"to", "in", "on", "at", "from", "with", "against", "by", "for", "of",
+                              "into", "near", "towards", "toward", "between", "about", "over",
+                              "across", "through", "within", "without", "under", "than", "like",
+                              "including", "among", "amid", "on", "onto", "via", "after", "before",
+                              "behind", "beyond", "during", "since", "until", "upon", "around",
+                              "outside", "inside", "along", "versus", "and", "or", NULL};
+
+/* 1..26 for an ASCII letter (any case), 0 for any other byte. */
+static inline int qidx(char ch)
+{
+    unsigned l = (unsigned)(((unsigned char)ch | 0x20) - 'a');
+    return l < 26 ? (int)l + 1 : 0;
+}
+
 static const char *CLASS_NAME[] = {"", "military", "casualties", "people", "money", "share", "count",
                                    "stop", "skip", "nonfig", "month"};
 
@@ -169,10 +186,14 @@ int nf_figures_init(nf_engine *e, char *err, size_t errlen)
     f->words = nf_map_new();
     f->cues = nf_map_new();
     f->quals = nf_map_new();
+    f->qual_last = nf_map_new();
     f->dist = nf_map_new();
     f->weight = nf_map_new();
     f->report = nf_map_new();
     f->plurals = nf_map_new();
+    f->preps = nf_map_new();
+    for (int i = 0; PREPS[i]; i++)
+        nf_map_put(f->preps, PREPS[i], strlen(PREPS[i]), f->cls);
     txt = nf_data_get(e, "units.tsv", &len);
     if (!txt) {
         snprintf(err, errlen, "figures: no units.tsv");
@@ -235,6 +256,13 @@ int nf_figures_init(nf_engine *e, char *err, size_t errlen)
                 continue;
             nf_lower(fl[0], wl, low);
             nf_map_put(f->quals, low, wl, f->cls);
+            size_t ls = wl;
+            while (ls > 0 && low[ls - 1] != ' ')
+                ls--;
+            nf_map_put(f->qual_last, low + ls, wl - ls, f->cls);
+            size_t ll = wl - ls;
+            if (ll >= 1 && ll <= 32)
+                f->qual_bits[qidx(low[ls])][ll > 1 ? qidx(low[ls + 1]) : 0] |= 1u << (ll - 1);
         }
         nf_lines_free(&it);
     }
@@ -261,10 +289,12 @@ void nf_figures_fini(nf_engine *e)
     nf_map_free(f->words);
     nf_map_free(f->cues);
     nf_map_free(f->quals);
+    nf_map_free(f->qual_last);
     nf_map_free(f->dist);
     nf_map_free(f->weight);
     nf_map_free(f->report);
     nf_map_free(f->plurals);
+    nf_map_free(f->preps);
     nf_map_free(f->demonyms);
     nf_map_free(f->person_country);
     nf_map_free(f->org_country);
@@ -323,6 +353,33 @@ static int is_apos(const unsigned char *t, uint32_t i, uint32_t end, uint32_t *l
     return 0;
 }
 
+/* The end of the run of ASCII letters and digits from j (by end): eight bytes at a time, in
+ * each the high bit of a byte that is no ASCII letter or digit (as numbers.c's filters do:
+ * each byte is looked at in its low 7 bits, where adding a constant below 0x80 carries into
+ * its own high bit but never into the next byte). */
+#define BYTES8(b) (0x0101010101010101ull * (b))
+static inline uint32_t alnum_end(const unsigned char *t, uint32_t j, uint32_t end)
+{
+    while (j + 8 <= end) {
+        uint64_t x;
+        memcpy(&x, t + j, 8);
+#if __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+        x = __builtin_bswap64(x);
+#endif
+        uint64_t y = (x | BYTES8(0x20)) & BYTES8(0x7F), d = x & BYTES8(0x7F);
+        uint64_t letter = (y + BYTES8(0x80 - 'a')) & ~(y + BYTES8(0x80 - 'z' - 1));
+        uint64_t digit = (d + BYTES8(0x80 - '0')) & ~(d + BYTES8(0x80 - '9' - 1));
+        uint64_t stop = ~((letter | digit) & ~x) & BYTES8(0x80);
+        if (stop)
+            return j + ((uint32_t)__builtin_ctzll(stop) >> 3);
+        j += 8;
+    }
+    while (j < end && BYTE_CLASS[t[j]] == B_ALNUM)
+        j++;
+    return j;
+}
+#undef BYTES8
+
 /* Splits [start,end) into words (letters/digits, inner hyphens, dots and apostrophes kept)
  * and single marks, into *out (grown as needed; *cap its capacity). */
 static size_t tokenize(nf_ana *a, uint32_t start, uint32_t end, wtok **out, size_t *capp, size_t n)
@@ -348,18 +405,20 @@ static size_t tokenize(nf_ana *a, uint32_t start, uint32_t end, wtok **out, size
             uint32_t j = i + 1;
             for (;;) {
                 /* ASCII letters and digits first */
-                const unsigned char *q = t + j, *qe = t + end;
-                while (q < qe && BYTE_CLASS[*q] == B_ALNUM)
-                    q++;
-                j = (uint32_t)(q - t);
-                if (j < end && BYTE_CLASS[t[j]] == B_HIGH && is_wordbyte(t, j, end)) {
+                j = alnum_end(t, j, end);
+                if (j >= end)
+                    break;
+                unsigned bj = BYTE_CLASS[t[j]];
+                if (bj == B_SPACE)
+                    break; /* the common end (a blank joins nothing, is no apostrophe) */
+                if (bj == B_HIGH && is_wordbyte(t, j, end)) {
                     j++; /* the rest by is_wordbyte */
                     continue;
                 }
                 if (j + 1 >= end)
                     break;
                 uint32_t al;
-                if (BYTE_CLASS[t[j]] == B_JOIN && is_wordbyte(t, j + 1, end)) {
+                if (bj == B_JOIN && is_wordbyte(t, j + 1, end)) {
                     /* 5,000 1.5 U.S. Russia-backed 2:05 24/7 stay one word */
                     j++;
                     continue;
@@ -374,7 +433,7 @@ static size_t tokenize(nf_ana *a, uint32_t start, uint32_t end, wtok **out, size
             w[n].e = j;
             w[n].kind = 'w';
             n++;
-            i = j;
+            i = j < end && t[j] == ' ' ? j + 1 : j; /* (the blank after it, as below) */
             continue;
         }
         uint32_t l = 1;
@@ -388,11 +447,25 @@ static size_t tokenize(nf_ana *a, uint32_t start, uint32_t end, wtok **out, size
         w[n].kind = 'p';
         n++;
         i += l;
+        if (i < end && t[i] == ' ')
+            i++; /* (the blank after it, as the loop would) */
     }
     *out = w;
     *capp = cap;
     return n;
 }
+
+/* The first bytes of the tokens where nf_figures_run tries a figure: a digit, '$', 0xC2 and
+ * 0xE2 (£, €) and the ASCII letters. */
+#define CF(c) ((unsigned)((c) | 0x20) - 'a' < 26u || (unsigned)(c) - '0' < 10u || (c) == '$' || (c) == 0xC2 || (c) == 0xE2)
+#define CF4(c) CF(c), CF((c) + 1), CF((c) + 2), CF((c) + 3)
+#define CF16(c) CF4(c), CF4((c) + 4), CF4((c) + 8), CF4((c) + 12)
+static const unsigned char CAND_FIRST[256] = {
+    CF16(0x00), CF16(0x10), CF16(0x20), CF16(0x30), CF16(0x40), CF16(0x50), CF16(0x60), CF16(0x70),
+    CF16(0x80), CF16(0x90), CF16(0xA0), CF16(0xB0), CF16(0xC0), CF16(0xD0), CF16(0xE0), CF16(0xF0)};
+#undef CF16
+#undef CF4
+#undef CF
 
 /* ---- helpers ---- */
 
@@ -558,6 +631,16 @@ static size_t tok_at(const fctx *c, uint32_t off)
     return lo;
 }
 
+/* tok_at(c, off) for an off after the start of token k: a few steps from k as a rule (the
+ * end of a number is near its start), else tok_at. */
+static size_t tok_after(const fctx *c, size_t k, uint32_t off)
+{
+    for (size_t j = k + 1, lim = k + 8; j < c->nw && j < lim; j++)
+        if (c->w[j].s >= off)
+            return j;
+    return tok_at(c, off);
+}
+
 /* Index of the token holding off, or the last one before it. */
 static long tok_before(const fctx *c, uint32_t off)
 {
@@ -594,12 +677,17 @@ static int owner_type(const nf_mention *m)
            (m->type == NF_ACT_COUNTRY || m->type == NF_ACT_ORG || m->type == NF_ACT_GROUP);
 }
 
-static const char *PREPS[] = {"to", "in", "on", "at", "from", "with", "against", "by", "for", "of",
-                              "into", "near", "towards", "toward", "between", "about", "over",
-                              "across", "through", "within", "without", "under", "than", "like",
-                              "including", "among", "amid", "on", "onto", "via", "after", "before",
-                              "behind", "beyond", "during", "since", "until", "upon", "around",
-                              "outside", "inside", "along", "versus", "and", "or", NULL};
+
+/* The token is one of PREPS, in any case (word_eq with each): one look-up of it in lower case. */
+static int is_prep(const fctx *c, const wtok *w)
+{
+    char b[16];
+    size_t n = w->e - w->s;
+    if (w->kind != 'w' || n >= sizeof b)
+        return 0; /* (no preposition is that long) */
+    nf_lower(c->t + w->s, n, b);
+    return nf_map_has(c->f->preps, b, n);
+}
 
 /* The mention is the object of a preposition (against Ukraine, in the US). */
 static int governed(const fctx *c, const nf_mention *m, uint32_t lo)
@@ -613,10 +701,7 @@ static int governed(const fctx *c, const nf_mention *m, uint32_t lo)
     }
     if (k < 0 || c->w[k].s < lo)
         return 0;
-    for (int i = 0; PREPS[i]; i++)
-        if (word_eq(c, &c->w[k], PREPS[i]))
-            return 1;
-    return 0;
+    return is_prep(c, &c->w[k]);
 }
 
 /* First mention index with start >= off. */
@@ -886,6 +971,18 @@ static size_t find_qual(const fctx *c, size_t k, const char **q)
 {
     *q = NULL;
     size_t best = k;
+    /* every phrase ends with the word before k: most words end none (and a mark or a word of
+     * 40 bytes or more stops the loop below at once) */
+    if (k == 0 || c->w[k - 1].kind != 'w' || c->w[k - 1].e - c->w[k - 1].s >= 40)
+        return k;
+    const char *lw0 = c->t + c->w[k - 1].s;
+    size_t lwl = c->w[k - 1].e - c->w[k - 1].s;
+    if (lwl <= 32 && !((c->f->qual_bits[qidx(lw0[0])][lwl > 1 ? qidx(lw0[1]) : 0] >> (lwl - 1)) & 1))
+        return k; /* no last word has its first two bytes and length */
+    char lw[40];
+    nf_lower(c->t + c->w[k - 1].s, lwl, lw);
+    if (!nf_map_has(c->f->qual_last, lw, lwl))
+        return k;
     for (size_t len = 1; len <= 3 && len <= k; len++) {
         size_t f = k - len;
         char b[96];
@@ -1149,9 +1246,9 @@ static size_t try_figure(fctx *c, const nf_sent *s, size_t k, size_t kfirst)
     unsigned char c0 = (unsigned char)c->t[w->s];
     /* quick filter: digits, currency signs, or a word the grammar knows */
     nf_num n;
-    if (!nf_num_parse(c->f->num, c->t, s->end, w->s, &n))
+    if (!nf_num_parse_started(c->f->num, c->t, s->end, w->s, &n)) /* (nf_num_may_start held) */
         return k + 1;
-    size_t kend = tok_at(c, (uint32_t)n.end);
+    size_t kend = tok_after(c, k, (uint32_t)n.end); /* (n.end > w->s: a number is not empty) */
     /* the token must be a whole word: nothing glued before it (ids, G-20) */
     if (w->s > s->start) {
         unsigned char p = (unsigned char)c->t[w->s - 1];
@@ -1287,7 +1384,7 @@ static size_t try_figure(fctx *c, const nf_sent *s, size_t k, size_t kfirst)
         } else if (!money && !pct) {
             /* a 300,000-man army, a 62-member rescue team: the noun after, if any */
             if (!strcmp(hb, "man") || !strcmp(hb, "men") || !strcmp(hb, "member") || !strcmp(hb, "person")) {
-                size_t after = tok_at(c, (uint32_t)n.end);
+                size_t after = kend;
                 if (find_unit(c, after, 0, 0, &u) > 0 && unit_known(c, &u)) {
                     have_unit = 1;
                     goto unit_done;
@@ -1307,7 +1404,7 @@ static size_t try_figure(fctx *c, const nf_sent *s, size_t k, size_t kfirst)
         }
     unit_done:
         /* the token holding the hyphen word: continue after it */
-        unit_from = tok_at(c, (uint32_t)n.end);
+        unit_from = kend;
     }
     if (money) {
         u.unit = n.unit;
@@ -1592,6 +1689,7 @@ int nf_figures_run(nf_ana *a)
 
     size_t wcap = 0;
     uint32_t wend = 0;
+    const uint8_t(*pairs)[32] = nf_num_pairs(f->num);
     for (size_t si = 0; si < a->nsent; si++) {
         const nf_sent *s = &a->sent[si];
         /* Only sentences where a number can be read: the parses below are at our token
@@ -1622,10 +1720,13 @@ int nf_figures_run(nf_ana *a)
         while (k < c.nw && c.w[k].s < s->end) {
             const wtok *w = &c.w[k];
             unsigned char c0 = (unsigned char)c.t[w->s];
-            int cand = nf_isdigit(c0) || c0 == '$' || c0 == 0xC2 /* £ */ || c0 == 0xE2 /* € */ ||
-                       (w->kind == 'w' && nf_isalpha(c0) && !(c0 & 0x80));
-            /* try_figure reads a number first: skip where none can start (most words) */
-            if (!cand || !nf_num_may_start(f->num, c.t, s->end, w->s)) {
+            /* a digit, '$', a byte of a pound or euro sign or an ASCII letter (which begins a
+             * word: tokenize makes no mark of one) */
+            int cand = CAND_FIRST[c0];
+            /* try_figure reads a number first: skip where none can start (most words; most
+             * by their first two bytes) */
+            unsigned char c1 = w->s + 1 < s->end ? (unsigned char)c.t[w->s + 1] : 0;
+            if (!cand || !nf_num_pair_may(pairs, c0, c1) || !nf_num_may_start(f->num, c.t, s->end, w->s)) {
                 k++;
                 continue;
             }

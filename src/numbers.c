@@ -2,6 +2,9 @@
  * mantissa and a power of ten; no floating point. */
 #include <stdint.h>
 #include <stdlib.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 #include <string.h>
 
 #include "nf.h"
@@ -26,7 +29,7 @@ static int mul10(u128 *m, int k)
     return 1;
 }
 
-static dec dec_norm(dec d)
+static dec dec_norm_rest(dec d)
 {
     if (!d.ok)
         return d;
@@ -48,6 +51,14 @@ static dec dec_norm(dec d)
         d.e++;
     }
     return d;
+}
+
+/* The value with no trailing zero in its mantissa (and 0 as 0e0): in line when it has none. */
+static inline dec dec_norm(dec d)
+{
+    if (d.ok && d.m <= UINT64_MAX && (uint64_t)d.m % 10 != 0)
+        return d;
+    return dec_norm_rest(d);
 }
 
 static dec dec_add(dec a, dec b)
@@ -142,6 +153,21 @@ static void dec_fmt(dec d, char *out, size_t outlen)
             out[0] = '\0';
         return;
     }
+    if (d.e >= 0 && d.m <= UINT64_MAX && (size_t)d.e + 21 <= outlen) {
+        /* an integer of 64 bits times a power of ten (the common value), that fits: its
+         * digits from the end, then the zeros */
+        uint64_t m64 = (uint64_t)d.m;
+        char *p = dig + 20;
+        do {
+            *--p = (char)('0' + (int)(m64 % 10));
+            m64 /= 10;
+        } while (m64);
+        size_t nd = (size_t)(dig + 20 - p);
+        memcpy(out, p, nd);
+        memset(out + nd, '0', d.m ? (size_t)d.e : 0);
+        out[nd + (d.m ? (size_t)d.e : 0)] = '\0';
+        return;
+    }
     u128 m = d.m;
     while (m > UINT64_MAX && n < 60) {
         dig[n++] = (char)('0' + (int)(m % 10));
@@ -187,6 +213,22 @@ static dec dec_digits(const char *s, size_t n)
 {
     dec d = {0, 0, 1};
     int after = 0;
+    if (n <= 19) { /* fewer than 20 digits: the mantissa fits in 64 bits (cheaper) */
+        uint64_t m = 0;
+        for (size_t i = 0; i < n; i++) {
+            char c = s[i];
+            if (c == ',')
+                continue;
+            if (c == '.') {
+                after = 1;
+                continue;
+            }
+            m = m * 10 + (uint64_t)(c - '0');
+            d.e -= after;
+        }
+        d.m = m;
+        return dec_norm(d);
+    }
     for (size_t i = 0; i < n; i++) {
         char c = s[i];
         if (c == ',')
@@ -237,6 +279,7 @@ struct nf_numtab {
     unsigned char curfirst[256];
     unsigned char first[256]; /* FB_* by the first byte of a position (nf_num_may_start) */
     unsigned char lidx[256];  /* letter_index of an ASCII letter, 0 for any other byte */
+    uint8_t pair[256][32];    /* nf_num_pairs */
 };
 
 /* What a number can start with: a digit (always), the first byte of a currency sign or code
@@ -371,6 +414,22 @@ nf_numtab *nf_numtab_new(const char *text, size_t len, char *err, size_t errlen)
         t->first[ch] = fb;
         t->lidx[ch] = (unsigned char)(a > 0 ? a : 0);
     }
+    /* the first look of nf_num_may_start by the first two bytes: a digit, the first two bytes
+     * of a currency sign (or its only one), or two letters (or one) that begin a word that can
+     * start a number (curstart after the first byte of a currency sign, as there) */
+    for (int c0 = 0; c0 < 256; c0++) {
+        unsigned fb = t->first[c0];
+        const uint32_t(*tab)[27] = (fb & FB_CUR) ? t->curstart : t->start;
+        for (int c1 = 0; c1 < 256 && fb; c1++)
+            if ((fb & FB_DIGIT) || tab[t->lidx[c0]][t->lidx[c1]])
+                t->pair[c0][c1 >> 3] |= (uint8_t)(1u << (c1 & 7));
+    }
+    for (size_t k = 0; k < t->ncur; k++) {
+        const unsigned char *sym = (const unsigned char *)t->cur[k].sym;
+        for (int c1 = 0; c1 < 256; c1++)
+            if (t->cur[k].len < 2 || sym[1] == c1)
+                t->pair[sym[0]][c1 >> 3] |= (uint8_t)(1u << (c1 & 7));
+    }
     /* grouped by first byte, the longest signs first ("US$" before "USD" and "U"); curfirst
      * becomes 1 + the index of the first sign of that byte */
     for (size_t i = 1; i < t->ncur; i++)
@@ -401,10 +460,15 @@ void nf_numtab_free(nf_numtab *t)
 
 /* ---- scanning helpers ---- */
 
+/* next_word's last answer (a parse asks for the word after a number up to three times:
+ * scale, percent, range); at == (size_t)-1 when none. */
+typedef struct { size_t at, ws, we; const void *e; } nw_memo;
+
 typedef struct {
     const nf_numtab *t;
     const char *s;
     size_t len;
+    nw_memo *nw; /* NULL: no memo */
 } ctx;
 
 static int is_letter(const ctx *c, size_t i) { return i < c->len && nf_isalpha((unsigned char)c->s[i]); }
@@ -456,13 +520,28 @@ static size_t skip_sp(const ctx *c, size_t i)
 }
 
 /* The next word after blanks: [*ws, *we). Returns its kind (W_NONE when not a number word). */
-static const wentry *next_word(const ctx *c, size_t i, size_t *ws, size_t *we)
+static const wentry *next_word_at(const ctx *c, size_t i, size_t *ws, size_t *we)
 {
     *ws = skip_sp(c, i);
     *we = word_end(c, *ws);
     if (*we == *ws || is_digit(c, *we))
         return NULL;
     return lookup(c, *ws, *we);
+}
+
+/* (the same, remembered: it only reads the text from i) */
+static const wentry *next_word(const ctx *c, size_t i, size_t *ws, size_t *we)
+{
+    nw_memo *m = c->nw;
+    if (!m)
+        return next_word_at(c, i, ws, we);
+    if (m->at != i) {
+        m->e = next_word_at(c, i, &m->ws, &m->we);
+        m->at = i;
+    }
+    *ws = m->ws;
+    *we = m->we;
+    return m->e;
 }
 
 /* A dash between two numbers: '-', en dash, em dash. Returns its length at i, 0 if none. */
@@ -743,7 +822,7 @@ static int parse_qty(const ctx *c, size_t i, qty *q)
     q->start = i;
     size_t p = i;
     /* currency sign or code */
-    const currency *cu = currency_at(c, p, &p);
+    const currency *cu = p < c->len && c->t->curfirst[(unsigned char)c->s[p]] ? currency_at(c, p, &p) : NULL;
     if (cu) {
         q->unit = cu->unit;
         q->flags |= NF_NUM_MONEY;
@@ -952,7 +1031,7 @@ static unsigned long long scale_of(const ctx *c, const qty *q)
  * So it is enough to look up those runs. Words that lookup can never match (longer than 31
  * letters, or with a byte that is no ASCII letter) are not marked in core, which changes
  * nothing. */
-/* core_run once the first two letters fit (out of line: the rarer case). */
+/* core_run once the first three letters fit (out of line: the rarer case). */
 __attribute__((noinline)) static int core_run_rest(const nf_numtab *t, const unsigned char *u, size_t i,
                                                    size_t end, int a, int b, uint32_t bits)
 {
@@ -962,19 +1041,9 @@ __attribute__((noinline)) static int core_run_rest(const nf_numtab *t, const uns
     size_t n = j - i;
     if (n > 32 || !(bits & (1u << (n - 1))) || (n >= 3 && !((t->corethird[a][b] >> t->lidx[u[i + 2]]) & 1)))
         return 0;
-    ctx C = {t, (const char *)u, end};
+    ctx C = {t, (const char *)u, end, NULL};
     const wentry *e = lookup(&C, i, j);
     return e && is_core(e->kind);
-}
-
-/* The run of ASCII letters that begins at s[i] (and ends by end) is a core word. */
-static inline int core_run(const nf_numtab *t, const unsigned char *u, size_t i, size_t end)
-{
-    int a = t->lidx[u[i]], b = i + 1 < end ? t->lidx[u[i + 1]] : 0;
-    uint32_t bits = t->core[a][b];
-    if (!bits)
-        return 0; /* most words: no core word begins with these two letters */
-    return core_run_rest(t, u, i, end, a, b, bits);
 }
 
 /* Eight bytes at a time: in a word of 8 bytes, the high bit of each byte that is an ASCII
@@ -995,11 +1064,47 @@ static inline uint64_t ascii_digits(uint64_t x)
     return from_0 & ~past_9 & ~x & NF_BYTES(0x80);
 }
 
+/* The run of ASCII letters that begins at u[p] (and ends by end) is a core word. Most words
+ * are turned away in line: no core word has their first two letters, or their third, or their
+ * length when they are shorter than three. */
+static inline int core_run(const nf_numtab *t, const unsigned char *u, size_t end, size_t p)
+{
+    int a = t->lidx[u[p]], b = p + 1 < end ? t->lidx[u[p + 1]] : 0;
+    uint32_t bits = t->core[a][b];
+    if (!bits)
+        return 0;
+    int c = b && p + 2 < end ? t->lidx[u[p + 2]] : 0;
+    if (!b ? !(bits & 1u) : !c ? !(bits & 2u) : !((t->corethird[a][b] >> c) & 1))
+        return 0;
+    return core_run_rest(t, u, p, end, a, b, bits);
+}
+
 int nf_num_may_occur(const nf_numtab *t, const char *s, size_t start, size_t end)
 {
     const unsigned char *u = (const unsigned char *)s;
     uint64_t before = 0; /* letters of the eight bytes before (none before start) */
-    for (size_t base = start; base < end; base += 8) {
+    size_t base = start;
+#ifdef __SSE2__
+    /* sixteen bytes at a time while there are: a byte is a digit or (with 0x20 set: lower
+     * case) a letter by two signed compares (a byte from 0x80 is negative, so neither) */
+    unsigned last = 0; /* the byte before was a letter */
+    for (; end - base >= 16; base += 16) {
+        __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(u + base));
+        __m128i dig = _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8('0' - 1)), _mm_cmplt_epi8(x, _mm_set1_epi8('9' + 1)));
+        if (_mm_movemask_epi8(dig))
+            return 1;
+        __m128i low = _mm_or_si128(x, _mm_set1_epi8(0x20));
+        __m128i let = _mm_and_si128(_mm_cmpgt_epi8(low, _mm_set1_epi8('a' - 1)), _mm_cmplt_epi8(low, _mm_set1_epi8('z' + 1)));
+        unsigned letters = (unsigned)_mm_movemask_epi8(let); /* bit k: byte k */
+        unsigned first = letters & ~((letters << 1) | last);
+        last = letters >> 15;
+        for (; first; first &= first - 1)
+            if (core_run(t, u, end, base + (size_t)__builtin_ctz(first)))
+                return 1;
+    }
+    before = (uint64_t)last << 63;
+#endif
+    for (; base < end; base += 8) {
         uint64_t x = 0; /* byte k of s[base..] in byte k of x (0 past end) */
         if (end - base >= 8)
             memcpy(&x, u + base, 8);
@@ -1015,7 +1120,7 @@ int nf_num_may_occur(const nf_numtab *t, const char *s, size_t start, size_t end
         uint64_t first = letters & ~((letters << 8) | (before >> 56));
         before = letters;
         for (; first; first &= first - 1)
-            if (core_run(t, u, base + ((size_t)__builtin_ctzll(first) >> 3), end))
+            if (core_run(t, u, end, base + ((size_t)__builtin_ctzll(first) >> 3)))
                 return 1;
     }
     return 0;
@@ -1026,12 +1131,63 @@ int nf_num_may_occur(const nf_numtab *t, const char *s, size_t start, size_t end
 __attribute__((noinline)) static int currency_starts(const nf_numtab *t, const char *s, size_t len,
                                                      size_t pos)
 {
-    ctx C = {t, s, len};
+    ctx C = {t, s, len, NULL};
     size_t num;
     return currency_at(&C, pos, &num) != NULL;
 }
 
-int nf_num_may_start(const nf_numtab *t, const char *s, size_t len, size_t pos)
+static inline int may_start_at(const nf_numtab *t, const char *s, size_t len, size_t pos, int lead);
+
+/* "a", "an", "from" or "between" (any case), n letters at s[pos]: the words that only lead on to
+ * a number. */
+static int leading_word(const char *s, size_t pos, size_t n)
+{
+    const char *w = s + pos;
+    switch (n) {
+    case 1:
+        return (w[0] | 0x20) == 'a';
+    case 2:
+        return (w[0] | 0x20) == 'a' && (w[1] | 0x20) == 'n';
+    case 4:
+        return nf_strncaseeq(w, 4, "from");
+    case 7:
+        return nf_strncaseeq(w, 7, "between");
+    }
+    return 0;
+}
+
+/* The word of n letters at s[pos] can begin a number, when it is a leading word: "a" and "an"
+ * are read only before a word of the table (parse_words: next_word must find one), "from" and
+ * "between" only before blanks and a quantity (parse_qty), where nf_num_may_start holds (a
+ * quantity read at p is a number read at p, or p holds "from" or "between", which pass). */
+__attribute__((noinline)) static int leads_on(const nf_numtab *t, const char *s, size_t len, size_t pos,
+                                              size_t n)
+{
+    if (!leading_word(s, pos, n))
+        return 1;
+    const unsigned char *u = (const unsigned char *)s;
+    size_t we = pos + n, p = we;
+    /* skip_sp, in line for its common case: one space */
+    if (p < len && u[p] == ' ' && !(p + 1 < len && (nf_isspace(u[p + 1]) || u[p + 1] == 0xC2)))
+        p++;
+    else {
+        ctx C = {t, s, len, NULL};
+        p = skip_sp(&C, p);
+    }
+    if ((u[pos] | 0x20) != 'a')
+        return p > we && may_start_at(t, s, len, p, 0);
+    /* a word of the table: ASCII letters (not glued to a non-ASCII letter: word_end) */
+    size_t e = p;
+    while (e < len && t->lidx[u[e]])
+        e++;
+    if (e == p || e - p >= 32 || (e < len && (u[e] & 0x80)))
+        return 0;
+    int a = t->lidx[u[p]], b = e - p > 1 ? t->lidx[u[p + 1]] : 0;
+    return (t->known[a][b] >> (e - p - 1)) & 1;
+}
+
+/* nf_num_may_start; lead: also ask what follows a leading word (not when asked from there). */
+static inline int may_start_at(const nf_numtab *t, const char *s, size_t len, size_t pos, int lead)
 {
     if (pos >= len)
         return 0;
@@ -1045,29 +1201,47 @@ int nf_num_may_start(const nf_numtab *t, const char *s, size_t len, size_t pos)
     const uint32_t(*tab)[27] = (fb & FB_CUR) ? t->curstart : t->start;
     int a = t->lidx[c0], b = pos + 1 < len ? t->lidx[(unsigned char)s[pos + 1]] : 0;
     uint32_t bits = tab[a][b];
-    if (bits) {
+    /* the third letter first (the, that: no), then the length */
+    const uint32_t(*th)[27] = (fb & FB_CUR) ? t->curthird : t->third;
+    int c = bits && b && pos + 2 < len ? t->lidx[(unsigned char)s[pos + 2]] : 0; /* 0: shorter */
+    if (bits && (!c || ((th[a][b] >> c) & 1))) {
         size_t j = pos + 1;
         while (j < len && t->lidx[(unsigned char)s[j]])
             j++;
         size_t n = j - pos;
-        const uint32_t(*th)[27] = (fb & FB_CUR) ? t->curthird : t->third;
-        int third_ok = n < 3 || ((th[a][b] >> t->lidx[(unsigned char)s[pos + 2]]) & 1);
-        if (n <= 32 && (bits & (1u << (n - 1))) && third_ok)
+        if (n <= 32 && (bits & (1u << (n - 1))) && (!lead || n > 7 || leads_on(t, s, len, pos, n)))
             return 1;
     }
     return (fb & FB_CUR) && currency_starts(t, s, len, pos);
 }
 
+const uint8_t (*nf_num_pairs(const nf_numtab *t))[32]
+{
+    return (const uint8_t(*)[32])t->pair;
+}
+
+int nf_num_may_start(const nf_numtab *t, const char *s, size_t len, size_t pos)
+{
+    return may_start_at(t, s, len, pos, 1);
+}
+
 int nf_num_parse(const nf_numtab *t, const char *s, size_t len, size_t pos, nf_num *out)
 {
-    ctx C = {t, s, len}, *c = &C;
-    if (!nf_num_may_start(t, s, len, pos))
-        return 0;
+    return nf_num_may_start(t, s, len, pos) && nf_num_parse_started(t, s, len, pos, out);
+}
+
+int nf_num_parse_started(const nf_numtab *t, const char *s, size_t len, size_t pos, nf_num *out)
+{
+    nw_memo memo = {(size_t)-1, 0, 0, NULL};
+    ctx C = {t, s, len, &memo}, *c = &C;
     memset(out, 0, sizeof *out);
     int mode = 0; /* 1 from..to, 2 between..and */
     size_t p = pos;
-    size_t we = word_end(c, pos);
-    if (word_is(c, pos, we, "from")) {
+    int fb = (s[pos] | 0x20) == 'f' || (s[pos] | 0x20) == 'b'; /* (pos < len: may_start) */
+    size_t we = fb ? word_end(c, pos) : pos;
+    if (!fb) {
+        /* no leading word */
+    } else if (word_is(c, pos, we, "from")) {
         mode = 1;
         p = skip_sp(c, we);
         if (p == we)

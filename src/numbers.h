@@ -15,6 +15,7 @@
 #define NF_NUMBERS_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 enum {
     NF_NUM_DIGITS = 1 << 0,   /* written with digits */
@@ -58,8 +59,20 @@ void nf_numtab_free(nf_numtab *t);
  * number glued to letters or to other digits by '.', ':' or '/' is not read). */
 int nf_num_parse(const nf_numtab *t, const char *s, size_t len, size_t pos, nf_num *out);
 
+/* nf_num_parse for a caller that has just seen nf_num_may_start(t, s, len, pos) hold (it
+ * does not ask again; the same answer when that holds, undefined when not). */
+int nf_num_parse_started(const nf_numtab *t, const char *s, size_t len, size_t pos, nf_num *out);
+
 /* A cheap test: can a number expression start at s[pos]? (0 means nf_num_parse fails.) */
 int nf_num_may_start(const nf_numtab *t, const char *s, size_t len, size_t pos);
+/* nf_num_may_start's first look, in a table a caller can test in line: when bit (c1 & 7) of
+ * nf_num_pairs(t)[c0][c1 >> 3] is 0, no number starts at a byte c0 followed by c1 (c1 = 0 at
+ * the end of the text). */
+const uint8_t (*nf_num_pairs(const nf_numtab *t))[32];
+static inline int nf_num_pair_may(const uint8_t (*pairs)[32], unsigned char c0, unsigned char c1)
+{
+    return (pairs[c0][c1 >> 3] >> (c1 & 7)) & 1;
+}
 /* Can a number expression lie in s[start, end)? 0 means that nf_num_parse(t, s, end, p, ...)
  * fails at every p of [start, end) except at an ASCII letter right after another one in it
  * (inside a word: the "one" of "someone"). A sentence filter: it looks for a digit or for a word that

@@ -462,6 +462,77 @@ static void test_sentence_filter(void **st)
     none("Many of them said few of their staff were there. Someone left.");
 }
 
+/* Every qualifier phrase of qualifiers.tsv is found before a count (find_qual looks up the
+ * phrases that end with the word before the number only), and a word that ends none is no
+ * qualifier. */
+static void test_qualifiers(void **st)
+{
+    (void)st;
+    size_t tried = 0;
+    for (size_t i = 0; i < nf_nblobs; i++) {
+        if (strcmp(nf_blobs[i].name, "qualifiers.tsv"))
+            continue;
+        const char *p = (const char *)nf_blobs[i].data, *end = p + nf_blobs[i].len;
+        while (p < end) {
+            const char *nl = memchr(p, '\n', (size_t)(end - p)), *le = nl ? nl : end;
+            const char *tab1 = memchr(p, '\t', (size_t)(le - p));
+            size_t wl = (size_t)((tab1 ? tab1 : le) - p);
+            char ph[64], t[128];
+            int plain = *p != '#' && wl > 0 && wl < sizeof ph;
+            for (size_t k = 0; plain && k < wl; k++)
+                plain = (p[k] >= 'a' && p[k] <= 'z') || p[k] == ' ';
+            /* (not those that end in a number word: more than half) */
+            if (plain && !(wl > 5 && !memcmp(p + wl - 5, " half", 5))) {
+                memcpy(ph, p, wl);
+                ph[wl] = '\0';
+                snprintf(t, sizeof t, "They sent %s 500 troops there.", ph);
+                prepare(t);
+                run();
+                if (nfig() != 1 || strcmp(col(fig(0), NF_COL_QUALIFIER), ph))
+                    fail_msg("'%s': qualifier '%s', want '%s'", t, nfig() ? col(fig(0), NF_COL_QUALIFIER) : "-", ph);
+                tried++;
+            }
+            p = nl ? nl + 1 : end;
+        }
+    }
+    assert_true(tried > 40);
+    prepare("They sent quite 500 troops there.");
+    run();
+    assert_int_equal(nfig(), 1);
+    assert_string_equal(col(fig(0), NF_COL_QUALIFIER), "");
+}
+
+/* An actor after a preposition (any of governed's, in any case) owns no figure; without one
+ * it does. */
+static void test_governed(void **st)
+{
+    (void)st;
+    static const char *const preps[] = {"to", "In", "ON", "at", "from", "against", "including",
+                                        "towards", "versus", "among", "or", "and", "Like", "via"};
+    char t[160];
+    for (size_t i = 0; i < sizeof preps / sizeof *preps; i++) {
+        snprintf(t, sizeof t, "Officials said that %s Ukraine, 500 troops were sent.", preps[i]);
+        prepare(t);
+        mention("Ukraine", "Ukraine", NF_ACT_COUNTRY, NF_M_ROW);
+        run();
+        if (nfig() != 1)
+            fail_msg("'%s': %zu figures, want 1", t, nfig());
+        if (strcmp(col(fig(0), NF_COL_ACTOR), ""))
+            fail_msg("'%s': owner %s, want none", t, col(fig(0), NF_COL_ACTOR));
+    }
+    static const char *const others[] = {"then", "inside-out", "intoxicated", "t"};
+    for (size_t i = 0; i < sizeof others / sizeof *others; i++) {
+        snprintf(t, sizeof t, "Officials said that %s Ukraine, 500 troops were sent.", others[i]);
+        prepare(t);
+        mention("Ukraine", "Ukraine", NF_ACT_COUNTRY, NF_M_ROW);
+        run();
+        if (nfig() != 1)
+            fail_msg("'%s': %zu figures, want 1", t, nfig());
+        if (strcmp(col(fig(0), NF_COL_ACTOR), "Ukraine"))
+            fail_msg("'%s': owner '%s', want Ukraine", t, col(fig(0), NF_COL_ACTOR));
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -489,6 +560,8 @@ int main(void)
         cmocka_unit_test(test_currency_adjective),
         cmocka_unit_test(test_chart_band),
         cmocka_unit_test(test_sentence_filter),
+        cmocka_unit_test(test_qualifiers),
+        cmocka_unit_test(test_governed),
     };
     int r = cmocka_run_group_tests(tests, setup, teardown);
     nf_ana_free(&A);

@@ -239,14 +239,34 @@ static void may_start(void **st)
         "\xe2\x82\xac" "5", "\xe2\x80\x9c", "EUR 3", "Europe", "GBP5", "Germany", "A$3", "C$", "Canada",
         "three", "Thirty-two", "fifty", "five", "first", "firm", "their", "thousands", "Twelve", "eleven",
         "quarter", "third", "twice", "several hundred", "Half", "nine", "ninety", "Hundredth"};
+    const uint8_t(*pairs)[32] = nf_num_pairs(tab);
     for (size_t i = 0; i < sizeof texts / sizeof *texts; i++) {
         const char *s = texts[i];
         nf_num n;
         if (nf_num_parse(tab, s, strlen(s), 0, &n) && !nf_num_may_start(tab, s, strlen(s), 0))
             fail_msg("'%s' parses but may_start says no", s);
+        /* where may_start holds, nf_num_parse_started reads what nf_num_parse reads */
+        nf_num n2;
+        if (nf_num_may_start(tab, s, strlen(s), 0)) {
+            int r1 = nf_num_parse(tab, s, strlen(s), 0, &n), r2 = nf_num_parse_started(tab, s, strlen(s), 0, &n2);
+            if (r1 != r2 || (r1 && (n.end != n2.end || strcmp(n.value, n2.value))))
+                fail_msg("'%s': nf_num_parse_started reads otherwise", s);
+        }
+        /* the pair table is a first look: it never says no where may_start says yes */
+        if (nf_num_may_start(tab, s, strlen(s), 0) && !nf_num_pair_may(pairs, (unsigned char)s[0], (unsigned char)s[1]))
+            fail_msg("may_start lets '%s' through but nf_num_pairs says no", s);
     }
+    assert_false(nf_num_pair_may(pairs, 'd', 'e'));
+    assert_false(nf_num_pair_may(pairs, 'w', 'a'));
+    assert_false(nf_num_pair_may(pairs, '.', ' '));
+    assert_true(nf_num_pair_may(pairs, '7', 0));
+    assert_true(nf_num_pair_may(pairs, '$', '5'));
+    assert_true(nf_num_pair_may(pairs, 'U', 'S'));
     static const char *const no[] = {"US troops", "UK firms", "deal", "December", "Sales", "Europe",
-                                     "Germany", "Canada", "$ sign", "have", "their", "firm", "There"};
+                                     "Germany", "Canada", "$ sign", "have", "their", "firm", "There",
+                                     /* a leading word before no number (leads_on) */
+                                     "a deal", "An ally", "A", "a\xc2\xa0new", "a fewer", "from them",
+                                     "From  the", "between us", "from", "from5", "a  caf\xc3\xa9"};
     for (size_t i = 0; i < sizeof no / sizeof *no; i++)
         if (nf_num_may_start(tab, no[i], strlen(no[i]), 0))
             fail_msg("may_start lets '%s' through", no[i]);
@@ -270,10 +290,21 @@ static void may_start(void **st)
                 nf_num n;
                 if (nf_num_parse(tab, buf, strlen(buf), 0, &n) && !nf_num_may_start(tab, buf, strlen(buf), 0))
                     fail_msg("'%s' parses but may_start says no", buf);
+                if (nf_num_may_start(tab, buf, strlen(buf), 0) &&
+                    !nf_num_pair_may(pairs, (unsigned char)buf[0], (unsigned char)buf[1]))
+                    fail_msg("may_start lets '%s' through but nf_num_pairs says no", buf);
             }
             p = nl ? nl + 1 : end;
         }
     }
+    /* a leading word before what may be a number: blanks of every kind skipped */
+    static const char *const yes[] = {"a million", "A dozen", "an eighth", "a few hundred", "a  hundred",
+                                      "a\xc2\xa0million", "a\tthird", "from 5 to 6", "from\n5 to 6",
+                                      "From \xc2\xa3" "5 to \xc2\xa3" "6", "between 3 and 4",
+                                      "from  five to six", "A$5", "a half", "from $5"};
+    for (size_t i = 0; i < sizeof yes / sizeof *yes; i++)
+        if (!nf_num_may_start(tab, yes[i], strlen(yes[i]), 0))
+            fail_msg("may_start turns away '%s'", yes[i]);
     assert_true(nf_num_may_start(tab, "US$5", 4, 0));
     assert_true(nf_num_may_start(tab, "Hundred", 7, 0));
 }
@@ -313,18 +344,18 @@ static void may_occur(void **st)
     for (size_t i = 0; i < sizeof no / sizeof *no; i++)
         if (nf_num_may_occur(tab, no[i], 0, strlen(no[i])))
             fail_msg("may_occur lets '%s' through", no[i]);
-    /* at every offset (the filter reads eight bytes at a time): a core word is found, a word
-     * that only ends in one is not, and a digit is found */
-    for (size_t pad = 0; pad < 20; pad++) {
-        char buf[64];
+    /* at every offset (the filter reads sixteen or eight bytes at a time): a core word is
+     * found, a word that only ends in one is not (also across two blocks), and a digit is found */
+    for (size_t pad = 0; pad < 40; pad++) {
+        char buf[96];
         for (size_t st0 = 0; st0 <= pad; st0++) {
-            snprintf(buf, sizeof buf, "%.*s thousands.", (int)pad, "a.b.c.d.e.f.g.h.i.j.k.l.m.n.o.p");
+            snprintf(buf, sizeof buf, "%.*s thousands.", (int)pad, "a.b.c.d.e.f.g.h.i.j.k.l.m.n.o.p.q.r.s.t.u.v.w");
             assert_true(nf_num_may_occur(tab, buf, st0, strlen(buf)));
-            snprintf(buf, sizeof buf, "%.*s tenthousands.", (int)pad, "a.b.c.d.e.f.g.h.i.j.k.l.m.n.o.p");
+            snprintf(buf, sizeof buf, "%.*s tenthousands.", (int)pad, "a.b.c.d.e.f.g.h.i.j.k.l.m.n.o.p.q.r.s.t.u.v.w");
             assert_false(nf_num_may_occur(tab, buf, st0, strlen(buf)));
-            snprintf(buf, sizeof buf, "%.*seleven", (int)pad, "abcdefghijklmnopqrstuvwxyz");
+            snprintf(buf, sizeof buf, "%.*seleven", (int)pad, "abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyz");
             assert_int_equal(nf_num_may_occur(tab, buf, st0, strlen(buf)), st0 == pad || pad == 0);
-            snprintf(buf, sizeof buf, "%.*s x7", (int)pad, "a.b.c.d.e.f.g.h.i.j.k.l.m.n.o.p");
+            snprintf(buf, sizeof buf, "%.*s x7", (int)pad, "a.b.c.d.e.f.g.h.i.j.k.l.m.n.o.p.q.r.s.t.u.v.w");
             assert_true(nf_num_may_occur(tab, buf, st0, strlen(buf)));
             assert_false(nf_num_may_occur(tab, buf, st0, strlen(buf) - 1));
         }
@@ -358,6 +389,10 @@ static void may_occur(void **st)
             const char *g = k ? glue[(r >> 16) % ng] : "";
             len += (size_t)snprintf(buf + len, sizeof buf - len, "%s%s", g, w);
         }
+        for (size_t p = 0; p < len; p++) /* nf_num_pairs, at every position, to the end */
+            if (nf_num_may_start(tab, buf, len, p) &&
+                !nf_num_pair_may(nf_num_pairs(tab), (unsigned char)buf[p], p + 1 < len ? (unsigned char)buf[p + 1] : 0))
+                fail_msg("may_start lets '%s' through at %zu but nf_num_pairs says no", buf, p);
         int no_digit = strpbrk(buf, "0123456789") == NULL;
         if (no_digit && !nf_num_may_occur(tab, buf, 0, len)) {
             said_no++;
