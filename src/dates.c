@@ -48,6 +48,7 @@ typedef struct {
     uint32_t mask;      /* 1 << class of each entry */
     const rlist *trig;  /* rules whose first element is this literal word */
     int starts;         /* some rule can start at this word (its trig or one of its classes) */
+    uint8_t core;       /* LX_CORE or LX_CORECAP: a core word (mark_core) */
     const char *key;    /* the word (lower case), as kept by the map */
     size_t klen;
 } lexword;
@@ -159,6 +160,13 @@ struct rlist {
     size_t ncls, nword;
 };
 
+/* lexslot.bits */
+enum {
+    LX_START = 1,   /* lexword.starts */
+    LX_CORE = 2,    /* a core word (mark_core) */
+    LX_CORECAP = 4, /* a core word when it has a capital (May, not may) */
+};
+
 /* A slot of the table every token is looked up in (lex_find): the word's first bytes, its
  * length and what the scan needs of it inline, so that a token that is no lexicon word, and
  * the test whether a word starts a rule, touch only this table (16 bytes a slot) and never
@@ -169,7 +177,7 @@ typedef struct {
     uint32_t mask;   /* lexword.mask */
     uint16_t lex;    /* 1 + the word's index in lexpool; 0: an empty slot */
     uint8_t len;     /* the word's length (rule literals and lexicon words are < 256) */
-    uint8_t starts;  /* lexword.starts */
+    uint8_t bits;    /* LX_* */
 } lexslot;
 _Static_assert(sizeof(lexslot) == 16, "four slots a cache line");
 
@@ -211,6 +219,15 @@ typedef struct {
     wstart *wstart;         /* by lexpool index */
     rneed sneed[S_NSHAPE];  /* the need of byshape[k] */
     uint32_t shapes;        /* the shapes some rule starts with (bit per S_*) */
+    /* The core of the rules (mark_core): every rule that makes an expression has an element
+     * that only a core word (lexword.core) or a number of a core shape meets. A sentence
+     * without such a token has no expression, and is skipped (sent_may_match). corefilter
+     * is de->filter for the core words only; coreall: some rule has no core (never skip). */
+    uint64_t corefilter[64];
+    uint32_t coreshapes;
+    int coreall;
+    /* by a word's first two bytes (core_pair): bit l for each core word of length l */
+    uint32_t corelen[1024];
     char *strings;          /* pool of literal strings */
 } date_engine;
 
@@ -246,6 +263,13 @@ static inline unsigned lex_filter_bit(uint64_t h)
     return (unsigned)(h >> 40) & 4095;
 }
 
+/* The index in de->corelen of a word of 2 bytes or more by its first two (lower case) bytes:
+ * five bits of each, which tell the letters apart. */
+static inline unsigned core_pair(const char *s)
+{
+    return ((unsigned char)s[0] & 31u) | ((unsigned char)s[1] & 31u) << 5;
+}
+
 /* Builds the look-up table of lex_find from the words of lexpool (once, after loading and
  * after lexword.starts is known). */
 static int lex_index(date_engine *de)
@@ -270,7 +294,14 @@ static int lex_index(date_engine *de)
         while (de->slot[i].lex)
             i = (i + 1) & mask;
         de->slot[i] = (lexslot){head, w->mask, (uint16_t)(k + 1), (uint8_t)w->klen,
-                                (uint8_t)w->starts};
+                                (uint8_t)((w->starts ? LX_START : 0) | w->core)};
+        if (w->core) {
+            de->corefilter[f >> 6] |= 1ull << (f & 63);
+            if (w->klen >= 2 && w->klen < 32)
+                de->corelen[core_pair(w->key)] |= 1u << w->klen;
+            else
+                de->coreall = 1; /* not in corelen: no sentence is skipped */
+        }
         if (w->klen == 1)
             de->byte1[(unsigned char)w->key[0]] = (uint32_t)(i + 1);
         if (w->klen > de->maxlen)
@@ -717,6 +748,75 @@ static int load_rules(nf_engine *e, date_engine *de, char *err, size_t errlen)
     return 0;
 }
 
+/* The classes of date words (a token of one is rare outside dates). */
+static const uint32_t date_classes = 1u << C_MONTH | 1u << C_WDAY | 1u << C_SEASON |
+                                     1u << C_POD | 1u << C_UNIT | 1u << C_UNITS |
+                                     1u << C_UNITX | 1u << C_HOLIDAY;
+
+/* How common the tokens that meet element p are, roughly (lower: rarer), for the choice of
+ * a rule's core (mark_core): a number of a narrow shape (a year, a clock time), a date word
+ * or one of the literal date words, a number of a broad shape, other literals (the longer
+ * the rarer), other classes (tense cues, modifiers: common words). -1: p can be no core (a
+ * literal longer than LOOKMAX is no lexicon word). */
+static int core_rank(const date_engine *de, const pel *p)
+{
+    if (p->kind == EL_SHAPE)
+        return p->cls == S_DAY || p->cls == S_MON || p->cls == S_NUM || p->cls == S_HOUR ? 3 : 1;
+    if (p->kind == EL_CLASS)
+        return date_classes >> p->cls & 1 ? 2 : 9;
+    int all_date = 1, minlen = INT_MAX;
+    for (int a = 0; a < p->nalt; a++) {
+        const palt *x = &de->alts[p->alt0 + a];
+        if (x->len > LOOKMAX)
+            return -1;
+        all_date &= (de->lexpool[x->lex - 1].mask & date_classes) != 0;
+        if (x->len < minlen)
+            minlen = x->len;
+    }
+    return all_date ? 2 : minlen >= 4 ? 4 : 8 - minlen;
+}
+
+/* Chooses the core of each rule that makes an expression (not none()): one of its elements
+ * that are not optional (each must meet a token for the rule to match), the rarest by
+ * core_rank, the last of equal ones. Marks what meets it: the words of its literal or
+ * class (lexword.core; LX_CORECAP when each entry of the class is a word only with a
+ * capital) or its shape (de->coreshapes). A rule without one sets de->coreall. */
+static void mark_core(date_engine *de)
+{
+    uint32_t corecls = 0; /* the classes chosen */
+    for (size_t ri = 0; ri < de->nrules; ri++) {
+        const rule *r = &de->rules[ri];
+        if (r->fn == F_NONE)
+            continue; /* a negative rule makes no expression: a sentence without one skipped
+                       * loses nothing when it has no other */
+        int best = -1, bestrank = INT_MAX;
+        for (int k = 0; k < r->nel; k++) {
+            int rank = r->el[k].opt ? -1 : core_rank(de, &r->el[k]);
+            if (rank >= 0 && rank <= bestrank)
+                best = k, bestrank = rank;
+        }
+        if (best < 0) {
+            de->coreall = 1;
+            continue;
+        }
+        const pel *p = &r->el[best];
+        if (p->kind == EL_SHAPE) {
+            de->coreshapes |= 1u << p->cls;
+        } else if (p->kind == EL_LIT) {
+            for (int a = 0; a < p->nalt; a++)
+                de->lexpool[de->alts[p->alt0 + a].lex - 1].core = LX_CORE;
+        } else {
+            corecls |= 1u << p->cls;
+        }
+    }
+    for (size_t k = 0; k < de->nlex; k++) {
+        lexword *w = &de->lexpool[k];
+        for (int e = 0; e < w->n && w->core != LX_CORE; e++)
+            if (corecls >> w->e[e].cls & 1)
+                w->core = (w->e[e].flags & LF_CAP) ? LX_CORECAP : LX_CORE;
+    }
+}
+
 void nf_dates_fini(nf_engine *e)
 {
     date_engine *de = e->dates;
@@ -774,6 +874,7 @@ int nf_dates_init(nf_engine *e, char *err, size_t errlen)
         if (de->byshape[k].n)
             de->shapes |= 1u << k;
     }
+    mark_core(de);
     if (lex_index(de)) {
         snprintf(err, errlen, "dates: too many words");
         nf_dates_fini(e);
@@ -2352,6 +2453,87 @@ static void second_day(const ctx *c, const rmatch *b, rmatch *cont)
     cont->e = cont->end = j + 2;
 }
 
+/* Whether the token of text [s, e) with flags (as sent_tokens makes it), a number or a word
+ * that may be a core word (core_may), meets a rule's core (mark_core): a core word, or a
+ * number of a core shape. */
+static int core_tok(const ctx *c, const char *low, uint32_t s, uint32_t e, uint16_t flags)
+{
+    const date_engine *de = c->de;
+    size_t l = e - s;
+    if (flags & NF_T_NUM) {
+        dtok d = {.low = low + s, .len = (uint16_t)(l > 60 ? 60 : l), .flags = flags};
+        return (shapes_of(c, &d) & de->coreshapes) != 0;
+    }
+    if ((flags & NF_T_WORD) && l > 1 && low[e - 1] == '.')
+        l--;
+    if (l - 1 >= de->lookmax) /* as dtok_add: no lexicon word */
+        return 0;
+    uint64_t h = lex_hash(word_head(low + s, l), l);
+    unsigned f = lex_filter_bit(h);
+    if (!(de->corefilter[f >> 6] >> (f & 63) & 1))
+        return 0; /* no core word (the filter holds a bit of each) */
+    const lexslot *x = lex_find(de, low + s, l, 1);
+    return x && ((x->bits & LX_CORE) || ((x->bits & LX_CORECAP) && (flags & NF_T_CAP)));
+}
+
+/* Whether the token of text [s, e) with flags may meet a rule's core (core_tok): a number,
+ * or a token of 2 bytes or more (core words have) whose first two bytes some core word of
+ * its length (l, or l - 1 without a final period) has. Nineteen tokens in twenty are no
+ * candidate (one look-up in a 4 KB table). */
+static inline int core_may(const date_engine *de, const char *low, uint32_t s, uint32_t e, uint16_t flags)
+{
+    uint32_t l = e - s;
+    return (flags & NF_T_NUM) || (l - 2 < 31 && (de->corelen[core_pair(low + s)] >> (l - 1) & 3));
+}
+
+/* Whether a rule that makes an expression may match in sentence se: false when none of the
+ * tokens sent_tokens would make of it (hyphenated words split) meets a rule's core, so that
+ * the sentence has no expression. Half the sentences of news have no date word and no
+ * number of a date's shape, and are skipped at the cost of a table look-up per token. */
+static int sent_may_match(const ctx *c, const nf_sent *se, const char *low)
+{
+    const date_engine *de = c->de;
+    if (de->coreall)
+        return 1;
+    const nf_ana *a = c->a;
+    const char *tx = a->doc.text;
+    const nf_tok *t = a->tok + se->tok0, *tlast = t + se->ntok;
+    if (t == tlast)
+        return 0;
+    /* the next hyphen at or after the current token (as in sent_tokens) */
+    uint32_t tend = tlast[-1].end;
+    const char *h = memchr(tx + t->start, '-', tend - t->start);
+    uint32_t hy = h ? (uint32_t)(h - tx) : UINT32_MAX;
+    for (; t < tlast; t++) {
+        if (t->end <= hy || !(t->flags & NF_T_WORD)) {
+            if (core_may(de, low, t->start, t->end, t->flags) &&
+                core_tok(c, low, t->start, t->end, t->flags))
+                return 1;
+            continue;
+        }
+        if (hy < t->start) { /* the next hyphen, and this token again */
+            h = memchr(tx + hy + 1, '-', tend - (hy + 1));
+            hy = h ? (uint32_t)(h - tx) : UINT32_MAX;
+            t--;
+            continue;
+        }
+        /* a word with hyphen hy: its pieces and hyphens */
+        uint32_t p = t->start;
+        for (uint32_t q = t->start; q <= t->end; q++)
+            if (q == t->end || tx[q] == '-') {
+                uint16_t pf = (uint16_t)((nf_isdigit((unsigned char)tx[p]) ? NF_T_NUM : NF_T_WORD) |
+                                         (nf_isupper((unsigned char)tx[p]) ? NF_T_CAP : 0));
+                if (q > p && core_may(de, low, p, q, pf) && core_tok(c, low, p, q, pf))
+                    return 1;
+                if (q < t->end && core_may(de, low, q, q + 1, NF_T_PUNCT) &&
+                    core_tok(c, low, q, q + 1, NF_T_PUNCT))
+                    return 1;
+                p = q + 1;
+            }
+    }
+    return 0;
+}
+
 /* The sentence's tokens as sent_tokens makes them, and the candidates among them: the
  * indices, in order, of the tokens a match can start at (numbers and words some rule starts
  * with: best_at finds none elsewhere), or of every token (all, for the slow run). */
@@ -2383,7 +2565,7 @@ static inline void dtok_add(const date_engine *de, dtoks *T, const char *low, ui
     const lexslot *x = l - 1 < de->lookmax ? lex_find(de, d->low, l, 1) : NULL;
     d->lw = x ? &de->lexpool[x->lex - 1] : NULL;
     d->mask = x ? x->mask : 0;
-    d->flags = x && x->starts ? flags | DT_START : flags;
+    d->flags = x && (x->bits & LX_START) ? flags | DT_START : flags;
     T->ncand += (d->flags & (DT_START | NF_T_NUM)) != 0 || T->all;
 }
 
@@ -2474,6 +2656,12 @@ static int dates_run(nf_ana *a, int slow)
     for (size_t s = 0; s < a->nsent; s++) {
         nf_sent *se = &a->sent[s];
         se->date_tx = -1;
+        /* a sentence no rule's core meets has no expression (the slow run counts in missed
+         * the skipped sentences that have one) */
+        int skip = !sent_may_match(&c, se, low);
+        if (skip && !slow)
+            continue;
+        size_t ntx0 = a->ntx;
         /* the sentence's tokens, hyphenated words split at their hyphens */
         sent_tokens(de, a, se, low, &T);
         c.n = T.n;
@@ -2593,6 +2781,7 @@ static int dates_run(nf_ana *a, int slow)
                 second_day(&c, &b, &cont);
             i = best_end;
         }
+        c.missed += skip && a->ntx > ntx0;
         se->date_tx = first_tx;
         size_t nreport_k = (size_t)-1;
         for (size_t k = 0; any_calendar && k < c.n; k++)
