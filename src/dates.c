@@ -110,7 +110,7 @@ static const char *const fn_names[F_NFN] = {
  * none of them, so a token whose need is not met starts no match: the scan skips it
  * (may_start). In a pneed: what one element needs of its token (elem_need). */
 typedef struct {
-    uint64_t words;  /* needing one of some words: bit (lexpool index + 1) % 64 of each */
+    uint32_t words;  /* needing one of some words: bit (lexpool index + 1) % 32 of each */
     uint32_t cls;    /* needing a word of a class: bit per class */
     uint8_t any;     /* some rule needs nothing: every next token, or none, meets it */
     uint8_t num;     /* needing a number */
@@ -122,21 +122,27 @@ typedef struct {
  * token must meet nd (elem_need) and, for a shape element, have the shape (shapes_of). */
 typedef struct {
     rneed nd;
-    uint32_t shapes; /* a shape element's shape (bit per S_*); 0 for the others */
+    uint16_t shapes; /* a shape element's shape (bit per S_*); 0 for the others */
     uint8_t lo, hi;
 } pneed;
+_Static_assert(sizeof(pneed) == 16 && S_NSHAPE <= 16, "four pneeds a cache line");
 
-/* At most this many elements of a rule are checked before a try (rule.pre). */
+/* At most this many elements of a rule are checked before a try (rpre). */
 #define MAXPRE 3
+
+/* What the first n elements of a rule after the first that are not optional need of their
+ * tokens: when the tokens after i miss one, match_rule fails at i, and a try there is
+ * skipped without it (pre_met). One cache line a rule, apart from the rule (date_engine.pre):
+ * most tries stop here, and never read the rule's own five lines. */
+typedef struct {
+    _Alignas(64) uint8_t n;
+    pneed p[MAXPRE];
+} rpre;
+_Static_assert(sizeof(rpre) == 64, "one cache line");
 
 typedef struct {
     int nel;
     uint8_t type;
-    /* What the first npre elements after the first that are not optional need of their
-     * tokens: when the tokens after i miss one, match_rule fails at i, and a try there is
-     * skipped without it (pre_met). */
-    uint8_t npre;
-    pneed pre[MAXPRE];
     int fn;
     pel el[MAXEL];
     parg arg[MAXARG];
@@ -218,6 +224,8 @@ typedef struct {
     size_t nalts, capalts;
     wstart *wstart;         /* by lexpool index */
     rneed sneed[S_NSHAPE];  /* the need of byshape[k] */
+    rpre *pre;              /* by rule (64-byte aligned) */
+    rneed *wneed;           /* by lexpool index: wstart.need, 12 bytes a word (may_start) */
     uint32_t shapes;        /* the shapes some rule starts with (bit per S_*) */
     /* The core of the rules (mark_core): every rule that makes an expression has an element
      * that only a core word (lexword.core) or a number of a core shape meets. A sentence
@@ -430,7 +438,7 @@ static void rneed_add(rneed *nd, const rlist *l)
     for (size_t q = 0; q < l->ncls; q++)
         nd->cls |= 1u << l->cls[q].key;
     for (size_t q = 0; q < l->nword; q++)
-        nd->words |= 1ull << (l->word[q].key & 63);
+        nd->words |= 1u << (l->word[q].key & 31);
 }
 
 /* The first of v's n entries with this key (v sorted by key); n when none. */
@@ -641,7 +649,7 @@ static rneed elem_need(const date_engine *de, const pel *p)
         for (int a = 0; a < p->nalt; a++) {
             const palt *x = &de->alts[p->alt0 + a];
             nd.any |= x->len > LOOKMAX;
-            nd.words |= 1ull << (x->lex & 63);
+            nd.words |= 1u << (x->lex & 31);
         }
     return nd;
 }
@@ -661,6 +669,9 @@ static int load_rules(nf_engine *e, date_engine *de, char *err, size_t errlen)
     int n;
     size_t cap = nf_lines_count(txt, len);
     de->rules = calloc(cap + 1, sizeof *de->rules);
+    de->pre = aligned_alloc(64, (cap + 1) * sizeof *de->pre);
+    if (!de->rules || !de->pre)
+        exit(1);
     de->trig = nf_map_new();
     de->trigpool = calloc(cap * MAXALT + 1, sizeof *de->trigpool);
     nf_lines_init(&it, txt, len);
@@ -697,14 +708,15 @@ static int load_rules(nf_engine *e, date_engine *de, char *err, size_t errlen)
                 x->lex = (uint16_t)de->nlex;
             }
         }
-        r->npre = 0;
-        for (int k = 1, nopt = r->el[0].opt; k < r->nel && r->npre < MAXPRE; k++) {
+        rpre *pr = &de->pre[ri];
+        pr->n = 0;
+        for (int k = 1, nopt = r->el[0].opt; k < r->nel && pr->n < MAXPRE; k++) {
             const pel *p = &r->el[k];
             if (p->opt) {
                 nopt++;
                 continue;
             }
-            r->pre[r->npre++] = (pneed){elem_need(de, p), p->kind == EL_SHAPE ? 1u << p->cls : 0,
+            pr->p[pr->n++] = (pneed){elem_need(de, p), (uint16_t)(p->kind == EL_SHAPE ? 1u << p->cls : 0),
                                         (uint8_t)(k - nopt), (uint8_t)k};
         }
         /* index by its first element (and the next, when the first is optional) */
@@ -837,6 +849,8 @@ void nf_dates_fini(nf_engine *e)
     for (int k = 0; k < S_NSHAPE; k++)
         rlist_free(&de->byshape[k]);
     free(de->rules);
+    free(de->pre);
+    free(de->wneed);
     free(de->alts);
     free(de->strings);
     free(de);
@@ -861,6 +875,9 @@ int nf_dates_init(nf_engine *e, char *err, size_t errlen)
         nf_dates_fini(e);
         return -1;
     }
+    de->wneed = calloc(de->nlex + 1, sizeof *de->wneed);
+    if (!de->wneed)
+        exit(1);
     for (size_t k = 0; k < de->nlex; k++) {
         lexword *w = &de->lexpool[k];
         wstart *ws = &de->wstart[k];
@@ -868,6 +885,7 @@ int nf_dates_init(nf_engine *e, char *err, size_t errlen)
         w->starts = ws->nl > 0;
         for (int q = 0; q < ws->nl; q++)
             rneed_add(&ws->need, ws->lists[q]);
+        de->wneed[k] = ws->need;
     }
     for (int k = 0; k < S_NSHAPE; k++) {
         rneed_add(&de->sneed[k], &de->byshape[k]);
@@ -2254,15 +2272,15 @@ static inline int need_met(const date_engine *de, const rneed *nd, const dtok *n
         return 0;
     if ((nd->num && (nx->flags & NF_T_NUM)) || (nd->cls & nx->mask))
         return 1;
-    return nx->lw && (nd->words >> (((size_t)(nx->lw - de->lexpool) + 1) & 63) & 1);
+    return nx->lw && (nd->words >> (((size_t)(nx->lw - de->lexpool) + 1) & 31) & 1);
 }
 
-/* Whether the tokens after i meet what rule r's fixed elements need of them (rule.pre):
- * when not, match_rule(c, r, 0, i) fails. */
-static inline int pre_met(const ctx *c, const rule *r, size_t i)
+/* Whether the tokens after i meet what a rule's fixed elements need of them (its rpre r):
+ * when not, match_rule(c, rule, 0, i) fails. */
+static inline int pre_met(const ctx *c, const rpre *r, size_t i)
 {
-    for (int k = 0; k < r->npre; k++) {
-        const pneed *p = &r->pre[k];
+    for (int k = 0; k < r->n; k++) {
+        const pneed *p = &r->p[k];
         int met = 0;
         for (size_t o = i + p->lo; o <= i + p->hi && !met; o++) {
             const dtok *t = o < c->n ? &c->t[o] : NULL;
@@ -2318,12 +2336,11 @@ static void try_rule(ctx *c, int code, size_t i, rmatch *b)
  * counted in c->missed when it does not. */
 static inline void try_entry(ctx *c, int code, size_t i, rmatch *b)
 {
-    const rule *r = &c->de->rules[code & 0x3FFFFF];
-    if (pre_met(c, r, i)) {
+    if (pre_met(c, &c->de->pre[code & 0x3FFFFF], i)) {
         try_rule(c, code, i, b);
     } else if (c->slow) {
         cap caps[MAXEL];
-        c->missed += match_rule(c, r, 0, i, caps) != 0;
+        c->missed += match_rule(c, &c->de->rules[code & 0x3FFFFF], 0, i, caps) != 0;
     }
 }
 
@@ -2352,7 +2369,7 @@ static int may_start(const ctx *c, size_t i, uint32_t shapes)
 {
     const dtok *t = &c->t[i];
     const dtok *nx = i + 1 < c->n ? &c->t[i + 1] : NULL;
-    if ((t->flags & DT_START) && need_met(c->de, &c->de->wstart[t->lw - c->de->lexpool].need, nx))
+    if ((t->flags & DT_START) && need_met(c->de, &c->de->wneed[t->lw - c->de->lexpool], nx))
         return 1;
     for (; shapes; shapes &= shapes - 1)
         if (need_met(c->de, &c->de->sneed[__builtin_ctz(shapes)], nx))
