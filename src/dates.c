@@ -2472,24 +2472,30 @@ static void second_day(const ctx *c, const rmatch *b, rmatch *cont)
 
 /* Whether the token of text [s, e) with flags (as sent_tokens makes it), a number or a word
  * that may be a core word (core_may), meets a rule's core (mark_core): a core word, or a
- * number of a core shape. */
-static int core_tok(const ctx *c, const char *low, uint32_t s, uint32_t e, uint16_t flags)
+ * number of a core shape. The text is not lower-cased yet (dates_run lower-cases only the
+ * sentences that are not skipped): the token is, here. */
+static int core_tok(const ctx *c, const char *tx, uint32_t s, uint32_t e, uint16_t flags)
 {
     const date_engine *de = c->de;
     size_t l = e - s;
+    char low[64 + 8]; /* + 8: word_head reads 8 bytes */
     if (flags & NF_T_NUM) {
-        dtok d = {.low = low + s, .len = (uint16_t)(l > 60 ? 60 : l), .flags = flags};
+        size_t n = l > 60 ? 60 : l; /* as dtok_add */
+        nf_lower(tx + s, n, low);
+        dtok d = {.low = low, .len = (uint16_t)n, .flags = flags};
         return (shapes_of(c, &d) & de->coreshapes) != 0;
     }
-    if ((flags & NF_T_WORD) && l > 1 && low[e - 1] == '.')
+    if ((flags & NF_T_WORD) && l > 1 && tx[e - 1] == '.')
         l--;
-    if (l - 1 >= de->lookmax) /* as dtok_add: no lexicon word */
+    if (l - 1 >= de->lookmax) /* as dtok_add: no lexicon word (lookmax <= LOOKMAX < 64) */
         return 0;
-    uint64_t h = lex_hash(word_head(low + s, l), l);
+    nf_lower(tx + s, l, low);
+    memset(low + l, 0, 8);
+    uint64_t h = lex_hash(word_head(low, l), l);
     unsigned f = lex_filter_bit(h);
     if (!(de->corefilter[f >> 6] >> (f & 63) & 1))
         return 0; /* no core word (the filter holds a bit of each) */
-    const lexslot *x = lex_find(de, low + s, l, 1);
+    const lexslot *x = lex_find(de, low, l, 1);
     return x && ((x->bits & LX_CORE) || ((x->bits & LX_CORECAP) && (flags & NF_T_CAP)));
 }
 
@@ -2497,17 +2503,17 @@ static int core_tok(const ctx *c, const char *low, uint32_t s, uint32_t e, uint1
  * or a token of 2 bytes or more (core words have) whose first two bytes some core word of
  * its length (l, or l - 1 without a final period) has. Nineteen tokens in twenty are no
  * candidate (one look-up in a 4 KB table). */
-static inline int core_may(const date_engine *de, const char *low, uint32_t s, uint32_t e, uint16_t flags)
+static inline int core_may(const date_engine *de, const char *tx, uint32_t s, uint32_t e, uint16_t flags)
 {
-    uint32_t l = e - s;
-    return (flags & NF_T_NUM) || (l - 2 < 31 && (de->corelen[core_pair(low + s)] >> (l - 1) & 3));
+    uint32_t l = e - s; /* core_pair is blind to case: the text need not be lower-cased */
+    return (flags & NF_T_NUM) || (l - 2 < 31 && (de->corelen[core_pair(tx + s)] >> (l - 1) & 3));
 }
 
 /* Whether a rule that makes an expression may match in sentence se: false when none of the
  * tokens sent_tokens would make of it (hyphenated words split) meets a rule's core, so that
  * the sentence has no expression. Half the sentences of news have no date word and no
  * number of a date's shape, and are skipped at the cost of a table look-up per token. */
-static int sent_may_match(const ctx *c, const nf_sent *se, const char *low)
+static int sent_may_match(const ctx *c, const nf_sent *se)
 {
     const date_engine *de = c->de;
     if (de->coreall)
@@ -2523,8 +2529,8 @@ static int sent_may_match(const ctx *c, const nf_sent *se, const char *low)
     uint32_t hy = h ? (uint32_t)(h - tx) : UINT32_MAX;
     for (; t < tlast; t++) {
         if (t->end <= hy || !(t->flags & NF_T_WORD)) {
-            if (core_may(de, low, t->start, t->end, t->flags) &&
-                core_tok(c, low, t->start, t->end, t->flags))
+            if (core_may(de, tx, t->start, t->end, t->flags) &&
+                core_tok(c, tx, t->start, t->end, t->flags))
                 return 1;
             continue;
         }
@@ -2540,10 +2546,10 @@ static int sent_may_match(const ctx *c, const nf_sent *se, const char *low)
             if (q == t->end || tx[q] == '-') {
                 uint16_t pf = (uint16_t)((nf_isdigit((unsigned char)tx[p]) ? NF_T_NUM : NF_T_WORD) |
                                          (nf_isupper((unsigned char)tx[p]) ? NF_T_CAP : 0));
-                if (q > p && core_may(de, low, p, q, pf) && core_tok(c, low, p, q, pf))
+                if (q > p && core_may(de, tx, p, q, pf) && core_tok(c, tx, p, q, pf))
                     return 1;
-                if (q < t->end && core_may(de, low, q, q + 1, NF_T_PUNCT) &&
-                    core_tok(c, low, q, q + 1, NF_T_PUNCT))
+                if (q < t->end && core_may(de, tx, q, q + 1, NF_T_PUNCT) &&
+                    core_tok(c, tx, q, q + 1, NF_T_PUNCT))
                     return 1;
                 p = q + 1;
             }
@@ -2656,9 +2662,8 @@ static int dates_run(nf_ana *a, int slow)
         c.ay = 0;
     if (c.ay)
         c.aday = days_from_civil(c.ay, c.am, c.ad);
-    /* a lower-case copy of the text */
+    /* a lower-case copy of the text, made sentence by sentence for those not skipped */
     char *low = nf_arena_alloc(&a->arena, a->doc.len + 8); /* + 8: word_head reads 8 bytes */
-    nf_lower(a->doc.text, a->doc.len, low);
     memset(low + a->doc.len, 0, 8);
     size_t capt = 0;
     for (size_t s = 0; s < a->nsent; s++)
@@ -2675,9 +2680,20 @@ static int dates_run(nf_ana *a, int slow)
         se->date_tx = -1;
         /* a sentence no rule's core meets has no expression (the slow run counts in missed
          * the skipped sentences that have one) */
-        int skip = !sent_may_match(&c, se, low);
+        int skip = !sent_may_match(&c, se);
         if (skip && !slow)
             continue;
+        {
+            /* lower-cased: the sentence, its tokens and the 8 bytes after them (word_head) */
+            uint32_t lo = se->start, hi = se->end;
+            if (se->ntok) {
+                lo = a->tok[se->tok0].start < lo ? a->tok[se->tok0].start : lo;
+                hi = a->tok[se->tok0 + se->ntok - 1].end > hi ? a->tok[se->tok0 + se->ntok - 1].end : hi;
+            }
+            hi = hi + 8 < a->doc.len ? hi + 8 : a->doc.len;
+            if (lo < hi)
+                nf_lower(tx + lo, hi - lo, low + lo);
+        }
         size_t ntx0 = a->ntx;
         /* the sentence's tokens, hyphenated words split at their hyphens */
         sent_tokens(de, a, se, low, &T);
