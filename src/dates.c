@@ -48,6 +48,7 @@ typedef struct {
     uint32_t mask;      /* 1 << class of each entry */
     const rlist *trig;  /* rules whose first element is this literal word */
     int starts;         /* some rule can start at this word (its trig or one of its classes) */
+    uint8_t core;       /* LX_CORE or LX_CORECAP: a core word (mark_core) */
     const char *key;    /* the word (lower case), as kept by the map */
     size_t klen;
 } lexword;
@@ -109,7 +110,7 @@ static const char *const fn_names[F_NFN] = {
  * none of them, so a token whose need is not met starts no match: the scan skips it
  * (may_start). In a pneed: what one element needs of its token (elem_need). */
 typedef struct {
-    uint64_t words;  /* needing one of some words: bit (lexpool index + 1) % 64 of each */
+    uint32_t words;  /* needing one of some words: bit (lexpool index + 1) % 32 of each */
     uint32_t cls;    /* needing a word of a class: bit per class */
     uint8_t any;     /* some rule needs nothing: every next token, or none, meets it */
     uint8_t num;     /* needing a number */
@@ -121,21 +122,27 @@ typedef struct {
  * token must meet nd (elem_need) and, for a shape element, have the shape (shapes_of). */
 typedef struct {
     rneed nd;
-    uint32_t shapes; /* a shape element's shape (bit per S_*); 0 for the others */
+    uint16_t shapes; /* a shape element's shape (bit per S_*); 0 for the others */
     uint8_t lo, hi;
 } pneed;
+_Static_assert(sizeof(pneed) == 16 && S_NSHAPE <= 16, "four pneeds a cache line");
 
-/* At most this many elements of a rule are checked before a try (rule.pre). */
+/* At most this many elements of a rule are checked before a try (rpre). */
 #define MAXPRE 3
+
+/* What the first n elements of a rule after the first that are not optional need of their
+ * tokens: when the tokens after i miss one, match_rule fails at i, and a try there is
+ * skipped without it (pre_met). One cache line a rule, apart from the rule (date_engine.pre):
+ * most tries stop here, and never read the rule's own five lines. */
+typedef struct {
+    _Alignas(64) uint8_t n;
+    pneed p[MAXPRE];
+} rpre;
+_Static_assert(sizeof(rpre) == 64, "one cache line");
 
 typedef struct {
     int nel;
     uint8_t type;
-    /* What the first npre elements after the first that are not optional need of their
-     * tokens: when the tokens after i miss one, match_rule fails at i, and a try there is
-     * skipped without it (pre_met). */
-    uint8_t npre;
-    pneed pre[MAXPRE];
     int fn;
     pel el[MAXEL];
     parg arg[MAXARG];
@@ -159,6 +166,13 @@ struct rlist {
     size_t ncls, nword;
 };
 
+/* lexslot.bits */
+enum {
+    LX_START = 1,   /* lexword.starts */
+    LX_CORE = 2,    /* a core word (mark_core) */
+    LX_CORECAP = 4, /* a core word when it has a capital (May, not may) */
+};
+
 /* A slot of the table every token is looked up in (lex_find): the word's first bytes, its
  * length and what the scan needs of it inline, so that a token that is no lexicon word, and
  * the test whether a word starts a rule, touch only this table (16 bytes a slot) and never
@@ -169,7 +183,7 @@ typedef struct {
     uint32_t mask;   /* lexword.mask */
     uint16_t lex;    /* 1 + the word's index in lexpool; 0: an empty slot */
     uint8_t len;     /* the word's length (rule literals and lexicon words are < 256) */
-    uint8_t starts;  /* lexword.starts */
+    uint8_t bits;    /* LX_* */
 } lexslot;
 _Static_assert(sizeof(lexslot) == 16, "four slots a cache line");
 
@@ -210,7 +224,18 @@ typedef struct {
     size_t nalts, capalts;
     wstart *wstart;         /* by lexpool index */
     rneed sneed[S_NSHAPE];  /* the need of byshape[k] */
+    rpre *pre;              /* by rule (64-byte aligned) */
+    rneed *wneed;           /* by lexpool index: wstart.need, 12 bytes a word (may_start) */
     uint32_t shapes;        /* the shapes some rule starts with (bit per S_*) */
+    /* The core of the rules (mark_core): every rule that makes an expression has an element
+     * that only a core word (lexword.core) or a number of a core shape meets. A sentence
+     * without such a token has no expression, and is skipped (sent_may_match). corefilter
+     * is de->filter for the core words only; coreall: some rule has no core (never skip). */
+    uint64_t corefilter[64];
+    uint32_t coreshapes;
+    int coreall;
+    /* by a word's first two bytes (core_pair): bit l for each core word of length l */
+    uint32_t corelen[1024];
     char *strings;          /* pool of literal strings */
 } date_engine;
 
@@ -246,6 +271,13 @@ static inline unsigned lex_filter_bit(uint64_t h)
     return (unsigned)(h >> 40) & 4095;
 }
 
+/* The index in de->corelen of a word of 2 bytes or more by its first two (lower case) bytes:
+ * five bits of each, which tell the letters apart. */
+static inline unsigned core_pair(const char *s)
+{
+    return ((unsigned char)s[0] & 31u) | ((unsigned char)s[1] & 31u) << 5;
+}
+
 /* Builds the look-up table of lex_find from the words of lexpool (once, after loading and
  * after lexword.starts is known). */
 static int lex_index(date_engine *de)
@@ -270,7 +302,14 @@ static int lex_index(date_engine *de)
         while (de->slot[i].lex)
             i = (i + 1) & mask;
         de->slot[i] = (lexslot){head, w->mask, (uint16_t)(k + 1), (uint8_t)w->klen,
-                                (uint8_t)w->starts};
+                                (uint8_t)((w->starts ? LX_START : 0) | w->core)};
+        if (w->core) {
+            de->corefilter[f >> 6] |= 1ull << (f & 63);
+            if (w->klen >= 2 && w->klen < 32)
+                de->corelen[core_pair(w->key)] |= 1u << w->klen;
+            else
+                de->coreall = 1; /* not in corelen: no sentence is skipped */
+        }
         if (w->klen == 1)
             de->byte1[(unsigned char)w->key[0]] = (uint32_t)(i + 1);
         if (w->klen > de->maxlen)
@@ -399,7 +438,7 @@ static void rneed_add(rneed *nd, const rlist *l)
     for (size_t q = 0; q < l->ncls; q++)
         nd->cls |= 1u << l->cls[q].key;
     for (size_t q = 0; q < l->nword; q++)
-        nd->words |= 1ull << (l->word[q].key & 63);
+        nd->words |= 1u << (l->word[q].key & 31);
 }
 
 /* The first of v's n entries with this key (v sorted by key); n when none. */
@@ -610,7 +649,7 @@ static rneed elem_need(const date_engine *de, const pel *p)
         for (int a = 0; a < p->nalt; a++) {
             const palt *x = &de->alts[p->alt0 + a];
             nd.any |= x->len > LOOKMAX;
-            nd.words |= 1ull << (x->lex & 63);
+            nd.words |= 1u << (x->lex & 31);
         }
     return nd;
 }
@@ -630,6 +669,9 @@ static int load_rules(nf_engine *e, date_engine *de, char *err, size_t errlen)
     int n;
     size_t cap = nf_lines_count(txt, len);
     de->rules = calloc(cap + 1, sizeof *de->rules);
+    de->pre = aligned_alloc(64, (cap + 1) * sizeof *de->pre);
+    if (!de->rules || !de->pre)
+        exit(1);
     de->trig = nf_map_new();
     de->trigpool = calloc(cap * MAXALT + 1, sizeof *de->trigpool);
     nf_lines_init(&it, txt, len);
@@ -666,14 +708,15 @@ static int load_rules(nf_engine *e, date_engine *de, char *err, size_t errlen)
                 x->lex = (uint16_t)de->nlex;
             }
         }
-        r->npre = 0;
-        for (int k = 1, nopt = r->el[0].opt; k < r->nel && r->npre < MAXPRE; k++) {
+        rpre *pr = &de->pre[ri];
+        pr->n = 0;
+        for (int k = 1, nopt = r->el[0].opt; k < r->nel && pr->n < MAXPRE; k++) {
             const pel *p = &r->el[k];
             if (p->opt) {
                 nopt++;
                 continue;
             }
-            r->pre[r->npre++] = (pneed){elem_need(de, p), p->kind == EL_SHAPE ? 1u << p->cls : 0,
+            pr->p[pr->n++] = (pneed){elem_need(de, p), (uint16_t)(p->kind == EL_SHAPE ? 1u << p->cls : 0),
                                         (uint8_t)(k - nopt), (uint8_t)k};
         }
         /* index by its first element (and the next, when the first is optional) */
@@ -717,6 +760,75 @@ static int load_rules(nf_engine *e, date_engine *de, char *err, size_t errlen)
     return 0;
 }
 
+/* The classes of date words (a token of one is rare outside dates). */
+static const uint32_t date_classes = 1u << C_MONTH | 1u << C_WDAY | 1u << C_SEASON |
+                                     1u << C_POD | 1u << C_UNIT | 1u << C_UNITS |
+                                     1u << C_UNITX | 1u << C_HOLIDAY;
+
+/* How common the tokens that meet element p are, roughly (lower: rarer), for the choice of
+ * a rule's core (mark_core): a number of a narrow shape (a year, a clock time), a date word
+ * or one of the literal date words, a number of a broad shape, other literals (the longer
+ * the rarer), other classes (tense cues, modifiers: common words). -1: p can be no core (a
+ * literal longer than LOOKMAX is no lexicon word). */
+static int core_rank(const date_engine *de, const pel *p)
+{
+    if (p->kind == EL_SHAPE)
+        return p->cls == S_DAY || p->cls == S_MON || p->cls == S_NUM || p->cls == S_HOUR ? 3 : 1;
+    if (p->kind == EL_CLASS)
+        return date_classes >> p->cls & 1 ? 2 : 9;
+    int all_date = 1, minlen = INT_MAX;
+    for (int a = 0; a < p->nalt; a++) {
+        const palt *x = &de->alts[p->alt0 + a];
+        if (x->len > LOOKMAX)
+            return -1;
+        all_date &= (de->lexpool[x->lex - 1].mask & date_classes) != 0;
+        if (x->len < minlen)
+            minlen = x->len;
+    }
+    return all_date ? 2 : minlen >= 4 ? 4 : 8 - minlen;
+}
+
+/* Chooses the core of each rule that makes an expression (not none()): one of its elements
+ * that are not optional (each must meet a token for the rule to match), the rarest by
+ * core_rank, the last of equal ones. Marks what meets it: the words of its literal or
+ * class (lexword.core; LX_CORECAP when each entry of the class is a word only with a
+ * capital) or its shape (de->coreshapes). A rule without one sets de->coreall. */
+static void mark_core(date_engine *de)
+{
+    uint32_t corecls = 0; /* the classes chosen */
+    for (size_t ri = 0; ri < de->nrules; ri++) {
+        const rule *r = &de->rules[ri];
+        if (r->fn == F_NONE)
+            continue; /* a negative rule makes no expression: a sentence without one skipped
+                       * loses nothing when it has no other */
+        int best = -1, bestrank = INT_MAX;
+        for (int k = 0; k < r->nel; k++) {
+            int rank = r->el[k].opt ? -1 : core_rank(de, &r->el[k]);
+            if (rank >= 0 && rank <= bestrank)
+                best = k, bestrank = rank;
+        }
+        if (best < 0) {
+            de->coreall = 1;
+            continue;
+        }
+        const pel *p = &r->el[best];
+        if (p->kind == EL_SHAPE) {
+            de->coreshapes |= 1u << p->cls;
+        } else if (p->kind == EL_LIT) {
+            for (int a = 0; a < p->nalt; a++)
+                de->lexpool[de->alts[p->alt0 + a].lex - 1].core = LX_CORE;
+        } else {
+            corecls |= 1u << p->cls;
+        }
+    }
+    for (size_t k = 0; k < de->nlex; k++) {
+        lexword *w = &de->lexpool[k];
+        for (int e = 0; e < w->n && w->core != LX_CORE; e++)
+            if (corecls >> w->e[e].cls & 1)
+                w->core = (w->e[e].flags & LF_CAP) ? LX_CORECAP : LX_CORE;
+    }
+}
+
 void nf_dates_fini(nf_engine *e)
 {
     date_engine *de = e->dates;
@@ -737,6 +849,8 @@ void nf_dates_fini(nf_engine *e)
     for (int k = 0; k < S_NSHAPE; k++)
         rlist_free(&de->byshape[k]);
     free(de->rules);
+    free(de->pre);
+    free(de->wneed);
     free(de->alts);
     free(de->strings);
     free(de);
@@ -761,6 +875,9 @@ int nf_dates_init(nf_engine *e, char *err, size_t errlen)
         nf_dates_fini(e);
         return -1;
     }
+    de->wneed = calloc(de->nlex + 1, sizeof *de->wneed);
+    if (!de->wneed)
+        exit(1);
     for (size_t k = 0; k < de->nlex; k++) {
         lexword *w = &de->lexpool[k];
         wstart *ws = &de->wstart[k];
@@ -768,12 +885,14 @@ int nf_dates_init(nf_engine *e, char *err, size_t errlen)
         w->starts = ws->nl > 0;
         for (int q = 0; q < ws->nl; q++)
             rneed_add(&ws->need, ws->lists[q]);
+        de->wneed[k] = ws->need;
     }
     for (int k = 0; k < S_NSHAPE; k++) {
         rneed_add(&de->sneed[k], &de->byshape[k]);
         if (de->byshape[k].n)
             de->shapes |= 1u << k;
     }
+    mark_core(de);
     if (lex_index(de)) {
         snprintf(err, errlen, "dates: too many words");
         nf_dates_fini(e);
@@ -2153,15 +2272,15 @@ static inline int need_met(const date_engine *de, const rneed *nd, const dtok *n
         return 0;
     if ((nd->num && (nx->flags & NF_T_NUM)) || (nd->cls & nx->mask))
         return 1;
-    return nx->lw && (nd->words >> (((size_t)(nx->lw - de->lexpool) + 1) & 63) & 1);
+    return nx->lw && (nd->words >> (((size_t)(nx->lw - de->lexpool) + 1) & 31) & 1);
 }
 
-/* Whether the tokens after i meet what rule r's fixed elements need of them (rule.pre):
- * when not, match_rule(c, r, 0, i) fails. */
-static inline int pre_met(const ctx *c, const rule *r, size_t i)
+/* Whether the tokens after i meet what a rule's fixed elements need of them (its rpre r):
+ * when not, match_rule(c, rule, 0, i) fails. */
+static inline int pre_met(const ctx *c, const rpre *r, size_t i)
 {
-    for (int k = 0; k < r->npre; k++) {
-        const pneed *p = &r->pre[k];
+    for (int k = 0; k < r->n; k++) {
+        const pneed *p = &r->p[k];
         int met = 0;
         for (size_t o = i + p->lo; o <= i + p->hi && !met; o++) {
             const dtok *t = o < c->n ? &c->t[o] : NULL;
@@ -2217,12 +2336,11 @@ static void try_rule(ctx *c, int code, size_t i, rmatch *b)
  * counted in c->missed when it does not. */
 static inline void try_entry(ctx *c, int code, size_t i, rmatch *b)
 {
-    const rule *r = &c->de->rules[code & 0x3FFFFF];
-    if (pre_met(c, r, i)) {
+    if (pre_met(c, &c->de->pre[code & 0x3FFFFF], i)) {
         try_rule(c, code, i, b);
     } else if (c->slow) {
         cap caps[MAXEL];
-        c->missed += match_rule(c, r, 0, i, caps) != 0;
+        c->missed += match_rule(c, &c->de->rules[code & 0x3FFFFF], 0, i, caps) != 0;
     }
 }
 
@@ -2251,7 +2369,7 @@ static int may_start(const ctx *c, size_t i, uint32_t shapes)
 {
     const dtok *t = &c->t[i];
     const dtok *nx = i + 1 < c->n ? &c->t[i + 1] : NULL;
-    if ((t->flags & DT_START) && need_met(c->de, &c->de->wstart[t->lw - c->de->lexpool].need, nx))
+    if ((t->flags & DT_START) && need_met(c->de, &c->de->wneed[t->lw - c->de->lexpool], nx))
         return 1;
     for (; shapes; shapes &= shapes - 1)
         if (need_met(c->de, &c->de->sneed[__builtin_ctz(shapes)], nx))
@@ -2352,6 +2470,93 @@ static void second_day(const ctx *c, const rmatch *b, rmatch *cont)
     cont->e = cont->end = j + 2;
 }
 
+/* Whether the token of text [s, e) with flags (as sent_tokens makes it), a number or a word
+ * that may be a core word (core_may), meets a rule's core (mark_core): a core word, or a
+ * number of a core shape. The text is not lower-cased yet (dates_run lower-cases only the
+ * sentences that are not skipped): the token is, here. */
+static int core_tok(const ctx *c, const char *tx, uint32_t s, uint32_t e, uint16_t flags)
+{
+    const date_engine *de = c->de;
+    size_t l = e - s;
+    char low[64 + 8]; /* + 8: word_head reads 8 bytes */
+    if (flags & NF_T_NUM) {
+        size_t n = l > 60 ? 60 : l; /* as dtok_add */
+        nf_lower(tx + s, n, low);
+        dtok d = {.low = low, .len = (uint16_t)n, .flags = flags};
+        return (shapes_of(c, &d) & de->coreshapes) != 0;
+    }
+    if ((flags & NF_T_WORD) && l > 1 && tx[e - 1] == '.')
+        l--;
+    if (l - 1 >= de->lookmax) /* as dtok_add: no lexicon word (lookmax <= LOOKMAX < 64) */
+        return 0;
+    nf_lower(tx + s, l, low);
+    memset(low + l, 0, 8);
+    uint64_t h = lex_hash(word_head(low, l), l);
+    unsigned f = lex_filter_bit(h);
+    if (!(de->corefilter[f >> 6] >> (f & 63) & 1))
+        return 0; /* no core word (the filter holds a bit of each) */
+    const lexslot *x = lex_find(de, low, l, 1);
+    return x && ((x->bits & LX_CORE) || ((x->bits & LX_CORECAP) && (flags & NF_T_CAP)));
+}
+
+/* Whether the token of text [s, e) with flags may meet a rule's core (core_tok): a number,
+ * or a token of 2 bytes or more (core words have) whose first two bytes some core word of
+ * its length (l, or l - 1 without a final period) has. Nineteen tokens in twenty are no
+ * candidate (one look-up in a 4 KB table). */
+static inline int core_may(const date_engine *de, const char *tx, uint32_t s, uint32_t e, uint16_t flags)
+{
+    uint32_t l = e - s; /* core_pair is blind to case: the text need not be lower-cased */
+    return (flags & NF_T_NUM) || (l - 2 < 31 && (de->corelen[core_pair(tx + s)] >> (l - 1) & 3));
+}
+
+/* Whether a rule that makes an expression may match in sentence se: false when none of the
+ * tokens sent_tokens would make of it (hyphenated words split) meets a rule's core, so that
+ * the sentence has no expression. Half the sentences of news have no date word and no
+ * number of a date's shape, and are skipped at the cost of a table look-up per token. */
+static int sent_may_match(const ctx *c, const nf_sent *se)
+{
+    const date_engine *de = c->de;
+    if (de->coreall)
+        return 1;
+    const nf_ana *a = c->a;
+    const char *tx = a->doc.text;
+    const nf_tok *t = a->tok + se->tok0, *tlast = t + se->ntok;
+    if (t == tlast)
+        return 0;
+    /* the next hyphen at or after the current token (as in sent_tokens) */
+    uint32_t tend = tlast[-1].end;
+    const char *h = memchr(tx + t->start, '-', tend - t->start);
+    uint32_t hy = h ? (uint32_t)(h - tx) : UINT32_MAX;
+    for (; t < tlast; t++) {
+        if (t->end <= hy || !(t->flags & NF_T_WORD)) {
+            if (core_may(de, tx, t->start, t->end, t->flags) &&
+                core_tok(c, tx, t->start, t->end, t->flags))
+                return 1;
+            continue;
+        }
+        if (hy < t->start) { /* the next hyphen, and this token again */
+            h = memchr(tx + hy + 1, '-', tend - (hy + 1));
+            hy = h ? (uint32_t)(h - tx) : UINT32_MAX;
+            t--;
+            continue;
+        }
+        /* a word with hyphen hy: its pieces and hyphens */
+        uint32_t p = t->start;
+        for (uint32_t q = t->start; q <= t->end; q++)
+            if (q == t->end || tx[q] == '-') {
+                uint16_t pf = (uint16_t)((nf_isdigit((unsigned char)tx[p]) ? NF_T_NUM : NF_T_WORD) |
+                                         (nf_isupper((unsigned char)tx[p]) ? NF_T_CAP : 0));
+                if (q > p && core_may(de, tx, p, q, pf) && core_tok(c, tx, p, q, pf))
+                    return 1;
+                if (q < t->end && core_may(de, tx, q, q + 1, NF_T_PUNCT) &&
+                    core_tok(c, tx, q, q + 1, NF_T_PUNCT))
+                    return 1;
+                p = q + 1;
+            }
+    }
+    return 0;
+}
+
 /* The sentence's tokens as sent_tokens makes them, and the candidates among them: the
  * indices, in order, of the tokens a match can start at (numbers and words some rule starts
  * with: best_at finds none elsewhere), or of every token (all, for the slow run). */
@@ -2383,7 +2588,7 @@ static inline void dtok_add(const date_engine *de, dtoks *T, const char *low, ui
     const lexslot *x = l - 1 < de->lookmax ? lex_find(de, d->low, l, 1) : NULL;
     d->lw = x ? &de->lexpool[x->lex - 1] : NULL;
     d->mask = x ? x->mask : 0;
-    d->flags = x && x->starts ? flags | DT_START : flags;
+    d->flags = x && (x->bits & LX_START) ? flags | DT_START : flags;
     T->ncand += (d->flags & (DT_START | NF_T_NUM)) != 0 || T->all;
 }
 
@@ -2457,9 +2662,8 @@ static int dates_run(nf_ana *a, int slow)
         c.ay = 0;
     if (c.ay)
         c.aday = days_from_civil(c.ay, c.am, c.ad);
-    /* a lower-case copy of the text */
+    /* a lower-case copy of the text, made sentence by sentence for those not skipped */
     char *low = nf_arena_alloc(&a->arena, a->doc.len + 8); /* + 8: word_head reads 8 bytes */
-    nf_lower(a->doc.text, a->doc.len, low);
     memset(low + a->doc.len, 0, 8);
     size_t capt = 0;
     for (size_t s = 0; s < a->nsent; s++)
@@ -2474,6 +2678,23 @@ static int dates_run(nf_ana *a, int slow)
     for (size_t s = 0; s < a->nsent; s++) {
         nf_sent *se = &a->sent[s];
         se->date_tx = -1;
+        /* a sentence no rule's core meets has no expression (the slow run counts in missed
+         * the skipped sentences that have one) */
+        int skip = !sent_may_match(&c, se);
+        if (skip && !slow)
+            continue;
+        {
+            /* lower-cased: the sentence, its tokens and the 8 bytes after them (word_head) */
+            uint32_t lo = se->start, hi = se->end;
+            if (se->ntok) {
+                lo = a->tok[se->tok0].start < lo ? a->tok[se->tok0].start : lo;
+                hi = a->tok[se->tok0 + se->ntok - 1].end > hi ? a->tok[se->tok0 + se->ntok - 1].end : hi;
+            }
+            hi = hi + 8 < a->doc.len ? hi + 8 : a->doc.len;
+            if (lo < hi)
+                nf_lower(tx + lo, hi - lo, low + lo);
+        }
+        size_t ntx0 = a->ntx;
         /* the sentence's tokens, hyphenated words split at their hyphens */
         sent_tokens(de, a, se, low, &T);
         c.n = T.n;
@@ -2593,6 +2814,7 @@ static int dates_run(nf_ana *a, int slow)
                 second_day(&c, &b, &cont);
             i = best_end;
         }
+        c.missed += skip && a->ntx > ntx0;
         se->date_tx = first_tx;
         size_t nreport_k = (size_t)-1;
         for (size_t k = 0; any_calendar && k < c.n; k++)

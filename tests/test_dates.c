@@ -406,6 +406,32 @@ static void test_rule_prechecks(void **st)
     }
 }
 
+/* The sentences skipped for want of a rule's core (a date word or a number of a date's
+ * shape): the core inside a hyphenated word (mid-March, pre-2000), after a period-ended
+ * abbreviation (Dec.), a month only with its capital (May, not may), the sentences with no
+ * core between those that have one, and each core family. */
+static void test_core_skip(void **st)
+{
+    (void)st;
+    EXPECT("2005-02-10", "It may rain. They met in mid-March. He may go.", "mid-March=2005-03/DATE;");
+    EXPECT("2005-02-10", "The plan may work. It was signed in May.", "May=2004-05/DATE;");
+    EXPECT("2005-02-10", "No. Troops left pre-2000 bases. Yes.", "pre-2000=2000/DATE;");
+    EXPECT("2005-02-10", "It was signed Dec. 7 in Geneva.", "Dec. 7=2004-12-07/DATE;");
+    EXPECT("2005-02-10", "The talks stalled, officials said. Nothing else happened.", "");
+    static const char *const texts[] = {
+        "Right now . right now . The past . The future . At the moment . these days .",
+        "at 10pm . 9.30am . 10:35 . 26.01.2022 . 12/17/2021 . the 1990s . '80s . 1999 .",
+        "Daily . a fortnight . Halloween . Easter Sunday . Good Friday . Black Friday .",
+        "MAY . May . may . MARCH . march . Sept. 3 . sept . Mon . mon .",
+        "mid-May . mid-may . pre-war . post-2001 . two-week . week-long . 5-4 .",
+        "at noon . Jamie Noon . tonight . Tonight . the present . at present .",
+    };
+    for (size_t k = 0; k < sizeof texts / sizeof *texts; k++) {
+        same_as_slow("2005-02-10", texts[k]);
+        same_as_slow(NULL, texts[k]);
+    }
+}
+
 /* The fast paths against the slow run on random sentences of the grammar's own words (each
  * rule literal and lexicon word, some capitalized) mixed with numbers of every shape and
  * other words and marks: a word the scan skips or a need it misreads would show here. */
@@ -502,6 +528,7 @@ int main(void)
         cmocka_unit_test(test_second_day),
         cmocka_unit_test(test_the_last_unit),
         cmocka_unit_test(test_rule_prechecks),
+        cmocka_unit_test(test_core_skip),
         cmocka_unit_test(test_fast_paths),
     };
     return cmocka_run_group_tests_name("dates", tests, setup, teardown);
