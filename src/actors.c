@@ -2606,14 +2606,16 @@ int nf_actors_run(nf_ana *a)
         const size_t n = se->ntok; /* (locals: the stores to words and lens may alias a) */
         for (size_t i = 0; i < n; i++) {
             const nf_tok *t = &stok[i];
-            uint16_t fl = t->flags;
+            unsigned fl = t->flags;
+            size_t len = t->end - t->start;
             words[i] = text + t->start;
-            lens[i] = t->end - t->start;
+            lens[i] = len;
+            /* (counted without branches: whether a word is long and capitalized is as
+             * good as random, a branch on it mispredicts) */
+            size_t lw = (fl & NF_T_WORD) & (len > 3);
             nword += (fl & (NF_T_WORD | NF_T_NUM)) != 0;
-            if ((fl & NF_T_WORD) && lens[i] > 3) {
-                nlong++;
-                ncap += (fl & (NF_T_CAP | NF_T_UPPER)) != 0;
-            }
+            nlong += lw;
+            ncap += lw & ((fl & (NF_T_CAP | NF_T_UPPER)) != 0);
         }
         c.tok = a->tok + se->tok0;
         c.n = se->ntok;
