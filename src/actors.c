@@ -205,20 +205,6 @@ static const pfx_ent *pfx_find(const struct nf_actors_eng *x, uint64_t h)
     }
 }
 
-/* pfx_hash(s, n) if keynorm copies s[0..n) as it is (every byte in 0x21..0xE1, as in most
- * tokens), else 0: the key's hash without writing the key. */
-static uint64_t plain_key_hash(const char *s, size_t n)
-{
-    uint64_t h = PFX_SEED;
-    for (size_t i = 0; i < n; i++) {
-        unsigned char b = (unsigned char)s[i];
-        if ((unsigned char)(b - 0x21) >= 0xE2 - 0x21)
-            return 0;
-        h = pfx_step(h, b);
-    }
-    return h ? h : 1;
-}
-
 /* Starts loading the table's line for the prefix hashed to h (a look-up soon after hits). */
 static void pfx_prefetch(const struct nf_actors_eng *x, uint64_t h)
 {
@@ -810,8 +796,22 @@ typedef struct {
     int lax;                /* titles match in lower case too (appositions) */
     int dateline;           /* country of the article's dateline capital, -1 */
     int lvl;                /* the evidence level (LV_*) of the next add_mention, then LV_CTX */
+    size_t tok0;            /* c->tok - a->tok: the sentence's first token in the article */
+    /* Per token of the article (index tok0 + i), for those with a capital or a digit, filled
+     * by prefetch_dict one sentence ahead (tf zeroed per article; a token it has not seen has
+     * tf 0 and takes the slow paths, which give the same results): */
+    uint8_t *tf;            /* TF_* */
+    uint64_t *th;           /* with TF_PLAIN: the pfx hash state (from PFX_SEED, not mapped
+                             * 0 -> 1) of the token's bytes, its key's hash */
+    const dent **td;        /* with TF_DENT: dent_get of the token's own bytes */
     char key[1024];
 } ctx;
+
+enum {
+    TF_PLAIN = 1, /* 0 < length < 256 and every byte in 0x21..0xE1: keynorm (into 256 bytes
+                   * or more) copies the token as it is, so its key is its own bytes */
+    TF_DENT = 2   /* td is known */
+};
 
 static const char *tx(const ctx *c, size_t i) { return c->t + c->tok[i].start; }
 static size_t tl(const ctx *c, size_t i) { return c->tok[i].end - c->tok[i].start; }
@@ -846,6 +846,36 @@ static int is_lower_word(const ctx *c, size_t i)
 static int is_cap_word(const ctx *c, size_t i)
 {
     return i < c->n && (c->tok[i].flags & NF_T_WORD) && (c->tok[i].flags & (NF_T_CAP | NF_T_UPPER));
+}
+
+/* dent_get(x, tx(c, i), tl(c, i)), once per token of the article. */
+static const dent *tok_dent(ctx *c, size_t i)
+{
+    size_t g = c->tok0 + i;
+    if (!(c->tf[g] & TF_DENT)) {
+        c->td[g] = c->tf[g] & TF_PLAIN ? ent_dent(c->x, pfx_find(c->x, c->th[g]), tx(c, i), tl(c, i))
+                                       : dent_get(c->x, tx(c, i), tl(c, i));
+        c->tf[g] |= TF_DENT;
+    }
+    return c->td[g];
+}
+
+/* Token i's key (keynorm of it alone, as into a 256-byte buffer): the token's own bytes when
+ * keynorm would copy them as they are (TF_PLAIN), else normalized into buf. */
+static const char *tok_key(const ctx *c, size_t i, char buf[256], size_t *len)
+{
+    if (c->tf[c->tok0 + i] & TF_PLAIN) {
+        *len = tl(c, i);
+        return tx(c, i);
+    }
+    *len = keynorm(tx(c, i), tl(c, i), buf, 256);
+    return buf;
+}
+
+/* dent_get of token i's key k (from tok_key(c, i, ...)). */
+static const dent *tok_key_dent(ctx *c, size_t i, const char *k, size_t n)
+{
+    return k == tx(c, i) ? tok_dent(c, i) : dent_get(c->x, k, n);
 }
 
 /* Longest dictionary match starting at token i: returns its end (exclusive) or i. */
@@ -892,9 +922,18 @@ static size_t dict_match_raw(ctx *c, size_t i, const dent **out, int *lost_s)
             if ((unsigned char)(b0 - 0x21) < 0xE2 - 0x21 && !(ent->next & next_bit(b0)))
                 break; /* (j > i here: no lost apostrophe to check) */
         }
-        size_t k0 = k, add = keynorm(tx(c, j), tl(c, j), c->key + k, sizeof c->key - k);
-        for (size_t q = k; q < k + add; q++)
-            h = pfx_step(h, (unsigned char)c->key[q]);
+        size_t k0 = k, add;
+        int plain0 = j == i && (c->tf[c->tok0 + i] & TF_PLAIN);
+        if (plain0) {
+            /* the first token's key is its bytes, their hash is known (prefetch_dict) */
+            add = tl(c, i);
+            memcpy(c->key, tx(c, i), add);
+            h = c->th[c->tok0 + i];
+        } else {
+            add = keynorm(tx(c, j), tl(c, j), c->key + k, sizeof c->key - k);
+            for (size_t q = k; q < k + add; q++)
+                h = pfx_step(h, (unsigned char)c->key[q]);
+        }
         k += add;
         /* key[0..k) can be a prefix only if its byte k0 follows key[0..k0) in some key
          * (ent->next, exact: every key's every byte is in its prefix's bits), so most
@@ -903,6 +942,11 @@ static size_t dict_match_raw(ctx *c, size_t i, const dent **out, int *lost_s)
             ent = NULL;
         else if (!ent || add)
             ent = k ? pfx_find(x, h) : NULL;
+        if (plain0 && !(c->tf[c->tok0 + i] & TF_DENT)) {
+            /* (dent_get of the token's bytes: the same key, the same entry) */
+            c->td[c->tok0 + i] = ent_dent(x, ent, c->key, k);
+            c->tf[c->tok0 + i] |= TF_DENT;
+        }
         if (!ent) {
             /* lost apostrophe: NATOs, Russias */
             if (j == i && k > 4 && c->key[k - 1] == 's') {
@@ -915,7 +959,7 @@ static size_t dict_match_raw(ctx *c, size_t i, const dent **out, int *lost_s)
             }
             break;
         }
-        const dent *d = ent_dent(x, ent, c->key, k);
+        const dent *d = plain0 ? c->td[c->tok0 + i] : ent_dent(x, ent, c->key, k);
         if (d) {
             best = j + 1;
             *out = d;
@@ -1139,8 +1183,9 @@ static const char *person_canon(ctx *c, size_t ts, size_t b, size_t e)
         const dent *d = dent_get(x, c->key, k);
         if (d && d->canon && d->type == NF_ACT_PERSON) {
             char k1[256];
-            size_t sk = keynorm(tx(c, e - 1), tl(c, e - 1), k1, sizeof k1);
-            coref_add(c, k1, sk, d->canon, CR_FULL);
+            size_t sk;
+            const char *kp = tok_key(c, e - 1, k1, &sk);
+            coref_add(c, kp, sk, d->canon, CR_FULL);
             return d->canon;
         }
     }
@@ -1148,12 +1193,13 @@ static const char *person_canon(ctx *c, size_t ts, size_t b, size_t e)
     if (e - b >= 2 && (tok_is(c, last, "Jr.") || tok_is(c, last, "Jr") || tok_is(c, last, "Sr.")))
         last--;
     char k1[256];
-    size_t sk = keynorm(tx(c, last), tl(c, last), k1, sizeof k1);
+    size_t sk;
+    const char *kp = tok_key(c, last, k1, &sk);
     if (last == b) { /* a lone surname */
-        const char *cn = coref_get(c, k1, sk);
+        const char *cn = coref_get(c, kp, sk);
         if (cn)
             return cn;
-        const dent *d = dent_get(x, k1, sk);
+        const dent *d = tok_key_dent(c, last, kp, sk);
         if (d && d->canon && d->type == NF_ACT_PERSON)
             cn = d->canon;
         else if (d && d->surname >= 0) {
@@ -1163,7 +1209,7 @@ static const char *person_canon(ctx *c, size_t ts, size_t b, size_t e)
         }
         if (!cn)
             cn = span_str(c, b, e);
-        coref_add(c, k1, sk, cn, CR_WEAK);
+        coref_add(c, kp, sk, cn, CR_WEAK);
         return cn;
     }
     /* a full name: the dictionary, else the words without middle initials */
@@ -1207,11 +1253,11 @@ static const char *person_canon(ctx *c, size_t ts, size_t b, size_t e)
             }
         /* the same name written shorter earlier (a surname alone) keeps the full form */
     }
-    coref_add(c, k1, sk, cn, CR_FULL);
+    coref_add(c, kp, sk, cn, CR_FULL);
     if (is_cap_word(c, b) && !is_initial(c, b) && tl(c, b) > 2) {
         /* `Steven` after `Steven Gerrard` */
-        sk = keynorm(tx(c, b), tl(c, b), k1, sizeof k1);
-        coref_add(c, k1, sk, cn, CR_FIRST);
+        kp = tok_key(c, b, k1, &sk);
+        coref_add(c, kp, sk, cn, CR_FIRST);
     }
     return cn;
 }
@@ -1311,7 +1357,7 @@ static int capital_acts(ctx *c, size_t b, size_t e)
         int l2;
         size_t q = dict_match(c, e + 1, &d2, &l2);
         if (q > e + 1 && d2 && d2->canon && d2->type == NF_ACT_COUNTRY) {
-            const dent *me = dent_get(c->x, tx(c, b), tl(c, b));
+            const dent *me = tok_dent(c, b);
             if (me && me->cap >= 0 && strcmp(c->x->countries[me->cap].canon, d2->canon) == 0)
                 return 0;
         }
@@ -1777,8 +1823,9 @@ static void resolve(ctx *c, size_t b, size_t e, int tt, const dent *d, size_t de
      * Washington`) or for an organization (`Eagles` after `Philadelphia Eagles`) */
     if (e - b == 1 && tkind == T_NONE) {
         char k1[256];
-        size_t sk = keynorm(tx(c, b), tl(c, b), k1, sizeof k1);
-        const coref *r = coref_find(c, k1, sk);
+        size_t sk;
+        const char *kp = tok_key(c, b, k1, &sk);
+        const coref *r = coref_find(c, kp, sk);
         if (r && (!whole || !d->canon || d->type == NF_ACT_PLACE || (tt == 1 && r->kind == CR_FULL))) {
             if (r->kind == CR_FULL || r->kind == CR_FIRST || (r->kind == CR_WEAK && tt == 1)) {
                 /* (the evidence is the full name's, which is in the same group) */
@@ -1829,7 +1876,7 @@ static void resolve(ctx *c, size_t b, size_t e, int tt, const dent *d, size_t de
     }
     /* `Seven Iraqis`, `Eastern European`: a span ending in a demonym is no name */
     if (!whole && e - b >= 2) {
-        const dent *dl = dent_get(x, tx(c, e - 1), tl(c, e - 1));
+        const dent *dl = tok_dent(c, e - 1);
         if (dl && dl->adj >= 0 && !dl->canon)
             return;
     }
@@ -1863,7 +1910,7 @@ static void resolve(ctx *c, size_t b, size_t e, int tt, const dent *d, size_t de
     if ((tt == 2 || tt == 3) && !whole && e - b >= 2 && e - b <= 3 && tkind == T_NONE &&
         nf_map_has(x->first, tx(c, b), tl(c, b)) && !nf_map_has(x->orgsuf, tx(c, e - 1), tl(c, e - 1)) &&
         is_cap_word(c, b + 1)) {
-        const dent *dl = dent_get(x, tx(c, e - 1), tl(c, e - 1));
+        const dent *dl = tok_dent(c, e - 1);
         if (!dl || !dl->canon || dl->type == NF_ACT_PERSON)
             tt = 1;
     }
@@ -1973,7 +2020,7 @@ static void resolve(ctx *c, size_t b, size_t e, int tt, const dent *d, size_t de
     }
     /* `Eastern European`: a span ending in a demonym is an adjective phrase */
     {
-        const dent *dl = dent_get(x, tx(c, e - 1), tl(c, e - 1));
+        const dent *dl = tok_dent(c, e - 1);
         if (dl && dl->adj >= 0 && !dl->canon)
             return;
     }
@@ -2035,11 +2082,12 @@ static void resolve(ctx *c, size_t b, size_t e, int tt, const dent *d, size_t de
         size_t ends[2] = {b, e - 1};
         for (int k = 0; k < 2; k++) {
             size_t w = ends[k];
-            if (!is_cap_word(c, w) || dent_get(x, tx(c, w), tl(c, w)) || nf_map_has(x->stop, tx(c, w), tl(c, w)))
+            if (!is_cap_word(c, w) || tok_dent(c, w) || nf_map_has(x->stop, tx(c, w), tl(c, w)))
                 continue;
             char k1[256];
-            size_t sk = keynorm(tx(c, w), tl(c, w), k1, sizeof k1);
-            coref_add(c, k1, sk, cn, e - b == 1 ? CR_ORG1 : CR_ORG);
+            size_t sk;
+            const char *kp = tok_key(c, w, k1, &sk);
+            coref_add(c, kp, sk, cn, e - b == 1 ? CR_ORG1 : CR_ORG);
         }
     }
     c->lvl = lvl;
@@ -2128,13 +2176,24 @@ static void prefetch_dict(ctx *c, size_t s)
     const nf_tok *tok = a->tok + a->sent[s].tok0;
     const char *text = a->doc.text;
     const size_t n = a->sent[s].ntok; /* (locals: keynorm's stores may alias a) */
+    uint8_t *tf = c->tf + a->sent[s].tok0;
+    uint64_t *th = c->th + a->sent[s].tok0;
     for (size_t i = 0; i < n; i++) {
         if (!(tok[i].flags & (NF_T_CAP | NF_T_UPPER | NF_T_NUM)))
             continue;
         size_t len = tok[i].end - tok[i].start;
-        uint64_t h = len < sizeof c->key ? plain_key_hash(text + tok[i].start, len) : 0;
-        if (!h)
-            h = pfx_hash(c->key, keynorm(text + tok[i].start, len, c->key, sizeof c->key));
+        const char *w = text + tok[i].start;
+        uint64_t h = PFX_SEED;
+        size_t q = 0;
+        if (len < 256)
+            for (; q < len && (unsigned char)((unsigned char)w[q] - 0x21) < 0xE2 - 0x21; q++)
+                h = pfx_step(h, (unsigned char)w[q]);
+        if (len && q == len) { /* (TF_PLAIN: kept for dict_match and tok_dent) */
+            th[i] = h;
+            tf[i] |= TF_PLAIN;
+        } else {
+            h = pfx_hash(c->key, keynorm(w, len, c->key, sizeof c->key));
+        }
         pfx_prefetch(c->x, h);
     }
 }
@@ -2160,6 +2219,7 @@ static void run_sentence(ctx *c, const nf_sent *s, const uint8_t *tags, int head
 {
     const struct nf_actors_eng *x = c->x;
     c->tok = c->a->tok + s->tok0;
+    c->tok0 = s->tok0;
     c->n = s->ntok;
     memset(c->dm_done, 0, c->n);
     memset(c->tw, 0, c->n);
@@ -2280,7 +2340,7 @@ static void run_sentence(ctx *c, const nf_sent *s, const uint8_t *tags, int head
             for (size_t p = i + 1; p < te; p++) {
                 const dent *d2;
                 int l2;
-                const dent *h = p == i + 1 ? dent_get(x, tx(c, i), tl(c, i)) : NULL;
+                const dent *h = p == i + 1 ? tok_dent(c, i) : NULL;
                 if (dict_match(c, p, &d2, &l2) == te && d2 && d2->canon &&
                     (d2->type == NF_ACT_COUNTRY ||
                      (d2->type == NF_ACT_PLACE && ((h && h->surname >= 0) || p + 1 < te)))) {
@@ -2382,8 +2442,9 @@ static void run_sentence(ctx *c, const nf_sent *s, const uint8_t *tags, int head
             /* a surname the article has given in full, untagged (`Vasnetsov added`) */
             if (is_cap_word(c, i) && !is_cap_word(c, i + 1)) {
                 char k1[256];
-                size_t sk = keynorm(tx(c, i), tl(c, i), k1, sizeof k1);
-                const coref *r = coref_find(c, k1, sk);
+                size_t sk;
+                const char *kp = tok_key(c, i, k1, &sk);
+                const coref *r = coref_find(c, kp, sk);
                 if (r && r->kind == CR_FULL) {
                     resolve(c, i, i + 1, 1, NULL, i);
                     i++;
@@ -2596,6 +2657,10 @@ int nf_actors_run(nf_ana *a)
     /* tag every sentence first: the article's votes on one-word names */
     uint8_t *alltags = nf_arena_alloc(&a->arena, a->ntok ? a->ntok : 1);
     uint8_t *heads = nf_arena_alloc(&a->arena, a->nsent); /* is_headline, per sentence */
+    c.tf = nf_arena_alloc(&a->arena, a->ntok ? a->ntok : 1);
+    memset(c.tf, 0, a->ntok);
+    c.th = nf_arena_alloc(&a->arena, (a->ntok ? a->ntok : 1) * sizeof *c.th);
+    c.td = nf_arena_alloc(&a->arena, (a->ntok ? a->ntok : 1) * sizeof *c.td);
     for (size_t s = 0; s < a->nsent; s++) {
         const nf_sent *se = &a->sent[s];
         if (se->tok0 + se->ntok > a->ntok)
@@ -2618,6 +2683,7 @@ int nf_actors_run(nf_ana *a)
             ncap += lw & ((fl & (NF_T_CAP | NF_T_UPPER)) != 0);
         }
         c.tok = a->tok + se->tok0;
+        c.tok0 = se->tok0;
         c.n = se->ntok;
         heads[s] = (uint8_t)is_headline(&c, nlong, ncap, nword);
         uint8_t *tg = alltags + se->tok0;
@@ -2638,6 +2704,7 @@ int nf_actors_run(nf_ana *a)
     c.dateline = -1;
     if (a->nsent && a->sent[0].ntok >= 2) {
         c.tok = a->tok + a->sent[0].tok0;
+        c.tok0 = a->sent[0].tok0;
         c.n = a->sent[0].ntok;
         memset(c.dm_done, 0, c.n);
         const dent *d;
