@@ -42,6 +42,11 @@ typedef struct {
     uint32_t next; /* next_bit() of every byte that follows the prefix in some key */
 } pfx_ent;
 
+/* The prefix filter: a blocked Bloom filter of the prefix table's hashes (2^19 bits, 64 KB,
+ * which stays in the cache where the 1 MB table does not).  Most probes are of a token that
+ * is no prefix of any key; the filter answers most of them without touching the table. */
+enum { PF_WORDS = 8192 };
+
 typedef struct {
     const char *canon;
     int y0, y1;       /* years; 0 = open */
@@ -58,6 +63,7 @@ struct nf_actors_eng {
     pfx_ent *pfx;    /* the prefix table: every byte prefix of a dict key, by its 64-bit hash */
     size_t npfx, cappfx; /* cappfx: a power of two */
     int pfx_clash;   /* two whole keys share a hash: dent_get asks the dict map instead */
+    uint64_t pfilt[PF_WORDS]; /* the prefix filter (pf_may): two bits per prefix added */
     nf_map *titles;  /* lower-cased title, tokens joined by ' ' -> (void *)T_TITLE / T_HONOR */
     nf_map *title_first, *title_last; /* the first and the last ' '-separated piece of each
                                        * title key (see title_word_may) */
@@ -131,6 +137,18 @@ static size_t pfx_slot(uint64_t h)
     return (size_t)h;
 }
 
+/* The filter's two bits for the prefix whose pfx_slot mix is s (the table's slot takes the
+ * low bits of s, the filter the high ones). */
+static uint64_t pf_bits(uint64_t s) { return (1ull << ((s >> 39) & 63)) | (1ull << ((s >> 45) & 63)); }
+static size_t pf_word(uint64_t s) { return (size_t)(s >> 51) & (PF_WORDS - 1); }
+
+/* 0 if the prefix whose pfx_slot mix is s is in no key (exact); 1 if it may be. */
+static int pf_may(const struct nf_actors_eng *x, uint64_t s)
+{
+    uint64_t m = pf_bits(s);
+    return (x->pfilt[pf_word(s)] & m) == m;
+}
+
 /* A byte's bit in pfx_ent.next (upper and lower case apart: `UnitedStates`, `Bankof`). */
 static uint32_t next_bit(unsigned char b) { return 1u << ((b * 0x9E3779B1u) >> 27); }
 
@@ -149,6 +167,8 @@ static void pfx_add(struct nf_actors_eng *x, uint64_t h, uint32_t dent_ix, int n
 {
     if (!h)
         h = 1;
+    /* (the filter first: it holds every prefix in the table, and more when out of memory) */
+    x->pfilt[pf_word(pfx_slot(h))] |= pf_bits(pfx_slot(h));
     if ((x->npfx + 1) * 2 > x->cappfx) {
         size_t oc = x->cappfx, nc = oc ? oc * 2 : 4096;
         pfx_ent *o = x->pfx, *t = nf_table_zalloc(nc, sizeof *t); /* probed at random, right after the tagger evicted it */
@@ -194,7 +214,10 @@ static const pfx_ent *pfx_find(const struct nf_actors_eng *x, uint64_t h)
         return NULL;
     if (!h)
         h = 1;
-    size_t j = pfx_slot(h) & (x->cappfx - 1);
+    uint64_t s = pfx_slot(h);
+    if (!pf_may(x, s))
+        return NULL;
+    size_t j = s & (x->cappfx - 1);
     for (;;) {
         const pfx_ent *e = &x->pfx[j];
         if (e->h == h)
@@ -208,8 +231,9 @@ static const pfx_ent *pfx_find(const struct nf_actors_eng *x, uint64_t h)
 /* Starts loading the table's line for the prefix hashed to h (a look-up soon after hits). */
 static void pfx_prefetch(const struct nf_actors_eng *x, uint64_t h)
 {
-    if (x->cappfx)
-        __builtin_prefetch(&x->pfx[pfx_slot(h ? h : 1) & (x->cappfx - 1)]);
+    uint64_t s = pfx_slot(h ? h : 1);
+    if (x->cappfx && pf_may(x, s)) /* (pfx_find will not look at the table otherwise) */
+        __builtin_prefetch(&x->pfx[s & (x->cappfx - 1)]);
 }
 
 /* 1 if key[0..k) is a byte prefix of some dict key. */
