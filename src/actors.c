@@ -828,6 +828,9 @@ typedef struct {
     uint64_t *th;           /* with TF_PLAIN: the pfx hash state (from PFX_SEED, not mapped
                              * 0 -> 1) of the token's bytes, its key's hash */
     const dent **td;        /* with TF_DENT: dent_get of the token's own bytes */
+    const uint32_t *cun, *cun0; /* the tokens with a capital or a digit (where a dictionary
+                             * scan starts), sentence s's at cun[cun0[s] .. cun0[s + 1]), as
+                             * indices in the sentence */
     char key[1024];
 } ctx;
 
@@ -2199,12 +2202,10 @@ static void prefetch_dict(ctx *c, size_t s)
         return;
     const nf_tok *tok = a->tok + a->sent[s].tok0;
     const char *text = a->doc.text;
-    const size_t n = a->sent[s].ntok; /* (locals: keynorm's stores may alias a) */
     uint8_t *tf = c->tf + a->sent[s].tok0;
     uint64_t *th = c->th + a->sent[s].tok0;
-    for (size_t i = 0; i < n; i++) {
-        if (!(tok[i].flags & (NF_T_CAP | NF_T_UPPER | NF_T_NUM)))
-            continue;
+    for (const uint32_t *p = c->cun + c->cun0[s], *end = c->cun + c->cun0[s + 1]; p < end; p++) {
+        size_t i = *p;
         size_t len = tok[i].end - tok[i].start;
         const char *w = text + tok[i].start;
         uint64_t h = PFX_SEED;
@@ -2659,10 +2660,12 @@ int nf_actors_run(nf_ana *a)
     c.x = x;
     c.t = a->doc.text;
     c.lvl = LV_CTX;
-    size_t maxn = 0;
-    for (size_t s = 0; s < a->nsent; s++)
+    size_t maxn = 0, ntot = 0;
+    for (size_t s = 0; s < a->nsent; s++) {
         if (a->sent[s].ntok > maxn)
             maxn = a->sent[s].ntok;
+        ntot += a->sent[s].ntok;
+    }
     if (!maxn)
         return 0;
     const char **words = nf_arena_alloc(&a->arena, maxn * sizeof *words);
@@ -2685,8 +2688,16 @@ int nf_actors_run(nf_ana *a)
     memset(c.tf, 0, a->ntok);
     c.th = nf_arena_alloc(&a->arena, (a->ntok ? a->ntok : 1) * sizeof *c.th);
     c.td = nf_arena_alloc(&a->arena, (a->ntok ? a->ntok : 1) * sizeof *c.td);
+    /* per sentence: the tokens with a capital or a digit, for prefetch_dict (written without
+     * branches: a store at every token, the count moved on when it is one) */
+    uint32_t *cun = nf_arena_alloc(&a->arena, ntot * sizeof *cun);
+    uint32_t *cun0 = nf_arena_alloc(&a->arena, (a->nsent + 1) * sizeof *cun0);
+    size_t ncun = 0;
+    c.cun = cun;
+    c.cun0 = cun0;
     for (size_t s = 0; s < a->nsent; s++) {
         const nf_sent *se = &a->sent[s];
+        cun0[s] = (uint32_t)ncun;
         if (se->tok0 + se->ntok > a->ntok)
             continue;
         size_t nlong = 0, ncap = 0, nword = 0; /* (for is_headline) */
@@ -2705,6 +2716,8 @@ int nf_actors_run(nf_ana *a)
             nword += (fl & (NF_T_WORD | NF_T_NUM)) != 0;
             nlong += lw;
             ncap += lw & ((fl & (NF_T_CAP | NF_T_UPPER)) != 0);
+            cun[ncun] = (uint32_t)i;
+            ncun += (fl & (NF_T_CAP | NF_T_UPPER | NF_T_NUM)) != 0;
         }
         c.tok = a->tok + se->tok0;
         c.tok0 = se->tok0;
@@ -2722,6 +2735,7 @@ int nf_actors_run(nf_ana *a)
         }
     }
     NF_UNUSED(tags);
+    cun0[a->nsent] = (uint32_t)ncun;
     prefetch_dict(&c, 0);
     /* a dateline: the first sentence opens with a capital in capitals (`MOSCOW (Reuters) -`,
      * `KYIV, Ukraine -`); an unnamed ministry is then that country's */
