@@ -908,8 +908,20 @@ static const dent *tok_key_dent(ctx *c, size_t i, const char *k, size_t n)
 /* Longest dictionary match starting at token i: returns its end (exclusive) or i. */
 static size_t dict_match_raw(ctx *c, size_t i, const dent **out, int *lost_s);
 
+/* Fills the dict_match cache of token i (out of line: the callers inline the cache's test,
+ * the scan needs many registers). */
+static __attribute__((noinline)) void dict_match_fill(ctx *c, size_t i)
+{
+    const dent *d;
+    int l;
+    c->dm_end[i] = (uint32_t)dict_match_raw(c, i, &d, &l);
+    c->dm_d[i] = d;
+    c->dm_lost[i] = (uint8_t)l;
+    c->dm_done[i] = 1;
+}
+
 /* The same, computed once per token of the sentence. */
-static size_t dict_match(ctx *c, size_t i, const dent **out, int *lost_s)
+static inline size_t dict_match(ctx *c, size_t i, const dent **out, int *lost_s)
 {
     /* (dict_match_raw's own first test, before the cache) */
     if (i >= c->n || !(c->tok[i].flags & (NF_T_CAP | NF_T_UPPER | NF_T_NUM))) {
@@ -917,14 +929,8 @@ static size_t dict_match(ctx *c, size_t i, const dent **out, int *lost_s)
         *lost_s = 0;
         return i;
     }
-    if (!c->dm_done[i]) {
-        const dent *d;
-        int l;
-        c->dm_end[i] = (uint32_t)dict_match_raw(c, i, &d, &l);
-        c->dm_d[i] = d;
-        c->dm_lost[i] = (uint8_t)l;
-        c->dm_done[i] = 1;
-    }
+    if (!c->dm_done[i])
+        dict_match_fill(c, i);
     *out = c->dm_d[i];
     *lost_s = c->dm_lost[i];
     return c->dm_end[i];
@@ -1000,22 +1006,35 @@ static size_t dict_match_raw(ctx *c, size_t i, const dent **out, int *lost_s)
  * a join has as its last (first) ' '-separated piece the part of token j after its last
  * (before its first) space, which is then in title_last (title_first).  A token that is no
  * word or too long for c->key fails every look-up too. */
-static int title_word_may(ctx *c, size_t j, int last)
+static int title_word_may_raw(ctx *c, size_t j, int last, uint8_t known);
+static inline int title_word_may(ctx *c, size_t j, int last)
 {
     /* cached per token of the sentence: bit 0 (first) / 2 (last) = known, bit 1 / 3 = value */
     uint8_t known = last ? 4 : 1;
     if (c->tw[j] & known)
         return (c->tw[j] & (known << 1)) != 0;
+    return title_word_may_raw(c, j, last, known);
+}
+
+static __attribute__((noinline)) int title_word_may_raw(ctx *c, size_t j, int last, uint8_t known)
+{
     c->tw[j] |= known;
     size_t n = tl(c, j);
     if (!(c->tok[j].flags & NF_T_WORD) || n + 2 >= sizeof c->key)
         return 0;
     /* the filter: a token without a space is its own piece; its lower-cased first byte is
-     * an ASCII letter's (a non-ASCII first byte is not filtered) */
+     * an ASCII letter's (a non-ASCII first byte is not filtered).  (The bits first: the
+     * space is looked for only when they reject, in a loop: tokens are short.) */
     unsigned char f0 = (unsigned char)tx(c, j)[0];
-    if (f0 < 0x80 && !memchr(tx(c, j), ' ', n) &&
-        !((last ? c->x->tl_bits : c->x->tf_bits)[piece_len(n)] & piece_bit((char)nf_tolower(f0))))
-        return 0;
+    if (f0 < 0x80 &&
+        !((last ? c->x->tl_bits : c->x->tf_bits)[piece_len(n)] & piece_bit((char)nf_tolower(f0)))) {
+        const char *w = tx(c, j);
+        size_t q = 0;
+        while (q < n && w[q] != ' ')
+            q++;
+        if (q == n)
+            return 0;
+    }
     nf_lower(tx(c, j), n, c->key);
     size_t b = 0, e = n; /* the piece: key[b, e) */
     if (last)
@@ -1071,7 +1090,7 @@ static size_t title_before_raw(ctx *c, size_t b, int *kind)
 /* The same, computed once per token of the sentence when titles match in their own case
  * only (!c->lax): the result depends on nothing else than the sentence's tokens, the titles
  * and c->lax (run_sentence and resolve ask it of the same token in turn). */
-static size_t title_before(ctx *c, size_t b, int *kind)
+static inline size_t title_before(ctx *c, size_t b, int *kind)
 {
     if (c->lax || b > c->n)
         return title_before_raw(c, b, kind);
