@@ -8,6 +8,7 @@
  * as the state, demonyms as affiliations without a row, persons by title/honorific cues,
  * dictionary full names and within-article coreference (surname, `Mr. X` -> the full name
  * seen earlier; else a known newsmaker of that surname in office at the article's date). */
+#define _GNU_SOURCE /* memmem */
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
@@ -1174,7 +1175,7 @@ static const person *pick_person(const ctx *c, int32_t first)
 static void coref_add(ctx *c, const char *key, size_t klen, const char *canon, int kind)
 {
     for (size_t i = 0; i < c->ncr; i++)
-        if (c->cr[i].klen == klen && memcmp(c->cr[i].key, key, klen) == 0) {
+        if (c->cr[i].klen == klen && (!klen || c->cr[i].key[0] == key[0]) && memcmp(c->cr[i].key, key, klen) == 0) {
             static const int rank[] = {[CR_ORG1] = 0, [CR_FIRST] = 1, [CR_WEAK] = 1, [CR_ORG] = 2,
                                        [CR_FULL] = 3};
             if (rank[kind] >= rank[c->cr[i].kind]) {
@@ -1194,8 +1195,9 @@ static void coref_add(ctx *c, const char *key, size_t klen, const char *canon, i
 
 static const coref *coref_find(const ctx *c, const char *key, size_t klen)
 {
+    /* (the first byte before memcmp: most keys of one length differ there) */
     for (size_t i = 0; i < c->ncr; i++)
-        if (c->cr[i].klen == klen && memcmp(c->cr[i].key, key, klen) == 0)
+        if (c->cr[i].klen == klen && (!klen || c->cr[i].key[0] == key[0]) && memcmp(c->cr[i].key, key, klen) == 0)
             return &c->cr[i];
     return NULL;
 }
@@ -1622,10 +1624,12 @@ static int common_word(const ctx *c, size_t i)
     if (plural)
         n--; /* `Missiles` ... `missile`, `missiles` */
     for (const char *p = t; p + n <= end; p++) {
-        p = memchr(p, low[0], (size_t)(end - p));
-        if (!p || p + n > end)
+        /* (memmem finds the same occurrences, in the same order, as memchr of low[0] then
+         * memcmp did, faster) */
+        p = memmem(p, (size_t)(end - p), low, n);
+        if (!p)
             return 0;
-        if (memcmp(p, low, n) == 0 && (p == t || !nf_isalpha((unsigned char)p[-1])) &&
+        if ((p == t || !nf_isalpha((unsigned char)p[-1])) &&
             (p + n == end || !nf_isalpha((unsigned char)p[n]) ||
              (plural && p[n] == 's' && (p + n + 1 == end || !nf_isalpha((unsigned char)p[n + 1])))))
             return 1;
@@ -2559,6 +2563,23 @@ static int article_sporty(ctx *c)
     return k >= 2;
 }
 
+/* A hash of a canonical name from its length and its first and last 8 bytes (settle_types
+ * compares the names that share one; most of them are the same name). */
+static uint32_t canon_hash(const char *s)
+{
+    size_t n = strlen(s);
+    uint64_t a = 0, b = 0;
+    if (n >= 8) {
+        memcpy(&a, s, 8);
+        memcpy(&b, s + n - 8, 8);
+    } else {
+        for (size_t k = 0; k < n; k++)
+            a = a << 8 | (unsigned char)s[k];
+    }
+    uint64_t h = a * 0x9E3779B97F4A7C15ull ^ (b + n) * 0xC2B2AE3D27D4EB4Full;
+    return (uint32_t)(h >> 32);
+}
+
 static void settle_types(ctx *c, size_t m0)
 {
     nf_ana *a = c->a;
@@ -2581,11 +2602,9 @@ static void settle_types(ctx *c, size_t m0)
         const nf_mention *mn = &a->men[m];
         if (!(mn->flags & NF_M_ROW))
             continue;
-        uint32_t h = 2166136261u;
-        for (const unsigned char *p = (const unsigned char *)mn->canon; *p; p++)
-            h = (h ^ *p) * 16777619u;
+        uint32_t h = canon_hash(mn->canon);
         size_t i = h & (cap - 1);
-        while (tab[i].canon && (tab[i].h != h || strcmp(tab[i].canon, mn->canon) != 0))
+        while (tab[i].canon && (tab[i].h != h || (tab[i].canon != mn->canon && strcmp(tab[i].canon, mn->canon) != 0)))
             i = (i + 1) & (cap - 1);
         if (!tab[i].canon) {
             tab[i].canon = mn->canon;
