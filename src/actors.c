@@ -8,7 +8,6 @@
  * as the state, demonyms as affiliations without a row, persons by title/honorific cues,
  * dictionary full names and within-article coreference (surname, `Mr. X` -> the full name
  * seen earlier; else a known newsmaker of that surname in office at the article's date). */
-#define _GNU_SOURCE /* memmem */
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
@@ -1624,12 +1623,10 @@ static int common_word(const ctx *c, size_t i)
     if (plural)
         n--; /* `Missiles` ... `missile`, `missiles` */
     for (const char *p = t; p + n <= end; p++) {
-        /* (memmem finds the same occurrences, in the same order, as memchr of low[0] then
-         * memcmp did, faster) */
-        p = memmem(p, (size_t)(end - p), low, n);
-        if (!p)
+        p = memchr(p, low[0], (size_t)(end - p));
+        if (!p || p + n > end)
             return 0;
-        if ((p == t || !nf_isalpha((unsigned char)p[-1])) &&
+        if (p[1] == low[1] && memcmp(p, low, n) == 0 && (p == t || !nf_isalpha((unsigned char)p[-1])) &&
             (p + n == end || !nf_isalpha((unsigned char)p[n]) ||
              (plural && p[n] == 's' && (p + n + 1 == end || !nf_isalpha((unsigned char)p[n + 1])))))
             return 1;
