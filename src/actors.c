@@ -2246,8 +2246,8 @@ static void prefetch_dict(ctx *c, size_t s)
 /* Is the sentence c->tok[0..c->n) a title-case heading (most longer words capitalized) or a
  * fragment of one or two words (`Newsfeed`, page furniture)?  Such sentences take names from
  * the dictionaries only.  Given its counts of words longer than 3 bytes (nlong), of those
- * capitalized (ncap), of words and numbers (nword), which the tagging pass takes while the
- * tokens are in the cache. */
+ * capitalized (ncap), of words and numbers (nword), which the tagging pass takes as far as
+ * they decide the answer (nlong 0 with fewer than 3 ncap, nword up to 3). */
 static int is_headline(const ctx *c, size_t nlong, size_t ncap, size_t nword)
 {
     static const char *const small[] = {"with", "from", "over", "into", "than", "that", "amid",
@@ -2735,25 +2735,30 @@ int nf_actors_run(nf_ana *a)
         cun0[s] = (uint32_t)ncun;
         if (se->tok0 + se->ntok > a->ntok)
             continue;
-        size_t nlong = 0, ncap = 0, nword = 0; /* (for is_headline) */
         const nf_tok *stok = a->tok + se->tok0;
         const char *text = a->doc.text;
         const size_t n = se->ntok; /* (locals: the stores to words and lens may alias a) */
         for (size_t i = 0; i < n; i++) {
             const nf_tok *t = &stok[i];
-            unsigned fl = t->flags;
             size_t len = t->end - t->start;
             words[i] = text + t->start;
             lens[i] = len;
-            /* (counted without branches: whether a word is long and capitalized is as
-             * good as random, a branch on it mispredicts) */
-            size_t lw = (fl & NF_T_WORD) & (len > 3);
-            nword += (fl & (NF_T_WORD | NF_T_NUM)) != 0;
-            nlong += lw;
-            ncap += lw & ((fl & (NF_T_CAP | NF_T_UPPER)) != 0);
             cun[ncun] = (uint32_t)i;
-            ncun += (fl & (NF_T_CAP | NF_T_UPPER | NF_T_NUM)) != 0;
+            ncun += (t->flags & (NF_T_CAP | NF_T_UPPER | NF_T_NUM)) != 0;
         }
+        /* is_headline's counts, as far as they decide: the capitalized long words (ncap,
+         * among cun); fewer than 3 of them fail `nlong >= 3 && ncap * 10 >= nlong * 7`
+         * whatever nlong is (so nlong is counted only with 3 or more); nword counted up to 3 */
+        size_t nlong = 0, ncap = 0, nword = 0;
+        for (size_t k = cun0[s]; k < ncun; k++) {
+            const nf_tok *t = &stok[cun[k]];
+            ncap += (t->flags & NF_T_WORD) && (t->flags & (NF_T_CAP | NF_T_UPPER)) && t->end - t->start > 3;
+        }
+        if (ncap >= 3)
+            for (size_t i = 0; i < n; i++)
+                nlong += (stok[i].flags & NF_T_WORD) & (stok[i].end - stok[i].start > 3);
+        for (size_t i = 0; i < n && nword <= 2; i++)
+            nword += (stok[i].flags & (NF_T_WORD | NF_T_NUM)) != 0;
         c.tok = a->tok + se->tok0;
         c.tok0 = se->tok0;
         c.n = se->ntok;
