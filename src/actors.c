@@ -1095,21 +1095,30 @@ static inline size_t title_before(ctx *c, size_t b, int *kind)
     if (c->lax || b > c->n)
         return title_before_raw(c, b, kind);
     if (c->tb_kind[b] == 0xFF) {
-        int k;
-        c->tb_start[b] = (uint32_t)title_before_raw(c, b, &k);
+        int k = T_NONE;
+        /* (title_before_raw's own first test, inlined) */
+        c->tb_start[b] = (uint32_t)(b == 0 || !title_word_may(c, b - 1, 1) ? b : title_before_raw(c, b, &k));
         c->tb_kind[b] = (uint8_t)k;
     }
     *kind = c->tb_kind[b];
     return c->tb_start[b];
 }
 
-/* Longest title starting at token b and ending at or before e: its end, or b. */
-static size_t title_at(ctx *c, size_t b, size_t e, int *kind)
+static size_t title_at_raw(ctx *c, size_t b, size_t e, int *kind);
+
+/* Longest title starting at token b and ending at or before e: its end, or b.  (The quick
+ * test inlined, the look-ups out of line.) */
+static inline size_t title_at(ctx *c, size_t b, size_t e, int *kind)
 {
-    const struct nf_actors_eng *x = c->x;
     *kind = T_NONE;
     if (b >= e || !title_word_may(c, b, 0))
         return b;
+    return title_at_raw(c, b, e, kind);
+}
+
+static __attribute__((noinline)) size_t title_at_raw(ctx *c, size_t b, size_t e, int *kind)
+{
+    const struct nf_actors_eng *x = c->x;
     size_t k = 0, best = b;
     for (size_t j = b; j < e && j < b + (size_t)x->max_title; j++) {
         if (!(c->tok[j].flags & NF_T_WORD))
