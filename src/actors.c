@@ -2775,6 +2775,11 @@ int nf_actors_run(nf_ana *a)
         uint8_t *tg = alltags + se->tok0;
         nf_tagger_tag_cached(x->tagger, a->tagcache, words, lens, se->ntok, tg);
         for (size_t i = 0; i < n; i++) {
+            uint64_t w8;
+            if (i + 8 <= n && (memcpy(&w8, tg + i, 8), w8 == 0)) {
+                i += 7; /* eight untagged tokens (NF_TAG_O is 0) */
+                continue;
+            }
             if (tg[i] == NF_TAG_O) /* (most tokens) */
                 continue;
             int tt = (tg[i] + 1) / 2;
