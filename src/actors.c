@@ -946,6 +946,8 @@ static size_t dict_match_raw(ctx *c, size_t i, const dent **out, int *lost_s)
         return i;
     uint64_t h = PFX_SEED;
     const pfx_ent *ent = NULL; /* the entry of key[0..k) */
+    const char *key = c->key; /* key[0..k): c->key, or the first token itself while the key is
+                               * its bytes (copied into c->key when the scan goes on) */
     for (size_t j = i; j < c->n && j < i + 12; j++) {
         /* the next-byte test below, before normalizing token j: when its first byte is one
          * keynorm copies as it is (0x21..0xE1) and the key has room, that byte becomes
@@ -960,9 +962,13 @@ static size_t dict_match_raw(ctx *c, size_t i, const dent **out, int *lost_s)
         if (plain0) {
             /* the first token's key is its bytes, their hash is known (prefetch_dict) */
             add = tl(c, i);
-            memcpy(c->key, tx(c, i), add);
+            key = tx(c, i);
             h = c->th[c->tok0 + i];
         } else {
+            if (key != c->key) {
+                memcpy(c->key, key, k);
+                key = c->key;
+            }
             add = keynorm(tx(c, j), tl(c, j), c->key + k, sizeof c->key - k);
             for (size_t q = k; q < k + add; q++)
                 h = pfx_step(h, (unsigned char)c->key[q]);
@@ -971,19 +977,19 @@ static size_t dict_match_raw(ctx *c, size_t i, const dent **out, int *lost_s)
         /* key[0..k) can be a prefix only if its byte k0 follows key[0..k0) in some key
          * (ent->next, exact: every key's every byte is in its prefix's bits), so most
          * scans end here without a second probe; no bytes added: the same entry */
-        if (ent && add && !(ent->next & next_bit((unsigned char)c->key[k0])))
+        if (ent && add && !(ent->next & next_bit((unsigned char)key[k0])))
             ent = NULL;
         else if (!ent || add)
             ent = k ? pfx_find(x, h) : NULL;
         if (plain0 && !(c->tf[c->tok0 + i] & TF_DENT)) {
             /* (dent_get of the token's bytes: the same key, the same entry) */
-            c->td[c->tok0 + i] = ent_dent(x, ent, c->key, k);
+            c->td[c->tok0 + i] = ent_dent(x, ent, key, k);
             c->tf[c->tok0 + i] |= TF_DENT;
         }
         if (!ent) {
             /* lost apostrophe: NATOs, Russias */
-            if (j == i && k > 4 && c->key[k - 1] == 's') {
-                const dent *d = dent_get(x, c->key, k - 1);
+            if (j == i && k > 4 && key[k - 1] == 's') {
+                const dent *d = dent_get(x, key, k - 1);
                 if (d && d->canon && (d->type == NF_ACT_COUNTRY || d->type == NF_ACT_ORG || d->type == NF_ACT_GROUP)) {
                     *out = d;
                     *lost_s = 1;
@@ -992,7 +998,7 @@ static size_t dict_match_raw(ctx *c, size_t i, const dent **out, int *lost_s)
             }
             break;
         }
-        const dent *d = plain0 ? c->td[c->tok0 + i] : ent_dent(x, ent, c->key, k);
+        const dent *d = plain0 ? c->td[c->tok0 + i] : ent_dent(x, ent, key, k);
         if (d) {
             best = j + 1;
             *out = d;
