@@ -2763,14 +2763,15 @@ int nf_actors_run(nf_ana *a)
         }
         /* is_headline's counts, as far as they decide: the capitalized long words (ncap,
          * among cun); fewer than 3 of them fail `nlong >= 3 && ncap * 10 >= nlong * 7`
-         * whatever nlong is (so nlong is counted only with 3 or more); nword counted up to 3 */
+         * whatever nlong is (so nlong is counted only with 3 or more, and only until it
+         * fails that test: a larger count fails it too); nword counted up to 3 */
         size_t nlong = 0, ncap = 0, nword = 0;
         for (size_t k = cun0[s]; k < ncun; k++) {
             const nf_tok *t = &stok[cun[k]];
             ncap += (t->flags & NF_T_WORD) && (t->flags & (NF_T_CAP | NF_T_UPPER)) && t->end - t->start > 3;
         }
         if (ncap >= 3)
-            for (size_t i = 0; i < n; i++)
+            for (size_t i = 0; i < n && ncap * 10 >= nlong * 7; i++)
                 nlong += (stok[i].flags & NF_T_WORD) & (stok[i].end - stok[i].start > 3);
         for (size_t i = 0; i < n && nword <= 2; i++)
             nword += (stok[i].flags & (NF_T_WORD | NF_T_NUM)) != 0;
