@@ -42,6 +42,11 @@ typedef struct {
     uint32_t next; /* next_bit() of every byte that follows the prefix in some key */
 } pfx_ent;
 
+/* The prefix filter: a blocked Bloom filter of the prefix table's hashes (2^19 bits, 64 KB,
+ * which stays in the cache where the 1 MB table does not).  Most probes are of a token that
+ * is no prefix of any key; the filter answers most of them without touching the table. */
+enum { PF_WORDS = 8192 };
+
 typedef struct {
     const char *canon;
     int y0, y1;       /* years; 0 = open */
@@ -58,6 +63,7 @@ struct nf_actors_eng {
     pfx_ent *pfx;    /* the prefix table: every byte prefix of a dict key, by its 64-bit hash */
     size_t npfx, cappfx; /* cappfx: a power of two */
     int pfx_clash;   /* two whole keys share a hash: dent_get asks the dict map instead */
+    uint64_t pfilt[PF_WORDS]; /* the prefix filter (pf_may): two bits per prefix added */
     nf_map *titles;  /* lower-cased title, tokens joined by ' ' -> (void *)T_TITLE / T_HONOR */
     nf_map *title_first, *title_last; /* the first and the last ' '-separated piece of each
                                        * title key (see title_word_may) */
@@ -131,6 +137,18 @@ static size_t pfx_slot(uint64_t h)
     return (size_t)h;
 }
 
+/* The filter's two bits for the prefix whose pfx_slot mix is s (the table's slot takes the
+ * low bits of s, the filter the high ones). */
+static uint64_t pf_bits(uint64_t s) { return (1ull << ((s >> 39) & 63)) | (1ull << ((s >> 45) & 63)); }
+static size_t pf_word(uint64_t s) { return (size_t)(s >> 51) & (PF_WORDS - 1); }
+
+/* 0 if the prefix whose pfx_slot mix is s is in no key (exact); 1 if it may be. */
+static int pf_may(const struct nf_actors_eng *x, uint64_t s)
+{
+    uint64_t m = pf_bits(s);
+    return (x->pfilt[pf_word(s)] & m) == m;
+}
+
 /* A byte's bit in pfx_ent.next (upper and lower case apart: `UnitedStates`, `Bankof`). */
 static uint32_t next_bit(unsigned char b) { return 1u << ((b * 0x9E3779B1u) >> 27); }
 
@@ -149,6 +167,8 @@ static void pfx_add(struct nf_actors_eng *x, uint64_t h, uint32_t dent_ix, int n
 {
     if (!h)
         h = 1;
+    /* (the filter first: it holds every prefix in the table, and more when out of memory) */
+    x->pfilt[pf_word(pfx_slot(h))] |= pf_bits(pfx_slot(h));
     if ((x->npfx + 1) * 2 > x->cappfx) {
         size_t oc = x->cappfx, nc = oc ? oc * 2 : 4096;
         pfx_ent *o = x->pfx, *t = nf_table_zalloc(nc, sizeof *t); /* probed at random, right after the tagger evicted it */
@@ -194,7 +214,10 @@ static const pfx_ent *pfx_find(const struct nf_actors_eng *x, uint64_t h)
         return NULL;
     if (!h)
         h = 1;
-    size_t j = pfx_slot(h) & (x->cappfx - 1);
+    uint64_t s = pfx_slot(h);
+    if (!pf_may(x, s))
+        return NULL;
+    size_t j = s & (x->cappfx - 1);
     for (;;) {
         const pfx_ent *e = &x->pfx[j];
         if (e->h == h)
@@ -205,25 +228,12 @@ static const pfx_ent *pfx_find(const struct nf_actors_eng *x, uint64_t h)
     }
 }
 
-/* pfx_hash(s, n) if keynorm copies s[0..n) as it is (every byte in 0x21..0xE1, as in most
- * tokens), else 0: the key's hash without writing the key. */
-static uint64_t plain_key_hash(const char *s, size_t n)
-{
-    uint64_t h = PFX_SEED;
-    for (size_t i = 0; i < n; i++) {
-        unsigned char b = (unsigned char)s[i];
-        if ((unsigned char)(b - 0x21) >= 0xE2 - 0x21)
-            return 0;
-        h = pfx_step(h, b);
-    }
-    return h ? h : 1;
-}
-
 /* Starts loading the table's line for the prefix hashed to h (a look-up soon after hits). */
 static void pfx_prefetch(const struct nf_actors_eng *x, uint64_t h)
 {
-    if (x->cappfx)
-        __builtin_prefetch(&x->pfx[pfx_slot(h ? h : 1) & (x->cappfx - 1)]);
+    uint64_t s = pfx_slot(h ? h : 1);
+    if (x->cappfx && pf_may(x, s)) /* (pfx_find will not look at the table otherwise) */
+        __builtin_prefetch(&x->pfx[s & (x->cappfx - 1)]);
 }
 
 /* 1 if key[0..k) is a byte prefix of some dict key. */
@@ -810,8 +820,25 @@ typedef struct {
     int lax;                /* titles match in lower case too (appositions) */
     int dateline;           /* country of the article's dateline capital, -1 */
     int lvl;                /* the evidence level (LV_*) of the next add_mention, then LV_CTX */
+    size_t tok0;            /* c->tok - a->tok: the sentence's first token in the article */
+    /* Per token of the article (index tok0 + i), for those with a capital or a digit, filled
+     * by prefetch_dict one sentence ahead (tf zeroed per article; a token it has not seen has
+     * tf 0 and takes the slow paths, which give the same results): */
+    uint8_t *tf;            /* TF_* */
+    uint64_t *th;           /* with TF_PLAIN: the pfx hash state (from PFX_SEED, not mapped
+                             * 0 -> 1) of the token's bytes, its key's hash */
+    const dent **td;        /* with TF_DENT: dent_get of the token's own bytes */
+    const uint32_t *cun, *cun0; /* the tokens with a capital or a digit (where a dictionary
+                             * scan starts), sentence s's at cun[cun0[s] .. cun0[s + 1]), as
+                             * indices in the sentence */
     char key[1024];
 } ctx;
+
+enum {
+    TF_PLAIN = 1, /* 0 < length < 256 and every byte in 0x21..0xE1: keynorm (into 256 bytes
+                   * or more) copies the token as it is, so its key is its own bytes */
+    TF_DENT = 2   /* td is known */
+};
 
 static const char *tx(const ctx *c, size_t i) { return c->t + c->tok[i].start; }
 static size_t tl(const ctx *c, size_t i) { return c->tok[i].end - c->tok[i].start; }
@@ -848,11 +875,53 @@ static int is_cap_word(const ctx *c, size_t i)
     return i < c->n && (c->tok[i].flags & NF_T_WORD) && (c->tok[i].flags & (NF_T_CAP | NF_T_UPPER));
 }
 
+/* dent_get(x, tx(c, i), tl(c, i)), once per token of the article. */
+static const dent *tok_dent(ctx *c, size_t i)
+{
+    size_t g = c->tok0 + i;
+    if (!(c->tf[g] & TF_DENT)) {
+        c->td[g] = c->tf[g] & TF_PLAIN ? ent_dent(c->x, pfx_find(c->x, c->th[g]), tx(c, i), tl(c, i))
+                                       : dent_get(c->x, tx(c, i), tl(c, i));
+        c->tf[g] |= TF_DENT;
+    }
+    return c->td[g];
+}
+
+/* Token i's key (keynorm of it alone, as into a 256-byte buffer): the token's own bytes when
+ * keynorm would copy them as they are (TF_PLAIN), else normalized into buf. */
+static const char *tok_key(const ctx *c, size_t i, char buf[256], size_t *len)
+{
+    if (c->tf[c->tok0 + i] & TF_PLAIN) {
+        *len = tl(c, i);
+        return tx(c, i);
+    }
+    *len = keynorm(tx(c, i), tl(c, i), buf, 256);
+    return buf;
+}
+
+/* dent_get of token i's key k (from tok_key(c, i, ...)). */
+static const dent *tok_key_dent(ctx *c, size_t i, const char *k, size_t n)
+{
+    return k == tx(c, i) ? tok_dent(c, i) : dent_get(c->x, k, n);
+}
+
 /* Longest dictionary match starting at token i: returns its end (exclusive) or i. */
 static size_t dict_match_raw(ctx *c, size_t i, const dent **out, int *lost_s);
 
+/* Fills the dict_match cache of token i (out of line: the callers inline the cache's test,
+ * the scan needs many registers). */
+static __attribute__((noinline)) void dict_match_fill(ctx *c, size_t i)
+{
+    const dent *d;
+    int l;
+    c->dm_end[i] = (uint32_t)dict_match_raw(c, i, &d, &l);
+    c->dm_d[i] = d;
+    c->dm_lost[i] = (uint8_t)l;
+    c->dm_done[i] = 1;
+}
+
 /* The same, computed once per token of the sentence. */
-static size_t dict_match(ctx *c, size_t i, const dent **out, int *lost_s)
+static inline size_t dict_match(ctx *c, size_t i, const dent **out, int *lost_s)
 {
     /* (dict_match_raw's own first test, before the cache) */
     if (i >= c->n || !(c->tok[i].flags & (NF_T_CAP | NF_T_UPPER | NF_T_NUM))) {
@@ -860,14 +929,8 @@ static size_t dict_match(ctx *c, size_t i, const dent **out, int *lost_s)
         *lost_s = 0;
         return i;
     }
-    if (!c->dm_done[i]) {
-        const dent *d;
-        int l;
-        c->dm_end[i] = (uint32_t)dict_match_raw(c, i, &d, &l);
-        c->dm_d[i] = d;
-        c->dm_lost[i] = (uint8_t)l;
-        c->dm_done[i] = 1;
-    }
+    if (!c->dm_done[i])
+        dict_match_fill(c, i);
     *out = c->dm_d[i];
     *lost_s = c->dm_lost[i];
     return c->dm_end[i];
@@ -883,6 +946,8 @@ static size_t dict_match_raw(ctx *c, size_t i, const dent **out, int *lost_s)
         return i;
     uint64_t h = PFX_SEED;
     const pfx_ent *ent = NULL; /* the entry of key[0..k) */
+    const char *key = c->key; /* key[0..k): c->key, or the first token itself while the key is
+                               * its bytes (copied into c->key when the scan goes on) */
     for (size_t j = i; j < c->n && j < i + 12; j++) {
         /* the next-byte test below, before normalizing token j: when its first byte is one
          * keynorm copies as it is (0x21..0xE1) and the key has room, that byte becomes
@@ -892,21 +957,39 @@ static size_t dict_match_raw(ctx *c, size_t i, const dent **out, int *lost_s)
             if ((unsigned char)(b0 - 0x21) < 0xE2 - 0x21 && !(ent->next & next_bit(b0)))
                 break; /* (j > i here: no lost apostrophe to check) */
         }
-        size_t k0 = k, add = keynorm(tx(c, j), tl(c, j), c->key + k, sizeof c->key - k);
-        for (size_t q = k; q < k + add; q++)
-            h = pfx_step(h, (unsigned char)c->key[q]);
+        size_t k0 = k, add;
+        int plain0 = j == i && (c->tf[c->tok0 + i] & TF_PLAIN);
+        if (plain0) {
+            /* the first token's key is its bytes, their hash is known (prefetch_dict) */
+            add = tl(c, i);
+            key = tx(c, i);
+            h = c->th[c->tok0 + i];
+        } else {
+            if (key != c->key) {
+                memcpy(c->key, key, k);
+                key = c->key;
+            }
+            add = keynorm(tx(c, j), tl(c, j), c->key + k, sizeof c->key - k);
+            for (size_t q = k; q < k + add; q++)
+                h = pfx_step(h, (unsigned char)c->key[q]);
+        }
         k += add;
         /* key[0..k) can be a prefix only if its byte k0 follows key[0..k0) in some key
          * (ent->next, exact: every key's every byte is in its prefix's bits), so most
          * scans end here without a second probe; no bytes added: the same entry */
-        if (ent && add && !(ent->next & next_bit((unsigned char)c->key[k0])))
+        if (ent && add && !(ent->next & next_bit((unsigned char)key[k0])))
             ent = NULL;
         else if (!ent || add)
             ent = k ? pfx_find(x, h) : NULL;
+        if (plain0 && !(c->tf[c->tok0 + i] & TF_DENT)) {
+            /* (dent_get of the token's bytes: the same key, the same entry) */
+            c->td[c->tok0 + i] = ent_dent(x, ent, key, k);
+            c->tf[c->tok0 + i] |= TF_DENT;
+        }
         if (!ent) {
             /* lost apostrophe: NATOs, Russias */
-            if (j == i && k > 4 && c->key[k - 1] == 's') {
-                const dent *d = dent_get(x, c->key, k - 1);
+            if (j == i && k > 4 && key[k - 1] == 's') {
+                const dent *d = dent_get(x, key, k - 1);
                 if (d && d->canon && (d->type == NF_ACT_COUNTRY || d->type == NF_ACT_ORG || d->type == NF_ACT_GROUP)) {
                     *out = d;
                     *lost_s = 1;
@@ -915,7 +998,7 @@ static size_t dict_match_raw(ctx *c, size_t i, const dent **out, int *lost_s)
             }
             break;
         }
-        const dent *d = ent_dent(x, ent, c->key, k);
+        const dent *d = plain0 ? c->td[c->tok0 + i] : ent_dent(x, ent, key, k);
         if (d) {
             best = j + 1;
             *out = d;
@@ -929,22 +1012,35 @@ static size_t dict_match_raw(ctx *c, size_t i, const dent **out, int *lost_s)
  * a join has as its last (first) ' '-separated piece the part of token j after its last
  * (before its first) space, which is then in title_last (title_first).  A token that is no
  * word or too long for c->key fails every look-up too. */
-static int title_word_may(ctx *c, size_t j, int last)
+static int title_word_may_raw(ctx *c, size_t j, int last, uint8_t known);
+static inline int title_word_may(ctx *c, size_t j, int last)
 {
     /* cached per token of the sentence: bit 0 (first) / 2 (last) = known, bit 1 / 3 = value */
     uint8_t known = last ? 4 : 1;
     if (c->tw[j] & known)
         return (c->tw[j] & (known << 1)) != 0;
+    return title_word_may_raw(c, j, last, known);
+}
+
+static __attribute__((noinline)) int title_word_may_raw(ctx *c, size_t j, int last, uint8_t known)
+{
     c->tw[j] |= known;
     size_t n = tl(c, j);
     if (!(c->tok[j].flags & NF_T_WORD) || n + 2 >= sizeof c->key)
         return 0;
     /* the filter: a token without a space is its own piece; its lower-cased first byte is
-     * an ASCII letter's (a non-ASCII first byte is not filtered) */
+     * an ASCII letter's (a non-ASCII first byte is not filtered).  (The bits first: the
+     * space is looked for only when they reject, in a loop: tokens are short.) */
     unsigned char f0 = (unsigned char)tx(c, j)[0];
-    if (f0 < 0x80 && !memchr(tx(c, j), ' ', n) &&
-        !((last ? c->x->tl_bits : c->x->tf_bits)[piece_len(n)] & piece_bit((char)nf_tolower(f0))))
-        return 0;
+    if (f0 < 0x80 &&
+        !((last ? c->x->tl_bits : c->x->tf_bits)[piece_len(n)] & piece_bit((char)nf_tolower(f0)))) {
+        const char *w = tx(c, j);
+        size_t q = 0;
+        while (q < n && w[q] != ' ')
+            q++;
+        if (q == n)
+            return 0;
+    }
     nf_lower(tx(c, j), n, c->key);
     size_t b = 0, e = n; /* the piece: key[b, e) */
     if (last)
@@ -1000,26 +1096,35 @@ static size_t title_before_raw(ctx *c, size_t b, int *kind)
 /* The same, computed once per token of the sentence when titles match in their own case
  * only (!c->lax): the result depends on nothing else than the sentence's tokens, the titles
  * and c->lax (run_sentence and resolve ask it of the same token in turn). */
-static size_t title_before(ctx *c, size_t b, int *kind)
+static inline size_t title_before(ctx *c, size_t b, int *kind)
 {
     if (c->lax || b > c->n)
         return title_before_raw(c, b, kind);
     if (c->tb_kind[b] == 0xFF) {
-        int k;
-        c->tb_start[b] = (uint32_t)title_before_raw(c, b, &k);
+        int k = T_NONE;
+        /* (title_before_raw's own first test, inlined) */
+        c->tb_start[b] = (uint32_t)(b == 0 || !title_word_may(c, b - 1, 1) ? b : title_before_raw(c, b, &k));
         c->tb_kind[b] = (uint8_t)k;
     }
     *kind = c->tb_kind[b];
     return c->tb_start[b];
 }
 
-/* Longest title starting at token b and ending at or before e: its end, or b. */
-static size_t title_at(ctx *c, size_t b, size_t e, int *kind)
+static size_t title_at_raw(ctx *c, size_t b, size_t e, int *kind);
+
+/* Longest title starting at token b and ending at or before e: its end, or b.  (The quick
+ * test inlined, the look-ups out of line.) */
+static inline size_t title_at(ctx *c, size_t b, size_t e, int *kind)
 {
-    const struct nf_actors_eng *x = c->x;
     *kind = T_NONE;
     if (b >= e || !title_word_may(c, b, 0))
         return b;
+    return title_at_raw(c, b, e, kind);
+}
+
+static __attribute__((noinline)) size_t title_at_raw(ctx *c, size_t b, size_t e, int *kind)
+{
+    const struct nf_actors_eng *x = c->x;
     size_t k = 0, best = b;
     for (size_t j = b; j < e && j < b + (size_t)x->max_title; j++) {
         if (!(c->tok[j].flags & NF_T_WORD))
@@ -1084,7 +1189,7 @@ static const person *pick_person(const ctx *c, int32_t first)
 static void coref_add(ctx *c, const char *key, size_t klen, const char *canon, int kind)
 {
     for (size_t i = 0; i < c->ncr; i++)
-        if (c->cr[i].klen == klen && memcmp(c->cr[i].key, key, klen) == 0) {
+        if (c->cr[i].klen == klen && (!klen || c->cr[i].key[0] == key[0]) && memcmp(c->cr[i].key, key, klen) == 0) {
             static const int rank[] = {[CR_ORG1] = 0, [CR_FIRST] = 1, [CR_WEAK] = 1, [CR_ORG] = 2,
                                        [CR_FULL] = 3};
             if (rank[kind] >= rank[c->cr[i].kind]) {
@@ -1104,8 +1209,9 @@ static void coref_add(ctx *c, const char *key, size_t klen, const char *canon, i
 
 static const coref *coref_find(const ctx *c, const char *key, size_t klen)
 {
+    /* (the first byte before memcmp: most keys of one length differ there) */
     for (size_t i = 0; i < c->ncr; i++)
-        if (c->cr[i].klen == klen && memcmp(c->cr[i].key, key, klen) == 0)
+        if (c->cr[i].klen == klen && (!klen || c->cr[i].key[0] == key[0]) && memcmp(c->cr[i].key, key, klen) == 0)
             return &c->cr[i];
     return NULL;
 }
@@ -1139,8 +1245,9 @@ static const char *person_canon(ctx *c, size_t ts, size_t b, size_t e)
         const dent *d = dent_get(x, c->key, k);
         if (d && d->canon && d->type == NF_ACT_PERSON) {
             char k1[256];
-            size_t sk = keynorm(tx(c, e - 1), tl(c, e - 1), k1, sizeof k1);
-            coref_add(c, k1, sk, d->canon, CR_FULL);
+            size_t sk;
+            const char *kp = tok_key(c, e - 1, k1, &sk);
+            coref_add(c, kp, sk, d->canon, CR_FULL);
             return d->canon;
         }
     }
@@ -1148,12 +1255,13 @@ static const char *person_canon(ctx *c, size_t ts, size_t b, size_t e)
     if (e - b >= 2 && (tok_is(c, last, "Jr.") || tok_is(c, last, "Jr") || tok_is(c, last, "Sr.")))
         last--;
     char k1[256];
-    size_t sk = keynorm(tx(c, last), tl(c, last), k1, sizeof k1);
+    size_t sk;
+    const char *kp = tok_key(c, last, k1, &sk);
     if (last == b) { /* a lone surname */
-        const char *cn = coref_get(c, k1, sk);
+        const char *cn = coref_get(c, kp, sk);
         if (cn)
             return cn;
-        const dent *d = dent_get(x, k1, sk);
+        const dent *d = tok_key_dent(c, last, kp, sk);
         if (d && d->canon && d->type == NF_ACT_PERSON)
             cn = d->canon;
         else if (d && d->surname >= 0) {
@@ -1163,7 +1271,7 @@ static const char *person_canon(ctx *c, size_t ts, size_t b, size_t e)
         }
         if (!cn)
             cn = span_str(c, b, e);
-        coref_add(c, k1, sk, cn, CR_WEAK);
+        coref_add(c, kp, sk, cn, CR_WEAK);
         return cn;
     }
     /* a full name: the dictionary, else the words without middle initials */
@@ -1207,11 +1315,11 @@ static const char *person_canon(ctx *c, size_t ts, size_t b, size_t e)
             }
         /* the same name written shorter earlier (a surname alone) keeps the full form */
     }
-    coref_add(c, k1, sk, cn, CR_FULL);
+    coref_add(c, kp, sk, cn, CR_FULL);
     if (is_cap_word(c, b) && !is_initial(c, b) && tl(c, b) > 2) {
         /* `Steven` after `Steven Gerrard` */
-        sk = keynorm(tx(c, b), tl(c, b), k1, sizeof k1);
-        coref_add(c, k1, sk, cn, CR_FIRST);
+        kp = tok_key(c, b, k1, &sk);
+        coref_add(c, kp, sk, cn, CR_FIRST);
     }
     return cn;
 }
@@ -1311,7 +1419,7 @@ static int capital_acts(ctx *c, size_t b, size_t e)
         int l2;
         size_t q = dict_match(c, e + 1, &d2, &l2);
         if (q > e + 1 && d2 && d2->canon && d2->type == NF_ACT_COUNTRY) {
-            const dent *me = dent_get(c->x, tx(c, b), tl(c, b));
+            const dent *me = tok_dent(c, b);
             if (me && me->cap >= 0 && strcmp(c->x->countries[me->cap].canon, d2->canon) == 0)
                 return 0;
         }
@@ -1533,7 +1641,7 @@ static int common_word(const ctx *c, size_t i)
         p = memchr(p, low[0], (size_t)(end - p));
         if (!p || p + n > end)
             return 0;
-        if (memcmp(p, low, n) == 0 && (p == t || !nf_isalpha((unsigned char)p[-1])) &&
+        if (p[1] == low[1] && memcmp(p, low, n) == 0 && (p == t || !nf_isalpha((unsigned char)p[-1])) &&
             (p + n == end || !nf_isalpha((unsigned char)p[n]) ||
              (plural && p[n] == 's' && (p + n + 1 == end || !nf_isalpha((unsigned char)p[n + 1])))))
             return 1;
@@ -1777,8 +1885,9 @@ static void resolve(ctx *c, size_t b, size_t e, int tt, const dent *d, size_t de
      * Washington`) or for an organization (`Eagles` after `Philadelphia Eagles`) */
     if (e - b == 1 && tkind == T_NONE) {
         char k1[256];
-        size_t sk = keynorm(tx(c, b), tl(c, b), k1, sizeof k1);
-        const coref *r = coref_find(c, k1, sk);
+        size_t sk;
+        const char *kp = tok_key(c, b, k1, &sk);
+        const coref *r = coref_find(c, kp, sk);
         if (r && (!whole || !d->canon || d->type == NF_ACT_PLACE || (tt == 1 && r->kind == CR_FULL))) {
             if (r->kind == CR_FULL || r->kind == CR_FIRST || (r->kind == CR_WEAK && tt == 1)) {
                 /* (the evidence is the full name's, which is in the same group) */
@@ -1829,7 +1938,7 @@ static void resolve(ctx *c, size_t b, size_t e, int tt, const dent *d, size_t de
     }
     /* `Seven Iraqis`, `Eastern European`: a span ending in a demonym is no name */
     if (!whole && e - b >= 2) {
-        const dent *dl = dent_get(x, tx(c, e - 1), tl(c, e - 1));
+        const dent *dl = tok_dent(c, e - 1);
         if (dl && dl->adj >= 0 && !dl->canon)
             return;
     }
@@ -1863,7 +1972,7 @@ static void resolve(ctx *c, size_t b, size_t e, int tt, const dent *d, size_t de
     if ((tt == 2 || tt == 3) && !whole && e - b >= 2 && e - b <= 3 && tkind == T_NONE &&
         nf_map_has(x->first, tx(c, b), tl(c, b)) && !nf_map_has(x->orgsuf, tx(c, e - 1), tl(c, e - 1)) &&
         is_cap_word(c, b + 1)) {
-        const dent *dl = dent_get(x, tx(c, e - 1), tl(c, e - 1));
+        const dent *dl = tok_dent(c, e - 1);
         if (!dl || !dl->canon || dl->type == NF_ACT_PERSON)
             tt = 1;
     }
@@ -1973,7 +2082,7 @@ static void resolve(ctx *c, size_t b, size_t e, int tt, const dent *d, size_t de
     }
     /* `Eastern European`: a span ending in a demonym is an adjective phrase */
     {
-        const dent *dl = dent_get(x, tx(c, e - 1), tl(c, e - 1));
+        const dent *dl = tok_dent(c, e - 1);
         if (dl && dl->adj >= 0 && !dl->canon)
             return;
     }
@@ -2035,11 +2144,12 @@ static void resolve(ctx *c, size_t b, size_t e, int tt, const dent *d, size_t de
         size_t ends[2] = {b, e - 1};
         for (int k = 0; k < 2; k++) {
             size_t w = ends[k];
-            if (!is_cap_word(c, w) || dent_get(x, tx(c, w), tl(c, w)) || nf_map_has(x->stop, tx(c, w), tl(c, w)))
+            if (!is_cap_word(c, w) || tok_dent(c, w) || nf_map_has(x->stop, tx(c, w), tl(c, w)))
                 continue;
             char k1[256];
-            size_t sk = keynorm(tx(c, w), tl(c, w), k1, sizeof k1);
-            coref_add(c, k1, sk, cn, e - b == 1 ? CR_ORG1 : CR_ORG);
+            size_t sk;
+            const char *kp = tok_key(c, w, k1, &sk);
+            coref_add(c, kp, sk, cn, e - b == 1 ? CR_ORG1 : CR_ORG);
         }
     }
     c->lvl = lvl;
@@ -2127,14 +2237,23 @@ static void prefetch_dict(ctx *c, size_t s)
         return;
     const nf_tok *tok = a->tok + a->sent[s].tok0;
     const char *text = a->doc.text;
-    const size_t n = a->sent[s].ntok; /* (locals: keynorm's stores may alias a) */
-    for (size_t i = 0; i < n; i++) {
-        if (!(tok[i].flags & (NF_T_CAP | NF_T_UPPER | NF_T_NUM)))
-            continue;
+    uint8_t *tf = c->tf + a->sent[s].tok0;
+    uint64_t *th = c->th + a->sent[s].tok0;
+    for (const uint32_t *p = c->cun + c->cun0[s], *end = c->cun + c->cun0[s + 1]; p < end; p++) {
+        size_t i = *p;
         size_t len = tok[i].end - tok[i].start;
-        uint64_t h = len < sizeof c->key ? plain_key_hash(text + tok[i].start, len) : 0;
-        if (!h)
-            h = pfx_hash(c->key, keynorm(text + tok[i].start, len, c->key, sizeof c->key));
+        const char *w = text + tok[i].start;
+        uint64_t h = PFX_SEED;
+        size_t q = 0;
+        if (len < 256)
+            for (; q < len && (unsigned char)((unsigned char)w[q] - 0x21) < 0xE2 - 0x21; q++)
+                h = pfx_step(h, (unsigned char)w[q]);
+        if (len && q == len) { /* (TF_PLAIN: kept for dict_match and tok_dent) */
+            th[i] = h;
+            tf[i] |= TF_PLAIN;
+        } else {
+            h = pfx_hash(c->key, keynorm(w, len, c->key, sizeof c->key));
+        }
         pfx_prefetch(c->x, h);
     }
 }
@@ -2142,8 +2261,8 @@ static void prefetch_dict(ctx *c, size_t s)
 /* Is the sentence c->tok[0..c->n) a title-case heading (most longer words capitalized) or a
  * fragment of one or two words (`Newsfeed`, page furniture)?  Such sentences take names from
  * the dictionaries only.  Given its counts of words longer than 3 bytes (nlong), of those
- * capitalized (ncap), of words and numbers (nword), which the tagging pass takes while the
- * tokens are in the cache. */
+ * capitalized (ncap), of words and numbers (nword), which the tagging pass takes as far as
+ * they decide the answer (nlong 0 with fewer than 3 ncap, nword up to 3). */
 static int is_headline(const ctx *c, size_t nlong, size_t ncap, size_t nword)
 {
     static const char *const small[] = {"with", "from", "over", "into", "than", "that", "amid",
@@ -2160,6 +2279,7 @@ static void run_sentence(ctx *c, const nf_sent *s, const uint8_t *tags, int head
 {
     const struct nf_actors_eng *x = c->x;
     c->tok = c->a->tok + s->tok0;
+    c->tok0 = s->tok0;
     c->n = s->ntok;
     memset(c->dm_done, 0, c->n);
     memset(c->tw, 0, c->n);
@@ -2280,7 +2400,7 @@ static void run_sentence(ctx *c, const nf_sent *s, const uint8_t *tags, int head
             for (size_t p = i + 1; p < te; p++) {
                 const dent *d2;
                 int l2;
-                const dent *h = p == i + 1 ? dent_get(x, tx(c, i), tl(c, i)) : NULL;
+                const dent *h = p == i + 1 ? tok_dent(c, i) : NULL;
                 if (dict_match(c, p, &d2, &l2) == te && d2 && d2->canon &&
                     (d2->type == NF_ACT_COUNTRY ||
                      (d2->type == NF_ACT_PLACE && ((h && h->surname >= 0) || p + 1 < te)))) {
@@ -2382,8 +2502,9 @@ static void run_sentence(ctx *c, const nf_sent *s, const uint8_t *tags, int head
             /* a surname the article has given in full, untagged (`Vasnetsov added`) */
             if (is_cap_word(c, i) && !is_cap_word(c, i + 1)) {
                 char k1[256];
-                size_t sk = keynorm(tx(c, i), tl(c, i), k1, sizeof k1);
-                const coref *r = coref_find(c, k1, sk);
+                size_t sk;
+                const char *kp = tok_key(c, i, k1, &sk);
+                const coref *r = coref_find(c, kp, sk);
                 if (r && r->kind == CR_FULL) {
                     resolve(c, i, i + 1, 1, NULL, i);
                     i++;
@@ -2454,6 +2575,23 @@ static int article_sporty(ctx *c)
     return k >= 2;
 }
 
+/* A hash of a canonical name from its length and its first and last 8 bytes (settle_types
+ * compares the names that share one; most of them are the same name). */
+static uint32_t canon_hash(const char *s)
+{
+    size_t n = strlen(s);
+    uint64_t a = 0, b = 0;
+    if (n >= 8) {
+        memcpy(&a, s, 8);
+        memcpy(&b, s + n - 8, 8);
+    } else {
+        for (size_t k = 0; k < n; k++)
+            a = a << 8 | (unsigned char)s[k];
+    }
+    uint64_t h = a * 0x9E3779B97F4A7C15ull ^ (b + n) * 0xC2B2AE3D27D4EB4Full;
+    return (uint32_t)(h >> 32);
+}
+
 static void settle_types(ctx *c, size_t m0)
 {
     nf_ana *a = c->a;
@@ -2476,11 +2614,9 @@ static void settle_types(ctx *c, size_t m0)
         const nf_mention *mn = &a->men[m];
         if (!(mn->flags & NF_M_ROW))
             continue;
-        uint32_t h = 2166136261u;
-        for (const unsigned char *p = (const unsigned char *)mn->canon; *p; p++)
-            h = (h ^ *p) * 16777619u;
+        uint32_t h = canon_hash(mn->canon);
         size_t i = h & (cap - 1);
-        while (tab[i].canon && (tab[i].h != h || strcmp(tab[i].canon, mn->canon) != 0))
+        while (tab[i].canon && (tab[i].h != h || (tab[i].canon != mn->canon && strcmp(tab[i].canon, mn->canon) != 0)))
             i = (i + 1) & (cap - 1);
         if (!tab[i].canon) {
             tab[i].canon = mn->canon;
@@ -2574,10 +2710,12 @@ int nf_actors_run(nf_ana *a)
     c.x = x;
     c.t = a->doc.text;
     c.lvl = LV_CTX;
-    size_t maxn = 0;
-    for (size_t s = 0; s < a->nsent; s++)
+    size_t maxn = 0, ntot = 0;
+    for (size_t s = 0; s < a->nsent; s++) {
         if (a->sent[s].ntok > maxn)
             maxn = a->sent[s].ntok;
+        ntot += a->sent[s].ntok;
+    }
     if (!maxn)
         return 0;
     const char **words = nf_arena_alloc(&a->arena, maxn * sizeof *words);
@@ -2596,31 +2734,59 @@ int nf_actors_run(nf_ana *a)
     /* tag every sentence first: the article's votes on one-word names */
     uint8_t *alltags = nf_arena_alloc(&a->arena, a->ntok ? a->ntok : 1);
     uint8_t *heads = nf_arena_alloc(&a->arena, a->nsent); /* is_headline, per sentence */
+    c.tf = nf_arena_alloc(&a->arena, a->ntok ? a->ntok : 1);
+    memset(c.tf, 0, a->ntok);
+    c.th = nf_arena_alloc(&a->arena, (a->ntok ? a->ntok : 1) * sizeof *c.th);
+    c.td = nf_arena_alloc(&a->arena, (a->ntok ? a->ntok : 1) * sizeof *c.td);
+    /* per sentence: the tokens with a capital or a digit, for prefetch_dict (written without
+     * branches: a store at every token, the count moved on when it is one) */
+    uint32_t *cun = nf_arena_alloc(&a->arena, ntot * sizeof *cun);
+    uint32_t *cun0 = nf_arena_alloc(&a->arena, (a->nsent + 1) * sizeof *cun0);
+    size_t ncun = 0;
+    c.cun = cun;
+    c.cun0 = cun0;
     for (size_t s = 0; s < a->nsent; s++) {
         const nf_sent *se = &a->sent[s];
+        cun0[s] = (uint32_t)ncun;
         if (se->tok0 + se->ntok > a->ntok)
             continue;
-        size_t nlong = 0, ncap = 0, nword = 0; /* (for is_headline) */
         const nf_tok *stok = a->tok + se->tok0;
         const char *text = a->doc.text;
         const size_t n = se->ntok; /* (locals: the stores to words and lens may alias a) */
         for (size_t i = 0; i < n; i++) {
             const nf_tok *t = &stok[i];
-            uint16_t fl = t->flags;
+            size_t len = t->end - t->start;
             words[i] = text + t->start;
-            lens[i] = t->end - t->start;
-            nword += (fl & (NF_T_WORD | NF_T_NUM)) != 0;
-            if ((fl & NF_T_WORD) && lens[i] > 3) {
-                nlong++;
-                ncap += (fl & (NF_T_CAP | NF_T_UPPER)) != 0;
-            }
+            lens[i] = len;
+            cun[ncun] = (uint32_t)i;
+            ncun += (t->flags & (NF_T_CAP | NF_T_UPPER | NF_T_NUM)) != 0;
         }
+        /* is_headline's counts, as far as they decide: the capitalized long words (ncap,
+         * among cun); fewer than 3 of them fail `nlong >= 3 && ncap * 10 >= nlong * 7`
+         * whatever nlong is (so nlong is counted only with 3 or more, and only until it
+         * fails that test: a larger count fails it too); nword counted up to 3 */
+        size_t nlong = 0, ncap = 0, nword = 0;
+        for (size_t k = cun0[s]; k < ncun; k++) {
+            const nf_tok *t = &stok[cun[k]];
+            ncap += (t->flags & NF_T_WORD) && (t->flags & (NF_T_CAP | NF_T_UPPER)) && t->end - t->start > 3;
+        }
+        if (ncap >= 3)
+            for (size_t i = 0; i < n && ncap * 10 >= nlong * 7; i++)
+                nlong += (stok[i].flags & NF_T_WORD) & (stok[i].end - stok[i].start > 3);
+        for (size_t i = 0; i < n && nword <= 2; i++)
+            nword += (stok[i].flags & (NF_T_WORD | NF_T_NUM)) != 0;
         c.tok = a->tok + se->tok0;
+        c.tok0 = se->tok0;
         c.n = se->ntok;
         heads[s] = (uint8_t)is_headline(&c, nlong, ncap, nword);
         uint8_t *tg = alltags + se->tok0;
         nf_tagger_tag_cached(x->tagger, a->tagcache, words, lens, se->ntok, tg);
         for (size_t i = 0; i < n; i++) {
+            uint64_t w8;
+            if (i + 8 <= n && (memcpy(&w8, tg + i, 8), w8 == 0)) {
+                i += 7; /* eight untagged tokens (NF_TAG_O is 0) */
+                continue;
+            }
             if (tg[i] == NF_TAG_O) /* (most tokens) */
                 continue;
             int tt = (tg[i] + 1) / 2;
@@ -2630,12 +2796,14 @@ int nf_actors_run(nf_ana *a)
         }
     }
     NF_UNUSED(tags);
+    cun0[a->nsent] = (uint32_t)ncun;
     prefetch_dict(&c, 0);
     /* a dateline: the first sentence opens with a capital in capitals (`MOSCOW (Reuters) -`,
      * `KYIV, Ukraine -`); an unnamed ministry is then that country's */
     c.dateline = -1;
     if (a->nsent && a->sent[0].ntok >= 2) {
         c.tok = a->tok + a->sent[0].tok0;
+        c.tok0 = a->sent[0].tok0;
         c.n = a->sent[0].ntok;
         memset(c.dm_done, 0, c.n);
         const dent *d;
