@@ -141,55 +141,55 @@ static size_t next_char(const unsigned char *w, size_t i, size_t len, int *cls, 
     return 1;
 }
 
+/* The closed-class words but `meanwhile`, each at slot closed_slot() of its lower-case bytes
+ * (the multiplier was searched for so that the 66 words' slots differ; tests/test_tagger.c
+ * checks the table against the word lists).  A word is closed when the entry at its slot
+ * is the word: one multiplication and one word compare instead of a scan of a list. */
+static const char closed_words[256][9] = {
+    [0] = "some", [5] = "by", [9] = "who", [11] = "which", [12] = "the", [18] = "all", [20] = "with",
+    [25] = "also", [26] = "though", [28] = "those", [29] = "under", [40] = "during", [43] = "most",
+    [52] = "at", [56] = "if", [59] = "her", [61] = "this", [63] = "it", [65] = "we", [66] = "these",
+    [70] = "they", [74] = "that", [75] = "over", [82] = "you", [88] = "for", [96] = "before", [100] = "when",
+    [109] = "what", [114] = "until", [122] = "about", [123] = "an", [125] = "our", [127] = "however",
+    [128] = "of", [129] = "its", [131] = "their", [133] = "in", [136] = "there", [141] = "he", [142] = "not",
+    [146] = "after", [153] = "next", [155] = "so", [163] = "while", [165] = "more", [171] = "she",
+    [181] = "no", [184] = "but", [195] = "last", [196] = "since", [199] = "although", [205] = "on",
+    [211] = "both", [220] = "a", [221] = "many", [223] = "one", [226] = "because", [230] = "other",
+    [231] = "i", [235] = "as", [237] = "from", [243] = "or", [247] = "his", [248] = "and", [253] = "to",
+    [255] = "each",
+};
+
+/* The slot of a word of 1 to 8 lower-case bytes packed into x, the first byte lowest
+ * (whatever the machine's byte order). */
+static unsigned closed_slot(uint64_t x) { return (unsigned)((x * 0x614995baa8343bedull) >> 56); }
+
+/* 1 if the n <= 8 bytes packed into x (as for closed_slot) are e[0..n) */
+static int packed_is(uint64_t x, const char *e, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if ((unsigned char)e[i] != (x >> (8 * i) & 0xff))
+            return 0;
+    return 1;
+}
+
 int nf__closed(const char *w, size_t n)
 {
-    /* the closed-class words, by first letter, each list ending in '|' */
     if (n == 0 || n > 9 || !((w[0] >= 'A' && w[0] <= 'Z') || (w[0] >= 'a' && w[0] <= 'z')))
         return 0;
     /* all capitals (`THE` in a heading) stays scored like any word in capitals */
     if (n > 1 && w[1] >= 'A' && w[1] <= 'Z')
         return 0;
-    char low[10];
-    for (size_t i = 0; i < n; i++) {
-        unsigned char c = (unsigned char)w[i];
-        if (c >= 'A' && c <= 'Z')
-            c = (unsigned char)(c + 32);
-        else if (c < 'a' || c > 'z')
+    uint64_t x = 0; /* the word in lower case, the first byte lowest (the first 8 bytes) */
+    for (size_t i = 0; i < n && i < 8; i++) {
+        unsigned c = (unsigned char)w[i] | 0x20u; /* lower case for letters */
+        if (c < 'a' || c > 'z')
             return 0;
-        low[i] = (char)c;
+        x |= (uint64_t)c << (8 * i);
     }
-    const char *list;
-    switch (low[0]) {
-        case 'a': list = "a|an|at|and|as|after|also|about|although|all|"; break;
-        case 'b': list = "but|before|by|because|both|"; break;
-        case 'd': list = "during|"; break;
-        case 'e': list = "each|"; break;
-        case 'f': list = "for|from|"; break;
-        case 'h': list = "he|his|her|however|"; break;
-        case 'i': list = "in|if|it|i|its|"; break;
-        case 'l': list = "last|"; break;
-        case 'm': list = "many|most|meanwhile|more|"; break;
-        case 'n': list = "no|not|next|"; break;
-        case 'o': list = "on|or|our|of|one|over|other|"; break;
-        case 's': list = "she|some|so|since|"; break;
-        case 't': list = "the|they|their|this|that|these|those|there|to|though|"; break;
-        case 'u': list = "until|under|"; break;
-        case 'w': list = "when|while|we|what|who|which|with|"; break;
-        case 'y': list = "you|"; break;
-        default: return 0;
-    }
-    /* the list's words one by one (no library calls: capitalized words come here twice each) */
-    for (const char *p = list; *p;) {
-        size_t k = 0;
-        while (k < n && p[k] == low[k])
-            k++;
-        if (k == n && p[k] == '|')
-            return 1;
-        while (p[k] != '|')
-            k++;
-        p += k + 1;
-    }
-    return 0;
+    if (n == 9)
+        return packed_is(x, "meanwhile", 8) && ((unsigned char)w[8] | 0x20u) == 'e';
+    const char *e = closed_words[closed_slot(x)];
+    return packed_is(x, e, n) && e[n] == 0;
 }
 
 void nf__tok_info(const char *word, size_t len, nf_tok *out)
