@@ -984,46 +984,6 @@ static void add_sums(int32_t *sum, const int32_t *add)
     sum[0] += add[0];
 }
 
-/* The look-ahead: the tokens up to LA_AHEAD past the current one are asked maybe_name, and
- * the words of the windows of those that may be names (and of the tokens after them, which
- * are scored when they are names) are hashed to their cache sets, which wc_set prefetches:
- * by the time such a token is scored, its window's cache lines have come (else they are
- * its first wait on memory).  Kept in rings of LA_RING tokens: token j at [j % LA_RING],
- * valid when its *_j is j + 1 (the rings hold tokens i - 2 .. i + LA_AHEAD + 3). */
-#define LA_AHEAD 12
-#define LA_RING 32u
-
-typedef struct {
-    size_t name_j[LA_RING];
-    uint8_t name[LA_RING]; /* maybe_name */
-    size_t set_j[LA_RING];
-    long set[LA_RING];        /* wc_set */
-    wc_word wd[LA_RING];
-    size_t next;   /* the next token to ask */
-    size_t hashed; /* the tokens below are hashed, or need not be */
-} lookahead;
-
-/* Looks ahead up to token last (< n). */
-static void la_advance(lookahead *la, const nf_tagger_cache *c, const char *const *words, const size_t *lens,
-                       size_t n, size_t last)
-{
-    for (; la->next <= last; la->next++) {
-        size_t a = la->next, x = a % LA_RING;
-        la->name_j[x] = a + 1;
-        la->name[x] = (uint8_t)maybe_name(words[a], lens[a]);
-        if (!la->name[x] || !c)
-            continue;
-        size_t j = a >= 2 ? a - 2 : 0, end = a + 3 < n ? a + 4 : n;
-        if (j < la->hashed)
-            j = la->hashed;
-        for (; j < end; j++) {
-            la->set_j[j % LA_RING] = j + 1;
-            la->set[j % LA_RING] = wc_set(c, words[j], lens[j], &la->wd[j % LA_RING]);
-        }
-        la->hashed = j;
-    }
-}
-
 void nf_tagger_tag(const nf_tagger *t, const char *const *words, const size_t *lens, size_t n, uint8_t *tags)
 {
     nf_tagger_tag_cached(t, NULL, words, lens, n, tags);
@@ -1052,14 +1012,9 @@ void nf_tagger_tag_cached(const nf_tagger *t, nf_tagger_cache *c, const char *co
     win_ring ring; /* tokens i-2 .. i+2 */
     memset(ring.have, 0, sizeof ring.have);
     uint32_t feats[NF_MAX_CTX];
-    lookahead la;
-    memset(la.name_j, 0, sizeof la.name_j);
-    memset(la.set_j, 0, sizeof la.set_j);
-    la.next = la.hashed = 0;
     int p1 = -1, p2 = -1;
     for (size_t i = 0; i < n; i++) {
-        la_advance(&la, c, words, lens, n, i + LA_AHEAD < n ? i + LA_AHEAD : n - 1);
-        if (p1 <= 0 && !la.name[i % LA_RING]) {
+        if (p1 <= 0 && !maybe_name(words[i], lens[i])) {
             tags[i] = NF_TAG_O;
             p2 = p1;
             p1 = NF_TAG_O;
@@ -1071,14 +1026,8 @@ void nf_tagger_tag_cached(const nf_tagger *t, nf_tagger_cache *c, const char *co
         wc_word wd[5];
         for (size_t k = 0; k < 5; k++) {
             size_t pos = i + k, j = pos - 2; /* position + 2 */
-            if (pos >= 2 && j < n && ring.have[j & 7] != j + 1) {
-                if (la.set_j[j % LA_RING] == j + 1) { /* hashed ahead */
-                    set[k] = la.set[j % LA_RING];
-                    wd[k] = la.wd[j % LA_RING];
-                } else {
-                    set[k] = wc_set(c, words[j], lens[j], &wd[k]);
-                }
-            }
+            if (pos >= 2 && j < n && ring.have[j & 7] != j + 1)
+                set[k] = wc_set(c, words[j], lens[j], &wd[k]);
         }
         const nf_tok *win[5];
         for (size_t k = 0; k < 5; k++) {
