@@ -800,7 +800,7 @@ typedef struct {
  * words of a set are kept together in one cache line (wc_keys), apart from the entries'
  * infos (wc_entry): a look-up reads one line to find the word's entry, or that the set
  * lacks it, and then only the parts of the info it needs. */
-#define WC_SETS 4096u /* a power of two: 2 MB of entries, 256 KB of keys */
+#define WC_SETS 8192u /* a power of two: 4 MB of entries, 512 KB of keys */
 #define WC_MAXLEN 16u
 
 /* A word of 1..WC_MAXLEN bytes as two 8-byte values that together hold every byte of it
@@ -1056,9 +1056,10 @@ void nf_tagger_tag_cached(const nf_tagger *t, nf_tagger_cache *c, const char *co
                 add_sums(sc, role_sums(t, &ring.tok[(pos - 2) & 7], role_at[k]));
         }
         sum_feats(t, feats, nfeat, sc);
-        int best = NF_TAG_O;
+        /* the first best tag of those that may follow p1: O, the B-X, and the I-X of p1's X */
+        int best = NF_TAG_O, cont = p1 > 0 ? (p1 + 1) & ~1 : 0; /* I-X after B-X or I-X */
         for (int tg = 1; tg < NF_NTAGS; tg++)
-            if (nf__allowed(p1, tg) && sc[tg] > sc[best])
+            if (((tg & 1) || tg == cont) && sc[tg] > sc[best])
                 best = tg;
         tags[i] = (uint8_t)best;
         p2 = p1;
