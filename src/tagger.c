@@ -770,6 +770,30 @@ const int16_t *nf__lookup(const nf_tagger *t, uint32_t key)
  * nf__skip). */
 static int maybe_name(const char *w, size_t n)
 {
+    if (n >= 4) {
+        /* the word's bytes as two overlapping 4- or 8-byte loads (they hold every byte);
+         * in ASCII (no byte >= 0x80), a capital is a byte >= 'A' and not >= 'Z' + 1: the
+         * high bits of x + (0x80 - 'A') and of x + (0x80 - 'Z' - 1) say so, byte by byte
+         * (no carry from one byte into the next below 0x80) */
+        uint64_t x, y;
+        if (n >= 8) {
+            memcpy(&x, w, 8);
+            memcpy(&y, w + n - 8, 8);
+        } else {
+            uint32_t a, b;
+            memcpy(&a, w, 4);
+            memcpy(&b, w + n - 4, 4);
+            x = a, y = b;
+        }
+        const uint64_t ones = 0x0101010101010101ull, high = 0x80 * ones;
+        if (!((x | y) & high)) {
+            uint64_t cap = ((x + (0x80 - 'A') * ones) & ~(x + (0x80 - 'Z' - 1) * ones)) |
+                           ((y + (0x80 - 'A') * ones) & ~(y + (0x80 - 'Z' - 1) * ones));
+            if (!(cap & high))
+                return 0;
+            return !nf__closed(w, n);
+        }
+    }
     for (size_t i = 0; i < n; i++) {
         unsigned char c = (unsigned char)w[i];
         if (c >= 'A' && c <= 'Z')
