@@ -1058,6 +1058,7 @@ void nf_tagger_tag_cached(const nf_tagger *t, nf_tagger_cache *c, const char *co
     memset(ring.have, 0, sizeof ring.have);
     uint32_t feats[NF_MAX_CTX];
     int p1 = -1, p2 = -1;
+    size_t hi = 0; /* the tokens below are or were in the ring */
     for (size_t i = 0; i < n; i++) {
         if (p1 <= 0 && !maybe_name(words[i], lens[i])) {
             tags[i] = NF_TAG_O;
@@ -1065,26 +1066,22 @@ void nf_tagger_tag_cached(const nf_tagger *t, nf_tagger_cache *c, const char *co
             p1 = NF_TAG_O;
             continue;
         }
-        /* the window's words not yet in the ring: their cache sets are read together
-         * (set[k] is used below under the same condition) */
+        /* the window's words not yet in the ring, tokens from .. end - 1 (the ring holds the
+         * tokens i - 2 .. hi - 1 of the windows before: a window's tokens are never more
+         * than five, the ring's eight): their cache sets are read together */
+        size_t lo = i >= 2 ? i - 2 : 0, end = i + 3 < n ? i + 3 : n, from = hi > lo ? hi : lo;
         long set[5];
         wc_word wd[5];
-        for (size_t k = 0; k < 5; k++) {
-            size_t pos = i + k, j = pos - 2; /* position + 2 */
-            if (pos >= 2 && j < n && ring.have[j & 7] != j + 1)
-                set[k] = wc_set(c, words[j], lens[j], &wd[k]);
-        }
+        for (size_t j = from; j < end; j++)
+            set[j - from] = wc_set(c, words[j], lens[j], &wd[j - from]);
+        for (size_t j = from; j < end; j++)
+            ring_put(c, set[j - from], &wd[j - from], words[j], lens[j], &ring, j);
+        if (end > hi)
+            hi = end;
         const nf_tok *win[5];
         for (size_t k = 0; k < 5; k++) {
             size_t pos = i + k; /* position + 2 */
-            if (pos < 2 || pos - 2 >= n) {
-                win[k] = NULL;
-            } else {
-                size_t j = pos - 2;
-                if (ring.have[j & 7] != j + 1)
-                    ring_put(c, set[k], &wd[k], words[j], lens[j], &ring, j);
-                win[k] = &ring.tok[j & 7].info->tok;
-            }
+            win[k] = (pos < 2 || pos - 2 >= n) ? NULL : &ring.tok[(pos - 2) & 7].info->tok;
         }
         /* the window's features first, their filter words prefetched: they are read while
          * the role sums are added */
