@@ -231,12 +231,27 @@ void nf__tok_info(const char *word, size_t len, nf_tok *out)
         int cls;
         unsigned char sym, nb[4] = {0, 0, 0, 0};
         size_t nn;
-        size_t adv = next_char(w, i, len, &cls, &sym, nb, &nn);
-        for (size_t k = 0; k < adv; k++)
-            hs_byte(&exact, w[i + k]);
-        i += adv;
-        for (size_t k = 0; k < nn; k++)
-            hs_byte(&norm, nb[k]);
+        if (w[i] < 0x80) { /* ASCII: next_char's first case, one byte in and out */
+            unsigned char c = w[i++];
+            if (c >= 'A' && c <= 'Z')
+                cls = C_UPPER, sym = 'X', nb[0] = (unsigned char)(c + 32);
+            else if (c >= 'a' && c <= 'z')
+                cls = C_LOWER, sym = 'x', nb[0] = c;
+            else if (c >= '0' && c <= '9')
+                cls = C_DIGIT, sym = 'd', nb[0] = '0';
+            else
+                cls = C_OTHER, sym = (c > 0x20 && c < 0x7f) ? c : '_', nb[0] = c;
+            nn = 1;
+            hs_byte(&exact, c);
+            hs_byte(&norm, nb[0]);
+        } else {
+            size_t adv = next_char(w, i, len, &cls, &sym, nb, &nn);
+            for (size_t k = 0; k < adv; k++)
+                hs_byte(&exact, w[i + k]);
+            i += adv;
+            for (size_t k = 0; k < nn; k++)
+                hs_byte(&norm, nb[k]);
+        }
         if (pn < 4)
             preh[pn++] = norm.h;
         memcpy(last[nchars & 3], nb, 4);
