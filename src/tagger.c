@@ -141,55 +141,76 @@ static size_t next_char(const unsigned char *w, size_t i, size_t len, int *cls, 
     return 1;
 }
 
+/* The closed-class words but `meanwhile`, each at slot closed_slot() of its lower-case bytes
+ * (the multiplier was searched for so that the 66 words' slots differ; tests/test_tagger.c
+ * checks the table against the word lists).  A word is closed when the entry at its slot
+ * is the word: one multiplication and one word compare instead of a scan of a list. */
+static const char closed_words[256][9] = {
+    [0] = "some", [5] = "by", [9] = "who", [11] = "which", [12] = "the", [18] = "all", [20] = "with",
+    [25] = "also", [26] = "though", [28] = "those", [29] = "under", [40] = "during", [43] = "most",
+    [52] = "at", [56] = "if", [59] = "her", [61] = "this", [63] = "it", [65] = "we", [66] = "these",
+    [70] = "they", [74] = "that", [75] = "over", [82] = "you", [88] = "for", [96] = "before", [100] = "when",
+    [109] = "what", [114] = "until", [122] = "about", [123] = "an", [125] = "our", [127] = "however",
+    [128] = "of", [129] = "its", [131] = "their", [133] = "in", [136] = "there", [141] = "he", [142] = "not",
+    [146] = "after", [153] = "next", [155] = "so", [163] = "while", [165] = "more", [171] = "she",
+    [181] = "no", [184] = "but", [195] = "last", [196] = "since", [199] = "although", [205] = "on",
+    [211] = "both", [220] = "a", [221] = "many", [223] = "one", [226] = "because", [230] = "other",
+    [231] = "i", [235] = "as", [237] = "from", [243] = "or", [247] = "his", [248] = "and", [253] = "to",
+    [255] = "each",
+};
+
+/* The slot of a word of 1 to 8 lower-case bytes packed into x, the first byte lowest
+ * (whatever the machine's byte order). */
+static unsigned closed_slot(uint64_t x) { return (unsigned)((x * 0x614995baa8343bedull) >> 56); }
+
+/* 1 if the n <= 8 bytes packed into x (as for closed_slot) are e[0..n) */
+static int packed_is(uint64_t x, const char *e, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if ((unsigned char)e[i] != (x >> (8 * i) & 0xff))
+            return 0;
+    return 1;
+}
+
 int nf__closed(const char *w, size_t n)
 {
-    /* the closed-class words, by first letter, each list ending in '|' */
     if (n == 0 || n > 9 || !((w[0] >= 'A' && w[0] <= 'Z') || (w[0] >= 'a' && w[0] <= 'z')))
         return 0;
     /* all capitals (`THE` in a heading) stays scored like any word in capitals */
     if (n > 1 && w[1] >= 'A' && w[1] <= 'Z')
         return 0;
-    char low[10];
-    for (size_t i = 0; i < n; i++) {
-        unsigned char c = (unsigned char)w[i];
-        if (c >= 'A' && c <= 'Z')
-            c = (unsigned char)(c + 32);
-        else if (c < 'a' || c > 'z')
+    uint64_t x = 0; /* the word in lower case, the first byte lowest (the first 8 bytes) */
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    if (n >= 4) { /* eight bytes at a time, as maybe_name */
+        size_t m = n < 8 ? n : 8;
+        if (m == 8) {
+            memcpy(&x, w, 8);
+        } else {
+            uint32_t a, b; /* overlapping: the bytes both hold are equal */
+            memcpy(&a, w, 4);
+            memcpy(&b, w + m - 4, 4);
+            x = a | (uint64_t)b << (8 * (m - 4));
+        }
+        const uint64_t ones = 0x0101010101010101ull >> (8 * (8 - m)), high = 0x80 * ones;
+        if (x & high)
             return 0;
-        low[i] = (char)c;
+        x |= 0x20 * ones; /* lower case for letters; a letter is then a byte in 'a' .. 'z' */
+        if (((x + (0x80 - 'a') * ones) & ~(x + (0x80 - 'z' - 1) * ones) & high) != high)
+            return 0;
+    } else
+#endif
+    {
+        for (size_t i = 0; i < n && i < 8; i++) {
+            unsigned c = (unsigned char)w[i] | 0x20u; /* lower case for letters */
+            if (c < 'a' || c > 'z')
+                return 0;
+            x |= (uint64_t)c << (8 * i);
+        }
     }
-    const char *list;
-    switch (low[0]) {
-        case 'a': list = "a|an|at|and|as|after|also|about|although|all|"; break;
-        case 'b': list = "but|before|by|because|both|"; break;
-        case 'd': list = "during|"; break;
-        case 'e': list = "each|"; break;
-        case 'f': list = "for|from|"; break;
-        case 'h': list = "he|his|her|however|"; break;
-        case 'i': list = "in|if|it|i|its|"; break;
-        case 'l': list = "last|"; break;
-        case 'm': list = "many|most|meanwhile|more|"; break;
-        case 'n': list = "no|not|next|"; break;
-        case 'o': list = "on|or|our|of|one|over|other|"; break;
-        case 's': list = "she|some|so|since|"; break;
-        case 't': list = "the|they|their|this|that|these|those|there|to|though|"; break;
-        case 'u': list = "until|under|"; break;
-        case 'w': list = "when|while|we|what|who|which|with|"; break;
-        case 'y': list = "you|"; break;
-        default: return 0;
-    }
-    /* the list's words one by one (no library calls: capitalized words come here twice each) */
-    for (const char *p = list; *p;) {
-        size_t k = 0;
-        while (k < n && p[k] == low[k])
-            k++;
-        if (k == n && p[k] == '|')
-            return 1;
-        while (p[k] != '|')
-            k++;
-        p += k + 1;
-    }
-    return 0;
+    if (n == 9)
+        return packed_is(x, "meanwhile", 8) && ((unsigned char)w[8] | 0x20u) == 'e';
+    const char *e = closed_words[closed_slot(x)];
+    return packed_is(x, e, n) && e[n] == 0;
 }
 
 void nf__tok_info(const char *word, size_t len, nf_tok *out)
@@ -210,12 +231,27 @@ void nf__tok_info(const char *word, size_t len, nf_tok *out)
         int cls;
         unsigned char sym, nb[4] = {0, 0, 0, 0};
         size_t nn;
-        size_t adv = next_char(w, i, len, &cls, &sym, nb, &nn);
-        for (size_t k = 0; k < adv; k++)
-            hs_byte(&exact, w[i + k]);
-        i += adv;
-        for (size_t k = 0; k < nn; k++)
-            hs_byte(&norm, nb[k]);
+        if (w[i] < 0x80) { /* ASCII: next_char's first case, one byte in and out */
+            unsigned char c = w[i++];
+            if (c >= 'A' && c <= 'Z')
+                cls = C_UPPER, sym = 'X', nb[0] = (unsigned char)(c + 32);
+            else if (c >= 'a' && c <= 'z')
+                cls = C_LOWER, sym = 'x', nb[0] = c;
+            else if (c >= '0' && c <= '9')
+                cls = C_DIGIT, sym = 'd', nb[0] = '0';
+            else
+                cls = C_OTHER, sym = (c > 0x20 && c < 0x7f) ? c : '_', nb[0] = c;
+            nn = 1;
+            hs_byte(&exact, c);
+            hs_byte(&norm, nb[0]);
+        } else {
+            size_t adv = next_char(w, i, len, &cls, &sym, nb, &nn);
+            for (size_t k = 0; k < adv; k++)
+                hs_byte(&exact, w[i + k]);
+            i += adv;
+            for (size_t k = 0; k < nn; k++)
+                hs_byte(&norm, nb[k]);
+        }
         if (pn < 4)
             preh[pn++] = norm.h;
         memcpy(last[nchars & 3], nb, 4);
@@ -770,6 +806,30 @@ const int16_t *nf__lookup(const nf_tagger *t, uint32_t key)
  * nf__skip). */
 static int maybe_name(const char *w, size_t n)
 {
+    if (n >= 4) {
+        /* the word's bytes as two overlapping 4- or 8-byte loads (they hold every byte);
+         * in ASCII (no byte >= 0x80), a capital is a byte >= 'A' and not >= 'Z' + 1: the
+         * high bits of x + (0x80 - 'A') and of x + (0x80 - 'Z' - 1) say so, byte by byte
+         * (no carry from one byte into the next below 0x80) */
+        uint64_t x, y;
+        if (n >= 8) {
+            memcpy(&x, w, 8);
+            memcpy(&y, w + n - 8, 8);
+        } else {
+            uint32_t a, b;
+            memcpy(&a, w, 4);
+            memcpy(&b, w + n - 4, 4);
+            x = a, y = b;
+        }
+        const uint64_t ones = 0x0101010101010101ull, high = 0x80 * ones;
+        if (!((x | y) & high)) {
+            uint64_t cap = ((x + (0x80 - 'A') * ones) & ~(x + (0x80 - 'Z' - 1) * ones)) |
+                           ((y + (0x80 - 'A') * ones) & ~(y + (0x80 - 'Z' - 1) * ones));
+            if (!(cap & high))
+                return 0;
+            return !nf__closed(w, n);
+        }
+    }
     for (size_t i = 0; i < n; i++) {
         unsigned char c = (unsigned char)w[i];
         if (c >= 'A' && c <= 'Z')
@@ -800,7 +860,7 @@ typedef struct {
  * words of a set are kept together in one cache line (wc_keys), apart from the entries'
  * infos (wc_entry): a look-up reads one line to find the word's entry, or that the set
  * lacks it, and then only the parts of the info it needs. */
-#define WC_SETS 4096u /* a power of two: 2 MB of entries, 256 KB of keys */
+#define WC_SETS 8192u /* a power of two: 4 MB of entries, 512 KB of keys */
 #define WC_MAXLEN 16u
 
 /* A word of 1..WC_MAXLEN bytes as two 8-byte values that together hold every byte of it
@@ -1013,6 +1073,7 @@ void nf_tagger_tag_cached(const nf_tagger *t, nf_tagger_cache *c, const char *co
     memset(ring.have, 0, sizeof ring.have);
     uint32_t feats[NF_MAX_CTX];
     int p1 = -1, p2 = -1;
+    size_t hi = 0; /* the tokens below are or were in the ring */
     for (size_t i = 0; i < n; i++) {
         if (p1 <= 0 && !maybe_name(words[i], lens[i])) {
             tags[i] = NF_TAG_O;
@@ -1020,26 +1081,22 @@ void nf_tagger_tag_cached(const nf_tagger *t, nf_tagger_cache *c, const char *co
             p1 = NF_TAG_O;
             continue;
         }
-        /* the window's words not yet in the ring: their cache sets are read together
-         * (set[k] is used below under the same condition) */
+        /* the window's words not yet in the ring, tokens from .. end - 1 (the ring holds the
+         * tokens i - 2 .. hi - 1 of the windows before: a window's tokens are never more
+         * than five, the ring's eight): their cache sets are read together */
+        size_t lo = i >= 2 ? i - 2 : 0, end = i + 3 < n ? i + 3 : n, from = hi > lo ? hi : lo;
         long set[5];
         wc_word wd[5];
-        for (size_t k = 0; k < 5; k++) {
-            size_t pos = i + k, j = pos - 2; /* position + 2 */
-            if (pos >= 2 && j < n && ring.have[j & 7] != j + 1)
-                set[k] = wc_set(c, words[j], lens[j], &wd[k]);
-        }
+        for (size_t j = from; j < end; j++)
+            set[j - from] = wc_set(c, words[j], lens[j], &wd[j - from]);
+        for (size_t j = from; j < end; j++)
+            ring_put(c, set[j - from], &wd[j - from], words[j], lens[j], &ring, j);
+        if (end > hi)
+            hi = end;
         const nf_tok *win[5];
         for (size_t k = 0; k < 5; k++) {
             size_t pos = i + k; /* position + 2 */
-            if (pos < 2 || pos - 2 >= n) {
-                win[k] = NULL;
-            } else {
-                size_t j = pos - 2;
-                if (ring.have[j & 7] != j + 1)
-                    ring_put(c, set[k], &wd[k], words[j], lens[j], &ring, j);
-                win[k] = &ring.tok[j & 7].info->tok;
-            }
+            win[k] = (pos < 2 || pos - 2 >= n) ? NULL : &ring.tok[(pos - 2) & 7].info->tok;
         }
         /* the window's features first, their filter words prefetched: they are read while
          * the role sums are added */
@@ -1056,9 +1113,10 @@ void nf_tagger_tag_cached(const nf_tagger *t, nf_tagger_cache *c, const char *co
                 add_sums(sc, role_sums(t, &ring.tok[(pos - 2) & 7], role_at[k]));
         }
         sum_feats(t, feats, nfeat, sc);
-        int best = NF_TAG_O;
+        /* the first best tag of those that may follow p1: O, the B-X, and the I-X of p1's X */
+        int best = NF_TAG_O, cont = p1 > 0 ? (p1 + 1) & ~1 : 0; /* I-X after B-X or I-X */
         for (int tg = 1; tg < NF_NTAGS; tg++)
-            if (nf__allowed(p1, tg) && sc[tg] > sc[best])
+            if (((tg & 1) || tg == cont) && sc[tg] > sc[best])
                 best = tg;
         tags[i] = (uint8_t)best;
         p2 = p1;

@@ -64,7 +64,7 @@ void nf_tagger_tag(const nf_tagger *t, const char *const *words, const size_t *l
 
 /* A memo of word analyses (nf_tok and the word's summed one-word feature weights, keyed by
  * the exact word bytes), to keep from sentence to sentence and article to article: names
- * and the words around them repeat.  About 2 MB; one per thread (not thread-safe).
+ * and the words around them repeat.  About 4.5 MB; one per thread (not thread-safe).
  * nf_tagger_cache_new returns NULL when out of memory (tagging then works without). */
 typedef struct nf_tagger_cache nf_tagger_cache;
 nf_tagger_cache *nf_tagger_cache_new(void);

@@ -11,6 +11,9 @@
 #include "nf.h"
 #include "tagger.h"
 
+/* from the internal part of tagger.h (whose nf_tok clashes with the one of nf.h) */
+int nf__closed(const char *w, size_t n);
+
 static const unsigned char *model;
 static size_t model_len;
 static nf_tagger *tg;
@@ -249,6 +252,75 @@ static void test_table_holds_the_model(void **st)
     assert_true(nlong > 1000); /* features with many weights */
 }
 
+/* nf__closed is the closed-class test of the word lists below (the tagger's hashed table of
+ * them must agree): every list word in any case but all capitals, and no other word. */
+static const char *const closed_lists[] = {
+    "a|an|at|and|as|after|also|about|although|all|", "but|before|by|because|both|", "during|", "each|",
+    "for|from|", "he|his|her|however|", "in|if|it|i|its|", "last|", "many|most|meanwhile|more|",
+    "no|not|next|", "on|or|our|of|one|over|other|", "she|some|so|since|",
+    "the|they|their|this|that|these|those|there|to|though|", "until|under|",
+    "when|while|we|what|who|which|with|", "you|"};
+
+static int closed_ref(const char *w, size_t n)
+{
+    if (n == 0 || n > 9 || (n > 1 && w[1] >= 'A' && w[1] <= 'Z'))
+        return 0;
+    char low[16];
+    for (size_t i = 0; i < n; i++) {
+        char c = w[i];
+        if (c >= 'A' && c <= 'Z')
+            c = (char)(c + 32);
+        else if (c < 'a' || c > 'z')
+            return 0;
+        low[i] = c;
+    }
+    for (size_t l = 0; l < sizeof closed_lists / sizeof *closed_lists; l++)
+        for (const char *p = closed_lists[l]; *p;) {
+            size_t k = strcspn(p, "|");
+            if (k == n && memcmp(p, low, n) == 0)
+                return 1;
+            p += k + 1;
+        }
+    return 0;
+}
+
+static void test_closed_class(void **st)
+{
+    (void)st;
+    size_t nclosed = 0;
+    char w[16];
+    for (size_t l = 0; l < sizeof closed_lists / sizeof *closed_lists; l++)
+        for (const char *p = closed_lists[l]; *p;) {
+            size_t k = strcspn(p, "|");
+            memcpy(w, p, k);
+            assert_true(nf__closed(w, k));
+            w[0] = (char)(w[0] - 32); /* `The` */
+            assert_true(nf__closed(w, k));
+            for (size_t i = 1; i < k; i++) /* `THE`, `THe` are scored */
+                w[i] = (char)(w[i] - 32);
+            assert_int_equal(nf__closed(w, k), k == 1);
+            w[k] = 's'; /* longer: `Thes`, `Alls` */
+            assert_int_equal(nf__closed(w, k + 1), closed_ref(w, k + 1));
+            assert_int_equal(nf__closed(w, k - 1), closed_ref(w, k - 1)); /* shorter */
+            nclosed++;
+            p += k + 1;
+        }
+    assert_int_equal(nclosed, 67);
+    /* random words of letters and a few other bytes, most of them near misses */
+    const char alpha[] = "aehilmnorstuwyATHEW'-0\xc3";
+    uint32_t r = 12345;
+    for (int t = 0; t < 200000; t++) {
+        size_t n = 0;
+        r = r * 1103515245u + 12345u;
+        size_t len = (r >> 16) % 11;
+        for (; n < len; n++) {
+            r = r * 1103515245u + 12345u;
+            w[n] = alpha[(r >> 16) % (sizeof alpha - 1)];
+        }
+        assert_int_equal(nf__closed(w, n), closed_ref(w, n));
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -259,6 +331,7 @@ int main(void)
         cmocka_unit_test(test_malformed_models),
         cmocka_unit_test(test_table_layout),
         cmocka_unit_test(test_table_holds_the_model),
+        cmocka_unit_test(test_closed_class),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
