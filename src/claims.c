@@ -81,10 +81,45 @@ static const char *const DETS[] = {"the", "a", "an", "its", "his", "her", "their
                                    "several", "two", "three", "many", "other", "one", "another",
                                    "senior", "top", "both", "all", NULL};
 
-/* The lists asked about most: the engine maps each of their words to the lists that hold it
- * (setmap); each token's membership is found once (c->wset, in_set). */
-enum { S_PRONOUNS, S_NP_STOP, S_PREPS, S_BE, S_DETS, S_N };
-static const char *const *const SETS[S_N] = {PRONOUNS, NP_STOP, PREPS, BE, DETS};
+static const char *const WHO_THAT[] = {"who", "that", NULL};
+static const char *const BE_ALL[] = {"is", "are", "was", "were", "be", "been", "being", "'s", "am", NULL};
+static const char *const NOT_BEFORE_NOUN[] = {"of", "for", "these", "those", "such", "no", "any", "whose", "with", NULL};
+static const char *const ON_THIS[] = {"on", "late", "early", "earlier", "this", "in", NULL};
+static const char *const ART[] = {"the", "a", "an", NULL};
+static const char *const REL[] = {"who", "which", "that", NULL};
+static const char *const HERE_ALSO[] = {"here", "there", "again", "also", "publicly", NULL};
+static const char *const PREP_WITH[] = {"with", "to", "in", "at", "during", "from", "for", "by", NULL};
+static const char *const AT_OCCASION[] = {"during", "after", "at", "following", "in", NULL};
+static const char *const THAT_ON[] = {"that", "on", "late", "early", NULL};
+static const char *const HERE[] = {"here", "there", NULL};
+static const char *const PREP_VIA[] = {"in", "at", "on", "during", "before", "after", "from", "to", "with", "via", NULL};
+static const char *const FROM_OF[] = {"from", "of", "at", "for", NULL};
+static const char *const PREP_THAN[] = {"for", "of", "in", "at", "from", "with", "by", "to", "on", "into", "about", "over", "than", NULL};
+static const char *const MODAL[] = {"would", "could", "can", "cannot", "will", "may", "might", "should", "must", "did", "do", "does", NULL};
+static const char *const ON_LATE[] = {"on", "late", "early", "in", "at", NULL};
+static const char *const ART_PREP[] = {"the", "a", "an", "of", "from", "at", "for", "and", NULL};
+static const char *const SAID[] = {"said", "says", "told", "tells", NULL};
+static const char *const ART_MOST[] = {"the", "a", "an", "most", NULL};
+static const char *const CONJ_THEN[] = {"and", "but", "by", "while", "before", "after", "then", "also", NULL};
+static const char *const AT_AHEAD[] = {"at", "in", "on", "during", "after", "before", "from", "to", "while", "ahead", NULL};
+static const char *const ON_BY[] = {"on", "in", "at", "late", "early", "earlier", "later", "by", "during", NULL};
+static const char *const MR[] = {"mr", "mr.", "sir", "lord", "king", "prince", "mister", NULL};
+static const char *const MRS[] = {"ms", "ms.", "mrs", "mrs.", "miss", "lady", "dame", "queen", "princess", "madam", NULL};
+
+/* The lists asked about most (at most 31): the engine maps each of their words to the lists that
+ * hold it (setmap); each token's membership is found once (c->wset, in_set). */
+enum {
+    S_PRONOUNS, S_NP_STOP, S_PREPS, S_BE, S_DETS, S_WHO_THAT, S_BE_ALL, S_NOT_BEFORE_NOUN, S_ON_THIS,
+    S_ART, S_REL, S_HERE_ALSO, S_PREP_WITH, S_AT_OCCASION, S_THAT_ON, S_HERE, S_PREP_VIA, S_FROM_OF,
+    S_PREP_THAN, S_MODAL, S_ON_LATE, S_ART_PREP, S_SAID, S_ART_MOST, S_CONJ_THEN, S_AT_AHEAD, S_ON_BY,
+    S_MR, S_MRS, S_N
+};
+static const char *const *const SETS[S_N] = {
+    PRONOUNS, NP_STOP, PREPS, BE, DETS, WHO_THAT, BE_ALL, NOT_BEFORE_NOUN, ON_THIS,
+    ART, REL, HERE_ALSO, PREP_WITH, AT_OCCASION, THAT_ON, HERE, PREP_VIA, FROM_OF,
+    PREP_THAN, MODAL, ON_LATE, ART_PREP, SAID, ART_MOST, CONJ_THEN, AT_AHEAD, ON_BY,
+    MR, MRS};
+_Static_assert(S_N <= 31, "c->wset has a bit for each list");
 
 /* Every word of every article is looked up in the cue lexicon, and most are no cue: the
  * lexicon's one-word forms are kept in a table of their own (lext) that finds a word with one
@@ -479,7 +514,7 @@ typedef struct ctx_s {
                           * forms are not NUL-terminated), padded with LOW_PAD bytes */
     uint8_t *lowlen;     /* token -> the form's length (< LOW_MAX) */
     const lexent **lex;  /* token -> its lexicon entry (words only), NULL */
-    uint8_t *wset;       /* token -> membership in the word lists SETS (in_set) */
+    uint32_t *wset;      /* token -> membership in the word lists SETS (in_set) */
     uint8_t *cand;       /* token -> may be a cue (find_cues looks no further at others) */
     uint8_t *dq;         /* token -> DQ_OPEN, DQ_CLOSE: a double quote mark, else 0 */
     cue *rec;            /* put_text records its ranges here */
@@ -701,24 +736,30 @@ static size_t phrase_at(ctx *c, size_t i, size_t lim, int cls)
     return best;
 }
 
-/* tok_in(c, i, SETS[set]), remembered: c->wset[i] is 0 until token i is first asked about,
- * then 1 | (bit 1 << set for each list that holds it). */
-static int in_set(ctx *c, size_t i, int set)
+/* Token i's memberships in the lists SETS: 1 | (bit 1 << set for each list that holds its form),
+ * found when first asked and kept in c->wset[i] (0 until then). */
+static uint32_t word_sets(const ctx *c, size_t i)
+{
+    /* what is() asks of a token besides its form: the first byte as written (a curly `’s`
+     * is no `'s`), no acronym */
+    size_t n;
+    const char *w = lower_tok(c, i, &n);
+    uintptr_t in = 0;
+    if (n && nf_tolower((unsigned char)tt(c, i)[0]) == (unsigned char)w[0] &&
+        !((c->tok[i].flags & NF_T_UPPER) && !(c->tok[i].flags & NF_T_SENT0)))
+        in = (uintptr_t)nf_map_get(c->x->setmap, w, n);
+    return c->wset[i] = (uint32_t)(1u | in << 1);
+}
+
+/* tok_in(c, i, SETS[set]), in one load once the token is known. */
+static inline int in_set(const ctx *c, size_t i, int set)
 {
     if (i >= c->ntok)
         return 0;
-    if (!c->wset[i]) {
-        /* what is() asks of a token besides its form: the first byte as written (a curly `’s`
-         * is no `'s`), no acronym */
-        size_t n;
-        const char *w = lower_tok(c, i, &n);
-        uintptr_t in = 0;
-        if (n && nf_tolower((unsigned char)tt(c, i)[0]) == (unsigned char)w[0] &&
-            !((c->tok[i].flags & NF_T_UPPER) && !(c->tok[i].flags & NF_T_SENT0)))
-            in = (uintptr_t)nf_map_get(c->x->setmap, w, n);
-        c->wset[i] = (uint8_t)(1u | in << 1);
-    }
-    return (c->wset[i] >> (set + 1)) & 1;
+    uint32_t m = c->wset[i];
+    if (!m)
+        m = word_sets(c, i);
+    return (m >> (set + 1)) & 1;
 }
 
 static int is_ing(const ctx *c, size_t i)
@@ -880,7 +921,7 @@ static size_t np_fwd(ctx *c, size_t i, size_t lim)
             e++;
             continue;
         }
-        if (e > i && tok_in(c, e, (const char *const[]){"from", "of", "at", "for", NULL}) && e + 1 < lim &&
+        if (e > i && in_set(c, e, S_FROM_OF) && e + 1 < lim &&
             (c->men_start[e + 1] >= 0 || (e + 2 < lim && is(c, e + 1, "the") && c->men_start[e + 2] >= 0) ||
              (e + 2 < lim && is(c, e + 1, "the") && (c->tok[e + 2].flags & NF_T_CAP)))) {
             e++; /* `figures from the Office for National Statistics` */
@@ -890,7 +931,7 @@ static size_t np_fwd(ctx *c, size_t i, size_t lim)
          * phrase: `told the Independent he expected`, `according to Microsoft the messages` */
         if (e > i && is_word(c, e - 1) && !in_set(c, e - 1, S_PREPS) && !in_set(c, e - 1, S_NP_STOP) &&
             !in_set(c, e - 1, S_DETS) &&
-            (pronoun_at(c, e) || (c->men_end[e - 1] >= 0 && tok_in(c, e, (const char *const[]){"the", "a", "an", "most", NULL}))))
+            (pronoun_at(c, e) || (c->men_end[e - 1] >= 0 && in_set(c, e, S_ART_MOST))))
             break;
         /* a day or month name that begins a name: `the Sunday Times`, `the Independent on Sunday` */
         int dayname = c->tx_cover[e] >= 0 && (c->tok[e].flags & NF_T_CAP) && e + 1 < lim &&
@@ -898,8 +939,8 @@ static size_t np_fwd(ctx *c, size_t i, size_t lim)
                       c->tx_cover[e + 1] < 0 && e > i && (tok_in(c, e - 1, (const char *const[]){"the", NULL}) ||
                                                            (c->tok[e - 1].flags & NF_T_CAP));
         if (!is_word(c, e) || in_set(c, e, S_NP_STOP) || (c->tx_cover[e] >= 0 && !dayname) || is(c, e, "ahead") ||
-            (e > i && tok_in(c, e, (const char *const[]){"said", "says", "told", "tells", NULL})) ||
-            tok_in(c, e, (const char *const[]){"would", "could", "can", "cannot", "will", "may", "might", "should", "must", "did", "do", "does", NULL}))
+            (e > i && in_set(c, e, S_SAID)) ||
+            in_set(c, e, S_MODAL))
             break;
         if (e > i && is_lower(c, e) && cls_at(c, e) != C_NONE &&
             !(in_set(c, e - 1, S_DETS) || (is_lower(c, e - 1) && cls_at(c, e - 1) == C_NONE)))
@@ -909,7 +950,7 @@ static size_t np_fwd(ctx *c, size_t i, size_t lim)
         e++;
         count++;
     }
-    while (e > i && (tok_in(c, e - 1, (const char *const[]){"the", "a", "an", "of", "from", "at", "for", "and", NULL}) ||
+    while (e > i && (in_set(c, e - 1, S_ART_PREP) ||
                      (!is_word(c, e - 1) && !(c->tok[e - 1].flags & NF_T_POSS))))
         e--;
     return e;
@@ -1106,7 +1147,7 @@ static int other_sense(ctx *c, size_t i, const lexent *le, size_t s0, size_t s1)
     if (le->lid == L_SAY && i + 2 < s1 && is(c, i + 1, "it") && is(c, i + 2, "all"))
         return 1;
     /* passive: `is said to`, `was called`, `has been described as` */
-    if (i > s0 && !is_ing(c, i) && tok_in(c, i - 1, (const char *const[]){"is", "are", "was", "were", "be", "been", "being", "'s", "am", NULL})) {
+    if (i > s0 && !is_ing(c, i) && in_set(c, i - 1, S_BE_ALL)) {
         if (le->lid == L_SAY || le->lid == L_CALL || le->lid == L_DESCRIBE ||
             le->lid == L_LABEL || le->lid == L_CLAIM || le->lid == L_QUOTE ||
             le->lid == L_CITE || le->lid == L_ALLEGE ||
@@ -1177,7 +1218,7 @@ static int other_sense(ctx *c, size_t i, const lexent *le, size_t s0, size_t s1)
             }
         }
     }
-    if (i > s0 && tok_in(c, i - 1, (const char *const[]){"of", "for", "these", "those", "such", "no", "any", "whose", "with", NULL}) && le->lid != L_SAY)
+    if (i > s0 && in_set(c, i - 1, S_NOT_BEFORE_NOUN) && le->lid != L_SAY)
         return 1;
     return 0;
 }
@@ -1214,7 +1255,7 @@ static int noun_reading(ctx *c, size_t i, size_t s0, size_t s1)
             return 0; /* `they report a number of calls` */
         if (tok_in(c, q, (const char *const[]){"which", "that", "what", "who", NULL}))
             return 0; /* `a bill which critics claim would legalise` */
-        if (tok_in(c, q, (const char *const[]){"the", "a", "an", NULL})) {
+        if (in_set(c, q, S_ART)) {
             det = 1;
             break;
         }
@@ -1262,7 +1303,7 @@ static void cue_add(ctx *c, const cue *q)
 /* Nothing but a date, `on`, the end of the sentence or a continuing cue from token k on. */
 static int rest_empty(ctx *c, size_t k, size_t s1)
 {
-    while (k < s1 && (c->tx_cover[k] >= 0 || tok_in(c, k, (const char *const[]){"on", "late", "early", "in", "at", NULL})))
+    while (k < s1 && (c->tx_cover[k] >= 0 || in_set(c, k, S_ON_LATE)))
         k++;
     if (k >= s1 || is_punct(c, k, '.') || is_punct(c, k, '!') || is_punct(c, k, ';') || is_dquote(c, k))
         return 1;
@@ -1272,7 +1313,7 @@ static int rest_empty(ctx *c, size_t k, size_t s1)
         return 1; /* `..., X said Saturday.` with the date unresolved */
     if (is_punct(c, k, ',') && k + 1 < s1 && tok_in(c, k + 1, (const char *const[]){"and", "but", "while", "although", NULL}))
         return 1; /* `C, according to X, and ...` */
-    if (tok_in(c, k, (const char *const[]){"at", "in", "on", "during", "after", "before", "from", "to", "while", "ahead", NULL})) {
+    if (in_set(c, k, S_AT_AHEAD)) {
         /* `..., the company said at the Detroit Motor Show.`: a place or occasion */
         size_t g = k + 1;
         while (g < s1 && !is(c, g, "that") && !is_dquote(c, g) && !is_punct(c, g, ',') && !is_punct(c, g, ':') &&
@@ -1424,7 +1465,7 @@ static void find_cues(ctx *c, size_t s)
                 q.passive = 1;
                 {
                     size_t a1 = ve;
-                    if (a1 + 1 < s1 && tok_in(c, a1, (const char *const[]){"on", "late", "early", "earlier", "this", "in", NULL}) && c->tx_start[a1 + 1] >= 0)
+                    if (a1 + 1 < s1 && in_set(c, a1, S_ON_THIS) && c->tx_start[a1 + 1] >= 0)
                         a1++;
                     if (a1 < s1 && c->tx_start[a1] >= 0)
                         q.tx = c->tx_start[a1]; /* `was announced Wednesday` */
@@ -1513,11 +1554,11 @@ static void find_cues(ctx *c, size_t s)
         int has_subj = 0;
         /* `Committee sources who spoke on the condition of anonymity said`: the subject is
          * before the relative clause */
-        if (j != (size_t)-1 && j > s0 && !tok_in(c, j, (const char *const[]){"who", "which", "that", NULL})) {
+        if (j != (size_t)-1 && j > s0 && !in_set(c, j, S_REL)) {
             for (size_t r = j; r > s0 && r + 14 > j; r--) {
                 if (!is_word(c, r) || is_dquote(c, r) || (is_lower(c, r) && cls_at(c, r) != C_NONE && cls_at(c, r) != C_WEAK && r != j))
                     break;
-                if (tok_in(c, r, (const char *const[]){"who", "that", NULL}) && r - 1 > s0 && is_word(c, r - 1) &&
+                if (in_set(c, r, S_WHO_THAT) && r - 1 > s0 && is_word(c, r - 1) &&
                     !in_set(c, r - 1, S_NP_STOP) && (c->men_end[r - 1] >= 0 || is_lower(c, r - 1)) &&
                     cls_at(c, r - 1) == C_NONE) {
                     size_t rn;
@@ -1530,12 +1571,12 @@ static void find_cues(ctx *c, size_t s)
             }
         }
         /* `Reports reaching here said`: a participle phrase after the subject */
-        if (j != (size_t)-1 && j >= s0 + 2 && tok_in(c, j, (const char *const[]){"here", "there", NULL}) &&
+        if (j != (size_t)-1 && j >= s0 + 2 && in_set(c, j, S_HERE) &&
             is_lower(c, j - 1) && is_ing(c, j - 1) && is_word(c, j - 2) && !in_set(c, j - 2, S_NP_STOP))
             j -= 2;
         int relcl = 0; /* the subject is the antecedent of a relative clause */
         /* a relative clause: `a banner that said`, `residents who said`, `the West, which said` */
-        if (j != (size_t)-1 && j > s0 && tok_in(c, j, (const char *const[]){"who", "which", "that", NULL})) {
+        if (j != (size_t)-1 && j > s0 && in_set(c, j, S_REL)) {
             size_t r = j - 1;
             if (is(c, r, "and") && is(c, j, "who")) {
                 /* `Elian's relatives, who are fighting to keep the boy and who have said` */
@@ -1563,10 +1604,10 @@ static void find_cues(ctx *c, size_t s)
         }
         if (j != (size_t)-1 && j >= s0 && is_word(c, j) && !in_set(c, j, S_NP_STOP) &&
             !(is_lower(c, j) && cls_at(c, j) != C_NONE) &&
-            !tok_in(c, j, (const char *const[]){"the", "a", "an", NULL})) { /* `used a speech to say` */
+            !in_set(c, j, S_ART)) { /* `used a speech to say` */
             size_t b = np_back(c, j, s0);
             if (b <= j && b > s0 &&
-                tok_in(c, b - 1, (const char *const[]){"for", "of", "in", "at", "from", "with", "by", "to", "on", "into", "about", "over", "than", NULL})) {
+                in_set(c, b - 1, S_PREP_THAN)) {
                 /* a phrase after a preposition belongs to the noun before it (`Bishop Henry
                  * Mansell of the Archdiocese of Buffalo`, `A voiceover to the footage`), or
                  * is no subject at all (`and for the first time said`) */
@@ -1631,7 +1672,7 @@ static void find_cues(ctx *c, size_t s)
                 else
                     break;
             }
-            int conj = p > s0 && tok_in(c, p - 1, (const char *const[]){"and", "but", "by", "while", "before", "after", "then", "also", NULL});
+            int conj = p > s0 && in_set(c, p - 1, S_CONJ_THEN);
             if (p > s0 && is(c, p - 1, "as") && is_ing(c, i) && first < c->ncue)
                 conj = 1; /* `quoted X as saying` */
             int ing = is_ing(c, i) || having;
@@ -1746,10 +1787,10 @@ static void find_cues(ctx *c, size_t s)
         /* a date with the cue: after it (`said on Friday`, `told reporters Wednesday`) */
         if (q.tx < 0) {
             size_t a1 = q.inverted ? q.np1 : ve;
-            if (a1 < s1 && tok_in(c, a1, (const char *const[]){"here", "there", "again", "also", "publicly", NULL}))
+            if (a1 < s1 && in_set(c, a1, S_HERE_ALSO))
                 a1++; /* `said here Friday` */
             for (size_t m = 0; m < 2 && a1 < s1; m++) {
-                if (tok_in(c, a1, (const char *const[]){"on", "late", "early", "earlier", "this", "in", NULL}) && a1 + 1 < s1 && c->tx_start[a1 + 1] >= 0) {
+                if (in_set(c, a1, S_ON_THIS) && a1 + 1 < s1 && c->tx_start[a1 + 1] >= 0) {
                     a1++;
                 }
                 if (c->tx_start[a1] >= 0) {
@@ -1773,7 +1814,7 @@ static void find_cues(ctx *c, size_t s)
         if (q.tx < 0) {
             size_t a1 = q.inverted ? q.np1 : ve;
             /* only a prepositional phrase (`said Russia on Friday moved` dates the content) */
-            int pp = a1 < s1 && tok_in(c, a1, (const char *const[]){"with", "to", "in", "at", "during", "from", "for", "by", NULL});
+            int pp = a1 < s1 && in_set(c, a1, S_PREP_WITH);
             for (size_t k = a1; pp && k < s1 && k < a1 + 10; k++) {
                 if (c->tx_start[k] >= 0) {
                     if (k > a1)
@@ -1794,7 +1835,7 @@ static void find_cues(ctx *c, size_t s)
                 k++;
             /* only a date that opens the sentence, after a preposition or `In a statement`
              * (`Prices will rise in March, the minister said`: March is the claim's) */
-            int opens = k == s0 || tok_in(c, s0, (const char *const[]){"on", "in", "at", "late", "early", "earlier", "later", "by", "during", NULL});
+            int opens = k == s0 || in_set(c, s0, S_ON_BY);
             for (size_t g = s0 + 1; g < k && opens; g++)
                 if (!(tok_in(c, g, (const char *const[]){"on", "in", "at", "a", "an", "its", "his", "her", "their", "the", "late", "early", NULL}) ||
                       (is_lower(c, g) && cls_at(c, g) == C_NONE && c->men_start[g] < 0 && tl(c, g) > 3 &&
@@ -1812,7 +1853,7 @@ static void find_cues(ctx *c, size_t s)
         /* `During the conversation, Biden warned`, `After the call, Mr Biden said`: the
          * event named in the sentence before, with its date */
         if (q.tx < 0 && s > 0 && se->ntok > 4 &&
-            tok_in(c, s0, (const char *const[]){"during", "after", "at", "following", "in", NULL}) &&
+            in_set(c, s0, S_AT_OCCASION) &&
             tok_in(c, s0 + 1, (const char *const[]){"the", "that", "this", "their", "his", "her", NULL})) {
             size_t cm = s0 + 2;
             while (cm < s0 + 6 && cm < i && is_word(c, cm) && c->tx_cover[cm] < 0)
@@ -1966,8 +2007,6 @@ static int gender_of(ctx *c, const char *canon)
 
 static void genders(ctx *c)
 {
-    static const char *const M[] = {"mr", "mr.", "sir", "lord", "king", "prince", "mister", NULL};
-    static const char *const F[] = {"ms", "ms.", "mrs", "mrs.", "miss", "lady", "dame", "queen", "princess", "madam", NULL};
     for (size_t m = 0; m < c->a->nmen; m++) {
         const nf_mention *mn = &c->a->men[m];
         if (mn->type != NF_ACT_PERSON || (mn->flags & NF_M_DEMONYM))
@@ -1975,7 +2014,7 @@ static void genders(ctx *c)
         size_t k = c->mtok0[m];
         int g = 0;
         for (size_t t = k > 0 ? k - 1 : k; t <= k && t < c->ntok; t++)
-            g = tok_in(c, t, M) ? 'm' : tok_in(c, t, F) ? 'f' : g;
+            g = in_set(c, t, S_MR) ? 'm' : in_set(c, t, S_MRS) ? 'f' : g;
         if (!g || gender_of(c, mn->canon))
             continue;
         if (c->ngender == c->capgender) {
@@ -2722,7 +2761,7 @@ static void content(ctx *c, size_t qi, nf_buf *buf)
         }
     }
     /* `said at the annual Jackson Hole symposium that ...`: the occasion is no part of it */
-    if (b < s1 && tok_in(c, b, (const char *const[]){"in", "at", "on", "during", "before", "after", "from", "to", "with", "via", NULL})) {
+    if (b < s1 && in_set(c, b, S_PREP_VIA)) {
         for (size_t k = b + 1; k < s1 && k < b + 20; k++) {
             if (is(c, k, "that")) {
                 b = k + 1;
@@ -2738,7 +2777,7 @@ static void content(ctx *c, size_t qi, nf_buf *buf)
             b++;
             continue;
         }
-        if (tok_in(c, b, (const char *const[]){"that", "on", "late", "early", NULL}) || is_punct(c, b, ',') ||
+        if (in_set(c, b, S_THAT_ON) || is_punct(c, b, ',') ||
             is_punct(c, b, ':'))
         {
             b++;
