@@ -554,10 +554,21 @@ static int dquote_at(const ctx *c, size_t i);
 static int quote_opens(const ctx *c, size_t i);
 enum { DQ_CLOSE = 1, DQ_OPEN = 3 }; /* c->dq: bit 0 a double quote, bit 1 it opens */
 
+/* The lexicon entry and cue candidacy of word i, whose form (lower-cased, n bytes) is at w. */
+static void lex_word(ctx *c, size_t i, const char *w, size_t n)
+{
+    int may_cue;
+    const lexent *le = lex_find(c->x, w, n, &may_cue);
+    c->lex[i] = le;
+    /* most words are no cue: only a reporting word or `according` may be one */
+    c->cand[i] = le ? (uint8_t)may_cue : n == 9 && !memcmp(w, "according", 9);
+}
+
 /* Per-token facts, found once per article: c->lt/lowlen (the lower-cased form) and c->dq for
  * every token, c->lex/cand for every word. The forms are in one lower-cased copy of the text
  * (not NUL-terminated: compare with low_eq); in a token that holds a ’ (a byte 0xE2 first) the
- * form is straightened in place. */
+ * form is straightened in place. The loop does what every token needs and leaves the rest
+ * (a ’, a quote mark, a word that passes the lexicon's filter) to calls that few tokens make. */
 static void lower_all(ctx *c)
 {
     nf_arena *ar = &c->a->arena;
@@ -574,30 +585,41 @@ static void lower_all(ctx *c)
     uint8_t *dq = c->dq = nf_arena_alloc(ar, nt);
     c->wset = nf_arena_alloc(ar, nt * sizeof *c->wset);
     memset(c->wset, 0, nt * sizeof *c->wset);
-    const char *e2 = memchr(t, 0xE2, len); /* the next 0xE2 byte at or after a token's start */
+    memset(dq, 0, nt);
+    const uint64_t *lexf = c->x->lexf;
+    /* the next 0xE2 byte at or after a token's start; the text's end when there is none */
+    const char *e2 = memchr(t, 0xE2, len);
+    if (!e2)
+        e2 = t + len;
     for (size_t i = 0; i < nt; i++) {
         uint32_t st = tok[i].start;
-        size_t l = tok[i].end - st, n;
-        if (l >= LOW_MAX)
-            l = LOW_MAX - 1;
-        n = l;
-        while (e2 && e2 < t + st)
-            e2 = memchr(e2 + 1, 0xE2, len - (size_t)(e2 + 1 - t));
-        if (e2 && e2 < t + st + l)
-            n = straighten(lt + st, l);
-        lowlen[i] = (uint8_t)n;
-        const lexent *le = NULL;
-        cand[i] = 0;
-        if (tok[i].flags & NF_T_WORD) {
-            int may_cue;
-            le = lex_find(c->x, lt + st, n, &may_cue);
-            /* most words are no cue: only a reporting word or `according` may be one */
-            cand[i] = le ? (uint8_t)may_cue : n == 9 && !memcmp(lt + st, "according", 9);
+        size_t n = tok[i].end - st;
+        uint16_t fl = tok[i].flags;
+        if (n >= LOW_MAX)
+            n = LOW_MAX - 1;
+        if (e2 < t + st + n) { /* a ’ in the token (or a byte 0xE2 before it) */
+            while (e2 < t + st)
+                e2 = (e2 = memchr(e2 + 1, 0xE2, len - (size_t)(e2 + 1 - t))) ? e2 : t + len;
+            if (e2 < t + st + n)
+                n = straighten(lt + st, n);
         }
-        lex[i] = le;
-        dq[i] = 0;
-        if ((tok[i].flags & NF_T_QUOTE) && dquote_at(c, i))
-            dq[i] = quote_opens(c, i) ? DQ_OPEN : DQ_CLOSE;
+        lowlen[i] = (uint8_t)n;
+        lex[i] = NULL;
+        cand[i] = 0;
+        if (fl & NF_T_QUOTE) {
+            if (dquote_at(c, i))
+                dq[i] = quote_opens(c, i) ? DQ_OPEN : DQ_CLOSE;
+        } else if (fl & NF_T_WORD) {
+            /* the lexicon's filter (lex_find's first step), then the rest of lex_find */
+            if (n - 1 < WKEY_MAX) {
+                uint32_t f = lexf_bit(lt + st, n);
+                if (lexf[f / 64] >> (f % 64) & 1)
+                    lex_word(c, i, lt + st, n);
+                else if (n == 9 && lt[st] == 'a') /* no lexicon form: a cue if `according` */
+                    cand[i] = !memcmp(lt + st, "according", 9);
+            } else
+                lex_word(c, i, lt + st, n);
+        }
     }
 }
 
