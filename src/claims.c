@@ -169,6 +169,8 @@ static inline uint32_t lexf_bit(const char *s, size_t n)
     return (sig * 0x9E3779B1u) >> (32 - LEXF_BITS);
 }
 
+enum { SETT_BITS = 9, SETT_SIZE = 1 << SETT_BITS };
+
 struct nf_claims_eng {
     uint64_t lexf[(1 << LEXF_BITS) / 64]; /* the one-word forms of the cue lexicon (see above) */
     uint16_t lext_tag[LEXT_SIZE];
@@ -184,6 +186,10 @@ struct nf_claims_eng {
     nf_map *phfirst; /* first word of a phrase -> 1 + the first phrase of its group */
     nf_map *homo;    /* forms that are nouns too (`report`, `claims`) -> 1 */
     nf_map *setmap;  /* word of SETS -> bit 1 << set for each list that holds it */
+    /* the same for the words of at most WKEY_MAX bytes (all of them), in a table like lext's
+     * (a slot's mask is 0 while it is free: every word there is in a list) */
+    wkey sett_key[SETT_SIZE];
+    uint32_t sett_mask[SETT_SIZE];
 };
 
 /* The lexicon entry of the lower-case word s[0..n) (s readable for n + LOW_PAD bytes), NULL;
@@ -230,6 +236,35 @@ static void lex_put(struct nf_claims_eng *x, const char *s, const lexent *le)
     x->lexf[f / 64] |= (uint64_t)1 << (f % 64);
     x->lext_key[i] = k;
     x->lext_le[i] = le;
+}
+
+/* Adds list set to the memberships of the NUL-terminated word w in the table sett. */
+static void sett_add(struct nf_claims_eng *x, const char *w, int set)
+{
+    size_t n = strlen(w);
+    if (n == 0 || n > WKEY_MAX)
+        return;
+    char pad[WKEY_MAX + LOW_PAD] = {0};
+    memcpy(pad, w, n);
+    wkey k = word_key(pad, n);
+    size_t i = wkey_hash(k) >> (64 - SETT_BITS);
+    while (x->sett_mask[i] && !(x->sett_key[i].a == k.a && x->sett_key[i].b == k.b))
+        i = (i + 1) % SETT_SIZE;
+    x->sett_key[i] = k;
+    x->sett_mask[i] |= (uint32_t)1 << set;
+}
+
+/* The lists of SETS that hold the lower-case word s[0..n) (s readable for n + LOW_PAD bytes):
+ * bit 1 << set for each. */
+static uint32_t sets_of(const struct nf_claims_eng *x, const char *s, size_t n)
+{
+    if (n == 0 || n > WKEY_MAX)
+        return n ? (uint32_t)(uintptr_t)nf_map_get(x->setmap, s, n) : 0;
+    wkey k = word_key(s, n);
+    for (size_t i = wkey_hash(k) >> (64 - SETT_BITS); x->sett_mask[i]; i = (i + 1) % SETT_SIZE)
+        if (x->sett_key[i].a == k.a && x->sett_key[i].b == k.b)
+            return x->sett_mask[i];
+    return 0;
 }
 
 static const char *const CLASS_NAMES[] = {"", "v", "tell", "np", "weak", "cite", "acc", "ext", "obj", "adv", "noun"};
@@ -284,6 +319,7 @@ int nf_claims_init(nf_engine *e, char *err, size_t errlen)
         for (const char *const *w = SETS[set]; *w; w++) {
             uintptr_t m = (uintptr_t)nf_map_get(x->setmap, *w, strlen(*w));
             nf_map_put(x->setmap, *w, strlen(*w), (void *)(m | (uintptr_t)1 << set));
+            sett_add(x, *w, set);
         }
     size_t capph = 0;
     size_t len = 0;
@@ -769,7 +805,7 @@ static uint32_t word_sets(const ctx *c, size_t i)
     uintptr_t in = 0;
     if (n && nf_tolower((unsigned char)tt(c, i)[0]) == (unsigned char)w[0] &&
         !((c->tok[i].flags & NF_T_UPPER) && !(c->tok[i].flags & NF_T_SENT0)))
-        in = (uintptr_t)nf_map_get(c->x->setmap, w, n);
+        in = sets_of(c->x, w, n);
     return c->wset[i] = (uint32_t)(1u | in << 1);
 }
 
@@ -1390,13 +1426,7 @@ static void find_cues(ctx *c, size_t s)
         const lexent *le = lex_at(c, i);
         size_t n;
         const char *w = lower_tok(c, i, &n);
-        cue q;
-        memset(&q, 0, sizeof q);
-        q.s = (uint32_t)s;
-        q.tx = -1;
-        q.join = -1;
-        q.sptype = 255;
-        q.v = (uint32_t)i;
+        cue q = {.s = (uint32_t)s, .tx = -1, .join = -1, .sptype = 255, .v = (uint32_t)i};
         if (!le && n == 9 && !memcmp(w, "according", 9) && i + 1 < s1 && is(c, i + 1, "to")) {
             static const lexent acc = {"according to", C_ACC, L_OTHER};
             q.le = &acc;
