@@ -2634,6 +2634,24 @@ static long close_for(ctx *c, size_t qo, size_t lim)
 }
 
 /* Appends the text of tokens [b, e) to buf without quote marks, collapsing whitespace. */
+/* Copies s[0..n) to d with each white-space byte made a space. Eight bytes at a time while
+ * they hold no byte below 0x20 (white space but the space itself is below it): (w - 0x20..) &
+ * ~w has a top bit set exactly when there is one. */
+static void copy_spaced(char *d, const char *s, size_t n)
+{
+    const uint64_t ones = 0x2020202020202020ULL, top = 0x8080808080808080ULL;
+    size_t x = 0;
+    for (; x + 8 <= n; x += 8) {
+        uint64_t w;
+        memcpy(&w, s + x, 8);
+        if ((w - ones) & ~w & top)
+            break;
+        memcpy(d + x, &w, 8);
+    }
+    for (; x < n; x++)
+        d[x] = nf_isspace((unsigned char)s[x]) ? ' ' : s[x];
+}
+
 static void put_text(ctx *c, nf_buf *buf, size_t b, size_t e)
 {
     while (b < e && (is_dquote(c, b) || is_punct(c, b, ',') || is_punct(c, b, ':')))
@@ -2655,21 +2673,31 @@ static void put_text(ctx *c, nf_buf *buf, size_t b, size_t e)
     char *d = buf->p + buf->len;
     uint32_t last = 0;
     int first = 1;
-    for (size_t k = b; k < e; k++) {
+    for (size_t k = b; k < e;) {
         if (is_dquote(c, k)) {
+            k++;
             continue;
         }
         if (!first && c->tok[k].start > last)
             *d++ = ' ';
         else if (!first && is_dquote(c, k - 1) && c->tok[k - 1].start > last)
             *d++ = ' ';
+        /* tokens k..j and the gaps between them in one copy, while each gap is nothing or one
+         * white-space byte (which the copy makes the one space the loop would put) */
+        size_t j = k;
+        while (j + 1 < e && !is_dquote(c, j + 1)) {
+            uint32_t g = c->tok[j].end, nx = c->tok[j + 1].start;
+            if (nx != g && !(nx == g + 1 && nf_isspace((unsigned char)c->t[g])))
+                break;
+            j++;
+        }
         const char *s = tt(c, k);
-        size_t n = tl(c, k);
-        for (size_t x = 0; x < n; x++)
-            d[x] = nf_isspace((unsigned char)s[x]) ? ' ' : s[x];
+        size_t n = c->tok[j].end - c->tok[k].start;
+        copy_spaced(d, s, n);
         d += n;
-        last = c->tok[k].end;
+        last = c->tok[j].end;
         first = 0;
+        k = j + 1;
     }
     buf->len = (size_t)(d - buf->p);
     *d = 0;
