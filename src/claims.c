@@ -1190,6 +1190,33 @@ static int np_speaks(ctx *c, size_t b, size_t e)
 /* Other senses of a reporting word at i (cls, lemma known). */
 static int other_sense(ctx *c, size_t i, const lexent *le, size_t s0, size_t s1)
 {
+    /* the word lists of this function's tok_in calls (static: a list written in the call is
+     * built on the stack at each call) */
+    static const char *const THE_ITS[] = {"the", "a", "its", "his", "her", "their", NULL};
+    static const char *const TELL_THING[] = {"story", "tale", "tales", "stories", "time",
+                                             "difference", NULL};
+    static const char *const CLAIMED_THING[] = {"responsibility", "credit", "lives", "victory",
+                                                "ownership", "title", "asylum", "damages",
+                                                "compensation", "seats", "territory", "the", "a",
+                                                "an", "his", "her", "their", "its", "more", "at",
+                                                NULL};
+    static const char *const TOLL[] = {"lives", "victims", "casualties", "dead", "seats", "medals",
+                                       "titles", NULL};
+    static const char *const PARTICLE[] = {"off", "up", "in", "back", "out", "home", NULL};
+    static const char *const OBJ_PRON[] = {"it", "him", "her", "them", "me", "us", "you", NULL};
+    static const char *const ON_TO[] = {"on", "to", "and", "after", "before", NULL};
+    static const char *const WH[] = {"whether", "if", "how", "what", "when", "why", "which", "who",
+                                     "apart", NULL};
+    static const char *const COUNT_DET[] = {"two", "three", "four", "five", "six", "seven", "eight",
+                                            "nine", "ten", "another", "a", "an", "to", "up", "more",
+                                            "its", "his", "her", "their", "the", NULL};
+    static const char *const FOR_BACK[] = {"for", "back", NULL};
+    static const char *const THE_SOME[] = {"the", "a", "an", "its", "his", "her", "their", "our",
+                                           "some", NULL};
+    static const char *const NOUN_FORMS[] = {"charges", "vows", "pledges", "promises", "states",
+                                             "voices", "demands", "estimates", "signals", "calls",
+                                             "labels", "stresses", "urges", "cautions", "quotes",
+                                             "cites", "concerns", NULL};
     const char *lem = le->lemma;
     /* `so-called`, `so called` */
     if (i > s0 && is(c, i - 1, "so"))
@@ -1199,8 +1226,8 @@ static int other_sense(ctx *c, size_t i, const lexent *le, size_t s0, size_t s1)
     if (i + 1 < s1 && is_punct(c, i + 1, '-'))
         return 1; /* `said-to-be` compounds */
     /* `the film tells the story of`, `the name says it all` */
-    if (le->lid == L_TELL && i + 2 < s1 && tok_in(c, i + 1, (const char *const[]){"the", "a", "its", "his", "her", "their", NULL}) &&
-        tok_in(c, i + 2, (const char *const[]){"story", "tale", "tales", "stories", "time", "difference", NULL}))
+    if (le->lid == L_TELL && i + 2 < s1 && tok_in(c, i + 1, THE_ITS) &&
+        tok_in(c, i + 2, TELL_THING))
         return 1;
     if (le->lid == L_SAY && i + 2 < s1 && is(c, i + 1, "it") && is(c, i + 2, "all"))
         return 1;
@@ -1213,35 +1240,35 @@ static int other_sense(ctx *c, size_t i, const lexent *le, size_t s0, size_t s1)
             return 1;
     }
     if (le->lid == L_CLAIM && i + 1 < s1) {
-        if (tok_in(c, i + 1, (const char *const[]){"responsibility", "credit", "lives", "victory", "ownership", "title", "asylum", "damages", "compensation", "seats", "territory", "the", "a", "an", "his", "her", "their", "its", "more", "at", NULL}))
+        if (tok_in(c, i + 1, CLAIMED_THING))
             return 1;
         if (c->tok[i + 1].flags & NF_T_NUM) {
             for (size_t k = i + 2; k < s1 && k < i + 5; k++)
-                if (tok_in(c, k, (const char *const[]){"lives", "victims", "casualties", "dead", "seats", "medals", "titles", NULL}))
+                if (tok_in(c, k, TOLL))
                     return 1;
         }
     }
     if (le->lid == L_CALL && i + 1 < s1 &&
-        tok_in(c, i + 1, (const char *const[]){"off", "up", "in", "back", "out", "home", NULL}))
+        tok_in(c, i + 1, PARTICLE))
         return 1;
     if (le->lid == L_CALL && i + 1 < s1 &&
-        tok_in(c, i + 1, (const char *const[]){"it", "him", "her", "them", "me", "us", "you", NULL}) &&
-        (i + 2 >= s1 || !is_word(c, i + 2) || in_set(c, i + 2, S_PREPS) || tok_in(c, i + 2, (const char *const[]){"on", "to", "and", "after", "before", NULL})))
+        tok_in(c, i + 1, OBJ_PRON) &&
+        (i + 2 >= s1 || !is_word(c, i + 2) || in_set(c, i + 2, S_PREPS) || tok_in(c, i + 2, ON_TO)))
         return 1; /* `called him on Friday`: a telephone call */
     if (le->lid == L_TELL && i + 1 < s1 &&
-        (tok_in(c, i + 1, (const char *const[]){"whether", "if", "how", "what", "when", "why", "which", "who", "apart", NULL}) ||
+        (tok_in(c, i + 1, WH) ||
          (is(c, i + 1, "the") && i + 2 < s1 && is(c, i + 2, "difference"))))
         return 1; /* `could not tell whether`: to know */
     if (le->lid == L_ADD && i + 1 < s1 &&
-        ((c->tok[i + 1].flags & NF_T_NUM) || tok_in(c, i + 1, (const char *const[]){"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "another", "a", "an", "to", "up", "more", "its", "his", "her", "their", "the", NULL})))
+        ((c->tok[i + 1].flags & NF_T_NUM) || tok_in(c, i + 1, COUNT_DET)))
         return 1; /* `added two hits`, `added to the list` */
-    if (le->lid == L_REPORT && i + 1 < s1 && tok_in(c, i + 1, (const char *const[]){"for", "back", NULL}))
+    if (le->lid == L_REPORT && i + 1 < s1 && tok_in(c, i + 1, FOR_BACK))
         return 1;
     if (le->lid == L_STATE && !(i + 1 < s1 && is(c, i + 1, "that")))
         return 1;
     if ((le->lid == L_MAINTAIN || le->lid == L_EXPRESS || le->lid == L_INDICATE ||
          le->lid == L_AFFIRM || le->lid == L_REAFFIRM) && i + 1 < s1 &&
-        tok_in(c, i + 1, (const char *const[]){"the", "a", "an", "its", "his", "her", "their", "our", "some", NULL}) &&
+        tok_in(c, i + 1, THE_SOME) &&
         le->lid != L_EXPRESS)
         return 1; /* `has maintained the site` */
     /* a noun, not a verb: `the claims`, `his comments`, `the report`, `a note` */
@@ -1259,9 +1286,7 @@ static int other_sense(ctx *c, size_t i, const lexent *le, size_t s0, size_t s1)
         const char *lw = lower_tok(c, i, &ln);
         int plural = n > 2 && w[n - 1] == 's' &&
                      (nf_map_has(c->x->homo, lw, ln) ||
-                      tok_in(c, i, (const char *const[]){"charges", "vows", "pledges", "promises", "states", "voices", "demands",
-                                                         "estimates", "signals", "calls", "labels", "stresses", "urges",
-                                                         "cautions", "quotes", "cites", "concerns", NULL}));
+                      tok_in(c, i, NOUN_FORMS));
         int nounish = plural || (n > 2 && n == strlen(lem) && !memcmp(w, lem, n));
         if (nounish) {
             size_t k = i;
@@ -1389,6 +1414,32 @@ static int rest_empty(ctx *c, size_t k, size_t s1)
 /* Pass 1 over one sentence: its cues. */
 static void find_cues(ctx *c, size_t s)
 {
+    /* the word lists of this function's tok_in calls (static: a list written in the call is
+     * built on the stack at each call) */
+    static const char *const WAS[] = {"was", "were", "been", NULL};
+    static const char *const HAVE[] = {"has", "have", "had", NULL};
+    static const char *const ON_WIDELY[] = {"on", "late", "early", "earlier", "widely",
+                                            "previously", "initially", NULL};
+    static const char *const AUX_ADV[] = {"has", "have", "had", "was", "is", "been", "also",
+                                          "already", "now", "later", NULL};
+    static const char *const DEAD[] = {"dead", "killed", "injured", "wounded", "missing", "hurt",
+                                       "safe", NULL};
+    static const char *const FOR_ON[] = {"for", "on", NULL};
+    static const char *const IN_TURN[] = {"particular", "turn", "addition", "response", "reply",
+                                          "return", NULL};
+    static const char *const PERSONAL[] = {"it", "they", "we", "i", "you", "them", "him", "her",
+                                           "us", "me", NULL};
+    static const char *const WHO_OF[] = {"who", "which", "that", "of", "in", "at", "from", "and",
+                                         NULL};
+    static const char *const ASKED_EXPECTED[] = {"asked", "urged", "invited", "called", "told",
+                                                 "forced", "allowed", "encouraged", "pressed",
+                                                 "expected", NULL};
+    static const char *const AND_FROM[] = {"and", "from", "at", "of", "for", NULL};
+    static const char *const WITH_ON[] = {"with", "to", "in", "at", "on", "during", "from", "for",
+                                          "by", NULL};
+    static const char *const ON_THE[] = {"on", "in", "at", "a", "an", "its", "his", "her", "their",
+                                         "the", "late", "early", NULL};
+    static const char *const THE_THIS[] = {"the", "that", "this", "their", "his", "her", NULL};
     const nf_sent *se = &c->a->sent[s];
     size_t s0 = se->tok0, s1 = se->tok0 + se->ntok;
 #ifdef CLAIMS_DEBUG
@@ -1398,8 +1449,7 @@ static void find_cues(ctx *c, size_t s)
         fprintf(stderr, "S%zu line %ld head %d cap %d inq %d: %.*s\n", s, ln, se->heading, is_caption(c, s), se->in_quote, (int)(se->end - se->start), c->t + se->start);
     }
 #endif
-    /* no word that may be a cue: nothing to do (before the set-up of the loop below, which
-     * costs: the compiler builds its word lists on the stack) */
+    /* no word that may be a cue: nothing to do */
     if (s1 <= s0 || !memchr(c->cand + s0, 1, s1 - s0))
         return;
     if (sent_skipped(c, s))
@@ -1489,8 +1539,8 @@ static void find_cues(ctx *c, size_t s)
                 }
                 if (le->lid != L_ANNOUNCE && le->lid != L_REPORT)
                     continue;
-                if (!tok_in(c, p - 1, (const char *const[]){"was", "were", "been", NULL}) ||
-                    (is(c, p - 1, "been") && p > s0 + 1 && !tok_in(c, p - 2, (const char *const[]){"has", "have", "had", NULL})))
+                if (!tok_in(c, p - 1, WAS) ||
+                    (is(c, p - 1, "been") && p > s0 + 1 && !tok_in(c, p - 2, HAVE)))
                     continue; /* `will be announced next week`: nothing said yet */
                 /* an agentless passive is an attribution only with what was said: `it was
                  * announced that C`, `C, it has been reported`, `X was reported to have...`,
@@ -1498,15 +1548,15 @@ static void find_cues(ctx *c, size_t s)
                 {
                     size_t a1 = ve;
                     while (a1 < s1 && (c->tx_cover[a1] >= 0 || cls_at(c, a1) == C_ADV ||
-                                       tok_in(c, a1, (const char *const[]){"on", "late", "early", "earlier", "widely", "previously", "initially", NULL})))
+                                       tok_in(c, a1, ON_WIDELY)))
                         a1++;
                     size_t bp = p - 1; /* the auxiliary; `it` before it (`it has been reported`) */
-                    while (bp > s0 && tok_in(c, bp - 1, (const char *const[]){"has", "have", "had", "was", "is", "been", "also", "already", "now", "later", NULL}))
+                    while (bp > s0 && tok_in(c, bp - 1, AUX_ADV))
                         bp--;
                     int it = bp > s0 && is(c, bp - 1, "it");
                     int said = a1 < s1 && (is(c, a1, "that") || is_open(c, a1) || is_punct(c, a1, ':') ||
                                            (is(c, a1, "to") && a1 + 1 < s1 && is_lower(c, a1 + 1) && !in_set(c, a1 + 1, S_DETS)) ||
-                                           tok_in(c, a1, (const char *const[]){"dead", "killed", "injured", "wounded", "missing", "hurt", "safe", NULL}));
+                                           tok_in(c, a1, DEAD));
                     if (!said && !(it && (a1 >= s1 || !is_word(c, a1))))
                         continue;
                     if (!said && it && bp > s0 + 2 && is_punct(c, bp - 2, ',')) {
@@ -1689,7 +1739,7 @@ static void find_cues(ctx *c, size_t s)
                 if (!plain && !nf_map_has(c->x->desc, hw, hn) && !(is_ing(c, i) && j + 1 == i)) {
                     /* ... unless what follows is a reported statement */
                     size_t a1 = ve;
-                    int ok = a1 < s1 && is(c, i, "called") && tok_in(c, a1, (const char *const[]){"for", "on", NULL});
+                    int ok = a1 < s1 && is(c, i, "called") && tok_in(c, a1, FOR_ON);
                     for (size_t k2 = a1; k2 < s1 && k2 < a1 + 6 && !ok; k2++)
                         ok = is_open(c, k2);
                     if (!ok)
@@ -1719,7 +1769,7 @@ static void find_cues(ctx *c, size_t s)
                     having = 1;
                 if (p > s0 && (cls_at(c, p - 1) == C_ADV || c->tx_cover[p - 1] >= 0))
                     p--;
-                else if (p > s0 + 1 && is(c, p - 2, "in") && tok_in(c, p - 1, (const char *const[]){"particular", "turn", "addition", "response", "reply", "return", NULL}))
+                else if (p > s0 + 1 && is(c, p - 2, "in") && tok_in(c, p - 1, IN_TURN))
                     p -= 2;
                 else
                     break;
@@ -1740,12 +1790,12 @@ static void find_cues(ctx *c, size_t s)
                 /* inverted: `"...," said X`; `Replied X, "..."` */
                 size_t st = ve;
                 size_t e = le->cls == C_NP || is_ing(c, i) ? st : np_fwd(c, st, s1);
-                if (e > st && e == st + 1 && tok_in(c, st, (const char *const[]){"it", "they", "we", "i", "you", "them", "him", "her", "us", "me", NULL}))
+                if (e > st && e == st + 1 && tok_in(c, st, PERSONAL))
                     e = st;
                 if (e > st && le->lid != L_SAY && !np_speaks(c, st, e))
                     e = st; /* `"...," said a message read on television` is fine */
                 if (e > st && e < s1 && is_word(c, e) && !rest_empty(c, e, s1) &&
-                    !tok_in(c, e, (const char *const[]){"who", "which", "that", "of", "in", "at", "from", "and", NULL}))
+                    !tok_in(c, e, WHO_OF))
                     e = st; /* `said the figures represented...`: no speaker, a claim */
                 if (e > st) {
                     q.np0 = (uint32_t)st;
@@ -1769,7 +1819,7 @@ static void find_cues(ctx *c, size_t s)
                 }
             } else if (conj || ing ||
                        (p > s0 + 1 && is(c, p - 1, "to") && (le->cls == C_V || le->cls == C_TELL) &&
-                        !tok_in(c, p - 2, (const char *const[]){"asked", "urged", "invited", "called", "told", "forced", "allowed", "encouraged", "pressed", "expected", NULL}))) {
+                        !tok_in(c, p - 2, ASKED_EXPECTED))) {
                 q.join = -2; /* `was put in front of a camera to say that`: the sentence's subject */
             } else {
                 continue;
@@ -1816,7 +1866,7 @@ static void find_cues(ctx *c, size_t s)
                     break;
                 }
                 if (!is_word(c, p) || (is_lower(c, p) && cls_at(c, p) != C_NONE && cls_at(c, p) != C_ADV) ||
-                    (in_set(c, p, S_NP_STOP) && !tok_in(c, p, (const char *const[]){"and", "from", "at", "of", "for", NULL}) &&
+                    (in_set(c, p, S_NP_STOP) && !tok_in(c, p, AND_FROM) &&
                      !is(c, p, "including")))
                     break;
             }
@@ -1873,7 +1923,7 @@ static void find_cues(ctx *c, size_t s)
                         q.tx = c->tx_start[k];
                     break;
                 }
-                if (!(tok_in(c, k, (const char *const[]){"with", "to", "in", "at", "on", "during", "from", "for", "by", NULL}) ||
+                if (!(tok_in(c, k, WITH_ON) ||
                       in_set(c, k, S_DETS) || (c->tok[k].flags & NF_T_CAP) || (c->tok[k].flags & NF_T_POSS) ||
                       c->men_start[k] >= 0))
                     break;
@@ -1889,7 +1939,7 @@ static void find_cues(ctx *c, size_t s)
              * (`Prices will rise in March, the minister said`: March is the claim's) */
             int opens = k == s0 || in_set(c, s0, S_ON_BY);
             for (size_t g = s0 + 1; g < k && opens; g++)
-                if (!(tok_in(c, g, (const char *const[]){"on", "in", "at", "a", "an", "its", "his", "her", "their", "the", "late", "early", NULL}) ||
+                if (!(tok_in(c, g, ON_THE) ||
                       (is_lower(c, g) && cls_at(c, g) == C_NONE && c->men_start[g] < 0 && tl(c, g) > 3 &&
                        !in_set(c, g, S_NP_STOP))))
                     opens = 0;
@@ -1906,7 +1956,7 @@ static void find_cues(ctx *c, size_t s)
          * event named in the sentence before, with its date */
         if (q.tx < 0 && s > 0 && se->ntok > 4 &&
             in_set(c, s0, S_AT_OCCASION) &&
-            tok_in(c, s0 + 1, (const char *const[]){"the", "that", "this", "their", "his", "her", NULL})) {
+            tok_in(c, s0 + 1, THE_THIS)) {
             size_t cm = s0 + 2;
             while (cm < s0 + 6 && cm < i && is_word(c, cm) && c->tx_cover[cm] < 0)
                 cm++;
