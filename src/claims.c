@@ -1033,6 +1033,19 @@ static int is_dash(const ctx *c, size_t i)
 static int other_sense(ctx *c, size_t i, const lexent *le, size_t s0, size_t s1);
 static size_t skip_back(ctx *c, size_t j, size_t s0, int32_t *tx, int *comma)
 {
+    /* the word lists of this function's tok_in calls (static: a list written in the call is
+     * built on the stack at each call) */
+    static const char *const ON_EARLIER[] = {"on", "in", "at", "late", "early", "earlier", NULL};
+    static const char *const IN_TURN[] = {"particular", "turn", "addition", "response", "reply",
+                                          "return", NULL};
+    static const char *const ASKED[] = {"asked", "urged", "invited", "called", "told", "forced",
+                                        "allowed", "encouraged", "pressed", NULL};
+    static const char *const WHO_CITING[] = {"who", "which", "whose", "citing", "quoting", NULL};
+    static const char *const ON_LATE_EARLIER[] = {"on", "late", "early", "earlier", NULL};
+    static const char *const NO_SUBJECT[] = {"who", "which", "citing", "quoting", "the", "a", "an",
+                                             "speaking", "in", "at", "on", "according", "however",
+                                             "meanwhile", "though", "too", "also", "for", "his",
+                                             "her", "whose", NULL};
     *comma = 0;
     for (int guard = 0; guard < 40; guard++) {
         if (j == (size_t)-1 || j < s0)
@@ -1043,7 +1056,7 @@ static size_t skip_back(ctx *c, size_t j, size_t s0, int32_t *tx, int *comma)
                 *tx = x;
             while (j >= s0 && j != (size_t)-1 && c->tx_cover[j] == x)
                 j--;
-            if (j != (size_t)-1 && j >= s0 && tok_in(c, j, (const char *const[]){"on", "in", "at", "late", "early", "earlier", NULL}))
+            if (j != (size_t)-1 && j >= s0 && tok_in(c, j, ON_EARLIER))
                 j--;
             continue;
         }
@@ -1051,7 +1064,7 @@ static size_t skip_back(ctx *c, size_t j, size_t s0, int32_t *tx, int *comma)
             j--;
             continue;
         }
-        if (j > s0 && is(c, j - 1, "in") && tok_in(c, j, (const char *const[]){"particular", "turn", "addition", "response", "reply", "return", NULL})) {
+        if (j > s0 && is(c, j - 1, "in") && tok_in(c, j, IN_TURN)) {
             j -= 2;
             continue;
         }
@@ -1065,7 +1078,7 @@ static size_t skip_back(ctx *c, size_t j, size_t s0, int32_t *tx, int *comma)
             const char *ww = lower_tok(c, j, &wn);
             if (c->men_end[j] >= 0 || nf_map_has(c->x->desc, ww, wn))
                 return j;
-            if (tok_in(c, j, (const char *const[]){"asked", "urged", "invited", "called", "told", "forced", "allowed", "encouraged", "pressed", NULL}))
+            if (tok_in(c, j, ASKED))
                 return (size_t)-1; /* `Asked to comment`: someone else is asked */
             if ((is_lower(c, j) || (c->tok[j].flags & NF_T_SENT0)) && j > s0)
                 j--;
@@ -1094,11 +1107,11 @@ static size_t skip_back(ctx *c, size_t j, size_t s0, int32_t *tx, int *comma)
             while (k > lim && !is_punct(c, k - 1, open) && !is_dquote(c, k - 1))
                 k--;
             if (k > lim && k - 1 > s0 && is_punct(c, k - 1, open) && k < j && open == ',' &&
-                !tok_in(c, k, (const char *const[]){"who", "which", "whose", "citing", "quoting", NULL})) {
+                !tok_in(c, k, WHO_CITING)) {
                 /* `C, the Kremlin said, adding`: an attribution between commas is no
                  * parenthesis; the verb after it continues that attribution */
                 size_t g = j - 1; /* the span ends with the verb, maybe a date after it */
-                while (g > k && (c->tx_cover[g] >= 0 || tok_in(c, g, (const char *const[]){"on", "late", "early", "earlier", NULL}) ||
+                while (g > k && (c->tx_cover[g] >= 0 || tok_in(c, g, ON_LATE_EARLIER) ||
                                  cls_at(c, g) == C_ADV))
                     g--;
                 int gc = is_lower(c, g) ? cls_at(c, g) : C_NONE;
@@ -1108,7 +1121,7 @@ static size_t skip_back(ctx *c, size_t j, size_t s0, int32_t *tx, int *comma)
             }
             if (k > lim && k - 1 > s0 && is_punct(c, k - 1, open) && k < j) {
                 /* the parenthesis must look like one: who/which/citing/the/a... or a date */
-                int ok = open == '(' || tok_in(c, k, (const char *const[]){"who", "which", "citing", "quoting", "the", "a", "an", "speaking", "in", "at", "on", "according", "however", "meanwhile", "though", "too", "also", "for", "his", "her", "whose", NULL}) ||
+                int ok = open == '(' || tok_in(c, k, NO_SUBJECT) ||
                          c->tx_cover[k] >= 0;
                 /* `Rep. Dan Burton, R-Ind., said`; `X, president of Y, told`; `One of them,
                  * Marisleysis Gonzalez, told`: a short or lower-case apposition after a name */
@@ -1314,6 +1327,22 @@ static int other_sense(ctx *c, size_t i, const lexent *le, size_t s0, size_t s1)
  * number before it (`911 calls`, `above 50 indicates`). */
 static int noun_reading(ctx *c, size_t i, size_t s0, size_t s1)
 {
+    /* the word lists of this function's tok_in calls (static: a list written in the call is
+     * built on the stack at each call) */
+    static const char *const TO_MODAL[] = {"to", "will", "must", "should", "shall", NULL};
+    static const char *const WHICH_WHAT[] = {"which", "that", "what", "who", NULL};
+    static const char *const PREP_INTO[] = {"by", "of", "from", "in", "with", "for", "on", "at",
+                                            "after", "about", "than", "into", NULL};
+    static const char *const AFTER_NOUN[] = {"in", "on", "to", "of", "from", "by", "for", "into",
+                                             "about", "at", "with", "over", "after", "since",
+                                             "under", "is", "was", "are", "were", "has", "have",
+                                             "had", "will", "would", "could", "can", "may", "might",
+                                             "should", "must", "does", "did", "do", "found",
+                                             "shows", "showed", "took", "gave", "made", "came",
+                                             "put", "says", "suggests", "concludes", "recommends",
+                                             "released", "published", "due", NULL};
+    static const char *const IS_SHOWS[] = {"is", "was", "has", "had", "will", "would", "could",
+                                           "shows", NULL};
     size_t n;
     const char *w = lower_tok(c, i, &n);
     if (i > s0 && (c->tok[i - 1].flags & NF_T_NUM) && n > 2 && w[n - 1] == 's' && !low_eq(c, i, "says") &&
@@ -1325,7 +1354,7 @@ static int noun_reading(ctx *c, size_t i, size_t s0, size_t s1)
     size_t k = i + 1;
     int stmt = k < s1 && (is(c, k, "that") || is_open(c, k) || is_punct(c, k, ':') ||
                           (is_punct(c, k, ',') && k + 1 < s1 && is_open(c, k + 1)));
-    if (i > s0 && tok_in(c, i - 1, (const char *const[]){"to", "will", "must", "should", "shall", NULL}) && !stmt)
+    if (i > s0 && tok_in(c, i - 1, TO_MODAL) && !stmt)
         return 1; /* `HSBC will report profits of £9.4bn`: nothing said yet */
     /* the phrase before: back over names and lower-case words to what opens it */
     size_t p = i;
@@ -1336,13 +1365,13 @@ static int noun_reading(ctx *c, size_t i, size_t s0, size_t s1)
             return 0; /* `the BBC's Jonathan Beale reports` */
         if (in_set(c, q, S_PRONOUNS) && q + 1 == i)
             return 0; /* `they report a number of calls` */
-        if (tok_in(c, q, (const char *const[]){"which", "that", "what", "who", NULL}))
+        if (tok_in(c, q, WHICH_WHAT))
             return 0; /* `a bill which critics claim would legalise` */
         if (in_set(c, q, S_ART)) {
             det = 1;
             break;
         }
-        if (tok_in(c, q, (const char *const[]){"by", "of", "from", "in", "with", "for", "on", "at", "after", "about", "than", "into", NULL}))
+        if (tok_in(c, q, PREP_INTO))
             return 1; /* a phrase after a preposition is no subject (`after reports claimed`) */
         if (!is_word(c, q) || in_set(c, q, S_NP_STOP) || cls_at(c, q) != C_NONE)
             break;
@@ -1355,19 +1384,14 @@ static int noun_reading(ctx *c, size_t i, size_t s0, size_t s1)
     if (k < s1) {
         if (is(c, k, "to") && k + 1 < s1 && is_lower(c, k + 1) && !in_set(c, k + 1, S_DETS) && !in_set(c, k + 1, S_PRONOUNS))
             return 0; /* `Microsoft claims to update its index`: a claim */
-        if (tok_in(c, k, (const char *const[]){"in", "on", "to", "of", "from", "by", "for", "into", "about", "at", "with",
-                                              "over", "after", "since", "under", "is", "was", "are", "were", "has", "have",
-                                              "had", "will", "would", "could", "can", "may", "might", "should", "must",
-                                              "does", "did", "do", "found", "shows", "showed", "took", "gave", "made",
-                                              "came", "put", "says", "suggests", "concludes", "recommends", "released",
-                                              "published", "due", NULL}))
+        if (tok_in(c, k, AFTER_NOUN))
             return 1;
         if (is_lower(c, k) && (cls_at(c, k) == C_V || cls_at(c, k) == C_TELL || cls_at(c, k) == C_WEAK || cls_at(c, k) == C_NP))
             return 1; /* `the Sunday Telegraph report added` */
         if (is_lower(c, k) && tl(c, k) > 4 && (!memcmp(tt(c, k) + tl(c, k) - 2, "ed", 2) || is_ing(c, k)))
             return 1; /* `reports linking him`, `The Demos report looked` */
         if (is(c, k, "that") && k + 1 < s1 && is_lower(c, k + 1) &&
-            (tok_in(c, k + 1, (const char *const[]){"is", "was", "has", "had", "will", "would", "could", "shows", NULL}) ||
+            (tok_in(c, k + 1, IS_SHOWS) ||
              (tl(c, k + 1) > 4 && !memcmp(tt(c, k + 1) + tl(c, k + 1) - 2, "ed", 2))))
             return 1; /* `a report that showed`: a relative clause */
     }
@@ -2804,6 +2828,12 @@ static size_t bare_claim_end(ctx *c, const cue *q, size_t s0, size_t s1, size_t 
 
 static void content(ctx *c, size_t qi, nf_buf *buf)
 {
+    /* the word lists of this function's tok_in calls (static: a list written in the call is
+     * built on the stack at each call) */
+    static const char *const OBJ_PRON[] = {"him", "her", "them", "me", "us", "you", NULL};
+    static const char *const IN_TURN[] = {"particular", "turn", "addition", NULL};
+    static const char *const AND_AS[] = {"and", "but", "while", "whereas", "by", "as", NULL};
+    static const char *const AND_BY[] = {"and", "but", "by", "while", NULL};
     cue *q = &c->cues[qi];
     const nf_sent *se = &c->a->sent[q->s];
     size_t s0 = se->tok0, s1 = se->tok0 + se->ntok;
@@ -2881,7 +2911,7 @@ static void content(ctx *c, size_t qi, nf_buf *buf)
             k++;
         if (k < s1 && k < b + 6)
             b = k;
-        else if (b < s1 && tok_in(c, b, (const char *const[]){"him", "her", "them", "me", "us", "you", NULL}))
+        else if (b < s1 && tok_in(c, b, OBJ_PRON))
             b++;
         else if (b < s1) {
             /* `told the Observer his worst moment was...` */
@@ -2928,7 +2958,7 @@ static void content(ctx *c, size_t qi, nf_buf *buf)
             for (;;) {
                 if (st > b && cls_at(c, st - 1) == C_ADV)
                     st--;
-                else if (st > b + 1 && is(c, st - 2, "in") && tok_in(c, st - 1, (const char *const[]){"particular", "turn", "addition", NULL}))
+                else if (st > b + 1 && is(c, st - 2, "in") && tok_in(c, st - 1, IN_TURN))
                     st -= 2;
                 else
                     break;
@@ -2939,10 +2969,10 @@ static void content(ctx *c, size_t qi, nf_buf *buf)
          * officials have said`, `actions that he said undermined`) is part of it */
         int boundary = st > 0 && (is_punct(c, st - 1, ',') || is_punct(c, st - 1, ';') || is_punct(c, st - 1, ':') ||
                                   is_close(c, st - 1) ||
-                                  tok_in(c, st - 1, (const char *const[]){"and", "but", "while", "whereas", "by", "as", NULL}));
+                                  tok_in(c, st - 1, AND_AS));
         if (st > b && st < e && boundary) {
             e = st;
-            while (e > b && (tok_in(c, e - 1, (const char *const[]){"and", "but", "by", "while", NULL}) || is_punct(c, e - 1, ',')))
+            while (e > b && (tok_in(c, e - 1, AND_BY) || is_punct(c, e - 1, ',')))
                 e--;
         }
     }
