@@ -193,7 +193,8 @@ struct nf_claims_eng {
 };
 
 /* The lexicon entry of the lower-case word s[0..n) (s readable for n + LOW_PAD bytes), NULL;
- * *cue: whether it may be a cue (its class is before C_EXT). */
+ * *cue: whether it may be a cue (its class is before C_EXT). The caller has asked the filter
+ * (lexf_bit) first: most words end there. */
 static const lexent *lex_find(const struct nf_claims_eng *x, const char *s, size_t n, int *cue)
 {
     *cue = 0;
@@ -202,9 +203,6 @@ static const lexent *lex_find(const struct nf_claims_eng *x, const char *s, size
         *cue = le && le->cls < C_EXT;
         return le;
     }
-    uint32_t f = lexf_bit(s, n);
-    if (!(x->lexf[f / 64] >> (f % 64) & 1))
-        return NULL;
     wkey k = word_key(s, n);
     uint64_t h = wkey_hash(k);
     uint16_t tag = wkey_tag(h);
