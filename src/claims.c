@@ -2105,6 +2105,16 @@ static size_t tok_at_from(const ctx *c, uint32_t off, size_t k)
     return tok_halve(c, off, lo, hi > c->ntok ? c->ntok : hi);
 }
 
+/* tok_at_from for a span's end, which is mostly a token or three on: one step at a time. */
+static size_t tok_end_from(const ctx *c, uint32_t off, size_t k)
+{
+    if (k > c->ntok || (k > 0 && c->tok[k - 1].start >= off))
+        return tok_at(c, off);
+    while (k < c->ntok && c->tok[k].start < off) /* (every token before k starts before off) */
+        k++;
+    return k;
+}
+
 typedef struct {
     const char *canon;
     uint8_t type;
@@ -3172,7 +3182,7 @@ int nf_claims_run(nf_ana *a)
     c->mtok1 = nf_arena_alloc(&a->arena, (a->nmen + 1) * sizeof(uint32_t));
     for (size_t m = 0, b = 0; m < a->nmen; m++) {
         b = tok_at_from(c, a->men[m].start, b);
-        size_t e = tok_at_from(c, a->men[m].end, b);
+        size_t e = tok_end_from(c, a->men[m].end, b);
         c->mtok0[m] = (uint32_t)b;
         c->mtok1[m] = (uint32_t)e;
         if (b >= nt || e <= b)
@@ -3186,7 +3196,7 @@ int nf_claims_run(nf_ana *a)
         if (a->tx[x].type != NF_TX_DATE && a->tx[x].type != NF_TX_TIME)
             continue;
         b = tok_at_from(c, a->tx[x].start, b);
-        size_t e = tok_at_from(c, a->tx[x].end, b);
+        size_t e = tok_end_from(c, a->tx[x].end, b);
         if (b >= nt)
             continue;
         c->tx_start[b] = (int32_t)x;
