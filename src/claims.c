@@ -640,10 +640,9 @@ static void lower_all(ctx *c)
         lowlen[i] = (uint8_t)n;
         lex[i] = NULL;
         cand[i] = 0;
-        if (fl & NF_T_QUOTE) {
-            if (dquote_at(c, i))
-                dq[i] = quote_opens(c, i) ? DQ_OPEN : DQ_CLOSE;
-        } else if (fl & NF_T_WORD) {
+        if ((fl & NF_T_QUOTE) && dquote_at(c, i))
+            dq[i] = quote_opens(c, i) ? DQ_OPEN : DQ_CLOSE;
+        if (fl & NF_T_WORD) {
             /* the lexicon's filter (lex_find's first step), then the rest of lex_find */
             if (n - 1 < WKEY_MAX) {
                 uint32_t f = lexf_bit(lt + st, n);
