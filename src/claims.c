@@ -82,29 +82,39 @@ static const char *const DETS[] = {"the", "a", "an", "its", "his", "her", "their
                                    "senior", "top", "both", "all", NULL};
 
 static const char *const WHO_THAT[] = {"who", "that", NULL};
-static const char *const BE_ALL[] = {"is", "are", "was", "were", "be", "been", "being", "'s", "am", NULL};
-static const char *const NOT_BEFORE_NOUN[] = {"of", "for", "these", "those", "such", "no", "any", "whose", "with", NULL};
+static const char *const BE_ALL[] = {"is", "are", "was", "were", "be", "been", "being", "'s", "am",
+                                     NULL};
+static const char *const NOT_BEFORE_NOUN[] = {"of", "for", "these", "those", "such", "no", "any",
+                                              "whose", "with", NULL};
 static const char *const ON_THIS[] = {"on", "late", "early", "earlier", "this", "in", NULL};
 static const char *const ART[] = {"the", "a", "an", NULL};
 static const char *const REL[] = {"who", "which", "that", NULL};
 static const char *const HERE_ALSO[] = {"here", "there", "again", "also", "publicly", NULL};
-static const char *const PREP_WITH[] = {"with", "to", "in", "at", "during", "from", "for", "by", NULL};
+static const char *const PREP_WITH[] = {"with", "to", "in", "at", "during", "from", "for", "by",
+                                        NULL};
 static const char *const AT_OCCASION[] = {"during", "after", "at", "following", "in", NULL};
 static const char *const THAT_ON[] = {"that", "on", "late", "early", NULL};
 static const char *const HERE[] = {"here", "there", NULL};
-static const char *const PREP_VIA[] = {"in", "at", "on", "during", "before", "after", "from", "to", "with", "via", NULL};
+static const char *const PREP_VIA[] = {"in", "at", "on", "during", "before", "after", "from", "to",
+                                       "with", "via", NULL};
 static const char *const FROM_OF[] = {"from", "of", "at", "for", NULL};
-static const char *const PREP_THAN[] = {"for", "of", "in", "at", "from", "with", "by", "to", "on", "into", "about", "over", "than", NULL};
-static const char *const MODAL[] = {"would", "could", "can", "cannot", "will", "may", "might", "should", "must", "did", "do", "does", NULL};
+static const char *const PREP_THAN[] = {"for", "of", "in", "at", "from", "with", "by", "to", "on",
+                                        "into", "about", "over", "than", NULL};
+static const char *const MODAL[] = {"would", "could", "can", "cannot", "will", "may", "might",
+                                    "should", "must", "did", "do", "does", NULL};
 static const char *const ON_LATE[] = {"on", "late", "early", "in", "at", NULL};
 static const char *const ART_PREP[] = {"the", "a", "an", "of", "from", "at", "for", "and", NULL};
 static const char *const SAID[] = {"said", "says", "told", "tells", NULL};
 static const char *const ART_MOST[] = {"the", "a", "an", "most", NULL};
-static const char *const CONJ_THEN[] = {"and", "but", "by", "while", "before", "after", "then", "also", NULL};
-static const char *const AT_AHEAD[] = {"at", "in", "on", "during", "after", "before", "from", "to", "while", "ahead", NULL};
-static const char *const ON_BY[] = {"on", "in", "at", "late", "early", "earlier", "later", "by", "during", NULL};
+static const char *const CONJ_THEN[] = {"and", "but", "by", "while", "before", "after", "then",
+                                        "also", NULL};
+static const char *const AT_AHEAD[] = {"at", "in", "on", "during", "after", "before", "from", "to",
+                                       "while", "ahead", NULL};
+static const char *const ON_BY[] = {"on", "in", "at", "late", "early", "earlier", "later", "by",
+                                    "during", NULL};
 static const char *const MR[] = {"mr", "mr.", "sir", "lord", "king", "prince", "mister", NULL};
-static const char *const MRS[] = {"ms", "ms.", "mrs", "mrs.", "miss", "lady", "dame", "queen", "princess", "madam", NULL};
+static const char *const MRS[] = {"ms", "ms.", "mrs", "mrs.", "miss", "lady", "dame", "queen",
+                                  "princess", "madam", NULL};
 
 /* The lists asked about most (at most 31): the engine maps each of their words to the lists that
  * hold it (setmap); each token's membership is found once (c->wset, in_set). */
@@ -265,7 +275,8 @@ static uint32_t sets_of(const struct nf_claims_eng *x, const char *s, size_t n)
     return 0;
 }
 
-static const char *const CLASS_NAMES[] = {"", "v", "tell", "np", "weak", "cite", "acc", "ext", "obj", "adv", "noun"};
+static const char *const CLASS_NAMES[] = {"", "v", "tell", "np", "weak", "cite", "acc", "ext",
+                                          "obj", "adv", "noun"};
 
 /* Engine-lifetime strings: kept in one list freed at fini. */
 typedef struct strpool { struct strpool *next; char s[]; } strpool;
