@@ -81,10 +81,55 @@ static const char *const DETS[] = {"the", "a", "an", "its", "his", "her", "their
                                    "several", "two", "three", "many", "other", "one", "another",
                                    "senior", "top", "both", "all", NULL};
 
-/* The lists asked about most: the engine maps each of their words to the lists that hold it
- * (setmap); each token's membership is found once (c->wset, in_set). */
-enum { S_PRONOUNS, S_NP_STOP, S_PREPS, S_BE, S_DETS, S_N };
-static const char *const *const SETS[S_N] = {PRONOUNS, NP_STOP, PREPS, BE, DETS};
+static const char *const WHO_THAT[] = {"who", "that", NULL};
+static const char *const BE_ALL[] = {"is", "are", "was", "were", "be", "been", "being", "'s", "am",
+                                     NULL};
+static const char *const NOT_BEFORE_NOUN[] = {"of", "for", "these", "those", "such", "no", "any",
+                                              "whose", "with", NULL};
+static const char *const ON_THIS[] = {"on", "late", "early", "earlier", "this", "in", NULL};
+static const char *const ART[] = {"the", "a", "an", NULL};
+static const char *const REL[] = {"who", "which", "that", NULL};
+static const char *const HERE_ALSO[] = {"here", "there", "again", "also", "publicly", NULL};
+static const char *const PREP_WITH[] = {"with", "to", "in", "at", "during", "from", "for", "by",
+                                        NULL};
+static const char *const AT_OCCASION[] = {"during", "after", "at", "following", "in", NULL};
+static const char *const THAT_ON[] = {"that", "on", "late", "early", NULL};
+static const char *const HERE[] = {"here", "there", NULL};
+static const char *const PREP_VIA[] = {"in", "at", "on", "during", "before", "after", "from", "to",
+                                       "with", "via", NULL};
+static const char *const FROM_OF[] = {"from", "of", "at", "for", NULL};
+static const char *const PREP_THAN[] = {"for", "of", "in", "at", "from", "with", "by", "to", "on",
+                                        "into", "about", "over", "than", NULL};
+static const char *const MODAL[] = {"would", "could", "can", "cannot", "will", "may", "might",
+                                    "should", "must", "did", "do", "does", NULL};
+static const char *const ON_LATE[] = {"on", "late", "early", "in", "at", NULL};
+static const char *const ART_PREP[] = {"the", "a", "an", "of", "from", "at", "for", "and", NULL};
+static const char *const SAID[] = {"said", "says", "told", "tells", NULL};
+static const char *const ART_MOST[] = {"the", "a", "an", "most", NULL};
+static const char *const CONJ_THEN[] = {"and", "but", "by", "while", "before", "after", "then",
+                                        "also", NULL};
+static const char *const AT_AHEAD[] = {"at", "in", "on", "during", "after", "before", "from", "to",
+                                       "while", "ahead", NULL};
+static const char *const ON_BY[] = {"on", "in", "at", "late", "early", "earlier", "later", "by",
+                                    "during", NULL};
+static const char *const MR[] = {"mr", "mr.", "sir", "lord", "king", "prince", "mister", NULL};
+static const char *const MRS[] = {"ms", "ms.", "mrs", "mrs.", "miss", "lady", "dame", "queen",
+                                  "princess", "madam", NULL};
+
+/* The lists asked about most (at most 31): the engine maps each of their words to the lists that
+ * hold it (setmap); each token's membership is found once (c->wset, in_set). */
+enum {
+    S_PRONOUNS, S_NP_STOP, S_PREPS, S_BE, S_DETS, S_WHO_THAT, S_BE_ALL, S_NOT_BEFORE_NOUN, S_ON_THIS,
+    S_ART, S_REL, S_HERE_ALSO, S_PREP_WITH, S_AT_OCCASION, S_THAT_ON, S_HERE, S_PREP_VIA, S_FROM_OF,
+    S_PREP_THAN, S_MODAL, S_ON_LATE, S_ART_PREP, S_SAID, S_ART_MOST, S_CONJ_THEN, S_AT_AHEAD, S_ON_BY,
+    S_MR, S_MRS, S_N
+};
+static const char *const *const SETS[S_N] = {
+    PRONOUNS, NP_STOP, PREPS, BE, DETS, WHO_THAT, BE_ALL, NOT_BEFORE_NOUN, ON_THIS,
+    ART, REL, HERE_ALSO, PREP_WITH, AT_OCCASION, THAT_ON, HERE, PREP_VIA, FROM_OF,
+    PREP_THAN, MODAL, ON_LATE, ART_PREP, SAID, ART_MOST, CONJ_THEN, AT_AHEAD, ON_BY,
+    MR, MRS};
+_Static_assert(S_N <= 31, "c->wset has a bit for each list");
 
 /* Every word of every article is looked up in the cue lexicon, and most are no cue: the
  * lexicon's one-word forms are kept in a table of their own (lext) that finds a word with one
@@ -134,6 +179,8 @@ static inline uint32_t lexf_bit(const char *s, size_t n)
     return (sig * 0x9E3779B1u) >> (32 - LEXF_BITS);
 }
 
+enum { SETT_BITS = 9, SETT_SIZE = 1 << SETT_BITS };
+
 struct nf_claims_eng {
     uint64_t lexf[(1 << LEXF_BITS) / 64]; /* the one-word forms of the cue lexicon (see above) */
     uint16_t lext_tag[LEXT_SIZE];
@@ -149,10 +196,15 @@ struct nf_claims_eng {
     nf_map *phfirst; /* first word of a phrase -> 1 + the first phrase of its group */
     nf_map *homo;    /* forms that are nouns too (`report`, `claims`) -> 1 */
     nf_map *setmap;  /* word of SETS -> bit 1 << set for each list that holds it */
+    /* the same for the words of at most WKEY_MAX bytes (all of them), in a table like lext's
+     * (a slot's mask is 0 while it is free: every word there is in a list) */
+    wkey sett_key[SETT_SIZE];
+    uint32_t sett_mask[SETT_SIZE];
 };
 
 /* The lexicon entry of the lower-case word s[0..n) (s readable for n + LOW_PAD bytes), NULL;
- * *cue: whether it may be a cue (its class is before C_EXT). */
+ * *cue: whether it may be a cue (its class is before C_EXT). The caller has asked the filter
+ * (lexf_bit) first: most words end there. */
 static const lexent *lex_find(const struct nf_claims_eng *x, const char *s, size_t n, int *cue)
 {
     *cue = 0;
@@ -161,9 +213,6 @@ static const lexent *lex_find(const struct nf_claims_eng *x, const char *s, size
         *cue = le && le->cls < C_EXT;
         return le;
     }
-    uint32_t f = lexf_bit(s, n);
-    if (!(x->lexf[f / 64] >> (f % 64) & 1))
-        return NULL;
     wkey k = word_key(s, n);
     uint64_t h = wkey_hash(k);
     uint16_t tag = wkey_tag(h);
@@ -197,7 +246,37 @@ static void lex_put(struct nf_claims_eng *x, const char *s, const lexent *le)
     x->lext_le[i] = le;
 }
 
-static const char *const CLASS_NAMES[] = {"", "v", "tell", "np", "weak", "cite", "acc", "ext", "obj", "adv", "noun"};
+/* Adds list set to the memberships of the NUL-terminated word w in the table sett. */
+static void sett_add(struct nf_claims_eng *x, const char *w, int set)
+{
+    size_t n = strlen(w);
+    if (n == 0 || n > WKEY_MAX)
+        return;
+    char pad[WKEY_MAX + LOW_PAD] = {0};
+    memcpy(pad, w, n);
+    wkey k = word_key(pad, n);
+    size_t i = wkey_hash(k) >> (64 - SETT_BITS);
+    while (x->sett_mask[i] && !(x->sett_key[i].a == k.a && x->sett_key[i].b == k.b))
+        i = (i + 1) % SETT_SIZE;
+    x->sett_key[i] = k;
+    x->sett_mask[i] |= (uint32_t)1 << set;
+}
+
+/* The lists of SETS that hold the lower-case word s[0..n) (s readable for n + LOW_PAD bytes):
+ * bit 1 << set for each. */
+static uint32_t sets_of(const struct nf_claims_eng *x, const char *s, size_t n)
+{
+    if (n == 0 || n > WKEY_MAX)
+        return n ? (uint32_t)(uintptr_t)nf_map_get(x->setmap, s, n) : 0;
+    wkey k = word_key(s, n);
+    for (size_t i = wkey_hash(k) >> (64 - SETT_BITS); x->sett_mask[i]; i = (i + 1) % SETT_SIZE)
+        if (x->sett_key[i].a == k.a && x->sett_key[i].b == k.b)
+            return x->sett_mask[i];
+    return 0;
+}
+
+static const char *const CLASS_NAMES[] = {"", "v", "tell", "np", "weak", "cite", "acc", "ext",
+                                          "obj", "adv", "noun"};
 
 /* Engine-lifetime strings: kept in one list freed at fini. */
 typedef struct strpool { struct strpool *next; char s[]; } strpool;
@@ -249,6 +328,7 @@ int nf_claims_init(nf_engine *e, char *err, size_t errlen)
         for (const char *const *w = SETS[set]; *w; w++) {
             uintptr_t m = (uintptr_t)nf_map_get(x->setmap, *w, strlen(*w));
             nf_map_put(x->setmap, *w, strlen(*w), (void *)(m | (uintptr_t)1 << set));
+            sett_add(x, *w, set);
         }
     size_t capph = 0;
     size_t len = 0;
@@ -479,7 +559,7 @@ typedef struct ctx_s {
                           * forms are not NUL-terminated), padded with LOW_PAD bytes */
     uint8_t *lowlen;     /* token -> the form's length (< LOW_MAX) */
     const lexent **lex;  /* token -> its lexicon entry (words only), NULL */
-    uint8_t *wset;       /* token -> membership in the word lists SETS (in_set) */
+    uint32_t *wset;      /* token -> membership in the word lists SETS (in_set) */
     uint8_t *cand;       /* token -> may be a cue (find_cues looks no further at others) */
     uint8_t *dq;         /* token -> DQ_OPEN, DQ_CLOSE: a double quote mark, else 0 */
     cue *rec;            /* put_text records its ranges here */
@@ -519,10 +599,21 @@ static int dquote_at(const ctx *c, size_t i);
 static int quote_opens(const ctx *c, size_t i);
 enum { DQ_CLOSE = 1, DQ_OPEN = 3 }; /* c->dq: bit 0 a double quote, bit 1 it opens */
 
+/* The lexicon entry and cue candidacy of word i, whose form (lower-cased, n bytes) is at w. */
+static void lex_word(ctx *c, size_t i, const char *w, size_t n)
+{
+    int may_cue;
+    const lexent *le = lex_find(c->x, w, n, &may_cue);
+    c->lex[i] = le;
+    /* most words are no cue: only a reporting word or `according` may be one */
+    c->cand[i] = le ? (uint8_t)may_cue : n == 9 && !memcmp(w, "according", 9);
+}
+
 /* Per-token facts, found once per article: c->lt/lowlen (the lower-cased form) and c->dq for
  * every token, c->lex/cand for every word. The forms are in one lower-cased copy of the text
  * (not NUL-terminated: compare with low_eq); in a token that holds a ’ (a byte 0xE2 first) the
- * form is straightened in place. */
+ * form is straightened in place. The loop does what every token needs and leaves the rest
+ * (a ’, a quote mark, a word that passes the lexicon's filter) to calls that few tokens make. */
 static void lower_all(ctx *c)
 {
     nf_arena *ar = &c->a->arena;
@@ -539,30 +630,40 @@ static void lower_all(ctx *c)
     uint8_t *dq = c->dq = nf_arena_alloc(ar, nt);
     c->wset = nf_arena_alloc(ar, nt * sizeof *c->wset);
     memset(c->wset, 0, nt * sizeof *c->wset);
-    const char *e2 = memchr(t, 0xE2, len); /* the next 0xE2 byte at or after a token's start */
+    memset(dq, 0, nt);
+    const uint64_t *lexf = c->x->lexf;
+    /* the next 0xE2 byte at or after a token's start; the text's end when there is none */
+    const char *e2 = memchr(t, 0xE2, len);
+    if (!e2)
+        e2 = t + len;
     for (size_t i = 0; i < nt; i++) {
         uint32_t st = tok[i].start;
-        size_t l = tok[i].end - st, n;
-        if (l >= LOW_MAX)
-            l = LOW_MAX - 1;
-        n = l;
-        while (e2 && e2 < t + st)
-            e2 = memchr(e2 + 1, 0xE2, len - (size_t)(e2 + 1 - t));
-        if (e2 && e2 < t + st + l)
-            n = straighten(lt + st, l);
-        lowlen[i] = (uint8_t)n;
-        const lexent *le = NULL;
-        cand[i] = 0;
-        if (tok[i].flags & NF_T_WORD) {
-            int may_cue;
-            le = lex_find(c->x, lt + st, n, &may_cue);
-            /* most words are no cue: only a reporting word or `according` may be one */
-            cand[i] = le ? (uint8_t)may_cue : n == 9 && !memcmp(lt + st, "according", 9);
+        size_t n = tok[i].end - st;
+        uint16_t fl = tok[i].flags;
+        if (n >= LOW_MAX)
+            n = LOW_MAX - 1;
+        if (e2 < t + st + n) { /* a ’ in the token (or a byte 0xE2 before it) */
+            while (e2 < t + st)
+                e2 = (e2 = memchr(e2 + 1, 0xE2, len - (size_t)(e2 + 1 - t))) ? e2 : t + len;
+            if (e2 < t + st + n)
+                n = straighten(lt + st, n);
         }
-        lex[i] = le;
-        dq[i] = 0;
-        if ((tok[i].flags & NF_T_QUOTE) && dquote_at(c, i))
+        lowlen[i] = (uint8_t)n;
+        lex[i] = NULL;
+        cand[i] = 0;
+        if ((fl & NF_T_QUOTE) && dquote_at(c, i))
             dq[i] = quote_opens(c, i) ? DQ_OPEN : DQ_CLOSE;
+        if (fl & NF_T_WORD) {
+            /* the lexicon's filter (lex_find's first step), then the rest of lex_find */
+            if (n - 1 < WKEY_MAX) {
+                uint32_t f = lexf_bit(lt + st, n);
+                if (lexf[f / 64] >> (f % 64) & 1)
+                    lex_word(c, i, lt + st, n);
+                else if (n == 9 && lt[st] == 'a') /* no lexicon form: a cue if `according` */
+                    cand[i] = !memcmp(lt + st, "according", 9);
+            } else
+                lex_word(c, i, lt + st, n);
+        }
     }
 }
 
@@ -701,24 +802,30 @@ static size_t phrase_at(ctx *c, size_t i, size_t lim, int cls)
     return best;
 }
 
-/* tok_in(c, i, SETS[set]), remembered: c->wset[i] is 0 until token i is first asked about,
- * then 1 | (bit 1 << set for each list that holds it). */
-static int in_set(ctx *c, size_t i, int set)
+/* Token i's memberships in the lists SETS: 1 | (bit 1 << set for each list that holds its form),
+ * found when first asked and kept in c->wset[i] (0 until then). */
+static uint32_t word_sets(const ctx *c, size_t i)
+{
+    /* what is() asks of a token besides its form: the first byte as written (a curly `’s`
+     * is no `'s`), no acronym */
+    size_t n;
+    const char *w = lower_tok(c, i, &n);
+    uintptr_t in = 0;
+    if (n && nf_tolower((unsigned char)tt(c, i)[0]) == (unsigned char)w[0] &&
+        !((c->tok[i].flags & NF_T_UPPER) && !(c->tok[i].flags & NF_T_SENT0)))
+        in = sets_of(c->x, w, n);
+    return c->wset[i] = (uint32_t)(1u | in << 1);
+}
+
+/* tok_in(c, i, SETS[set]), in one load once the token is known. */
+static inline int in_set(const ctx *c, size_t i, int set)
 {
     if (i >= c->ntok)
         return 0;
-    if (!c->wset[i]) {
-        /* what is() asks of a token besides its form: the first byte as written (a curly `’s`
-         * is no `'s`), no acronym */
-        size_t n;
-        const char *w = lower_tok(c, i, &n);
-        uintptr_t in = 0;
-        if (n && nf_tolower((unsigned char)tt(c, i)[0]) == (unsigned char)w[0] &&
-            !((c->tok[i].flags & NF_T_UPPER) && !(c->tok[i].flags & NF_T_SENT0)))
-            in = (uintptr_t)nf_map_get(c->x->setmap, w, n);
-        c->wset[i] = (uint8_t)(1u | in << 1);
-    }
-    return (c->wset[i] >> (set + 1)) & 1;
+    uint32_t m = c->wset[i];
+    if (!m)
+        m = word_sets(c, i);
+    return (m >> (set + 1)) & 1;
 }
 
 static int is_ing(const ctx *c, size_t i)
@@ -880,7 +987,7 @@ static size_t np_fwd(ctx *c, size_t i, size_t lim)
             e++;
             continue;
         }
-        if (e > i && tok_in(c, e, (const char *const[]){"from", "of", "at", "for", NULL}) && e + 1 < lim &&
+        if (e > i && in_set(c, e, S_FROM_OF) && e + 1 < lim &&
             (c->men_start[e + 1] >= 0 || (e + 2 < lim && is(c, e + 1, "the") && c->men_start[e + 2] >= 0) ||
              (e + 2 < lim && is(c, e + 1, "the") && (c->tok[e + 2].flags & NF_T_CAP)))) {
             e++; /* `figures from the Office for National Statistics` */
@@ -890,7 +997,7 @@ static size_t np_fwd(ctx *c, size_t i, size_t lim)
          * phrase: `told the Independent he expected`, `according to Microsoft the messages` */
         if (e > i && is_word(c, e - 1) && !in_set(c, e - 1, S_PREPS) && !in_set(c, e - 1, S_NP_STOP) &&
             !in_set(c, e - 1, S_DETS) &&
-            (pronoun_at(c, e) || (c->men_end[e - 1] >= 0 && tok_in(c, e, (const char *const[]){"the", "a", "an", "most", NULL}))))
+            (pronoun_at(c, e) || (c->men_end[e - 1] >= 0 && in_set(c, e, S_ART_MOST))))
             break;
         /* a day or month name that begins a name: `the Sunday Times`, `the Independent on Sunday` */
         int dayname = c->tx_cover[e] >= 0 && (c->tok[e].flags & NF_T_CAP) && e + 1 < lim &&
@@ -898,8 +1005,8 @@ static size_t np_fwd(ctx *c, size_t i, size_t lim)
                       c->tx_cover[e + 1] < 0 && e > i && (tok_in(c, e - 1, (const char *const[]){"the", NULL}) ||
                                                            (c->tok[e - 1].flags & NF_T_CAP));
         if (!is_word(c, e) || in_set(c, e, S_NP_STOP) || (c->tx_cover[e] >= 0 && !dayname) || is(c, e, "ahead") ||
-            (e > i && tok_in(c, e, (const char *const[]){"said", "says", "told", "tells", NULL})) ||
-            tok_in(c, e, (const char *const[]){"would", "could", "can", "cannot", "will", "may", "might", "should", "must", "did", "do", "does", NULL}))
+            (e > i && in_set(c, e, S_SAID)) ||
+            in_set(c, e, S_MODAL))
             break;
         if (e > i && is_lower(c, e) && cls_at(c, e) != C_NONE &&
             !(in_set(c, e - 1, S_DETS) || (is_lower(c, e - 1) && cls_at(c, e - 1) == C_NONE)))
@@ -909,7 +1016,7 @@ static size_t np_fwd(ctx *c, size_t i, size_t lim)
         e++;
         count++;
     }
-    while (e > i && (tok_in(c, e - 1, (const char *const[]){"the", "a", "an", "of", "from", "at", "for", "and", NULL}) ||
+    while (e > i && (in_set(c, e - 1, S_ART_PREP) ||
                      (!is_word(c, e - 1) && !(c->tok[e - 1].flags & NF_T_POSS))))
         e--;
     return e;
@@ -934,6 +1041,19 @@ static int is_dash(const ctx *c, size_t i)
 static int other_sense(ctx *c, size_t i, const lexent *le, size_t s0, size_t s1);
 static size_t skip_back(ctx *c, size_t j, size_t s0, int32_t *tx, int *comma)
 {
+    /* the word lists of this function's tok_in calls (static: a list written in the call is
+     * built on the stack at each call) */
+    static const char *const ON_EARLIER[] = {"on", "in", "at", "late", "early", "earlier", NULL};
+    static const char *const IN_TURN[] = {"particular", "turn", "addition", "response", "reply",
+                                          "return", NULL};
+    static const char *const ASKED[] = {"asked", "urged", "invited", "called", "told", "forced",
+                                        "allowed", "encouraged", "pressed", NULL};
+    static const char *const WHO_CITING[] = {"who", "which", "whose", "citing", "quoting", NULL};
+    static const char *const ON_LATE_EARLIER[] = {"on", "late", "early", "earlier", NULL};
+    static const char *const NO_SUBJECT[] = {"who", "which", "citing", "quoting", "the", "a", "an",
+                                             "speaking", "in", "at", "on", "according", "however",
+                                             "meanwhile", "though", "too", "also", "for", "his",
+                                             "her", "whose", NULL};
     *comma = 0;
     for (int guard = 0; guard < 40; guard++) {
         if (j == (size_t)-1 || j < s0)
@@ -944,7 +1064,7 @@ static size_t skip_back(ctx *c, size_t j, size_t s0, int32_t *tx, int *comma)
                 *tx = x;
             while (j >= s0 && j != (size_t)-1 && c->tx_cover[j] == x)
                 j--;
-            if (j != (size_t)-1 && j >= s0 && tok_in(c, j, (const char *const[]){"on", "in", "at", "late", "early", "earlier", NULL}))
+            if (j != (size_t)-1 && j >= s0 && tok_in(c, j, ON_EARLIER))
                 j--;
             continue;
         }
@@ -952,7 +1072,7 @@ static size_t skip_back(ctx *c, size_t j, size_t s0, int32_t *tx, int *comma)
             j--;
             continue;
         }
-        if (j > s0 && is(c, j - 1, "in") && tok_in(c, j, (const char *const[]){"particular", "turn", "addition", "response", "reply", "return", NULL})) {
+        if (j > s0 && is(c, j - 1, "in") && tok_in(c, j, IN_TURN)) {
             j -= 2;
             continue;
         }
@@ -966,7 +1086,7 @@ static size_t skip_back(ctx *c, size_t j, size_t s0, int32_t *tx, int *comma)
             const char *ww = lower_tok(c, j, &wn);
             if (c->men_end[j] >= 0 || nf_map_has(c->x->desc, ww, wn))
                 return j;
-            if (tok_in(c, j, (const char *const[]){"asked", "urged", "invited", "called", "told", "forced", "allowed", "encouraged", "pressed", NULL}))
+            if (tok_in(c, j, ASKED))
                 return (size_t)-1; /* `Asked to comment`: someone else is asked */
             if ((is_lower(c, j) || (c->tok[j].flags & NF_T_SENT0)) && j > s0)
                 j--;
@@ -995,11 +1115,11 @@ static size_t skip_back(ctx *c, size_t j, size_t s0, int32_t *tx, int *comma)
             while (k > lim && !is_punct(c, k - 1, open) && !is_dquote(c, k - 1))
                 k--;
             if (k > lim && k - 1 > s0 && is_punct(c, k - 1, open) && k < j && open == ',' &&
-                !tok_in(c, k, (const char *const[]){"who", "which", "whose", "citing", "quoting", NULL})) {
+                !tok_in(c, k, WHO_CITING)) {
                 /* `C, the Kremlin said, adding`: an attribution between commas is no
                  * parenthesis; the verb after it continues that attribution */
                 size_t g = j - 1; /* the span ends with the verb, maybe a date after it */
-                while (g > k && (c->tx_cover[g] >= 0 || tok_in(c, g, (const char *const[]){"on", "late", "early", "earlier", NULL}) ||
+                while (g > k && (c->tx_cover[g] >= 0 || tok_in(c, g, ON_LATE_EARLIER) ||
                                  cls_at(c, g) == C_ADV))
                     g--;
                 int gc = is_lower(c, g) ? cls_at(c, g) : C_NONE;
@@ -1009,7 +1129,7 @@ static size_t skip_back(ctx *c, size_t j, size_t s0, int32_t *tx, int *comma)
             }
             if (k > lim && k - 1 > s0 && is_punct(c, k - 1, open) && k < j) {
                 /* the parenthesis must look like one: who/which/citing/the/a... or a date */
-                int ok = open == '(' || tok_in(c, k, (const char *const[]){"who", "which", "citing", "quoting", "the", "a", "an", "speaking", "in", "at", "on", "according", "however", "meanwhile", "though", "too", "also", "for", "his", "her", "whose", NULL}) ||
+                int ok = open == '(' || tok_in(c, k, NO_SUBJECT) ||
                          c->tx_cover[k] >= 0;
                 /* `Rep. Dan Burton, R-Ind., said`; `X, president of Y, told`; `One of them,
                  * Marisleysis Gonzalez, told`: a short or lower-case apposition after a name */
@@ -1091,6 +1211,33 @@ static int np_speaks(ctx *c, size_t b, size_t e)
 /* Other senses of a reporting word at i (cls, lemma known). */
 static int other_sense(ctx *c, size_t i, const lexent *le, size_t s0, size_t s1)
 {
+    /* the word lists of this function's tok_in calls (static: a list written in the call is
+     * built on the stack at each call) */
+    static const char *const THE_ITS[] = {"the", "a", "its", "his", "her", "their", NULL};
+    static const char *const TELL_THING[] = {"story", "tale", "tales", "stories", "time",
+                                             "difference", NULL};
+    static const char *const CLAIMED_THING[] = {"responsibility", "credit", "lives", "victory",
+                                                "ownership", "title", "asylum", "damages",
+                                                "compensation", "seats", "territory", "the", "a",
+                                                "an", "his", "her", "their", "its", "more", "at",
+                                                NULL};
+    static const char *const TOLL[] = {"lives", "victims", "casualties", "dead", "seats", "medals",
+                                       "titles", NULL};
+    static const char *const PARTICLE[] = {"off", "up", "in", "back", "out", "home", NULL};
+    static const char *const OBJ_PRON[] = {"it", "him", "her", "them", "me", "us", "you", NULL};
+    static const char *const ON_TO[] = {"on", "to", "and", "after", "before", NULL};
+    static const char *const WH[] = {"whether", "if", "how", "what", "when", "why", "which", "who",
+                                     "apart", NULL};
+    static const char *const COUNT_DET[] = {"two", "three", "four", "five", "six", "seven", "eight",
+                                            "nine", "ten", "another", "a", "an", "to", "up", "more",
+                                            "its", "his", "her", "their", "the", NULL};
+    static const char *const FOR_BACK[] = {"for", "back", NULL};
+    static const char *const THE_SOME[] = {"the", "a", "an", "its", "his", "her", "their", "our",
+                                           "some", NULL};
+    static const char *const NOUN_FORMS[] = {"charges", "vows", "pledges", "promises", "states",
+                                             "voices", "demands", "estimates", "signals", "calls",
+                                             "labels", "stresses", "urges", "cautions", "quotes",
+                                             "cites", "concerns", NULL};
     const char *lem = le->lemma;
     /* `so-called`, `so called` */
     if (i > s0 && is(c, i - 1, "so"))
@@ -1100,13 +1247,13 @@ static int other_sense(ctx *c, size_t i, const lexent *le, size_t s0, size_t s1)
     if (i + 1 < s1 && is_punct(c, i + 1, '-'))
         return 1; /* `said-to-be` compounds */
     /* `the film tells the story of`, `the name says it all` */
-    if (le->lid == L_TELL && i + 2 < s1 && tok_in(c, i + 1, (const char *const[]){"the", "a", "its", "his", "her", "their", NULL}) &&
-        tok_in(c, i + 2, (const char *const[]){"story", "tale", "tales", "stories", "time", "difference", NULL}))
+    if (le->lid == L_TELL && i + 2 < s1 && tok_in(c, i + 1, THE_ITS) &&
+        tok_in(c, i + 2, TELL_THING))
         return 1;
     if (le->lid == L_SAY && i + 2 < s1 && is(c, i + 1, "it") && is(c, i + 2, "all"))
         return 1;
     /* passive: `is said to`, `was called`, `has been described as` */
-    if (i > s0 && !is_ing(c, i) && tok_in(c, i - 1, (const char *const[]){"is", "are", "was", "were", "be", "been", "being", "'s", "am", NULL})) {
+    if (i > s0 && !is_ing(c, i) && in_set(c, i - 1, S_BE_ALL)) {
         if (le->lid == L_SAY || le->lid == L_CALL || le->lid == L_DESCRIBE ||
             le->lid == L_LABEL || le->lid == L_CLAIM || le->lid == L_QUOTE ||
             le->lid == L_CITE || le->lid == L_ALLEGE ||
@@ -1114,35 +1261,35 @@ static int other_sense(ctx *c, size_t i, const lexent *le, size_t s0, size_t s1)
             return 1;
     }
     if (le->lid == L_CLAIM && i + 1 < s1) {
-        if (tok_in(c, i + 1, (const char *const[]){"responsibility", "credit", "lives", "victory", "ownership", "title", "asylum", "damages", "compensation", "seats", "territory", "the", "a", "an", "his", "her", "their", "its", "more", "at", NULL}))
+        if (tok_in(c, i + 1, CLAIMED_THING))
             return 1;
         if (c->tok[i + 1].flags & NF_T_NUM) {
             for (size_t k = i + 2; k < s1 && k < i + 5; k++)
-                if (tok_in(c, k, (const char *const[]){"lives", "victims", "casualties", "dead", "seats", "medals", "titles", NULL}))
+                if (tok_in(c, k, TOLL))
                     return 1;
         }
     }
     if (le->lid == L_CALL && i + 1 < s1 &&
-        tok_in(c, i + 1, (const char *const[]){"off", "up", "in", "back", "out", "home", NULL}))
+        tok_in(c, i + 1, PARTICLE))
         return 1;
     if (le->lid == L_CALL && i + 1 < s1 &&
-        tok_in(c, i + 1, (const char *const[]){"it", "him", "her", "them", "me", "us", "you", NULL}) &&
-        (i + 2 >= s1 || !is_word(c, i + 2) || in_set(c, i + 2, S_PREPS) || tok_in(c, i + 2, (const char *const[]){"on", "to", "and", "after", "before", NULL})))
+        tok_in(c, i + 1, OBJ_PRON) &&
+        (i + 2 >= s1 || !is_word(c, i + 2) || in_set(c, i + 2, S_PREPS) || tok_in(c, i + 2, ON_TO)))
         return 1; /* `called him on Friday`: a telephone call */
     if (le->lid == L_TELL && i + 1 < s1 &&
-        (tok_in(c, i + 1, (const char *const[]){"whether", "if", "how", "what", "when", "why", "which", "who", "apart", NULL}) ||
+        (tok_in(c, i + 1, WH) ||
          (is(c, i + 1, "the") && i + 2 < s1 && is(c, i + 2, "difference"))))
         return 1; /* `could not tell whether`: to know */
     if (le->lid == L_ADD && i + 1 < s1 &&
-        ((c->tok[i + 1].flags & NF_T_NUM) || tok_in(c, i + 1, (const char *const[]){"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "another", "a", "an", "to", "up", "more", "its", "his", "her", "their", "the", NULL})))
+        ((c->tok[i + 1].flags & NF_T_NUM) || tok_in(c, i + 1, COUNT_DET)))
         return 1; /* `added two hits`, `added to the list` */
-    if (le->lid == L_REPORT && i + 1 < s1 && tok_in(c, i + 1, (const char *const[]){"for", "back", NULL}))
+    if (le->lid == L_REPORT && i + 1 < s1 && tok_in(c, i + 1, FOR_BACK))
         return 1;
     if (le->lid == L_STATE && !(i + 1 < s1 && is(c, i + 1, "that")))
         return 1;
     if ((le->lid == L_MAINTAIN || le->lid == L_EXPRESS || le->lid == L_INDICATE ||
          le->lid == L_AFFIRM || le->lid == L_REAFFIRM) && i + 1 < s1 &&
-        tok_in(c, i + 1, (const char *const[]){"the", "a", "an", "its", "his", "her", "their", "our", "some", NULL}) &&
+        tok_in(c, i + 1, THE_SOME) &&
         le->lid != L_EXPRESS)
         return 1; /* `has maintained the site` */
     /* a noun, not a verb: `the claims`, `his comments`, `the report`, `a note` */
@@ -1160,9 +1307,7 @@ static int other_sense(ctx *c, size_t i, const lexent *le, size_t s0, size_t s1)
         const char *lw = lower_tok(c, i, &ln);
         int plural = n > 2 && w[n - 1] == 's' &&
                      (nf_map_has(c->x->homo, lw, ln) ||
-                      tok_in(c, i, (const char *const[]){"charges", "vows", "pledges", "promises", "states", "voices", "demands",
-                                                         "estimates", "signals", "calls", "labels", "stresses", "urges",
-                                                         "cautions", "quotes", "cites", "concerns", NULL}));
+                      tok_in(c, i, NOUN_FORMS));
         int nounish = plural || (n > 2 && n == strlen(lem) && !memcmp(w, lem, n));
         if (nounish) {
             size_t k = i;
@@ -1177,7 +1322,7 @@ static int other_sense(ctx *c, size_t i, const lexent *le, size_t s0, size_t s1)
             }
         }
     }
-    if (i > s0 && tok_in(c, i - 1, (const char *const[]){"of", "for", "these", "those", "such", "no", "any", "whose", "with", NULL}) && le->lid != L_SAY)
+    if (i > s0 && in_set(c, i - 1, S_NOT_BEFORE_NOUN) && le->lid != L_SAY)
         return 1;
     return 0;
 }
@@ -1190,6 +1335,22 @@ static int other_sense(ctx *c, size_t i, const lexent *le, size_t s0, size_t s1)
  * number before it (`911 calls`, `above 50 indicates`). */
 static int noun_reading(ctx *c, size_t i, size_t s0, size_t s1)
 {
+    /* the word lists of this function's tok_in calls (static: a list written in the call is
+     * built on the stack at each call) */
+    static const char *const TO_MODAL[] = {"to", "will", "must", "should", "shall", NULL};
+    static const char *const WHICH_WHAT[] = {"which", "that", "what", "who", NULL};
+    static const char *const PREP_INTO[] = {"by", "of", "from", "in", "with", "for", "on", "at",
+                                            "after", "about", "than", "into", NULL};
+    static const char *const AFTER_NOUN[] = {"in", "on", "to", "of", "from", "by", "for", "into",
+                                             "about", "at", "with", "over", "after", "since",
+                                             "under", "is", "was", "are", "were", "has", "have",
+                                             "had", "will", "would", "could", "can", "may", "might",
+                                             "should", "must", "does", "did", "do", "found",
+                                             "shows", "showed", "took", "gave", "made", "came",
+                                             "put", "says", "suggests", "concludes", "recommends",
+                                             "released", "published", "due", NULL};
+    static const char *const IS_SHOWS[] = {"is", "was", "has", "had", "will", "would", "could",
+                                           "shows", NULL};
     size_t n;
     const char *w = lower_tok(c, i, &n);
     if (i > s0 && (c->tok[i - 1].flags & NF_T_NUM) && n > 2 && w[n - 1] == 's' && !low_eq(c, i, "says") &&
@@ -1201,7 +1362,7 @@ static int noun_reading(ctx *c, size_t i, size_t s0, size_t s1)
     size_t k = i + 1;
     int stmt = k < s1 && (is(c, k, "that") || is_open(c, k) || is_punct(c, k, ':') ||
                           (is_punct(c, k, ',') && k + 1 < s1 && is_open(c, k + 1)));
-    if (i > s0 && tok_in(c, i - 1, (const char *const[]){"to", "will", "must", "should", "shall", NULL}) && !stmt)
+    if (i > s0 && tok_in(c, i - 1, TO_MODAL) && !stmt)
         return 1; /* `HSBC will report profits of £9.4bn`: nothing said yet */
     /* the phrase before: back over names and lower-case words to what opens it */
     size_t p = i;
@@ -1212,13 +1373,13 @@ static int noun_reading(ctx *c, size_t i, size_t s0, size_t s1)
             return 0; /* `the BBC's Jonathan Beale reports` */
         if (in_set(c, q, S_PRONOUNS) && q + 1 == i)
             return 0; /* `they report a number of calls` */
-        if (tok_in(c, q, (const char *const[]){"which", "that", "what", "who", NULL}))
+        if (tok_in(c, q, WHICH_WHAT))
             return 0; /* `a bill which critics claim would legalise` */
-        if (tok_in(c, q, (const char *const[]){"the", "a", "an", NULL})) {
+        if (in_set(c, q, S_ART)) {
             det = 1;
             break;
         }
-        if (tok_in(c, q, (const char *const[]){"by", "of", "from", "in", "with", "for", "on", "at", "after", "about", "than", "into", NULL}))
+        if (tok_in(c, q, PREP_INTO))
             return 1; /* a phrase after a preposition is no subject (`after reports claimed`) */
         if (!is_word(c, q) || in_set(c, q, S_NP_STOP) || cls_at(c, q) != C_NONE)
             break;
@@ -1231,19 +1392,14 @@ static int noun_reading(ctx *c, size_t i, size_t s0, size_t s1)
     if (k < s1) {
         if (is(c, k, "to") && k + 1 < s1 && is_lower(c, k + 1) && !in_set(c, k + 1, S_DETS) && !in_set(c, k + 1, S_PRONOUNS))
             return 0; /* `Microsoft claims to update its index`: a claim */
-        if (tok_in(c, k, (const char *const[]){"in", "on", "to", "of", "from", "by", "for", "into", "about", "at", "with",
-                                              "over", "after", "since", "under", "is", "was", "are", "were", "has", "have",
-                                              "had", "will", "would", "could", "can", "may", "might", "should", "must",
-                                              "does", "did", "do", "found", "shows", "showed", "took", "gave", "made",
-                                              "came", "put", "says", "suggests", "concludes", "recommends", "released",
-                                              "published", "due", NULL}))
+        if (tok_in(c, k, AFTER_NOUN))
             return 1;
         if (is_lower(c, k) && (cls_at(c, k) == C_V || cls_at(c, k) == C_TELL || cls_at(c, k) == C_WEAK || cls_at(c, k) == C_NP))
             return 1; /* `the Sunday Telegraph report added` */
         if (is_lower(c, k) && tl(c, k) > 4 && (!memcmp(tt(c, k) + tl(c, k) - 2, "ed", 2) || is_ing(c, k)))
             return 1; /* `reports linking him`, `The Demos report looked` */
         if (is(c, k, "that") && k + 1 < s1 && is_lower(c, k + 1) &&
-            (tok_in(c, k + 1, (const char *const[]){"is", "was", "has", "had", "will", "would", "could", "shows", NULL}) ||
+            (tok_in(c, k + 1, IS_SHOWS) ||
              (tl(c, k + 1) > 4 && !memcmp(tt(c, k + 1) + tl(c, k + 1) - 2, "ed", 2))))
             return 1; /* `a report that showed`: a relative clause */
     }
@@ -1262,7 +1418,7 @@ static void cue_add(ctx *c, const cue *q)
 /* Nothing but a date, `on`, the end of the sentence or a continuing cue from token k on. */
 static int rest_empty(ctx *c, size_t k, size_t s1)
 {
-    while (k < s1 && (c->tx_cover[k] >= 0 || tok_in(c, k, (const char *const[]){"on", "late", "early", "in", "at", NULL})))
+    while (k < s1 && (c->tx_cover[k] >= 0 || in_set(c, k, S_ON_LATE)))
         k++;
     if (k >= s1 || is_punct(c, k, '.') || is_punct(c, k, '!') || is_punct(c, k, ';') || is_dquote(c, k))
         return 1;
@@ -1272,7 +1428,7 @@ static int rest_empty(ctx *c, size_t k, size_t s1)
         return 1; /* `..., X said Saturday.` with the date unresolved */
     if (is_punct(c, k, ',') && k + 1 < s1 && tok_in(c, k + 1, (const char *const[]){"and", "but", "while", "although", NULL}))
         return 1; /* `C, according to X, and ...` */
-    if (tok_in(c, k, (const char *const[]){"at", "in", "on", "during", "after", "before", "from", "to", "while", "ahead", NULL})) {
+    if (in_set(c, k, S_AT_AHEAD)) {
         /* `..., the company said at the Detroit Motor Show.`: a place or occasion */
         size_t g = k + 1;
         while (g < s1 && !is(c, g, "that") && !is_dquote(c, g) && !is_punct(c, g, ',') && !is_punct(c, g, ':') &&
@@ -1290,6 +1446,32 @@ static int rest_empty(ctx *c, size_t k, size_t s1)
 /* Pass 1 over one sentence: its cues. */
 static void find_cues(ctx *c, size_t s)
 {
+    /* the word lists of this function's tok_in calls (static: a list written in the call is
+     * built on the stack at each call) */
+    static const char *const WAS[] = {"was", "were", "been", NULL};
+    static const char *const HAVE[] = {"has", "have", "had", NULL};
+    static const char *const ON_WIDELY[] = {"on", "late", "early", "earlier", "widely",
+                                            "previously", "initially", NULL};
+    static const char *const AUX_ADV[] = {"has", "have", "had", "was", "is", "been", "also",
+                                          "already", "now", "later", NULL};
+    static const char *const DEAD[] = {"dead", "killed", "injured", "wounded", "missing", "hurt",
+                                       "safe", NULL};
+    static const char *const FOR_ON[] = {"for", "on", NULL};
+    static const char *const IN_TURN[] = {"particular", "turn", "addition", "response", "reply",
+                                          "return", NULL};
+    static const char *const PERSONAL[] = {"it", "they", "we", "i", "you", "them", "him", "her",
+                                           "us", "me", NULL};
+    static const char *const WHO_OF[] = {"who", "which", "that", "of", "in", "at", "from", "and",
+                                         NULL};
+    static const char *const ASKED_EXPECTED[] = {"asked", "urged", "invited", "called", "told",
+                                                 "forced", "allowed", "encouraged", "pressed",
+                                                 "expected", NULL};
+    static const char *const AND_FROM[] = {"and", "from", "at", "of", "for", NULL};
+    static const char *const WITH_ON[] = {"with", "to", "in", "at", "on", "during", "from", "for",
+                                          "by", NULL};
+    static const char *const ON_THE[] = {"on", "in", "at", "a", "an", "its", "his", "her", "their",
+                                         "the", "late", "early", NULL};
+    static const char *const THE_THIS[] = {"the", "that", "this", "their", "his", "her", NULL};
     const nf_sent *se = &c->a->sent[s];
     size_t s0 = se->tok0, s1 = se->tok0 + se->ntok;
 #ifdef CLAIMS_DEBUG
@@ -1299,8 +1481,7 @@ static void find_cues(ctx *c, size_t s)
         fprintf(stderr, "S%zu line %ld head %d cap %d inq %d: %.*s\n", s, ln, se->heading, is_caption(c, s), se->in_quote, (int)(se->end - se->start), c->t + se->start);
     }
 #endif
-    /* no word that may be a cue: nothing to do (before the set-up of the loop below, which
-     * costs: the compiler builds its word lists on the stack) */
+    /* no word that may be a cue: nothing to do */
     if (s1 <= s0 || !memchr(c->cand + s0, 1, s1 - s0))
         return;
     if (sent_skipped(c, s))
@@ -1327,13 +1508,7 @@ static void find_cues(ctx *c, size_t s)
         const lexent *le = lex_at(c, i);
         size_t n;
         const char *w = lower_tok(c, i, &n);
-        cue q;
-        memset(&q, 0, sizeof q);
-        q.s = (uint32_t)s;
-        q.tx = -1;
-        q.join = -1;
-        q.sptype = 255;
-        q.v = (uint32_t)i;
+        cue q = {.s = (uint32_t)s, .tx = -1, .join = -1, .sptype = 255, .v = (uint32_t)i};
         if (!le && n == 9 && !memcmp(w, "according", 9) && i + 1 < s1 && is(c, i + 1, "to")) {
             static const lexent acc = {"according to", C_ACC, L_OTHER};
             q.le = &acc;
@@ -1396,8 +1571,8 @@ static void find_cues(ctx *c, size_t s)
                 }
                 if (le->lid != L_ANNOUNCE && le->lid != L_REPORT)
                     continue;
-                if (!tok_in(c, p - 1, (const char *const[]){"was", "were", "been", NULL}) ||
-                    (is(c, p - 1, "been") && p > s0 + 1 && !tok_in(c, p - 2, (const char *const[]){"has", "have", "had", NULL})))
+                if (!tok_in(c, p - 1, WAS) ||
+                    (is(c, p - 1, "been") && p > s0 + 1 && !tok_in(c, p - 2, HAVE)))
                     continue; /* `will be announced next week`: nothing said yet */
                 /* an agentless passive is an attribution only with what was said: `it was
                  * announced that C`, `C, it has been reported`, `X was reported to have...`,
@@ -1405,15 +1580,15 @@ static void find_cues(ctx *c, size_t s)
                 {
                     size_t a1 = ve;
                     while (a1 < s1 && (c->tx_cover[a1] >= 0 || cls_at(c, a1) == C_ADV ||
-                                       tok_in(c, a1, (const char *const[]){"on", "late", "early", "earlier", "widely", "previously", "initially", NULL})))
+                                       tok_in(c, a1, ON_WIDELY)))
                         a1++;
                     size_t bp = p - 1; /* the auxiliary; `it` before it (`it has been reported`) */
-                    while (bp > s0 && tok_in(c, bp - 1, (const char *const[]){"has", "have", "had", "was", "is", "been", "also", "already", "now", "later", NULL}))
+                    while (bp > s0 && tok_in(c, bp - 1, AUX_ADV))
                         bp--;
                     int it = bp > s0 && is(c, bp - 1, "it");
                     int said = a1 < s1 && (is(c, a1, "that") || is_open(c, a1) || is_punct(c, a1, ':') ||
                                            (is(c, a1, "to") && a1 + 1 < s1 && is_lower(c, a1 + 1) && !in_set(c, a1 + 1, S_DETS)) ||
-                                           tok_in(c, a1, (const char *const[]){"dead", "killed", "injured", "wounded", "missing", "hurt", "safe", NULL}));
+                                           tok_in(c, a1, DEAD));
                     if (!said && !(it && (a1 >= s1 || !is_word(c, a1))))
                         continue;
                     if (!said && it && bp > s0 + 2 && is_punct(c, bp - 2, ',')) {
@@ -1424,7 +1599,7 @@ static void find_cues(ctx *c, size_t s)
                 q.passive = 1;
                 {
                     size_t a1 = ve;
-                    if (a1 + 1 < s1 && tok_in(c, a1, (const char *const[]){"on", "late", "early", "earlier", "this", "in", NULL}) && c->tx_start[a1 + 1] >= 0)
+                    if (a1 + 1 < s1 && in_set(c, a1, S_ON_THIS) && c->tx_start[a1 + 1] >= 0)
                         a1++;
                     if (a1 < s1 && c->tx_start[a1] >= 0)
                         q.tx = c->tx_start[a1]; /* `was announced Wednesday` */
@@ -1513,11 +1688,11 @@ static void find_cues(ctx *c, size_t s)
         int has_subj = 0;
         /* `Committee sources who spoke on the condition of anonymity said`: the subject is
          * before the relative clause */
-        if (j != (size_t)-1 && j > s0 && !tok_in(c, j, (const char *const[]){"who", "which", "that", NULL})) {
+        if (j != (size_t)-1 && j > s0 && !in_set(c, j, S_REL)) {
             for (size_t r = j; r > s0 && r + 14 > j; r--) {
                 if (!is_word(c, r) || is_dquote(c, r) || (is_lower(c, r) && cls_at(c, r) != C_NONE && cls_at(c, r) != C_WEAK && r != j))
                     break;
-                if (tok_in(c, r, (const char *const[]){"who", "that", NULL}) && r - 1 > s0 && is_word(c, r - 1) &&
+                if (in_set(c, r, S_WHO_THAT) && r - 1 > s0 && is_word(c, r - 1) &&
                     !in_set(c, r - 1, S_NP_STOP) && (c->men_end[r - 1] >= 0 || is_lower(c, r - 1)) &&
                     cls_at(c, r - 1) == C_NONE) {
                     size_t rn;
@@ -1530,12 +1705,12 @@ static void find_cues(ctx *c, size_t s)
             }
         }
         /* `Reports reaching here said`: a participle phrase after the subject */
-        if (j != (size_t)-1 && j >= s0 + 2 && tok_in(c, j, (const char *const[]){"here", "there", NULL}) &&
+        if (j != (size_t)-1 && j >= s0 + 2 && in_set(c, j, S_HERE) &&
             is_lower(c, j - 1) && is_ing(c, j - 1) && is_word(c, j - 2) && !in_set(c, j - 2, S_NP_STOP))
             j -= 2;
         int relcl = 0; /* the subject is the antecedent of a relative clause */
         /* a relative clause: `a banner that said`, `residents who said`, `the West, which said` */
-        if (j != (size_t)-1 && j > s0 && tok_in(c, j, (const char *const[]){"who", "which", "that", NULL})) {
+        if (j != (size_t)-1 && j > s0 && in_set(c, j, S_REL)) {
             size_t r = j - 1;
             if (is(c, r, "and") && is(c, j, "who")) {
                 /* `Elian's relatives, who are fighting to keep the boy and who have said` */
@@ -1563,10 +1738,10 @@ static void find_cues(ctx *c, size_t s)
         }
         if (j != (size_t)-1 && j >= s0 && is_word(c, j) && !in_set(c, j, S_NP_STOP) &&
             !(is_lower(c, j) && cls_at(c, j) != C_NONE) &&
-            !tok_in(c, j, (const char *const[]){"the", "a", "an", NULL})) { /* `used a speech to say` */
+            !in_set(c, j, S_ART)) { /* `used a speech to say` */
             size_t b = np_back(c, j, s0);
             if (b <= j && b > s0 &&
-                tok_in(c, b - 1, (const char *const[]){"for", "of", "in", "at", "from", "with", "by", "to", "on", "into", "about", "over", "than", NULL})) {
+                in_set(c, b - 1, S_PREP_THAN)) {
                 /* a phrase after a preposition belongs to the noun before it (`Bishop Henry
                  * Mansell of the Archdiocese of Buffalo`, `A voiceover to the footage`), or
                  * is no subject at all (`and for the first time said`) */
@@ -1596,7 +1771,7 @@ static void find_cues(ctx *c, size_t s)
                 if (!plain && !nf_map_has(c->x->desc, hw, hn) && !(is_ing(c, i) && j + 1 == i)) {
                     /* ... unless what follows is a reported statement */
                     size_t a1 = ve;
-                    int ok = a1 < s1 && is(c, i, "called") && tok_in(c, a1, (const char *const[]){"for", "on", NULL});
+                    int ok = a1 < s1 && is(c, i, "called") && tok_in(c, a1, FOR_ON);
                     for (size_t k2 = a1; k2 < s1 && k2 < a1 + 6 && !ok; k2++)
                         ok = is_open(c, k2);
                     if (!ok)
@@ -1626,12 +1801,12 @@ static void find_cues(ctx *c, size_t s)
                     having = 1;
                 if (p > s0 && (cls_at(c, p - 1) == C_ADV || c->tx_cover[p - 1] >= 0))
                     p--;
-                else if (p > s0 + 1 && is(c, p - 2, "in") && tok_in(c, p - 1, (const char *const[]){"particular", "turn", "addition", "response", "reply", "return", NULL}))
+                else if (p > s0 + 1 && is(c, p - 2, "in") && tok_in(c, p - 1, IN_TURN))
                     p -= 2;
                 else
                     break;
             }
-            int conj = p > s0 && tok_in(c, p - 1, (const char *const[]){"and", "but", "by", "while", "before", "after", "then", "also", NULL});
+            int conj = p > s0 && in_set(c, p - 1, S_CONJ_THEN);
             if (p > s0 && is(c, p - 1, "as") && is_ing(c, i) && first < c->ncue)
                 conj = 1; /* `quoted X as saying` */
             int ing = is_ing(c, i) || having;
@@ -1647,12 +1822,12 @@ static void find_cues(ctx *c, size_t s)
                 /* inverted: `"...," said X`; `Replied X, "..."` */
                 size_t st = ve;
                 size_t e = le->cls == C_NP || is_ing(c, i) ? st : np_fwd(c, st, s1);
-                if (e > st && e == st + 1 && tok_in(c, st, (const char *const[]){"it", "they", "we", "i", "you", "them", "him", "her", "us", "me", NULL}))
+                if (e > st && e == st + 1 && tok_in(c, st, PERSONAL))
                     e = st;
                 if (e > st && le->lid != L_SAY && !np_speaks(c, st, e))
                     e = st; /* `"...," said a message read on television` is fine */
                 if (e > st && e < s1 && is_word(c, e) && !rest_empty(c, e, s1) &&
-                    !tok_in(c, e, (const char *const[]){"who", "which", "that", "of", "in", "at", "from", "and", NULL}))
+                    !tok_in(c, e, WHO_OF))
                     e = st; /* `said the figures represented...`: no speaker, a claim */
                 if (e > st) {
                     q.np0 = (uint32_t)st;
@@ -1676,7 +1851,7 @@ static void find_cues(ctx *c, size_t s)
                 }
             } else if (conj || ing ||
                        (p > s0 + 1 && is(c, p - 1, "to") && (le->cls == C_V || le->cls == C_TELL) &&
-                        !tok_in(c, p - 2, (const char *const[]){"asked", "urged", "invited", "called", "told", "forced", "allowed", "encouraged", "pressed", "expected", NULL}))) {
+                        !tok_in(c, p - 2, ASKED_EXPECTED))) {
                 q.join = -2; /* `was put in front of a camera to say that`: the sentence's subject */
             } else {
                 continue;
@@ -1723,7 +1898,7 @@ static void find_cues(ctx *c, size_t s)
                     break;
                 }
                 if (!is_word(c, p) || (is_lower(c, p) && cls_at(c, p) != C_NONE && cls_at(c, p) != C_ADV) ||
-                    (in_set(c, p, S_NP_STOP) && !tok_in(c, p, (const char *const[]){"and", "from", "at", "of", "for", NULL}) &&
+                    (in_set(c, p, S_NP_STOP) && !tok_in(c, p, AND_FROM) &&
                      !is(c, p, "including")))
                     break;
             }
@@ -1746,10 +1921,10 @@ static void find_cues(ctx *c, size_t s)
         /* a date with the cue: after it (`said on Friday`, `told reporters Wednesday`) */
         if (q.tx < 0) {
             size_t a1 = q.inverted ? q.np1 : ve;
-            if (a1 < s1 && tok_in(c, a1, (const char *const[]){"here", "there", "again", "also", "publicly", NULL}))
+            if (a1 < s1 && in_set(c, a1, S_HERE_ALSO))
                 a1++; /* `said here Friday` */
             for (size_t m = 0; m < 2 && a1 < s1; m++) {
-                if (tok_in(c, a1, (const char *const[]){"on", "late", "early", "earlier", "this", "in", NULL}) && a1 + 1 < s1 && c->tx_start[a1 + 1] >= 0) {
+                if (in_set(c, a1, S_ON_THIS) && a1 + 1 < s1 && c->tx_start[a1 + 1] >= 0) {
                     a1++;
                 }
                 if (c->tx_start[a1] >= 0) {
@@ -1773,14 +1948,14 @@ static void find_cues(ctx *c, size_t s)
         if (q.tx < 0) {
             size_t a1 = q.inverted ? q.np1 : ve;
             /* only a prepositional phrase (`said Russia on Friday moved` dates the content) */
-            int pp = a1 < s1 && tok_in(c, a1, (const char *const[]){"with", "to", "in", "at", "during", "from", "for", "by", NULL});
+            int pp = a1 < s1 && in_set(c, a1, S_PREP_WITH);
             for (size_t k = a1; pp && k < s1 && k < a1 + 10; k++) {
                 if (c->tx_start[k] >= 0) {
                     if (k > a1)
                         q.tx = c->tx_start[k];
                     break;
                 }
-                if (!(tok_in(c, k, (const char *const[]){"with", "to", "in", "at", "on", "during", "from", "for", "by", NULL}) ||
+                if (!(tok_in(c, k, WITH_ON) ||
                       in_set(c, k, S_DETS) || (c->tok[k].flags & NF_T_CAP) || (c->tok[k].flags & NF_T_POSS) ||
                       c->men_start[k] >= 0))
                     break;
@@ -1794,9 +1969,9 @@ static void find_cues(ctx *c, size_t s)
                 k++;
             /* only a date that opens the sentence, after a preposition or `In a statement`
              * (`Prices will rise in March, the minister said`: March is the claim's) */
-            int opens = k == s0 || tok_in(c, s0, (const char *const[]){"on", "in", "at", "late", "early", "earlier", "later", "by", "during", NULL});
+            int opens = k == s0 || in_set(c, s0, S_ON_BY);
             for (size_t g = s0 + 1; g < k && opens; g++)
-                if (!(tok_in(c, g, (const char *const[]){"on", "in", "at", "a", "an", "its", "his", "her", "their", "the", "late", "early", NULL}) ||
+                if (!(tok_in(c, g, ON_THE) ||
                       (is_lower(c, g) && cls_at(c, g) == C_NONE && c->men_start[g] < 0 && tl(c, g) > 3 &&
                        !in_set(c, g, S_NP_STOP))))
                     opens = 0;
@@ -1812,8 +1987,8 @@ static void find_cues(ctx *c, size_t s)
         /* `During the conversation, Biden warned`, `After the call, Mr Biden said`: the
          * event named in the sentence before, with its date */
         if (q.tx < 0 && s > 0 && se->ntok > 4 &&
-            tok_in(c, s0, (const char *const[]){"during", "after", "at", "following", "in", NULL}) &&
-            tok_in(c, s0 + 1, (const char *const[]){"the", "that", "this", "their", "his", "her", NULL})) {
+            in_set(c, s0, S_AT_OCCASION) &&
+            tok_in(c, s0 + 1, THE_THIS)) {
             size_t cm = s0 + 2;
             while (cm < s0 + 6 && cm < i && is_word(c, cm) && c->tx_cover[cm] < 0)
                 cm++;
@@ -1940,6 +2115,16 @@ static size_t tok_at_from(const ctx *c, uint32_t off, size_t k)
     return tok_halve(c, off, lo, hi > c->ntok ? c->ntok : hi);
 }
 
+/* tok_at_from for a span's end, which is mostly a token or three on: one step at a time. */
+static size_t tok_end_from(const ctx *c, uint32_t off, size_t k)
+{
+    if (k > c->ntok || (k > 0 && c->tok[k - 1].start >= off))
+        return tok_at(c, off);
+    while (k < c->ntok && c->tok[k].start < off) /* (every token before k starts before off) */
+        k++;
+    return k;
+}
+
 typedef struct {
     const char *canon;
     uint8_t type;
@@ -1966,8 +2151,6 @@ static int gender_of(ctx *c, const char *canon)
 
 static void genders(ctx *c)
 {
-    static const char *const M[] = {"mr", "mr.", "sir", "lord", "king", "prince", "mister", NULL};
-    static const char *const F[] = {"ms", "ms.", "mrs", "mrs.", "miss", "lady", "dame", "queen", "princess", "madam", NULL};
     for (size_t m = 0; m < c->a->nmen; m++) {
         const nf_mention *mn = &c->a->men[m];
         if (mn->type != NF_ACT_PERSON || (mn->flags & NF_M_DEMONYM))
@@ -1975,7 +2158,7 @@ static void genders(ctx *c)
         size_t k = c->mtok0[m];
         int g = 0;
         for (size_t t = k > 0 ? k - 1 : k; t <= k && t < c->ntok; t++)
-            g = tok_in(c, t, M) ? 'm' : tok_in(c, t, F) ? 'f' : g;
+            g = in_set(c, t, S_MR) ? 'm' : in_set(c, t, S_MRS) ? 'f' : g;
         if (!g || gender_of(c, mn->canon))
             continue;
         if (c->ngender == c->capgender) {
@@ -2543,6 +2726,24 @@ static long close_for(ctx *c, size_t qo, size_t lim)
 }
 
 /* Appends the text of tokens [b, e) to buf without quote marks, collapsing whitespace. */
+/* Copies s[0..n) to d with each white-space byte made a space. Eight bytes at a time while
+ * they hold no byte below 0x20 (white space but the space itself is below it): (w - 0x20..) &
+ * ~w has a top bit set exactly when there is one. */
+static void copy_spaced(char *d, const char *s, size_t n)
+{
+    const uint64_t ones = 0x2020202020202020ULL, top = 0x8080808080808080ULL;
+    size_t x = 0;
+    for (; x + 8 <= n; x += 8) {
+        uint64_t w;
+        memcpy(&w, s + x, 8);
+        if ((w - ones) & ~w & top)
+            break;
+        memcpy(d + x, &w, 8);
+    }
+    for (; x < n; x++)
+        d[x] = nf_isspace((unsigned char)s[x]) ? ' ' : s[x];
+}
+
 static void put_text(ctx *c, nf_buf *buf, size_t b, size_t e)
 {
     while (b < e && (is_dquote(c, b) || is_punct(c, b, ',') || is_punct(c, b, ':')))
@@ -2564,21 +2765,31 @@ static void put_text(ctx *c, nf_buf *buf, size_t b, size_t e)
     char *d = buf->p + buf->len;
     uint32_t last = 0;
     int first = 1;
-    for (size_t k = b; k < e; k++) {
+    for (size_t k = b; k < e;) {
         if (is_dquote(c, k)) {
+            k++;
             continue;
         }
         if (!first && c->tok[k].start > last)
             *d++ = ' ';
         else if (!first && is_dquote(c, k - 1) && c->tok[k - 1].start > last)
             *d++ = ' ';
+        /* tokens k..j and the gaps between them in one copy, while each gap is nothing or one
+         * white-space byte (which the copy makes the one space the loop would put) */
+        size_t j = k;
+        while (j + 1 < e && !is_dquote(c, j + 1)) {
+            uint32_t g = c->tok[j].end, nx = c->tok[j + 1].start;
+            if (nx != g && !(nx == g + 1 && nf_isspace((unsigned char)c->t[g])))
+                break;
+            j++;
+        }
         const char *s = tt(c, k);
-        size_t n = tl(c, k);
-        for (size_t x = 0; x < n; x++)
-            d[x] = nf_isspace((unsigned char)s[x]) ? ' ' : s[x];
+        size_t n = c->tok[j].end - c->tok[k].start;
+        copy_spaced(d, s, n);
         d += n;
-        last = c->tok[k].end;
+        last = c->tok[j].end;
         first = 0;
+        k = j + 1;
     }
     buf->len = (size_t)(d - buf->p);
     *d = 0;
@@ -2635,6 +2846,12 @@ static size_t bare_claim_end(ctx *c, const cue *q, size_t s0, size_t s1, size_t 
 
 static void content(ctx *c, size_t qi, nf_buf *buf)
 {
+    /* the word lists of this function's tok_in calls (static: a list written in the call is
+     * built on the stack at each call) */
+    static const char *const OBJ_PRON[] = {"him", "her", "them", "me", "us", "you", NULL};
+    static const char *const IN_TURN[] = {"particular", "turn", "addition", NULL};
+    static const char *const AND_AS[] = {"and", "but", "while", "whereas", "by", "as", NULL};
+    static const char *const AND_BY[] = {"and", "but", "by", "while", NULL};
     cue *q = &c->cues[qi];
     const nf_sent *se = &c->a->sent[q->s];
     size_t s0 = se->tok0, s1 = se->tok0 + se->ntok;
@@ -2712,7 +2929,7 @@ static void content(ctx *c, size_t qi, nf_buf *buf)
             k++;
         if (k < s1 && k < b + 6)
             b = k;
-        else if (b < s1 && tok_in(c, b, (const char *const[]){"him", "her", "them", "me", "us", "you", NULL}))
+        else if (b < s1 && tok_in(c, b, OBJ_PRON))
             b++;
         else if (b < s1) {
             /* `told the Observer his worst moment was...` */
@@ -2722,7 +2939,7 @@ static void content(ctx *c, size_t qi, nf_buf *buf)
         }
     }
     /* `said at the annual Jackson Hole symposium that ...`: the occasion is no part of it */
-    if (b < s1 && tok_in(c, b, (const char *const[]){"in", "at", "on", "during", "before", "after", "from", "to", "with", "via", NULL})) {
+    if (b < s1 && in_set(c, b, S_PREP_VIA)) {
         for (size_t k = b + 1; k < s1 && k < b + 20; k++) {
             if (is(c, k, "that")) {
                 b = k + 1;
@@ -2738,7 +2955,7 @@ static void content(ctx *c, size_t qi, nf_buf *buf)
             b++;
             continue;
         }
-        if (tok_in(c, b, (const char *const[]){"that", "on", "late", "early", NULL}) || is_punct(c, b, ',') ||
+        if (in_set(c, b, S_THAT_ON) || is_punct(c, b, ',') ||
             is_punct(c, b, ':'))
         {
             b++;
@@ -2759,7 +2976,7 @@ static void content(ctx *c, size_t qi, nf_buf *buf)
             for (;;) {
                 if (st > b && cls_at(c, st - 1) == C_ADV)
                     st--;
-                else if (st > b + 1 && is(c, st - 2, "in") && tok_in(c, st - 1, (const char *const[]){"particular", "turn", "addition", NULL}))
+                else if (st > b + 1 && is(c, st - 2, "in") && tok_in(c, st - 1, IN_TURN))
                     st -= 2;
                 else
                     break;
@@ -2770,10 +2987,10 @@ static void content(ctx *c, size_t qi, nf_buf *buf)
          * officials have said`, `actions that he said undermined`) is part of it */
         int boundary = st > 0 && (is_punct(c, st - 1, ',') || is_punct(c, st - 1, ';') || is_punct(c, st - 1, ':') ||
                                   is_close(c, st - 1) ||
-                                  tok_in(c, st - 1, (const char *const[]){"and", "but", "while", "whereas", "by", "as", NULL}));
+                                  tok_in(c, st - 1, AND_AS));
         if (st > b && st < e && boundary) {
             e = st;
-            while (e > b && (tok_in(c, e - 1, (const char *const[]){"and", "but", "by", "while", NULL}) || is_punct(c, e - 1, ',')))
+            while (e > b && (tok_in(c, e - 1, AND_BY) || is_punct(c, e - 1, ',')))
                 e--;
         }
     }
@@ -2975,7 +3192,7 @@ int nf_claims_run(nf_ana *a)
     c->mtok1 = nf_arena_alloc(&a->arena, (a->nmen + 1) * sizeof(uint32_t));
     for (size_t m = 0, b = 0; m < a->nmen; m++) {
         b = tok_at_from(c, a->men[m].start, b);
-        size_t e = tok_at_from(c, a->men[m].end, b);
+        size_t e = tok_end_from(c, a->men[m].end, b);
         c->mtok0[m] = (uint32_t)b;
         c->mtok1[m] = (uint32_t)e;
         if (b >= nt || e <= b)
@@ -2989,7 +3206,7 @@ int nf_claims_run(nf_ana *a)
         if (a->tx[x].type != NF_TX_DATE && a->tx[x].type != NF_TX_TIME)
             continue;
         b = tok_at_from(c, a->tx[x].start, b);
-        size_t e = tok_at_from(c, a->tx[x].end, b);
+        size_t e = tok_end_from(c, a->tx[x].end, b);
         if (b >= nt)
             continue;
         c->tx_start[b] = (int32_t)x;

@@ -587,6 +587,18 @@ static void test_fast_paths(void **st)
     assert_string_equal(C[4].value, "profits doubled");
 }
 
+/* The claim's words with one space for each gap, whatever white space the gap holds (put_text
+ * copies runs of words whose gaps are one white-space byte at once). */
+static void test_claim_spacing(void **st)
+{
+    (void)st;
+    run("Officials said that the\tnew  tax would\nhelp families across the whole country.\n\n"
+        "The minister said \"the  reform is\tlong overdue\" on Monday.");
+    assert_int_equal(NC, 2);
+    assert_string_equal(C[0].value, "the new tax would help families across the whole country");
+    assert_string_equal(C[1].value, "the reform is long overdue on Monday");
+}
+
 static void test_the_company(void **st)
 {
     (void)st;
@@ -664,6 +676,7 @@ int main(void)
         cmocka_unit_test(test_named_inside_quote),
         cmocka_unit_test(test_says_after_noun),
         cmocka_unit_test(test_the_company),
+        cmocka_unit_test(test_claim_spacing),
         cmocka_unit_test(test_bare_before),
         cmocka_unit_test(test_fast_paths),
     };
