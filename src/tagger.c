@@ -395,12 +395,7 @@ size_t nf__static_feats(const nf_tok *const win[5], size_t i, uint32_t sflags, u
         out[n++] = F1(32, 0);
         out[n++] = F1(33, c->lshape);
     }
-    out[n++] = F2(34, m1->norm, c->sshape);
-    out[n++] = F2(35, c->sshape, p1->norm);
-    out[n++] = F2(36, m1->suf[2], c->sshape);
-    out[n++] = F2(37, m1->exact, c->exact);
-    out[n++] = F3(38, m1->norm, c->norm, p1->norm);
-    out[n++] = F2(39, c->sshape, p1->suf[2]);
+    /* no templates 34..39 since feature set 10: see nf__ctx_feats in tagger.h */
     out[n++] = F1(40, p1->suf[2]);
     out[n++] = F1(41, m1->suf[2]);
     return n;
@@ -416,7 +411,6 @@ size_t nf__dyn_feats(const nf_tok *const win[5], int p1, int p2, uint32_t *out)
     out[n++] = F2(103, a, c->norm);
     out[n++] = F2(104, a, c->sshape);
     out[n++] = F3(105, a, c->sshape, nx->sshape);
-    out[n++] = F2(106, a, (win[1] ? win[1] : &BOS)->norm);
     return n;
 }
 
@@ -466,15 +460,15 @@ size_t nf__role_feats(int role, const nf_tok *t, uint32_t *out)
     return n;
 }
 
-/* The first steps (F2a) of the templates 103 .. 106, which read the previous tag p1 first. */
-static void tag_first(int p1, uint32_t h[4])
+/* The first steps (F2a) of the templates 103 .. 105, which read the previous tag p1 first. */
+static void tag_first(int p1, uint32_t h[3])
 {
     uint32_t a = (uint32_t)(p1 + 1);
-    h[0] = F2a(103, a), h[1] = F2a(104, a), h[2] = F2a(105, a), h[3] = F2a(106, a);
+    h[0] = F2a(103, a), h[1] = F2a(104, a), h[2] = F2a(105, a);
 }
 
 /* nf__ctx_feats with the previous tag's first steps given (tag_first) */
-NF_INLINE size_t ctx_feats(const nf_tok *const win[5], size_t i, uint32_t sflags, const uint32_t tagh[4], uint32_t *out)
+NF_INLINE size_t ctx_feats(const nf_tok *const win[5], size_t i, uint32_t sflags, const uint32_t tagh[3], uint32_t *out)
 {
     const nf_tok *m1 = win[1] ? win[1] : &BOS, *c = win[2], *nx = win[3] ? win[3] : &EOS;
     size_t n = 0;
@@ -493,22 +487,15 @@ NF_INLINE size_t ctx_feats(const nf_tok *const win[5], size_t i, uint32_t sflags
         out[n++] = F1(32, 0);
         out[n++] = F1(33, c->lshape);
     }
-    out[n++] = F2(34, m1->norm, c->sshape);
-    out[n++] = F2(35, c->sshape, nx->norm);
-    out[n++] = F2(36, m1->suf[2], c->sshape);
-    out[n++] = F2(37, m1->exact, c->exact);
-    out[n++] = F3(38, m1->norm, c->norm, nx->norm);
-    out[n++] = F2(39, c->sshape, nx->suf[2]);
     out[n++] = F2b(tagh[0], c->norm);                    /* F2(103, a, c->norm) */
     out[n++] = F2b(tagh[1], c->sshape);                  /* F2(104, a, c->sshape) */
     out[n++] = F3c(F2b(tagh[2], c->sshape), nx->sshape); /* F3(105, a, c->sshape, nx->sshape) */
-    out[n++] = F2b(tagh[3], m1->norm);                   /* F2(106, a, m1->norm) */
     return n;
 }
 
 size_t nf__ctx_feats(const nf_tok *const win[5], size_t i, uint32_t sflags, int p1, uint32_t *out)
 {
-    uint32_t tagh[4];
+    uint32_t tagh[3];
     tag_first(p1, tagh);
     return ctx_feats(win, i, sflags, tagh, out);
 }
@@ -567,7 +554,7 @@ struct nf_tagger {
      * hist[p1 + 1][p2 + 1]: templates 101 and 102 for the previous two tags */
     int32_t edge[NF_NROLES][NF_NTAGS];
     int32_t hist[NF_NTAGS + 1][NF_NTAGS + 1][NF_NTAGS];
-    uint32_t tagh[NF_NTAGS + 1][4]; /* tag_first(p1) at [p1 + 1] (not of the model) */
+    uint32_t tagh[NF_NTAGS + 1][3]; /* tag_first(p1) at [p1 + 1] (not of the model) */
 };
 
 static uint32_t rd32(const unsigned char *p)

@@ -248,7 +248,7 @@ static void test_table_holds_the_model(void **st)
         nlong += nw > 5;
     }
     assert_int_equal(pos, end);
-    assert_true(nkeys > 100000);
+    assert_true(nkeys > 50000); /* 54,030 in feature set 10 (mincount 2) */
     assert_true(nlong > 1000); /* features with many weights */
 }
 

@@ -2,6 +2,8 @@
 # make train: rebuilds data/tagger.model from the CoNLL-2003 training set.
 # usage: sh tools/train.sh SHARED_DIR   (the directory holding eval/conll-train.conll)
 # Deterministic: the same training file gives a byte-identical model.
+# --mincount 2: only features seen at least twice in training (a table less than half as
+# large, hence fewer cache misses when tagging; see nf__ctx_feats in src/tagger.h).
 set -e
 SHARED=${1:-../shared}
 TRAIN=$SHARED/eval/conll-train.conll
@@ -10,9 +12,9 @@ if [ ! -r "$TRAIN" ]; then
     exit 0
 fi
 mkdir -p build
-${CC:-cc} -O2 -std=c17 -Wall -Wextra -Werror -Isrc -o build/train_tagger tools/train_tagger.c src/tagger.c -lm
+${CC:-cc} -O2 -std=c17 -Wall -Wextra -Werror -D_DEFAULT_SOURCE -Isrc -o build/train_tagger tools/train_tagger.c src/tagger.c -lm
 DEV=
 if [ -r "$SHARED/eval/conll-dev.conll" ]; then
     DEV="--dev $SHARED/eval/conll-dev.conll" # only reported, never learned from
 fi
-build/train_tagger "$TRAIN" data/tagger.model --epochs 8 $DEV
+build/train_tagger "$TRAIN" data/tagger.model --epochs 8 --mincount 2 $DEV
