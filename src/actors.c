@@ -863,6 +863,15 @@ static int is_thing(const ctx *c, size_t i)
            nf_map_has(c->x->things, tx(c, i), n);
 }
 
+/* 1 if every token of [b, e) is one of STOP's words (no name alone, nor together) */
+static int all_stop(const ctx *c, size_t b, size_t e)
+{
+    for (size_t i = b; i < e; i++)
+        if (!nf_map_has(c->x->stop, tx(c, i), tl(c, i)))
+            return 0;
+    return 1;
+}
+
 static int is_poss(const ctx *c, size_t i) { return i < c->n && (c->tok[i].flags & NF_T_POSS); }
 
 static int is_lower_word(const ctx *c, size_t i)
@@ -1916,6 +1925,9 @@ static void resolve(ctx *c, size_t b, size_t e, int tt, const dent *d, size_t de
     }
     /* `Christmas`, `Muslims`, `PC`: words the tagger takes for names that are none */
     if (e - b == 1 && tkind == T_NONE && !whole && (nf_map_has(x->stop, tx(c, b), tl(c, b)) || is_thing(c, b)))
+        return;
+    /* `Western European`, `North African`: a span of such words only is no name either */
+    if (e - b >= 2 && tkind == T_NONE && !whole && all_stop(c, b, e))
         return;
     /* products: `MacBook Pro`, `iPhone 12 Pro Max` */
     if (e - b >= 2 && !whole && in_map(c, e - 1, x->product))

@@ -270,6 +270,11 @@ static void test_not_actors(void **st)
         assert_string_not_equal(A.men[i].canon, "INF");
         assert_null(strstr(A.men[i].canon, "Nuclear"));
     }
+    /* a span of words that are no name alone is none together */
+    run("NATO was formed in 1949 by several Western European and North American capitalist "
+        "powers as a collective security pact.\n");
+    for (size_t i = 0; i < A.nmen; i++)
+        assert_null(strstr(A.men[i].canon, "Western"));
 }
 
 static void test_descriptions(void **st)
