@@ -14,6 +14,9 @@
  * Every byte of doc.text maps back to its input line and column through doc.seg. */
 #include <stdlib.h>
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "normalize.h"
 
@@ -865,6 +868,57 @@ static inline size_t word_end(const unsigned char *s, size_t i, size_t lim)
     return i;
 }
 
+/* Per 64-byte chunk c of the sample s[0..n) (n <= 2560) from that of byte from on (the ones
+ * before are not filled), from chunk c to the end: starts[c],
+ * its ASCII letters not preceded by an ASCII letter (the byte before s[0] taken as none);
+ * wordc[c], its WORDC bytes; high[c], its bytes of 0x80 or more. Entry n_chunks is 0. */
+typedef struct {
+    uint16_t starts[41], wordc[41], high[41];
+} lang_suffix;
+
+static void lang_suffix_fill(lang_suffix *sf, const unsigned char *s, size_t from, size_t n)
+{
+    size_t nc = (n + 63) / 64;
+    uint64_t prev_top = 0; /* bit 0: the last byte of the previous chunk is an ASCII letter */
+    for (size_t c = from / 64; c < nc; c++) {
+        uint64_t al = 0, hi = 0, wc = 0;
+        size_t b = c * 64, i = b, e = b + 64 < n ? b + 64 : n;
+#ifdef __SSE2__
+        for (; i + 16 <= e; i += 16) {
+            __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+            __m128i t = _mm_or_si128(v, _mm_set1_epi8(0x20)); /* (signed: 0x80.. stay below 0) */
+            __m128i letter = _mm_and_si128(_mm_cmpgt_epi8(t, _mm_set1_epi8('a' - 1)),
+                                           _mm_cmplt_epi8(t, _mm_set1_epi8('z' + 1)));
+            uint64_t ml = (uint64_t)(unsigned)_mm_movemask_epi8(letter);
+            uint64_t mh = (uint64_t)(unsigned)_mm_movemask_epi8(v);
+            uint64_t mq = (uint64_t)(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8('\'')));
+            al |= ml << (i - b);
+            hi |= mh << (i - b);
+            wc |= (ml | mh | mq) << (i - b);
+        }
+#endif
+        for (; i < e; i++) {
+            uint64_t bit = (uint64_t)1 << (i - b);
+            if (s[i] < 0x80 && nf_isalpha(s[i]))
+                al |= bit;
+            if (s[i] >= 0x80)
+                hi |= bit;
+            if (WORDC[s[i]])
+                wc |= bit;
+        }
+        sf->starts[c] = (uint16_t)__builtin_popcountll(al & ~((al << 1) | prev_top));
+        sf->wordc[c] = (uint16_t)__builtin_popcountll(wc);
+        sf->high[c] = (uint16_t)__builtin_popcountll(hi);
+        prev_top = al >> 63;
+    }
+    sf->starts[nc] = sf->wordc[nc] = sf->high[nc] = 0;
+    for (size_t c = nc; c-- > 0;) {
+        sf->starts[c] = (uint16_t)(sf->starts[c] + sf->starts[c + 1]);
+        sf->wordc[c] = (uint16_t)(sf->wordc[c] + sf->wordc[c + 1]);
+        sf->high[c] = (uint16_t)(sf->high[c] + sf->high[c + 1]);
+    }
+}
+
 static void detect_lang(nf_ana *a)
 {
     const nf_norm *st = a->eng->norm;
@@ -875,6 +929,8 @@ static void detect_lang(nf_ana *a)
     size_t cyr = 0, ukr = 0, kana = 0, hangul = 0, han = 0, arab = 0, greek = 0, hebrew = 0,
            thai = 0, deva = 0;
     int counts[32] = {0}, words = 0;
+    lang_suffix sf;
+    int have_sf = 0; /* sf is filled at the first English stop word */
     while (i < n) {
         if (s[i] < 0x80) {
             if (nf_isalpha(s[i])) {
@@ -906,8 +962,28 @@ static void detect_lang(nf_ana *a)
                      * as it is, just as the full sample would. */
                     if (st->en >= 0 && (langs >> st->en) & 1) {
                         size_t r = n - j;
-                        if (other + r / 2 <= latin + wl &&
-                            (size_t)counts[st->en] * 100 >= ((size_t)words + 1 + r / 2 + 1) * 12)
+                        /* Tighter bounds from the suffix counts of j's chunk (a superset of
+                         * the rest): other gains one a non-Latin code point, which takes
+                         * two bytes of 0x80 or more at least; a word of the rest starts at
+                         * j, or at an ASCII letter after no ASCII letter (a scan step ends
+                         * inside a run of letters only at a word's 24-byte limit), or
+                         * after such a limit (each one 24 WORDC bytes of the rest). */
+                        size_t oth = r / 2, wds = r / 2 + 1;
+                        /* (filled once the counts would do with a rest of English-like
+                         * words, some 6 bytes each: any bound is right, this one is cheap) */
+                        if (!have_sf && (size_t)counts[st->en] * 100 >= ((size_t)words + 1 + r / 7) * 12) {
+                            lang_suffix_fill(&sf, s, j, n);
+                            have_sf = 1;
+                        }
+                        if (have_sf) {
+                            size_t c = j >> 6;
+                            if (sf.high[c] / 2 < oth)
+                                oth = sf.high[c] / 2;
+                            if ((size_t)sf.starts[c] + sf.wordc[c] / 24 + 1 < wds)
+                                wds = (size_t)sf.starts[c] + sf.wordc[c] / 24 + 1;
+                        }
+                        if (other + oth <= latin + wl &&
+                            (size_t)counts[st->en] * 100 >= ((size_t)words + 1 + wds) * 12)
                             return;
                     }
                 }
