@@ -869,17 +869,37 @@ static inline size_t word_end(const unsigned char *s, size_t i, size_t lim)
 }
 
 /* Per 64-byte chunk c of the sample s[0..n) (n <= 2560) from that of byte from on (the ones
- * before are not filled), from chunk c to the end: starts[c],
- * its ASCII letters not preceded by an ASCII letter (the byte before s[0] taken as none);
- * wordc[c], its WORDC bytes; high[c], its bytes of 0x80 or more. Entry n_chunks is 0. */
+ * before are not filled), summed from chunk c to the end: starts[c], the chunk's ASCII
+ * letters not preceded by an ASCII letter (the byte before the first chunk filled taken as
+ * none); splits[c], at most how many words of detect_lang start in the chunk right after a
+ * word cut at its 24-byte limit: 3 (such starts are 24 bytes apart at least) when a run of
+ * 24 WORDC bytes ends in the chunk or on the byte before it, else 0; high[c], its bytes of
+ * 0x80 or more. Entry n_chunks is 0. */
 typedef struct {
-    uint16_t starts[41], wordc[41], high[41];
+    uint16_t starts[41], splits[41], high[41];
 } lang_suffix;
+
+/* 1 when 24 WORDC bytes in a row end in the chunk of mask w (bit k: byte k) or on the last
+ * byte of the one before (mask prev): the bits set in r at k and at the 23 bits below. */
+static inline int run24_ends(uint64_t prev, uint64_t w)
+{
+#ifdef __SIZEOF_INT128__
+    unsigned __int128 x = (unsigned __int128)w << 64 | prev;
+    unsigned __int128 r2 = x & (x << 1), r4 = r2 & (r2 << 2), r8 = r4 & (r4 << 4),
+                      r16 = r8 & (r8 << 8), r24 = r16 & (r8 << 16);
+    return (r24 >> 63) != 0;
+#else
+    (void)prev;
+    (void)w;
+    return 1;
+#endif
+}
 
 static void lang_suffix_fill(lang_suffix *sf, const unsigned char *s, size_t from, size_t n)
 {
     size_t nc = (n + 63) / 64;
     uint64_t prev_top = 0; /* bit 0: the last byte of the previous chunk is an ASCII letter */
+    uint64_t prev_wc = from >= 64 ? ~(uint64_t)0 : 0; /* (the chunk before: not read, any) */
     for (size_t c = from / 64; c < nc; c++) {
         uint64_t al = 0, hi = 0, wc = 0;
         size_t b = c * 64, i = b, e = b + 64 < n ? b + 64 : n;
@@ -907,14 +927,15 @@ static void lang_suffix_fill(lang_suffix *sf, const unsigned char *s, size_t fro
                 wc |= bit;
         }
         sf->starts[c] = (uint16_t)__builtin_popcountll(al & ~((al << 1) | prev_top));
-        sf->wordc[c] = (uint16_t)__builtin_popcountll(wc);
+        sf->splits[c] = run24_ends(prev_wc, wc) ? 3 : 0;
         sf->high[c] = (uint16_t)__builtin_popcountll(hi);
         prev_top = al >> 63;
+        prev_wc = wc;
     }
-    sf->starts[nc] = sf->wordc[nc] = sf->high[nc] = 0;
+    sf->starts[nc] = sf->splits[nc] = sf->high[nc] = 0;
     for (size_t c = nc; c-- > 0;) {
         sf->starts[c] = (uint16_t)(sf->starts[c] + sf->starts[c + 1]);
-        sf->wordc[c] = (uint16_t)(sf->wordc[c] + sf->wordc[c + 1]);
+        sf->splits[c] = (uint16_t)(sf->splits[c] + sf->splits[c + 1]);
         sf->high[c] = (uint16_t)(sf->high[c] + sf->high[c + 1]);
     }
 }
@@ -967,7 +988,7 @@ static void detect_lang(nf_ana *a)
                          * two bytes of 0x80 or more at least; a word of the rest starts at
                          * j, or at an ASCII letter after no ASCII letter (a scan step ends
                          * inside a run of letters only at a word's 24-byte limit), or
-                         * after such a limit (each one 24 WORDC bytes of the rest). */
+                         * right after such a limit (at most splits[c]). */
                         size_t oth = r / 2, wds = r / 2 + 1;
                         /* (filled once the counts would do with a rest of English-like
                          * words, some 6 bytes each: any bound is right, this one is cheap) */
@@ -979,8 +1000,8 @@ static void detect_lang(nf_ana *a)
                             size_t c = j >> 6;
                             if (sf.high[c] / 2 < oth)
                                 oth = sf.high[c] / 2;
-                            if ((size_t)sf.starts[c] + sf.wordc[c] / 24 + 1 < wds)
-                                wds = (size_t)sf.starts[c] + sf.wordc[c] / 24 + 1;
+                            if ((size_t)sf.starts[c] + sf.splits[c] + 1 < wds)
+                                wds = (size_t)sf.starts[c] + sf.splits[c] + 1;
                         }
                         if (other + oth <= latin + wl &&
                             (size_t)counts[st->en] * 100 >= ((size_t)words + 1 + wds) * 12)
