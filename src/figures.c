@@ -388,6 +388,9 @@ static size_t tokenize(nf_ana *a, uint32_t start, uint32_t end, wtok **out, size
     size_t cap = *capp;
     wtok *w = *out;
     uint32_t i = start;
+    /* each token holds one byte at least: room for all of them once, not a test per token */
+    if (start < end && n + (end - start) + 1 >= cap)
+        nf_grow((void **)&w, &cap, n + (end - start) + 1024, sizeof *w);
     while (i < end) {
         unsigned char c = t[i];
         unsigned bc = BYTE_CLASS[c];
@@ -399,8 +402,6 @@ static size_t tokenize(nf_ana *a, uint32_t start, uint32_t end, wtok **out, size
             i += 2;
             continue;
         }
-        if (n + 1 >= cap)
-            nf_grow((void **)&w, &cap, n + 1024, sizeof *w);
         if (bc == B_ALNUM || (bc == B_HIGH && is_wordbyte(t, i, end))) {
             uint32_t j = i + 1;
             for (;;) {
