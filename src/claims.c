@@ -3133,6 +3133,19 @@ static int caption_like(ctx *c, size_t s)
                 return 1;
         }
     }
+    /* `X is seen`, `X are pictured`: first a filter without branches on the forms (is(c, k,
+     * "seen") needs the 4-byte form `seen`; "pictured" the 8-byte form that starts `pict`; lt
+     * is readable LOW_PAD bytes past every form), then the exact test where it passes */
+    uint32_t seen, pict, hit = 0;
+    memcpy(&seen, "seen", 4);
+    memcpy(&pict, "pict", 4);
+    for (size_t k = s0 + 1; k < s1; k++) {
+        uint32_t w, l = c->lowlen[k];
+        memcpy(&w, c->lt + c->tok[k].start, 4);
+        hit |= ((l == 4) & (w == seen)) | ((l == 8) & (w == pict));
+    }
+    if (!hit)
+        return 0;
     for (size_t k = s0 + 1; k < s1; k++)
         if ((c->lowlen[k] == 4 || c->lowlen[k] == 8) && (is(c, k, "seen") || is(c, k, "pictured")) &&
             (is(c, k - 1, "are") || is(c, k - 1, "is")))
