@@ -324,6 +324,13 @@ int nf_claims_init(nf_engine *e, char *err, size_t errlen)
     x->phfirst = nf_map_new();
     x->homo = nf_map_new();
     x->setmap = nf_map_new();
+    {
+        /* `according` passes the lexicon's filter too: lower_all asks lex_word, which finds
+         * it a cue, about every word that passes */
+        char pad[16] = "according";
+        uint32_t f = lexf_bit(pad, 9);
+        x->lexf[f / 64] |= (uint64_t)1 << (f % 64);
+    }
     for (int set = 0; set < S_N; set++)
         for (const char *const *w = SETS[set]; *w; w++) {
             uintptr_t m = (uintptr_t)nf_map_get(x->setmap, *w, strlen(*w));
@@ -631,6 +638,13 @@ static void lower_all(ctx *c)
     c->wset = nf_arena_alloc(ar, nt * sizeof *c->wset);
     memset(c->wset, 0, nt * sizeof *c->wset);
     memset(dq, 0, nt);
+    /* no entry, no cue (all-zero bytes: NULL) but for the words lex_word finds */
+    memset(lex, 0, nt * sizeof *lex);
+    memset(cand, 0, nt);
+    /* the words that pass the lexicon's filter (lex_find's first step; 1 word in 7), noted
+     * without a branch (the filter's answer is not to be foreseen) and looked up after the loop */
+    uint32_t *pass = nf_arena_alloc(ar, nt * sizeof *pass);
+    size_t npass = 0;
     const uint64_t *lexf = c->x->lexf;
     /* the next 0xE2 byte at or after a token's start; the text's end when there is none */
     const char *e2 = memchr(t, 0xE2, len);
@@ -649,21 +663,18 @@ static void lower_all(ctx *c)
                 n = straighten(lt + st, n);
         }
         lowlen[i] = (uint8_t)n;
-        lex[i] = NULL;
-        cand[i] = 0;
         if ((fl & NF_T_QUOTE) && dquote_at(c, i))
             dq[i] = quote_opens(c, i) ? DQ_OPEN : DQ_CLOSE;
-        if (fl & NF_T_WORD) {
-            /* the lexicon's filter (lex_find's first step), then the rest of lex_find */
-            if (n - 1 < WKEY_MAX) {
-                uint32_t f = lexf_bit(lt + st, n);
-                if (lexf[f / 64] >> (f % 64) & 1)
-                    lex_word(c, i, lt + st, n);
-                else if (n == 9 && lt[st] == 'a') /* no lexicon form: a cue if `according` */
-                    cand[i] = !memcmp(lt + st, "according", 9);
-            } else
-                lex_word(c, i, lt + st, n);
-        }
+        /* a form longer than WKEY_MAX passes (lex_find looks it up in a map), as does an empty
+         * one (none: a token holds a byte; the filter reads its first then) */
+        uint32_t f = lexf_bit(lt + st, n + (n == 0));
+        unsigned take = (unsigned)((lexf[f / 64] >> (f % 64)) & 1) | (n - 1 >= WKEY_MAX);
+        pass[npass] = (uint32_t)i;
+        npass += take & (fl & NF_T_WORD);
+    }
+    for (size_t k = 0; k < npass; k++) {
+        size_t i = pass[k];
+        lex_word(c, i, lt + tok[i].start, lowlen[i]);
     }
 }
 
@@ -3133,6 +3144,19 @@ static int caption_like(ctx *c, size_t s)
                 return 1;
         }
     }
+    /* `X is seen`, `X are pictured`: first a filter without branches on the forms (is(c, k,
+     * "seen") needs the 4-byte form `seen`; "pictured" the 8-byte form that starts `pict`; lt
+     * is readable LOW_PAD bytes past every form), then the exact test where it passes */
+    uint32_t seen, pict, hit = 0;
+    memcpy(&seen, "seen", 4);
+    memcpy(&pict, "pict", 4);
+    for (size_t k = s0 + 1; k < s1; k++) {
+        uint32_t w, l = c->lowlen[k];
+        memcpy(&w, c->lt + c->tok[k].start, 4);
+        hit |= ((l == 4) & (w == seen)) | ((l == 8) & (w == pict));
+    }
+    if (!hit)
+        return 0;
     for (size_t k = s0 + 1; k < s1; k++)
         if ((c->lowlen[k] == 4 || c->lowlen[k] == 8) && (is(c, k, "seen") || is(c, k, "pictured")) &&
             (is(c, k - 1, "are") || is(c, k - 1, "is")))
