@@ -318,13 +318,14 @@ enum { B_OTHER, B_ALNUM, B_SPACE, B_JOIN, B_HIGH };
                : (c) == '-' || (c) == '.' || (c) == ',' || (c) == ':' || (c) == '/' ? B_JOIN \
                : (c) >= 0x80                                                ? B_HIGH     \
                                                                             : B_OTHER)
-#define BC4(c) BC(c), BC((c) + 1), BC((c) + 2), BC((c) + 3)
-#define BC16(c) BC4(c), BC4((c) + 4), BC4((c) + 8), BC4((c) + 12)
-static const unsigned char BYTE_CLASS[256] = {
-    BC16(0x00), BC16(0x10), BC16(0x20), BC16(0x30), BC16(0x40), BC16(0x50), BC16(0x60), BC16(0x70),
-    BC16(0x80), BC16(0x90), BC16(0xA0), BC16(0xB0), BC16(0xC0), BC16(0xD0), BC16(0xE0), BC16(0xF0)};
-#undef BC16
-#undef BC4
+/* BYTE_TABLE(F): the 256 values F(0) .. F(255), a table's initializer */
+#define BT4(F, c) F(c), F((c) + 1), F((c) + 2), F((c) + 3)
+#define BT16(F, c) BT4(F, c), BT4(F, (c) + 4), BT4(F, (c) + 8), BT4(F, (c) + 12)
+#define BYTE_TABLE(F)                                                                                    \
+    {BT16(F, 0x00), BT16(F, 0x10), BT16(F, 0x20), BT16(F, 0x30), BT16(F, 0x40), BT16(F, 0x50),         \
+     BT16(F, 0x60), BT16(F, 0x70), BT16(F, 0x80), BT16(F, 0x90), BT16(F, 0xA0), BT16(F, 0xB0),         \
+     BT16(F, 0xC0), BT16(F, 0xD0), BT16(F, 0xE0), BT16(F, 0xF0)}
+static const unsigned char BYTE_CLASS[256] = BYTE_TABLE(BC);
 #undef BC
 
 static inline int is_wordbyte(const unsigned char *t, uint32_t i, uint32_t end)
@@ -459,13 +460,7 @@ static size_t tokenize(nf_ana *a, uint32_t start, uint32_t end, wtok **out, size
 /* The first bytes of the tokens where nf_figures_run tries a figure: a digit, '$', 0xC2 and
  * 0xE2 (£, €) and the ASCII letters. */
 #define CF(c) ((unsigned)((c) | 0x20) - 'a' < 26u || (unsigned)(c) - '0' < 10u || (c) == '$' || (c) == 0xC2 || (c) == 0xE2)
-#define CF4(c) CF(c), CF((c) + 1), CF((c) + 2), CF((c) + 3)
-#define CF16(c) CF4(c), CF4((c) + 4), CF4((c) + 8), CF4((c) + 12)
-static const unsigned char CAND_FIRST[256] = {
-    CF16(0x00), CF16(0x10), CF16(0x20), CF16(0x30), CF16(0x40), CF16(0x50), CF16(0x60), CF16(0x70),
-    CF16(0x80), CF16(0x90), CF16(0xA0), CF16(0xB0), CF16(0xC0), CF16(0xD0), CF16(0xE0), CF16(0xF0)};
-#undef CF16
-#undef CF4
+static const unsigned char CAND_FIRST[256] = BYTE_TABLE(CF);
 #undef CF
 
 /* ---- helpers ---- */

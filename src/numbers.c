@@ -213,22 +213,9 @@ static dec dec_digits(const char *s, size_t n)
 {
     dec d = {0, 0, 1};
     int after = 0;
-    if (n <= 19) { /* fewer than 20 digits: the mantissa fits in 64 bits (cheaper) */
-        uint64_t m = 0;
-        for (size_t i = 0; i < n; i++) {
-            char c = s[i];
-            if (c == ',')
-                continue;
-            if (c == '.') {
-                after = 1;
-                continue;
-            }
-            m = m * 10 + (uint64_t)(c - '0');
-            d.e -= after;
-        }
-        d.m = m;
-        return dec_norm(d);
-    }
+    /* fewer than 20 digits: the mantissa fits in 64 bits (cheaper than 128 with its check) */
+    int narrow = n <= 19;
+    uint64_t m = 0;
     for (size_t i = 0; i < n; i++) {
         char c = s[i];
         if (c == ',')
@@ -237,14 +224,19 @@ static dec dec_digits(const char *s, size_t n)
             after = 1;
             continue;
         }
-        if (d.m > (U128_MAX - 9) / 10) {
-            d.ok = 0;
-            return d;
+        if (narrow) {
+            m = m * 10 + (uint64_t)(c - '0');
+        } else {
+            if (d.m > (U128_MAX - 9) / 10) {
+                d.ok = 0;
+                return d;
+            }
+            d.m = d.m * 10 + (u128)(c - '0');
         }
-        d.m = d.m * 10 + (u128)(c - '0');
-        if (after)
-            d.e--;
+        d.e -= after;
     }
+    if (narrow)
+        d.m = m;
     return dec_norm(d);
 }
 

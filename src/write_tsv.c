@@ -120,6 +120,17 @@ static char *put_field(char *d, const char *s, size_t n)
     return d + (p - run);
 }
 
+/* Where to write next in out, which holds used bytes: room for need more bytes and a NUL
+ * (the buffer may move). */
+static char *room(nf_buf *out, size_t used, size_t need)
+{
+    if (used + need + 1 > out->cap) {
+        out->len = used;
+        nf_buf_reserve(out, need);
+    }
+    return out->p + used;
+}
+
 /* The row, with m (NULL: none) remembering each column's last field (see nf_tsv_memo). */
 static inline void write_row(const nf_options *o, const char *const *cols, nf_buf *out,
                              nf_tsv_memo *m)
@@ -140,11 +151,7 @@ static inline void write_row(const nf_options *o, const char *const *cols, nf_bu
         size_t len = hit ? m->len[c] : strlen(f), used = (size_t)(d - out->p);
         /* the field (3 * len at most), the TABs after it, the LF; nf_buf_reserve adds the NUL */
         size_t need = (hit ? len : 3 * len) + (size_t)(n - i);
-        if (used + need + 1 > out->cap) {
-            out->len = used;
-            nf_buf_reserve(out, need);
-            d = out->p + used;
-        }
+        d = room(out, used, need);
         if (hit) {
             memcpy(d, out->p + m->off[c], len);
             d += len;
@@ -241,9 +248,11 @@ void nf_write_tsv_rows(const nf_options *o, const nf_ana *a, const uint32_t *ix,
             nf_buf_reserve(out, 3 * (fl + nl) + 2 + 24 + klen[r->kind] + NF_NCOLS);
             char *d = out->p + out->len;
             pre_off = out->len;
-            d = put_field(d, f ? f : "", fl);
+            if (fl)
+                d = put_field(d, f, fl);
             *d++ = '\t';
-            d = put_field(d, n ? n : "", nl);
+            if (nl)
+                d = put_field(d, n, nl);
             *d++ = '\t';
             pre_len = (size_t)(d - out->p) - pre_off;
             pre = 1;
@@ -269,11 +278,7 @@ void nf_write_tsv_rows(const nf_options *o, const nf_ana *a, const uint32_t *ix,
             size_t len = hit ? mlen[c] : strlen(f);
             /* the field (3 * len at most), the TABs after it, the LF; reserve adds the NUL */
             size_t need = (hit ? len : 3 * len) + (size_t)(NF_NCOLS - c);
-            if (used + need + 1 > out->cap) {
-                out->len = used;
-                nf_buf_reserve(out, need);
-                d = out->p + used;
-            }
+            d = room(out, used, need);
             if (hit) {
                 d = copy_short(d, out->p + moff[c], len);
                 continue;
