@@ -1890,6 +1890,22 @@ static void resolve(ctx *c, size_t b, size_t e, int tt, const dent *d, size_t de
     if (tkind == T_TITLE && e - b == 1 && !(d && de == e) && not_name_after_title(c, b, 0))
         return; /* `Chief Executive` tagged as one person */
     int whole = d && de == e;
+    /* `US and Japan`, `Arsenal and Manchester United`: two names the dictionary knows, joined
+     * by `and` into one span, are two names (not when the dictionary knows the whole span:
+     * `Trinidad and Tobago`) */
+    if (!whole && tkind == T_NONE && e - b >= 3) {
+        size_t k = b + 1;
+        while (k + 1 < e && !tok_is(c, k, "and"))
+            k++;
+        const dent *d1, *d2;
+        int l1, l2;
+        if (k + 1 < e && dict_match(c, b, &d1, &l1) == k && d1 && d1->canon &&
+            dict_match(c, k + 1, &d2, &l2) == e && d2 && d2->canon) {
+            resolve(c, b, k, d1->type == NF_ACT_PERSON ? tt : 0, d1, k);
+            resolve(c, k + 1, e, d2->type == NF_ACT_PERSON ? tt : 0, d2, e);
+            return;
+        }
+    }
     /* a single word the article has used for someone (`Washington` after `MaliVai
      * Washington`) or for an organization (`Eagles` after `Philadelphia Eagles`) */
     if (e - b == 1 && tkind == T_NONE) {

@@ -301,6 +301,16 @@ static void test_coordinated_regions(void **st)
         "said.\n");
     expect("Central", "Central Europe", NF_ACT_PLACE);
     expect("Eastern Europe", "Eastern Europe", NF_ACT_PLACE);
+    /* two names the dictionary knows, joined by `and`, the tagger took for one */
+    run("Trade talks between the US and Japan resumed, and the Conservatives and Lib Dems said "
+        "the deal with Trinidad and Tobago was fair.\n");
+    expect("US", "United States", NF_ACT_COUNTRY);
+    expect("Japan", "Japan", NF_ACT_COUNTRY);
+    expect("Conservatives", "Conservative Party", NF_ACT_ORG);
+    expect("Lib Dems", "Liberal Democrats", NF_ACT_ORG);
+    expect("Trinidad and Tobago", "Trinidad and Tobago", NF_ACT_COUNTRY);
+    for (size_t i = 0; i < A.nmen; i++)
+        assert_null(strstr(A.men[i].canon, " and Japan"));
 }
 
 static void test_common_word_at_start(void **st)
