@@ -1419,9 +1419,6 @@ static int noun_reading(ctx *c, size_t i, size_t s0, size_t s1)
 
 static void cue_add(ctx *c, const cue *q)
 {
-#ifdef CLAIMS_DEBUG
-    fprintf(stderr, "ADD v=%.*s join=%d np0=%u np1=%u inv=%d\n", (int)tl(c, q->v), tt(c, q->v), q->join, q->np0, q->np1, q->inverted);
-#endif
     cue *n = NF_PUSH(c->cues, c->ncue, c->capcue);
     *n = *q;
 }
@@ -1485,13 +1482,6 @@ static void find_cues(ctx *c, size_t s)
     static const char *const THE_THIS[] = {"the", "that", "this", "their", "his", "her", NULL};
     const nf_sent *se = &c->a->sent[s];
     size_t s0 = se->tok0, s1 = se->tok0 + se->ntok;
-#ifdef CLAIMS_DEBUG
-    {
-        long ln, col;
-        nf_doc_pos(&c->a->doc, se->start, &ln, &col);
-        fprintf(stderr, "S%zu line %ld head %d cap %d inq %d: %.*s\n", s, ln, se->heading, is_caption(c, s), se->in_quote, (int)(se->end - se->start), c->t + se->start);
-    }
-#endif
     /* no word that may be a cue: nothing to do */
     if (s1 <= s0 || !memchr(c->cand + s0, 1, s1 - s0))
         return;
@@ -3334,11 +3324,6 @@ int nf_claims_run(nf_ana *a)
         cue *cu = &c->cues[q];
         if (cu->join >= 0 || cu->dead || cu->nested)
             continue;
-#ifdef CLAIMS_DEBUG
-        fprintf(stderr, "CUE %zu v=%.*s np=%.*s before=%d inv=%d join=%d s=%u np0prev=%.*s\n", q, (int)tl(c, cu->v), tt(c, cu->v),
-                cu->np1 > cu->np0 ? (int)(c->tok[cu->np1 - 1].end - c->tok[cu->np0].start) : 0, cu->np1 > cu->np0 ? tt(c, cu->np0) : "",
-                cu->before, cu->inverted, cu->join, cu->s, cu->np0 > 0 ? (int)tl(c, cu->np0 - 1) : 0, cu->np0 > 0 ? tt(c, cu->np0 - 1) : "");
-#endif
         vb.len = 0;
         c->rec = cu;
         content(c, q, &vb);
